@@ -1,0 +1,9 @@
+//! SiteMatch matches investors' requirement checklists against the factor inventories of
+//! development zones (经济开发区), explains every item and ranks the zones.
+//!
+//! Data flows one way: files → [`model`] → [`scoring`] → ranking → views and reports.
+//! `model` and `scoring` are pure (no egui, no file system, no clock); [`io`] is the only module
+//! that touches files; [`cli`] is a thin layer of headless commands over the library.
+
+pub mod model;
+pub mod scoring;

@@ -1,0 +1,868 @@
+//! The factor catalog: which factors exist, how each is measured and scored, and the
+//! vocabularies (units, levels, regional assessments, industry divisions) they draw on.
+//! It is data (`assets/catalog.ron`); everything else in SiteMatch is driven by it.
+//! Pure: parses text, owns no files.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use super::error::ParseError;
+use super::importance::Importance;
+use super::number;
+use super::text::{Lang, Text};
+
+/// The catalog shipped with SiteMatch, compiled in so the binary works from any folder.
+pub const BUILTIN: &str = include_str!("../../assets/catalog.ron");
+
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(u16);
+
+        impl $name {
+            /// The position in its catalog list.
+            pub fn index(self) -> usize {
+                usize::from(self.0)
+            }
+
+            /// The index at a list position; only for positions of a checked list.
+            #[allow(dead_code)]
+            pub(crate) fn from_index(i: usize) -> Option<Self> {
+                u16::try_from(i).ok().map($name)
+            }
+        }
+    };
+}
+
+index_type!(
+    /// A factor's position in the catalog; also its position in every profile and checklist.
+    FactorIdx
+);
+index_type!(
+    /// A unit's position in the catalog's unit list.
+    UnitIdx
+);
+index_type!(
+    /// A vocabulary's position in the catalog.
+    VocabIdx
+);
+index_type!(
+    /// A category's position in the catalog.
+    CategoryIdx
+);
+
+/// A unit of measure. `scale` is how many of its dimension's base unit one of it holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    pub id: String,
+    pub name: Text,
+    pub dimension: String,
+    pub scale: Decimal,
+}
+
+/// A named choice: a member of a vocabulary or a level of a `Level` factor.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "RawNamed")]
+pub struct Member {
+    pub id: String,
+    pub name: Text,
+}
+
+/// A closed list of members a `Set` factor draws on (regional assessments, industry divisions).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Vocabulary {
+    pub id: String,
+    pub name: Text,
+    /// Show member ids before names (industry codes such as `C38`).
+    pub show_ids: bool,
+    pub members: Vec<Member>,
+    by_id: HashMap<String, u16>,
+}
+
+impl Vocabulary {
+    /// The position of a member, found by its id.
+    pub fn find(&self, id: &str) -> Option<u16> {
+        self.by_id.get(id).copied()
+    }
+
+    /// How a member reads in running text (`C38 电气机械和器材制造业`, `地震安全性评价`).
+    pub fn label(&self, member: u16, lang: Lang) -> String {
+        match self.members.get(usize::from(member)) {
+            Some(m) if self.show_ids => format!("{} {}", m.id, m.name.get(lang)),
+            Some(m) => m.name.get(lang).to_owned(),
+            None => String::from("?"),
+        }
+    }
+}
+
+/// One of the groups factors are shown in.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "RawNamed")]
+pub struct Category {
+    pub id: String,
+    pub name: Text,
+}
+
+/// How a quantity factor is measured.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measure {
+    /// The unit values are compared and shown in.
+    pub unit: UnitIdx,
+    /// Every unit a value may be entered in, `unit` first; each converts exactly into `unit`.
+    pub units: Vec<UnitIdx>,
+    /// Share of the requirement inside which partial credit is given (DOMAIN §4).
+    pub tolerance: Decimal,
+}
+
+/// How a factor is compared (DOMAIN §2).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    /// The zone's value must be at least the requirement.
+    AtLeast(Measure),
+    /// The zone's value must be at most the requirement.
+    AtMost(Measure),
+    /// The zone answers yes, planned (with a date) or no.
+    YesNo,
+    /// Ordered choices, lowest first; a higher level serves a lower need.
+    Level(Vec<Member>),
+    /// The zone must hold every required member of a vocabulary.
+    Set(VocabIdx),
+}
+
+impl Kind {
+    /// The measure of a quantity factor.
+    pub fn measure(&self) -> Option<&Measure> {
+        match self {
+            Kind::AtLeast(m) | Kind::AtMost(m) => Some(m),
+            _ => None,
+        }
+    }
+}
+
+/// A checklist header field that supplies a factor's requirement when the item gives none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+pub enum PlanField {
+    /// The project's industry division: the requirement of the industry-admission factor.
+    Industry,
+    /// The planned investment intensity (万元/亩), against the zone's floor.
+    PlannedIntensity,
+    /// The planned tax per mu (万元/亩), against the zone's floor.
+    PlannedTaxPerMu,
+}
+
+/// One factor an investor can ask of a zone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Factor {
+    pub id: String,
+    pub category: CategoryIdx,
+    pub name: Text,
+    pub kind: Kind,
+    /// Importance when a checklist does not say.
+    pub importance: Importance,
+    pub default_from: Option<PlanField>,
+}
+
+/// The checked catalog. Built only by [`Catalog::parse`], so every index in it is valid.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Catalog {
+    units: Vec<Unit>,
+    categories: Vec<Category>,
+    factors: Vec<Factor>,
+    vocabularies: Vec<Vocabulary>,
+    industry_vocabulary: VocabIdx,
+    factor_ids: HashMap<String, FactorIdx>,
+}
+
+impl Catalog {
+    /// The catalog compiled into SiteMatch.
+    pub fn builtin() -> Result<Catalog, ParseError> {
+        Catalog::parse(BUILTIN)
+    }
+
+    /// Parses and checks a catalog: duplicate ids, unknown units, categories and vocabularies,
+    /// empty lists, inexact unit conversions and out-of-range tolerances are errors.
+    pub fn parse(text: &str) -> Result<Catalog, ParseError> {
+        let raw: RawCatalog = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(text)
+            .map_err(ParseError::from)?;
+        raw.check(text)
+    }
+
+    /// Every factor with its index, in catalog order.
+    pub fn factors(&self) -> impl ExactSizeIterator<Item = (FactorIdx, &Factor)> + Clone {
+        self.factors
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FactorIdx(index_u16(i)), f))
+    }
+
+    /// The number of factors.
+    pub fn len(&self) -> usize {
+        self.factors.len()
+    }
+
+    /// A catalog always has factors; this is here for the `len` convention.
+    pub fn is_empty(&self) -> bool {
+        self.factors.is_empty()
+    }
+
+    /// The factor at an index of this catalog.
+    pub fn factor(&self, idx: FactorIdx) -> &Factor {
+        &self.factors[idx.index()]
+    }
+
+    /// Finds a factor by its id.
+    pub fn find_factor(&self, id: &str) -> Option<FactorIdx> {
+        self.factor_ids.get(id).copied()
+    }
+
+    /// The known factor id closest to a mistyped one, for "did you mean" hints.
+    pub fn suggest_factor(&self, id: &str) -> Option<&str> {
+        closest(id, self.factors.iter().map(|f| f.id.as_str()))
+    }
+
+    /// The categories, in order.
+    pub fn categories(&self) -> impl ExactSizeIterator<Item = (CategoryIdx, &Category)> {
+        self.categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (CategoryIdx(index_u16(i)), c))
+    }
+
+    /// The category at an index of this catalog.
+    pub fn category(&self, idx: CategoryIdx) -> &Category {
+        &self.categories[idx.index()]
+    }
+
+    /// The factors of one category, in catalog order.
+    pub fn factors_in(&self, category: CategoryIdx) -> impl Iterator<Item = (FactorIdx, &Factor)> {
+        self.factors().filter(move |(_, f)| f.category == category)
+    }
+
+    /// The unit at an index of this catalog.
+    pub fn unit(&self, idx: UnitIdx) -> &Unit {
+        &self.units[idx.index()]
+    }
+
+    /// The vocabulary at an index of this catalog.
+    pub fn vocabulary(&self, idx: VocabIdx) -> &Vocabulary {
+        &self.vocabularies[idx.index()]
+    }
+
+    /// The vocabulary a checklist's industry is chosen from (GB/T 4754 divisions).
+    pub fn industries(&self) -> &Vocabulary {
+        self.vocabulary(self.industry_vocabulary)
+    }
+
+    /// The index of the industry vocabulary.
+    pub fn industry_vocabulary(&self) -> VocabIdx {
+        self.industry_vocabulary
+    }
+
+    /// Converts an amount between two units of one dimension. Exact for every pair a factor
+    /// accepts (checked when the catalog is parsed).
+    pub fn convert(&self, amount: Decimal, from: UnitIdx, to: UnitIdx) -> Option<Decimal> {
+        if from == to {
+            return Some(amount);
+        }
+        let (from, to) = (self.unit(from), self.unit(to));
+        if from.dimension != to.dimension {
+            return None;
+        }
+        amount.checked_mul(from.scale)?.checked_div(to.scale)
+    }
+
+    /// Finds one of `allowed` by its id or by its Chinese or English name (`mu`, `亩`, `m²`).
+    pub fn find_unit(&self, token: &str, allowed: &[UnitIdx]) -> Option<UnitIdx> {
+        allowed.iter().copied().find(|&u| self.unit_matches(u, token))
+    }
+
+    /// Whether any unit of the catalog goes by `token`, allowed for a factor or not.
+    pub fn knows_unit(&self, token: &str) -> bool {
+        (0..self.units.len()).any(|i| self.unit_matches(UnitIdx(index_u16(i)), token))
+    }
+
+    fn unit_matches(&self, u: UnitIdx, token: &str) -> bool {
+        let ascii = |s: &str| s.trim().replace('²', "2").replace('³', "3").replace('㎡', "m2");
+        let unit = self.unit(u);
+        let token = token.trim();
+        unit.id.eq_ignore_ascii_case(&ascii(token))
+            || unit.name.zh == token
+            || ascii(&unit.name.en).eq_ignore_ascii_case(&ascii(token))
+    }
+}
+
+fn index_u16(i: usize) -> u16 {
+    // Lists are checked to hold at most u16::MAX entries when the catalog is parsed.
+    u16::try_from(i).unwrap_or(u16::MAX)
+}
+
+/// The candidate closest to `word` by edit distance, when it is close enough to be a typo.
+pub(crate) fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::levenshtein(word, c), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The file as written, checked once into `Catalog`.
+
+#[derive(Deserialize)]
+#[serde(rename = "Catalog", deny_unknown_fields)]
+struct RawCatalog {
+    #[serde(with = "number")]
+    default_tolerance: Decimal,
+    industry_vocabulary: String,
+    units: Vec<RawUnit>,
+    categories: Vec<Category>,
+    factors: Vec<RawFactor>,
+    vocabularies: Vec<RawVocabulary>,
+}
+
+/// `(id: "…", zh: "…", en: "…")`: the shape of members, levels and categories.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNamed {
+    id: String,
+    zh: String,
+    #[serde(default)]
+    en: String,
+}
+
+impl From<RawNamed> for Member {
+    fn from(r: RawNamed) -> Self {
+        Member {
+            id: r.id,
+            name: Text::new(r.zh, r.en),
+        }
+    }
+}
+
+impl From<RawNamed> for Category {
+    fn from(r: RawNamed) -> Self {
+        Category {
+            id: r.id,
+            name: Text::new(r.zh, r.en),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUnit {
+    id: String,
+    zh: String,
+    en: String,
+    dimension: String,
+    #[serde(with = "number")]
+    scale: Decimal,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVocabulary {
+    id: String,
+    zh: String,
+    en: String,
+    #[serde(default)]
+    show_ids: bool,
+    members: Vec<Member>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFactor {
+    id: String,
+    category: String,
+    zh: String,
+    en: String,
+    kind: RawKind,
+    importance: Importance,
+    #[serde(default)]
+    default_from: Option<PlanField>,
+}
+
+#[derive(Deserialize)]
+enum RawKind {
+    AtLeast {
+        unit: String,
+        #[serde(default)]
+        also: Vec<String>,
+        #[serde(default, deserialize_with = "optional_decimal")]
+        tolerance: Option<Decimal>,
+    },
+    AtMost {
+        unit: String,
+        #[serde(default)]
+        also: Vec<String>,
+        #[serde(default, deserialize_with = "optional_decimal")]
+        tolerance: Option<Decimal>,
+    },
+    YesNo,
+    Level(Vec<Member>),
+    Set {
+        vocabulary: String,
+    },
+}
+
+struct RawMeasure {
+    unit: String,
+    also: Vec<String>,
+    tolerance: Option<Decimal>,
+}
+
+fn optional_decimal<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    number::deserialize(d).map(Some)
+}
+
+impl RawCatalog {
+    fn check(self, text: &str) -> Result<Catalog, ParseError> {
+        let err = |id: &str, msg: String| ParseError::at(text, &format!("\"{id}\""), msg);
+
+        let too_many = [
+            ("units", self.units.len()),
+            ("factors", self.factors.len()),
+            ("categories", self.categories.len()),
+            ("vocabularies", self.vocabularies.len()),
+        ]
+        .into_iter()
+        .find(|(_, n)| *n > usize::from(u16::MAX));
+        if let Some((list, n)) = too_many {
+            return Err(ParseError::at(
+                text,
+                list,
+                format!("`{list}` has {n} entries; at most 65535 are allowed"),
+            ));
+        }
+        if self.factors.is_empty() {
+            return Err(ParseError::at(
+                text,
+                "factors",
+                "`factors` is empty: a catalog needs at least one factor",
+            ));
+        }
+        check_tolerance(self.default_tolerance)
+            .map_err(|m| ParseError::at(text, "default_tolerance", format!("`default_tolerance`: {m}")))?;
+
+        let mut seen = HashSet::new();
+        let ids = self
+            .units
+            .iter()
+            .map(|u| ("unit", u.id.as_str()))
+            .chain(self.categories.iter().map(|c| ("category", c.id.as_str())))
+            .chain(self.factors.iter().map(|f| ("factor", f.id.as_str())))
+            .chain(self.vocabularies.iter().map(|v| ("vocabulary", v.id.as_str())));
+        for (what, id) in ids {
+            check_id(id).map_err(|m| err(id, format!("{what} id `{id}` {m}")))?;
+            if !seen.insert((what, id)) {
+                return Err(duplicate(text, what, id));
+            }
+        }
+
+        let units: Vec<Unit> = self
+            .units
+            .into_iter()
+            .map(|u| {
+                if u.scale <= Decimal::ZERO {
+                    Err(err(&u.id, format!("unit `{}`: `scale` must be above zero", u.id)))
+                } else {
+                    Ok(Unit {
+                        id: u.id,
+                        name: Text::new(u.zh, u.en),
+                        dimension: u.dimension,
+                        scale: u.scale,
+                    })
+                }
+            })
+            .collect::<Result<_, _>>()?;
+        let unit_index: HashMap<&str, UnitIdx> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.as_str(), UnitIdx(index_u16(i))))
+            .collect();
+
+        let mut vocabularies = Vec::with_capacity(self.vocabularies.len());
+        for v in self.vocabularies {
+            if v.members.is_empty() {
+                return Err(err(&v.id, format!("vocabulary `{}` has no members", v.id)));
+            }
+            if v.members.len() > usize::from(u16::MAX) {
+                return Err(err(
+                    &v.id,
+                    format!("vocabulary `{}` has more than 65535 members", v.id),
+                ));
+            }
+            let mut by_id = HashMap::new();
+            for (i, m) in v.members.iter().enumerate() {
+                check_id(&m.id).map_err(|msg| err(&m.id, format!("member id `{}` {msg}", m.id)))?;
+                if by_id.insert(m.id.clone(), index_u16(i)).is_some() {
+                    return Err(duplicate(text, &format!("member of `{}`", v.id), &m.id));
+                }
+            }
+            vocabularies.push(Vocabulary {
+                id: v.id,
+                name: Text::new(v.zh, v.en),
+                show_ids: v.show_ids,
+                members: v.members,
+                by_id,
+            });
+        }
+        let vocab_index = |id: &str| {
+            vocabularies
+                .iter()
+                .position(|v| v.id == id)
+                .map(|i| VocabIdx(index_u16(i)))
+        };
+        let industry_vocabulary = vocab_index(&self.industry_vocabulary).ok_or_else(|| {
+            ParseError::at(
+                text,
+                "industry_vocabulary",
+                format!(
+                    "`industry_vocabulary`: no vocabulary has the id `{}`",
+                    self.industry_vocabulary
+                ),
+            )
+        })?;
+
+        let mut factors = Vec::with_capacity(self.factors.len());
+        for f in self.factors {
+            let at = |msg: String| err(&f.id, format!("factor `{}`: {msg}", f.id));
+            let category = self
+                .categories
+                .iter()
+                .position(|c| c.id == f.category)
+                .map(|i| CategoryIdx(index_u16(i)))
+                .ok_or_else(|| at(format!("category `{}` is not one of `categories`", f.category)))?;
+            let measure = |m: RawMeasure| -> Result<Measure, ParseError> {
+                let find = |id: &str| {
+                    unit_index
+                        .get(id)
+                        .copied()
+                        .ok_or_else(|| at(format!("unit `{id}` is not defined in `units`")))
+                };
+                let unit = find(&m.unit)?;
+                let mut accepted = vec![unit];
+                for id in &m.also {
+                    let other = find(id)?;
+                    let (a, b) = (&units[other.index()], &units[unit.index()]);
+                    if a.dimension != b.dimension {
+                        return Err(at(format!(
+                            "unit `{}` measures {} but the factor is in `{}`, which measures {}",
+                            a.id, a.dimension, b.id, b.dimension
+                        )));
+                    }
+                    if !converts_exactly(a.scale, b.scale) {
+                        return Err(at(format!(
+                            "`{}` does not convert exactly into `{}`; accept only units that do",
+                            a.id, b.id
+                        )));
+                    }
+                    if !accepted.contains(&other) {
+                        accepted.push(other);
+                    }
+                }
+                let tolerance = m.tolerance.unwrap_or(self.default_tolerance);
+                check_tolerance(tolerance).map_err(|msg| at(format!("`tolerance`: {msg}")))?;
+                Ok(Measure {
+                    unit,
+                    units: accepted,
+                    tolerance,
+                })
+            };
+            let kind = match f.kind {
+                RawKind::AtLeast {
+                    unit,
+                    also,
+                    tolerance,
+                } => Kind::AtLeast(measure(RawMeasure {
+                    unit,
+                    also,
+                    tolerance,
+                })?),
+                RawKind::AtMost {
+                    unit,
+                    also,
+                    tolerance,
+                } => Kind::AtMost(measure(RawMeasure {
+                    unit,
+                    also,
+                    tolerance,
+                })?),
+                RawKind::YesNo => Kind::YesNo,
+                RawKind::Level(levels) => {
+                    if levels.is_empty() {
+                        return Err(at("the level list is empty".into()));
+                    }
+                    let mut seen = HashSet::new();
+                    for l in &levels {
+                        check_id(&l.id).map_err(|m| at(format!("level id `{}` {m}", l.id)))?;
+                        if !seen.insert(l.id.as_str()) {
+                            return Err(at(format!("level `{}` appears twice", l.id)));
+                        }
+                    }
+                    Kind::Level(levels)
+                }
+                RawKind::Set { vocabulary } => Kind::Set(
+                    vocab_index(&vocabulary)
+                        .ok_or_else(|| at(format!("vocabulary `{vocabulary}` is not defined")))?,
+                ),
+            };
+            let fits = match (f.default_from, &kind) {
+                (None, _) => true,
+                (Some(PlanField::Industry), Kind::Set(v)) => *v == industry_vocabulary,
+                (Some(PlanField::PlannedIntensity | PlanField::PlannedTaxPerMu), k) => k.measure().is_some(),
+                _ => false,
+            };
+            if !fits {
+                return Err(at(format!(
+                    "`default_from: {:?}` does not fit this factor's kind",
+                    f.default_from
+                )));
+            }
+            if !f.importance.is_requested() {
+                return Err(at("the default importance cannot be `NotNeeded`".into()));
+            }
+            factors.push(Factor {
+                id: f.id,
+                category,
+                name: Text::new(f.zh, f.en),
+                kind,
+                importance: f.importance,
+                default_from: f.default_from,
+            });
+        }
+        let factor_ids = factors
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id.clone(), FactorIdx(index_u16(i))))
+            .collect();
+        Ok(Catalog {
+            units,
+            categories: self.categories,
+            factors,
+            vocabularies,
+            industry_vocabulary,
+            factor_ids,
+        })
+    }
+}
+
+fn duplicate(text: &str, what: &str, id: &str) -> ParseError {
+    // Point at the second occurrence, which is the one to remove or rename.
+    let needle = format!("\"{id}\"");
+    let first = text.find(&needle).unwrap_or(0);
+    let second = text
+        .get(first + needle.len()..)
+        .and_then(|rest| rest.find(&needle))
+        .map_or(first, |i| first + needle.len() + i);
+    let (line, column) = super::error::line_column(text, second);
+    ParseError::new(line, column, format!("{what} id `{id}` appears twice"))
+}
+
+/// Ids are what files refer to: non-empty, no spaces, no quotes.
+fn check_id(id: &str) -> Result<(), &'static str> {
+    if id.is_empty() {
+        Err("is empty")
+    } else if id.chars().any(|c| c.is_whitespace() || c == '"' || c == '\\') {
+        Err("has a space or quote in it")
+    } else {
+        Ok(())
+    }
+}
+
+fn check_tolerance(t: Decimal) -> Result<(), &'static str> {
+    if t > Decimal::ZERO && t <= Decimal::ONE {
+        Ok(())
+    } else {
+        Err("must be above 0 and at most 1")
+    }
+}
+
+/// Whether `from / to` is a finite decimal, so that converting any decimal amount from a unit
+/// of scale `from` into one of scale `to` is exact.
+fn converts_exactly(from: Decimal, to: Decimal) -> bool {
+    // from = a / 10^p, to = b / 10^q, so from / to = a·10^q / (b·10^p).
+    let ten = |n: u32| 10_i128.checked_pow(n);
+    let (Some(tq), Some(tp)) = (ten(to.scale()), ten(from.scale())) else {
+        return false;
+    };
+    let (Some(num), Some(den)) = (from.mantissa().checked_mul(tq), to.mantissa().checked_mul(tp)) else {
+        return false;
+    };
+    let mut den = den / gcd(num, den);
+    for p in [2, 5] {
+        while den != 0 && den % p == 0 {
+            den /= p;
+        }
+    }
+    den.abs() == 1
+}
+
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.abs(), b.abs());
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn builtin() -> Catalog {
+        Catalog::builtin().expect("the built-in catalog parses")
+    }
+
+    #[test]
+    fn builtin_catalog_holds_the_31_factors_in_4_categories() {
+        let c = builtin();
+        assert_eq!(c.len(), 31);
+        assert_eq!(c.categories().len(), 4);
+        let must: Vec<&str> = c
+            .factors()
+            .filter(|(_, f)| f.importance == Importance::Must)
+            .map(|(_, f)| f.id.as_str())
+            .collect();
+        assert_eq!(
+            must,
+            [
+                "land.industrial_area",
+                "power.capacity",
+                "water.supply",
+                "policy.industry",
+                "quota.energy"
+            ]
+        );
+        let assessments = c.factor(c.find_factor("policy.regional_assessments").expect("factor"));
+        let Kind::Set(v) = assessments.kind else {
+            panic!("a set factor")
+        };
+        assert_eq!(c.vocabulary(v).members.len(), 13);
+        assert_eq!(c.industries().members.len(), 97);
+        assert_eq!(
+            c.industries()
+                .label(c.industries().find("C38").expect("C38"), Lang::Zh),
+            "C38 电气机械和器材制造业"
+        );
+    }
+
+    #[test]
+    fn land_units_convert_exactly_into_mu() {
+        let c = builtin();
+        let f = c.factor(c.find_factor("land.industrial_area").expect("factor"));
+        let m = f.kind.measure().expect("quantity");
+        let unit = |id| c.find_unit(id, &m.units).expect("unit");
+        assert_eq!(c.convert(dec!(10000), unit("m2"), m.unit), Some(dec!(15)));
+        assert_eq!(c.convert(dec!(1), unit("ha"), m.unit), Some(dec!(15)));
+        assert_eq!(c.convert(dec!(1), unit("acre"), m.unit), Some(dec!(6.0702846336)));
+        assert_eq!(c.convert(dec!(515), unit("亩"), m.unit), Some(dec!(515)));
+        assert_eq!(c.find_unit("m²", &m.units), Some(unit("m2")));
+        assert_eq!(c.find_unit("MW", &m.units), None);
+    }
+
+    #[test]
+    fn exact_conversion_is_decided_on_the_rational_value() {
+        assert!(converts_exactly(dec!(0.0015), dec!(1)));
+        assert!(converts_exactly(dec!(6.0702846336), dec!(0.0015)));
+        assert!(!converts_exactly(dec!(1), dec!(0.0015)));
+        assert!(!converts_exactly(dec!(1), dec!(3)));
+    }
+
+    fn with_factor(factor: &str) -> String {
+        BUILTIN.replacen(
+            "    factors: [\n",
+            &format!("    factors: [\n        {factor}\n"),
+            1,
+        )
+    }
+
+    #[test]
+    fn a_factor_added_to_the_file_is_in_the_catalog() {
+        let text = with_factor(
+            r#"(id: "land.rent", category: "land", zh: "厂房租金", en: "Factory rent", kind: AtMost(unit: "wan_yuan_per_mu"), importance: Low),"#,
+        );
+        let c = Catalog::parse(&text).expect("parses");
+        assert_eq!(c.len(), 32);
+        assert_eq!(
+            c.factor(c.find_factor("land.rent").expect("new factor")).name.en,
+            "Factory rent"
+        );
+    }
+
+    #[test]
+    fn checks_reject_broken_catalogs_with_the_line() {
+        let cases = [
+            (
+                with_factor(
+                    r#"(id: "land.industrial_area", category: "land", zh: "x", en: "x", kind: YesNo, importance: Low),"#,
+                ),
+                "factor id `land.industrial_area` appears twice",
+            ),
+            (
+                with_factor(
+                    r#"(id: "x.lvl", category: "land", zh: "x", en: "x", kind: Level([]), importance: Low),"#,
+                ),
+                "the level list is empty",
+            ),
+            (
+                with_factor(
+                    r#"(id: "x.u", category: "land", zh: "x", en: "x", kind: AtLeast(unit: "furlong"), importance: Low),"#,
+                ),
+                "unit `furlong` is not defined",
+            ),
+            (
+                with_factor(
+                    r#"(id: "x.m", category: "land", zh: "x", en: "x", kind: AtLeast(unit: "m2", also: ["mu"]), importance: Low),"#,
+                ),
+                "`mu` does not convert exactly into `m2`",
+            ),
+            (
+                with_factor(
+                    r#"(id: "x.d", category: "land", zh: "x", en: "x", kind: AtLeast(unit: "mu", also: ["mw"]), importance: Low),"#,
+                ),
+                "unit `mw` measures power",
+            ),
+            (
+                with_factor(
+                    r#"(id: "x.c", category: "nowhere", zh: "x", en: "x", kind: YesNo, importance: Low),"#,
+                ),
+                "category `nowhere` is not one of",
+            ),
+            (
+                with_factor(
+                    r#"(id: "x.t", category: "land", zh: "x", en: "x", kind: AtMost(unit: "km", tolerance: 1.5), importance: Low),"#,
+                ),
+                "`tolerance`: must be above 0 and at most 1",
+            ),
+        ];
+        for (text, expected) in cases {
+            let e = Catalog::parse(&text).expect_err(expected);
+            assert!(e.message.contains(expected), "{e}");
+            assert!(e.line > 10, "the line points into the factor list: {e}");
+        }
+    }
+
+    #[test]
+    fn malformed_catalog_text_gives_the_position() {
+        let e = Catalog::parse("Catalog(\n  units: [,\n").expect_err("bad");
+        assert_eq!(e.line, 2);
+    }
+
+    #[test]
+    fn suggests_the_closest_factor_id() {
+        let c = builtin();
+        assert_eq!(
+            c.suggest_factor("land.industrail_area"),
+            Some("land.industrial_area")
+        );
+        assert_eq!(c.suggest_factor("completely.different"), None);
+    }
+}

@@ -1,0 +1,269 @@
+//! Exact numbers: reading decimals from what people type or write in files, and writing them
+//! back for people. Quantities stay [`Decimal`] everywhere; only drawing converts to `f64`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::de::{self, Visitor};
+use serde::{Deserializer, Serializer};
+
+/// Why a piece of text is not a number SiteMatch accepts.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NumberError {
+    #[error("nothing was entered where a number belongs")]
+    Empty,
+    #[error("`{0}` is not a number")]
+    NotANumber(String),
+    #[error("`{0}` is beyond what SiteMatch holds exactly (up to 28 significant digits)")]
+    OutOfRange(String),
+}
+
+/// Reads a decimal exactly. Accepts what officers type: an optional sign, digits with `,` or `_`
+/// between groups, a decimal point, an exponent (`1.5e3`), and full-width digits from a Chinese
+/// input method. Nothing is rounded: a number Decimal cannot hold exactly is an error.
+pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let mut plain = String::with_capacity(trimmed.len());
+    let mut prev_digit = false;
+    let mut chars = trimmed.chars().peekable();
+    while let Some(c) = chars.next() {
+        let c = halfwidth(c);
+        match c {
+            ',' | '_' => {
+                let next_digit = chars.peek().is_some_and(|n| halfwidth(*n).is_ascii_digit());
+                if !(prev_digit && next_digit) {
+                    return Err(NumberError::NotANumber(trimmed.to_owned()));
+                }
+            }
+            '0'..='9' | '.' | '-' | '+' | 'e' | 'E' => plain.push(c),
+            _ => return Err(NumberError::NotANumber(trimmed.to_owned())),
+        }
+        prev_digit = c.is_ascii_digit();
+    }
+    if !looks_like_number(&plain) {
+        return Err(NumberError::NotANumber(trimmed.to_owned()));
+    }
+    let parsed = if plain.contains(['e', 'E']) {
+        Decimal::from_scientific(&plain)
+    } else {
+        Decimal::from_str_exact(&plain)
+    };
+    parsed.map_err(|_| NumberError::OutOfRange(trimmed.to_owned()))
+}
+
+/// Full-width digits, point, comma and signs (from Chinese input methods) to ASCII.
+fn halfwidth(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        '．' | '。' => '.',
+        '，' => ',',
+        '－' | '−' => '-',
+        '＋' => '+',
+        other => other,
+    }
+}
+
+/// Checks the shape `[+-]digits[.digits][e[+-]digits]` with at least one mantissa digit.
+fn looks_like_number(s: &str) -> bool {
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (mantissa, exponent) = match s.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
+        None => (s, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |p: &str| p.chars().all(|c| c.is_ascii_digit());
+    let mantissa_ok = digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
+}
+
+/// Writes a decimal for a file: no grouping, no trailing zeros (`1677`, `6.15`).
+pub fn plain(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+/// Writes a decimal for a reader: thousands grouped with `,`, no trailing zeros
+/// (`134,000`, `6.0702846336`).
+pub fn grouped(d: Decimal) -> String {
+    let text = plain(d);
+    let (sign, rest) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut out = String::with_capacity(text.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Rounds half away from zero to `dp` places and always shows them (`92.3`, `100.0`).
+pub fn fixed(d: Decimal, dp: u32) -> String {
+    let mut r = d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(dp);
+    r.to_string()
+}
+
+/// The nearest `f64`, for drawing only (bars, charts). Never feed it back into a calculation.
+pub fn to_f64(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+/// Reads a decimal written in a RON file as a number (`1677`, `0.5`) or as a string (`"0.5"`).
+/// A float is taken through its shortest decimal form, which is the text that was written for
+/// any number of up to 15 significant digits; longer numbers must be quoted to stay exact.
+pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+    deserializer.deserialize_any(DecimalVisitor)
+}
+
+/// Writes a decimal into a file so that [`deserialize`] reads back exactly the same value: an
+/// integer where it is one, a float where its shortest form is exact, else a string.
+pub fn serialize<S: Serializer>(d: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    let d = d.normalize();
+    if d.scale() == 0
+        && let Some(i) = d.to_i64()
+    {
+        return serializer.serialize_i64(i);
+    }
+    if let Some(f) = d.to_f64()
+        && Decimal::from_str(&f.to_string()).is_ok_and(|back| back == d)
+    {
+        return serializer.serialize_f64(f);
+    }
+    serializer.serialize_str(&plain(d))
+}
+
+/// Serde visitor behind [`deserialize`]; also used by the quantity readers.
+pub(crate) struct DecimalVisitor;
+
+impl<'de> Visitor<'de> for DecimalVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Decimal, E> {
+        Decimal::try_from_i128_with_scale(v, 0).map_err(|_| E::custom(NumberError::OutOfRange(v.to_string())))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Decimal, E> {
+        i128::try_from(v)
+            .map_err(|_| E::custom(NumberError::OutOfRange(v.to_string())))
+            .and_then(|v| self.visit_i128(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+        if !v.is_finite() {
+            return Err(E::custom(NumberError::NotANumber(v.to_string())));
+        }
+        parse_decimal(&v.to_string()).map_err(E::custom)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+        parse_decimal(v).map_err(E::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn parses_what_officers_type() {
+        assert_eq!(parse_decimal("1677"), Ok(dec!(1677)));
+        assert_eq!(parse_decimal(" 134,000 "), Ok(dec!(134000)));
+        assert_eq!(parse_decimal("6.15"), Ok(dec!(6.15)));
+        assert_eq!(parse_decimal("１２３．５"), Ok(dec!(123.5)));
+        assert_eq!(parse_decimal("1.5e3"), Ok(dec!(1500)));
+        assert_eq!(parse_decimal("-2"), Ok(dec!(-2)));
+        assert_eq!(parse_decimal(".5"), Ok(dec!(0.5)));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_number() {
+        for bad in ["abc", "12a", "1..2", "1,", ",1", "1,,000", "e5", "1e", "-", "."] {
+            assert!(
+                matches!(parse_decimal(bad), Err(NumberError::NotANumber(_))),
+                "{bad} should not parse"
+            );
+        }
+        assert_eq!(parse_decimal("  "), Err(NumberError::Empty));
+    }
+
+    #[test]
+    fn refuses_numbers_beyond_decimal() {
+        assert!(matches!(
+            parse_decimal("99999999999999999999999999999999"),
+            Err(NumberError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            parse_decimal("0.00000000000000000000000000000001"),
+            Err(NumberError::OutOfRange(_))
+        ));
+        assert!(matches!(parse_decimal("1e40"), Err(NumberError::OutOfRange(_))));
+    }
+
+    #[test]
+    fn groups_thousands_for_readers() {
+        assert_eq!(grouped(dec!(134000)), "134,000");
+        assert_eq!(grouped(dec!(1234567.890)), "1,234,567.89");
+        assert_eq!(grouped(dec!(-1000)), "-1,000");
+        assert_eq!(grouped(dec!(999)), "999");
+        assert_eq!(grouped(dec!(0.0015)), "0.0015");
+    }
+
+    #[test]
+    fn fixed_rounds_half_away_from_zero() {
+        assert_eq!(fixed(dec!(92.25), 1), "92.3");
+        assert_eq!(fixed(dec!(100), 1), "100.0");
+        assert_eq!(fixed(dec!(66.6666666), 1), "66.7");
+    }
+
+    #[test]
+    fn serialized_decimals_read_back_exactly() {
+        for d in [
+            dec!(1677),
+            dec!(0.5),
+            dec!(6.0702846336),
+            dec!(0.0015),
+            dec!(12345678901234567890.123456789),
+        ] {
+            let text = ron::to_string(&Wrap(d)).expect("serialize");
+            let back: Wrap = ron::from_str(&text).expect("deserialize");
+            assert_eq!(back.0, d, "{text}");
+        }
+    }
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    struct Wrap(#[serde(with = "super")] Decimal);
+}

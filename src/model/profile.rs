@@ -1,0 +1,118 @@
+//! A zone's factor inventory: what it offers for each factor it knows, where each figure comes
+//! from and how old it is. A factor the profile does not hold is unknown, never zero.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::catalog::{Catalog, FactorIdx};
+use super::text::Text;
+use super::value::Value;
+
+/// One known value with its provenance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub value: Value,
+    /// Where the figure comes from (a report, a document, a survey). Empty only when
+    /// `illustrative` is set.
+    pub source: String,
+    /// When the figure was true.
+    pub as_of: Date,
+    /// No source gives this value; it stands in for demonstration or planning.
+    pub illustrative: bool,
+}
+
+impl Entry {
+    /// Whether the figure is more than a year older than `today`, so a reader should re-check it.
+    pub fn is_stale(&self, today: Date) -> bool {
+        today
+            .checked_sub(1.year())
+            .is_ok_and(|year_ago| self.as_of < year_ago)
+    }
+}
+
+/// A development zone's inventory, checked against one catalog.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ZoneProfile {
+    /// The file stem of `profiles/<id>.ron`; stable, used in output for scripts.
+    pub id: String,
+    pub name: Text,
+    pub region: Text,
+    /// Who to call: office, phone or e-mail.
+    pub contact: String,
+    /// The date the profile as a whole describes; entries default to it.
+    pub as_of: Date,
+    entries: Vec<Option<Entry>>,
+}
+
+impl ZoneProfile {
+    /// A profile that knows no factor yet.
+    pub fn new(catalog: &Catalog, id: impl Into<String>, name: Text, as_of: Date) -> Self {
+        ZoneProfile {
+            id: id.into(),
+            name,
+            region: Text::default(),
+            contact: String::new(),
+            as_of,
+            entries: vec![None; catalog.len()],
+        }
+    }
+
+    /// What the zone offers for a factor, if it is known.
+    pub fn entry(&self, factor: FactorIdx) -> Option<&Entry> {
+        self.entries.get(factor.index()).and_then(Option::as_ref)
+    }
+
+    /// Sets or clears (`None`: unknown) the value of a factor. The value must be of the factor's
+    /// kind; the parsers and editors that build values ensure it.
+    pub fn set_entry(&mut self, factor: FactorIdx, entry: Option<Entry>) {
+        if let Some(slot) = self.entries.get_mut(factor.index()) {
+            *slot = entry;
+        }
+    }
+
+    /// The known entries in catalog order.
+    pub fn entries(&self) -> impl Iterator<Item = (FactorIdx, &Entry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some((FactorIdx::from_index(i)?, e.as_ref()?)))
+    }
+
+    /// How many factors the profile knows.
+    pub fn known_count(&self) -> usize {
+        self.entries.iter().flatten().count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::value::YesNo;
+
+    #[test]
+    fn entries_older_than_a_year_are_stale() {
+        let entry = |y, m, d| Entry {
+            value: Value::YesNo(YesNo::Yes),
+            source: "x".into(),
+            as_of: Date::new(y, m, d).expect("date"),
+            illustrative: false,
+        };
+        let today = Date::new(2026, 11, 29).expect("date");
+        assert!(entry(2025, 11, 28).is_stale(today));
+        assert!(!entry(2025, 11, 29).is_stale(today));
+        assert!(!entry(2026, 6, 1).is_stale(today));
+    }
+
+    #[test]
+    fn a_new_profile_knows_nothing() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let p = ZoneProfile::new(
+            &catalog,
+            "x",
+            Text::new("甲", "A"),
+            Date::new(2024, 1, 1).expect("date"),
+        );
+        assert_eq!(p.known_count(), 0);
+        assert!(catalog.factors().all(|(f, _)| p.entry(f).is_none()));
+    }
+}

@@ -1,0 +1,103 @@
+//! Languages and bilingual text. Chinese is the first language of SiteMatch, English the second;
+//! every name a user reads is held in both.
+
+use serde::{Deserialize, Serialize};
+
+/// The language texts are shown in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// 中文, the default.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order a switch offers them.
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The short code used on the command line and in settings.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the text for this language out of a pair.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    /// The separator between items of a list in running text.
+    pub fn list_separator(self) -> &'static str {
+        self.pick("、", ", ")
+    }
+}
+
+/// A name or label in Chinese and English. A missing translation falls back to the other one,
+/// so a name is never shown empty when either language has it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Text {
+    #[serde(default)]
+    pub zh: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in `lang`, or in the other language when that one is empty.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Zh => (&self.zh, &self.en),
+            Lang::En => (&self.en, &self.zh),
+        };
+        if first.trim().is_empty() { second } else { first }
+    }
+
+    /// True when neither language has any text.
+    pub fn is_empty(&self) -> bool {
+        self.zh.trim().is_empty() && self.en.trim().is_empty()
+    }
+
+    /// True when `needle` occurs in either language, ignoring ASCII case.
+    pub fn contains_ignore_case(&self, needle: &str) -> bool {
+        let needle = needle.to_lowercase();
+        self.zh.to_lowercase().contains(&needle) || self.en.to_lowercase().contains(&needle)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn falls_back_to_the_other_language() {
+        let t = Text::new("亩", "");
+        assert_eq!(t.get(Lang::En), "亩");
+        let t = Text::new("", "mu");
+        assert_eq!(t.get(Lang::Zh), "mu");
+        let t = Text::new("亩", "mu");
+        assert_eq!(t.get(Lang::Zh), "亩");
+        assert_eq!(t.get(Lang::En), "mu");
+    }
+
+    #[test]
+    fn search_matches_either_language() {
+        let t = Text::new("电气机械和器材制造业", "Electrical machinery");
+        assert!(t.contains_ignore_case("电气"));
+        assert!(t.contains_ignore_case("ELECTRICAL"));
+        assert!(!t.contains_ignore_case("food"));
+    }
+}

@@ -1,0 +1,264 @@
+//! Writes profiles and checklists back to RON: pretty-printed, factors in catalog order, and in
+//! exactly the forms `parse` reads, so saving and loading round-trip and files diff well. Pure.
+
+use rust_decimal::Decimal;
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Serialize, Serializer};
+
+use super::catalog::{Catalog, Factor, Kind};
+use super::checklist::{Checklist, Requirement};
+use super::number;
+use super::parse::{CHECKLIST_NAME, PROFILE_NAME};
+use super::profile::{Entry, ZoneProfile};
+use super::text::Text;
+use super::value::Value;
+
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .struct_names(false)
+        .compact_arrays(true)
+}
+
+/// Puts the struct name before the unnamed top-level struct ron writes, so a file says what it
+/// is (`ZoneProfile(` …), while nested structs stay unnamed.
+fn named(header: &str, name: &str, body: Result<String, ron::Error>) -> Result<String, ron::Error> {
+    Ok(format!("{header}{name}{}\n", body?))
+}
+
+/// A profile as RON text.
+pub fn write_profile(profile: &ZoneProfile, catalog: &Catalog) -> Result<String, ron::Error> {
+    let body = ron::ser::to_string_pretty(&ProfileOut { profile, catalog }, pretty());
+    named(
+        "// SiteMatch zone profile: the zone's factor inventory. Factor ids and units: assets/catalog.ron.\n",
+        PROFILE_NAME,
+        body,
+    )
+}
+
+/// A checklist as RON text.
+pub fn write_checklist(checklist: &Checklist, catalog: &Catalog) -> Result<String, ron::Error> {
+    let body = ron::ser::to_string_pretty(&ChecklistOut { checklist, catalog }, pretty());
+    named(
+        "// SiteMatch investor checklist. Factor ids and units: assets/catalog.ron.\n",
+        CHECKLIST_NAME,
+        body,
+    )
+}
+
+struct ProfileOut<'a> {
+    profile: &'a ZoneProfile,
+    catalog: &'a Catalog,
+}
+
+impl Serialize for ProfileOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.profile;
+        let mut st = s.serialize_struct(PROFILE_NAME, 5)?;
+        st.serialize_field("name", &TextOut(&p.name))?;
+        if !p.region.is_empty() {
+            st.serialize_field("region", &TextOut(&p.region))?;
+        }
+        if !p.contact.is_empty() {
+            st.serialize_field("contact", &p.contact)?;
+        }
+        st.serialize_field("as_of", &p.as_of)?;
+        st.serialize_field(
+            "factors",
+            &EntriesOut {
+                profile: p,
+                catalog: self.catalog,
+            },
+        )?;
+        st.end()
+    }
+}
+
+struct TextOut<'a>(&'a Text);
+
+impl Serialize for TextOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Text", 2)?;
+        st.serialize_field("zh", &self.0.zh)?;
+        st.serialize_field("en", &self.0.en)?;
+        st.end()
+    }
+}
+
+struct EntriesOut<'a> {
+    profile: &'a ZoneProfile,
+    catalog: &'a Catalog,
+}
+
+impl Serialize for EntriesOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        for (idx, entry) in self.profile.entries() {
+            let factor = self.catalog.factor(idx);
+            map.serialize_entry(
+                &factor.id,
+                &EntryOut {
+                    entry,
+                    factor,
+                    catalog: self.catalog,
+                },
+            )?;
+        }
+        map.end()
+    }
+}
+
+struct EntryOut<'a> {
+    entry: &'a Entry,
+    factor: &'a Factor,
+    catalog: &'a Catalog,
+}
+
+impl Serialize for EntryOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let e = self.entry;
+        let mut st = s.serialize_struct("Entry", 4)?;
+        st.serialize_field(
+            "value",
+            &ValueOut {
+                value: &e.value,
+                factor: self.factor,
+                catalog: self.catalog,
+            },
+        )?;
+        if !e.source.is_empty() {
+            st.serialize_field("source", &e.source)?;
+        }
+        st.serialize_field("as_of", &e.as_of)?;
+        if e.illustrative {
+            st.serialize_field("illustrative", &true)?;
+        }
+        st.end()
+    }
+}
+
+struct ValueOut<'a> {
+    value: &'a Value,
+    factor: &'a Factor,
+    catalog: &'a Catalog,
+}
+
+impl Serialize for ValueOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match (self.value, &self.factor.kind) {
+            (Value::Amount(q), _) => s.serialize_str(&q.file_text(self.catalog)),
+            (Value::YesNo(answer), _) => answer.serialize(s),
+            (Value::Level(i), Kind::Level(levels)) => {
+                s.serialize_str(levels.get(usize::from(*i)).map_or("", |l| l.id.as_str()))
+            }
+            (Value::Set(members), Kind::Set(v)) => {
+                let v = self.catalog.vocabulary(*v);
+                s.collect_seq(
+                    members
+                        .iter()
+                        .filter_map(|m| v.members.get(usize::from(*m)).map(|m| &m.id)),
+                )
+            }
+            _ => Err(serde::ser::Error::custom(format!(
+                "the value of `{}` does not fit its kind",
+                self.factor.id
+            ))),
+        }
+    }
+}
+
+struct ChecklistOut<'a> {
+    checklist: &'a Checklist,
+    catalog: &'a Catalog,
+}
+
+/// Serializes an exact decimal the way `number::deserialize` reads it back.
+struct DecimalOut(Decimal);
+
+impl Serialize for DecimalOut {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        number::serialize(&self.0, s)
+    }
+}
+
+impl Serialize for ChecklistOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.checklist;
+        let mut st = s.serialize_struct(CHECKLIST_NAME, 7)?;
+        st.serialize_field("investor", &c.investor)?;
+        st.serialize_field("project", &c.project)?;
+        if let Some(code) = c
+            .industry
+            .and_then(|i| self.catalog.industries().members.get(usize::from(i)))
+        {
+            st.serialize_field("industry", &code.id)?;
+        }
+        for (name, amount) in [
+            ("total_investment", c.total_investment),
+            ("planned_intensity", c.planned_intensity),
+            ("planned_tax_per_mu", c.planned_tax_per_mu),
+        ] {
+            if let Some(amount) = amount {
+                st.serialize_field(name, &DecimalOut(amount))?;
+            }
+        }
+        st.serialize_field(
+            "items",
+            &ItemsOut {
+                checklist: c,
+                catalog: self.catalog,
+            },
+        )?;
+        st.end()
+    }
+}
+
+struct ItemsOut<'a> {
+    checklist: &'a Checklist,
+    catalog: &'a Catalog,
+}
+
+impl Serialize for ItemsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        for (idx, item) in self.checklist.items() {
+            let factor = self.catalog.factor(idx);
+            map.serialize_entry(
+                &factor.id,
+                &ItemOut {
+                    item,
+                    factor,
+                    catalog: self.catalog,
+                },
+            )?;
+        }
+        map.end()
+    }
+}
+
+struct ItemOut<'a> {
+    item: &'a Requirement,
+    factor: &'a Factor,
+    catalog: &'a Catalog,
+}
+
+impl Serialize for ItemOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Item", 3)?;
+        if let Some(value) = &self.item.required {
+            st.serialize_field(
+                "required",
+                &ValueOut {
+                    value,
+                    factor: self.factor,
+                    catalog: self.catalog,
+                },
+            )?;
+        }
+        st.serialize_field("importance", &self.item.importance)?;
+        if !self.item.note.is_empty() {
+            st.serialize_field("note", &self.item.note)?;
+        }
+        st.end()
+    }
+}

@@ -1,0 +1,142 @@
+//! Words for scored items: what was required, what the zone offers, the gap in the factor's
+//! units, and where the zone's figure comes from. Built only for the items a reader sees, so
+//! the scoring loop never formats text. Pure.
+
+use jiff::civil::Date;
+
+use super::{Gap, ItemResult, Prepared, Status};
+use crate::model::number;
+use crate::model::value::members_text;
+use crate::model::{Catalog, Factor, Kind, Lang, Value, ZoneProfile};
+
+/// Everything a reader needs to know about one item of one zone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemTexts {
+    pub factor: String,
+    pub importance: &'static str,
+    pub status: Status,
+    /// `≥ 515 亩`, `需要`, `七通一平及以上`, `C38 电气机械和器材制造业`.
+    pub required: String,
+    /// What the zone offers; `None` when unknown.
+    pub offered: Option<String>,
+    /// What stands between the item and being met; `None` when met.
+    pub gap: Option<String>,
+    pub source: Option<String>,
+    pub as_of: Option<Date>,
+    /// The zone's value is illustrative, not from a source.
+    pub illustrative: bool,
+    /// The zone's value is more than a year old on `today`.
+    pub stale: bool,
+}
+
+/// Explains one scored item of one zone.
+pub fn item_texts(
+    catalog: &Catalog,
+    requirement: &Prepared,
+    item: &ItemResult,
+    profile: &ZoneProfile,
+    lang: Lang,
+    today: Date,
+) -> ItemTexts {
+    let factor = catalog.factor(item.factor);
+    let entry = profile.entry(item.factor);
+    ItemTexts {
+        factor: factor.name.get(lang).to_owned(),
+        importance: item.importance.label(lang),
+        status: item.status,
+        required: required_text(catalog, factor, &requirement.required, lang),
+        offered: entry.map(|e| e.value.text(catalog, factor, lang)),
+        gap: gap_text(
+            catalog,
+            factor,
+            &requirement.required,
+            entry.map(|e| &e.value),
+            item.gap,
+            lang,
+        ),
+        source: entry.map(|e| e.source.clone()).filter(|s| !s.is_empty()),
+        as_of: entry.map(|e| e.as_of),
+        illustrative: entry.is_some_and(|e| e.illustrative),
+        stale: entry.is_some_and(|e| e.is_stale(today)),
+    }
+}
+
+/// The requirement in words: `≥ 515 亩`, `≤ 30 km`, `需要`, `七通一平及以上`, a member list.
+pub fn required_text(catalog: &Catalog, factor: &Factor, required: &Value, lang: Lang) -> String {
+    match (&factor.kind, required) {
+        (Kind::AtLeast(_), Value::Amount(q)) => format!("≥ {}", q.text(catalog, lang)),
+        (Kind::AtMost(_), Value::Amount(q)) => format!("≤ {}", q.text(catalog, lang)),
+        (Kind::YesNo, _) => lang.pick("需要", "required").to_owned(),
+        (Kind::Level(_), Value::Level(_)) => match lang {
+            Lang::Zh => format!("{}及以上", required.text(catalog, factor, lang)),
+            Lang::En => format!("{} or higher", required.text(catalog, factor, lang)),
+        },
+        _ => required.text(catalog, factor, lang),
+    }
+}
+
+/// An amount in the factor's own unit: `77 亩`.
+fn amount_text(catalog: &Catalog, factor: &Factor, amount: rust_decimal::Decimal, lang: Lang) -> String {
+    let unit = factor
+        .kind
+        .measure()
+        .map_or("", |m| catalog.unit(m.unit).name.get(lang));
+    format!("{} {unit}", number::grouped(amount))
+}
+
+/// The gap in words: `差 77 亩` / `short 77 mu`, `超出 12 公里` / `12 km over`,
+/// `缺：地震安全性评价` / `missing: Seismic safety`; `None` when met.
+pub fn gap_text(
+    catalog: &Catalog,
+    factor: &Factor,
+    required: &Value,
+    offered: Option<&Value>,
+    gap: Gap,
+    lang: Lang,
+) -> Option<String> {
+    Some(match gap {
+        Gap::None => return None,
+        Gap::Short(a) => match lang {
+            Lang::Zh => format!("差 {}", amount_text(catalog, factor, a, lang)),
+            Lang::En => format!("short {}", amount_text(catalog, factor, a, lang)),
+        },
+        Gap::Over(a) => match lang {
+            Lang::Zh => format!("超出 {}", amount_text(catalog, factor, a, lang)),
+            Lang::En => format!("{} over", amount_text(catalog, factor, a, lang)),
+        },
+        Gap::Planned(date) => match lang {
+            Lang::Zh => format!("计划 {date} 具备"),
+            Lang::En => format!("planned for {date}"),
+        },
+        Gap::No => lang.pick("不具备", "not available").to_owned(),
+        Gap::LevelsShort(n) => {
+            let has = offered.map_or_else(String::new, |v| v.text(catalog, factor, lang));
+            match (lang, n) {
+                (Lang::Zh, 1) => format!("低一级（现为{has}）"),
+                (Lang::Zh, n) => format!("低 {n} 级（现为{has}）"),
+                (Lang::En, 1) => format!("one level short (has {has})"),
+                (Lang::En, n) => format!("{n} levels short (has {has})"),
+            }
+        }
+        Gap::Missing(_) => {
+            let (Kind::Set(v), Value::Set(req)) = (&factor.kind, required) else {
+                return None;
+            };
+            let held: &[u16] = match offered {
+                Some(Value::Set(h)) => h,
+                _ => &[],
+            };
+            let missing: Vec<u16> = req
+                .iter()
+                .copied()
+                .filter(|m| held.binary_search(m).is_err())
+                .collect();
+            let list = members_text(catalog, *v, &missing, lang);
+            match lang {
+                Lang::Zh => format!("缺：{list}"),
+                Lang::En => format!("missing: {list}"),
+            }
+        }
+        Gap::Unknown => lang.pick("无数据，待核实", "no data: to verify").to_owned(),
+    })
+}

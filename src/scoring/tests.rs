@@ -1,0 +1,504 @@
+//! Golden cases for DOMAIN §4, every number worked out by hand in the comments, and property
+//! tests over generated zones.
+
+use jiff::civil::Date;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+use super::explain::{gap_text, item_texts};
+use super::*;
+use crate::model::{Catalog, Checklist, Lang, ZoneProfile, parse_checklist, parse_profile};
+
+fn catalog() -> Catalog {
+    Catalog::builtin().expect("catalog")
+}
+
+fn checklist(c: &Catalog, items: &str) -> Checklist {
+    parse_checklist(
+        &format!("Checklist(project: \"test\", industry: \"C38\", items: {{ {items} }})"),
+        c,
+    )
+    .expect("test checklist parses")
+}
+
+fn zone(c: &Catalog, id: &str, factors: &str) -> ZoneProfile {
+    let text = format!(
+        "ZoneProfile(name: (zh: \"{id}\", en: \"{id}\"), as_of: \"2024-01-01\", factors: {{ {factors} }})"
+    );
+    parse_profile(&text, id, c).expect("test profile parses")
+}
+
+fn src(value: &str) -> String {
+    format!("(value: {value}, source: \"test\")")
+}
+
+/// Scores one factor requirement against one zone value and returns the single item.
+fn one(factor: &str, required: &str, offered: Option<&str>) -> ItemResult {
+    let c = catalog();
+    let list = checklist(
+        &c,
+        &format!("\"{factor}\": (required: {required}, importance: Medium)"),
+    );
+    let factors = offered.map_or_else(String::new, |v| format!("\"{factor}\": {}", src(v)));
+    let ranking = score(&c, &list, &[zone(&c, "z", &factors)]);
+    let [result] = ranking.zones.as_slice() else {
+        panic!("one zone")
+    };
+    let [item] = result.items.as_slice() else {
+        panic!("one item")
+    };
+    item.clone()
+}
+
+#[test]
+fn at_least_exactly_at_the_requirement_is_met() {
+    let i = one("land.industrial_area", "\"515 mu\"", Some("\"515 mu\""));
+    assert_eq!(
+        (i.status, i.credit, i.gap),
+        (Status::Met, Decimal::ONE, Gap::None)
+    );
+}
+
+#[test]
+fn at_least_inside_the_band_earns_partial_credit() {
+    // r = 200, t = 0.5, x = 150: s = (150 − 0.5·200) / (0.5·200) = 50 / 100 = 0.5; short 50 mu.
+    let i = one("land.industrial_area", "\"200 mu\"", Some("\"150 mu\""));
+    assert_eq!(
+        (i.status, i.credit, i.gap),
+        (Status::Partial, dec!(0.5), Gap::Short(dec!(50)))
+    );
+    // The same land given in m²: 100 000 m² = 150 mu exactly.
+    let i = one("land.industrial_area", "\"200 mu\"", Some("\"100000 m2\""));
+    assert_eq!((i.credit, i.gap), (dec!(0.5), Gap::Short(dec!(50))));
+}
+
+#[test]
+fn at_least_outside_the_band_is_unmet_with_the_gap() {
+    // x = 90 < (1 − 0.5)·200 = 100: s = max(0, −10/100) = 0; short 110 mu.
+    let i = one("land.industrial_area", "\"200 mu\"", Some("\"90 mu\""));
+    assert_eq!(
+        (i.status, i.credit, i.gap),
+        (Status::Unmet, Decimal::ZERO, Gap::Short(dec!(110)))
+    );
+}
+
+#[test]
+fn at_most_inside_and_outside_the_band() {
+    // r = 30 km, x = 36: s = (1.5·30 − 36) / 15 = 9 / 15 = 0.6; 6 km over.
+    let i = one("transport.expressway_km", "\"30 km\"", Some("\"36 km\""));
+    assert_eq!(
+        (i.status, i.credit, i.gap),
+        (Status::Partial, dec!(0.6), Gap::Over(dec!(6)))
+    );
+    // x = 45 is the edge of the band: s = 0.
+    let i = one("transport.expressway_km", "\"30 km\"", Some("\"45 km\""));
+    assert_eq!((i.status, i.credit), (Status::Unmet, Decimal::ZERO));
+    let i = one("transport.expressway_km", "\"30 km\"", Some("\"12.5 km\""));
+    assert_eq!(i.status, Status::Met);
+}
+
+#[test]
+fn a_zero_requirement_has_no_partial_band() {
+    let i = one("transport.expressway_km", "0", Some("0"));
+    assert_eq!(i.status, Status::Met);
+    let i = one("transport.expressway_km", "0", Some("\"0.1 km\""));
+    assert_eq!(
+        (i.status, i.credit, i.gap),
+        (Status::Unmet, Decimal::ZERO, Gap::Over(dec!(0.1)))
+    );
+    let i = one("power.green_quota", "0", Some("0"));
+    assert_eq!(i.status, Status::Met);
+}
+
+#[test]
+fn yes_planned_and_no() {
+    assert_eq!(one("power.dual_supply", "Yes", Some("Yes")).status, Status::Met);
+    let i = one("power.dual_supply", "Yes", Some("Planned(\"2025-03-31\")"));
+    let date = Date::new(2025, 3, 31).expect("date");
+    assert_eq!(
+        (i.status, i.credit, i.gap),
+        (Status::Partial, dec!(0.5), Gap::Planned(date))
+    );
+    let i = one("power.dual_supply", "Yes", Some("No"));
+    assert_eq!(
+        (i.status, i.credit, i.gap),
+        (Status::Unmet, Decimal::ZERO, Gap::No)
+    );
+}
+
+#[test]
+fn levels_serve_lower_needs_and_one_short_earns_half() {
+    assert_eq!(
+        one("land.servicing_level", "\"seven\"", Some("\"nine\"")).status,
+        Status::Met
+    );
+    let i = one("land.servicing_level", "\"seven\"", Some("\"five\""));
+    assert_eq!(
+        (i.status, i.credit, i.gap),
+        (Status::Partial, dec!(0.5), Gap::LevelsShort(1))
+    );
+    let i = one("land.servicing_level", "\"seven\"", Some("\"three\""));
+    assert_eq!(
+        (i.status, i.credit, i.gap),
+        (Status::Unmet, Decimal::ZERO, Gap::LevelsShort(2))
+    );
+}
+
+#[test]
+fn a_partial_set_earns_the_share_it_holds() {
+    // 2 of the 3 required assessments held: s = 2/3.
+    let i = one(
+        "policy.regional_assessments",
+        "[\"environment\", \"seismic\", \"flood\"]",
+        Some("[\"environment\", \"energy\", \"seismic\"]"),
+    );
+    assert_eq!((i.status, i.gap), (Status::Partial, Gap::Missing(1)));
+    assert_eq!(i.credit, Decimal::from(2) / Decimal::from(3));
+}
+
+#[test]
+fn no_value_is_unknown_never_a_pass() {
+    let i = one("power.capacity", "\"10 MW\"", None);
+    assert_eq!(
+        (i.status, i.credit, i.gap),
+        (Status::Unknown, Decimal::ZERO, Gap::Unknown)
+    );
+}
+
+#[test]
+fn not_needed_and_unstated_items_are_not_scored() {
+    let c = catalog();
+    let list = checklist(
+        &c,
+        "\"power.capacity\": (required: \"10 MW\", importance: NotNeeded), \
+         \"water.supply\": (importance: High), \
+         \"land.industrial_area\": (required: \"100 mu\", importance: Low)",
+    );
+    let r = score(
+        &c,
+        &list,
+        &[zone(
+            &c,
+            "z",
+            &format!("\"land.industrial_area\": {}", src("\"100 mu\"")),
+        )],
+    );
+    let ids: Vec<&str> = r.zones[0]
+        .items
+        .iter()
+        .map(|i| c.factor(i.factor).id.as_str())
+        .collect();
+    assert_eq!(ids, ["land.industrial_area"]);
+    assert_eq!(r.zones[0].score, dec!(100));
+}
+
+#[test]
+fn the_weighted_score_of_a_mixed_zone() {
+    let c = catalog();
+    let list = checklist(
+        &c,
+        r#""land.industrial_area": (required: "200 mu", importance: Must),
+           "power.capacity": (required: "10 MW", importance: Must),
+           "land.standard_land": (required: Yes, importance: Medium),
+           "land.servicing_level": (required: "seven", importance: High),
+           "policy.regional_assessments": (required: ["environment", "seismic", "flood"], importance: Low)"#,
+    );
+    let z = zone(
+        &c,
+        "a",
+        &[
+            format!("\"land.industrial_area\": {}", src("\"150 mu\"")),
+            format!("\"power.capacity\": {}", src("\"12 MW\"")),
+            format!("\"land.standard_land\": {}", src("Planned(\"2025-06-30\")")),
+            format!("\"land.servicing_level\": {}", src("\"five\"")),
+            format!(
+                "\"policy.regional_assessments\": {}",
+                src("[\"environment\", \"energy\", \"seismic\"]")
+            ),
+        ]
+        .join(", "),
+    );
+    let r = score(&c, &list, &[z]);
+    let z = &r.zones[0];
+    // Σw = 3 + 3 + 2 + 3 + 1 = 12; Σws = 3·0.5 + 3·1 + 2·0.5 + 3·0.5 + 1·(2/3) = 7⅔;
+    // score = 100 · 7⅔ / 12 = 63.888…, shown as 63.9.
+    assert_eq!(number::fixed(z.score, 1), "63.9");
+    assert!((z.score - dec!(63.888888888888888888888888889)).abs() < dec!(0.000000000000000000000001));
+    assert!(!z.qualified);
+    assert_eq!(
+        z.failed_must,
+        vec![c.find_factor("land.industrial_area").expect("factor")]
+    );
+    assert_eq!(
+        z.counts,
+        Counts {
+            met: 1,
+            partial: 4,
+            unmet: 0,
+            unknown: 0
+        }
+    );
+    assert_eq!(z.completeness, dec!(100));
+    // The largest weighted shortfall: land (3·0.5), servicing (3·0.5) tie; land is first.
+    assert_eq!(
+        z.largest_gap().map(|i| c.factor(i.factor).id.as_str()),
+        Some("land.industrial_area")
+    );
+}
+
+use crate::model::number;
+
+#[test]
+fn a_failed_must_have_disqualifies_even_a_high_score() {
+    let c = catalog();
+    let list = checklist(
+        &c,
+        r#""power.capacity": (required: "10 MW", importance: Must),
+           "water.sewage": (required: "1000 t/d", importance: High),
+           "gas.supply": (required: "5000 m3_per_d", importance: High),
+           "heat.steam": (required: "20 t/h", importance: High)"#,
+    );
+    let strong = zone(
+        &c,
+        "strong",
+        &format!(
+            "\"power.capacity\": {}, \"water.sewage\": {}, \"gas.supply\": {}, \"heat.steam\": {}",
+            src("\"9 MW\""),
+            src("\"2000 t/d\""),
+            src("\"9000 m3_per_d\""),
+            src("\"30 t/h\"")
+        ),
+    );
+    let weak = zone(&c, "weak", &format!("\"power.capacity\": {}", src("\"10 MW\"")));
+    let r = score(&c, &list, &[strong, weak]);
+    // strong: 3·0.8 + 9 = 11.4 of 12 = 95; weak: 3 of 12 = 25 but qualified.
+    assert_eq!(r.zones[0].zone, 1, "the qualified zone ranks first");
+    assert_eq!(r.zones[0].score, dec!(25));
+    assert_eq!(r.zones[1].score, dec!(95));
+    assert!(!r.zones[1].qualified);
+}
+
+#[test]
+fn ties_break_on_unknowns_then_zone_id() {
+    let c = catalog();
+    let list = checklist(
+        &c,
+        r#""power.capacity": (required: "10 MW", importance: High),
+           "water.supply": (required: "100 t/d", importance: High)"#,
+    );
+    // All score 50: one met, one not; b and c have an unknown, a has a known unmet value.
+    let a = zone(
+        &c,
+        "a",
+        &format!(
+            "\"power.capacity\": {}, \"water.supply\": {}",
+            src("\"10 MW\""),
+            src("0")
+        ),
+    );
+    let b = zone(&c, "b", &format!("\"power.capacity\": {}", src("\"10 MW\"")));
+    let cc = zone(&c, "c", &format!("\"power.capacity\": {}", src("\"10 MW\"")));
+    let profiles = [cc, b, a];
+    let r = score(&c, &list, &profiles);
+    let order: Vec<&str> = r.zones.iter().map(|z| profiles[z.zone].id.as_str()).collect();
+    assert_eq!(order, ["a", "b", "c"]);
+    assert!(r.zones.iter().all(|z| z.score == dec!(50)));
+}
+
+#[test]
+fn header_fields_are_scored_against_the_zones_floors() {
+    let c = catalog();
+    let list = parse_checklist(
+        r#"Checklist(project: "p", industry: "C38", planned_intensity: 400, planned_tax_per_mu: 30,
+             items: { "policy.industry": (importance: Must),
+                      "standard.investment_intensity": (importance: Medium),
+                      "standard.tax_per_mu": (importance: Medium) })"#,
+        &c,
+    )
+    .expect("parses");
+    let z = zone(
+        &c,
+        "z",
+        &format!(
+            "\"policy.industry\": {}, \"standard.investment_intensity\": {}, \"standard.tax_per_mu\": {}",
+            src("[\"C34\", \"C38\"]"),
+            src("\"300 wan_yuan_per_mu\""),
+            src("\"36 万元/亩\"")
+        ),
+    );
+    let r = score(&c, &list, &[z]);
+    let items = &r.zones[0].items;
+    // Industry admitted; floor 300 ≤ plan 400 met; floor 36 > plan 30: s = (45 − 36)/15 = 0.6.
+    assert_eq!(
+        items.iter().map(|i| i.status).collect::<Vec<_>>(),
+        [Status::Met, Status::Met, Status::Partial]
+    );
+    assert_eq!(items[2].credit, dec!(0.6));
+    assert!(r.zones[0].qualified);
+}
+
+#[test]
+fn gaps_read_in_both_languages() {
+    let c = catalog();
+    let f = |id| c.factor(c.find_factor(id).expect("factor"));
+    let land = f("land.industrial_area");
+    let req = Value::Amount(
+        crate::model::value::parse_quantity(&c, land.kind.measure().expect("m"), "515 mu").expect("q"),
+    );
+    assert_eq!(
+        gap_text(&c, land, &req, None, Gap::Short(dec!(77)), Lang::En).as_deref(),
+        Some("short 77 mu")
+    );
+    assert_eq!(
+        gap_text(&c, land, &req, None, Gap::Short(dec!(77)), Lang::Zh).as_deref(),
+        Some("差 77 亩")
+    );
+    let road = f("transport.expressway_km");
+    assert_eq!(
+        gap_text(&c, road, &req, None, Gap::Over(dec!(12)), Lang::En).as_deref(),
+        Some("12 km over")
+    );
+    let assess = f("policy.regional_assessments");
+    let Kind::Set(v) = assess.kind else { panic!("set") };
+    let members = |ids: &[&str]| Value::Set(crate::model::value::parse_members(&c, v, ids).expect("members"));
+    let text = gap_text(
+        &c,
+        assess,
+        &members(&["seismic", "flood", "environment"]),
+        Some(&members(&["environment"])),
+        Gap::Missing(2),
+        Lang::En,
+    );
+    assert_eq!(text.as_deref(), Some("missing: Seismic safety, Flood impact"));
+}
+
+#[test]
+fn item_texts_carry_provenance_and_flags() {
+    let c = catalog();
+    let list = checklist(
+        &c,
+        "\"land.industrial_area\": (required: \"515 mu\", importance: Must)",
+    );
+    let z = parse_profile(
+        r#"ZoneProfile(name: (zh: "甲", en: "A"), as_of: "2023-12-31", factors: {
+             "land.industrial_area": (value: "438 mu", source: "annual report", as_of: "2023-12-31") })"#,
+        "a",
+        &c,
+    )
+    .expect("parses");
+    let scorer = Scorer::new(&c, &list);
+    let result = scorer.score_zone(0, &z);
+    let today = Date::new(2026, 11, 29).expect("date");
+    let t = item_texts(
+        &c,
+        &scorer.requirements()[0],
+        &result.items[0],
+        &z,
+        Lang::Zh,
+        today,
+    );
+    assert_eq!(t.factor, "可供工业用地面积");
+    assert_eq!(t.required, "≥ 515 亩");
+    assert_eq!(t.offered.as_deref(), Some("438 亩"));
+    assert_eq!(t.gap.as_deref(), Some("差 77 亩"));
+    assert_eq!(t.source.as_deref(), Some("annual report"));
+    assert!(t.stale && !t.illustrative);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+/// The quantity factors of a small checklist, with their kinds.
+const QUANTITY_FACTORS: [(&str, &str); 6] = [
+    ("land.industrial_area", "mu"),
+    ("power.capacity", "mw"),
+    ("water.supply", "t_per_d"),
+    ("transport.expressway_km", "km"),
+    ("service.approval_days", "working_days"),
+    ("quota.energy", "tce_per_a"),
+];
+
+fn amount() -> impl Strategy<Value = Decimal> {
+    (0u64..100_000, 0u32..3).prop_map(|(m, scale)| Decimal::new(i64::try_from(m).unwrap_or(0), scale))
+}
+
+fn importance() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec!["Must", "High", "Medium", "Low"])
+}
+
+prop_compose! {
+    fn case()(
+        required in prop::collection::vec((amount(), importance()), QUANTITY_FACTORS.len()),
+        offered in prop::collection::vec(prop::option::of(amount()), QUANTITY_FACTORS.len()),
+    ) -> (Vec<(Decimal, &'static str)>, Vec<Option<Decimal>>) {
+        (required, offered)
+    }
+}
+
+fn build(c: &Catalog, required: &[(Decimal, &str)], offered: &[Option<Decimal>]) -> (Checklist, ZoneProfile) {
+    let items: Vec<String> = QUANTITY_FACTORS
+        .iter()
+        .zip(required)
+        .map(|((id, unit), (r, imp))| format!("\"{id}\": (required: \"{r} {unit}\", importance: {imp})"))
+        .collect();
+    let factors: Vec<String> = QUANTITY_FACTORS
+        .iter()
+        .zip(offered)
+        .filter_map(|((id, unit), x)| x.map(|x| format!("\"{id}\": {}", src(&format!("\"{x} {unit}\"")))))
+        .collect();
+    (checklist(c, &items.join(", ")), zone(c, "z", &factors.join(", ")))
+}
+
+proptest! {
+    #[test]
+    fn score_is_always_between_0_and_100((required, offered) in case()) {
+        let c = catalog();
+        let (list, z) = build(&c, &required, &offered);
+        let r = score(&c, &list, &[z]);
+        prop_assert!(r.zones[0].score >= Decimal::ZERO && r.zones[0].score <= dec!(100));
+        for i in &r.zones[0].items {
+            prop_assert!(i.credit >= Decimal::ZERO && i.credit <= Decimal::ONE);
+        }
+    }
+
+    #[test]
+    fn better_values_never_lower_the_score(
+        (required, offered) in case(),
+        which in 0..QUANTITY_FACTORS.len(),
+        delta in amount(),
+    ) {
+        let c = catalog();
+        let (list, before) = build(&c, &required, &offered);
+        let mut improved = offered.clone();
+        let factor = c.factor(c.find_factor(QUANTITY_FACTORS[which].0).expect("factor"));
+        let base = improved[which].unwrap_or(Decimal::ZERO);
+        improved[which] = Some(match factor.kind {
+            Kind::AtLeast(_) => base + delta,
+            _ => (base - delta).max(Decimal::ZERO),
+        });
+        // An unknown value made known can lower the score only if it was unknown before.
+        prop_assume!(offered[which].is_some());
+        let (_, after) = build(&c, &required, &improved);
+        let r0 = score(&c, &list, &[before]).zones[0].score;
+        let r1 = score(&c, &list, &[after]).zones[0].score;
+        prop_assert!(r1 >= r0, "{r1} < {r0}");
+    }
+
+    #[test]
+    fn a_zone_meeting_every_item_scores_100((required, _) in case()) {
+        let c = catalog();
+        let offered: Vec<Option<Decimal>> = QUANTITY_FACTORS
+            .iter()
+            .zip(&required)
+            .map(|((id, _), (r, _))| {
+                let f = c.factor(c.find_factor(id).expect("factor"));
+                Some(match f.kind { Kind::AtLeast(_) => *r + Decimal::ONE, _ => *r })
+            })
+            .collect();
+        let (list, z) = build(&c, &required, &offered);
+        let r = score(&c, &list, &[z]);
+        prop_assert_eq!(r.zones[0].score, dec!(100));
+        prop_assert!(r.zones[0].qualified);
+    }
+}
