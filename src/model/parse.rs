@@ -25,6 +25,51 @@ pub const PROFILE_NAME: &str = "ZoneProfile";
 /// The name a checklist file may start with (`Checklist( … )`).
 pub const CHECKLIST_NAME: &str = "Checklist";
 
+/// What a RON file holds, told from its leading name (`ZoneProfile(`, `Checklist(`, `Catalog(`),
+/// or for an unnamed file from its fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Catalog,
+    Profile,
+    Checklist,
+}
+
+/// Tells what kind of file a text is, without parsing it; `None` when it is none of them.
+pub fn sniff(text: &str) -> Option<FileKind> {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            rest = r.split_once("*/").map_or("", |(_, after)| after);
+        } else {
+            break;
+        }
+    }
+    let name_len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    match &rest[..name_len] {
+        "Catalog" => Some(FileKind::Catalog),
+        n if n == PROFILE_NAME => Some(FileKind::Profile),
+        n if n == CHECKLIST_NAME => Some(FileKind::Checklist),
+        "" if rest.starts_with('(') => {
+            let has = |field: &str| rest.contains(&format!("{field}:"));
+            if has("units") {
+                Some(FileKind::Catalog)
+            } else if has("items") {
+                Some(FileKind::Checklist)
+            } else if has("factors") {
+                Some(FileKind::Profile)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
 /// How deeply brackets may nest; the formats need 5, so anything deeper is broken or hostile.
 const NESTING_LIMIT: usize = 32;
 

@@ -45,7 +45,7 @@ pub fn item_texts(
         importance: item.importance.label(lang),
         status: item.status,
         required: required_text(catalog, factor, &requirement.required, lang),
-        offered: entry.map(|e| e.value.text(catalog, factor, lang)),
+        offered: entry.map(|e| offered_text(catalog, factor, &requirement.required, &e.value, lang)),
         gap: gap_text(
             catalog,
             factor,
@@ -72,6 +72,37 @@ pub fn required_text(catalog: &Catalog, factor: &Factor, required: &Value, lang:
             Lang::En => format!("{} or higher", required.text(catalog, factor, lang)),
         },
         _ => required.text(catalog, factor, lang),
+    }
+}
+
+/// What the zone offers in words. A set names the required members it holds first and counts
+/// the rest (`C38 电气机械和器材制造业 等共 7 项`), since a zone may admit dozens of industries.
+pub fn offered_text(
+    catalog: &Catalog,
+    factor: &Factor,
+    required: &Value,
+    offered: &Value,
+    lang: Lang,
+) -> String {
+    const SHOWN: usize = 3;
+    let (Kind::Set(v), Value::Set(req), Value::Set(held)) = (&factor.kind, required, offered) else {
+        return offered.text(catalog, factor, lang);
+    };
+    if held.len() <= SHOWN {
+        return offered.text(catalog, factor, lang);
+    }
+    let mut shown: Vec<u16> = held
+        .iter()
+        .copied()
+        .filter(|m| req.binary_search(m).is_ok())
+        .collect();
+    if shown.is_empty() {
+        shown = held.iter().copied().take(SHOWN).collect();
+    }
+    let list = members_text(catalog, *v, &shown, lang);
+    match lang {
+        Lang::Zh => format!("{list} 等共 {} 项", held.len()),
+        Lang::En => format!("{list} ({} in all)", held.len()),
     }
 }
 

@@ -1,0 +1,278 @@
+//! The only module that reads or writes files. Loading a folder returns the good profiles and
+//! one error per bad file; saving is atomic and keeps the previous version as `<name>.bak`.
+//! Parsing itself is pure and lives in `model`; this module adds paths, limits and the disk.
+
+use std::ffi::OsStr;
+use std::fmt;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::model::{self, Catalog, Checklist, ParseError, ZoneProfile};
+
+/// Files larger than this are refused before they are read: no profile or checklist comes
+/// near it, and a runaway file must not stall the app.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A file that could not be loaded or saved: which file, where in it, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    pub path: PathBuf,
+    /// 1-based line and column, when the problem is at a place in the text.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl FileError {
+    fn new(path: &Path, message: impl Into<String>) -> Self {
+        FileError {
+            path: path.to_owned(),
+            position: None,
+            message: message.into(),
+        }
+    }
+
+    fn io(path: &Path, action: &str, e: &std::io::Error) -> Self {
+        FileError::new(path, format!("could not {action}: {e}"))
+    }
+
+    fn parse(path: &Path, e: ParseError) -> Self {
+        FileError {
+            path: path.to_owned(),
+            position: Some((e.line, e.column)),
+            message: e.message,
+        }
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, column)) => {
+                write!(f, "{}:{line}:{column}: {}", self.path.display(), self.message)
+            }
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Reads a file as UTF-8 text, refusing what is too large, binary or not UTF-8, with the
+/// position of the first bad byte.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    let meta = fs::metadata(path).map_err(|e| FileError::io(path, "read the file", &e))?;
+    if meta.is_dir() {
+        return Err(FileError::new(path, "is a folder, not a file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(FileError::new(
+            path,
+            format!(
+                "is {:.1} MiB; SiteMatch reads files of at most {} MiB",
+                meta.len() as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| FileError::io(path, "read the file", &e))?;
+    if bytes.contains(&0) {
+        return Err(FileError::new(path, "is a binary file, not RON text"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let (line, column) = model::error::line_column(&text, text.len());
+        FileError {
+            path: path.to_owned(),
+            position: Some((line, column)),
+            message: "is not UTF-8 text; save it as UTF-8 (GBK and other encodings are not read)".into(),
+        }
+    })
+}
+
+fn read_nonempty(path: &Path) -> Result<String, FileError> {
+    let text = read_text(path)?;
+    if text.trim().is_empty() {
+        return Err(FileError::new(path, "is empty"));
+    }
+    Ok(text)
+}
+
+/// Loads a catalog file.
+pub fn load_catalog(path: &Path) -> Result<Catalog, FileError> {
+    let text = read_nonempty(path)?;
+    Catalog::parse(&text).map_err(|e| FileError::parse(path, e))
+}
+
+/// The zone id a profile file stands for: its file stem.
+pub fn profile_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Loads one zone profile; its id is the file stem.
+pub fn load_profile(path: &Path, catalog: &Catalog) -> Result<ZoneProfile, FileError> {
+    let text = read_nonempty(path)?;
+    model::parse_profile(&text, &profile_id(path), catalog).map_err(|e| FileError::parse(path, e))
+}
+
+/// Loads one investor checklist.
+pub fn load_checklist(path: &Path, catalog: &Catalog) -> Result<Checklist, FileError> {
+    let text = read_nonempty(path)?;
+    model::parse_checklist(&text, catalog).map_err(|e| FileError::parse(path, e))
+}
+
+/// The bundled profiles: `profiles/` in the working folder, else the one beside the sources
+/// SiteMatch was built from (so `cargo run` works from anywhere in the checkout).
+pub fn default_profiles_dir() -> PathBuf {
+    let here = PathBuf::from("profiles");
+    if here.is_dir() {
+        here
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles")
+    }
+}
+
+/// What loading a folder of profiles gave: the good ones, sorted by id, and one error per file
+/// that could not be loaded.
+#[derive(Clone, Debug, Default)]
+pub struct LoadedProfiles {
+    pub profiles: Vec<ZoneProfile>,
+    pub paths: Vec<PathBuf>,
+    pub errors: Vec<FileError>,
+}
+
+/// The `*.ron` files of a folder, sorted by name, leaving out hidden and temporary files.
+pub fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, FileError> {
+    let entries = fs::read_dir(dir).map_err(|e| FileError::io(dir, "open the folder", &e))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension() == Some(OsStr::new("ron")))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Loads every profile of a folder. One bad file never stops the others; only a folder that
+/// cannot be read at all is an error.
+pub fn load_profiles(dir: &Path, catalog: &Catalog) -> Result<LoadedProfiles, FileError> {
+    let mut loaded = LoadedProfiles::default();
+    for path in ron_files(dir)? {
+        match load_profile(&path, catalog) {
+            Ok(profile) => {
+                loaded.profiles.push(profile);
+                loaded.paths.push(path);
+            }
+            Err(e) => loaded.errors.push(e),
+        }
+    }
+    Ok(loaded)
+}
+
+/// The path the previous version of a file is kept at: `houma.ron` → `houma.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().map(OsStr::to_os_string).unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Writes a file atomically: the bytes go to a temporary file in the same folder, which is
+/// flushed and synced and then renamed over the target, so a reader (or a crash) sees either
+/// the old file or the new one, whole. The old version is kept as `<name>.bak`.
+pub fn save_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".sitematch-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| FileError::io(path, "create a temporary file beside it", &e))?;
+    tmp.write_all(contents)
+        .and_then(|()| tmp.flush())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| FileError::io(path, "write the file", &e))?;
+    if let Ok(meta) = fs::metadata(path) {
+        // Keep the file's permissions, and the old content as the backup.
+        let _ = fs::set_permissions(tmp.path(), meta.permissions());
+        fs::copy(path, backup_path(path)).map_err(|e| FileError::io(path, "keep a backup copy", &e))?;
+    }
+    tmp.persist(path)
+        .map_err(|e| FileError::io(path, "replace the file", &e.error))?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Makes the rename durable where the platform allows it.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Saves a profile as pretty RON, atomically.
+pub fn save_profile(path: &Path, profile: &ZoneProfile, catalog: &Catalog) -> Result<(), FileError> {
+    let text = model::write_profile(profile, catalog)
+        .map_err(|e| FileError::new(path, format!("could not write the profile: {e}")))?;
+    save_atomic(path, text.as_bytes())
+}
+
+/// Saves a checklist as pretty RON, atomically.
+pub fn save_checklist(path: &Path, checklist: &Checklist, catalog: &Catalog) -> Result<(), FileError> {
+    let text = model::write_checklist(checklist, catalog)
+        .map_err(|e| FileError::new(path, format!("could not write the checklist: {e}")))?;
+    save_atomic(path, text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saving_keeps_the_previous_version_as_bak() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("z.ron");
+        save_atomic(&path, b"one").expect("first save");
+        assert!(!backup_path(&path).exists());
+        save_atomic(&path, b"two").expect("second save");
+        assert_eq!(fs::read(&path).expect("read"), b"two");
+        assert_eq!(fs::read(backup_path(&path)).expect("read bak"), b"one");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .expect("dir")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "no temporary file is left behind");
+    }
+
+    #[test]
+    fn bad_text_is_refused_with_the_reason() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = |name: &str, bytes: &[u8]| {
+            let p = dir.path().join(name);
+            fs::write(&p, bytes).expect("write");
+            p
+        };
+        let e = read_text(&write("bin.ron", b"\x00\x01\x02")).expect_err("binary");
+        assert!(e.message.contains("binary"));
+        let e = read_text(&write("gbk.ron", b"name:\n  \"\xb9\xfe\xce\xf7\"")).expect_err("not utf-8");
+        assert_eq!(e.position, Some((2, 4)));
+        let e = load_catalog(&write("empty.ron", b"  \n")).expect_err("empty");
+        assert_eq!(
+            e.to_string(),
+            format!("{}: is empty", dir.path().join("empty.ron").display())
+        );
+    }
+}

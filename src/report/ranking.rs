@@ -1,0 +1,127 @@
+//! The ranking as a reader sees it: zones in rank order with their figures and, for each, the
+//! item-by-item explanation. Built once from a scorer's ranking; renderers only lay it out.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::model::{Checklist, Importance, Lang, ZoneProfile};
+use crate::scoring::explain::{ItemTexts, item_texts};
+use crate::scoring::{Counts, Ranking, Scorer};
+
+/// One scored item of one zone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemRow {
+    pub factor_id: String,
+    pub importance: Importance,
+    pub credit: Decimal,
+    pub texts: ItemTexts,
+}
+
+/// One ranked zone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ZoneRow {
+    pub rank: usize,
+    pub id: String,
+    pub name: String,
+    pub score: Decimal,
+    pub qualified: bool,
+    /// The must-haves not met: (factor id, factor name).
+    pub failed_must: Vec<(String, String)>,
+    pub counts: Counts,
+    pub completeness: Decimal,
+    /// `可供工业用地面积：差 77 亩`: the item that costs the score most.
+    pub largest_gap: Option<String>,
+    pub items: Vec<ItemRow>,
+}
+
+/// A ranking with every text in one language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RankingReport {
+    pub lang: Lang,
+    pub project: String,
+    pub investor: String,
+    /// `C38 电气机械和器材制造业`.
+    pub industry: Option<String>,
+    /// Items scored (requested, with a value to score against).
+    pub scored: usize,
+    /// Items requested but with no required value yet, so not scored.
+    pub unstated: usize,
+    pub zones: Vec<ZoneRow>,
+}
+
+impl RankingReport {
+    /// Builds the report of a ranking. `profiles` is the slice the ranking was scored on;
+    /// `today` decides which values are more than a year old.
+    pub fn build(
+        scorer: &Scorer,
+        checklist: &Checklist,
+        ranking: &Ranking,
+        profiles: &[ZoneProfile],
+        lang: Lang,
+        today: Date,
+    ) -> Self {
+        let catalog = scorer.catalog();
+        let zones = ranking
+            .zones
+            .iter()
+            .enumerate()
+            .filter_map(|(i, result)| {
+                let profile = profiles.get(result.zone)?;
+                let items: Vec<ItemRow> = result
+                    .items
+                    .iter()
+                    .zip(scorer.requirements())
+                    .map(|(item, req)| ItemRow {
+                        factor_id: catalog.factor(item.factor).id.clone(),
+                        importance: item.importance,
+                        credit: item.credit,
+                        texts: item_texts(catalog, req, item, profile, lang, today),
+                    })
+                    .collect();
+                let largest_gap = result.largest_gap().and_then(|gap| {
+                    let row = items
+                        .iter()
+                        .find(|r| r.factor_id == catalog.factor(gap.factor).id)?;
+                    Some(format!(
+                        "{}{}{}",
+                        row.texts.factor,
+                        lang.pick("：", ": "),
+                        row.texts.gap.as_deref().unwrap_or("")
+                    ))
+                });
+                Some(ZoneRow {
+                    rank: i + 1,
+                    id: profile.id.clone(),
+                    name: profile.name.get(lang).to_owned(),
+                    score: result.score,
+                    qualified: result.qualified,
+                    failed_must: result
+                        .failed_must
+                        .iter()
+                        .map(|f| {
+                            let factor = catalog.factor(*f);
+                            (factor.id.clone(), factor.name.get(lang).to_owned())
+                        })
+                        .collect(),
+                    counts: result.counts,
+                    completeness: result.completeness,
+                    largest_gap,
+                    items,
+                })
+            })
+            .collect();
+        let requested = checklist
+            .items()
+            .filter(|(_, r)| r.importance.is_requested())
+            .count();
+        RankingReport {
+            lang,
+            project: checklist.project.clone(),
+            investor: checklist.investor.clone(),
+            industry: checklist.industry.map(|i| catalog.industries().label(i, lang)),
+            scored: scorer.requirements().len(),
+            unstated: requested.saturating_sub(scorer.requirements().len()),
+            zones,
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The built binary: JSON output follows the contract, errors name file and line, exit codes.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+use crate::repo;
+
+fn sitematch(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sitematch"))
+        .args(args)
+        .current_dir(repo(""))
+        .output()
+        .expect("the binary runs")
+}
+
+fn json_ranking(checklist: &str, lang: &str) -> Value {
+    let out = sitematch(&[
+        "score",
+        "--checklist",
+        checklist,
+        "--format",
+        "json",
+        "--lang",
+        lang,
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let v = json_ranking("assets/checklists/pv_base.ron", "en");
+    assert_eq!(v["checklist"], "自动化光伏新能源基地");
+    let ranking = v["ranking"].as_array().expect("ranking array");
+    assert_eq!(ranking.len(), 5);
+    for (i, z) in ranking.iter().enumerate() {
+        assert_eq!(z["rank"].as_u64(), Some(i as u64 + 1));
+        assert!(z["zone"].is_string() && z["name"].is_string());
+        let score = z["score"].as_f64().expect("score is a number");
+        assert!((0.0..=100.0).contains(&score));
+        assert_eq!((score * 10.0).round() / 10.0, score, "one decimal");
+        assert!(z["qualified"].is_boolean());
+        assert!(
+            z["failed_must_haves"]
+                .as_array()
+                .expect("array")
+                .iter()
+                .all(Value::is_string)
+        );
+        assert!(z["unknown"].is_u64());
+        assert!(z["completeness"].as_u64().is_some_and(|c| c <= 100));
+        let items = z["items"].as_array().expect("items");
+        assert_eq!(items.len(), 15);
+        for item in items {
+            assert!(item["factor"].as_str().is_some_and(|f| f.contains('.')));
+            assert!(
+                ["met", "partial", "unmet", "unknown"].contains(&item["status"].as_str().expect("status"))
+            );
+            assert!(item["credit"].as_f64().is_some_and(|c| (0.0..=1.0).contains(&c)));
+            assert!(item["required"].is_string());
+            assert!(item["offered"].is_string() || item["offered"].is_null());
+            assert!(item["gap"].is_string() || item["gap"].is_null());
+            assert!(
+                ["must", "high", "medium", "low"].contains(&item["importance"].as_str().expect("importance"))
+            );
+            if item["status"] == "unknown" {
+                assert!(item["offered"].is_null());
+            }
+        }
+    }
+    // Qualified zones rank first.
+    let qualified: Vec<bool> = ranking.iter().map(|z| z["qualified"] == true).collect();
+    assert!(qualified.windows(2).all(|w| w[0] >= w[1]), "{qualified:?}");
+}
+
+#[test]
+fn json_codes_do_not_change_with_the_language() {
+    let zh = json_ranking("assets/checklists/diamond.ron", "zh");
+    let en = json_ranking("assets/checklists/diamond.ron", "en");
+    let codes = |v: &Value| -> Vec<(String, String)> {
+        v["ranking"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|z| z["items"].as_array().into_iter().flatten())
+            .map(|i| (i["factor"].to_string(), i["status"].to_string()))
+            .collect()
+    };
+    assert_eq!(codes(&zh), codes(&en));
+    assert_ne!(zh["ranking"][0]["name"], en["ranking"][0]["name"]);
+}
+
+#[test]
+fn the_table_names_zones_in_rank_order() {
+    let out = sitematch(&["score", "--checklist", "assets/checklists/znalmg_steel.ron"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let houma = text.find("侯马经济开发区").expect("Houma listed");
+    let yuanping = text.find("原平经济技术开发区").expect("Yuanping listed");
+    assert!(
+        houma < yuanping,
+        "the qualified Houma ranks above the higher-scoring Yuanping:\n{text}"
+    );
+    assert!(text.contains("产业准入"), "Yuanping's failed must-have is named");
+}
+
+#[test]
+fn csv_output_has_a_header_and_a_row_per_zone() {
+    let out = sitematch(&[
+        "score",
+        "--checklist",
+        "assets/checklists/pv_base.ron",
+        "--format",
+        "csv",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark for spreadsheets");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 6);
+    assert!(lines[0].starts_with("排名,开发区编号,开发区,得分"));
+    assert!(lines[1].starts_with("1,houma,侯马经济开发区,"));
+}
+
+#[test]
+fn check_passes_the_bundled_files() {
+    let out = sitematch(&["check", "profiles", "assets/checklists", "assets/catalog.ron"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 9);
+}
+
+#[test]
+fn check_on_a_bad_file_exits_1_naming_the_file_and_line() {
+    let out = sitematch(&["check", "tests/fixtures/mixed/wrong_unit.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(err.contains("wrong_unit.ron:6:42:"), "{err}");
+    assert!(err.contains("unit `MW` is not allowed"), "{err}");
+}
+
+#[test]
+fn score_with_a_broken_checklist_exits_1_without_panicking() {
+    let out = sitematch(&["score", "--checklist", "tests/fixtures/mixed/bad_syntax.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(err.contains("bad_syntax.ron:"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn score_skips_bad_profiles_reports_them_and_exits_1() {
+    let out = sitematch(&[
+        "score",
+        "--checklist",
+        "assets/checklists/pv_base.ron",
+        "--profiles",
+        "tests/fixtures/mixed",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("the good zone is still ranked");
+    assert_eq!(v["ranking"][0]["zone"], "good_zone");
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert_eq!(err.lines().filter(|l| l.contains("skipped")).count(), 6, "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(sitematch(&["score"]).status.code(), Some(2));
+    assert_eq!(
+        sitematch(&["score", "--checklist", "x", "--format", "pdf"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(sitematch(&["frobnicate"]).status.code(), Some(2));
+}

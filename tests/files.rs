@@ -1,0 +1,183 @@
+//! The bundled data loads, saving round-trips, and a folder with broken files loads the good
+//! ones and reports each bad one at its line.
+
+use std::fs;
+
+use sitematch::io::{self, FileError};
+use sitematch::model::{Catalog, parse_checklist, parse_profile, write_checklist, write_profile};
+
+use crate::repo;
+
+fn catalog() -> Catalog {
+    Catalog::builtin().expect("built-in catalog")
+}
+
+#[test]
+fn the_catalog_file_is_the_builtin_catalog() {
+    let from_file = io::load_catalog(&repo("assets/catalog.ron")).expect("catalog file loads");
+    assert_eq!(from_file, catalog());
+    assert_eq!(from_file.len(), 31);
+}
+
+#[test]
+fn every_bundled_profile_loads() {
+    let c = catalog();
+    let loaded = io::load_profiles(&repo("profiles"), &c).expect("folder");
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let ids: Vec<&str> = loaded.profiles.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["houma", "linyi", "shuozhou", "xiangfen", "yuanping"]);
+    let houma = &loaded.profiles[0];
+    let land = c.find_factor("land.industrial_area").expect("factor");
+    let entry = houma.entry(land).expect("Houma reports its standard land");
+    assert!(!entry.illustrative && entry.source.contains("1677"));
+}
+
+#[test]
+fn every_reported_value_names_a_source_and_every_other_is_illustrative() {
+    let c = catalog();
+    for p in io::load_profiles(&repo("profiles"), &c).expect("folder").profiles {
+        for (f, e) in p.entries() {
+            assert!(
+                e.illustrative || !e.source.trim().is_empty(),
+                "{} {}",
+                p.id,
+                c.factor(f).id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_bundled_checklist_loads() {
+    let c = catalog();
+    let files = io::ron_files(&repo("assets/checklists")).expect("folder");
+    assert_eq!(files.len(), 3);
+    for path in files {
+        let list = io::load_checklist(&path, &c).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!list.project.is_empty());
+        assert!(list.industry.is_some(), "{} names its industry", path.display());
+    }
+}
+
+#[test]
+fn profiles_and_checklists_round_trip_through_save_and_load() {
+    let c = catalog();
+    let dir = tempfile::tempdir().expect("tempdir");
+    for p in io::load_profiles(&repo("profiles"), &c).expect("folder").profiles {
+        let path = dir.path().join(format!("{}.ron", p.id));
+        io::save_profile(&path, &p, &c).expect("save");
+        let back = io::load_profile(&path, &c).expect("load");
+        assert_eq!(back, p);
+    }
+    for path in io::ron_files(&repo("assets/checklists")).expect("folder") {
+        let list = io::load_checklist(&path, &c).expect("load");
+        let copy = dir.path().join(path.file_name().expect("name"));
+        io::save_checklist(&copy, &list, &c).expect("save");
+        assert_eq!(io::load_checklist(&copy, &c).expect("reload"), list);
+    }
+}
+
+#[test]
+fn written_files_keep_catalog_order_and_read_back_identically() {
+    let c = catalog();
+    let houma = io::load_profile(&repo("profiles/houma.ron"), &c).expect("houma");
+    let text = write_profile(&houma, &c).expect("write");
+    assert!(text.contains("\nZoneProfile(\n"), "the file says what it is");
+    let positions: Vec<usize> = houma
+        .entries()
+        .map(|(f, _)| {
+            text.find(&format!("\"{}\":", c.factor(f).id))
+                .expect("factor written")
+        })
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "factors in catalog order"
+    );
+    assert_eq!(parse_profile(&text, "houma", &c).expect("parse"), houma);
+    // Writing what was read gives the same text: files diff only where values change.
+    let again = write_profile(&parse_profile(&text, "houma", &c).expect("parse"), &c).expect("write");
+    assert_eq!(again, text);
+
+    let list = io::load_checklist(&repo("assets/checklists/pv_base.ron"), &c).expect("pv");
+    let text = write_checklist(&list, &c).expect("write");
+    assert_eq!(parse_checklist(&text, &c).expect("parse"), list);
+}
+
+#[test]
+fn a_broken_folder_loads_the_good_file_and_reports_each_bad_one() {
+    let c = catalog();
+    let loaded = io::load_profiles(&repo("tests/fixtures/mixed"), &c).expect("folder");
+    let ids: Vec<&str> = loaded.profiles.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["good_zone"]);
+    let expected: [(&str, (usize, usize), &str); 6] = [
+        ("bad_syntax.ron", (4, 5), "Expected comma"),
+        (
+            "negative.ron",
+            (6, 21),
+            "`water.supply`: `value`: -300 is negative",
+        ),
+        ("no_source.ron", (5, 46), "`gas.supply`: no `source`"),
+        (
+            "unknown_factor.ron",
+            (6, 10),
+            "did you mean `land.industrial_area`?",
+        ),
+        ("wrong_kind.ron", (5, 38), "`power.dual_supply`: `value`"),
+        (
+            "wrong_unit.ron",
+            (6, 42),
+            "unit `MW` is not allowed here; use mu, m2, wan_m2, ha or acre",
+        ),
+    ];
+    assert_eq!(loaded.errors.len(), expected.len(), "{:#?}", loaded.errors);
+    for (e, (file, position, message)) in loaded.errors.iter().zip(expected) {
+        let FileError {
+            path,
+            position: at,
+            message: text,
+        } = e;
+        assert!(path.ends_with(file), "{e}");
+        assert_eq!(*at, Some(position), "{e}");
+        assert!(text.contains(message), "{e}");
+        assert!(
+            e.to_string()
+                .contains(&format!("{file}:{}:{}:", position.0, position.1)),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn a_saved_profile_replaces_the_file_and_keeps_a_backup() {
+    let c = catalog();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("houma.ron");
+    fs::copy(repo("profiles/houma.ron"), &path).expect("copy");
+    let mut houma = io::load_profile(&path, &c).expect("load");
+    houma.contact = "0357-0000000".into();
+    io::save_profile(&path, &houma, &c).expect("save");
+    assert_eq!(
+        io::load_profile(&path, &c).expect("reload").contact,
+        "0357-0000000"
+    );
+    let backup = fs::read_to_string(io::backup_path(&path)).expect("backup kept");
+    assert_eq!(
+        backup,
+        fs::read_to_string(repo("profiles/houma.ron")).expect("original")
+    );
+}
+
+#[test]
+fn the_readme_examples_are_valid_files() {
+    let c = catalog();
+    let readme = fs::read_to_string(repo("README.md")).expect("README");
+    let blocks: Vec<&str> = readme
+        .split("```ron\n")
+        .skip(1)
+        .filter_map(|b| b.split("```").next())
+        .collect();
+    assert_eq!(blocks.len(), 2, "one profile and one checklist example");
+    parse_profile(blocks[0], "example", &c).unwrap_or_else(|e| panic!("README profile: {e}"));
+    parse_checklist(blocks[1], &c).unwrap_or_else(|e| panic!("README checklist: {e}"));
+}
