@@ -2,6 +2,7 @@
 //! printing; everything else is a library call.
 //!
 //! Exit status: 0 success, 1 invalid input (the message is on stderr), 2 usage error.
+//! With no command the binary opens the desktop app.
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -89,7 +90,7 @@ impl<E: std::fmt::Display> From<E> for Failure {
     }
 }
 
-/// Parses the arguments and runs a command. With no command, prints the usage.
+/// Parses the arguments and runs a command. With no command, opens the desktop app.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
@@ -101,11 +102,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let result = match &cli.command {
         Some(Command::Score(args)) => load_catalog(cli.catalog.as_deref()).and_then(|c| score(&c, args)),
         Some(Command::Check { paths }) => load_catalog(cli.catalog.as_deref()).and_then(|c| check(&c, paths)),
-        None => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
-            let _ = cmd.print_help();
+        None => load_catalog(cli.catalog.as_deref()).and_then(|c| {
+            crate::app::run_native(c).map_err(|e| Failure(format!("could not open the window: {e}")))?;
             Ok(true)
-        }
+        }),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

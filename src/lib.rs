@@ -5,8 +5,10 @@
 //! `model` and `scoring` are pure (no egui, no file system, no clock); [`io`] is the only module
 //! that touches files; [`cli`] is a thin layer of headless commands over the library.
 
+pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
 pub mod report;
 pub mod scoring;
+pub mod ui;

@@ -222,6 +222,14 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
+/// Moves a file aside to `<name>.bak` (replacing an older backup) instead of deleting it, so a
+/// zone removed by mistake can be restored by renaming the file back.
+pub fn retire(path: &Path) -> Result<PathBuf, FileError> {
+    let backup = backup_path(path);
+    fs::rename(path, &backup).map_err(|e| FileError::io(path, "move the file aside", &e))?;
+    Ok(backup)
+}
+
 /// Saves a profile as pretty RON, atomically.
 pub fn save_profile(path: &Path, profile: &ZoneProfile, catalog: &Catalog) -> Result<(), FileError> {
     let text = model::write_profile(profile, catalog)

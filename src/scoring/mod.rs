@@ -119,7 +119,8 @@ impl Counts {
         }
     }
 
-    fn add(&mut self, status: Status) {
+    /// Counts one more item of `status`.
+    pub fn add(&mut self, status: Status) {
         match status {
             Status::Met => self.met += 1,
             Status::Partial => self.partial += 1,

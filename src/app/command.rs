@@ -1,0 +1,59 @@
+//! What the panels ask the app to do. Panels draw state and return commands; the app applies
+//! them after drawing: file I/O, rescoring and every change to documents happen there.
+
+use std::path::PathBuf;
+
+use crate::model::{FactorIdx, Lang};
+
+/// A request from the UI.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Start a new checklist from the template (asks about unsaved changes).
+    NewChecklist,
+    /// Open a checklist: from this file, or one picked in a dialog.
+    OpenChecklist(Option<PathBuf>),
+    SaveChecklist,
+    SaveChecklistAs,
+    /// Open another folder of zone profiles (picked in a dialog).
+    OpenProfilesFolder,
+    /// Load the profiles folder again from disk.
+    Reload,
+    Quit,
+
+    /// A row of the checklist form was edited (its draft already holds the new input).
+    ItemEdited(FactorIdx),
+    /// The checklist header was edited.
+    HeaderEdited,
+
+    /// Show a zone's breakdown in the results view.
+    ShowZone(usize),
+    /// Edit a loaded zone in the profile editor.
+    SelectProfile(usize),
+    NewProfile,
+    /// A profile editor field was edited: a factor's entry, or (`None`) the zone's own fields.
+    ProfileEdited(Option<FactorIdx>),
+    SaveProfile,
+    RevertProfile,
+    /// Delete the zone being edited (asks first; the file is kept as `.bak`).
+    DeleteProfile,
+
+    SetLang(Lang),
+    SetDark(bool),
+    SetZoom(f32),
+
+    /// An answer to the open dialog.
+    Answer(Answer),
+    DismissNotice(usize),
+}
+
+/// The buttons of the app's questions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Save,
+    Discard,
+    Cancel,
+    /// Yes, delete the zone.
+    ConfirmDelete,
+    /// Restore the autosaved checklist.
+    Restore,
+}

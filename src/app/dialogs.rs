@@ -1,0 +1,77 @@
+//! Native file dialogs behind one small trait, so the app asks for paths the same way whether
+//! a person picks them (rfd) or a test hands them in.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::Lang;
+
+/// What a dialog is for: decides its title and file filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Checklist,
+    Pdf,
+    Xlsx,
+    Csv,
+}
+
+impl FileKind {
+    fn filter(self, lang: Lang) -> (&'static str, &'static [&'static str]) {
+        match self {
+            FileKind::Checklist => (lang.pick("投资需求表", "Checklist"), &["ron"]),
+            FileKind::Pdf => ("PDF", &["pdf"]),
+            FileKind::Xlsx => ("Excel", &["xlsx"]),
+            FileKind::Csv => ("CSV", &["csv"]),
+        }
+    }
+}
+
+/// Asks the user for paths. `None` means the user cancelled.
+pub trait FileDialogs {
+    fn open_file(&mut self, kind: FileKind, start: Option<&Path>, lang: Lang) -> Option<PathBuf>;
+    fn save_file(&mut self, kind: FileKind, start: Option<&Path>, name: &str, lang: Lang) -> Option<PathBuf>;
+    fn pick_folder(&mut self, start: Option<&Path>, lang: Lang) -> Option<PathBuf>;
+}
+
+/// The system's own dialogs, through rfd (the desktop portal, or zenity where none runs).
+#[derive(Debug, Default)]
+pub struct NativeDialogs;
+
+impl NativeDialogs {
+    fn dialog(start: Option<&Path>) -> rfd::FileDialog {
+        let dialog = rfd::FileDialog::new();
+        match start.filter(|p| p.is_dir()) {
+            Some(dir) => dialog.set_directory(dir),
+            None => dialog,
+        }
+    }
+}
+
+impl FileDialogs for NativeDialogs {
+    fn open_file(&mut self, kind: FileKind, start: Option<&Path>, lang: Lang) -> Option<PathBuf> {
+        let (name, ext) = kind.filter(lang);
+        Self::dialog(start)
+            .add_filter(name, ext)
+            .set_title(lang.pick("打开", "Open"))
+            .pick_file()
+    }
+
+    fn save_file(&mut self, kind: FileKind, start: Option<&Path>, name: &str, lang: Lang) -> Option<PathBuf> {
+        let (filter, ext) = kind.filter(lang);
+        let path = Self::dialog(start)
+            .add_filter(filter, ext)
+            .set_file_name(name)
+            .set_title(lang.pick("保存", "Save"))
+            .save_file()?;
+        // Add the extension when the user typed a bare name.
+        Some(match (path.extension(), ext.first()) {
+            (None, Some(e)) => path.with_extension(e),
+            _ => path,
+        })
+    }
+
+    fn pick_folder(&mut self, start: Option<&Path>, lang: Lang) -> Option<PathBuf> {
+        Self::dialog(start)
+            .set_title(lang.pick("选择开发区文件夹", "Choose the zones folder"))
+            .pick_folder()
+    }
+}

@@ -1,0 +1,270 @@
+//! The working checklist: the checked [`Checklist`] the ranking is scored from, the form drafts
+//! the officer types into, the file it came from and whether it has unsaved changes. Pure: the
+//! app calls `io` to read and write it.
+
+use std::path::PathBuf;
+
+use crate::model::{Catalog, Checklist, FactorIdx, Importance, Lang, Requirement};
+use crate::ui::value_draft::{DraftError, ValueDraft, parse_amount};
+
+/// One row of the checklist form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemDraft {
+    pub importance: Importance,
+    pub value: ValueDraft,
+    pub note: String,
+    /// Why the typed value is not taken; the checklist keeps its last good value meanwhile.
+    pub error: Option<DraftError>,
+}
+
+/// Which numeric header field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AmountField {
+    TotalInvestment,
+    PlannedIntensity,
+    PlannedTaxPerMu,
+}
+
+impl AmountField {
+    pub const ALL: [AmountField; 3] = [
+        AmountField::TotalInvestment,
+        AmountField::PlannedIntensity,
+        AmountField::PlannedTaxPerMu,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            AmountField::TotalInvestment => lang.pick("总投资", "Total investment"),
+            AmountField::PlannedIntensity => lang.pick("计划投资强度", "Planned investment intensity"),
+            AmountField::PlannedTaxPerMu => lang.pick("计划亩均税收", "Planned tax per mu"),
+        }
+    }
+
+    pub fn unit(self, lang: Lang) -> &'static str {
+        match self {
+            AmountField::TotalInvestment => lang.pick("万元", "10⁴ yuan"),
+            _ => lang.pick("万元/亩", "10⁴ yuan/mu"),
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn get(self, c: &Checklist) -> Option<rust_decimal::Decimal> {
+        match self {
+            AmountField::TotalInvestment => c.total_investment,
+            AmountField::PlannedIntensity => c.planned_intensity,
+            AmountField::PlannedTaxPerMu => c.planned_tax_per_mu,
+        }
+    }
+
+    fn set(self, c: &mut Checklist, v: Option<rust_decimal::Decimal>) {
+        match self {
+            AmountField::TotalInvestment => c.total_investment = v,
+            AmountField::PlannedIntensity => c.planned_intensity = v,
+            AmountField::PlannedTaxPerMu => c.planned_tax_per_mu = v,
+        }
+    }
+}
+
+/// The checklist header as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderDraft {
+    pub investor: String,
+    pub project: String,
+    pub industry: Option<u16>,
+    pub amounts: [String; 3],
+    pub errors: [Option<DraftError>; 3],
+}
+
+/// The whole form: header and one row per catalog factor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChecklistForm {
+    pub header: HeaderDraft,
+    pub items: Vec<ItemDraft>,
+}
+
+impl ChecklistForm {
+    /// The form showing a checklist; factors it does not ask about show as not needed.
+    pub fn from_checklist(catalog: &Catalog, c: &Checklist) -> Self {
+        let amounts = AmountField::ALL.map(|f| f.get(c).map(crate::model::number::plain).unwrap_or_default());
+        ChecklistForm {
+            header: HeaderDraft {
+                investor: c.investor.clone(),
+                project: c.project.clone(),
+                industry: c.industry,
+                amounts,
+                errors: [None, None, None],
+            },
+            items: catalog
+                .factors()
+                .map(|(idx, factor)| {
+                    let item = c.item(idx);
+                    ItemDraft {
+                        importance: item.map_or(Importance::NotNeeded, |r| r.importance),
+                        value: ValueDraft::from_value(factor, item.and_then(|r| r.required.as_ref())),
+                        note: item.map(|r| r.note.clone()).unwrap_or_default(),
+                        error: None,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// How many fields hold input that is not taken.
+    pub fn error_count(&self) -> usize {
+        self.header.errors.iter().flatten().count() + self.items.iter().filter(|i| i.error.is_some()).count()
+    }
+}
+
+/// The checklist being worked on.
+#[derive(Clone, Debug)]
+pub struct ChecklistDoc {
+    pub checklist: Checklist,
+    pub form: ChecklistForm,
+    /// The file it was opened from or last saved to.
+    pub path: Option<PathBuf>,
+    /// The checklist as last opened or saved, to tell unsaved changes.
+    saved: Checklist,
+}
+
+impl ChecklistDoc {
+    /// A new checklist from the full template: every factor at its default importance.
+    pub fn template(catalog: &Catalog) -> Self {
+        ChecklistDoc::opened(catalog, Checklist::template(catalog), None)
+    }
+
+    /// A checklist as read from a file (or recovered): clean, unless `saved` says otherwise.
+    pub fn opened(catalog: &Catalog, checklist: Checklist, path: Option<PathBuf>) -> Self {
+        ChecklistDoc {
+            form: ChecklistForm::from_checklist(catalog, &checklist),
+            saved: checklist.clone(),
+            checklist,
+            path,
+        }
+    }
+
+    /// A recovered checklist: its content is unsaved work.
+    pub fn recovered(catalog: &Catalog, checklist: Checklist, path: Option<PathBuf>) -> Self {
+        let mut doc = ChecklistDoc::opened(catalog, checklist, path);
+        doc.saved = Checklist::new(catalog);
+        doc
+    }
+
+    /// Whether there is work a save would keep: changed content, or typed input not yet taken.
+    pub fn is_dirty(&self) -> bool {
+        self.checklist != self.saved || self.form.error_count() > 0
+    }
+
+    /// Records that the checklist was saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.saved = self.checklist.clone();
+        self.path = Some(path);
+    }
+
+    /// A short name for the title bar: the file name, else the project, else "untitled".
+    pub fn title(&self, lang: Lang) -> String {
+        if let Some(name) = self.path.as_ref().and_then(|p| p.file_name()) {
+            return name.to_string_lossy().into_owned();
+        }
+        if !self.checklist.project.trim().is_empty() {
+            return self.checklist.project.clone();
+        }
+        lang.pick("未命名需求表", "Untitled checklist").to_owned()
+    }
+
+    /// Takes a form row into the checklist. A value that does not parse keeps the checklist's
+    /// last good value (so the score does not move) and records the reason on the row.
+    /// Returns whether the checklist changed.
+    pub fn apply_item(&mut self, catalog: &Catalog, factor: FactorIdx) -> bool {
+        let Some(draft) = self.form.items.get_mut(factor.index()) else {
+            return false;
+        };
+        let f = catalog.factor(factor);
+        let before = self.checklist.item(factor).cloned();
+        let required = match draft.value.parse(catalog, f) {
+            Ok(v) => {
+                draft.error = None;
+                v
+            }
+            Err(e) => {
+                draft.error = Some(e);
+                before.as_ref().and_then(|r| r.required.clone())
+            }
+        };
+        let unused =
+            draft.importance == Importance::NotNeeded && required.is_none() && draft.note.trim().is_empty();
+        let after = (!unused).then(|| Requirement {
+            importance: draft.importance,
+            required,
+            note: draft.note.clone(),
+        });
+        let changed = after != before;
+        self.checklist.set_item(factor, after);
+        changed
+    }
+
+    /// Takes the header into the checklist; numbers that do not parse keep their last good value.
+    pub fn apply_header(&mut self) -> bool {
+        let before = self.checklist.clone();
+        let h = &mut self.form.header;
+        self.checklist.investor = h.investor.trim().to_owned();
+        self.checklist.project = h.project.trim().to_owned();
+        self.checklist.industry = h.industry;
+        for field in AmountField::ALL {
+            match parse_amount(&h.amounts[field.index()]) {
+                Ok(v) => {
+                    h.errors[field.index()] = None;
+                    field.set(&mut self.checklist, v);
+                }
+                Err(e) => h.errors[field.index()] = Some(e),
+            }
+        }
+        self.checklist != before
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Value;
+
+    #[test]
+    fn a_bad_value_keeps_the_last_good_one_and_says_why() {
+        let c = Catalog::builtin().expect("catalog");
+        let land = c.find_factor("land.industrial_area").expect("factor");
+        let mut doc = ChecklistDoc::template(&c);
+        assert!(!doc.is_dirty());
+        let row = &mut doc.form.items[land.index()];
+        let ValueDraft::Amount { text, .. } = &mut row.value else {
+            panic!("amount")
+        };
+        *text = "515".into();
+        assert!(doc.apply_item(&c, land));
+        let good = doc.checklist.item(land).and_then(|r| r.required.clone());
+        assert!(matches!(good, Some(Value::Amount(_))));
+        assert!(doc.is_dirty());
+
+        let ValueDraft::Amount { text, .. } = &mut doc.form.items[land.index()].value else {
+            panic!("amount")
+        };
+        *text = "5l5".into();
+        assert!(!doc.apply_item(&c, land), "the checklist does not change");
+        assert_eq!(doc.checklist.item(land).and_then(|r| r.required.clone()), good);
+        assert!(doc.form.items[land.index()].error.is_some());
+        assert_eq!(doc.form.error_count(), 1);
+    }
+
+    #[test]
+    fn saving_makes_the_document_clean() {
+        let c = Catalog::builtin().expect("catalog");
+        let mut doc = ChecklistDoc::template(&c);
+        doc.form.header.project = "新项目".into();
+        assert!(doc.apply_header());
+        assert!(doc.is_dirty());
+        doc.mark_saved(PathBuf::from("x.ron"));
+        assert!(!doc.is_dirty());
+        assert_eq!(doc.title(Lang::Zh), "x.ron");
+    }
+}

@@ -1,0 +1,776 @@
+//! The desktop app: owns the state (zones, working checklist, profile editor, settings), draws
+//! the panels, and applies the commands they return after drawing. File I/O goes through `io`
+//! and dialogs through [`dialogs::FileDialogs`]; scoring runs here, never inside a panel.
+
+pub mod command;
+pub mod dialogs;
+pub mod doc;
+pub mod profile_edit;
+pub mod settings;
+pub mod workspace;
+
+use std::path::PathBuf;
+
+use egui::{Context, ViewportCommand};
+use jiff::civil::Date;
+
+pub use command::{Answer, Command};
+use dialogs::{FileDialogs, FileKind};
+use doc::ChecklistDoc;
+use profile_edit::ProfileEditor;
+use settings::{RECOVERY_KEY, Recovery, SETTINGS_KEY, Settings};
+use workspace::{Results, Workspace};
+
+use crate::io;
+use crate::model::{Catalog, Lang, parse_checklist, write_checklist};
+use crate::ui::checklist_view::{ChecklistData, checklist_view_ui};
+use crate::ui::prompts::{modal_ui, notices_ui};
+use crate::ui::results_view::{ResultsData, ResultsState, results_view_ui};
+use crate::ui::top_bar::{self, TopBarData, top_bar_ui};
+use crate::ui::zones_view::{ZonesData, zones_view_ui};
+use crate::ui::{fonts, theme};
+
+/// The views the window switches between.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Checklist,
+    Results,
+    Zones,
+}
+
+/// A document that can hold unsaved work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Doc {
+    Checklist,
+    Profile,
+}
+
+/// An action that may first need to ask about unsaved work.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    NewChecklist,
+    OpenChecklist(Option<PathBuf>),
+    Quit,
+    SelectProfile(usize),
+    NewProfile,
+    Reload,
+    OpenProfilesFolder,
+}
+
+impl Pending {
+    /// Which documents the action would replace.
+    fn replaces(&self, doc: Doc) -> bool {
+        match doc {
+            Doc::Checklist => matches!(
+                self,
+                Pending::NewChecklist | Pending::OpenChecklist(_) | Pending::Quit
+            ),
+            Doc::Profile => matches!(
+                self,
+                Pending::SelectProfile(_)
+                    | Pending::NewProfile
+                    | Pending::Reload
+                    | Pending::OpenProfilesFolder
+                    | Pending::Quit
+            ),
+        }
+    }
+}
+
+/// A question the app is asking.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    Unsaved { doc: Doc, then: Pending },
+    ConfirmDelete { zone: usize },
+    Recovery(Recovery),
+}
+
+/// A message shown once in the notice bar until dismissed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// What the app starts from.
+pub struct AppInit {
+    pub catalog: Catalog,
+    pub profiles_dir: PathBuf,
+    /// The checklist to open; a new one from the template when `None` or unreadable.
+    pub checklist: Option<PathBuf>,
+    pub settings: Settings,
+    pub recovery: Option<Recovery>,
+    pub dialogs: Box<dyn FileDialogs>,
+    pub today: Date,
+}
+
+/// The SiteMatch desktop app.
+pub struct SiteMatchApp {
+    pub ws: Workspace,
+    pub doc: ChecklistDoc,
+    pub results: Results,
+    pub editor: Option<ProfileEditor>,
+    pub tab: Tab,
+    pub results_view: ResultsState,
+    pub settings: Settings,
+    pub modal: Option<Modal>,
+    pub notices: Vec<Notice>,
+    /// Set once the app has decided to close (saved or discarded everything).
+    pub quit_requested: bool,
+    dialogs: Box<dyn FileDialogs>,
+    today: Date,
+    /// Documents whose unsaved work the user chose to discard for the pending action.
+    discarded: Vec<Doc>,
+    rescore: bool,
+    title: String,
+    style: Option<(bool, f32)>,
+}
+
+impl SiteMatchApp {
+    pub fn new(init: AppInit) -> Self {
+        let (ws, folder_error) = Workspace::load(init.catalog, &init.profiles_dir);
+        let mut app = SiteMatchApp {
+            doc: ChecklistDoc::template(&ws.catalog),
+            results: Results::default(),
+            editor: None,
+            tab: Tab::Checklist,
+            results_view: ResultsState::default(),
+            settings: init.settings,
+            modal: init.recovery.map(Modal::Recovery),
+            notices: Vec::new(),
+            quit_requested: false,
+            dialogs: init.dialogs,
+            today: init.today,
+            discarded: Vec::new(),
+            rescore: true,
+            title: String::new(),
+            style: None,
+            ws,
+        };
+        if let Some(e) = folder_error {
+            app.notify(e.to_string(), true);
+        }
+        app.report_load_errors();
+        if let Some(path) = init.checklist {
+            match io::load_checklist(&path, &app.ws.catalog) {
+                Ok(c) => {
+                    app.doc = ChecklistDoc::opened(&app.ws.catalog, c, Some(path));
+                    app.tab = Tab::Results;
+                }
+                Err(e) => app.notify(e.to_string(), true),
+            }
+        }
+        app.rescore_now();
+        app
+    }
+
+    fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
+    /// Shows a message once: the same text is not stacked twice.
+    pub fn notify(&mut self, text: String, is_error: bool) {
+        if !self.notices.iter().any(|n| n.text == text) {
+            self.notices.push(Notice { text, is_error });
+        }
+    }
+
+    fn report_load_errors(&mut self) {
+        let n = self.ws.errors.len();
+        if n > 0 {
+            let text = match self.lang() {
+                Lang::Zh => format!("{n} 个开发区文件无法读取，其余已加载；原因见“开发区”页。"),
+                Lang::En => {
+                    format!("{n} zone files could not be loaded; the others are. See the Zones view for why.")
+                }
+            };
+            self.notify(text, true);
+        }
+    }
+
+    fn rescore_now(&mut self) {
+        self.results = Results::compute(&self.ws.catalog, &self.doc.checklist, &self.ws.profiles);
+        self.rescore = false;
+    }
+
+    /// Whether any document holds unsaved work.
+    pub fn has_unsaved(&self) -> bool {
+        self.doc.is_dirty() || self.editor.as_ref().is_some_and(ProfileEditor::is_dirty)
+    }
+
+    /// The window title: the checklist's name, starred when anything is unsaved.
+    pub fn window_title(&self) -> String {
+        let star = if self.has_unsaved() { " *" } else { "" };
+        format!(
+            "{}{star} — SiteMatch {}",
+            self.doc.title(self.lang()),
+            self.lang().pick("要素匹配", "site match")
+        )
+    }
+
+    /// Draws the whole app into `ui` and applies what the panels asked for.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.apply_style(&ctx);
+        let mut commands = self.shortcuts(&ctx);
+        self.watch_close(&ctx);
+        let lang = self.lang();
+
+        egui::Panel::top("top bar").show(ui, |ui| {
+            let data = TopBarData {
+                lang,
+                dark: self.settings.dark,
+                zoom: self.settings.zoom,
+                recent: &self.settings.recent,
+            };
+            commands.extend(top_bar_ui(ui, &mut self.tab, &data));
+        });
+        if !self.notices.is_empty() {
+            egui::Panel::top("notices").show(ui, |ui| commands.extend(notices_ui(ui, &self.notices, lang)));
+        }
+        egui::Panel::bottom("status bar").show(ui, |ui| self.status_bar_ui(ui));
+        match self.tab {
+            Tab::Checklist => {
+                let data = ChecklistData {
+                    catalog: &self.ws.catalog,
+                    profiles: &self.ws.profiles,
+                    results: &self.results,
+                    lang,
+                };
+                commands.extend(checklist_view_ui(ui, &mut self.doc.form, &data));
+            }
+            Tab::Results => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    let data = ResultsData {
+                        catalog: &self.ws.catalog,
+                        profiles: &self.ws.profiles,
+                        results: &self.results,
+                        lang,
+                        today: self.today,
+                    };
+                    commands.extend(results_view_ui(ui, &mut self.results_view, &data));
+                });
+            }
+            Tab::Zones => {
+                let data = ZonesData { ws: &self.ws, lang };
+                commands.extend(zones_view_ui(ui, self.editor.as_mut(), &data));
+            }
+        }
+        if let Some(modal) = &self.modal {
+            let zone_name = match modal {
+                Modal::ConfirmDelete { zone } => self.ws.profiles.get(*zone).map(|p| p.name.get(lang)),
+                _ => None,
+            };
+            commands.extend(modal_ui(&ctx, modal, lang, zone_name));
+        }
+
+        for c in commands {
+            self.apply(&ctx, c);
+        }
+        if self.rescore {
+            self.rescore_now();
+        }
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn apply_style(&mut self, ctx: &Context) {
+        let wanted = (self.settings.dark, self.settings.zoom);
+        if self.style != Some(wanted) {
+            theme::apply(ctx, wanted.0, wanted.1);
+            self.style = Some(wanted);
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &Context) -> Vec<Command> {
+        if self.modal.is_some() {
+            return Vec::new();
+        }
+        let mut commands = Vec::new();
+        let (save_as, save, new, open, find) = ctx.input_mut(|i| {
+            (
+                i.consume_shortcut(&top_bar::SAVE_AS),
+                i.consume_shortcut(&top_bar::SAVE),
+                i.consume_shortcut(&top_bar::NEW),
+                i.consume_shortcut(&top_bar::OPEN),
+                i.consume_shortcut(&top_bar::FIND),
+            )
+        });
+        let editing_zone = self.tab == Tab::Zones && self.editor.is_some();
+        if save_as {
+            commands.push(Command::SaveChecklistAs);
+        } else if save {
+            commands.push(if editing_zone {
+                Command::SaveProfile
+            } else {
+                Command::SaveChecklist
+            });
+        }
+        if new {
+            commands.push(Command::NewChecklist);
+        }
+        if open {
+            commands.push(Command::OpenChecklist(None));
+        }
+        if find {
+            self.tab = Tab::Results;
+            self.results_view.focus_filter = true;
+        }
+        commands
+    }
+
+    /// Holds a window close while there is unsaved work and asks about it.
+    fn watch_close(&mut self, ctx: &Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quit_requested && self.has_unsaved() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            if self.modal.is_none() {
+                self.request(ctx, Pending::Quit);
+            }
+        }
+    }
+
+    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+        let lang = self.lang();
+        let palette = theme::palette(ui.ctx());
+        ui.horizontal(|ui| {
+            ui.label(match lang {
+                Lang::Zh => format!("开发区：{} 个", self.ws.profiles.len()),
+                Lang::En => format!("Zones: {}", self.ws.profiles.len()),
+            })
+            .on_hover_text(self.ws.dir.display().to_string());
+            if !self.ws.errors.is_empty() {
+                ui.label(
+                    egui::RichText::new(match lang {
+                        Lang::Zh => format!("{} 个文件无法读取", self.ws.errors.len()),
+                        Lang::En => format!("{} files failed to load", self.ws.errors.len()),
+                    })
+                    .color(palette.error),
+                );
+            }
+            ui.separator();
+            let file = self.doc.path.as_ref().map_or_else(
+                || lang.pick("未保存到文件", "not saved to a file yet").to_owned(),
+                |p| p.display().to_string(),
+            );
+            ui.label(format!("{}{file}", lang.pick("需求表：", "Checklist: ")));
+            if self.doc.is_dirty() {
+                ui.label(
+                    egui::RichText::new(lang.pick("有未保存的修改", "unsaved changes"))
+                        .color(palette.partial),
+                );
+            }
+        });
+    }
+
+    /// Applies one command.
+    pub fn apply(&mut self, ctx: &Context, command: Command) {
+        let catalog = &self.ws.catalog;
+        match command {
+            Command::NewChecklist => self.request(ctx, Pending::NewChecklist),
+            Command::OpenChecklist(path) => self.request(ctx, Pending::OpenChecklist(path)),
+            Command::SaveChecklist => {
+                self.save_checklist(false);
+            }
+            Command::SaveChecklistAs => {
+                self.save_checklist(true);
+            }
+            Command::OpenProfilesFolder => self.request(ctx, Pending::OpenProfilesFolder),
+            Command::Reload => self.request(ctx, Pending::Reload),
+            Command::Quit => self.request(ctx, Pending::Quit),
+            Command::ItemEdited(f) => self.rescore |= self.doc.apply_item(catalog, f),
+            Command::HeaderEdited => self.rescore |= self.doc.apply_header(),
+            Command::ShowZone(zone) => {
+                self.results_view.selected = Some(zone);
+                self.tab = Tab::Results;
+            }
+            Command::SelectProfile(zone) => {
+                if self.editor.as_ref().and_then(|e| e.zone) != Some(zone) {
+                    self.request(ctx, Pending::SelectProfile(zone));
+                }
+                self.tab = Tab::Zones;
+            }
+            Command::NewProfile => self.request(ctx, Pending::NewProfile),
+            Command::ProfileEdited(field) => {
+                let ids = self.ws.ids();
+                if let Some(editor) = &mut self.editor {
+                    match field {
+                        Some(f) => editor.check_entry(catalog, f),
+                        None => editor.check_meta(&ids),
+                    }
+                }
+            }
+            Command::SaveProfile => {
+                self.save_profile();
+            }
+            Command::RevertProfile => {
+                if let Some(editor) = &mut self.editor {
+                    editor.revert();
+                }
+            }
+            Command::DeleteProfile => {
+                if let Some(zone) = self.editor.as_ref().and_then(|e| e.zone) {
+                    self.modal = Some(Modal::ConfirmDelete { zone });
+                }
+            }
+            Command::SetLang(lang) => self.settings.lang = lang,
+            Command::SetDark(dark) => self.settings.dark = dark,
+            Command::SetZoom(zoom) => self.settings.zoom = zoom,
+            Command::Answer(answer) => self.answer(ctx, answer),
+            Command::DismissNotice(i) => {
+                if i < self.notices.len() {
+                    self.notices.remove(i);
+                }
+            }
+        }
+    }
+
+    /// Runs an action, first asking about unsaved work it would replace.
+    fn request(&mut self, ctx: &Context, action: Pending) {
+        let at_risk = [Doc::Checklist, Doc::Profile].into_iter().find(|doc| {
+            action.replaces(*doc)
+                && !self.discarded.contains(doc)
+                && match doc {
+                    Doc::Checklist => self.doc.is_dirty(),
+                    Doc::Profile => self.editor.as_ref().is_some_and(ProfileEditor::is_dirty),
+                }
+        });
+        match at_risk {
+            Some(doc) => self.modal = Some(Modal::Unsaved { doc, then: action }),
+            None => {
+                self.discarded.clear();
+                self.perform(ctx, action);
+            }
+        }
+    }
+
+    fn answer(&mut self, ctx: &Context, answer: Answer) {
+        let Some(modal) = self.modal.take() else { return };
+        match (modal, answer) {
+            (Modal::Unsaved { doc, then }, Answer::Save) => {
+                let saved = match doc {
+                    Doc::Checklist => self.save_checklist(false),
+                    Doc::Profile => self.save_profile(),
+                };
+                if saved {
+                    self.request(ctx, then);
+                } else {
+                    self.discarded.clear();
+                }
+            }
+            (Modal::Unsaved { doc, then }, Answer::Discard) => {
+                self.discarded.push(doc);
+                if doc == Doc::Profile {
+                    self.editor = None;
+                }
+                self.request(ctx, then);
+            }
+            (Modal::ConfirmDelete { zone }, Answer::ConfirmDelete) => self.delete_profile(zone),
+            (Modal::Recovery(r), Answer::Restore) => match parse_checklist(&r.text, &self.ws.catalog) {
+                Ok(c) => {
+                    self.doc = ChecklistDoc::recovered(&self.ws.catalog, c, r.path);
+                    self.tab = Tab::Checklist;
+                    self.rescore = true;
+                }
+                Err(e) => self.notify(
+                    format!("{}{e}", self.lang().pick("无法恢复：", "Could not restore: ")),
+                    true,
+                ),
+            },
+            _ => self.discarded.clear(),
+        }
+    }
+
+    fn perform(&mut self, ctx: &Context, action: Pending) {
+        let lang = self.lang();
+        match action {
+            Pending::NewChecklist => {
+                self.doc = ChecklistDoc::template(&self.ws.catalog);
+                self.tab = Tab::Checklist;
+                self.rescore = true;
+            }
+            Pending::OpenChecklist(path) => {
+                let start = self.doc.path.as_ref().and_then(|p| p.parent().map(PathBuf::from));
+                let Some(path) = path.or_else(|| {
+                    self.dialogs
+                        .open_file(FileKind::Checklist, start.as_deref(), lang)
+                }) else {
+                    return;
+                };
+                match io::load_checklist(&path, &self.ws.catalog) {
+                    Ok(c) => {
+                        self.doc = ChecklistDoc::opened(&self.ws.catalog, c, Some(path.clone()));
+                        self.settings.remember(&path);
+                        self.settings.last_checklist = Some(path);
+                        self.rescore = true;
+                    }
+                    Err(e) => self.notify(e.to_string(), true),
+                }
+            }
+            Pending::Quit => {
+                self.quit_requested = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            Pending::SelectProfile(zone) => {
+                if let (Some(p), Some(path)) = (self.ws.profiles.get(zone), self.ws.paths.get(zone)) {
+                    self.editor = Some(ProfileEditor::open(&self.ws.catalog, p, zone, path.clone()));
+                }
+            }
+            Pending::NewProfile => {
+                self.editor = Some(ProfileEditor::blank(&self.ws.catalog, self.today));
+                self.tab = Tab::Zones;
+            }
+            Pending::Reload => {
+                let dir = self.ws.dir.clone();
+                self.load_folder(dir);
+            }
+            Pending::OpenProfilesFolder => {
+                if let Some(dir) = self.dialogs.pick_folder(Some(&self.ws.dir), lang) {
+                    self.settings.profiles_dir = Some(dir.clone());
+                    self.load_folder(dir);
+                }
+            }
+        }
+    }
+
+    fn load_folder(&mut self, dir: PathBuf) {
+        let keep = self.selection_ids();
+        let (ws, error) = Workspace::load(self.ws.catalog.clone(), &dir);
+        self.ws = ws;
+        self.editor = None;
+        if let Some(e) = error {
+            self.notify(e.to_string(), true);
+        }
+        self.report_load_errors();
+        self.restore_selection(keep);
+        self.rescore = true;
+    }
+
+    /// The ids of the zones the results view points at, to find them again after the list of
+    /// zones changes.
+    fn selection_ids(&self) -> (Option<String>, Vec<String>) {
+        let id = |z: usize| self.ws.profiles.get(z).map(|p| p.id.clone());
+        (
+            self.results_view.selected.and_then(id),
+            self.results_view.compare.iter().filter_map(|z| id(*z)).collect(),
+        )
+    }
+
+    fn restore_selection(&mut self, (selected, compare): (Option<String>, Vec<String>)) {
+        let find = |id: &str| self.ws.profiles.iter().position(|p| p.id == id);
+        self.results_view.selected = selected.and_then(|id| find(&id));
+        self.results_view.compare = compare.iter().filter_map(|id| find(id)).collect();
+    }
+
+    /// Saves the checklist (asking for a file when it has none, or always for "save as").
+    /// Returns whether it was saved.
+    fn save_checklist(&mut self, ask: bool) -> bool {
+        let lang = self.lang();
+        let wrong = self.doc.form.error_count();
+        if wrong > 0 {
+            self.notify(
+                match lang {
+                    Lang::Zh => format!("有 {wrong} 处输入无法识别（已用红色标出），请改正后再保存。"),
+                    Lang::En => format!("{wrong} fields hold input that cannot be taken (marked in red); fix them before saving."),
+                },
+                true,
+            );
+            return false;
+        }
+        let path = match (&self.doc.path, ask) {
+            (Some(p), false) => p.clone(),
+            _ => {
+                let start = self.doc.path.as_ref().and_then(|p| p.parent().map(PathBuf::from));
+                let name = suggested_file_name(&self.doc.checklist.project);
+                match self
+                    .dialogs
+                    .save_file(FileKind::Checklist, start.as_deref(), &name, lang)
+                {
+                    Some(p) => p,
+                    None => return false,
+                }
+            }
+        };
+        match io::save_checklist(&path, &self.doc.checklist, &self.ws.catalog) {
+            Ok(()) => {
+                self.doc.mark_saved(path.clone());
+                self.settings.remember(&path);
+                self.settings.last_checklist = Some(path);
+                true
+            }
+            Err(e) => {
+                self.notify(
+                    format!("{}{e}", lang.pick("保存失败：", "Could not save: ")),
+                    true,
+                );
+                false
+            }
+        }
+    }
+
+    /// Validates and saves the profile being edited. Returns whether it was saved.
+    fn save_profile(&mut self) -> bool {
+        let lang = self.lang();
+        let ids: Vec<String> = self.ws.ids().into_iter().map(str::to_owned).collect();
+        let taken: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let Some(editor) = &mut self.editor else {
+            return false;
+        };
+        let profile = match editor.validate(&self.ws.catalog, &taken) {
+            Ok(p) => p,
+            Err(n) => {
+                self.notify(
+                    match lang {
+                        Lang::Zh => format!("开发区资料有 {n} 处需要修改（已用红色标出），未保存。"),
+                        Lang::En => {
+                            format!("The zone has {n} fields to fix (marked in red); it was not saved.")
+                        }
+                    },
+                    true,
+                );
+                return false;
+            }
+        };
+        let path = editor
+            .path
+            .clone()
+            .unwrap_or_else(|| self.ws.path_for(&profile.id));
+        if let Err(e) = io::save_profile(&path, &profile, &self.ws.catalog) {
+            self.notify(
+                format!("{}{e}", lang.pick("保存失败：", "Could not save: ")),
+                true,
+            );
+            return false;
+        }
+        let keep = self.selection_ids();
+        let zone = self.ws.upsert(profile.clone(), path.clone());
+        if let Some(editor) = &mut self.editor {
+            editor.mark_saved(&self.ws.catalog, &profile, zone, path);
+        }
+        self.restore_selection(keep);
+        self.rescore = true;
+        true
+    }
+
+    fn delete_profile(&mut self, zone: usize) {
+        let Some(path) = self.ws.paths.get(zone).cloned() else {
+            return;
+        };
+        match io::retire(&path) {
+            Ok(backup) => {
+                let keep = self.selection_ids();
+                self.ws.remove(zone);
+                self.editor = None;
+                self.restore_selection(keep);
+                self.rescore = true;
+                let lang = self.lang();
+                self.notify(
+                    format!(
+                        "{}{}",
+                        lang.pick("已删除；文件保留为 ", "Deleted; the file is kept as "),
+                        backup.display()
+                    ),
+                    false,
+                );
+            }
+            Err(e) => self.notify(e.to_string(), true),
+        }
+    }
+
+    /// What to keep in eframe's storage: settings, and the working checklist while unsaved.
+    pub fn persist(&mut self, storage: &mut dyn eframe::Storage, now: &str) {
+        self.settings.last_checklist = self.doc.path.clone();
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        let recovery = if self.doc.is_dirty() {
+            write_checklist(&self.doc.checklist, &self.ws.catalog)
+                .ok()
+                .map(|text| Recovery {
+                    text,
+                    path: self.doc.path.clone(),
+                    saved_at: now.to_owned(),
+                })
+        } else {
+            None
+        };
+        eframe::set_value(storage, RECOVERY_KEY, &recovery);
+    }
+}
+
+/// A file name from a project name: `自动化光伏新能源基地.ron`, or `checklist.ron`.
+fn suggested_file_name(project: &str) -> String {
+    let clean: String = project
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if clean.trim_matches('_').is_empty() {
+        "checklist.ron".to_owned()
+    } else {
+        format!("{clean}.ron")
+    }
+}
+
+impl eframe::App for SiteMatchApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let now = jiff::Zoned::now().strftime("%Y-%m-%d %H:%M").to_string();
+        self.persist(storage, &now);
+    }
+}
+
+/// Opens the window: on the folder and checklist used last time, else the bundled profiles and
+/// a new checklist from the template.
+pub fn run_native(catalog: Catalog) -> eframe::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("SiteMatch 要素匹配")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 560.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "sitematch",
+        options,
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            let settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+                .unwrap_or_default();
+            let recovery: Option<Recovery> = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, RECOVERY_KEY))
+                .flatten();
+            let profiles_dir = settings
+                .profiles_dir
+                .clone()
+                .filter(|d| d.is_dir())
+                .unwrap_or_else(io::default_profiles_dir);
+            let checklist = if recovery.is_some() {
+                None
+            } else {
+                settings.last_checklist.clone().filter(|p| p.is_file())
+            };
+            Ok(Box::new(SiteMatchApp::new(AppInit {
+                catalog,
+                profiles_dir,
+                checklist,
+                settings,
+                recovery,
+                dialogs: Box::new(dialogs::NativeDialogs),
+                today: jiff::Zoned::now().date(),
+            })))
+        }),
+    )
+}

@@ -1,0 +1,111 @@
+//! The zones the app works with (the folder of profiles, the good ones and the files that
+//! failed to load) and the ranking of the working checklist against them.
+
+use std::path::{Path, PathBuf};
+
+use crate::io::{self, FileError};
+use crate::model::{Catalog, Checklist, ZoneProfile};
+use crate::scoring::{Counts, Prepared, Ranking, Scorer};
+
+/// The loaded folder of zone profiles.
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    pub catalog: Catalog,
+    pub dir: PathBuf,
+    pub profiles: Vec<ZoneProfile>,
+    /// The file of each profile, by the same position.
+    pub paths: Vec<PathBuf>,
+    /// One error per file that could not be loaded.
+    pub errors: Vec<FileError>,
+}
+
+impl Workspace {
+    /// Loads every profile in `dir`; a folder that cannot be read gives an empty workspace and
+    /// the error.
+    pub fn load(catalog: Catalog, dir: &Path) -> (Self, Option<FileError>) {
+        match io::load_profiles(dir, &catalog) {
+            Ok(loaded) => (
+                Workspace {
+                    catalog,
+                    dir: dir.to_owned(),
+                    profiles: loaded.profiles,
+                    paths: loaded.paths,
+                    errors: loaded.errors,
+                },
+                None,
+            ),
+            Err(e) => (
+                Workspace {
+                    catalog,
+                    dir: dir.to_owned(),
+                    profiles: Vec::new(),
+                    paths: Vec::new(),
+                    errors: Vec::new(),
+                },
+                Some(e),
+            ),
+        }
+    }
+
+    /// The ids of the loaded zones.
+    pub fn ids(&self) -> Vec<&str> {
+        self.profiles.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    /// The path a zone with this id is saved to.
+    pub fn path_for(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.ron"))
+    }
+
+    /// Puts a saved profile in place (replacing the one of the same id) and returns its position.
+    pub fn upsert(&mut self, profile: ZoneProfile, path: PathBuf) -> usize {
+        self.errors.retain(|e| e.path != path);
+        if let Some(i) = self.profiles.iter().position(|p| p.id == profile.id) {
+            self.profiles[i] = profile;
+            self.paths[i] = path;
+            return i;
+        }
+        let i = self.profiles.partition_point(|p| p.id < profile.id);
+        self.profiles.insert(i, profile);
+        self.paths.insert(i, path);
+        i
+    }
+
+    /// Removes a zone from the list (its file has been moved aside).
+    pub fn remove(&mut self, zone: usize) {
+        if zone < self.profiles.len() {
+            self.profiles.remove(zone);
+            self.paths.remove(zone);
+        }
+    }
+}
+
+/// The ranking of the working checklist, with the requirements it was scored against (for
+/// explaining items).
+#[derive(Clone, Debug, Default)]
+pub struct Results {
+    pub ranking: Ranking,
+    pub requirements: Vec<Prepared>,
+    /// Per catalog factor, how many zones have each status (empty counts when not scored).
+    pub per_factor: Vec<Counts>,
+}
+
+impl Results {
+    pub fn compute(catalog: &Catalog, checklist: &Checklist, profiles: &[ZoneProfile]) -> Self {
+        let scorer = Scorer::new(catalog, checklist);
+        let ranking = scorer.rank(profiles);
+        let mut per_factor = vec![Counts::default(); catalog.len()];
+        for zone in &ranking.zones {
+            for item in &zone.items {
+                if let Some(c) = per_factor.get_mut(item.factor.index()) {
+                    c.add(item.status);
+                }
+            }
+        }
+        Results {
+            ranking,
+            requirements: scorer.requirements().to_vec(),
+            per_factor,
+        }
+    }
+}

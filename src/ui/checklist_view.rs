@@ -1,0 +1,271 @@
+//! 投资需求 — the investor's checklist: the project header, then the factors in their four
+//! categories, each with importance, an editor fitted to its kind and a note; beside it the
+//! ranking as it stands, updated on every edit.
+
+use egui::{RichText, Ui};
+
+use super::theme;
+use super::value_editor::{Mode, industry_picker_ui, value_editor_ui};
+use crate::app::Command;
+use crate::app::doc::{AmountField, ChecklistForm};
+use crate::app::workspace::Results;
+use crate::model::number;
+use crate::model::{Catalog, Importance, Lang, PlanField, ZoneProfile};
+use crate::scoring::Status;
+
+/// What the checklist view reads.
+pub struct ChecklistData<'a> {
+    pub catalog: &'a Catalog,
+    pub profiles: &'a [ZoneProfile],
+    pub results: &'a Results,
+    pub lang: Lang,
+}
+
+/// Draws the checklist view.
+pub fn checklist_view_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::Panel::right("live ranking")
+        .resizable(true)
+        .default_size(300.0)
+        .show(ui, |ui| {
+            live_ranking_ui(ui, data, &mut commands);
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            header_ui(ui, form, data, &mut commands);
+            ui.add_space(theme::SECTION_GAP);
+            items_ui(ui, form, data, &mut commands);
+        });
+    });
+    commands
+}
+
+fn header_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, commands: &mut Vec<Command>) {
+    let lang = data.lang;
+    let h = &mut form.header;
+    let mut changed = false;
+    ui.heading(lang.pick("投资需求", "Investor checklist"));
+    egui::Grid::new("checklist header")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for (label, text) in [
+                (lang.pick("投资方", "Investor"), &mut h.investor),
+                (lang.pick("项目名称", "Project"), &mut h.project),
+            ] {
+                let l = ui.label(label);
+                changed |= ui
+                    .add(egui::TextEdit::singleline(text).desired_width(360.0))
+                    .labelled_by(l.id)
+                    .changed();
+                ui.end_row();
+            }
+            ui.label(lang.pick("行业", "Industry"));
+            changed |= industry_picker_ui(ui, data.catalog, &mut h.industry, lang);
+            ui.end_row();
+            let error_color = theme::palette(ui.ctx()).error;
+            for field in AmountField::ALL {
+                let i = field as usize;
+                let l = ui.label(field.label(lang));
+                ui.horizontal(|ui| {
+                    let mut edit = egui::TextEdit::singleline(&mut h.amounts[i])
+                        .desired_width(120.0)
+                        .hint_text("—");
+                    if h.errors[i].is_some() {
+                        edit = edit.text_color(error_color);
+                    }
+                    changed |= ui.add(edit).labelled_by(l.id).changed();
+                    ui.label(field.unit(lang));
+                    if let Some(e) = &h.errors[i] {
+                        ui.label(RichText::new(e.text(lang)).color(error_color).small());
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    if changed {
+        commands.push(Command::HeaderEdited);
+    }
+}
+
+fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, commands: &mut Vec<Command>) {
+    let lang = data.lang;
+    let catalog = data.catalog;
+    let palette = theme::palette(ui.ctx());
+    for (n, (cat_idx, category)) in catalog.categories().enumerate() {
+        let requested = catalog
+            .factors_in(cat_idx)
+            .filter(|(f, _)| {
+                form.items
+                    .get(f.index())
+                    .is_some_and(|d| d.importance.is_requested())
+            })
+            .count();
+        let title = format!(
+            "{}、{}  ({requested})",
+            chinese_ordinal(n),
+            category.name.get(lang)
+        );
+        egui::CollapsingHeader::new(RichText::new(title).strong())
+            .id_salt(("category", cat_idx.index()))
+            .default_open(true)
+            .show(ui, |ui| {
+                egui::Grid::new(("items", cat_idx.index()))
+                    .num_columns(5)
+                    .striped(true)
+                    .spacing([10.0, 4.0])
+                    .show(ui, |ui| {
+                        for h in [
+                            lang.pick("要素", "Factor"),
+                            lang.pick("重要性", "Importance"),
+                            lang.pick("要求", "Requirement"),
+                            lang.pick("备注", "Note"),
+                            lang.pick("各区情况", "Zones"),
+                        ] {
+                            ui.label(RichText::new(h).small().weak());
+                        }
+                        ui.end_row();
+                        for (f, factor) in catalog.factors_in(cat_idx) {
+                            let Some(draft) = form.items.get_mut(f.index()) else {
+                                continue;
+                            };
+                            let name = factor.name.get(lang);
+                            ui.label(name).on_hover_text(&factor.id);
+                            let before = draft.importance;
+                            egui::ComboBox::from_id_salt(("importance", f.index()))
+                                .selected_text(draft.importance.label(lang))
+                                .width(70.0)
+                                .show_ui(ui, |ui| {
+                                    for imp in Importance::ALL {
+                                        ui.selectable_value(&mut draft.importance, imp, imp.label(lang));
+                                    }
+                                })
+                                .response
+                                .accessible_name(format!("{name} {}", lang.pick("重要性", "importance")));
+                            let mut changed = draft.importance != before;
+                            match factor.default_from {
+                                Some(source) if draft.value.is_empty() => {
+                                    ui.label(RichText::new(plan_text(source, lang)).weak());
+                                }
+                                _ => {
+                                    changed |= value_editor_ui(
+                                        ui,
+                                        catalog,
+                                        factor,
+                                        &mut draft.value,
+                                        Mode::Requirement,
+                                        draft.error.as_ref(),
+                                        &format!("{name} {}", lang.pick("要求", "requirement")),
+                                        lang,
+                                    );
+                                }
+                            }
+                            changed |= ui
+                                .add(egui::TextEdit::singleline(&mut draft.note).desired_width(150.0))
+                                .accessible_name(format!("{name} {}", lang.pick("备注", "note")))
+                                .changed();
+                            match data.results.per_factor.get(f.index()).filter(|c| c.total() > 0) {
+                                Some(counts) => {
+                                    ui.horizontal(|ui| {
+                                        for s in Status::ALL {
+                                            let n = counts.get(s);
+                                            if n > 0 {
+                                                ui.label(
+                                                    RichText::new(format!("{}{n}", s.mark()))
+                                                        .color(palette.status(s)),
+                                                );
+                                            }
+                                        }
+                                    });
+                                }
+                                None => {
+                                    ui.label("");
+                                }
+                            }
+                            ui.end_row();
+                            if changed {
+                                commands.push(Command::ItemEdited(f));
+                            }
+                        }
+                    });
+            });
+    }
+}
+
+/// Where a factor's requirement comes from when the header supplies it.
+fn plan_text(source: PlanField, lang: Lang) -> &'static str {
+    match source {
+        PlanField::Industry => lang.pick("取自表头“行业”", "from the header: industry"),
+        PlanField::PlannedIntensity => {
+            lang.pick("取自表头“计划投资强度”", "from the header: planned intensity")
+        }
+        PlanField::PlannedTaxPerMu => {
+            lang.pick("取自表头“计划亩均税收”", "from the header: planned tax per mu")
+        }
+    }
+}
+
+/// 一, 二, 三 … for category headings.
+fn chinese_ordinal(n: usize) -> &'static str {
+    ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        .get(n)
+        .copied()
+        .unwrap_or("·")
+}
+
+/// The ranking as it stands, compact, beside the form.
+fn live_ranking_ui(ui: &mut Ui, data: &ChecklistData, commands: &mut Vec<Command>) {
+    let lang = data.lang;
+    let palette = theme::palette(ui.ctx());
+    ui.heading(lang.pick("实时排名", "Live ranking"));
+    if data.results.requirements.is_empty() {
+        ui.label(
+            RichText::new(lang.pick(
+                "填写要求后即显示各开发区的匹配得分。",
+                "Fill in a requirement to see how the zones match.",
+            ))
+            .weak(),
+        );
+        return;
+    }
+    ui.label(
+        RichText::new(match lang {
+            Lang::Zh => format!("已计分 {} 项", data.results.requirements.len()),
+            Lang::En => format!("{} items scored", data.results.requirements.len()),
+        })
+        .weak(),
+    );
+    egui::ScrollArea::vertical()
+        .id_salt("live ranking scroll")
+        .show(ui, |ui| {
+            egui::Grid::new("live ranking grid")
+                .num_columns(3)
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    for (rank, z) in data.results.ranking.zones.iter().enumerate().take(200) {
+                        let Some(p) = data.profiles.get(z.zone) else {
+                            continue;
+                        };
+                        ui.label(format!("{}", rank + 1));
+                        let (mark, color) = if z.qualified {
+                            (Status::Met.mark(), palette.met)
+                        } else {
+                            (Status::Unmet.mark(), palette.unmet)
+                        };
+                        let name = format!("{mark} {}", p.name.get(lang));
+                        if ui
+                            .add(egui::Button::new(RichText::new(name).color(color)).frame(false))
+                            .clicked()
+                        {
+                            commands.push(Command::ShowZone(z.zone));
+                        }
+                        ui.add(
+                            egui::ProgressBar::new(number::to_f64(z.score) as f32 / 100.0)
+                                .desired_width(90.0)
+                                .text(number::fixed(z.score, 1)),
+                        );
+                        ui.end_row();
+                    }
+                });
+        });
+}

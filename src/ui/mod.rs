@@ -1,0 +1,13 @@
+//! The panels and widgets. Each draws state it is given and returns the commands the user asked
+//! for; none saves a file or rescores. Colours and spacing live in [`theme`].
+
+pub mod breakdown;
+pub mod checklist_view;
+pub mod fonts;
+pub mod prompts;
+pub mod results_view;
+pub mod theme;
+pub mod top_bar;
+pub mod value_draft;
+pub mod value_editor;
+pub mod zones_view;

@@ -1,0 +1,396 @@
+//! What a form holds while an officer types: the text of a number and its unit, a yes/no
+//! choice with its planned date, a level, a set of members, and for profile entries the source
+//! and date. Turning a draft into a checked value, with the reason in words when it cannot be,
+//! lives here, beside the editors that draw it (`value_editor`). Pure: no egui.
+
+use jiff::civil::Date;
+
+use crate::model::number::{self, NumberError};
+use crate::model::value::{self, YesNo};
+use crate::model::{Catalog, Entry, Factor, Kind, Lang, Quantity, UnitIdx, Value, ValueError};
+
+/// The answer picked in a yes/no editor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YesNoChoice {
+    Yes,
+    Planned,
+    No,
+}
+
+/// The editable form of one factor's value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ValueDraft {
+    Amount {
+        text: String,
+        unit: UnitIdx,
+    },
+    YesNo {
+        choice: Option<YesNoChoice>,
+        date: String,
+    },
+    Level(Option<u16>),
+    Set(Vec<u16>),
+}
+
+impl ValueDraft {
+    /// An empty draft of the factor's kind: no value.
+    pub fn empty(factor: &Factor) -> Self {
+        match &factor.kind {
+            Kind::AtLeast(m) | Kind::AtMost(m) => ValueDraft::Amount {
+                text: String::new(),
+                unit: m.unit,
+            },
+            Kind::YesNo => ValueDraft::YesNo {
+                choice: None,
+                date: String::new(),
+            },
+            Kind::Level(_) => ValueDraft::Level(None),
+            Kind::Set(_) => ValueDraft::Set(Vec::new()),
+        }
+    }
+
+    /// The draft showing a value, or an empty one.
+    pub fn from_value(factor: &Factor, value: Option<&Value>) -> Self {
+        match value {
+            Some(Value::Amount(q)) => ValueDraft::Amount {
+                text: number::plain(q.amount()),
+                unit: q.unit(),
+            },
+            Some(Value::YesNo(answer)) => match answer {
+                YesNo::Yes => ValueDraft::YesNo {
+                    choice: Some(YesNoChoice::Yes),
+                    date: String::new(),
+                },
+                YesNo::No => ValueDraft::YesNo {
+                    choice: Some(YesNoChoice::No),
+                    date: String::new(),
+                },
+                YesNo::Planned(d) => ValueDraft::YesNo {
+                    choice: Some(YesNoChoice::Planned),
+                    date: d.to_string(),
+                },
+            },
+            Some(Value::Level(l)) => ValueDraft::Level(Some(*l)),
+            Some(Value::Set(m)) => ValueDraft::Set(m.clone()),
+            None => ValueDraft::empty(factor),
+        }
+    }
+
+    /// Whether nothing has been entered.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            ValueDraft::Amount { text, .. } => text.trim().is_empty(),
+            ValueDraft::YesNo { choice, .. } => choice.is_none(),
+            ValueDraft::Level(l) => l.is_none(),
+            ValueDraft::Set(m) => m.is_empty(),
+        }
+    }
+
+    /// The checked value: `Ok(None)` when empty, an error in words when it cannot be taken.
+    pub fn parse(&self, catalog: &Catalog, factor: &Factor) -> Result<Option<Value>, DraftError> {
+        if self.is_empty() {
+            return Ok(None);
+        }
+        match (self, &factor.kind) {
+            (ValueDraft::Amount { text, unit }, Kind::AtLeast(m) | Kind::AtMost(m)) => {
+                let amount = number::parse_decimal(text).map_err(|e| DraftError::Value(e.into()))?;
+                Quantity::new(catalog, m, amount, *unit)
+                    .map(|q| Some(Value::Amount(q)))
+                    .map_err(DraftError::Value)
+            }
+            (ValueDraft::YesNo { choice, date }, Kind::YesNo) => match choice {
+                None => Ok(None),
+                Some(YesNoChoice::Yes) => Ok(Some(Value::YesNo(YesNo::Yes))),
+                Some(YesNoChoice::No) => Ok(Some(Value::YesNo(YesNo::No))),
+                Some(YesNoChoice::Planned) => parse_date(date).map(|d| Some(Value::YesNo(YesNo::Planned(d)))),
+            },
+            (ValueDraft::Level(l), Kind::Level(_)) => Ok(l.map(Value::Level)),
+            (ValueDraft::Set(m), Kind::Set(_)) => Ok(Some(Value::set(m.clone()))),
+            _ => Err(DraftError::WrongKind),
+        }
+    }
+}
+
+/// Reads a date typed as `2025-06-30` (also `2025/6/30`, `2025.6.30`).
+pub fn parse_date(text: &str) -> Result<Date, DraftError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(DraftError::DateMissing);
+    }
+    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+    let numbers: Option<Vec<i16>> = parts.iter().map(|p| p.trim().parse::<i16>().ok()).collect();
+    match numbers.as_deref() {
+        Some([y, m, d]) => i8::try_from(*m)
+            .ok()
+            .zip(i8::try_from(*d).ok())
+            .and_then(|(m, d)| Date::new(*y, m, d).ok())
+            .ok_or_else(|| DraftError::BadDate(text.to_owned())),
+        _ => Err(DraftError::BadDate(text.to_owned())),
+    }
+}
+
+/// Why a draft cannot be taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DraftError {
+    Value(ValueError),
+    DateMissing,
+    BadDate(String),
+    /// A value is entered but neither a source nor the illustrative mark.
+    NoSource,
+    WrongKind,
+}
+
+impl DraftError {
+    /// The reason in the reader's language.
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (DraftError::Value(e), _) => value_error_text(e, lang),
+            (DraftError::DateMissing, Lang::Zh) => "请填写计划日期，如 2025-06-30".into(),
+            (DraftError::DateMissing, Lang::En) => "enter the planned date, e.g. 2025-06-30".into(),
+            (DraftError::BadDate(t), Lang::Zh) => format!("“{t}”不是日期，请按 2025-06-30 的格式填写"),
+            (DraftError::BadDate(t), Lang::En) => format!("`{t}` is not a date; write it as 2025-06-30"),
+            (DraftError::NoSource, Lang::Zh) => "请注明来源，或勾选“示例值”".into(),
+            (DraftError::NoSource, Lang::En) => "name the source, or mark the value illustrative".into(),
+            (DraftError::WrongKind, Lang::Zh) => "数值类型与该要素不符".into(),
+            (DraftError::WrongKind, Lang::En) => "the value does not fit this factor".into(),
+        }
+    }
+}
+
+/// A value error in the reader's language (the library's own messages are English).
+pub fn value_error_text(e: &ValueError, lang: Lang) -> String {
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Zh => match e {
+            ValueError::Number(NumberError::Empty) => "请填写数值".into(),
+            ValueError::Number(NumberError::NotANumber(t)) => format!("“{t}”不是数字"),
+            ValueError::Number(NumberError::OutOfRange(t)) => format!("“{t}”超出可精确表示的范围"),
+            ValueError::Negative(t) => format!("{t} 为负数，数量不能小于零"),
+            ValueError::UnitNotAllowed { unit, allowed } => {
+                format!("此项不能使用单位“{unit}”，可用：{allowed}")
+            }
+            ValueError::UnknownUnit { unit, allowed } => format!("未知单位“{unit}”，可用：{allowed}"),
+            ValueError::UnknownLevel { given, choices } => {
+                format!("“{given}”不是此项的等级，可选：{choices}")
+            }
+            ValueError::UnknownMember { given, .. } => format!("“{given}”不在可选范围内"),
+            ValueError::EmptySet => "请至少选择一项".into(),
+        },
+    }
+}
+
+/// The editable form of one profile entry: value, source, date and the illustrative mark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntryDraft {
+    pub value: ValueDraft,
+    pub source: String,
+    /// Empty: the profile's own date.
+    pub as_of: String,
+    pub illustrative: bool,
+}
+
+impl EntryDraft {
+    pub fn from_entry(factor: &Factor, entry: Option<&Entry>, profile_date: Date) -> Self {
+        EntryDraft {
+            value: ValueDraft::from_value(factor, entry.map(|e| &e.value)),
+            source: entry.map(|e| e.source.clone()).unwrap_or_default(),
+            as_of: entry
+                .filter(|e| e.as_of != profile_date)
+                .map(|e| e.as_of.to_string())
+                .unwrap_or_default(),
+            illustrative: entry.is_some_and(|e| e.illustrative),
+        }
+    }
+
+    /// The checked entry: `Ok(None)` when no value is entered (the factor is unknown).
+    pub fn parse(
+        &self,
+        catalog: &Catalog,
+        factor: &Factor,
+        profile_date: Date,
+    ) -> Result<Option<Entry>, DraftError> {
+        let Some(value) = self.value.parse(catalog, factor)? else {
+            return Ok(None);
+        };
+        if self.source.trim().is_empty() && !self.illustrative {
+            return Err(DraftError::NoSource);
+        }
+        let as_of = if self.as_of.trim().is_empty() {
+            profile_date
+        } else {
+            parse_date(&self.as_of)?
+        };
+        Ok(Some(Entry {
+            value,
+            source: self.source.trim().to_owned(),
+            as_of,
+            illustrative: self.illustrative,
+        }))
+    }
+}
+
+/// The units an amount draft may be entered in, for the unit picker.
+pub fn units_of(factor: &Factor) -> &[UnitIdx] {
+    factor.kind.measure().map_or(&[], |m| m.units.as_slice())
+}
+
+/// The members of the factor's vocabulary, for the set picker.
+pub fn members_of<'a>(catalog: &'a Catalog, factor: &Factor) -> &'a [crate::model::catalog::Member] {
+    match factor.kind {
+        Kind::Set(v) => &catalog.vocabulary(v).members,
+        _ => &[],
+    }
+}
+
+/// Reads a number typed into a header field (万元, 万元/亩): empty is `None`.
+pub fn parse_amount(text: &str) -> Result<Option<rust_decimal::Decimal>, DraftError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let d = number::parse_decimal(text).map_err(|e| DraftError::Value(e.into()))?;
+    if d.is_sign_negative() && !d.is_zero() {
+        return Err(DraftError::Value(ValueError::Negative(number::plain(d))));
+    }
+    Ok(Some(d))
+}
+
+/// A value as shown in a picker button (`七通一平`, `规划环评、节能评价`).
+pub fn draft_summary(catalog: &Catalog, factor: &Factor, draft: &ValueDraft, lang: Lang) -> String {
+    match draft {
+        ValueDraft::Set(m) if m.is_empty() => lang.pick("（未选择）", "(none chosen)").to_owned(),
+        ValueDraft::Set(m) => match factor.kind {
+            Kind::Set(v) if m.len() > 3 => {
+                let shown = value::members_text(catalog, v, &m[..2], lang);
+                match lang {
+                    Lang::Zh => format!("{shown} 等 {} 项", m.len()),
+                    Lang::En => format!("{shown} and {} more", m.len() - 2),
+                }
+            }
+            Kind::Set(v) => value::members_text(catalog, v, m, lang),
+            _ => String::new(),
+        },
+        ValueDraft::Level(Some(l)) => match &factor.kind {
+            Kind::Level(levels) => levels
+                .get(usize::from(*l))
+                .map_or_else(String::new, |x| x.name.get(lang).to_owned()),
+            _ => String::new(),
+        },
+        ValueDraft::Level(None) => "—".to_owned(),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn catalog() -> Catalog {
+        Catalog::builtin().expect("catalog")
+    }
+
+    #[test]
+    fn an_amount_draft_parses_in_its_unit() {
+        let c = catalog();
+        let f = c.factor(c.find_factor("land.industrial_area").expect("factor"));
+        let m2 = c.find_unit("m2", units_of(f)).expect("m2");
+        let draft = ValueDraft::Amount {
+            text: "10,000".into(),
+            unit: m2,
+        };
+        let Ok(Some(Value::Amount(q))) = draft.parse(&c, f) else {
+            panic!("parses")
+        };
+        assert_eq!(q.canonical(), dec!(15));
+    }
+
+    #[test]
+    fn letters_and_negatives_are_refused_with_reasons() {
+        let c = catalog();
+        let f = c.factor(c.find_factor("land.industrial_area").expect("factor"));
+        let unit = units_of(f)[0];
+        let e = ValueDraft::Amount {
+            text: "5l5".into(),
+            unit,
+        }
+        .parse(&c, f)
+        .expect_err("letters");
+        assert_eq!(e.text(Lang::Zh), "“5l5”不是数字");
+        let e = ValueDraft::Amount {
+            text: "-3".into(),
+            unit,
+        }
+        .parse(&c, f)
+        .expect_err("negative");
+        assert_eq!(
+            e.text(Lang::En),
+            "-3 is negative; a quantity cannot be below zero"
+        );
+        assert_eq!(
+            ValueDraft::Amount {
+                text: " ".into(),
+                unit
+            }
+            .parse(&c, f),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn planned_needs_a_date() {
+        let c = catalog();
+        let f = c.factor(c.find_factor("power.dual_supply").expect("factor"));
+        let draft = |date: &str| ValueDraft::YesNo {
+            choice: Some(YesNoChoice::Planned),
+            date: date.into(),
+        };
+        assert_eq!(draft("").parse(&c, f), Err(DraftError::DateMissing));
+        assert!(matches!(
+            draft("2025-13-01").parse(&c, f),
+            Err(DraftError::BadDate(_))
+        ));
+        let d = Date::new(2025, 6, 30).expect("date");
+        assert_eq!(
+            draft("2025/6/30").parse(&c, f),
+            Ok(Some(Value::YesNo(YesNo::Planned(d))))
+        );
+    }
+
+    #[test]
+    fn an_entry_needs_a_source_or_the_illustrative_mark() {
+        let c = catalog();
+        let f = c.factor(c.find_factor("power.capacity").expect("factor"));
+        let date = Date::new(2024, 1, 1).expect("date");
+        let mut draft = EntryDraft::from_entry(f, None, date);
+        assert_eq!(draft.parse(&c, f, date), Ok(None), "no value: unknown");
+        draft.value = ValueDraft::Amount {
+            text: "40".into(),
+            unit: units_of(f)[0],
+        };
+        assert_eq!(draft.parse(&c, f, date), Err(DraftError::NoSource));
+        draft.illustrative = true;
+        let entry = draft.parse(&c, f, date).expect("ok").expect("an entry");
+        assert_eq!(entry.as_of, date);
+        assert!(entry.illustrative);
+    }
+
+    #[test]
+    fn drafts_round_trip_values() {
+        let c = catalog();
+        for (id, text) in [
+            ("land.industrial_area", "\"12.5 ha\""),
+            ("land.servicing_level", "\"five\""),
+        ] {
+            let f = c.factor(c.find_factor(id).expect("factor"));
+            let p = crate::model::parse_profile(
+                &format!("ZoneProfile(name: (zh: \"z\"), as_of: \"2024-01-01\", factors: {{ \"{id}\": (value: {text}, source: \"s\") }})"),
+                "z",
+                &c,
+            )
+            .expect("profile");
+            let value = &p.entry(c.find_factor(id).expect("factor")).expect("entry").value;
+            let draft = ValueDraft::from_value(f, Some(value));
+            assert_eq!(draft.parse(&c, f).expect("parses").as_ref(), Some(value));
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! Editors for one factor's value, fitted to its kind: a number with a unit picker, yes/no (and
+//! planned with a date), a level, or a searchable multi-select. They edit a [`ValueDraft`] and
+//! report whether it changed; turning drafts into values is `value_draft`'s job.
+
+use egui::{Color32, Id, PopupCloseBehavior, RichText, Ui};
+
+use super::theme;
+use super::value_draft::{DraftError, ValueDraft, YesNoChoice, draft_summary, members_of, units_of};
+use crate::model::{Catalog, Factor, Kind, Lang};
+
+/// Whether the editor states a requirement (yes/no is just "required") or what a zone offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Requirement,
+    Offer,
+}
+
+/// Draws the editor for `draft`; `name` is its accessible name (e.g. `可供工业用地面积 要求`).
+/// Returns true when the draft changed.
+#[allow(clippy::too_many_arguments)]
+pub fn value_editor_ui(
+    ui: &mut Ui,
+    catalog: &Catalog,
+    factor: &Factor,
+    draft: &mut ValueDraft,
+    mode: Mode,
+    error: Option<&DraftError>,
+    name: &str,
+    lang: Lang,
+) -> bool {
+    let mut changed = false;
+    let error_color = theme::palette(ui.ctx()).error;
+    ui.horizontal(|ui| {
+        match draft {
+            ValueDraft::Amount { text, unit } => {
+                let mut edit = egui::TextEdit::singleline(text)
+                    .desired_width(96.0)
+                    .hint_text("—");
+                if error.is_some() {
+                    edit = edit.text_color(error_color);
+                }
+                let response = ui.add(edit).accessible_name(name);
+                if error.is_some() {
+                    ui.painter().rect_stroke(
+                        response.rect.expand(1.0),
+                        2.0,
+                        egui::Stroke::new(1.5, error_color),
+                        egui::StrokeKind::Outside,
+                    );
+                }
+                changed |= response.changed();
+                let units = units_of(factor);
+                if units.len() > 1 {
+                    let before = *unit;
+                    egui::ComboBox::from_id_salt((name, "unit"))
+                        .selected_text(catalog.unit(*unit).name.get(lang))
+                        .width(72.0)
+                        .show_ui(ui, |ui| {
+                            for u in units {
+                                ui.selectable_value(unit, *u, catalog.unit(*u).name.get(lang));
+                            }
+                        })
+                        .response
+                        .accessible_name(format!("{name} {}", lang.pick("单位", "unit")));
+                    changed |= *unit != before;
+                } else {
+                    ui.label(catalog.unit(*unit).name.get(lang));
+                }
+            }
+            ValueDraft::YesNo { choice, date } => {
+                let before = *choice;
+                let text = |c: Option<YesNoChoice>| match (mode, c) {
+                    (_, None) => "—",
+                    (Mode::Requirement, Some(_)) => lang.pick("需要", "required"),
+                    (Mode::Offer, Some(YesNoChoice::Yes)) => lang.pick("是", "yes"),
+                    (Mode::Offer, Some(YesNoChoice::Planned)) => lang.pick("计划", "planned"),
+                    (Mode::Offer, Some(YesNoChoice::No)) => lang.pick("否", "no"),
+                };
+                let choices: &[Option<YesNoChoice>] = match mode {
+                    Mode::Requirement => &[None, Some(YesNoChoice::Yes)],
+                    Mode::Offer => &[
+                        None,
+                        Some(YesNoChoice::Yes),
+                        Some(YesNoChoice::Planned),
+                        Some(YesNoChoice::No),
+                    ],
+                };
+                egui::ComboBox::from_id_salt((name, "yesno"))
+                    .selected_text(text(*choice))
+                    .width(80.0)
+                    .show_ui(ui, |ui| {
+                        for c in choices {
+                            ui.selectable_value(choice, *c, text(*c));
+                        }
+                    })
+                    .response
+                    .accessible_name(name);
+                changed |= *choice != before;
+                if *choice == Some(YesNoChoice::Planned) {
+                    let response = ui
+                        .add(
+                            egui::TextEdit::singleline(date)
+                                .desired_width(96.0)
+                                .hint_text("2025-06-30"),
+                        )
+                        .accessible_name(format!("{name} {}", lang.pick("计划日期", "planned date")));
+                    changed |= response.changed();
+                }
+            }
+            ValueDraft::Level(level) => {
+                let Kind::Level(levels) = &factor.kind else { return };
+                let before = *level;
+                egui::ComboBox::from_id_salt((name, "level"))
+                    .selected_text(draft_summary(catalog, factor, &ValueDraft::Level(*level), lang))
+                    .width(130.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(level, None, "—");
+                        for (i, l) in levels.iter().enumerate() {
+                            if let Ok(i) = u16::try_from(i) {
+                                ui.selectable_value(level, Some(i), l.name.get(lang));
+                            }
+                        }
+                    })
+                    .response
+                    .accessible_name(name);
+                changed |= *level != before;
+            }
+            ValueDraft::Set(members) => {
+                changed |= members_picker_ui(ui, catalog, factor, members, name, lang);
+            }
+        }
+        if let Some(e) = error {
+            ui.label(RichText::new(e.text(lang)).color(error_color).small());
+        }
+    });
+    changed
+}
+
+/// A button showing the chosen members that opens a searchable checklist of the vocabulary.
+fn members_picker_ui(
+    ui: &mut Ui,
+    catalog: &Catalog,
+    factor: &Factor,
+    members: &mut Vec<u16>,
+    name: &str,
+    lang: Lang,
+) -> bool {
+    let summary = draft_summary(catalog, factor, &ValueDraft::Set(members.clone()), lang);
+    let button = ui
+        .add(egui::Button::new(summary).truncate())
+        .accessible_name(name);
+    let search_id = Id::unique((name, "search"));
+    let mut changed = false;
+    egui::Popup::from_toggle_button_response(&button)
+        .close_behavior(PopupCloseBehavior::CloseOnClickOutside)
+        .show(|ui| {
+            ui.set_min_width(320.0);
+            let mut search: String = ui.data_mut(|d| d.get_temp(search_id).unwrap_or_default());
+            ui.add(
+                egui::TextEdit::singleline(&mut search)
+                    .hint_text(lang.pick("搜索", "Search"))
+                    .desired_width(300.0),
+            );
+            ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
+            if !members.is_empty() && ui.small_button(lang.pick("清除全部", "Clear all")).clicked() {
+                members.clear();
+                changed = true;
+            }
+            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                for (i, m) in members_of(catalog, factor).iter().enumerate() {
+                    let Ok(i) = u16::try_from(i) else { continue };
+                    let label = format!("{} {}", m.id, m.name.get(lang));
+                    if !search.is_empty() && !label.to_lowercase().contains(&search.to_lowercase()) {
+                        continue;
+                    }
+                    let mut on = members.contains(&i);
+                    if ui.checkbox(&mut on, label).changed() {
+                        if on {
+                            members.push(i);
+                            members.sort_unstable();
+                        } else {
+                            members.retain(|x| *x != i);
+                        }
+                        changed = true;
+                    }
+                }
+            });
+        });
+    changed
+}
+
+/// A searchable single choice of industry division (GB/T 4754).
+pub fn industry_picker_ui(ui: &mut Ui, catalog: &Catalog, industry: &mut Option<u16>, lang: Lang) -> bool {
+    let industries = catalog.industries();
+    let before = *industry;
+    let selected = industry.map_or_else(
+        || lang.pick("（请选择）", "(choose)").to_owned(),
+        |i| industries.label(i, lang),
+    );
+    let name = lang.pick("行业", "Industry");
+    let search_id = Id::unique("industry search");
+    egui::ComboBox::from_id_salt("industry")
+        .selected_text(selected)
+        .width(320.0)
+        .height(360.0)
+        .show_ui(ui, |ui| {
+            let mut search: String = ui.data_mut(|d| d.get_temp(search_id).unwrap_or_default());
+            ui.add(
+                egui::TextEdit::singleline(&mut search)
+                    .hint_text(lang.pick("搜索代码或名称", "Search code or name")),
+            );
+            ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
+            for (i, m) in industries.members.iter().enumerate() {
+                let Ok(i) = u16::try_from(i) else { continue };
+                let label = industries.label(i, lang);
+                let matches = search.is_empty()
+                    || label.to_lowercase().contains(&search.to_lowercase())
+                    || m.name.contains_ignore_case(&search);
+                if matches {
+                    ui.selectable_value(industry, Some(i), label);
+                }
+            }
+        })
+        .response
+        .accessible_name(name);
+    *industry != before
+}
+
+/// A small coloured tag (`示例值`, `逾一年`).
+pub fn tag_ui(ui: &mut Ui, text: &str, color: Color32) {
+    ui.label(RichText::new(text).small().color(color));
+}

@@ -1,0 +1,264 @@
+//! 开发区 — the loaded zones and the files that failed to load, and the profile editor for the
+//! zone's own fields and every factor (value, source, date, illustrative).
+
+use egui::{RichText, Ui};
+
+use super::theme;
+use super::value_editor::{Mode, value_editor_ui};
+use crate::app::Command;
+use crate::app::profile_edit::ProfileEditor;
+use crate::app::workspace::Workspace;
+use crate::model::Lang;
+
+/// What the zones view reads.
+pub struct ZonesData<'a> {
+    pub ws: &'a Workspace,
+    pub lang: Lang,
+}
+
+/// Draws the zones view.
+pub fn zones_view_ui(ui: &mut Ui, editor: Option<&mut ProfileEditor>, data: &ZonesData) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let selected = editor.as_ref().and_then(|e| e.zone);
+    egui::Panel::left("zone list")
+        .resizable(true)
+        .default_size(300.0)
+        .show(ui, |ui| {
+            zone_list_ui(ui, selected, data, &mut commands);
+        });
+    egui::CentralPanel::default().show(ui, |ui| match editor {
+        Some(editor) => editor_ui(ui, editor, data, &mut commands),
+        None => {
+            ui.label(
+                RichText::new(data.lang.pick(
+                    "在左侧选择一个开发区编辑其要素资料，或新建开发区。",
+                    "Pick a zone on the left to edit its factor inventory, or add a new zone.",
+                ))
+                .weak(),
+            );
+        }
+    });
+    commands
+}
+
+fn zone_list_ui(ui: &mut Ui, selected: Option<usize>, data: &ZonesData, commands: &mut Vec<Command>) {
+    let lang = data.lang;
+    let ws = data.ws;
+    let palette = theme::palette(ui.ctx());
+    ui.heading(match lang {
+        Lang::Zh => format!("开发区（{}）", ws.profiles.len()),
+        Lang::En => format!("Zones ({})", ws.profiles.len()),
+    });
+    ui.label(RichText::new(ws.dir.display().to_string()).small().weak())
+        .on_hover_text(ws.dir.display().to_string());
+    ui.horizontal(|ui| {
+        if ui.button(lang.pick("新建开发区", "New zone")).clicked() {
+            commands.push(Command::NewProfile);
+        }
+        if ui.button(lang.pick("重新加载", "Reload")).clicked() {
+            commands.push(Command::Reload);
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("zone list scroll")
+        .show(ui, |ui| {
+            for (i, p) in ws.profiles.iter().enumerate() {
+                let text = format!(
+                    "{}  ·  {}/{}",
+                    p.name.get(lang),
+                    p.known_count(),
+                    ws.catalog.len()
+                );
+                if ui
+                    .selectable_label(selected == Some(i), text)
+                    .on_hover_text(format!("{}.ron", p.id))
+                    .clicked()
+                {
+                    commands.push(Command::SelectProfile(i));
+                }
+            }
+            if !ws.errors.is_empty() {
+                ui.add_space(theme::SECTION_GAP);
+                ui.label(
+                    RichText::new(match lang {
+                        Lang::Zh => format!("无法读取的文件（{}）", ws.errors.len()),
+                        Lang::En => format!("Files that failed to load ({})", ws.errors.len()),
+                    })
+                    .strong()
+                    .color(palette.error),
+                );
+                for e in &ws.errors {
+                    let name = e
+                        .path
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                    let at = e.position.map_or_else(String::new, |(l, c)| match lang {
+                        Lang::Zh => format!(" 第 {l} 行第 {c} 列"),
+                        Lang::En => format!(" line {l}, column {c}"),
+                    });
+                    ui.label(RichText::new(format!("{name}{at}")).color(palette.error));
+                    ui.label(RichText::new(&e.message).small());
+                }
+            }
+        });
+}
+
+fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands: &mut Vec<Command>) {
+    let lang = data.lang;
+    let catalog = &data.ws.catalog;
+    let palette = theme::palette(ui.ctx());
+    ui.horizontal(|ui| {
+        let title = if editor.is_new() {
+            lang.pick("新建开发区", "New zone").to_owned()
+        } else {
+            format!("{} ({}.ron)", editor.form.meta.name_zh, editor.form.meta.id)
+        };
+        ui.heading(title);
+        ui.add_space(12.0);
+        if ui
+            .add_enabled(editor.is_dirty(), egui::Button::new(lang.pick("保存", "Save")))
+            .clicked()
+        {
+            commands.push(Command::SaveProfile);
+        }
+        if ui
+            .add_enabled(
+                editor.is_dirty(),
+                egui::Button::new(lang.pick("撤销修改", "Revert")),
+            )
+            .clicked()
+        {
+            commands.push(Command::RevertProfile);
+        }
+        if !editor.is_new() && ui.button(lang.pick("删除…", "Delete…")).clicked() {
+            commands.push(Command::DeleteProfile);
+        }
+        let wrong = editor.meta_errors.len() + editor.entry_errors.iter().flatten().count();
+        if wrong > 0 {
+            ui.label(
+                RichText::new(match lang {
+                    Lang::Zh => format!("{wrong} 处需要修改"),
+                    Lang::En => format!("{wrong} fields to fix"),
+                })
+                .color(palette.error),
+            );
+        } else if editor.is_dirty() {
+            ui.label(RichText::new(lang.pick("有未保存的修改", "Unsaved changes")).color(palette.partial));
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("profile editor")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            meta_ui(ui, editor, lang, commands);
+            ui.add_space(theme::SECTION_GAP);
+            for (cat_idx, category) in catalog.categories() {
+                egui::CollapsingHeader::new(RichText::new(category.name.get(lang)).strong())
+                    .id_salt(("profile category", cat_idx.index()))
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        egui::Grid::new(("profile grid", cat_idx.index()))
+                            .num_columns(5)
+                            .striped(true)
+                            .spacing([10.0, 4.0])
+                            .show(ui, |ui| {
+                                for h in [
+                                    lang.pick("要素", "Factor"),
+                                    lang.pick("现有（空白为未知）", "Offered (blank: unknown)"),
+                                    lang.pick("来源", "Source"),
+                                    lang.pick("数据日期", "As of"),
+                                    lang.pick("示例值", "Illustrative"),
+                                ] {
+                                    ui.label(RichText::new(h).small().weak());
+                                }
+                                ui.end_row();
+                                for (f, factor) in catalog.factors_in(cat_idx) {
+                                    let Some(draft) = editor.form.entries.get_mut(f.index()) else {
+                                        continue;
+                                    };
+                                    let name = factor.name.get(lang);
+                                    ui.label(name).on_hover_text(&factor.id);
+                                    let error = editor.entry_errors.get(f.index()).and_then(Option::as_ref);
+                                    let mut changed = value_editor_ui(
+                                        ui,
+                                        catalog,
+                                        factor,
+                                        &mut draft.value,
+                                        Mode::Offer,
+                                        error,
+                                        &format!("{name} {}", lang.pick("现有", "offered")),
+                                        lang,
+                                    );
+                                    changed |= ui
+                                        .add(
+                                            egui::TextEdit::singleline(&mut draft.source)
+                                                .desired_width(220.0),
+                                        )
+                                        .accessible_name(format!("{name} {}", lang.pick("来源", "source")))
+                                        .changed();
+                                    changed |= ui
+                                        .add(
+                                            egui::TextEdit::singleline(&mut draft.as_of)
+                                                .desired_width(90.0)
+                                                .hint_text(lang.pick("同上", "profile date")),
+                                        )
+                                        .accessible_name(format!("{name} {}", lang.pick("数据日期", "as of")))
+                                        .changed();
+                                    changed |= ui
+                                        .checkbox(&mut draft.illustrative, "")
+                                        .accessible_name(format!(
+                                            "{name} {}",
+                                            lang.pick("示例值", "illustrative")
+                                        ))
+                                        .changed();
+                                    ui.end_row();
+                                    if changed {
+                                        commands.push(Command::ProfileEdited(Some(f)));
+                                    }
+                                }
+                            });
+                    });
+            }
+        });
+}
+
+fn meta_ui(ui: &mut Ui, editor: &mut ProfileEditor, lang: Lang, commands: &mut Vec<Command>) {
+    let palette = theme::palette(ui.ctx());
+    let is_new = editor.is_new();
+    let m = &mut editor.form.meta;
+    let mut changed = false;
+    egui::Grid::new("profile meta")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let l = ui.label(lang.pick("编号（文件名）", "Id (file name)"));
+            changed |= ui
+                .add_enabled(is_new, egui::TextEdit::singleline(&mut m.id).desired_width(200.0))
+                .labelled_by(l.id)
+                .changed();
+            ui.end_row();
+            for (label, text) in [
+                (lang.pick("名称（中文）", "Name (Chinese)"), &mut m.name_zh),
+                (lang.pick("名称（英文）", "Name (English)"), &mut m.name_en),
+                (lang.pick("地区（中文）", "Region (Chinese)"), &mut m.region_zh),
+                (lang.pick("地区（英文）", "Region (English)"), &mut m.region_en),
+                (lang.pick("联系方式", "Contact"), &mut m.contact),
+                (lang.pick("数据日期", "As of"), &mut m.as_of),
+            ] {
+                let l = ui.label(label);
+                changed |= ui
+                    .add(egui::TextEdit::singleline(text).desired_width(360.0))
+                    .labelled_by(l.id)
+                    .changed();
+                ui.end_row();
+            }
+        });
+    for e in &editor.meta_errors {
+        ui.label(RichText::new(e.text(lang)).color(palette.error));
+    }
+    if changed {
+        commands.push(Command::ProfileEdited(None));
+    }
+}

@@ -1,0 +1,340 @@
+//! UI tests: the real app drawn headless by egui_kittest, widgets found by label, real clicks
+//! and typing. Fonts are installed as in the app, so a string no font covers fails the test.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use jiff::civil::Date;
+use sitematch::app::dialogs::{FileDialogs, FileKind};
+use sitematch::app::settings::Settings;
+use sitematch::app::{AppInit, Modal, SiteMatchApp, Tab};
+use sitematch::model::{Catalog, Lang};
+use sitematch::ui::fonts;
+
+use crate::repo;
+
+/// Dialogs that hand back the paths a test queued, and record what was asked.
+#[derive(Clone, Default)]
+pub struct FakeDialogs {
+    pub answers: Rc<RefCell<VecDeque<Option<PathBuf>>>>,
+    pub asked: Rc<RefCell<Vec<FileKind>>>,
+}
+
+impl FakeDialogs {
+    pub fn answer(&self, path: Option<&Path>) {
+        self.answers.borrow_mut().push_back(path.map(Path::to_owned));
+    }
+
+    fn next(&self, kind: FileKind) -> Option<PathBuf> {
+        self.asked.borrow_mut().push(kind);
+        self.answers.borrow_mut().pop_front().flatten()
+    }
+}
+
+impl FileDialogs for FakeDialogs {
+    fn open_file(&mut self, kind: FileKind, _: Option<&Path>, _: Lang) -> Option<PathBuf> {
+        self.next(kind)
+    }
+    fn save_file(&mut self, kind: FileKind, _: Option<&Path>, _: &str, _: Lang) -> Option<PathBuf> {
+        self.next(kind)
+    }
+    fn pick_folder(&mut self, _: Option<&Path>, _: Lang) -> Option<PathBuf> {
+        self.next(FileKind::Checklist)
+    }
+}
+
+/// The one harness factory: the app on the bundled profiles, at the size of a laptop screen.
+pub fn harness_with(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> Harness<'static, SiteMatchApp> {
+    let app = SiteMatchApp::new(AppInit {
+        catalog: Catalog::builtin().expect("catalog"),
+        profiles_dir: repo("profiles"),
+        checklist,
+        settings: Settings::default(),
+        recovery: None,
+        dialogs: Box::new(dialogs),
+        today: Date::new(2026, 11, 29).expect("date"),
+    });
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_context_setup(fonts::install)
+        .build_ui_state(|ui, app: &mut SiteMatchApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn harness() -> Harness<'static, SiteMatchApp> {
+    harness_with(None, FakeDialogs::default())
+}
+
+/// Types into the field with this accessible name, replacing what it holds.
+fn type_into(harness: &mut Harness<'_, SiteMatchApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// Picks an option of the combo box with this accessible name.
+fn choose(harness: &mut Harness<'_, SiteMatchApp>, combo: &str, option: &str) {
+    harness.get_by_label(combo).click();
+    harness.run();
+    let option = harness
+        .query_all_by_label(option)
+        .rfind(|n| n.accesskit_node().role() != Role::ComboBox)
+        .expect("the option is in the open list");
+    option.click();
+    harness.run();
+}
+
+/// The zone names in the order the results table shows them, top to bottom.
+fn table_order(harness: &Harness<'_, SiteMatchApp>) -> Vec<String> {
+    let app = harness.state();
+    let mut rows: Vec<(f32, String)> = app
+        .ws
+        .profiles
+        .iter()
+        .filter_map(|p| {
+            let name = p.name.get(app.settings.lang);
+            harness
+                .query_by_label(name)
+                .map(|n| (n.rect().top(), p.id.clone()))
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rows.into_iter().map(|(_, id)| id).collect()
+}
+
+fn show_results(harness: &mut Harness<'_, SiteMatchApp>) {
+    harness.get_by_label("匹配结果").click();
+    harness.run();
+    assert_eq!(harness.state().tab, Tab::Results);
+}
+
+#[test]
+fn typing_a_land_requirement_changes_the_ranking_in_the_table() {
+    let mut h = harness();
+    type_into(&mut h, "可新增供电容量 要求", "100");
+    show_results(&mut h);
+    assert_eq!(
+        table_order(&h)[0],
+        "xiangfen",
+        "120 MW meets 100 MW; Houma's 80 MW does not"
+    );
+
+    h.get_by_label("投资需求").click();
+    h.run();
+    type_into(&mut h, "可供工业用地面积 要求", "1500");
+    show_results(&mut h);
+    let order = table_order(&h);
+    assert_eq!(
+        order[0], "houma",
+        "1677 mu meets the must-have 1500 mu; Xiangfen's 1200 mu does not: {order:?}"
+    );
+    assert_eq!(order.len(), 5);
+}
+
+#[test]
+fn a_must_have_one_zone_fails_shows_it_not_qualified_with_the_reason() {
+    let mut h = harness();
+    type_into(&mut h, "可新增供电容量 要求", "100");
+    choose(&mut h, "可新增供电容量 重要性", "高");
+    show_results(&mut h);
+    assert!(
+        h.query_by_label("✘ 可新增供电容量").is_none(),
+        "a high item does not disqualify"
+    );
+
+    h.get_by_label("投资需求").click();
+    h.run();
+    choose(&mut h, "可新增供电容量 重要性", "必须");
+    show_results(&mut h);
+    let houma = h
+        .state()
+        .ws
+        .profiles
+        .iter()
+        .position(|p| p.id == "houma")
+        .expect("houma");
+    let result = h.state().results.ranking.find(houma).expect("ranked").1.clone();
+    assert!(!result.qualified);
+    assert!(
+        h.query_all_by_label("✘ 可新增供电容量").count() >= 1,
+        "the reason is shown in the table"
+    );
+}
+
+#[test]
+fn letters_in_a_number_field_show_an_error_and_leave_the_score() {
+    let mut h = harness();
+    type_into(&mut h, "可供工业用地面积 要求", "1000");
+    let before: Vec<_> = h
+        .state()
+        .results
+        .ranking
+        .zones
+        .iter()
+        .map(|z| (z.zone, z.score))
+        .collect();
+    type_into(&mut h, "可供工业用地面积 要求", "1o00");
+    assert!(
+        h.query_by_label("“1o00”不是数字").is_some(),
+        "the reason is shown on the field"
+    );
+    let after: Vec<_> = h
+        .state()
+        .results
+        .ranking
+        .zones
+        .iter()
+        .map(|z| (z.zone, z.score))
+        .collect();
+    assert_eq!(before, after);
+    assert!(
+        h.state().has_unsaved(),
+        "typed input not taken still counts as unsaved work"
+    );
+}
+
+#[test]
+fn the_language_switch_changes_the_labels() {
+    let mut h = harness();
+    assert!(h.query_all_by_label("投资需求").count() >= 1);
+    assert!(h.query_by_label("可供工业用地面积").is_some());
+    h.get_by_label("English").click();
+    h.run();
+    assert_eq!(h.query_all_by_label("投资需求").count(), 0);
+    assert!(h.query_by_label("Checklist").is_some());
+    assert!(
+        h.query_by_label("Available industrial land").is_some(),
+        "factor names switch too"
+    );
+    assert_eq!(h.state().settings.lang, Lang::En);
+}
+
+#[test]
+fn open_and_save_round_trip_and_replacing_dirty_work_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let saved = dir.path().join("saved.ron");
+    let dialogs = FakeDialogs::default();
+    let mut h = harness_with(None, dialogs.clone());
+
+    type_into(&mut h, "项目名称", "测试项目");
+    type_into(&mut h, "可供工业用地面积 要求", "300");
+    dialogs.answer(Some(&saved));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(saved.is_file(), "Ctrl+S saved through the dialog");
+    assert!(!h.state().has_unsaved());
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert!(
+        h.state().modal.is_none(),
+        "a clean checklist is replaced without asking"
+    );
+    assert_eq!(h.state().doc.checklist.project, "");
+
+    dialogs.answer(Some(&saved));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    assert_eq!(h.state().doc.checklist.project, "测试项目");
+    assert_eq!(h.state().doc.path.as_deref(), Some(saved.as_path()));
+
+    type_into(&mut h, "项目名称", "改过的项目");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert!(
+        matches!(h.state().modal, Some(Modal::Unsaved { .. })),
+        "dirty work is not dropped silently"
+    );
+    assert!(h.query_by_label("保存修改？").is_some());
+    h.get_by_label("取消").click();
+    h.run();
+    assert!(h.state().modal.is_none());
+    assert_eq!(
+        h.state().doc.checklist.project,
+        "改过的项目",
+        "cancel keeps the work"
+    );
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    h.get_by_label("不保存").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.checklist.project,
+        "",
+        "discard starts the new checklist"
+    );
+}
+
+#[test]
+fn selecting_a_zone_shows_its_breakdown() {
+    let mut h = harness_with(
+        Some(repo("assets/checklists/pv_base.ron")),
+        FakeDialogs::default(),
+    );
+    assert_eq!(
+        h.state().tab,
+        Tab::Results,
+        "an opened checklist shows its results"
+    );
+    h.get_all_by_label("原平经济技术开发区")
+        .next()
+        .expect("row")
+        .click();
+    h.run();
+    let yuanping = h.state().ws.profiles.iter().position(|p| p.id == "yuanping");
+    assert_eq!(
+        h.state().results_view.selected,
+        yuanping,
+        "clicking the row selects the zone"
+    );
+    assert!(
+        h.query_by_label("3. 原平经济技术开发区").is_some(),
+        "the breakdown heading"
+    );
+    for status in ["✔ 满足", "△ 部分满足", "✘ 不满足", "? 待核实"] {
+        assert!(h.query_all_by_label(status).count() >= 1, "{status} is shown");
+    }
+    assert!(
+        h.query_by_label("缺：C38 电气机械和器材制造业").is_some(),
+        "the gap in words"
+    );
+    assert!(
+        h.query_by_label("差 20,000 吨标煤/年").is_some(),
+        "a gap in units"
+    );
+    assert!(
+        h.query_all_by_label("示例值").count() >= 1,
+        "illustrative values are flagged"
+    );
+}
+
+#[test]
+fn every_view_draws_in_both_languages_and_both_themes() {
+    let mut h = harness_with(
+        Some(repo("assets/checklists/pv_base.ron")),
+        FakeDialogs::default(),
+    );
+    for (lang, dark) in [("中文", false), ("English", true)] {
+        h.get_by_label(lang).click();
+        h.run();
+        h.state_mut().settings.dark = dark;
+        for tab in [Tab::Checklist, Tab::Results, Tab::Zones] {
+            h.state_mut().tab = tab;
+            h.state_mut().results_view.selected = Some(0);
+            h.run();
+        }
+        h.state_mut().results_view.compare = vec![0, 1, 2];
+        h.state_mut().tab = Tab::Results;
+        h.run();
+        h.state_mut().results_view.compare.clear();
+    }
+}
