@@ -30,6 +30,15 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the desktop app (the default), optionally on a given checklist and zones folder.
+    App {
+        /// Open this checklist instead of the one used last time.
+        #[arg(long, value_name = "FILE")]
+        checklist: Option<PathBuf>,
+        /// Use this folder of zone profiles instead of the one used last time.
+        #[arg(long, value_name = "DIR")]
+        profiles: Option<PathBuf>,
+    },
     /// Score a checklist against every zone profile and print the ranking.
     Score(ScoreArgs),
     /// Validate profiles, checklists or a catalog and print every error.
@@ -102,10 +111,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let result = match &cli.command {
         Some(Command::Score(args)) => load_catalog(cli.catalog.as_deref()).and_then(|c| score(&c, args)),
         Some(Command::Check { paths }) => load_catalog(cli.catalog.as_deref()).and_then(|c| check(&c, paths)),
-        None => load_catalog(cli.catalog.as_deref()).and_then(|c| {
-            crate::app::run_native(c).map_err(|e| Failure(format!("could not open the window: {e}")))?;
-            Ok(true)
-        }),
+        Some(Command::App { checklist, profiles }) => {
+            load_catalog(cli.catalog.as_deref()).and_then(|c| app(c, checklist.clone(), profiles.clone()))
+        }
+        None => load_catalog(cli.catalog.as_deref()).and_then(|c| app(c, None, None)),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -115,6 +124,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn app(catalog: Catalog, checklist: Option<PathBuf>, profiles: Option<PathBuf>) -> Result<bool, Failure> {
+    crate::app::run_native(catalog, crate::app::StartWith { checklist, profiles })
+        .map_err(|e| Failure(format!("could not open the window: {e}")))?;
+    Ok(true)
 }
 
 fn load_catalog(path: Option<&Path>) -> Result<Catalog, Failure> {

@@ -48,9 +48,9 @@ impl FileDialogs for FakeDialogs {
     }
 }
 
-/// The one harness factory: the app on the bundled profiles, at the size of a laptop screen.
-pub fn harness_with(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> Harness<'static, SiteMatchApp> {
-    let app = SiteMatchApp::new(AppInit {
+/// What the app starts from in a test: the bundled profiles, a fixed date, fake dialogs.
+pub fn init(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> AppInit {
+    AppInit {
         catalog: Catalog::builtin().expect("catalog"),
         profiles_dir: repo("profiles"),
         checklist,
@@ -58,13 +58,21 @@ pub fn harness_with(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> Harness
         recovery: None,
         dialogs: Box::new(dialogs),
         today: Date::new(2026, 11, 29).expect("date"),
-    });
+    }
+}
+
+/// The one harness factory: the app at the size of a laptop screen, fonts as in the app.
+pub fn harness_from(init: AppInit) -> Harness<'static, SiteMatchApp> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_context_setup(fonts::install)
-        .build_ui_state(|ui, app: &mut SiteMatchApp| app.show(ui), app);
+        .build_ui_state(|ui, app: &mut SiteMatchApp| app.show(ui), SiteMatchApp::new(init));
     harness.run();
     harness
+}
+
+pub fn harness_with(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> Harness<'static, SiteMatchApp> {
+    harness_from(init(checklist, dialogs))
 }
 
 fn harness() -> Harness<'static, SiteMatchApp> {
@@ -337,4 +345,155 @@ fn every_view_draws_in_both_languages_and_both_themes() {
         h.run();
         h.state_mut().results_view.compare.clear();
     }
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn closing_the_window_with_unsaved_work_asks_first() {
+    let mut h = harness();
+    type_into(&mut h, "项目名称", "未保存的项目");
+    let close = |h: &mut Harness<'_, SiteMatchApp>| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        h.run();
+    };
+    close(&mut h);
+    assert!(matches!(h.state().modal, Some(Modal::Unsaved { .. })));
+    assert!(!h.state().quit_requested, "the close is held");
+    h.get_by_label("取消").click();
+    h.run();
+    assert!(!h.state().quit_requested);
+
+    close(&mut h);
+    h.get_by_label("不保存").click();
+    h.run();
+    assert!(h.state().quit_requested, "discard lets the window close");
+}
+
+#[test]
+fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
+    use sitematch::app::settings::{RECOVERY_KEY, Recovery};
+    let mut h = harness();
+    type_into(&mut h, "项目名称", "差点丢失的项目");
+    type_into(&mut h, "可供工业用地面积 要求", "450");
+    let mut storage = MemoryStorage::default();
+    h.state_mut().persist(&mut storage, "2026-11-29 10:30");
+    let recovery: Option<Recovery> = eframe::get_value(&storage, RECOVERY_KEY).flatten();
+    let recovery = recovery.expect("the dirty checklist is in storage");
+    assert_eq!(recovery.saved_at, "2026-11-29 10:30");
+
+    // The next start, after a crash: the work is offered back.
+    let mut start = init(None, FakeDialogs::default());
+    start.recovery = Some(recovery);
+    let mut h2 = harness_from(start);
+    assert!(h2.query_by_label("恢复未保存的需求表？").is_some());
+    h2.get_by_label("恢复").click();
+    h2.run();
+    assert_eq!(h2.state().doc.checklist.project, "差点丢失的项目");
+    assert!(h2.state().has_unsaved(), "restored work is still unsaved");
+    assert_eq!(h2.state().doc.checklist, h.state().doc.checklist);
+
+    // Once the work is saved or discarded, nothing is kept for recovery.
+    h2.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h2.run();
+    h2.get_by_label("不保存").click();
+    h2.run();
+    h2.state_mut().persist(&mut storage, "2026-11-29 10:31");
+    assert_eq!(
+        eframe::get_value::<Option<Recovery>>(&storage, RECOVERY_KEY).flatten(),
+        None
+    );
+}
+
+#[test]
+fn editing_a_zone_saves_its_file_and_deleting_keeps_a_backup() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for path in sitematch::io::ron_files(&repo("profiles")).expect("profiles") {
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    let mut start = init(None, FakeDialogs::default());
+    start.profiles_dir = dir.path().to_owned();
+    let mut h = harness_from(start);
+    h.get_by_label("开发区").click();
+    h.run();
+    h.get_all_by_label_contains("侯马经济开发区")
+        .next()
+        .expect("listed")
+        .click();
+    h.run();
+    assert!(h.state().editor.is_some());
+
+    type_into(&mut h, "可新增供电容量 现有", "95");
+    type_into(&mut h, "可新增供电容量 来源", "管委会2024年统计");
+    h.get_by_label("保存").click();
+    h.run();
+    let text = std::fs::read_to_string(dir.path().join("houma.ron")).expect("saved");
+    assert!(
+        text.contains("\"95 mw\"") && text.contains("管委会2024年统计"),
+        "{text}"
+    );
+    assert!(
+        dir.path().join("houma.ron.bak").is_file(),
+        "the previous version is kept"
+    );
+    assert!(!h.state().has_unsaved());
+
+    h.get_by_label("删除…").click();
+    h.run();
+    h.get_by_label("删除").click();
+    h.run();
+    assert!(!dir.path().join("houma.ron").exists());
+    assert!(
+        dir.path().join("houma.ron.bak").is_file(),
+        "deleted zones are moved aside, not lost"
+    );
+    assert_eq!(h.state().ws.profiles.len(), 4);
+}
+
+#[test]
+fn a_value_without_a_source_is_marked_and_not_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut start = init(None, FakeDialogs::default());
+    start.profiles_dir = dir.path().to_owned();
+    let mut h = harness_from(start);
+    h.get_by_label("开发区").click();
+    h.run();
+    h.get_by_label("新建开发区").click();
+    h.run();
+    type_into(&mut h, "编号（文件名）", "xinqu");
+    type_into(&mut h, "名称（中文）", "新区");
+    type_into(&mut h, "可新增供电容量 现有", "12");
+    assert!(h.query_by_label("请注明来源，或勾选“示例值”").is_some());
+    h.get_by_label("保存").click();
+    h.run();
+    assert!(
+        !dir.path().join("xinqu.ron").exists(),
+        "an unsourced value is not saved"
+    );
+    h.get_by_label("可新增供电容量 示例值").click();
+    h.run();
+    h.get_by_label("保存").click();
+    h.run();
+    assert!(dir.path().join("xinqu.ron").is_file(), "{:?}", h.state().notices);
+    assert_eq!(h.state().ws.profiles.len(), 1);
 }

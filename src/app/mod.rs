@@ -729,9 +729,16 @@ impl eframe::App for SiteMatchApp {
     }
 }
 
-/// Opens the window: on the folder and checklist used last time, else the bundled profiles and
-/// a new checklist from the template.
-pub fn run_native(catalog: Catalog) -> eframe::Result<()> {
+/// What the command line asks the window to open, over what was used last time.
+#[derive(Clone, Debug, Default)]
+pub struct StartWith {
+    pub checklist: Option<PathBuf>,
+    pub profiles: Option<PathBuf>,
+}
+
+/// Opens the window: on the given checklist and folder, else those used last time, else the
+/// bundled profiles and a new checklist from the template.
+pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("SiteMatch 要素匹配")
@@ -752,15 +759,16 @@ pub fn run_native(catalog: Catalog) -> eframe::Result<()> {
                 .storage
                 .and_then(|s| eframe::get_value(s, RECOVERY_KEY))
                 .flatten();
-            let profiles_dir = settings
-                .profiles_dir
-                .clone()
-                .filter(|d| d.is_dir())
+            let profiles_dir = start
+                .profiles
+                .or_else(|| settings.profiles_dir.clone().filter(|d| d.is_dir()))
                 .unwrap_or_else(io::default_profiles_dir);
-            let checklist = if recovery.is_some() {
-                None
-            } else {
-                settings.last_checklist.clone().filter(|p| p.is_file())
+            // A recovered checklist is offered instead of the last file; one named on the
+            // command line is opened as asked.
+            let checklist = match (start.checklist, &recovery) {
+                (Some(path), _) => Some(path),
+                (None, Some(_)) => None,
+                (None, None) => settings.last_checklist.clone().filter(|p| p.is_file()),
             };
             Ok(Box::new(SiteMatchApp::new(AppInit {
                 catalog,

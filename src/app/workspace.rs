@@ -23,6 +23,9 @@ impl Workspace {
     /// Loads every profile in `dir`; a folder that cannot be read gives an empty workspace and
     /// the error.
     pub fn load(catalog: Catalog, dir: &Path) -> (Self, Option<FileError>) {
+        // Show and remember the folder as a full path, whatever folder the app was started in.
+        let full = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
+        let dir = full.as_path();
         match io::load_profiles(dir, &catalog) {
             Ok(loaded) => (
                 Workspace {

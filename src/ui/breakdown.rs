@@ -106,16 +106,16 @@ pub fn breakdown_ui(
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::exact(86.0))
             .column(Column::initial(190.0).clip(true).resizable(true))
-            .column(Column::exact(58.0))
+            .column(Column::exact(76.0))
             .column(Column::initial(150.0).clip(true).resizable(true))
             .column(Column::initial(150.0).clip(true).resizable(true))
-            .column(Column::initial(150.0).clip(true).resizable(true))
+            .column(Column::initial(200.0).clip(true).resizable(true))
             .column(Column::remainder().clip(true))
             .header(theme::ROW_HEIGHT, |mut header| {
                 for h in [
                     lang.pick("状态", "Status"),
                     lang.pick("要素", "Factor"),
-                    lang.pick("重要性", "Weight"),
+                    lang.pick("重要性", "Importance"),
                     lang.pick("要求", "Required"),
                     lang.pick("现有", "Offered"),
                     lang.pick("差距", "Gap"),

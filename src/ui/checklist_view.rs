@@ -13,6 +13,11 @@ use crate::model::number;
 use crate::model::{Catalog, Importance, Lang, PlanField, ZoneProfile};
 use crate::scoring::Status;
 
+const FACTOR_W: f32 = 200.0;
+const IMPORTANCE_W: f32 = 84.0;
+const VALUE_W: f32 = 300.0;
+const NOTE_W: f32 = 180.0;
+
 /// What the checklist view reads.
 pub struct ChecklistData<'a> {
     pub catalog: &'a Catalog,
@@ -115,14 +120,14 @@ fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, command
                     .striped(true)
                     .spacing([10.0, 4.0])
                     .show(ui, |ui| {
-                        for h in [
-                            lang.pick("要素", "Factor"),
-                            lang.pick("重要性", "Importance"),
-                            lang.pick("要求", "Requirement"),
-                            lang.pick("备注", "Note"),
-                            lang.pick("各区情况", "Zones"),
+                        for (h, w) in [
+                            (lang.pick("要素", "Factor"), FACTOR_W),
+                            (lang.pick("重要性", "Importance"), IMPORTANCE_W),
+                            (lang.pick("要求", "Requirement"), VALUE_W),
+                            (lang.pick("备注", "Note"), NOTE_W),
+                            (lang.pick("各区情况", "Zones"), 0.0),
                         ] {
-                            ui.label(RichText::new(h).small().weak());
+                            theme::cell(ui, w, |ui| ui.label(RichText::new(h).small().weak()));
                         }
                         ui.end_row();
                         for (f, factor) in catalog.factors_in(cat_idx) {
@@ -130,20 +135,22 @@ fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, command
                                 continue;
                             };
                             let name = factor.name.get(lang);
-                            ui.label(name).on_hover_text(&factor.id);
+                            theme::cell(ui, FACTOR_W, |ui| ui.label(name).on_hover_text(&factor.id));
                             let before = draft.importance;
-                            egui::ComboBox::from_id_salt(("importance", f.index()))
-                                .selected_text(draft.importance.label(lang))
-                                .width(70.0)
-                                .show_ui(ui, |ui| {
-                                    for imp in Importance::ALL {
-                                        ui.selectable_value(&mut draft.importance, imp, imp.label(lang));
-                                    }
-                                })
-                                .response
-                                .accessible_name(format!("{name} {}", lang.pick("重要性", "importance")));
+                            theme::cell(ui, IMPORTANCE_W, |ui| {
+                                egui::ComboBox::from_id_salt(("importance", f.index()))
+                                    .selected_text(draft.importance.label(lang))
+                                    .width(IMPORTANCE_W - 8.0)
+                                    .show_ui(ui, |ui| {
+                                        for imp in Importance::ALL {
+                                            ui.selectable_value(&mut draft.importance, imp, imp.label(lang));
+                                        }
+                                    })
+                                    .response
+                                    .accessible_name(format!("{name} {}", lang.pick("重要性", "importance")))
+                            });
                             let mut changed = draft.importance != before;
-                            match factor.default_from {
+                            theme::cell(ui, VALUE_W, |ui| match factor.default_from {
                                 Some(source) if draft.value.is_empty() => {
                                     ui.label(RichText::new(plan_text(source, lang)).weak());
                                 }
@@ -159,11 +166,16 @@ fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, command
                                         lang,
                                     );
                                 }
-                            }
-                            changed |= ui
-                                .add(egui::TextEdit::singleline(&mut draft.note).desired_width(150.0))
-                                .accessible_name(format!("{name} {}", lang.pick("备注", "note")))
-                                .changed();
+                            });
+                            theme::cell(ui, NOTE_W, |ui| {
+                                changed |= ui
+                                    .add(
+                                        egui::TextEdit::singleline(&mut draft.note)
+                                            .desired_width(NOTE_W - 8.0),
+                                    )
+                                    .accessible_name(format!("{name} {}", lang.pick("备注", "note")))
+                                    .changed();
+                            });
                             match data.results.per_factor.get(f.index()).filter(|c| c.total() > 0) {
                                 Some(counts) => {
                                     ui.horizontal(|ui| {
@@ -173,7 +185,8 @@ fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, command
                                                 ui.label(
                                                     RichText::new(format!("{}{n}", s.mark()))
                                                         .color(palette.status(s)),
-                                                );
+                                                )
+                                                .on_hover_text(s.label(lang));
                                             }
                                         }
                                     });
@@ -262,6 +275,7 @@ fn live_ranking_ui(ui: &mut Ui, data: &ChecklistData, commands: &mut Vec<Command
                         ui.add(
                             egui::ProgressBar::new(number::to_f64(z.score) as f32 / 100.0)
                                 .desired_width(90.0)
+                                .fill(color.gamma_multiply(0.55))
                                 .text(number::fixed(z.score, 1)),
                         );
                         ui.end_row();

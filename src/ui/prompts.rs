@@ -71,7 +71,7 @@ pub fn notices_ui(ui: &mut Ui, notices: &[Notice], lang: Lang) -> Option<Command
                 ui.horizontal(|ui| {
                     let color = if n.is_error { palette.error } else { palette.info };
                     if ui
-                        .small_button("✕")
+                        .small_button("×")
                         .on_hover_text(lang.pick("关闭", "Dismiss"))
                         .clicked()
                     {

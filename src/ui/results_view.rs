@@ -195,7 +195,7 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(34.0))
-        .column(Column::exact(44.0))
+        .column(Column::exact(56.0))
         .column(Column::initial(230.0).at_least(120.0).clip(true).resizable(true))
         .column(Column::exact(theme::SCORE_BAR_WIDTH + 10.0))
         .column(Column::initial(150.0).clip(true).resizable(true))

@@ -12,6 +12,19 @@ pub const SECTION_GAP: f32 = 10.0;
 /// Width of the score bar in the results table.
 pub const SCORE_BAR_WIDTH: f32 = 90.0;
 
+/// Lays out `add` in a cell of a fixed width, so rows of separate grids line up.
+pub fn cell<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, ROW_HEIGHT),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(width);
+            add(ui)
+        },
+    )
+    .inner
+}
+
 /// The colours of one theme.
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {

@@ -64,12 +64,11 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<usize>, data: &ZonesData, commands
         .id_salt("zone list scroll")
         .show(ui, |ui| {
             for (i, p) in ws.profiles.iter().enumerate() {
-                let text = format!(
-                    "{}  ·  {}/{}",
-                    p.name.get(lang),
-                    p.known_count(),
-                    ws.catalog.len()
-                );
+                let known = match lang {
+                    Lang::Zh => format!("已知 {}/{}", p.known_count(), ws.catalog.len()),
+                    Lang::En => format!("{}/{} known", p.known_count(), ws.catalog.len()),
+                };
+                let text = format!("{}  ·  {known}", p.name.get(lang));
                 if ui
                     .selectable_label(selected == Some(i), text)
                     .on_hover_text(format!("{}.ron", p.id))
@@ -164,57 +163,9 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
                             .striped(true)
                             .spacing([10.0, 4.0])
                             .show(ui, |ui| {
-                                for h in [
-                                    lang.pick("要素", "Factor"),
-                                    lang.pick("现有（空白为未知）", "Offered (blank: unknown)"),
-                                    lang.pick("来源", "Source"),
-                                    lang.pick("数据日期", "As of"),
-                                    lang.pick("示例值", "Illustrative"),
-                                ] {
-                                    ui.label(RichText::new(h).small().weak());
-                                }
-                                ui.end_row();
+                                header_row_ui(ui, lang);
                                 for (f, factor) in catalog.factors_in(cat_idx) {
-                                    let Some(draft) = editor.form.entries.get_mut(f.index()) else {
-                                        continue;
-                                    };
-                                    let name = factor.name.get(lang);
-                                    ui.label(name).on_hover_text(&factor.id);
-                                    let error = editor.entry_errors.get(f.index()).and_then(Option::as_ref);
-                                    let mut changed = value_editor_ui(
-                                        ui,
-                                        catalog,
-                                        factor,
-                                        &mut draft.value,
-                                        Mode::Offer,
-                                        error,
-                                        &format!("{name} {}", lang.pick("现有", "offered")),
-                                        lang,
-                                    );
-                                    changed |= ui
-                                        .add(
-                                            egui::TextEdit::singleline(&mut draft.source)
-                                                .desired_width(220.0),
-                                        )
-                                        .accessible_name(format!("{name} {}", lang.pick("来源", "source")))
-                                        .changed();
-                                    changed |= ui
-                                        .add(
-                                            egui::TextEdit::singleline(&mut draft.as_of)
-                                                .desired_width(90.0)
-                                                .hint_text(lang.pick("同上", "profile date")),
-                                        )
-                                        .accessible_name(format!("{name} {}", lang.pick("数据日期", "as of")))
-                                        .changed();
-                                    changed |= ui
-                                        .checkbox(&mut draft.illustrative, "")
-                                        .accessible_name(format!(
-                                            "{name} {}",
-                                            lang.pick("示例值", "illustrative")
-                                        ))
-                                        .changed();
-                                    ui.end_row();
-                                    if changed {
+                                    if entry_row_ui(ui, editor, catalog, f, factor, lang) {
                                         commands.push(Command::ProfileEdited(Some(f)));
                                     }
                                 }
@@ -222,6 +173,80 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
                     });
             }
         });
+}
+
+const FACTOR_W: f32 = 180.0;
+const VALUE_W: f32 = 300.0;
+const SOURCE_W: f32 = 220.0;
+const DATE_W: f32 = 100.0;
+
+fn header_row_ui(ui: &mut Ui, lang: Lang) {
+    for (h, w) in [
+        (lang.pick("要素", "Factor"), FACTOR_W),
+        (
+            lang.pick("现有（空白为未知）", "Offered (blank: unknown)"),
+            VALUE_W,
+        ),
+        (lang.pick("来源", "Source"), SOURCE_W),
+        (lang.pick("数据日期", "As of"), DATE_W),
+        (lang.pick("示例值", "Illustrative"), 0.0),
+    ] {
+        theme::cell(ui, w, |ui| ui.label(RichText::new(h).small().weak()));
+    }
+    ui.end_row();
+}
+
+/// One factor of the profile editor; returns whether anything changed.
+fn entry_row_ui(
+    ui: &mut Ui,
+    editor: &mut ProfileEditor,
+    catalog: &crate::model::Catalog,
+    f: crate::model::FactorIdx,
+    factor: &crate::model::Factor,
+    lang: Lang,
+) -> bool {
+    let error = editor.entry_errors.get(f.index()).cloned().flatten();
+    let Some(draft) = editor.form.entries.get_mut(f.index()) else {
+        return false;
+    };
+    let name = factor.name.get(lang);
+    theme::cell(ui, FACTOR_W, |ui| ui.label(name).on_hover_text(&factor.id));
+    let mut changed = theme::cell(ui, VALUE_W, |ui| {
+        let label = format!("{name} {}", lang.pick("现有", "offered"));
+        value_editor_ui(
+            ui,
+            catalog,
+            factor,
+            &mut draft.value,
+            Mode::Offer,
+            error.as_ref(),
+            &label,
+            lang,
+        )
+    });
+    theme::cell(ui, SOURCE_W, |ui| {
+        let edit = egui::TextEdit::singleline(&mut draft.source).desired_width(SOURCE_W - 8.0);
+        let label = format!("{name} {}", lang.pick("来源", "source"));
+        let response = ui.add(edit).accessible_name(label);
+        changed |= response.changed();
+        if !draft.source.is_empty() {
+            response.on_hover_text(&draft.source);
+        }
+    });
+    theme::cell(ui, DATE_W, |ui| {
+        let edit = egui::TextEdit::singleline(&mut draft.as_of)
+            .desired_width(DATE_W - 8.0)
+            .hint_text(lang.pick("同上", "profile date"));
+        let label = format!("{name} {}", lang.pick("数据日期", "as of"));
+        changed |= ui.add(edit).accessible_name(label).changed();
+    });
+    let label = format!("{name} {}", lang.pick("示例值", "illustrative"));
+    changed |= ui
+        .checkbox(&mut draft.illustrative, "")
+        .accessible_name(label)
+        .changed();
+    ui.end_row();
+    changed
 }
 
 fn meta_ui(ui: &mut Ui, editor: &mut ProfileEditor, lang: Lang, commands: &mut Vec<Command>) {
