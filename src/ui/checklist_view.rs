@@ -13,10 +13,10 @@ use crate::model::number;
 use crate::model::{Catalog, Importance, Lang, PlanField, ZoneProfile};
 use crate::scoring::Status;
 
-const FACTOR_W: f32 = 200.0;
-const IMPORTANCE_W: f32 = 84.0;
+const FACTOR_W: f32 = 220.0;
+const IMPORTANCE_W: f32 = 96.0;
 const VALUE_W: f32 = 300.0;
-const NOTE_W: f32 = 180.0;
+const NOTE_W: f32 = 160.0;
 
 /// What the checklist view reads.
 pub struct ChecklistData<'a> {
@@ -32,6 +32,7 @@ pub fn checklist_view_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &Checklist
     egui::Panel::right("live ranking")
         .resizable(true)
         .default_size(300.0)
+        .size_range(220.0..=460.0)
         .show(ui, |ui| {
             live_ranking_ui(ui, data, &mut commands);
         });
@@ -106,11 +107,14 @@ fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, command
                     .is_some_and(|d| d.importance.is_requested())
             })
             .count();
-        let title = format!(
-            "{}、{}  ({requested})",
-            chinese_ordinal(n),
-            category.name.get(lang)
-        );
+        let title = match lang {
+            Lang::Zh => format!(
+                "{}、{}（{requested}）",
+                chinese_ordinal(n),
+                category.name.get(lang)
+            ),
+            Lang::En => format!("{}. {} ({requested})", n + 1, category.name.get(lang)),
+        };
         egui::CollapsingHeader::new(RichText::new(title).strong())
             .id_salt(("category", cat_idx.index()))
             .default_open(true)
@@ -135,7 +139,9 @@ fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, command
                                 continue;
                             };
                             let name = factor.name.get(lang);
-                            theme::cell(ui, FACTOR_W, |ui| ui.label(name).on_hover_text(&factor.id));
+                            theme::cell(ui, FACTOR_W, |ui| {
+                                theme::truncated(ui, name, &format!("{name}\n{}", factor.id))
+                            });
                             let before = draft.importance;
                             theme::cell(ui, IMPORTANCE_W, |ui| {
                                 egui::ComboBox::from_id_salt(("importance", f.index()))
@@ -266,8 +272,12 @@ fn live_ranking_ui(ui: &mut Ui, data: &ChecklistData, commands: &mut Vec<Command
                             (Status::Unmet.mark(), palette.unmet)
                         };
                         let name = format!("{mark} {}", p.name.get(lang));
+                        let button = egui::Button::new(RichText::new(name).color(color))
+                            .frame(false)
+                            .truncate();
                         if ui
-                            .add(egui::Button::new(RichText::new(name).color(color)).frame(false))
+                            .add_sized([150.0, theme::ROW_HEIGHT], button)
+                            .on_hover_text(p.name.get(lang))
                             .clicked()
                         {
                             commands.push(Command::ShowZone(z.zone));

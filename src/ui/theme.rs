@@ -12,17 +12,26 @@ pub const SECTION_GAP: f32 = 10.0;
 /// Width of the score bar in the results table.
 pub const SCORE_BAR_WIDTH: f32 = 90.0;
 
-/// Lays out `add` in a cell of a fixed width, so rows of separate grids line up.
+/// Lays out `add` in a cell of a fixed width (when `width` > 0), so rows of separate grids line
+/// up in either language.
 pub fn cell<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
     ui.allocate_ui_with_layout(
         egui::vec2(width, ROW_HEIGHT),
         egui::Layout::left_to_right(egui::Align::Center),
         |ui| {
-            ui.set_min_width(width);
+            if width > 0.0 {
+                ui.set_min_width(width);
+                ui.set_max_width(width);
+            }
             add(ui)
         },
     )
     .inner
+}
+
+/// A label that is cut with "…" rather than widening its cell; the whole text shows on hover.
+pub fn truncated(ui: &mut egui::Ui, text: &str, hover: &str) -> egui::Response {
+    ui.add(egui::Label::new(text).truncate()).on_hover_text(hover)
 }
 
 /// The colours of one theme.

@@ -111,7 +111,12 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
         let title = if editor.is_new() {
             lang.pick("新建开发区", "New zone").to_owned()
         } else {
-            format!("{} ({}.ron)", editor.form.meta.name_zh, editor.form.meta.id)
+            let m = &editor.form.meta;
+            let name = match lang {
+                Lang::En if !m.name_en.trim().is_empty() => &m.name_en,
+                _ => &m.name_zh,
+            };
+            format!("{name} ({}.ron)", m.id)
         };
         ui.heading(title);
         ui.add_space(12.0);
@@ -175,7 +180,7 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
         });
 }
 
-const FACTOR_W: f32 = 180.0;
+const FACTOR_W: f32 = 200.0;
 const VALUE_W: f32 = 300.0;
 const SOURCE_W: f32 = 220.0;
 const DATE_W: f32 = 100.0;
@@ -210,7 +215,9 @@ fn entry_row_ui(
         return false;
     };
     let name = factor.name.get(lang);
-    theme::cell(ui, FACTOR_W, |ui| ui.label(name).on_hover_text(&factor.id));
+    theme::cell(ui, FACTOR_W, |ui| {
+        theme::truncated(ui, name, &format!("{name}\n{}", factor.id))
+    });
     let mut changed = theme::cell(ui, VALUE_W, |ui| {
         let label = format!("{name} {}", lang.pick("现有", "offered"));
         value_editor_ui(
