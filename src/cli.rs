@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::io;
 use crate::model::parse::{FileKind, sniff};
 use crate::model::{Catalog, Lang};
-use crate::report::{self, RankingReport};
+use crate::report::{self, RankingReport, ReportLang, ReportModel, ReportOptions};
 use crate::scoring::Scorer;
 
 /// SiteMatch: match an investor's factor checklist against development-zone inventories.
@@ -41,6 +41,24 @@ pub enum Command {
     },
     /// Score a checklist against every zone profile and print the ranking.
     Score(ScoreArgs),
+    /// Write the printable match report (PDF) for a checklist.
+    Report(ReportArgs),
+    /// Generate synthetic zone profiles (and checklists) around the bundled samples, for
+    /// benchmarks and load tests.
+    Gen {
+        /// How many zones.
+        #[arg(long, value_name = "N")]
+        zones: usize,
+        /// The folder to write `z00001.ron`… into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The same seed gives the same zones.
+        #[arg(long, default_value_t = 1, value_name = "S")]
+        seed: u64,
+        /// Also write this many checklists into `DIR/checklists/`.
+        #[arg(long, default_value_t = 0, value_name = "M")]
+        checklists: usize,
+    },
     /// Validate profiles, checklists or a catalog and print every error.
     Check {
         /// Files or folders (every `*.ron` in a folder is checked).
@@ -66,6 +84,55 @@ pub struct ScoreArgs {
     /// After the table, explain every item of every zone (table format).
     #[arg(long)]
     pub details: bool,
+    /// Write to this file instead of standard output (required for xlsx). With csv, every
+    /// item of every zone goes to a second file beside it, `<name>-items.csv`.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The investor's checklist (`*.ron`).
+    #[arg(long, value_name = "FILE")]
+    pub checklist: PathBuf,
+    /// The folder of zone profiles [default: the bundled `profiles/`].
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
+    /// The PDF to write.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
+    /// Language of the report.
+    #[arg(long, value_enum, default_value_t = ReportLangArg::Zh)]
+    pub lang: ReportLangArg,
+    /// How many top-ranked zones get a detailed section.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub top: usize,
+    /// Detail these zones (profile ids, comma-separated) instead of the top N.
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    pub zones: Vec<String>,
+    /// Who prepares the report (name and office), printed on the cover.
+    #[arg(long, default_value = "", value_name = "TEXT")]
+    pub prepared_by: String,
+    /// Lay the report out with this Typst template instead of the bundled one.
+    #[arg(long, value_name = "FILE.typ")]
+    pub template: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportLangArg {
+    Zh,
+    En,
+    Both,
+}
+
+impl From<ReportLangArg> for ReportLang {
+    fn from(l: ReportLangArg) -> ReportLang {
+        match l {
+            ReportLangArg::Zh => ReportLang::Zh,
+            ReportLangArg::En => ReportLang::En,
+            ReportLangArg::Both => ReportLang::Both,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -73,6 +140,7 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -110,6 +178,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     let result = match &cli.command {
         Some(Command::Score(args)) => load_catalog(cli.catalog.as_deref()).and_then(|c| score(&c, args)),
+        Some(Command::Report(args)) => {
+            load_catalog(cli.catalog.as_deref()).and_then(|c| report_pdf(&c, args))
+        }
+        Some(Command::Gen {
+            zones,
+            out,
+            seed,
+            checklists,
+        }) => {
+            load_catalog(cli.catalog.as_deref()).and_then(|c| generate(&c, *zones, out, *seed, *checklists))
+        }
         Some(Command::Check { paths }) => load_catalog(cli.catalog.as_deref()).and_then(|c| check(&c, paths)),
         Some(Command::App { checklist, profiles }) => {
             load_catalog(cli.catalog.as_deref()).and_then(|c| app(c, checklist.clone(), profiles.clone()))
@@ -163,14 +242,102 @@ fn score(catalog: &Catalog, args: &ScoreArgs) -> Result<bool, Failure> {
         args.lang.into(),
         today(),
     );
-    let mut stdout = std::io::stdout().lock();
-    match args.format {
-        Format::Table => stdout.write_all(report::table::render(&report, args.details).as_bytes())?,
-        Format::Json => writeln!(stdout, "{}", report::json::render(&report))?,
-        Format::Csv => stdout.write_all(&report::csv::render(&report)?)?,
+    let text = |s: String| s.into_bytes();
+    let bytes = match args.format {
+        Format::Table => text(report::table::render(&report, args.details)),
+        Format::Json => text(format!("{}\n", report::json::render(&report))),
+        Format::Csv => report::csv::render(&report)?,
+        Format::Xlsx => report::xlsx::render(&report)?,
+    };
+    match &args.out {
+        Some(path) => {
+            io::export(path, &bytes)?;
+            if args.format == Format::Csv {
+                let items = items_path(path);
+                io::export(&items, &report::csv::render_items(&report)?)?;
+                eprintln!("sitematch: wrote {} and {}", path.display(), items.display());
+            } else {
+                eprintln!("sitematch: wrote {}", path.display());
+            }
+        }
+        None if args.format == Format::Xlsx => {
+            return Err(Failure(
+                "--format xlsx writes a file: give it with --out FILE.xlsx".into(),
+            ));
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes)?;
+            stdout.flush()?;
+        }
     }
-    stdout.flush()?;
     Ok(loaded.errors.is_empty())
+}
+
+/// `ranking.csv` → `ranking-items.csv`.
+fn items_path(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "ranking".into(), |s| s.to_string_lossy().into_owned());
+    path.with_file_name(format!("{stem}-items.csv"))
+}
+
+/// `report`: writes the PDF match report.
+fn report_pdf(catalog: &Catalog, args: &ReportArgs) -> Result<bool, Failure> {
+    let checklist = io::load_checklist(&args.checklist, catalog)?;
+    let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
+    let loaded = io::load_profiles(&dir, catalog)?;
+    for e in &loaded.errors {
+        eprintln!("sitematch: skipped {e}");
+    }
+    let mut picked = Vec::new();
+    for id in &args.zones {
+        match loaded.profiles.iter().position(|p| p.id == *id) {
+            Some(i) => picked.push(i),
+            None => return Err(Failure(format!("--zones: no zone `{id}` in {}", dir.display()))),
+        }
+    }
+    let template = match &args.template {
+        Some(path) => Some(io::read_text(path)?),
+        None => None,
+    };
+    let scorer = Scorer::new(catalog, &checklist);
+    let ranking = scorer.rank(&loaded.profiles);
+    let options = ReportOptions {
+        lang: args.lang.into(),
+        top: args.top,
+        picked,
+        prepared_by: args.prepared_by.clone(),
+        date: today(),
+    };
+    let model = ReportModel::build(&scorer, &checklist, &ranking, &loaded.profiles, &options);
+    let pdf = report::pdf::render(&model, template.as_deref())?;
+    io::export(&args.out, &pdf.bytes)?;
+    eprintln!(
+        "sitematch: wrote {} ({} pages, {} KB)",
+        args.out.display(),
+        pdf.pages,
+        pdf.bytes.len().div_ceil(1024)
+    );
+    Ok(loaded.errors.is_empty())
+}
+
+/// `gen`: writes synthetic zones (and checklists) drawn around the bundled samples.
+fn generate(catalog: &Catalog, n: usize, out: &Path, seed: u64, checklists: usize) -> Result<bool, Failure> {
+    let samples = io::load_profiles(&io::default_profiles_dir(), catalog)?.profiles;
+    let zones = crate::synth::zones(catalog, &samples, n, seed);
+    io::write_generated(out, &zones, catalog)?;
+    for i in 0..checklists {
+        let list = crate::synth::checklist(catalog, &samples, seed.wrapping_add(i as u64 + 1));
+        let text = crate::model::write_checklist(&list, catalog)?;
+        let path = out.join("checklists").join(format!("checklist-{:03}.ron", i + 1));
+        io::export(&path, text.as_bytes())?;
+    }
+    eprintln!(
+        "sitematch: wrote {n} zones and {checklists} checklists into {}",
+        out.display()
+    );
+    Ok(true)
 }
 
 /// `check`: validates every file named, or every `*.ron` in a folder named. Returns false

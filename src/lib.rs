@@ -6,9 +6,11 @@
 //! that touches files; [`cli`] is a thin layer of headless commands over the library.
 
 pub mod app;
+pub mod assets;
 pub mod cli;
 pub mod io;
 pub mod model;
 pub mod report;
 pub mod scoring;
+pub mod synth;
 pub mod ui;

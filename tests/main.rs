@@ -5,6 +5,7 @@
 
 mod cli;
 mod files;
+mod report;
 mod ui;
 
 use std::path::PathBuf;

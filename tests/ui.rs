@@ -58,6 +58,7 @@ pub fn init(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> AppInit {
         recovery: None,
         dialogs: Box::new(dialogs),
         today: Date::new(2026, 11, 29).expect("date"),
+        background: None,
     }
 }
 

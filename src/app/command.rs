@@ -37,6 +37,15 @@ pub enum Command {
     /// Delete the zone being edited (asks first; the file is kept as `.bak`).
     DeleteProfile,
 
+    /// Lay the report out again for the preview.
+    RefreshPreview,
+    /// Write the report PDF to a file picked in a dialog.
+    ExportPdf,
+    /// Hand the report to the printer (or the PDF viewer).
+    PrintReport,
+    /// Write the ranking and every item to an Excel workbook picked in a dialog.
+    ExportXlsx,
+
     SetLang(Lang),
     SetDark(bool),
     SetZoom(f32),

@@ -19,12 +19,16 @@ use dialogs::{FileDialogs, FileKind};
 use doc::ChecklistDoc;
 use profile_edit::ProfileEditor;
 use settings::{RECOVERY_KEY, Recovery, SETTINGS_KEY, Settings};
-use workspace::{Results, Workspace};
+use workspace::{FolderLoad, Results, Workspace};
 
 use crate::io;
 use crate::model::{Catalog, Lang, parse_checklist, write_checklist};
+use crate::report::pdf;
+use crate::report::{RankingReport, ReportModel, ReportOptions};
+use crate::scoring::Scorer;
 use crate::ui::checklist_view::{ChecklistData, checklist_view_ui};
 use crate::ui::prompts::{modal_ui, notices_ui};
+use crate::ui::report_view::{ReportData, ReportState, report_view_ui};
 use crate::ui::results_view::{ResultsData, ResultsState, results_view_ui};
 use crate::ui::top_bar::{self, TopBarData, top_bar_ui};
 use crate::ui::zones_view::{ZonesData, zones_view_ui};
@@ -36,6 +40,7 @@ pub enum Tab {
     Checklist,
     Results,
     Zones,
+    Report,
 }
 
 /// A document that can hold unsaved work.
@@ -102,6 +107,9 @@ pub struct AppInit {
     pub recovery: Option<Recovery>,
     pub dialogs: Box<dyn FileDialogs>,
     pub today: Date,
+    /// Load the zones on a worker thread, repainting this context as files finish; `None`
+    /// loads them before the app starts (tests, small folders).
+    pub background: Option<egui::Context>,
 }
 
 /// The SiteMatch desktop app.
@@ -112,9 +120,17 @@ pub struct SiteMatchApp {
     pub editor: Option<ProfileEditor>,
     pub tab: Tab,
     pub results_view: ResultsState,
+    pub report_view: ReportState,
     pub settings: Settings,
     pub modal: Option<Modal>,
     pub notices: Vec<Notice>,
+    /// A folder of zones still loading.
+    pub loading: Option<FolderLoad>,
+    /// Whether folders load on a worker thread (the window) or at once (tests).
+    background_loads: bool,
+    /// When the window was asked for; the time to the first frame is printed when the
+    /// `SITEMATCH_TIMING` environment variable is set.
+    pub launched: Option<std::time::Instant>,
     /// Set once the app has decided to close (saved or discarded everything).
     pub quit_requested: bool,
     dialogs: Box<dyn FileDialogs>,
@@ -128,13 +144,33 @@ pub struct SiteMatchApp {
 
 impl SiteMatchApp {
     pub fn new(init: AppInit) -> Self {
-        let (ws, folder_error) = Workspace::load(init.catalog, &init.profiles_dir);
+        let background_loads = init.background.is_some();
+        let (ws, folder_error, loading) = match init.background {
+            Some(ctx) => {
+                let load = FolderLoad::start(init.catalog.clone(), init.profiles_dir.clone(), move || {
+                    ctx.request_repaint()
+                });
+                (
+                    Workspace::empty(init.catalog, &init.profiles_dir),
+                    None,
+                    Some(load),
+                )
+            }
+            None => {
+                let (ws, e) = Workspace::load(init.catalog, &init.profiles_dir);
+                (ws, e, None)
+            }
+        };
         let mut app = SiteMatchApp {
+            loading,
+            background_loads,
+            launched: None,
             doc: ChecklistDoc::template(&ws.catalog),
             results: Results::default(),
             editor: None,
             tab: Tab::Checklist,
             results_view: ResultsState::default(),
+            report_view: ReportState::new(),
             settings: init.settings,
             modal: init.recovery.map(Modal::Recovery),
             notices: Vec::new(),
@@ -212,6 +248,10 @@ impl SiteMatchApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_style(&ctx);
+        if let Some((ws, error)) = self.loading.as_mut().and_then(FolderLoad::try_finish) {
+            self.loading = None;
+            self.install_workspace(ws, error);
+        }
         let mut commands = self.shortcuts(&ctx);
         self.watch_close(&ctx);
         let lang = self.lang();
@@ -225,6 +265,23 @@ impl SiteMatchApp {
             };
             commands.extend(top_bar_ui(ui, &mut self.tab, &data));
         });
+        if let Some(load) = &self.loading {
+            let (done, total) = load.progress();
+            egui::Panel::top("loading").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(match lang {
+                        Lang::Zh => format!("正在加载开发区 {done} / {total}"),
+                        Lang::En => format!("Loading zones {done} / {total}"),
+                    });
+                    let share = if total == 0 {
+                        0.0
+                    } else {
+                        done as f32 / total as f32
+                    };
+                    ui.add(egui::ProgressBar::new(share).desired_width(320.0));
+                });
+            });
+        }
         if !self.notices.is_empty() {
             egui::Panel::top("notices").show(ui, |ui| commands.extend(notices_ui(ui, &self.notices, lang)));
         }
@@ -255,6 +312,20 @@ impl SiteMatchApp {
                 let data = ZonesData { ws: &self.ws, lang };
                 commands.extend(zones_view_ui(ui, self.editor.as_mut(), &data));
             }
+            Tab::Report => {
+                let data = ReportData {
+                    lang,
+                    zones: self.ws.profiles.len(),
+                    picked: self.results_view.compare.len(),
+                    scored: self.results.requirements.len(),
+                };
+                commands.extend(report_view_ui(
+                    ui,
+                    &mut self.report_view,
+                    &mut self.settings.prepared_by,
+                    &data,
+                ));
+            }
         }
         if let Some(modal) = &self.modal {
             let zone_name = match modal {
@@ -269,6 +340,15 @@ impl SiteMatchApp {
         }
         if self.rescore {
             self.rescore_now();
+            self.report_view.stale = true;
+        }
+        if let Some(launched) = self.launched.take()
+            && std::env::var_os("SITEMATCH_TIMING").is_some()
+        {
+            eprintln!(
+                "sitematch: first frame {} ms after launch",
+                launched.elapsed().as_millis()
+            );
         }
         let title = self.window_title();
         if title != self.title {
@@ -290,15 +370,19 @@ impl SiteMatchApp {
             return Vec::new();
         }
         let mut commands = Vec::new();
-        let (save_as, save, new, open, find) = ctx.input_mut(|i| {
+        let (save_as, save, new, open, find, print) = ctx.input_mut(|i| {
             (
                 i.consume_shortcut(&top_bar::SAVE_AS),
                 i.consume_shortcut(&top_bar::SAVE),
                 i.consume_shortcut(&top_bar::NEW),
                 i.consume_shortcut(&top_bar::OPEN),
                 i.consume_shortcut(&top_bar::FIND),
+                i.consume_shortcut(&top_bar::PRINT),
             )
         });
+        if print {
+            commands.push(Command::PrintReport);
+        }
         let editing_zone = self.tab == Tab::Zones && self.editor.is_some();
         if save_as {
             commands.push(Command::SaveChecklistAs);
@@ -415,6 +499,10 @@ impl SiteMatchApp {
                     self.modal = Some(Modal::ConfirmDelete { zone });
                 }
             }
+            Command::RefreshPreview => self.refresh_preview(ctx),
+            Command::ExportPdf => self.export_pdf(),
+            Command::PrintReport => self.print_report(),
+            Command::ExportXlsx => self.export_xlsx(),
             Command::SetLang(lang) => self.settings.lang = lang,
             Command::SetDark(dark) => self.settings.dark = dark,
             Command::SetZoom(zoom) => self.settings.zoom = zoom,
@@ -524,20 +612,33 @@ impl SiteMatchApp {
             }
             Pending::Reload => {
                 let dir = self.ws.dir.clone();
-                self.load_folder(dir);
+                self.load_folder(ctx, dir);
             }
             Pending::OpenProfilesFolder => {
                 if let Some(dir) = self.dialogs.pick_folder(Some(&self.ws.dir), lang) {
                     self.settings.profiles_dir = Some(dir.clone());
-                    self.load_folder(dir);
+                    self.load_folder(ctx, dir);
                 }
             }
         }
     }
 
-    fn load_folder(&mut self, dir: PathBuf) {
+    fn load_folder(&mut self, ctx: &Context, dir: PathBuf) {
+        self.editor = None;
+        if self.background_loads {
+            let ctx = ctx.clone();
+            self.loading = Some(FolderLoad::start(self.ws.catalog.clone(), dir, move || {
+                ctx.request_repaint()
+            }));
+        } else {
+            let (ws, error) = Workspace::load(self.ws.catalog.clone(), &dir);
+            self.install_workspace(ws, error);
+        }
+    }
+
+    /// Puts a loaded folder in place, keeping the selection where the same zones are.
+    fn install_workspace(&mut self, ws: Workspace, error: Option<io::FileError>) {
         let keep = self.selection_ids();
-        let (ws, error) = Workspace::load(self.ws.catalog.clone(), &dir);
         self.ws = ws;
         self.editor = None;
         if let Some(e) = error {
@@ -698,6 +799,155 @@ impl SiteMatchApp {
     }
 }
 
+impl SiteMatchApp {
+    /// The report of the working checklist, with the options of the report view.
+    pub fn report_model(&self) -> ReportModel {
+        let scorer = Scorer::new(&self.ws.catalog, &self.doc.checklist);
+        let ranking = &self.results.ranking;
+        let rv = &self.report_view;
+        let options = ReportOptions {
+            lang: rv.lang,
+            top: rv.top,
+            picked: if rv.use_picked {
+                self.results_view.compare.clone()
+            } else {
+                Vec::new()
+            },
+            prepared_by: self.settings.prepared_by.clone(),
+            date: self.today,
+        };
+        ReportModel::build(&scorer, &self.doc.checklist, ranking, &self.ws.profiles, &options)
+    }
+
+    fn refresh_preview(&mut self, ctx: &Context) {
+        self.report_view.stale = false;
+        let started = std::time::Instant::now();
+        let model = self.report_model();
+        let rendered = pdf::layout(&model, None)
+            .and_then(|doc| Ok((pdf::to_pdf(&doc, &model)?, pdf::page_images(&doc, 1.5))));
+        match rendered {
+            Ok((pdf, pages)) => {
+                let ms = started.elapsed().as_millis();
+                self.report_view.pages = pages
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, page)| {
+                        let size = [page.width as usize, page.height as usize];
+                        let image = egui::ColorImage::from_rgba_premultiplied(size, &page.rgba);
+                        ctx.load_texture(format!("report page {i}"), image, egui::TextureOptions::LINEAR)
+                    })
+                    .collect();
+                self.report_view.last_render = Some((ms, pdf.bytes.len()));
+            }
+            Err(e) => self.notify(e.to_string(), true),
+        }
+    }
+
+    fn report_file_name(&self, ext: &str) -> String {
+        let name = suggested_file_name(&self.doc.checklist.project);
+        let stem = name.trim_end_matches(".ron");
+        let tag = self.lang().pick("匹配报告", "match-report");
+        format!("{stem}-{tag}.{ext}")
+    }
+
+    fn render_pdf_or_notify(&mut self) -> Option<Vec<u8>> {
+        if self.results.requirements.is_empty() {
+            let text = self.lang().pick(
+                "需求表尚无可计分的要求，无法生成报告。",
+                "The checklist has nothing to score yet; there is no report to make.",
+            );
+            self.notify(text.to_owned(), true);
+            return None;
+        }
+        match pdf::render(&self.report_model(), None) {
+            Ok(p) => Some(p.bytes),
+            Err(e) => {
+                self.notify(e.to_string(), true);
+                None
+            }
+        }
+    }
+
+    fn export_pdf(&mut self) {
+        let Some(bytes) = self.render_pdf_or_notify() else {
+            return;
+        };
+        let lang = self.lang();
+        let start = self.doc.path.as_ref().and_then(|p| p.parent().map(PathBuf::from));
+        let name = self.report_file_name("pdf");
+        let Some(path) = self
+            .dialogs
+            .save_file(FileKind::Pdf, start.as_deref(), &name, lang)
+        else {
+            return;
+        };
+        match io::export(&path, &bytes) {
+            Ok(()) => self.notify(
+                format!(
+                    "{}{}",
+                    lang.pick("报告已导出：", "Report exported: "),
+                    path.display()
+                ),
+                false,
+            ),
+            Err(e) => self.notify(
+                format!("{}{e}", lang.pick("导出失败：", "Could not export: ")),
+                true,
+            ),
+        }
+    }
+
+    fn print_report(&mut self) {
+        let Some(bytes) = self.render_pdf_or_notify() else {
+            return;
+        };
+        let lang = self.lang();
+        match io::print::print_pdf(&bytes, &self.report_file_name("pdf")) {
+            Ok((io::print::PrintVia::Lp, _)) => self.notify(lang.pick("报告已发送到默认打印机。", "The report was sent to the default printer.").to_owned(), false),
+            Ok((io::print::PrintVia::Viewer, path)) => self.notify(
+                format!("{}{}", lang.pick("未找到打印服务（CUPS），已用 PDF 阅读器打开，请从中打印：", "No print service (CUPS) was found; the report is open in the PDF viewer to print from: "), path.display()),
+                false,
+            ),
+            Err(e) => self.notify(format!("{}{e}", lang.pick("打印失败：", "Could not print: ")), true),
+        }
+    }
+
+    fn export_xlsx(&mut self) {
+        let lang = self.lang();
+        let scorer = Scorer::new(&self.ws.catalog, &self.doc.checklist);
+        let report = RankingReport::build(
+            &scorer,
+            &self.doc.checklist,
+            &self.results.ranking,
+            &self.ws.profiles,
+            lang,
+            self.today,
+        );
+        let bytes = match crate::report::xlsx::render(&report) {
+            Ok(b) => b,
+            Err(e) => return self.notify(e.to_string(), true),
+        };
+        let start = self.doc.path.as_ref().and_then(|p| p.parent().map(PathBuf::from));
+        let name = self.report_file_name("xlsx");
+        let Some(path) = self
+            .dialogs
+            .save_file(FileKind::Xlsx, start.as_deref(), &name, lang)
+        else {
+            return;
+        };
+        match io::export(&path, &bytes) {
+            Ok(()) => self.notify(
+                format!("{}{}", lang.pick("已导出：", "Exported: "), path.display()),
+                false,
+            ),
+            Err(e) => self.notify(
+                format!("{}{e}", lang.pick("导出失败：", "Could not export: ")),
+                true,
+            ),
+        }
+    }
+}
+
 /// A file name from a project name: `自动化光伏新能源基地.ron`, or `checklist.ron`.
 fn suggested_file_name(project: &str) -> String {
     let clean: String = project
@@ -739,6 +989,7 @@ pub struct StartWith {
 /// Opens the window: on the given checklist and folder, else those used last time, else the
 /// bundled profiles and a new checklist from the template.
 pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
+    let launched = std::time::Instant::now();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("SiteMatch 要素匹配")
@@ -770,7 +1021,7 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 (None, Some(_)) => None,
                 (None, None) => settings.last_checklist.clone().filter(|p| p.is_file()),
             };
-            Ok(Box::new(SiteMatchApp::new(AppInit {
+            let mut app = SiteMatchApp::new(AppInit {
                 catalog,
                 profiles_dir,
                 checklist,
@@ -778,7 +1029,10 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 recovery,
                 dialogs: Box::new(dialogs::NativeDialogs),
                 today: jiff::Zoned::now().date(),
-            })))
+                background: Some(cc.egui_ctx.clone()),
+            });
+            app.launched = Some(launched);
+            Ok(Box::new(app))
         }),
     )
 }

@@ -2,6 +2,9 @@
 //! failed to load) and the ranking of the working checklist against them.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread::JoinHandle;
 
 use crate::io::{self, FileError};
 use crate::model::{Catalog, Checklist, ZoneProfile};
@@ -23,10 +26,30 @@ impl Workspace {
     /// Loads every profile in `dir`; a folder that cannot be read gives an empty workspace and
     /// the error.
     pub fn load(catalog: Catalog, dir: &Path) -> (Self, Option<FileError>) {
+        Workspace::load_with_progress(catalog, dir, &|_, _| {})
+    }
+
+    /// No zones yet: the folder is still loading.
+    pub fn empty(catalog: Catalog, dir: &Path) -> Self {
+        Workspace {
+            catalog,
+            dir: dir.to_owned(),
+            profiles: Vec::new(),
+            paths: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// Like [`Workspace::load`], reporting `(done, total)` files as they are read.
+    pub fn load_with_progress(
+        catalog: Catalog,
+        dir: &Path,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> (Self, Option<FileError>) {
         // Show and remember the folder as a full path, whatever folder the app was started in.
         let full = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
         let dir = full.as_path();
-        match io::load_profiles(dir, &catalog) {
+        match io::load_profiles_with_progress(dir, &catalog, progress) {
             Ok(loaded) => (
                 Workspace {
                     catalog,
@@ -79,6 +102,56 @@ impl Workspace {
         if zone < self.profiles.len() {
             self.profiles.remove(zone);
             self.paths.remove(zone);
+        }
+    }
+}
+
+/// A folder being loaded on a worker thread, so a large one does not freeze the window.
+#[derive(Debug)]
+pub struct FolderLoad {
+    pub dir: PathBuf,
+    done: Arc<AtomicUsize>,
+    total: Arc<AtomicUsize>,
+    handle: Option<JoinHandle<(Workspace, Option<FileError>)>>,
+}
+
+impl FolderLoad {
+    /// Starts loading; `repaint` is called as files finish so the progress shows.
+    pub fn start(catalog: Catalog, dir: PathBuf, repaint: impl Fn() + Send + Sync + 'static) -> Self {
+        let done = Arc::new(AtomicUsize::new(0));
+        let total = Arc::new(AtomicUsize::new(0));
+        let (d, t, path) = (done.clone(), total.clone(), dir.clone());
+        let handle = std::thread::spawn(move || {
+            let result = Workspace::load_with_progress(catalog, &path, &|n, of| {
+                d.store(n, Ordering::Relaxed);
+                t.store(of, Ordering::Relaxed);
+                repaint();
+            });
+            repaint();
+            result
+        });
+        FolderLoad {
+            dir,
+            done,
+            total,
+            handle: Some(handle),
+        }
+    }
+
+    /// Files read so far, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+
+    /// The loaded workspace once the worker is done.
+    pub fn try_finish(&mut self) -> Option<(Workspace, Option<FileError>)> {
+        if self.handle.as_ref().is_some_and(JoinHandle::is_finished) {
+            self.handle.take()?.join().ok()
+        } else {
+            None
         }
     }
 }

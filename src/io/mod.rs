@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{self, Catalog, Checklist, ParseError, ZoneProfile};
 
+pub mod print;
+
 /// Files larger than this are refused before they are read: no profile or checklist comes
 /// near it, and a runaway file must not stall the app.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -76,6 +78,9 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
         ));
     }
     let bytes = fs::read(path).map_err(|e| FileError::io(path, "read the file", &e))?;
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(FileError::new(path, "is UTF-16 text; save it as UTF-8"));
+    }
     if bytes.contains(&0) {
         return Err(FileError::new(path, "is a binary file, not RON text"));
     }
@@ -164,17 +169,77 @@ pub fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, FileError> {
 /// Loads every profile of a folder. One bad file never stops the others; only a folder that
 /// cannot be read at all is an error.
 pub fn load_profiles(dir: &Path, catalog: &Catalog) -> Result<LoadedProfiles, FileError> {
+    load_profiles_with_progress(dir, catalog, &|_, _| {})
+}
+
+/// Like [`load_profiles`], reading files in parallel and calling `progress(done, total)` as
+/// files finish (from worker threads), so a caller can show how far a large folder has got.
+pub fn load_profiles_with_progress(
+    dir: &Path,
+    catalog: &Catalog,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<LoadedProfiles, FileError> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let files = ron_files(dir)?;
+    let total = files.len();
+    let done = AtomicUsize::new(0);
+    let results: Vec<(PathBuf, Result<ZoneProfile, FileError>)> = files
+        .into_par_iter()
+        .map(|path| {
+            let result = load_profile(&path, catalog);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            (path, result)
+        })
+        .collect();
+    // Ids that differ only in letter case name the same file on Windows and macOS: refuse
+    // them all rather than pick one.
+    let mut by_lower: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    for (path, result) in &results {
+        if result.is_ok() {
+            let id = profile_id(path);
+            by_lower.entry(id.to_lowercase()).or_default().push(id);
+        }
+    }
     let mut loaded = LoadedProfiles::default();
-    for path in ron_files(dir)? {
-        match load_profile(&path, catalog) {
-            Ok(profile) => {
+    for (path, result) in results {
+        let id = profile_id(&path);
+        let clash = by_lower.get(&id.to_lowercase()).filter(|ids| ids.len() > 1);
+        match (result, clash) {
+            (Ok(_), Some(ids)) => {
+                let others: Vec<String> = ids
+                    .iter()
+                    .filter(|o| **o != id)
+                    .map(|o| format!("`{o}`"))
+                    .collect();
+                loaded.errors.push(FileError::new(
+                    &path,
+                    format!(
+                        "the zone id `{id}` is the same as {} apart from letter case; rename one of the files",
+                        others.join(", ")
+                    ),
+                ));
+            }
+            (Ok(profile), None) => {
                 loaded.profiles.push(profile);
                 loaded.paths.push(path);
             }
-            Err(e) => loaded.errors.push(e),
+            (Err(e), _) => loaded.errors.push(e),
         }
     }
     Ok(loaded)
+}
+
+/// Writes generated profiles into `dir` (created if needed), in parallel and without the
+/// per-file sync of a save: for synthetic data sets, not for anyone's work.
+pub fn write_generated(dir: &Path, profiles: &[ZoneProfile], catalog: &Catalog) -> Result<(), FileError> {
+    use rayon::prelude::*;
+    fs::create_dir_all(dir).map_err(|e| FileError::io(dir, "create the folder", &e))?;
+    profiles.par_iter().try_for_each(|p| {
+        let path = dir.join(format!("{}.ron", p.id));
+        let text = model::write_profile(p, catalog).map_err(|e| FileError::new(&path, e.to_string()))?;
+        fs::write(&path, text).map_err(|e| FileError::io(&path, "write the file", &e))
+    })
 }
 
 /// The path the previous version of a file is kept at: `houma.ron` → `houma.ron.bak`.
@@ -188,6 +253,19 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// flushed and synced and then renamed over the target, so a reader (or a crash) sees either
 /// the old file or the new one, whole. The old version is kept as `<name>.bak`.
 pub fn save_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
+    write_atomic(path, contents, true)
+}
+
+/// Writes an exported file (a report, a spreadsheet) atomically, without keeping a backup;
+/// creates its folder when missing.
+pub fn export(path: &Path, contents: &[u8]) -> Result<(), FileError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+        fs::create_dir_all(dir).map_err(|e| FileError::io(dir, "create the folder", &e))?;
+    }
+    write_atomic(path, contents, false)
+}
+
+fn write_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> Result<(), FileError> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -204,7 +282,9 @@ pub fn save_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
     if let Ok(meta) = fs::metadata(path) {
         // Keep the file's permissions, and the old content as the backup.
         let _ = fs::set_permissions(tmp.path(), meta.permissions());
-        fs::copy(path, backup_path(path)).map_err(|e| FileError::io(path, "keep a backup copy", &e))?;
+        if keep_backup {
+            fs::copy(path, backup_path(path)).map_err(|e| FileError::io(path, "keep a backup copy", &e))?;
+        }
     }
     tmp.persist(path)
         .map_err(|e| FileError::io(path, "replace the file", &e.error))?;

@@ -115,6 +115,8 @@ pub struct Measure {
     pub units: Vec<UnitIdx>,
     /// Share of the requirement inside which partial credit is given (DOMAIN §4).
     pub tolerance: Decimal,
+    /// The largest value that can be true of any zone, in `unit`; larger ones are mistakes.
+    pub max: Option<Decimal>,
 }
 
 /// How a factor is compared (DOMAIN §2).
@@ -396,6 +398,8 @@ enum RawKind {
         also: Vec<String>,
         #[serde(default, deserialize_with = "optional_decimal")]
         tolerance: Option<Decimal>,
+        #[serde(default, deserialize_with = "optional_decimal")]
+        max: Option<Decimal>,
     },
     AtMost {
         unit: String,
@@ -403,6 +407,8 @@ enum RawKind {
         also: Vec<String>,
         #[serde(default, deserialize_with = "optional_decimal")]
         tolerance: Option<Decimal>,
+        #[serde(default, deserialize_with = "optional_decimal")]
+        max: Option<Decimal>,
     },
     YesNo,
     Level(Vec<Member>),
@@ -415,6 +421,7 @@ struct RawMeasure {
     unit: String,
     also: Vec<String>,
     tolerance: Option<Decimal>,
+    max: Option<Decimal>,
 }
 
 fn optional_decimal<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
@@ -569,10 +576,14 @@ impl RawCatalog {
                 }
                 let tolerance = m.tolerance.unwrap_or(self.default_tolerance);
                 check_tolerance(tolerance).map_err(|msg| at(format!("`tolerance`: {msg}")))?;
+                if m.max.is_some_and(|x| x <= Decimal::ZERO) {
+                    return Err(at("`max` must be above zero".into()));
+                }
                 Ok(Measure {
                     unit,
                     units: accepted,
                     tolerance,
+                    max: m.max,
                 })
             };
             let kind = match f.kind {
@@ -580,19 +591,23 @@ impl RawCatalog {
                     unit,
                     also,
                     tolerance,
+                    max,
                 } => Kind::AtLeast(measure(RawMeasure {
                     unit,
                     also,
                     tolerance,
+                    max,
                 })?),
                 RawKind::AtMost {
                     unit,
                     also,
                     tolerance,
+                    max,
                 } => Kind::AtMost(measure(RawMeasure {
                     unit,
                     also,
                     tolerance,
+                    max,
                 })?),
                 RawKind::YesNo => Kind::YesNo,
                 RawKind::Level(levels) => {

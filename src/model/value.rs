@@ -38,6 +38,13 @@ impl Quantity {
         let canonical = catalog
             .convert(amount, unit, measure.unit)
             .ok_or_else(|| ValueError::Number(NumberError::OutOfRange(number::plain(amount))))?;
+        if let Some(max) = measure.max.filter(|m| canonical > *m) {
+            let own = &catalog.unit(measure.unit).name.en;
+            return Err(ValueError::Implausible {
+                amount: format!("{} {}", number::grouped(amount), catalog.unit(unit).name.en),
+                max: format!("{} {own}", number::grouped(max)),
+            });
+        }
         Ok(Quantity {
             amount: amount.normalize(),
             unit,
@@ -174,6 +181,8 @@ pub enum ValueError {
     },
     #[error("the list is empty; name at least one member")]
     EmptySet,
+    #[error("{amount} is more than any zone can have (at most {max}); check the number and the unit")]
+    Implausible { amount: String, max: String },
 }
 
 /// The units a measure accepts, for messages: `mu, m2, wan_m2, ha or acre`.

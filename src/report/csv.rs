@@ -1,5 +1,6 @@
-//! The ranking as CSV: one row per zone, headers in the report's language. Starts with a UTF-8
-//! byte-order mark so that spreadsheet programs open the Chinese text correctly.
+//! The ranking as CSV: one row per zone, and every item of every zone in a second file; headers
+//! in the report's language. Starts with a UTF-8 byte-order mark so that spreadsheet programs
+//! open the Chinese text correctly.
 
 use super::ranking::RankingReport;
 use crate::model::number;
@@ -40,6 +41,54 @@ pub fn render(report: &RankingReport) -> Result<Vec<u8>, csv::Error> {
                 failed.join(" "),
                 z.largest_gap.clone().unwrap_or_default(),
             ])?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+/// Writes every item of every zone as CSV bytes.
+pub fn render_items(report: &RankingReport) -> Result<Vec<u8>, csv::Error> {
+    let lang = report.lang;
+    let mut out = Vec::from("\u{feff}".as_bytes());
+    {
+        let mut w = csv::Writer::from_writer(&mut out);
+        w.write_record([
+            lang.pick("排名", "rank"),
+            lang.pick("开发区编号", "zone"),
+            lang.pick("开发区", "name"),
+            lang.pick("要素编号", "factor"),
+            lang.pick("要素", "factor_name"),
+            lang.pick("重要性", "importance"),
+            lang.pick("状态", "status"),
+            lang.pick("得分系数", "credit"),
+            lang.pick("要求", "required"),
+            lang.pick("现有", "offered"),
+            lang.pick("差距", "gap"),
+            lang.pick("来源", "source"),
+            lang.pick("数据日期", "as_of"),
+            lang.pick("示例值", "illustrative"),
+        ])?;
+        for z in &report.zones {
+            for item in &z.items {
+                let t = &item.texts;
+                w.write_record([
+                    z.rank.to_string(),
+                    z.id.clone(),
+                    z.name.clone(),
+                    item.factor_id.clone(),
+                    t.factor.clone(),
+                    item.importance.code().to_owned(),
+                    t.status.code().to_owned(),
+                    number::fixed(item.credit, 4),
+                    t.required.clone(),
+                    t.offered.clone().unwrap_or_default(),
+                    t.gap.clone().unwrap_or_default(),
+                    t.source.clone().unwrap_or_default(),
+                    t.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                    if t.illustrative { "true" } else { "false" }.to_owned(),
+                ])?;
+            }
         }
         w.flush()?;
     }

@@ -1,10 +1,17 @@
-//! Reports built from a ranking: [`ranking::RankingReport`] holds what a reader sees, with
-//! every text already in the chosen language (pure), and the renderers write it as a text
-//! table, CSV or JSON into a buffer, so tests read exactly what a reader would.
+//! Reports built from a ranking, as data and as bytes; nothing here touches a file.
+//!
+//! - [`ranking::RankingReport`]: the ranking with every text in one language, written as a
+//!   text table, CSV, JSON or an Excel workbook.
+//! - [`model::ReportModel`]: the printed match report (cover, summary, a section per detailed
+//!   zone, appendix, page plan), laid out to PDF by [`pdf`] with the Typst template.
 
 pub mod csv;
 pub mod json;
+pub mod model;
+pub mod pdf;
 pub mod ranking;
 pub mod table;
+pub mod xlsx;
 
+pub use model::{ReportLang, ReportModel, ReportOptions};
 pub use ranking::{ItemRow, RankingReport, ZoneRow};

@@ -419,8 +419,9 @@ const QUANTITY_FACTORS: [(&str, &str); 6] = [
     ("quota.energy", "tce_per_a"),
 ];
 
+/// Amounts up to 999.99, inside every factor's plausible range.
 fn amount() -> impl Strategy<Value = Decimal> {
-    (0u64..100_000, 0u32..3).prop_map(|(m, scale)| Decimal::new(i64::try_from(m).unwrap_or(0), scale))
+    (0u64..100_000, 2u32..4).prop_map(|(m, scale)| Decimal::new(i64::try_from(m).unwrap_or(0), scale))
 }
 
 fn importance() -> impl Strategy<Value = &'static str> {

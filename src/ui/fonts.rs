@@ -6,6 +6,8 @@
 use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
 use egui::{Context, FontData, FontFamily};
 
+use crate::assets::{FONT_SC, FONT_SYMBOLS};
+
 /// The subset font file.
 pub const NOTO_SANS_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Regular.subset.ttf");
 
@@ -17,7 +19,7 @@ pub const NOTO_SANS_SYMBOLS2: &[u8] =
 pub fn install(ctx: &Context) {
     ctx.add_font(FontInsert {
         name: "NotoSansSC".to_owned(),
-        data: FontData::from_static(NOTO_SANS_SC),
+        data: FontData::from_static(FONT_SC),
         families: vec![
             InsertFontFamily {
                 family: FontFamily::Proportional,
@@ -31,7 +33,7 @@ pub fn install(ctx: &Context) {
     });
     ctx.add_font(FontInsert {
         name: "NotoSansSymbols2".to_owned(),
-        data: FontData::from_static(NOTO_SANS_SYMBOLS2),
+        data: FontData::from_static(FONT_SYMBOLS),
         families: vec![
             InsertFontFamily {
                 family: FontFamily::Proportional,

@@ -5,6 +5,7 @@ pub mod breakdown;
 pub mod checklist_view;
 pub mod fonts;
 pub mod prompts;
+pub mod report_view;
 pub mod results_view;
 pub mod theme;
 pub mod top_bar;

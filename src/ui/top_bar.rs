@@ -13,6 +13,7 @@ pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const SAVE_AS: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+pub const PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
 
 /// What the top bar reads.
 pub struct TopBarData<'a> {
@@ -67,6 +68,16 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
                 }
             });
             ui.separator();
+            if item(ui, lang.pick("导出报告 PDF…", "Export report PDF…"), None) {
+                commands.push(Command::ExportPdf);
+            }
+            if item(ui, lang.pick("打印报告", "Print report"), Some(&PRINT)) {
+                commands.push(Command::PrintReport);
+            }
+            if item(ui, lang.pick("导出排名 Excel…", "Export ranking to Excel…"), None) {
+                commands.push(Command::ExportXlsx);
+            }
+            ui.separator();
             if item(ui, lang.pick("打开开发区文件夹…", "Open zones folder…"), None) {
                 commands.push(Command::OpenProfilesFolder);
             }
@@ -98,6 +109,7 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
             (Tab::Checklist, lang.pick("投资需求", "Checklist")),
             (Tab::Results, lang.pick("匹配结果", "Results")),
             (Tab::Zones, lang.pick("开发区", "Zones")),
+            (Tab::Report, lang.pick("报告", "Report")),
         ] {
             ui.selectable_value(tab, t, RichText::new(label).strong());
         }

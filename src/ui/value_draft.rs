@@ -175,6 +175,9 @@ pub fn value_error_text(e: &ValueError, lang: Lang) -> String {
             }
             ValueError::UnknownMember { given, .. } => format!("“{given}”不在可选范围内"),
             ValueError::EmptySet => "请至少选择一项".into(),
+            ValueError::Implausible { amount, max } => {
+                format!("{amount} 超出任何开发区可能的数值（最大 {max}），请检查数字和单位")
+            }
         },
     }
 }

@@ -1,0 +1,568 @@
+//! The printed match report as data: cover, summary ranking, a section for each detailed zone
+//! (items by category, failed must-haves, what it would take to qualify), an appendix with the
+//! rules and data caveats, and where the sections start pages. Built from a ranking with no I/O;
+//! the PDF renderer feeds it, as JSON, to the layout template in `assets/report.typ`.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::{Checklist, Lang, ZoneProfile, number};
+use crate::scoring::explain::item_texts;
+use crate::scoring::{Gap, ItemResult, Ranking, Scorer, Status, ZoneResult};
+
+/// The languages a report is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportLang {
+    #[default]
+    Zh,
+    En,
+    /// Chinese with English beside it.
+    Both,
+}
+
+impl ReportLang {
+    /// The language the report reads first.
+    pub fn primary(self) -> Lang {
+        match self {
+            ReportLang::En => Lang::En,
+            _ => Lang::Zh,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ReportLang::Zh => "zh",
+            ReportLang::En => "en",
+            ReportLang::Both => "both",
+        }
+    }
+}
+
+/// A text in both languages; the template shows one or both.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Bi {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Bi {
+    fn of(f: impl Fn(Lang) -> String) -> Bi {
+        Bi {
+            zh: f(Lang::Zh),
+            en: f(Lang::En),
+        }
+    }
+
+    #[cfg(test)]
+    fn same(s: &str) -> Bi {
+        Bi {
+            zh: s.to_owned(),
+            en: s.to_owned(),
+        }
+    }
+}
+
+/// What the officer chose for the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportOptions {
+    pub lang: ReportLang,
+    /// How many of the top-ranked zones get a detailed section (when none are picked).
+    pub top: usize,
+    /// The zones to detail, by position among the profiles; overrides `top` when not empty.
+    pub picked: Vec<usize>,
+    /// The officer and office preparing the report.
+    pub prepared_by: String,
+    /// The report date; also decides which values are more than a year old.
+    pub date: Date,
+}
+
+impl ReportOptions {
+    pub fn new(date: Date) -> Self {
+        ReportOptions {
+            lang: ReportLang::Zh,
+            top: 5,
+            picked: Vec::new(),
+            prepared_by: String::new(),
+            date,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cover {
+    pub project: String,
+    pub investor: String,
+    pub industry: Option<Bi>,
+    pub total_investment: Option<Bi>,
+    pub date: String,
+    pub prepared_by: String,
+    pub scored_items: usize,
+    pub must_haves: usize,
+    pub zones_scored: usize,
+    pub zones_qualified: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SummaryRow {
+    pub rank: usize,
+    pub zone: String,
+    pub name: Bi,
+    /// One decimal, as printed.
+    pub score: String,
+    /// 0–1, for the bar.
+    pub bar: f64,
+    pub qualified: bool,
+    pub met: usize,
+    pub partial: usize,
+    pub unmet: usize,
+    pub unknown: usize,
+    /// Whole percent.
+    pub completeness: String,
+    /// Whether the zone has a detailed section.
+    pub detailed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ItemLine {
+    /// `met`, `partial`, `unmet`, `unknown`.
+    pub status: &'static str,
+    pub mark: &'static str,
+    pub status_label: Bi,
+    pub factor: Bi,
+    pub importance: Bi,
+    pub must: bool,
+    pub required: Bi,
+    pub offered: Option<Bi>,
+    pub gap: Option<Bi>,
+    /// The number of the item's source in its section's source list (1-based).
+    pub source_ref: Option<usize>,
+    pub as_of: String,
+    pub illustrative: bool,
+    pub stale: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CategoryBlock {
+    pub name: Bi,
+    pub items: Vec<ItemLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ZoneSection {
+    pub rank: usize,
+    pub zone: String,
+    pub name: Bi,
+    pub region: Bi,
+    pub contact: String,
+    pub score: String,
+    pub qualified: bool,
+    pub failed_must: Vec<Bi>,
+    pub met: usize,
+    pub partial: usize,
+    pub unmet: usize,
+    pub unknown: usize,
+    pub completeness: String,
+    pub categories: Vec<CategoryBlock>,
+    /// The sources the items cite, numbered in order of first use.
+    pub sources: Vec<String>,
+    /// The gaps between the zone and qualification (must-haves first), then those that cost
+    /// the most score: `可供工业用地面积：差 215 亩`.
+    pub to_close: Vec<Bi>,
+    /// Start the section on a new page (decided by [`plan_pages`]).
+    pub new_page: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Appendix {
+    /// Items across the detailed sections.
+    pub detailed_items: usize,
+    pub unknown: usize,
+    pub illustrative: usize,
+    pub stale: usize,
+    /// Zones in the summary that have no detailed section.
+    pub not_detailed: usize,
+}
+
+/// The whole report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportModel {
+    pub lang: ReportLang,
+    pub cover: Cover,
+    pub summary: Vec<SummaryRow>,
+    pub sections: Vec<ZoneSection>,
+    pub appendix: Appendix,
+    /// The page count the page plan expects (the PDF's own count is authoritative).
+    pub planned_pages: usize,
+}
+
+/// How many of the gaps "what it would take" lists.
+const TO_CLOSE_MAX: usize = 8;
+
+impl ReportModel {
+    /// Builds the report of a ranking. `profiles` is the slice it was scored on.
+    pub fn build(
+        scorer: &Scorer,
+        checklist: &Checklist,
+        ranking: &Ranking,
+        profiles: &[ZoneProfile],
+        options: &ReportOptions,
+    ) -> ReportModel {
+        let catalog = scorer.catalog();
+        let detailed: Vec<usize> = if options.picked.is_empty() {
+            ranking.zones.iter().take(options.top).map(|z| z.zone).collect()
+        } else {
+            // Picked zones, in rank order.
+            ranking
+                .zones
+                .iter()
+                .filter(|z| options.picked.contains(&z.zone))
+                .map(|z| z.zone)
+                .collect()
+        };
+        let summary: Vec<SummaryRow> = ranking
+            .zones
+            .iter()
+            .enumerate()
+            .filter_map(|(i, z)| {
+                let p = profiles.get(z.zone)?;
+                Some(SummaryRow {
+                    rank: i + 1,
+                    zone: p.id.clone(),
+                    name: Bi::of(|l| p.name.get(l).to_owned()),
+                    score: number::fixed(z.score, 1),
+                    bar: number::to_f64(z.score) / 100.0,
+                    qualified: z.qualified,
+                    met: z.counts.met,
+                    partial: z.counts.partial,
+                    unmet: z.counts.unmet,
+                    unknown: z.counts.unknown,
+                    completeness: number::fixed(z.completeness, 0),
+                    detailed: detailed.contains(&z.zone),
+                })
+            })
+            .collect();
+        let mut sections: Vec<ZoneSection> = ranking
+            .zones
+            .iter()
+            .enumerate()
+            .filter(|(_, z)| detailed.contains(&z.zone))
+            .filter_map(|(i, z)| Some(section(scorer, i + 1, z, profiles.get(z.zone)?, options.date)))
+            .collect();
+        let lines = || {
+            sections
+                .iter()
+                .flat_map(|s| s.categories.iter().flat_map(|c| c.items.iter()))
+        };
+        let appendix = Appendix {
+            detailed_items: lines().count(),
+            unknown: lines().filter(|l| l.status == Status::Unknown.code()).count(),
+            illustrative: lines().filter(|l| l.illustrative).count(),
+            stale: lines().filter(|l| l.stale).count(),
+            not_detailed: summary.len().saturating_sub(sections.len()),
+        };
+        let planned_pages = plan_pages(&mut sections, options.lang, summary.len());
+        let must_haves = scorer
+            .requirements()
+            .iter()
+            .filter(|r| r.importance == crate::model::Importance::Must)
+            .count();
+        ReportModel {
+            lang: options.lang,
+            cover: Cover {
+                project: checklist.project.clone(),
+                investor: checklist.investor.clone(),
+                industry: checklist
+                    .industry
+                    .map(|i| Bi::of(|l| catalog.industries().label(i, l))),
+                total_investment: checklist.total_investment.map(investment_text),
+                date: options.date.to_string(),
+                prepared_by: options.prepared_by.trim().to_owned(),
+                scored_items: scorer.requirements().len(),
+                must_haves,
+                zones_scored: summary.len(),
+                zones_qualified: summary.iter().filter(|r| r.qualified).count(),
+            },
+            summary,
+            sections,
+            appendix,
+            planned_pages,
+        }
+    }
+}
+
+/// `400,000 万元` / `4,000 million yuan`, exactly.
+fn investment_text(wan: Decimal) -> Bi {
+    let million = wan / Decimal::ONE_HUNDRED;
+    Bi {
+        zh: format!("{} 万元", number::grouped(wan)),
+        en: format!("{} million yuan", number::grouped(million)),
+    }
+}
+
+fn section(scorer: &Scorer, rank: usize, z: &ZoneResult, p: &ZoneProfile, today: Date) -> ZoneSection {
+    let catalog = scorer.catalog();
+    let mut categories: Vec<CategoryBlock> = Vec::new();
+    let mut sources: Vec<String> = Vec::new();
+    for (item, req) in z.items.iter().zip(scorer.requirements()) {
+        let factor = catalog.factor(item.factor);
+        let [zh, en] = [Lang::Zh, Lang::En].map(|l| item_texts(catalog, req, item, p, l, today));
+        let pair = |a: &str, b: &str| Bi {
+            zh: a.to_owned(),
+            en: b.to_owned(),
+        };
+        let line = ItemLine {
+            status: item.status.code(),
+            mark: item.status.mark(),
+            status_label: Bi::of(|l| item.status.label(l).to_owned()),
+            factor: pair(&zh.factor, &en.factor),
+            importance: pair(zh.importance, en.importance),
+            must: item.importance == crate::model::Importance::Must,
+            required: pair(&zh.required, &en.required),
+            offered: zh
+                .offered
+                .as_deref()
+                .zip(en.offered.as_deref())
+                .map(|(a, b)| pair(a, b)),
+            gap: zh.gap.as_deref().zip(en.gap.as_deref()).map(|(a, b)| pair(a, b)),
+            source_ref: zh
+                .source
+                .as_ref()
+                .map(|s| match sources.iter().position(|x| x == s) {
+                    Some(i) => i + 1,
+                    None => {
+                        sources.push(s.clone());
+                        sources.len()
+                    }
+                }),
+            as_of: zh.as_of.map(|d| d.to_string()).unwrap_or_default(),
+            illustrative: zh.illustrative,
+            stale: zh.stale,
+        };
+        let name = Bi::of(|l| catalog.category(factor.category).name.get(l).to_owned());
+        match categories.last_mut() {
+            Some(block) if block.name == name => block.items.push(line),
+            _ => categories.push(CategoryBlock {
+                name,
+                items: vec![line],
+            }),
+        }
+    }
+    let to_close = to_close(z)
+        .into_iter()
+        .filter_map(|item| {
+            let req = scorer.requirement(item.factor)?;
+            let factor = catalog.factor(item.factor);
+            let offered = p.entry(item.factor).map(|e| &e.value);
+            Some(Bi::of(|l| {
+                let what = match item.gap {
+                    Gap::Unknown => l.pick("核实数据", "verify the figure").to_owned(),
+                    gap => crate::scoring::explain::gap_text(catalog, factor, &req.required, offered, gap, l)
+                        .unwrap_or_default(),
+                };
+                let must = if item.importance == crate::model::Importance::Must {
+                    l.pick("（必须项）", " (must-have)")
+                } else {
+                    ""
+                };
+                format!("{}{must}{}{what}", factor.name.get(l), l.pick("：", ": "))
+            }))
+        })
+        .collect();
+    ZoneSection {
+        rank,
+        zone: p.id.clone(),
+        name: Bi::of(|l| p.name.get(l).to_owned()),
+        region: Bi::of(|l| p.region.get(l).to_owned()),
+        contact: p.contact.clone(),
+        score: number::fixed(z.score, 1),
+        qualified: z.qualified,
+        failed_must: z
+            .failed_must
+            .iter()
+            .map(|f| Bi::of(|l| catalog.factor(*f).name.get(l).to_owned()))
+            .collect(),
+        met: z.counts.met,
+        partial: z.counts.partial,
+        unmet: z.counts.unmet,
+        unknown: z.counts.unknown,
+        completeness: number::fixed(z.completeness, 0),
+        categories,
+        sources,
+        to_close,
+        new_page: false,
+    }
+}
+
+/// The items that stand between a zone and qualification (failed must-haves), then the other
+/// items not met, by how much score they cost; at most [`TO_CLOSE_MAX`].
+pub fn to_close(z: &ZoneResult) -> Vec<&ItemResult> {
+    let mut open: Vec<&ItemResult> = z.items.iter().filter(|i| i.status != Status::Met).collect();
+    open.sort_by(|a, b| {
+        let must = |i: &ItemResult| i.importance == crate::model::Importance::Must;
+        must(b)
+            .cmp(&must(a))
+            .then_with(|| b.shortfall().cmp(&a.shortfall()))
+    });
+    open.truncate(TO_CLOSE_MAX);
+    open
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page plan
+
+/// Lines of body text an A4 page holds between the running header and footer.
+pub const PAGE_LINES: usize = 44;
+/// A section needs this many lines left on a page to start there: its heading, its summary,
+/// the table header and the first rows. With fewer it starts on the next page.
+pub const SECTION_START_LINES: usize = 12;
+/// Lines the cover takes before the summary table.
+const COVER_LINES: usize = 16;
+
+/// Lines a section takes, by the same measure as [`PAGE_LINES`].
+pub fn section_lines(s: &ZoneSection, lang: ReportLang) -> usize {
+    let per_item = if lang == ReportLang::Both { 2 } else { 1 };
+    let items: usize = s.categories.iter().map(|c| 1 + c.items.len() * per_item).sum();
+    let to_close = if s.to_close.is_empty() {
+        0
+    } else {
+        2 + s.to_close.len()
+    };
+    // Sources are small print, about two to a line.
+    let sources = if s.sources.is_empty() {
+        0
+    } else {
+        1 + s.sources.len().div_ceil(2)
+    };
+    5 + 1 + items + to_close + sources
+}
+
+/// Decides which sections start a new page so that none starts with fewer than
+/// [`SECTION_START_LINES`] left on its page, and returns the number of pages planned.
+pub fn plan_pages(sections: &mut [ZoneSection], lang: ReportLang, summary_rows: usize) -> usize {
+    let rows_per = if lang == ReportLang::Both { 2 } else { 1 };
+    // The cover and summary fill the first page(s); sections begin on a fresh page.
+    let front = COVER_LINES + 2 + summary_rows * rows_per;
+    let mut pages = front.div_ceil(PAGE_LINES).max(1);
+    let mut used = PAGE_LINES; // the front matter's last page counts as full
+    for s in sections.iter_mut() {
+        let left = PAGE_LINES - used;
+        s.new_page = left < SECTION_START_LINES;
+        if s.new_page {
+            pages += 1;
+            used = 0;
+        }
+        let mut lines = section_lines(s, lang);
+        while used + lines > PAGE_LINES {
+            lines -= PAGE_LINES - used;
+            pages += 1;
+            used = 0;
+        }
+        used += lines + 2;
+        used = used.min(PAGE_LINES);
+    }
+    // The appendix.
+    if PAGE_LINES - used < 14 {
+        pages += 1;
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(items: usize, to_close: usize) -> ZoneSection {
+        let line = ItemLine {
+            status: "met",
+            mark: "✔",
+            status_label: Bi::same("满足"),
+            factor: Bi::same("f"),
+            importance: Bi::same("中"),
+            must: false,
+            required: Bi::same("≥ 1"),
+            offered: None,
+            gap: None,
+            source_ref: None,
+            as_of: String::new(),
+            illustrative: false,
+            stale: false,
+        };
+        ZoneSection {
+            rank: 1,
+            zone: "z".into(),
+            name: Bi::same("z"),
+            region: Bi::default(),
+            contact: String::new(),
+            score: "50.0".into(),
+            qualified: true,
+            failed_must: Vec::new(),
+            met: items,
+            partial: 0,
+            unmet: 0,
+            unknown: 0,
+            completeness: "100".into(),
+            categories: vec![CategoryBlock {
+                name: Bi::same("c"),
+                items: vec![line; items],
+            }],
+            sources: Vec::new(),
+            to_close: vec![Bi::same("x"); to_close],
+            new_page: false,
+        }
+    }
+
+    /// Replays a page plan line by line and returns, for each section, the lines left on its
+    /// page where it starts.
+    fn room_at_starts(sections: &[ZoneSection], lang: ReportLang) -> Vec<usize> {
+        let mut room = Vec::new();
+        let mut page_line = PAGE_LINES; // the front matter ends a page
+        for s in sections {
+            if s.new_page {
+                page_line = 0;
+            }
+            room.push(PAGE_LINES - page_line);
+            for _ in 0..section_lines(s, lang) + 2 {
+                page_line += 1;
+                if page_line >= PAGE_LINES {
+                    page_line = 0;
+                }
+            }
+        }
+        room
+    }
+
+    #[test]
+    fn no_section_starts_at_the_bottom_of_a_page() {
+        for lang in [ReportLang::Zh, ReportLang::Both] {
+            for seed in 0..200_usize {
+                let mut sections: Vec<ZoneSection> = (0..1 + seed % 7)
+                    .map(|i| section(1 + (seed * 7 + i * 13) % 31, (seed + i) % 5))
+                    .collect();
+                let pages = plan_pages(&mut sections, lang, 5 + seed % 40);
+                assert!(pages >= 2);
+                assert!(
+                    sections[0].new_page,
+                    "the first section follows the summary on a new page"
+                );
+                for (i, room) in room_at_starts(&sections, lang).into_iter().enumerate() {
+                    assert!(
+                        sections[i].new_page || room >= SECTION_START_LINES,
+                        "seed {seed}: section {i} starts with {room} lines left"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_sections_share_a_page() {
+        let mut sections = vec![section(3, 0), section(3, 0), section(3, 0)];
+        plan_pages(&mut sections, ReportLang::Zh, 5);
+        assert_eq!(
+            sections.iter().map(|s| s.new_page).collect::<Vec<_>>(),
+            [true, false, false]
+        );
+    }
+}

@@ -1,0 +1,171 @@
+//! 报告 — the printed match report: language, which zones to detail, who prepares it; a
+//! preview of its pages; export to PDF and print.
+
+use egui::{RichText, TextureHandle, Ui};
+
+use super::theme;
+use crate::app::Command;
+use crate::model::Lang;
+use crate::report::ReportLang;
+
+/// The report view's own state: options and the preview pages.
+#[derive(Default)]
+pub struct ReportState {
+    pub lang: ReportLang,
+    /// How many top zones to detail.
+    pub top: usize,
+    /// Detail the zones ticked for comparison in the results view instead of the top N.
+    pub use_picked: bool,
+    /// The preview pages, and whether they no longer match the options or data.
+    pub pages: Vec<TextureHandle>,
+    pub stale: bool,
+    /// How long the last layout took, in milliseconds, and the PDF size.
+    pub last_render: Option<(u128, usize)>,
+}
+
+impl ReportState {
+    pub fn new() -> Self {
+        ReportState {
+            top: 5,
+            stale: true,
+            ..Default::default()
+        }
+    }
+}
+
+/// What the report view reads.
+pub struct ReportData {
+    pub lang: Lang,
+    pub zones: usize,
+    pub picked: usize,
+    pub scored: usize,
+}
+
+/// Draws the report view; `prepared_by` is the officer's name, kept in the settings.
+pub fn report_view_ui(
+    ui: &mut Ui,
+    state: &mut ReportState,
+    prepared_by: &mut String,
+    data: &ReportData,
+) -> Vec<Command> {
+    let lang = data.lang;
+    let mut commands = Vec::new();
+    let mut changed = false;
+    egui::Panel::left("report options")
+        .resizable(false)
+        .default_size(300.0)
+        .show(ui, |ui| {
+            ui.heading(lang.pick("报告", "Report"));
+            ui.add_space(theme::SECTION_GAP);
+            ui.label(RichText::new(lang.pick("语言", "Language")).strong());
+            for (l, text) in [
+                (ReportLang::Zh, "中文"),
+                (ReportLang::En, "English"),
+                (ReportLang::Both, lang.pick("中英对照", "Chinese and English")),
+            ] {
+                changed |= ui.radio_value(&mut state.lang, l, text).changed();
+            }
+            ui.add_space(theme::SECTION_GAP);
+            ui.label(RichText::new(lang.pick("逐项展开的开发区", "Zones detailed")).strong());
+            ui.horizontal(|ui| {
+                let l = ui.label(lang.pick("排名前", "Top"));
+                changed |= ui
+                    .add_enabled(
+                        !state.use_picked,
+                        egui::DragValue::new(&mut state.top).range(1..=data.zones.max(1)),
+                    )
+                    .labelled_by(l.id)
+                    .changed();
+                ui.label(lang.pick("个", "zones"));
+            });
+            let picked = match lang {
+                Lang::Zh => format!("“匹配结果”中勾选对比的 {} 个", data.picked),
+                Lang::En => format!("The {} zones ticked in Results", data.picked),
+            };
+            changed |= ui
+                .add_enabled(
+                    data.picked > 0,
+                    egui::Checkbox::new(&mut state.use_picked, picked),
+                )
+                .changed();
+            ui.add_space(theme::SECTION_GAP);
+            let l = ui.label(
+                RichText::new(lang.pick("编制人（姓名、单位）", "Prepared by (name, office)")).strong(),
+            );
+            changed |= ui
+                .add(egui::TextEdit::singleline(prepared_by).desired_width(260.0))
+                .labelled_by(l.id)
+                .changed();
+            ui.add_space(theme::SECTION_GAP * 2.0);
+            let ready = data.scored > 0;
+            if ui
+                .add_enabled(ready, egui::Button::new(lang.pick("刷新预览", "Refresh preview")))
+                .clicked()
+            {
+                commands.push(Command::RefreshPreview);
+            }
+            if ui
+                .add_enabled(ready, egui::Button::new(lang.pick("导出 PDF…", "Export PDF…")))
+                .clicked()
+            {
+                commands.push(Command::ExportPdf);
+            }
+            let print = egui::Button::new(lang.pick("打印", "Print"))
+                .shortcut_text(ui.ctx().format_shortcut(&super::top_bar::PRINT));
+            if ui.add_enabled(ready, print).clicked() {
+                commands.push(Command::PrintReport);
+            }
+            if !ready {
+                ui.label(
+                    RichText::new(lang.pick(
+                        "需求表尚无可计分的要求。",
+                        "The checklist has nothing to score yet.",
+                    ))
+                    .weak(),
+                );
+            }
+            if let Some((ms, bytes)) = state.last_render {
+                ui.add_space(theme::SECTION_GAP);
+                ui.label(
+                    RichText::new(match lang {
+                        Lang::Zh => format!(
+                            "{} 页，排版 {ms} 毫秒，PDF 约 {} KB",
+                            state.pages.len(),
+                            bytes.div_ceil(1024)
+                        ),
+                        Lang::En => format!(
+                            "{} pages, laid out in {ms} ms, PDF about {} KB",
+                            state.pages.len(),
+                            bytes.div_ceil(1024)
+                        ),
+                    })
+                    .weak(),
+                );
+            }
+        });
+    if changed {
+        state.stale = true;
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        if state.stale && data.scored > 0 {
+            commands.push(Command::RefreshPreview);
+        }
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            let width = (ui.available_width() - 24.0).clamp(200.0, 720.0);
+            for (i, page) in state.pages.iter().enumerate() {
+                let size = page.size_vec2();
+                let scale = width / size.x;
+                ui.vertical_centered(|ui| {
+                    ui.add(
+                        egui::Image::new(page)
+                            .fit_to_exact_size(size * scale)
+                            .bg_fill(egui::Color32::WHITE),
+                    )
+                    .on_hover_text(format!("{} {}", lang.pick("第", "Page"), i + 1));
+                    ui.add_space(12.0);
+                });
+            }
+        });
+    });
+    commands
+}
