@@ -352,37 +352,63 @@ fn check(catalog: &Catalog, paths: &[PathBuf]) -> Result<bool, Failure> {
         }
     }
     let mut all_good = true;
+    let mut profiles = Vec::new();
     for file in &files {
         match check_file(catalog, file) {
-            Ok(summary) => println!("ok  {}: {summary}", file.display()),
+            Ok((summary, kind)) => {
+                if kind == FileKind::Profile {
+                    profiles.push(file.clone());
+                }
+                println!("ok  {}: {summary}", file.display());
+            }
             Err(e) => {
                 all_good = false;
                 eprintln!("bad {e}");
             }
         }
     }
+    // Profiles in one folder must not clash in id apart from letter case.
+    let mut folders: Vec<&Path> = profiles.iter().filter_map(|p| p.parent()).collect();
+    folders.sort();
+    folders.dedup();
+    for folder in folders {
+        let here = profiles
+            .iter()
+            .filter(|p| p.parent() == Some(folder))
+            .map(PathBuf::as_path);
+        for e in io::case_clashes(here) {
+            all_good = false;
+            eprintln!("bad {e}");
+        }
+    }
     Ok(all_good)
 }
 
-fn check_file(catalog: &Catalog, path: &Path) -> Result<String, io::FileError> {
-    let text = io::read_text(path)?;
+fn check_file(catalog: &Catalog, path: &Path) -> Result<(String, FileKind), io::FileError> {
+    let text = io::read_nonempty(path)?;
     match sniff(&text) {
         Some(FileKind::Catalog) => {
             let c = io::load_catalog(path)?;
-            Ok(format!("catalog, {} factors", c.len()))
+            Ok((format!("catalog, {} factors", c.len()), FileKind::Catalog))
         }
         Some(FileKind::Profile) => {
             let p = io::load_profile(path, catalog)?;
-            Ok(format!(
-                "zone profile `{}`, {} of {} factors known",
-                p.id,
-                p.known_count(),
-                catalog.len()
+            let known = p.known_count();
+            Ok((
+                format!(
+                    "zone profile `{}`, {known} of {} factors known",
+                    p.id,
+                    catalog.len()
+                ),
+                FileKind::Profile,
             ))
         }
         Some(FileKind::Checklist) => {
             let c = io::load_checklist(path, catalog)?;
-            Ok(format!("checklist `{}`, {} items", c.project, c.items().count()))
+            Ok((
+                format!("checklist `{}`, {} items", c.project, c.items().count()),
+                FileKind::Checklist,
+            ))
         }
         None => Err(io::FileError {
             path: path.to_owned(),

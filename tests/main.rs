@@ -5,6 +5,7 @@
 
 mod cli;
 mod files;
+mod hardening;
 mod report;
 mod ui;
 

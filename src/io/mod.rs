@@ -96,7 +96,8 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     })
 }
 
-fn read_nonempty(path: &Path) -> Result<String, FileError> {
+/// Reads a file as UTF-8 text that is not empty (see [`read_text`]).
+pub fn read_nonempty(path: &Path) -> Result<String, FileError> {
     let text = read_text(path)?;
     if text.trim().is_empty() {
         return Err(FileError::new(path, "is empty"));
@@ -192,34 +193,16 @@ pub fn load_profiles_with_progress(
             (path, result)
         })
         .collect();
-    // Ids that differ only in letter case name the same file on Windows and macOS: refuse
-    // them all rather than pick one.
-    let mut by_lower: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
-    for (path, result) in &results {
-        if result.is_ok() {
-            let id = profile_id(path);
-            by_lower.entry(id.to_lowercase()).or_default().push(id);
-        }
-    }
+    let clashes = case_clashes(
+        results
+            .iter()
+            .filter(|(_, r)| r.is_ok())
+            .map(|(p, _)| p.as_path()),
+    );
     let mut loaded = LoadedProfiles::default();
     for (path, result) in results {
-        let id = profile_id(&path);
-        let clash = by_lower.get(&id.to_lowercase()).filter(|ids| ids.len() > 1);
-        match (result, clash) {
-            (Ok(_), Some(ids)) => {
-                let others: Vec<String> = ids
-                    .iter()
-                    .filter(|o| **o != id)
-                    .map(|o| format!("`{o}`"))
-                    .collect();
-                loaded.errors.push(FileError::new(
-                    &path,
-                    format!(
-                        "the zone id `{id}` is the same as {} apart from letter case; rename one of the files",
-                        others.join(", ")
-                    ),
-                ));
-            }
+        match (result, clashes.iter().find(|e| e.path == path)) {
+            (Ok(_), Some(clash)) => loaded.errors.push(clash.clone()),
             (Ok(profile), None) => {
                 loaded.profiles.push(profile);
                 loaded.paths.push(path);
@@ -228,6 +211,36 @@ pub fn load_profiles_with_progress(
         }
     }
     Ok(loaded)
+}
+
+/// Profile files whose ids differ only in letter case: they name the same file on Windows and
+/// macOS, so each is refused rather than one picked. One error per clashing file.
+pub fn case_clashes<'a>(paths: impl Iterator<Item = &'a Path>) -> Vec<FileError> {
+    let mut by_lower: std::collections::BTreeMap<String, Vec<&Path>> = std::collections::BTreeMap::new();
+    for path in paths {
+        by_lower
+            .entry(profile_id(path).to_lowercase())
+            .or_default()
+            .push(path);
+    }
+    by_lower
+        .into_values()
+        .filter(|group| group.len() > 1)
+        .flat_map(|group| {
+            group.iter().map(|path| {
+                let id = profile_id(path);
+                let others: Vec<String> =
+                    group.iter().map(|p| profile_id(p)).filter(|o| *o != id).map(|o| format!("`{o}`")).collect();
+                FileError::new(
+                    path,
+                    format!(
+                        "the zone id `{id}` is the same as {} apart from letter case; rename one of the files",
+                        others.join(", ")
+                    ),
+                )
+            }).collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// Writes generated profiles into `dir` (created if needed), in parallel and without the

@@ -110,6 +110,18 @@ pub fn check_profile_id(id: &str) -> Result<(), String> {
     }
 }
 
+/// Reads a field's value, naming the field in any error: "`as_of`: …".
+fn field<'de, T: Deserialize<'de>, A: MapAccess<'de>>(map: &mut A, name: &str) -> Result<T, A::Error> {
+    map.next_value::<T>()
+        .map_err(|e| A::Error::custom(format!("`{name}`: {e}")))
+}
+
+/// Reads a date field, naming the field and the form a date takes in any error.
+fn date_field<'de, A: MapAccess<'de>>(map: &mut A, name: &str) -> Result<Date, A::Error> {
+    map.next_value::<Date>()
+        .map_err(|e| A::Error::custom(format!("`{name}`: {e}; write the date as 2023-12-31")))
+}
+
 /// Sets a field once; a second occurrence is an error.
 fn set_once<T, E: de::Error>(slot: &mut Option<T>, field: &'static str, value: T) -> Result<(), E> {
     if slot.replace(value).is_some() {
@@ -161,14 +173,19 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
         let (mut name, mut region, mut contact, mut as_of, mut factors) = (None, None, None, None, None);
         while let Some(key) = map.next_key::<ProfileField>()? {
             match key {
-                ProfileField::Name => set_once(&mut name, "name", map.next_value::<Text>()?)?,
-                ProfileField::Region => set_once(&mut region, "region", map.next_value::<Text>()?)?,
-                ProfileField::Contact => set_once(&mut contact, "contact", map.next_value::<String>()?)?,
-                ProfileField::AsOf => set_once(&mut as_of, "as_of", map.next_value::<Date>()?)?,
+                ProfileField::Name => set_once(&mut name, "name", field::<Text, A>(&mut map, "name")?)?,
+                ProfileField::Region => {
+                    set_once(&mut region, "region", field::<Text, A>(&mut map, "region")?)?
+                }
+                ProfileField::Contact => {
+                    set_once(&mut contact, "contact", field::<String, A>(&mut map, "contact")?)?
+                }
+                ProfileField::AsOf => set_once(&mut as_of, "as_of", date_field(&mut map, "as_of")?)?,
                 ProfileField::Factors => set_once(
                     &mut factors,
                     "factors",
-                    map.next_value_seed(FactorMapSeed::<RawEntry>::new(self.catalog))?,
+                    map.next_value_seed(FactorMapSeed::<RawEntry>::new(self.catalog))
+                        .map_err(|e| A::Error::custom(format!("`factors`: {e}")))?,
                 )?,
             }
         }
@@ -258,10 +275,16 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
                         field: "value",
                     })?,
                 )?,
-                EntryField::Source => set_once(&mut source, "source", map.next_value::<String>()?)?,
-                EntryField::AsOf => set_once(&mut as_of, "as_of", map.next_value::<Date>()?)?,
+                EntryField::Source => {
+                    set_once(&mut source, "source", field::<String, A>(&mut map, "source")?)?
+                }
+                EntryField::AsOf => set_once(&mut as_of, "as_of", date_field(&mut map, "as_of")?)?,
                 EntryField::Illustrative => {
-                    set_once(&mut illustrative, "illustrative", map.next_value::<bool>()?)?;
+                    set_once(
+                        &mut illustrative,
+                        "illustrative",
+                        field::<bool, A>(&mut map, "illustrative")?,
+                    )?;
                 }
             }
         }
@@ -563,10 +586,10 @@ impl<'de> Visitor<'de> for ChecklistSeed<'_> {
                 return Err(A::Error::duplicate_field(name));
             }
             match key {
-                ChecklistField::Investor => c.investor = map.next_value()?,
-                ChecklistField::Project => c.project = map.next_value()?,
+                ChecklistField::Investor => c.investor = field(&mut map, name)?,
+                ChecklistField::Project => c.project = field(&mut map, name)?,
                 ChecklistField::Industry => {
-                    let code: String = map.next_value()?;
+                    let code: String = field(&mut map, name)?;
                     let industries = self.catalog.industries();
                     let found = industries.find(code.trim()).ok_or_else(|| {
                         let hint =
@@ -588,8 +611,9 @@ impl<'de> Visitor<'de> for ChecklistSeed<'_> {
                     c.planned_tax_per_mu = Some(map.next_value_seed(AmountSeed(name))?)
                 }
                 ChecklistField::Items => {
-                    for (factor, item) in
-                        map.next_value_seed(FactorMapSeed::<Requirement>::new(self.catalog))?
+                    for (factor, item) in map
+                        .next_value_seed(FactorMapSeed::<Requirement>::new(self.catalog))
+                        .map_err(|e| A::Error::custom(format!("`items`: {e}")))?
                     {
                         c.set_item(factor, Some(item));
                     }
@@ -651,10 +675,12 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
                     })?;
                     set_once(&mut required, "required", value)?;
                 }
-                ItemField::Importance => {
-                    set_once(&mut importance, "importance", map.next_value::<Importance>()?)?
-                }
-                ItemField::Note => set_once(&mut note, "note", map.next_value::<String>()?)?,
+                ItemField::Importance => set_once(
+                    &mut importance,
+                    "importance",
+                    field::<Importance, A>(&mut map, "importance")?,
+                )?,
+                ItemField::Note => set_once(&mut note, "note", field::<String, A>(&mut map, "note")?)?,
             }
         }
         if let Some(Value::YesNo(answer)) = &required

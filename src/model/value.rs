@@ -169,8 +169,12 @@ pub enum ValueError {
     Negative(String),
     #[error("unit `{unit}` is not allowed here; use {allowed}")]
     UnitNotAllowed { unit: String, allowed: String },
-    #[error("`{unit}` is not a unit SiteMatch knows; use {allowed}")]
-    UnknownUnit { unit: String, allowed: String },
+    #[error("in `{text}`, `{unit}` is not a unit SiteMatch knows; write a number and one of {allowed}")]
+    UnknownUnit {
+        text: String,
+        unit: String,
+        allowed: String,
+    },
     #[error("`{given}` is not a level of this factor; choose one of {choices}")]
     UnknownLevel { given: String, choices: String },
     #[error("`{given}` is not in {vocabulary}{hint}")]
@@ -239,6 +243,7 @@ pub fn parse_quantity(catalog: &Catalog, measure: &Measure, text: &str) -> Resul
                 }
             } else {
                 ValueError::UnknownUnit {
+                    text: text.to_owned(),
                     unit: unit_part.to_owned(),
                     allowed: unit_list(catalog, measure),
                 }

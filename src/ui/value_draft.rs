@@ -169,7 +169,7 @@ pub fn value_error_text(e: &ValueError, lang: Lang) -> String {
             ValueError::UnitNotAllowed { unit, allowed } => {
                 format!("此项不能使用单位“{unit}”，可用：{allowed}")
             }
-            ValueError::UnknownUnit { unit, allowed } => format!("未知单位“{unit}”，可用：{allowed}"),
+            ValueError::UnknownUnit { unit, allowed, .. } => format!("未知单位“{unit}”，可用：{allowed}"),
             ValueError::UnknownLevel { given, choices } => {
                 format!("“{given}”不是此项的等级，可选：{choices}")
             }
