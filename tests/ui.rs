@@ -498,3 +498,58 @@ fn a_value_without_a_source_is_marked_and_not_saved() {
     assert!(dir.path().join("xinqu.ron").is_file(), "{:?}", h.state().notices);
     assert_eq!(h.state().ws.profiles.len(), 1);
 }
+
+#[test]
+fn the_report_view_previews_and_exports_the_pdf() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("report.pdf");
+    let dialogs = FakeDialogs::default();
+    let mut h = harness_with(Some(repo("assets/checklists/pv_base.ron")), dialogs.clone());
+    h.get_by_label("报告").click();
+    h.run();
+    assert_eq!(h.state().tab, Tab::Report);
+    assert!(
+        !h.state().report_view.pages.is_empty(),
+        "the preview shows the pages"
+    );
+    let pages = h.state().report_view.pages.len();
+
+    h.get_all_by_label("English")
+        .find(|n| n.accesskit_node().role() == Role::RadioButton)
+        .expect("the report language")
+        .click();
+    h.run();
+    assert_eq!(h.state().report_view.lang, sitematch::report::ReportLang::En);
+    dialogs.answer(Some(&out));
+    h.get_by_label("导出 PDF…").click();
+    h.run();
+    let bytes = std::fs::read(&out).expect("the PDF was written where the dialog said");
+    assert!(bytes.starts_with(b"%PDF"));
+    assert_eq!(dialogs.asked.borrow().last(), Some(&FileKind::Pdf));
+    assert!(pages >= 2);
+
+    // Picking the zones ticked for comparison details just those.
+    h.state_mut().results_view.compare = vec![0, 1];
+    h.run();
+    h.get_by_label("“匹配结果”中勾选对比的 2 个").click();
+    h.run();
+    let model = h.state().report_model();
+    assert_eq!(model.sections.len(), 2);
+}
+
+#[test]
+fn a_report_with_nothing_to_score_says_so() {
+    let mut h = harness();
+    h.get_by_label("报告").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+    h.run();
+    assert!(
+        h.state()
+            .notices
+            .iter()
+            .any(|n| n.is_error && n.text.contains("无法生成报告")),
+        "{:?}",
+        h.state().notices
+    );
+}
