@@ -408,3 +408,68 @@ fn an_unreadable_folder_is_an_error_in_words() {
     let e = io::load_profiles(Path::new("/nonexistent/zones"), &catalog()).expect_err("no folder");
     assert!(e.to_string().contains("could not open the folder"), "{e}");
 }
+
+/// The child of the kill test: saves two versions of a file in turn, forever. Does nothing in
+/// a normal test run.
+#[test]
+fn save_loop_child() {
+    let Some(path) = std::env::var_os("SITEMATCH_SAVE_LOOP") else {
+        return;
+    };
+    let path = std::path::PathBuf::from(path);
+    let (a, b) = versions();
+    loop {
+        io::save_atomic(&path, &a).expect("save");
+        io::save_atomic(&path, &b).expect("save");
+    }
+}
+
+/// Two versions large enough that writing one takes many system calls.
+fn versions() -> (Vec<u8>, Vec<u8>) {
+    let a: Vec<u8> = "ZoneProfile(/* version A */)\n".repeat(12_000).into_bytes();
+    let b: Vec<u8> = "ZoneProfile(/* version B, a little longer */)\n"
+        .repeat(9_000)
+        .into_bytes();
+    (a, b)
+}
+
+#[test]
+fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("zone.ron");
+    let (a, b) = versions();
+    io::save_atomic(&path, &a).expect("first version");
+    let exe = std::env::current_exe().expect("the test binary");
+    let mut rng = fastrand::Rng::with_seed(2026);
+    let mut seen = [0_usize; 2];
+    for i in 0..200 {
+        let mut child = Command::new(&exe)
+            .args([
+                "--exact",
+                "hardening::save_loop_child",
+                "--test-threads",
+                "1",
+                "--nocapture",
+            ])
+            .env("SITEMATCH_SAVE_LOOP", &path)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn the saving child");
+        std::thread::sleep(std::time::Duration::from_millis(rng.u64(15..60)));
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reaped");
+        let now = std::fs::read(&path).expect("the file is always there");
+        match now {
+            ref x if *x == a => seen[0] += 1,
+            ref x if *x == b => seen[1] += 1,
+            other => panic!("kill {i}: the file is neither version, {} bytes", other.len()),
+        }
+    }
+    assert!(
+        seen[0] > 0 && seen[1] > 0,
+        "kills landed between both saves: {seen:?}"
+    );
+    // Temporary files of interrupted saves are hidden and never taken for profiles.
+    assert_eq!(io::ron_files(dir.path()).expect("folder"), [path]);
+}

@@ -59,6 +59,7 @@ pub fn init(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> AppInit {
         dialogs: Box::new(dialogs),
         today: Date::new(2026, 11, 29).expect("date"),
         background: None,
+        recovery_store: None,
     }
 }
 
@@ -393,19 +394,25 @@ fn closing_the_window_with_unsaved_work_asks_first() {
 
 #[test]
 fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
-    use sitematch::app::settings::{RECOVERY_KEY, Recovery};
-    let mut h = harness();
+    use sitematch::app::settings::Recovery;
+    use sitematch::io::recovery::RecoveryStore;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = RecoveryStore::in_dir(dir.path());
+    let mut start = init(None, FakeDialogs::default());
+    start.recovery_store = Some(store.clone());
+    let mut h = harness_from(start);
     type_into(&mut h, "项目名称", "差点丢失的项目");
     type_into(&mut h, "可供工业用地面积 要求", "450");
     let mut storage = MemoryStorage::default();
     h.state_mut().persist(&mut storage, "2026-11-29 10:30");
-    let recovery: Option<Recovery> = eframe::get_value(&storage, RECOVERY_KEY).flatten();
-    let recovery = recovery.expect("the dirty checklist is in storage");
+    let recovery: Recovery =
+        ron::from_str(&store.load().expect("the dirty checklist is kept")).expect("parses");
     assert_eq!(recovery.saved_at, "2026-11-29 10:30");
 
     // The next start, after a crash: the work is offered back.
     let mut start = init(None, FakeDialogs::default());
     start.recovery = Some(recovery);
+    start.recovery_store = Some(store.clone());
     let mut h2 = harness_from(start);
     assert!(h2.query_by_label("恢复未保存的需求表？").is_some());
     h2.get_by_label("恢复").click();
@@ -414,16 +421,42 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     assert!(h2.state().has_unsaved(), "restored work is still unsaved");
     assert_eq!(h2.state().doc.checklist, h.state().doc.checklist);
 
-    // Once the work is saved or discarded, nothing is kept for recovery.
+    // Once the work is discarded, nothing is kept for recovery.
     h2.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h2.run();
     h2.get_by_label("不保存").click();
     h2.run();
     h2.state_mut().persist(&mut storage, "2026-11-29 10:31");
-    assert_eq!(
-        eframe::get_value::<Option<Recovery>>(&storage, RECOVERY_KEY).flatten(),
-        None
+    assert_eq!(store.load(), None);
+}
+
+#[test]
+fn the_panic_hook_writes_the_working_checklist_to_the_recovery_store() {
+    use sitematch::app::settings::Recovery;
+    use sitematch::app::{CrashSnapshot, install_panic_hook};
+    use sitematch::io::recovery::RecoveryStore;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = RecoveryStore::in_dir(dir.path());
+    let mut h = harness();
+    let snapshot = CrashSnapshot::default();
+    h.state_mut().crash_snapshot = Some(snapshot.clone());
+    type_into(&mut h, "项目名称", "崩溃前的项目");
+    assert!(
+        snapshot.lock().expect("lock").is_some(),
+        "every edit refreshes the snapshot"
     );
+
+    let before = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    install_panic_hook(store.clone(), snapshot);
+    let crashed = std::panic::catch_unwind(|| panic!("a bug in a panel"));
+    std::panic::set_hook(before);
+    assert!(crashed.is_err());
+
+    let kept: Recovery = ron::from_str(&store.load().expect("written as the process died")).expect("parses");
+    let checklist = sitematch::model::parse_checklist(&kept.text, &Catalog::builtin().expect("catalog"))
+        .expect("a checklist");
+    assert_eq!(checklist.project, "崩溃前的项目");
 }
 
 #[test]

@@ -18,7 +18,7 @@ pub use command::{Answer, Command};
 use dialogs::{FileDialogs, FileKind};
 use doc::ChecklistDoc;
 use profile_edit::ProfileEditor;
-use settings::{RECOVERY_KEY, Recovery, SETTINGS_KEY, Settings};
+use settings::{Recovery, SETTINGS_KEY, Settings};
 use workspace::{FolderLoad, Results, Workspace};
 
 use crate::io;
@@ -110,6 +110,31 @@ pub struct AppInit {
     /// Load the zones on a worker thread, repainting this context as files finish; `None`
     /// loads them before the app starts (tests, small folders).
     pub background: Option<egui::Context>,
+    /// Where unsaved work is kept for recovery.
+    pub recovery_store: Option<crate::io::recovery::RecoveryStore>,
+}
+
+/// The recovery text the panic hook writes; kept current by the app as the checklist changes.
+pub type CrashSnapshot = std::sync::Arc<std::sync::Mutex<Option<String>>>;
+
+/// Installs a panic hook that writes the working checklist to the recovery store before the
+/// process ends, then runs the hook that was there before (which prints the panic).
+pub fn install_panic_hook(store: crate::io::recovery::RecoveryStore, snapshot: CrashSnapshot) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        write_crash_snapshot(&store, &snapshot);
+        previous(info);
+    }));
+}
+
+/// What the panic hook does: keeps the snapshot, if there is one. Never blocks (a panic while
+/// the snapshot is being updated skips it rather than deadlock).
+pub fn write_crash_snapshot(store: &crate::io::recovery::RecoveryStore, snapshot: &CrashSnapshot) {
+    if let Ok(guard) = snapshot.try_lock()
+        && let Some(text) = guard.as_ref()
+    {
+        let _ = store.save(text);
+    }
 }
 
 /// The SiteMatch desktop app.
@@ -128,6 +153,10 @@ pub struct SiteMatchApp {
     pub loading: Option<FolderLoad>,
     /// Whether folders load on a worker thread (the window) or at once (tests).
     background_loads: bool,
+    /// Where unsaved work is kept between runs; `None` keeps nothing (tests that do not ask).
+    pub recovery_store: Option<crate::io::recovery::RecoveryStore>,
+    /// The working checklist as the panic hook will write it to the recovery store.
+    pub crash_snapshot: Option<CrashSnapshot>,
     /// When the window was asked for; the time to the first frame is printed when the
     /// `SITEMATCH_TIMING` environment variable is set.
     pub launched: Option<std::time::Instant>,
@@ -165,6 +194,8 @@ impl SiteMatchApp {
             loading,
             background_loads,
             launched: None,
+            recovery_store: init.recovery_store,
+            crash_snapshot: None,
             doc: ChecklistDoc::template(&ws.catalog),
             results: Results::default(),
             editor: None,
@@ -335,8 +366,12 @@ impl SiteMatchApp {
             commands.extend(modal_ui(&ctx, modal, lang, zone_name));
         }
 
+        let before = self.crash_snapshot.is_some().then(|| self.doc.checklist.clone());
         for c in commands {
             self.apply(&ctx, c);
+        }
+        if before.is_some_and(|b| b != self.doc.checklist) {
+            self.refresh_crash_snapshot();
         }
         if self.rescore {
             self.rescore_now();
@@ -780,22 +815,54 @@ impl SiteMatchApp {
         }
     }
 
-    /// What to keep in eframe's storage: settings, and the working checklist while unsaved.
+    /// The working checklist as the recovery store keeps it, while it has unsaved changes.
+    pub fn recovery_snapshot(&self, now: &str) -> Option<Recovery> {
+        if !self.doc.is_dirty() {
+            return None;
+        }
+        let text = write_checklist(&self.doc.checklist, &self.ws.catalog).ok()?;
+        Some(Recovery {
+            text,
+            path: self.doc.path.clone(),
+            saved_at: now.to_owned(),
+        })
+    }
+
+    /// Keeps the settings in eframe's storage, and the working checklist in the recovery store
+    /// while it has unsaved changes (clearing the store once it has none).
     pub fn persist(&mut self, storage: &mut dyn eframe::Storage, now: &str) {
         self.settings.last_checklist = self.doc.path.clone();
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
-        let recovery = if self.doc.is_dirty() {
-            write_checklist(&self.doc.checklist, &self.ws.catalog)
-                .ok()
-                .map(|text| Recovery {
-                    text,
-                    path: self.doc.path.clone(),
-                    saved_at: now.to_owned(),
-                })
-        } else {
+        let Some(store) = &self.recovery_store else { return };
+        // Once the user has chosen to quit, what is unsaved was saved or discarded on purpose.
+        let keep = if self.quit_requested {
             None
+        } else {
+            self.recovery_snapshot(now)
         };
-        eframe::set_value(storage, RECOVERY_KEY, &recovery);
+        match keep.and_then(|r| ron::to_string(&r).ok()) {
+            Some(text) => {
+                if let Err(e) = store.save(&text) {
+                    let message = format!(
+                        "{}{e}",
+                        self.lang().pick("无法自动保存：", "Could not autosave: ")
+                    );
+                    self.notify(message, true);
+                }
+            }
+            None => store.clear(),
+        }
+    }
+
+    /// Refreshes what the panic hook would write, after the checklist changed.
+    fn refresh_crash_snapshot(&self) {
+        if let Some(slot) = &self.crash_snapshot {
+            let now = jiff::Zoned::now().strftime("%Y-%m-%d %H:%M").to_string();
+            let snapshot = self.recovery_snapshot(&now).and_then(|r| ron::to_string(&r).ok());
+            if let Ok(mut guard) = slot.lock() {
+                *guard = snapshot;
+            }
+        }
     }
 }
 
@@ -1006,10 +1073,12 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 .storage
                 .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
                 .unwrap_or_default();
-            let recovery: Option<Recovery> = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, RECOVERY_KEY))
-                .flatten();
+            let store =
+                eframe::storage_dir("sitematch").map(|d| crate::io::recovery::RecoveryStore::in_dir(&d));
+            let recovery: Option<Recovery> = store
+                .as_ref()
+                .and_then(|s| s.load())
+                .and_then(|text| ron::from_str(&text).ok());
             let profiles_dir = start
                 .profiles
                 .or_else(|| settings.profiles_dir.clone().filter(|d| d.is_dir()))
@@ -1030,8 +1099,14 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 dialogs: Box::new(dialogs::NativeDialogs),
                 today: jiff::Zoned::now().date(),
                 background: Some(cc.egui_ctx.clone()),
+                recovery_store: store.clone(),
             });
             app.launched = Some(launched);
+            if let Some(store) = store {
+                let snapshot = CrashSnapshot::default();
+                install_panic_hook(store, snapshot.clone());
+                app.crash_snapshot = Some(snapshot);
+            }
             Ok(Box::new(app))
         }),
     )

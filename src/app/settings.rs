@@ -60,9 +60,8 @@ pub struct Recovery {
     pub saved_at: String,
 }
 
-/// Storage keys.
+/// The storage key of the settings.
 pub const SETTINGS_KEY: &str = "sitematch.settings";
-pub const RECOVERY_KEY: &str = "sitematch.recovery";
 
 #[cfg(test)]
 mod tests {

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{self, Catalog, Checklist, ParseError, ZoneProfile};
 
 pub mod print;
+pub mod recovery;
 
 /// Files larger than this are refused before they are read: no profile or checklist comes
 /// near it, and a runaway file must not stall the app.
