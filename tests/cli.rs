@@ -179,3 +179,46 @@ fn usage_errors_exit_2() {
     );
     assert_eq!(sitematch(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn gen_writes_synthetic_zones_and_never_over_existing_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("zones");
+    let run = || {
+        sitematch(&[
+            "gen",
+            "--zones",
+            "25",
+            "--seed",
+            "3",
+            "--checklists",
+            "2",
+            "--out",
+            out.to_str().expect("p"),
+        ])
+    };
+    let first = run();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert_eq!(sitematch::io::ron_files(&out).expect("folder").len(), 25);
+    let check = sitematch(&[
+        "check",
+        out.to_str().expect("p"),
+        out.join("checklists").to_str().expect("p"),
+    ]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let again = run();
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "refuses to write over the first run"
+    );
+    assert!(String::from_utf8_lossy(&again.stderr).contains("never written over existing files"));
+}

@@ -181,3 +181,35 @@ fn the_readme_examples_are_valid_files() {
     parse_profile(blocks[0], "example", &c).unwrap_or_else(|e| panic!("README profile: {e}"));
     parse_checklist(blocks[1], &c).unwrap_or_else(|e| panic!("README checklist: {e}"));
 }
+
+#[test]
+fn a_checked_save_refuses_a_file_someone_else_changed() {
+    let c = catalog();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("houma.ron");
+    fs::copy(repo("profiles/houma.ron"), &path).expect("copy");
+    let (profile, stamp) = io::load_profile_stamped(&path, &c).expect("load");
+
+    // Touched but not changed: still the same file.
+    fs::write(&path, fs::read(&path).expect("read")).expect("touch");
+    let stamp = io::save_profile_checked(&path, &profile, &c, Some(&stamp)).expect("unchanged content saves");
+
+    fs::write(
+        &path,
+        fs::read_to_string(&path)
+            .expect("read")
+            .replace("侯马", "侯马（同事修改）"),
+    )
+    .expect("theirs");
+    let e = io::save_profile_checked(&path, &profile, &c, Some(&stamp)).expect_err("changed since read");
+    assert!(matches!(e, io::SaveError::Changed(_)));
+    assert!(e.to_string().contains("changed by someone else"), "{e}");
+    assert!(
+        fs::read_to_string(&path).expect("read").contains("同事修改"),
+        "their save is kept"
+    );
+
+    // A file that appeared where none was read is not overwritten either.
+    let e = io::save_profile_checked(&path, &profile, &c, None).expect_err("exists");
+    assert!(matches!(e, io::SaveError::Changed(_)));
+}

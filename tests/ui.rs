@@ -586,3 +586,55 @@ fn a_report_with_nothing_to_score_says_so() {
         h.state().notices
     );
 }
+
+#[test]
+fn a_file_changed_on_disk_since_opening_is_not_overwritten_without_asking() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("shared.ron");
+    std::fs::copy(repo("assets/checklists/diamond.ron"), &path).expect("copy");
+    let mut h = harness_with(Some(path.clone()), FakeDialogs::default());
+    h.get_by_label("投资需求").click();
+    h.run();
+    type_into(&mut h, "项目名称", "我的修改");
+
+    // A colleague saves the same file on the shared folder.
+    let theirs = std::fs::read_to_string(&path)
+        .expect("read")
+        .replace("金刚石深加工", "同事的修改 金刚石深加工");
+    std::fs::write(&path, &theirs).expect("their save");
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(
+        matches!(h.state().modal, Some(Modal::Conflict { .. })),
+        "asks instead of overwriting"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "nothing was written"
+    );
+    assert!(h.query_by_label("文件已被他人修改").is_some());
+
+    h.get_by_label("重新载入（放弃我的修改）").click();
+    h.run();
+    assert!(
+        h.state().doc.checklist.project.starts_with("同事的修改"),
+        "their version is loaded"
+    );
+    assert!(!h.state().has_unsaved());
+
+    // Edit again and choose to overwrite this time.
+    type_into(&mut h, "项目名称", "我的第二次修改");
+    std::fs::write(&path, theirs.replace("同事的修改", "同事又改了")).expect("their second save");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    h.get_by_label("覆盖").click();
+    h.run();
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains("我的第二次修改")
+    );
+    assert!(!h.state().has_unsaved());
+}

@@ -65,4 +65,10 @@ pub enum Answer {
     ConfirmDelete,
     /// Restore the autosaved checklist.
     Restore,
+    /// Throw my edits away and read the file as it is now.
+    Reload,
+    /// Write my version over the one on disk.
+    Overwrite,
+    /// Write my version to another file.
+    SaveAs,
 }

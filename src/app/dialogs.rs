@@ -9,6 +9,7 @@ use crate::model::Lang;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     Checklist,
+    Profile,
     Pdf,
     Xlsx,
     Csv,
@@ -18,6 +19,7 @@ impl FileKind {
     fn filter(self, lang: Lang) -> (&'static str, &'static [&'static str]) {
         match self {
             FileKind::Checklist => (lang.pick("投资需求表", "Checklist"), &["ron"]),
+            FileKind::Profile => (lang.pick("开发区资料", "Zone profile"), &["ron"]),
             FileKind::Pdf => ("PDF", &["pdf"]),
             FileKind::Xlsx => ("Excel", &["xlsx"]),
             FileKind::Csv => ("CSV", &["csv"]),

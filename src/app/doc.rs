@@ -127,6 +127,8 @@ pub struct ChecklistDoc {
     pub path: Option<PathBuf>,
     /// The checklist as last opened or saved, to tell unsaved changes.
     saved: Checklist,
+    /// The file as it was read or last saved, to notice someone else changing it.
+    pub stamp: Option<crate::io::FileStamp>,
 }
 
 impl ChecklistDoc {
@@ -142,6 +144,7 @@ impl ChecklistDoc {
             saved: checklist.clone(),
             checklist,
             path,
+            stamp: None,
         }
     }
 
@@ -158,9 +161,10 @@ impl ChecklistDoc {
     }
 
     /// Records that the checklist was saved to `path`.
-    pub fn mark_saved(&mut self, path: PathBuf) {
+    pub fn mark_saved(&mut self, path: PathBuf, stamp: Option<crate::io::FileStamp>) {
         self.saved = self.checklist.clone();
         self.path = Some(path);
+        self.stamp = stamp;
     }
 
     /// A short name for the title bar: the file name, else the project, else "untitled".
@@ -263,7 +267,7 @@ mod tests {
         doc.form.header.project = "新项目".into();
         assert!(doc.apply_header());
         assert!(doc.is_dirty());
-        doc.mark_saved(PathBuf::from("x.ron"));
+        doc.mark_saved(PathBuf::from("x.ron"), None);
         assert!(!doc.is_dirty());
         assert_eq!(doc.title(Lang::Zh), "x.ron");
     }

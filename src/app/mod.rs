@@ -85,9 +85,29 @@ impl Pending {
 /// A question the app is asking.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Modal {
-    Unsaved { doc: Doc, then: Pending },
-    ConfirmDelete { zone: usize },
+    Unsaved {
+        doc: Doc,
+        then: Pending,
+    },
+    ConfirmDelete {
+        zone: usize,
+    },
     Recovery(Recovery),
+    /// The file changed on disk since it was opened; what to do with my version.
+    Conflict {
+        doc: Doc,
+        then: Option<Pending>,
+    },
+}
+
+/// How a save went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Saved {
+    Yes,
+    /// Not saved: cancelled, invalid, or an error already shown.
+    No,
+    /// Not saved: someone else changed the file since it was opened.
+    Conflict,
 }
 
 /// A message shown once in the notice bar until dismissed.
@@ -219,9 +239,10 @@ impl SiteMatchApp {
         }
         app.report_load_errors();
         if let Some(path) = init.checklist {
-            match io::load_checklist(&path, &app.ws.catalog) {
-                Ok(c) => {
+            match io::load_checklist_stamped(&path, &app.ws.catalog) {
+                Ok((c, stamp)) => {
                     app.doc = ChecklistDoc::opened(&app.ws.catalog, c, Some(path));
+                    app.doc.stamp = Some(stamp);
                     app.tab = Tab::Results;
                 }
                 Err(e) => app.notify(e.to_string(), true),
@@ -490,12 +511,8 @@ impl SiteMatchApp {
         match command {
             Command::NewChecklist => self.request(ctx, Pending::NewChecklist),
             Command::OpenChecklist(path) => self.request(ctx, Pending::OpenChecklist(path)),
-            Command::SaveChecklist => {
-                self.save_checklist(false);
-            }
-            Command::SaveChecklistAs => {
-                self.save_checklist(true);
-            }
+            Command::SaveChecklist => self.save_or_ask(ctx, Doc::Checklist, false, None),
+            Command::SaveChecklistAs => self.save_or_ask(ctx, Doc::Checklist, true, None),
             Command::OpenProfilesFolder => self.request(ctx, Pending::OpenProfilesFolder),
             Command::Reload => self.request(ctx, Pending::Reload),
             Command::Quit => self.request(ctx, Pending::Quit),
@@ -521,9 +538,7 @@ impl SiteMatchApp {
                     }
                 }
             }
-            Command::SaveProfile => {
-                self.save_profile();
-            }
+            Command::SaveProfile => self.save_or_ask(ctx, Doc::Profile, false, None),
             Command::RevertProfile => {
                 if let Some(editor) = &mut self.editor {
                     editor.revert();
@@ -572,15 +587,26 @@ impl SiteMatchApp {
     fn answer(&mut self, ctx: &Context, answer: Answer) {
         let Some(modal) = self.modal.take() else { return };
         match (modal, answer) {
-            (Modal::Unsaved { doc, then }, Answer::Save) => {
+            (Modal::Unsaved { doc, then }, Answer::Save) => self.save_or_ask(ctx, doc, false, Some(then)),
+            (Modal::Conflict { doc, then }, Answer::Overwrite) => {
                 let saved = match doc {
-                    Doc::Checklist => self.save_checklist(false),
-                    Doc::Profile => self.save_profile(),
+                    Doc::Checklist => self.save_checklist(false, true),
+                    Doc::Profile => self.save_profile(true, None),
                 };
-                if saved {
-                    self.request(ctx, then);
-                } else {
-                    self.discarded.clear();
+                self.after_save(ctx, doc, saved, then);
+            }
+            (Modal::Conflict { doc, then }, Answer::SaveAs) => {
+                let saved = match doc {
+                    Doc::Checklist => self.save_checklist(true, false),
+                    Doc::Profile => self.save_profile_as(),
+                };
+                self.after_save(ctx, doc, saved, then);
+            }
+            (Modal::Conflict { doc, then }, Answer::Reload) => {
+                self.reload_from_disk(doc);
+                match then {
+                    Some(then) => self.request(ctx, then),
+                    None => self.discarded.clear(),
                 }
             }
             (Modal::Unsaved { doc, then }, Answer::Discard) => {
@@ -622,9 +648,10 @@ impl SiteMatchApp {
                 }) else {
                     return;
                 };
-                match io::load_checklist(&path, &self.ws.catalog) {
-                    Ok(c) => {
+                match io::load_checklist_stamped(&path, &self.ws.catalog) {
+                    Ok((c, stamp)) => {
                         self.doc = ChecklistDoc::opened(&self.ws.catalog, c, Some(path.clone()));
+                        self.doc.stamp = Some(stamp);
                         self.settings.remember(&path);
                         self.settings.last_checklist = Some(path);
                         self.rescore = true;
@@ -638,7 +665,9 @@ impl SiteMatchApp {
             }
             Pending::SelectProfile(zone) => {
                 if let (Some(p), Some(path)) = (self.ws.profiles.get(zone), self.ws.paths.get(zone)) {
-                    self.editor = Some(ProfileEditor::open(&self.ws.catalog, p, zone, path.clone()));
+                    let mut editor = ProfileEditor::open(&self.ws.catalog, p, zone, path.clone());
+                    editor.stamp = self.ws.stamps.get(zone).copied();
+                    self.editor = Some(editor);
                 }
             }
             Pending::NewProfile => {
@@ -700,9 +729,61 @@ impl SiteMatchApp {
         self.results_view.compare = compare.iter().filter_map(|id| find(id)).collect();
     }
 
+    /// Saves a document; when the file changed on disk meanwhile, asks what to do. `then` is
+    /// the action waiting for the save (closing, opening another checklist…).
+    fn save_or_ask(&mut self, ctx: &Context, doc: Doc, ask: bool, then: Option<Pending>) {
+        let saved = match doc {
+            Doc::Checklist => self.save_checklist(ask, false),
+            Doc::Profile => self.save_profile(false, None),
+        };
+        self.after_save(ctx, doc, saved, then);
+    }
+
+    fn after_save(&mut self, ctx: &Context, doc: Doc, saved: Saved, then: Option<Pending>) {
+        match (saved, then) {
+            (Saved::Yes, Some(then)) => self.request(ctx, then),
+            (Saved::Conflict, then) => self.modal = Some(Modal::Conflict { doc, then }),
+            _ => self.discarded.clear(),
+        }
+    }
+
+    /// Reads a document back from disk, throwing my edits away.
+    fn reload_from_disk(&mut self, doc: Doc) {
+        match doc {
+            Doc::Checklist => {
+                let Some(path) = self.doc.path.clone() else { return };
+                match io::load_checklist_stamped(&path, &self.ws.catalog) {
+                    Ok((c, stamp)) => {
+                        self.doc = ChecklistDoc::opened(&self.ws.catalog, c, Some(path));
+                        self.doc.stamp = Some(stamp);
+                        self.rescore = true;
+                    }
+                    Err(e) => self.notify(e.to_string(), true),
+                }
+            }
+            Doc::Profile => {
+                let Some(path) = self.editor.as_ref().and_then(|e| e.path.clone()) else {
+                    return;
+                };
+                match io::load_profile_stamped(&path, &self.ws.catalog) {
+                    Ok((profile, stamp)) => {
+                        let keep = self.selection_ids();
+                        let zone = self.ws.upsert(profile.clone(), path.clone(), stamp);
+                        let mut editor = ProfileEditor::open(&self.ws.catalog, &profile, zone, path);
+                        editor.stamp = Some(stamp);
+                        self.editor = Some(editor);
+                        self.restore_selection(keep);
+                        self.rescore = true;
+                    }
+                    Err(e) => self.notify(e.to_string(), true),
+                }
+            }
+        }
+    }
+
     /// Saves the checklist (asking for a file when it has none, or always for "save as").
-    /// Returns whether it was saved.
-    fn save_checklist(&mut self, ask: bool) -> bool {
+    /// Unless `force`, refuses to write over a file someone else changed since it was opened.
+    fn save_checklist(&mut self, ask: bool, force: bool) -> Saved {
         let lang = self.lang();
         let wrong = self.doc.form.error_count();
         if wrong > 0 {
@@ -713,10 +794,10 @@ impl SiteMatchApp {
                 },
                 true,
             );
-            return false;
+            return Saved::No;
         }
-        let path = match (&self.doc.path, ask) {
-            (Some(p), false) => p.clone(),
+        let (path, expected) = match (&self.doc.path, ask) {
+            (Some(p), false) => (p.clone(), self.doc.stamp),
             _ => {
                 let start = self.doc.path.as_ref().and_then(|p| p.parent().map(PathBuf::from));
                 let name = suggested_file_name(&self.doc.checklist.project);
@@ -724,36 +805,54 @@ impl SiteMatchApp {
                     .dialogs
                     .save_file(FileKind::Checklist, start.as_deref(), &name, lang)
                 {
-                    Some(p) => p,
-                    None => return false,
+                    // The dialog already asked before replacing an existing file.
+                    Some(p) => {
+                        let now = io::FileStamp::now(&p);
+                        (p, now)
+                    }
+                    None => return Saved::No,
                 }
             }
         };
-        match io::save_checklist(&path, &self.doc.checklist, &self.ws.catalog) {
-            Ok(()) => {
-                self.doc.mark_saved(path.clone());
+        let expected = if force {
+            io::FileStamp::now(&path)
+        } else {
+            expected
+        };
+        match io::save_checklist_checked(&path, &self.doc.checklist, &self.ws.catalog, expected.as_ref()) {
+            Ok(stamp) => {
+                self.doc.mark_saved(path.clone(), Some(stamp));
                 self.settings.remember(&path);
                 self.settings.last_checklist = Some(path);
-                true
+                Saved::Yes
             }
-            Err(e) => {
+            Err(io::SaveError::Changed(_)) => Saved::Conflict,
+            Err(io::SaveError::File(e)) => {
                 self.notify(
                     format!("{}{e}", lang.pick("保存失败：", "Could not save: ")),
                     true,
                 );
-                false
+                Saved::No
             }
         }
     }
 
-    /// Validates and saves the profile being edited. Returns whether it was saved.
-    fn save_profile(&mut self) -> bool {
+    /// Validates and saves the profile being edited, to `to` or its own file. Unless `force`,
+    /// refuses to write over a file someone else changed since it was opened.
+    fn save_profile(&mut self, force: bool, to: Option<PathBuf>) -> Saved {
         let lang = self.lang();
         let ids: Vec<String> = self.ws.ids().into_iter().map(str::to_owned).collect();
         let taken: Vec<&str> = ids.iter().map(String::as_str).collect();
         let Some(editor) = &mut self.editor else {
-            return false;
+            return Saved::No;
         };
+        if let Some(to) = &to {
+            // Saving as another file makes a new zone with that file's name.
+            editor.zone = None;
+            editor.path = Some(to.clone());
+            editor.stamp = None;
+            editor.form.meta.id = io::profile_id(to);
+        }
         let profile = match editor.validate(&self.ws.catalog, &taken) {
             Ok(p) => p,
             Err(n) => {
@@ -766,28 +865,51 @@ impl SiteMatchApp {
                     },
                     true,
                 );
-                return false;
+                return Saved::No;
             }
         };
         let path = editor
             .path
             .clone()
             .unwrap_or_else(|| self.ws.path_for(&profile.id));
-        if let Err(e) = io::save_profile(&path, &profile, &self.ws.catalog) {
-            self.notify(
-                format!("{}{e}", lang.pick("保存失败：", "Could not save: ")),
-                true,
-            );
-            return false;
-        }
+        let expected = if force {
+            io::FileStamp::now(&path)
+        } else {
+            editor.stamp
+        };
+        let stamp = match io::save_profile_checked(&path, &profile, &self.ws.catalog, expected.as_ref()) {
+            Ok(stamp) => stamp,
+            Err(io::SaveError::Changed(_)) => return Saved::Conflict,
+            Err(io::SaveError::File(e)) => {
+                self.notify(
+                    format!("{}{e}", lang.pick("保存失败：", "Could not save: ")),
+                    true,
+                );
+                return Saved::No;
+            }
+        };
         let keep = self.selection_ids();
-        let zone = self.ws.upsert(profile.clone(), path.clone());
+        let zone = self.ws.upsert(profile.clone(), path.clone(), stamp);
         if let Some(editor) = &mut self.editor {
-            editor.mark_saved(&self.ws.catalog, &profile, zone, path);
+            editor.mark_saved(&self.ws.catalog, &profile, zone, path, stamp);
         }
         self.restore_selection(keep);
         self.rescore = true;
-        true
+        Saved::Yes
+    }
+
+    /// Saves the profile being edited under a file name the user picks (a new zone).
+    fn save_profile_as(&mut self) -> Saved {
+        let lang = self.lang();
+        let name = self
+            .editor
+            .as_ref()
+            .map_or_else(String::new, |e| format!("{}-2.ron", e.form.meta.id));
+        let dir = self.ws.dir.clone();
+        match self.dialogs.save_file(FileKind::Profile, Some(&dir), &name, lang) {
+            Some(path) => self.save_profile(false, Some(path)),
+            None => Saved::No,
+        }
     }
 
     fn delete_profile(&mut self, zone: usize) {

@@ -85,6 +85,8 @@ pub struct ProfileEditor {
     /// Per factor, what is wrong with its draft.
     pub entry_errors: Vec<Option<DraftError>>,
     pub meta_errors: Vec<MetaError>,
+    /// The file as it was read or last saved, to notice someone else changing it.
+    pub stamp: Option<crate::io::FileStamp>,
 }
 
 impl ProfileEditor {
@@ -98,6 +100,7 @@ impl ProfileEditor {
             form,
             entry_errors: vec![None; catalog.len()],
             meta_errors: Vec::new(),
+            stamp: None,
         }
     }
 
@@ -112,6 +115,7 @@ impl ProfileEditor {
             form,
             entry_errors: vec![None; catalog.len()],
             meta_errors: Vec::new(),
+            stamp: None,
         }
     }
 
@@ -132,7 +136,15 @@ impl ProfileEditor {
     }
 
     /// Records a successful save of `profile` to `path` at position `zone`.
-    pub fn mark_saved(&mut self, catalog: &Catalog, profile: &ZoneProfile, zone: usize, path: PathBuf) {
+    pub fn mark_saved(
+        &mut self,
+        catalog: &Catalog,
+        profile: &ZoneProfile,
+        zone: usize,
+        path: PathBuf,
+        stamp: crate::io::FileStamp,
+    ) {
+        self.stamp = Some(stamp);
         self.form = ProfileForm::from_profile(catalog, profile);
         self.pristine = self.form.clone();
         self.zone = Some(zone);

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 
-use crate::io::{self, FileError};
+use crate::io::{self, FileError, FileStamp};
 use crate::model::{Catalog, Checklist, ZoneProfile};
 use crate::scoring::{Counts, Prepared, Ranking, Scorer};
 
@@ -18,6 +18,8 @@ pub struct Workspace {
     pub profiles: Vec<ZoneProfile>,
     /// The file of each profile, by the same position.
     pub paths: Vec<PathBuf>,
+    /// What each profile's file was when it was read or last saved, by the same position.
+    pub stamps: Vec<FileStamp>,
     /// One error per file that could not be loaded.
     pub errors: Vec<FileError>,
 }
@@ -36,6 +38,7 @@ impl Workspace {
             dir: dir.to_owned(),
             profiles: Vec::new(),
             paths: Vec::new(),
+            stamps: Vec::new(),
             errors: Vec::new(),
         }
     }
@@ -56,6 +59,7 @@ impl Workspace {
                     dir: dir.to_owned(),
                     profiles: loaded.profiles,
                     paths: loaded.paths,
+                    stamps: loaded.stamps,
                     errors: loaded.errors,
                 },
                 None,
@@ -66,6 +70,7 @@ impl Workspace {
                     dir: dir.to_owned(),
                     profiles: Vec::new(),
                     paths: Vec::new(),
+                    stamps: Vec::new(),
                     errors: Vec::new(),
                 },
                 Some(e),
@@ -84,16 +89,18 @@ impl Workspace {
     }
 
     /// Puts a saved profile in place (replacing the one of the same id) and returns its position.
-    pub fn upsert(&mut self, profile: ZoneProfile, path: PathBuf) -> usize {
+    pub fn upsert(&mut self, profile: ZoneProfile, path: PathBuf, stamp: FileStamp) -> usize {
         self.errors.retain(|e| e.path != path);
         if let Some(i) = self.profiles.iter().position(|p| p.id == profile.id) {
             self.profiles[i] = profile;
             self.paths[i] = path;
+            self.stamps[i] = stamp;
             return i;
         }
         let i = self.profiles.partition_point(|p| p.id < profile.id);
         self.profiles.insert(i, profile);
         self.paths.insert(i, path);
+        self.stamps.insert(i, stamp);
         i
     }
 
@@ -102,6 +109,7 @@ impl Workspace {
         if zone < self.profiles.len() {
             self.profiles.remove(zone);
             self.paths.remove(zone);
+            self.stamps.remove(zone);
         }
     }
 }

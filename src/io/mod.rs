@@ -121,14 +121,107 @@ pub fn profile_id(path: &Path) -> String {
 
 /// Loads one zone profile; its id is the file stem.
 pub fn load_profile(path: &Path, catalog: &Catalog) -> Result<ZoneProfile, FileError> {
+    load_profile_stamped(path, catalog).map(|(p, _)| p)
+}
+
+/// Loads one zone profile with the stamp of the file as read.
+pub fn load_profile_stamped(path: &Path, catalog: &Catalog) -> Result<(ZoneProfile, FileStamp), FileError> {
     let text = read_nonempty(path)?;
-    model::parse_profile(&text, &profile_id(path), catalog).map_err(|e| FileError::parse(path, e))
+    let stamp = FileStamp::of(path, text.as_bytes());
+    let profile =
+        model::parse_profile(&text, &profile_id(path), catalog).map_err(|e| FileError::parse(path, e))?;
+    Ok((profile, stamp))
 }
 
 /// Loads one investor checklist.
 pub fn load_checklist(path: &Path, catalog: &Catalog) -> Result<Checklist, FileError> {
+    load_checklist_stamped(path, catalog).map(|(c, _)| c)
+}
+
+/// Loads one investor checklist with the stamp of the file as read.
+pub fn load_checklist_stamped(path: &Path, catalog: &Catalog) -> Result<(Checklist, FileStamp), FileError> {
     let text = read_nonempty(path)?;
-    model::parse_checklist(&text, catalog).map_err(|e| FileError::parse(path, e))
+    let stamp = FileStamp::of(path, text.as_bytes());
+    let checklist = model::parse_checklist(&text, catalog).map_err(|e| FileError::parse(path, e))?;
+    Ok((checklist, stamp))
+}
+
+/// What a file was when it was read (size, modification time, content hash), to tell
+/// whether someone changed it since, say on a shared folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+    pub hash: u64,
+}
+
+impl FileStamp {
+    fn of(path: &Path, bytes: &[u8]) -> FileStamp {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        FileStamp {
+            len: bytes.len() as u64,
+            modified: fs::metadata(path).and_then(|m| m.modified()).ok(),
+            hash: hasher.finish(),
+        }
+    }
+
+    /// The stamp of the file as it is now; `None` when it does not exist.
+    pub fn now(path: &Path) -> Option<FileStamp> {
+        fs::read(path).ok().map(|bytes| FileStamp::of(path, &bytes))
+    }
+
+    /// Whether two stamps are of the same content (a file touched but not changed is the same).
+    pub fn same_content(&self, other: &FileStamp) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
+
+/// Why a checked save did not happen.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SaveError {
+    /// Someone else changed (or created) the file since it was opened; nothing was written.
+    #[error("{}: the file was changed by someone else since it was opened; nothing was written (reload it, overwrite it, or save under another name)", .0.display())]
+    Changed(PathBuf),
+    #[error(transparent)]
+    File(#[from] FileError),
+}
+
+/// Refuses to write over a file that is not what it was when it was read (`expected`), or
+/// that exists when it was never read (`None`).
+pub fn check_unchanged(path: &Path, expected: Option<&FileStamp>) -> Result<(), SaveError> {
+    match (FileStamp::now(path), expected) {
+        (None, _) => Ok(()),
+        (Some(now), Some(then)) if now.same_content(then) => Ok(()),
+        (Some(_), _) => Err(SaveError::Changed(path.to_owned())),
+    }
+}
+
+/// Saves a profile unless the file changed since it was read; returns the new stamp.
+pub fn save_profile_checked(
+    path: &Path,
+    profile: &ZoneProfile,
+    catalog: &Catalog,
+    expected: Option<&FileStamp>,
+) -> Result<FileStamp, SaveError> {
+    check_unchanged(path, expected)?;
+    save_profile(path, profile, catalog)?;
+    FileStamp::now(path)
+        .ok_or_else(|| SaveError::File(FileError::new(path, "vanished right after it was saved")))
+}
+
+/// Saves a checklist unless the file changed since it was read; returns the new stamp.
+pub fn save_checklist_checked(
+    path: &Path,
+    checklist: &Checklist,
+    catalog: &Catalog,
+    expected: Option<&FileStamp>,
+) -> Result<FileStamp, SaveError> {
+    check_unchanged(path, expected)?;
+    save_checklist(path, checklist, catalog)?;
+    FileStamp::now(path)
+        .ok_or_else(|| SaveError::File(FileError::new(path, "vanished right after it was saved")))
 }
 
 /// The bundled profiles: `profiles/` in the working folder, else the one beside the sources
@@ -148,6 +241,8 @@ pub fn default_profiles_dir() -> PathBuf {
 pub struct LoadedProfiles {
     pub profiles: Vec<ZoneProfile>,
     pub paths: Vec<PathBuf>,
+    /// What each profile's file was when it was read, by the same position.
+    pub stamps: Vec<FileStamp>,
     pub errors: Vec<FileError>,
 }
 
@@ -186,10 +281,11 @@ pub fn load_profiles_with_progress(
     let files = ron_files(dir)?;
     let total = files.len();
     let done = AtomicUsize::new(0);
-    let results: Vec<(PathBuf, Result<ZoneProfile, FileError>)> = files
+    type Read = Result<(ZoneProfile, FileStamp), FileError>;
+    let results: Vec<(PathBuf, Read)> = files
         .into_par_iter()
         .map(|path| {
-            let result = load_profile(&path, catalog);
+            let result = load_profile_stamped(&path, catalog);
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             (path, result)
         })
@@ -204,9 +300,10 @@ pub fn load_profiles_with_progress(
     for (path, result) in results {
         match (result, clashes.iter().find(|e| e.path == path)) {
             (Ok(_), Some(clash)) => loaded.errors.push(clash.clone()),
-            (Ok(profile), None) => {
+            (Ok((profile, stamp)), None) => {
                 loaded.profiles.push(profile);
                 loaded.paths.push(path);
+                loaded.stamps.push(stamp);
             }
             (Err(e), _) => loaded.errors.push(e),
         }
@@ -249,6 +346,17 @@ pub fn case_clashes<'a>(paths: impl Iterator<Item = &'a Path>) -> Vec<FileError>
 pub fn write_generated(dir: &Path, profiles: &[ZoneProfile], catalog: &Catalog) -> Result<(), FileError> {
     use rayon::prelude::*;
     fs::create_dir_all(dir).map_err(|e| FileError::io(dir, "create the folder", &e))?;
+    // Generated data never replaces anyone's file.
+    if let Some(p) = profiles
+        .iter()
+        .map(|p| dir.join(format!("{}.ron", p.id)))
+        .find(|p| p.exists())
+    {
+        return Err(FileError::new(
+            &p,
+            "already exists; generated zones are never written over existing files (use an empty folder)",
+        ));
+    }
     profiles.par_iter().try_for_each(|p| {
         let path = dir.join(format!("{}.ron", p.id));
         let text = model::write_profile(p, catalog).map_err(|e| FileError::new(&path, e.to_string()))?;

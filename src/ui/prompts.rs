@@ -36,6 +36,21 @@ pub fn modal_ui(ctx: &Context, modal: &Modal, lang: Lang, zone_name: Option<&str
                 });
                 &[(Answer::ConfirmDelete, lang.pick("删除", "Delete")), (Answer::Cancel, lang.pick("取消", "Cancel"))]
             }
+            Modal::Conflict { doc, .. } => {
+                ui.heading(lang.pick("文件已被他人修改", "The file was changed by someone else"));
+                ui.label(match (doc, lang) {
+                    (Doc::Checklist, Lang::Zh) => "打开此需求表之后，磁盘上的文件已被修改（可能是同事在共享文件夹中保存过）。未写入任何内容。",
+                    (Doc::Checklist, Lang::En) => "Since this checklist was opened, its file on disk has changed (perhaps a colleague saved it on the shared folder). Nothing was written.",
+                    (Doc::Profile, Lang::Zh) => "打开此开发区资料之后，磁盘上的文件已被修改（可能是同事在共享文件夹中保存过）。未写入任何内容。",
+                    (Doc::Profile, Lang::En) => "Since this zone was opened, its file on disk has changed (perhaps a colleague saved it on the shared folder). Nothing was written.",
+                });
+                &[
+                    (Answer::Reload, lang.pick("重新载入（放弃我的修改）", "Reload (drop my changes)")),
+                    (Answer::Overwrite, lang.pick("覆盖", "Overwrite")),
+                    (Answer::SaveAs, lang.pick("另存为…", "Save as…")),
+                    (Answer::Cancel, lang.pick("取消", "Cancel")),
+                ]
+            }
             Modal::Recovery(r) => {
                 ui.heading(lang.pick("恢复未保存的需求表？", "Restore unsaved checklist?"));
                 let file = r.path.as_ref().map_or_else(|| lang.pick("未命名", "untitled").to_owned(), |p| p.display().to_string());
