@@ -5,12 +5,15 @@
 //! `model` and `scoring` are pure (no egui, no file system, no clock); [`io`] is the only module
 //! that touches files; [`cli`] is a thin layer of headless commands over the library.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod assets;
+#[cfg(all(feature = "gui", feature = "pdf"))]
 pub mod cli;
 pub mod io;
 pub mod model;
 pub mod report;
 pub mod scoring;
 pub mod synth;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -8,6 +8,7 @@
 pub mod csv;
 pub mod json;
 pub mod model;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod ranking;
 pub mod table;
