@@ -473,3 +473,27 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file_whole() {
     // Temporary files of interrupted saves are hidden and never taken for profiles.
     assert_eq!(io::ron_files(dir.path()).expect("folder"), [path]);
 }
+
+/// Inputs the fuzzers found crashes with, kept so the fixes stay fixed: each file, as a
+/// checklist or a profile, must parse, write and read back to the same value, or be refused.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let c = catalog();
+    for path in io::ron_files(&repo("tests/fixtures/fuzz_regressions")).expect("folder") {
+        let text = std::fs::read_to_string(&path).expect("read");
+        if let Ok(list) = sitematch::model::parse_checklist(&text, &c) {
+            let written = sitematch::model::write_checklist(&list, &c).expect("write");
+            let back = sitematch::model::parse_checklist(&written, &c);
+            assert_eq!(back.as_ref(), Ok(&list), "{}: {written}", path.display());
+        }
+        if let Ok(p) = sitematch::model::parse_profile(&text, "fuzz", &c) {
+            let written = sitematch::model::write_profile(&p, &c).expect("write");
+            assert_eq!(
+                sitematch::model::parse_profile(&written, "fuzz", &c).as_ref(),
+                Ok(&p),
+                "{}",
+                path.display()
+            );
+        }
+    }
+}

@@ -2,7 +2,6 @@
 //! back for people. Quantities stay [`Decimal`] everywhere; only drawing converts to `f64`.
 
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -145,8 +144,10 @@ pub fn serialize<S: Serializer>(d: &Decimal, serializer: S) -> Result<S::Ok, S::
     {
         return serializer.serialize_i64(i);
     }
+    // Written as a float only when reading the float's text back (as `deserialize` does) gives
+    // exactly this decimal.
     if let Some(f) = d.to_f64()
-        && Decimal::from_str(&f.to_string()).is_ok_and(|back| back == d)
+        && parse_decimal(&f.to_string()).is_ok_and(|back| back == d)
     {
         return serializer.serialize_f64(f);
     }
@@ -257,6 +258,8 @@ mod tests {
             dec!(6.0702846336),
             dec!(0.0015),
             dec!(12345678901234567890.123456789),
+            // Found by fuzzing: its float's text has more places than a decimal holds.
+            dec!(0.00000000000000000000000011),
         ] {
             let text = ron::to_string(&Wrap(d)).expect("serialize");
             let back: Wrap = ron::from_str(&text).expect("deserialize");

@@ -156,12 +156,14 @@ pub fn report_view_ui(
                 let size = page.size_vec2();
                 let scale = width / size.x;
                 ui.vertical_centered(|ui| {
-                    ui.add(
-                        egui::Image::new(page)
+                    let edge = egui::Stroke::new(1.0, egui::Color32::from_gray(150));
+                    egui::Frame::new().stroke(edge).show(ui, |ui| {
+                        let image = egui::Image::new(page)
                             .fit_to_exact_size(size * scale)
-                            .bg_fill(egui::Color32::WHITE),
-                    )
-                    .on_hover_text(format!("{} {}", lang.pick("第", "Page"), i + 1));
+                            .bg_fill(egui::Color32::WHITE);
+                        ui.add(image)
+                            .on_hover_text(format!("{} {}", lang.pick("第", "Page"), i + 1));
+                    });
                     ui.add_space(12.0);
                 });
             }
