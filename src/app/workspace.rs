@@ -64,17 +64,7 @@ impl Workspace {
                 },
                 None,
             ),
-            Err(e) => (
-                Workspace {
-                    catalog,
-                    dir: dir.to_owned(),
-                    profiles: Vec::new(),
-                    paths: Vec::new(),
-                    stamps: Vec::new(),
-                    errors: Vec::new(),
-                },
-                Some(e),
-            ),
+            Err(e) => (Workspace::empty(catalog, dir), Some(e)),
         }
     }
 

@@ -205,10 +205,7 @@ pub fn save_profile_checked(
     catalog: &Catalog,
     expected: Option<&FileStamp>,
 ) -> Result<FileStamp, SaveError> {
-    check_unchanged(path, expected)?;
-    save_profile(path, profile, catalog)?;
-    FileStamp::now(path)
-        .ok_or_else(|| SaveError::File(FileError::new(path, "vanished right after it was saved")))
+    save_checked(path, expected, || save_profile(path, profile, catalog))
 }
 
 /// Saves a checklist unless the file changed since it was read; returns the new stamp.
@@ -218,8 +215,16 @@ pub fn save_checklist_checked(
     catalog: &Catalog,
     expected: Option<&FileStamp>,
 ) -> Result<FileStamp, SaveError> {
+    save_checked(path, expected, || save_checklist(path, checklist, catalog))
+}
+
+fn save_checked(
+    path: &Path,
+    expected: Option<&FileStamp>,
+    save: impl FnOnce() -> Result<(), FileError>,
+) -> Result<FileStamp, SaveError> {
     check_unchanged(path, expected)?;
-    save_checklist(path, checklist, catalog)?;
+    save()?;
     FileStamp::now(path)
         .ok_or_else(|| SaveError::File(FileError::new(path, "vanished right after it was saved")))
 }

@@ -5,12 +5,23 @@
 use super::ranking::RankingReport;
 use crate::model::number;
 
-/// Writes the ranking as CSV bytes.
-pub fn render(report: &RankingReport) -> Result<Vec<u8>, csv::Error> {
-    let lang = report.lang;
+/// CSV bytes behind a UTF-8 byte-order mark, written by `write`.
+fn with_bom(
+    write: impl FnOnce(&mut csv::Writer<&mut Vec<u8>>) -> Result<(), csv::Error>,
+) -> Result<Vec<u8>, csv::Error> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
         let mut w = csv::Writer::from_writer(&mut out);
+        write(&mut w)?;
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+/// Writes the ranking as CSV bytes.
+pub fn render(report: &RankingReport) -> Result<Vec<u8>, csv::Error> {
+    let lang = report.lang;
+    with_bom(|w| {
         w.write_record([
             lang.pick("排名", "rank"),
             lang.pick("开发区编号", "zone"),
@@ -42,17 +53,14 @@ pub fn render(report: &RankingReport) -> Result<Vec<u8>, csv::Error> {
                 z.largest_gap.clone().unwrap_or_default(),
             ])?;
         }
-        w.flush()?;
-    }
-    Ok(out)
+        Ok(())
+    })
 }
 
 /// Writes every item of every zone as CSV bytes.
 pub fn render_items(report: &RankingReport) -> Result<Vec<u8>, csv::Error> {
     let lang = report.lang;
-    let mut out = Vec::from("\u{feff}".as_bytes());
-    {
-        let mut w = csv::Writer::from_writer(&mut out);
+    with_bom(|w| {
         w.write_record([
             lang.pick("排名", "rank"),
             lang.pick("开发区编号", "zone"),
@@ -90,7 +98,6 @@ pub fn render_items(report: &RankingReport) -> Result<Vec<u8>, csv::Error> {
                 ])?;
             }
         }
-        w.flush()?;
-    }
-    Ok(out)
+        Ok(())
+    })
 }

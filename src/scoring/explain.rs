@@ -61,6 +61,16 @@ pub fn item_texts(
     }
 }
 
+/// The must-haves a zone fails, by name: `产业准入、能耗指标`.
+pub fn failed_must_names(catalog: &Catalog, zone: &crate::scoring::ZoneResult, lang: Lang) -> String {
+    let names: Vec<&str> = zone
+        .failed_must
+        .iter()
+        .map(|f| catalog.factor(*f).name.get(lang))
+        .collect();
+    names.join(lang.list_separator())
+}
+
 /// The requirement in words: `≥ 515 亩`, `≤ 30 km`, `需要`, `七通一平及以上`, a member list.
 pub fn required_text(catalog: &Catalog, factor: &Factor, required: &Value, lang: Lang) -> String {
     match (&factor.kind, required) {

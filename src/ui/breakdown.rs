@@ -8,7 +8,7 @@ use super::results_view::ResultsData;
 use super::theme::{self, Palette};
 use crate::app::Command;
 use crate::model::{Lang, number};
-use crate::scoring::explain::{ItemTexts, item_texts};
+use crate::scoring::explain::{ItemTexts, failed_must_names, item_texts};
 use crate::scoring::{Status, ZoneResult};
 
 /// The breakdown of one zone.
@@ -49,16 +49,12 @@ pub fn breakdown_ui(
                 .color(palette.met),
             );
         } else {
-            let names: Vec<&str> = z
-                .failed_must
-                .iter()
-                .map(|f| data.catalog.factor(*f).name.get(lang))
-                .collect();
+            let names = failed_must_names(data.catalog, z, lang);
             ui.label(
                 RichText::new(format!(
                     "✘ {}{}",
                     lang.pick("不合格，未满足必须项：", "not qualified; must-haves not met: "),
-                    names.join(lang.list_separator())
+                    names
                 ))
                 .color(palette.unmet),
             );

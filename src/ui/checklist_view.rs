@@ -55,17 +55,11 @@ fn header_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, comman
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            for (label, text) in [
+            let rows = vec![
                 (lang.pick("投资方", "Investor"), &mut h.investor),
                 (lang.pick("项目名称", "Project"), &mut h.project),
-            ] {
-                let l = ui.label(label);
-                changed |= ui
-                    .add(egui::TextEdit::singleline(text).desired_width(360.0))
-                    .labelled_by(l.id)
-                    .changed();
-                ui.end_row();
-            }
+            ];
+            changed |= theme::text_rows(ui, rows, 360.0);
             ui.label(lang.pick("行业", "Industry"));
             changed |= industry_picker_ui(ui, data.catalog, &mut h.industry, lang);
             ui.end_row();

@@ -11,7 +11,7 @@ use crate::app::Command;
 use crate::app::workspace::Results;
 use crate::model::number;
 use crate::model::{Catalog, Lang, ZoneProfile};
-use crate::scoring::explain::gap_text;
+use crate::scoring::explain::{failed_must_names, gap_text};
 use crate::scoring::{Status, ZoneResult};
 
 /// How many zones can be compared side by side.
@@ -305,16 +305,12 @@ fn qualified_ui(ui: &mut Ui, data: &ResultsData, z: &ZoneResult) {
     if z.qualified {
         ui.label(RichText::new(format!("✔ {}", lang.pick("合格", "qualified"))).color(palette.met));
     } else {
-        let names: Vec<&str> = z
-            .failed_must
-            .iter()
-            .map(|f| data.catalog.factor(*f).name.get(lang))
-            .collect();
-        ui.label(RichText::new(format!("✘ {}", names.join(lang.list_separator()))).color(palette.unmet))
+        let names = failed_must_names(data.catalog, z, lang);
+        ui.label(RichText::new(format!("✘ {}", names)).color(palette.unmet))
             .on_hover_text(format!(
                 "{}{}",
                 lang.pick("未满足的必须项：", "Must-haves not met: "),
-                names.join(lang.list_separator())
+                names
             ));
     }
 }

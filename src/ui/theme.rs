@@ -29,6 +29,20 @@ pub fn cell<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) ->
     .inner
 }
 
+/// Grid rows of a label and a text field it names; returns whether any field changed.
+pub fn text_rows(ui: &mut egui::Ui, rows: Vec<(&str, &mut String)>, width: f32) -> bool {
+    let mut changed = false;
+    for (label, text) in rows {
+        let l = ui.label(label);
+        changed |= ui
+            .add(egui::TextEdit::singleline(text).desired_width(width))
+            .labelled_by(l.id)
+            .changed();
+        ui.end_row();
+    }
+    changed
+}
+
 /// A label that is cut with "…" rather than widening its cell; the whole text shows on hover.
 pub fn truncated(ui: &mut egui::Ui, text: &str, hover: &str) -> egui::Response {
     ui.add(egui::Label::new(text).truncate()).on_hover_text(hover)

@@ -271,21 +271,15 @@ fn meta_ui(ui: &mut Ui, editor: &mut ProfileEditor, lang: Lang, commands: &mut V
                 .labelled_by(l.id)
                 .changed();
             ui.end_row();
-            for (label, text) in [
+            let rows = vec![
                 (lang.pick("名称（中文）", "Name (Chinese)"), &mut m.name_zh),
                 (lang.pick("名称（英文）", "Name (English)"), &mut m.name_en),
                 (lang.pick("地区（中文）", "Region (Chinese)"), &mut m.region_zh),
                 (lang.pick("地区（英文）", "Region (English)"), &mut m.region_en),
                 (lang.pick("联系方式", "Contact"), &mut m.contact),
                 (lang.pick("数据日期", "As of"), &mut m.as_of),
-            ] {
-                let l = ui.label(label);
-                changed |= ui
-                    .add(egui::TextEdit::singleline(text).desired_width(360.0))
-                    .labelled_by(l.id)
-                    .changed();
-                ui.end_row();
-            }
+            ];
+            changed |= theme::text_rows(ui, rows, 360.0);
         });
     for e in &editor.meta_errors {
         ui.label(RichText::new(e.text(lang)).color(palette.error));
