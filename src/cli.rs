@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rust_decimal::Decimal;
 
 use crate::io;
 use crate::model::parse::{FileKind, sniff};
@@ -59,6 +60,10 @@ pub enum Command {
         #[arg(long, default_value_t = 0, value_name = "M")]
         checklists: usize,
     },
+    /// What it would take for one zone: for one checklist, the changes that qualify it and
+    /// lift it to a target score; for a folder of pending projects, the shortfalls that block
+    /// the most and the reserves that would qualify how many.
+    Plan(PlanArgs),
     /// Validate profiles, checklists or a catalog and print every error.
     Check {
         /// Files or folders (every `*.ron` in a folder is checked).
@@ -88,6 +93,38 @@ pub struct ScoreArgs {
     /// item of every zone goes to a second file beside it, `<name>-items.csv`.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["checklist", "checklists"])))]
+pub struct PlanArgs {
+    /// The zone to plan for (its profile id, the file stem).
+    #[arg(long, value_name = "ID")]
+    pub zone: String,
+    /// One investor's checklist: what it would take to win it.
+    #[arg(long, value_name = "FILE")]
+    pub checklist: Option<PathBuf>,
+    /// A folder of pending projects' checklists: reserve planning across them.
+    #[arg(long, value_name = "DIR")]
+    pub checklists: Option<PathBuf>,
+    /// The folder of zone profiles [default: the bundled `profiles/`].
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
+    /// The score to reach once qualified (with --checklist).
+    #[arg(long, default_value = "90", value_name = "SCORE")]
+    pub target: rust_decimal::Decimal,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+    /// Language of names and texts.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -189,6 +226,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         }) => {
             load_catalog(cli.catalog.as_deref()).and_then(|c| generate(&c, *zones, out, *seed, *checklists))
         }
+        Some(Command::Plan(args)) => load_catalog(cli.catalog.as_deref()).and_then(|c| plan(&c, args)),
         Some(Command::Check { paths }) => load_catalog(cli.catalog.as_deref()).and_then(|c| check(&c, paths)),
         Some(Command::App { checklist, profiles }) => {
             load_catalog(cli.catalog.as_deref()).and_then(|c| app(c, checklist.clone(), profiles.clone()))
@@ -320,6 +358,63 @@ fn report_pdf(catalog: &Catalog, args: &ReportArgs) -> Result<bool, Failure> {
         pdf.bytes.len().div_ceil(1024)
     );
     Ok(loaded.errors.is_empty())
+}
+
+/// `plan`: what it would take for one zone to win one checklist, or reserve planning across a
+/// folder of pending projects.
+fn plan(catalog: &Catalog, args: &PlanArgs) -> Result<bool, Failure> {
+    use crate::report::plan as text;
+    let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
+    let loaded = io::load_profiles(&dir, catalog)?;
+    for e in &loaded.errors {
+        eprintln!("sitematch: skipped {e}");
+    }
+    let zone = loaded
+        .profiles
+        .iter()
+        .find(|p| p.id == args.zone)
+        .ok_or_else(|| Failure(format!("--zone: no zone `{}` in {}", args.zone, dir.display())))?;
+    let lang = args.lang.into();
+    let mut all_read = loaded.errors.is_empty();
+    let out = if let Some(path) = &args.checklist {
+        if !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&args.target) {
+            return Err(Failure(format!(
+                "--target {} is not a score from 0 to 100",
+                args.target
+            )));
+        }
+        let checklist = io::load_checklist(path, catalog)?;
+        let scorer = Scorer::new(catalog, &checklist);
+        let result = scorer.score_zone(0, zone);
+        let plan = crate::plan::what_it_takes(&scorer, zone, &result, args.target);
+        match args.format {
+            PlanFormat::Table => text::plan_table(catalog, zone, &checklist, &plan, lang),
+            PlanFormat::Json => format!("{:#}\n", text::plan_json(catalog, zone, &checklist, &plan, lang)),
+        }
+    } else {
+        let folder = args.checklists.as_deref().unwrap_or(Path::new("."));
+        let (lists, errors) = io::load_checklists(folder, catalog)?;
+        for e in &errors {
+            eprintln!("sitematch: skipped {e}");
+        }
+        all_read &= errors.is_empty();
+        if lists.is_empty() {
+            return Err(Failure(format!(
+                "no checklist could be read in {}",
+                folder.display()
+            )));
+        }
+        let lists: Vec<_> = lists.into_iter().map(|(_, c)| c).collect();
+        let pipeline = crate::plan::pipeline::pipeline(catalog, zone, &lists);
+        match args.format {
+            PlanFormat::Table => text::pipeline_table(catalog, zone, &pipeline, lang),
+            PlanFormat::Json => format!("{:#}\n", text::pipeline_json(catalog, zone, &pipeline, lang)),
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()?;
+    Ok(all_read)
 }
 
 /// `gen`: writes synthetic zones (and checklists) drawn around the bundled samples.

@@ -12,6 +12,7 @@ pub mod assets;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod plan;
 pub mod report;
 pub mod scoring;
 pub mod synth;

@@ -268,6 +268,23 @@ pub fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, FileError> {
     Ok(files)
 }
 
+/// The checklists of a folder (pending projects, say), each with its path, and one error per
+/// file that is not a readable checklist. Only a folder that cannot be read is an error.
+pub fn load_checklists(
+    dir: &Path,
+    catalog: &Catalog,
+) -> Result<(Vec<(PathBuf, Checklist)>, Vec<FileError>), FileError> {
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for path in ron_files(dir)? {
+        match load_checklist(&path, catalog) {
+            Ok(c) => good.push((path, c)),
+            Err(e) => bad.push(e),
+        }
+    }
+    Ok((good, bad))
+}
+
 /// Loads every profile of a folder. One bad file never stops the others; only a folder that
 /// cannot be read at all is an error.
 pub fn load_profiles(dir: &Path, catalog: &Catalog) -> Result<LoadedProfiles, FileError> {

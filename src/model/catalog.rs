@@ -176,6 +176,22 @@ pub struct Catalog {
     vocabularies: Vec<Vocabulary>,
     industry_vocabulary: VocabIdx,
     factor_ids: HashMap<String, FactorIdx>,
+    tiers: Vec<Tier>,
+}
+
+/// A readiness tier (certified-site style): a zone is in the first tier, best first, whose
+/// conditions its inventory meets on the day. The last tier has no conditions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tier {
+    pub id: String,
+    pub name: Text,
+    /// Values the zone must offer, scored as a checklist requiring them would be; in catalog
+    /// order.
+    pub met: Vec<(FactorIdx, super::value::Value)>,
+    /// Factors the zone must hold a value for, whatever it is; in catalog order.
+    pub known: Vec<FactorIdx>,
+    /// A yes / no planned within this many months counts as yes (0: only yes counts).
+    pub planned_within_months: u8,
 }
 
 impl Catalog {
@@ -225,6 +241,11 @@ impl Catalog {
     /// The known factor id closest to a mistyped one, for "did you mean" hints.
     pub fn suggest_factor(&self, id: &str) -> Option<&str> {
         closest(id, self.factors.iter().map(|f| f.id.as_str()))
+    }
+
+    /// The readiness tiers, best first; empty when the catalog defines none.
+    pub fn tiers(&self) -> &[Tier] {
+        &self.tiers
     }
 
     /// The categories, in order.
@@ -325,6 +346,24 @@ struct RawCatalog {
     categories: Vec<Category>,
     factors: Vec<RawFactor>,
     vocabularies: Vec<RawVocabulary>,
+    #[serde(default)]
+    tiers: Vec<RawTier>,
+}
+
+/// `(id: "ready_now", zh: "…", en: "…", met: {"factor": "value"}, known: ["factor"])`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTier {
+    id: String,
+    zh: String,
+    #[serde(default)]
+    en: String,
+    #[serde(default)]
+    met: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    known: Vec<String>,
+    #[serde(default)]
+    planned_within_months: u8,
 }
 
 /// `(id: "…", zh: "…", en: "…")`: the shape of members, levels and categories.
@@ -657,15 +696,96 @@ impl RawCatalog {
             .enumerate()
             .map(|(i, f)| (f.id.clone(), FactorIdx(index_u16(i))))
             .collect();
-        Ok(Catalog {
+        let mut catalog = Catalog {
             units,
             categories: self.categories,
             factors,
             vocabularies,
             industry_vocabulary,
             factor_ids,
-        })
+            tiers: Vec::new(),
+        };
+        catalog.tiers = check_tiers(self.tiers, &catalog, text)?;
+        Ok(catalog)
     }
+}
+
+/// Checks the readiness tiers against the finished catalog: known factors, values of their
+/// kind, distinct ids, and a last tier with no conditions so that every zone has a tier.
+fn check_tiers(raw: Vec<RawTier>, catalog: &Catalog, text: &str) -> Result<Vec<Tier>, ParseError> {
+    use super::value::{Value, YesNo, parse_level, parse_members, parse_quantity};
+    let mut seen = HashSet::new();
+    let mut tiers = Vec::with_capacity(raw.len());
+    for t in raw {
+        let err =
+            |msg: String| ParseError::at(text, &format!("\"{}\"", t.id), format!("tier `{}`: {msg}", t.id));
+        check_id(&t.id).map_err(|m| err(format!("id {m}")))?;
+        if !seen.insert(t.id.clone()) {
+            return Err(duplicate(text, "tier", &t.id));
+        }
+        let factor = |id: &str| {
+            catalog.find_factor(id).ok_or_else(|| {
+                let hint = catalog
+                    .suggest_factor(id)
+                    .map_or_else(String::new, |c| format!("; did you mean `{c}`?"));
+                err(format!("unknown factor `{id}`{hint}"))
+            })
+        };
+        let mut met = Vec::with_capacity(t.met.len());
+        for (id, value) in &t.met {
+            let f = factor(id)?;
+            let kind = &catalog.factor(f).kind;
+            let bad = |e: String| err(format!("`{id}`: `{value}` {e}"));
+            let v = match kind {
+                Kind::AtLeast(m) | Kind::AtMost(m) => Value::Amount(
+                    parse_quantity(catalog, m, value).map_err(|e| bad(format!("is not a quantity ({e})")))?,
+                ),
+                Kind::YesNo if value.trim().eq_ignore_ascii_case("yes") => Value::YesNo(YesNo::Yes),
+                Kind::YesNo => return Err(bad("must be `yes`".into())),
+                Kind::Level(_) => Value::Level(
+                    parse_level(catalog.factor(f), value)
+                        .map_err(|e| bad(format!("is not a level ({e})")))?,
+                ),
+                Kind::Set(v) => {
+                    let ids: Vec<&str> = value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                    Value::set(parse_members(catalog, *v, &ids).map_err(|e| bad(format!("({e})")))?)
+                }
+            };
+            met.push((f, v));
+        }
+        met.sort_by_key(|(f, _)| *f);
+        let mut known = t
+            .known
+            .iter()
+            .map(|id| factor(id))
+            .collect::<Result<Vec<_>, _>>()?;
+        known.sort_unstable();
+        known.dedup();
+        tiers.push(Tier {
+            id: t.id,
+            name: Text::new(t.zh, t.en),
+            met,
+            known,
+            planned_within_months: t.planned_within_months,
+        });
+    }
+    if let Some(last) = tiers.last()
+        && !(last.met.is_empty() && last.known.is_empty())
+    {
+        return Err(ParseError::at(
+            text,
+            &format!("\"{}\"", last.id),
+            format!(
+                "tier `{}`: the last tier must have no conditions, so that every zone has a tier",
+                last.id
+            ),
+        ));
+    }
+    Ok(tiers)
 }
 
 fn duplicate(text: &str, what: &str, id: &str) -> ParseError {

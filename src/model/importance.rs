@@ -33,12 +33,17 @@ impl Importance {
 
     /// The weight in the score; zero for `NotNeeded`.
     pub fn weight(self) -> Decimal {
-        Decimal::from(match self {
+        Decimal::from(self.weight_units())
+    }
+
+    /// The weight as the small integer it is.
+    pub fn weight_units(self) -> u32 {
+        match self {
             Importance::Must | Importance::High => 3,
             Importance::Medium => 2,
             Importance::Low => 1,
             Importance::NotNeeded => 0,
-        })
+        }
     }
 
     /// Whether the factor is scored at all.

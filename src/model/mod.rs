@@ -16,7 +16,7 @@ pub mod value;
 pub mod write;
 
 pub use catalog::{
-    Catalog, Category, CategoryIdx, Factor, FactorIdx, Kind, Measure, PlanField, UnitIdx, VocabIdx,
+    Catalog, Category, CategoryIdx, Factor, FactorIdx, Kind, Measure, PlanField, Tier, UnitIdx, VocabIdx,
 };
 pub use checklist::{Checklist, Requirement};
 pub use error::ParseError;

@@ -10,6 +10,7 @@ pub mod json;
 pub mod model;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod plan;
 pub mod ranking;
 pub mod table;
 pub mod xlsx;

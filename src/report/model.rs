@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::model::{Checklist, Lang, ZoneProfile, number};
 use crate::scoring::explain::item_texts;
-use crate::scoring::{Gap, ItemResult, Ranking, Scorer, Status, ZoneResult};
+use crate::scoring::{Ranking, Scorer, Status, ZoneResult};
 
 /// The languages a report is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -122,6 +122,8 @@ pub struct SummaryRow {
     pub completeness: String,
     /// Whether the zone has a detailed section.
     pub detailed: bool,
+    /// The zone's readiness tier on the report date.
+    pub tier: Option<Bi>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -167,9 +169,15 @@ pub struct ZoneSection {
     pub categories: Vec<CategoryBlock>,
     /// The sources the items cite, numbered in order of first use.
     pub sources: Vec<String>,
-    /// The gaps between the zone and qualification (must-haves first), then those that cost
-    /// the most score: `可供工业用地面积：差 215 亩`.
+    /// What it would take: the changes that qualify the zone, then those that lift it to the
+    /// target score, largest gain first (`可供工业用地面积 +215 亩：达标必需，+9.7 分`).
     pub to_close: Vec<Bi>,
+    /// Further changes of the plan left out for room.
+    pub to_close_more: usize,
+    /// The score the plan aims for once qualified.
+    pub target: String,
+    /// The zone's readiness tier on the report date.
+    pub tier: Option<Bi>,
     /// Start the section on a new page (decided by [`plan_pages`]).
     pub new_page: bool,
 }
@@ -197,7 +205,7 @@ pub struct ReportModel {
     pub planned_pages: usize,
 }
 
-/// How many of the gaps "what it would take" lists.
+/// How many changes "what it would take" lists at most, beyond those needed to qualify.
 const TO_CLOSE_MAX: usize = 8;
 
 impl ReportModel {
@@ -240,6 +248,7 @@ impl ReportModel {
                     unknown: z.counts.unknown,
                     completeness: number::fixed(z.completeness, 0),
                     detailed: detailed.contains(&z.zone),
+                    tier: tier_name(catalog, p, options.date),
                 })
             })
             .collect();
@@ -349,26 +358,15 @@ fn section(scorer: &Scorer, rank: usize, z: &ZoneResult, p: &ZoneProfile, today:
             }),
         }
     }
-    let to_close = to_close(z)
+    let plan = crate::plan::what_it_takes(scorer, p, z, crate::plan::DEFAULT_TARGET);
+    let [zh, en] = [Lang::Zh, Lang::En].map(|l| crate::plan::plan_lines(catalog, &plan, l));
+    let keep = plan.to_qualify.len().max(TO_CLOSE_MAX);
+    let to_close_more = zh.len().saturating_sub(keep);
+    let to_close: Vec<Bi> = zh
         .into_iter()
-        .filter_map(|item| {
-            let req = scorer.requirement(item.factor)?;
-            let factor = catalog.factor(item.factor);
-            let offered = p.entry(item.factor).map(|e| &e.value);
-            Some(Bi::of(|l| {
-                let what = match item.gap {
-                    Gap::Unknown => l.pick("核实数据", "verify the figure").to_owned(),
-                    gap => crate::scoring::explain::gap_text(catalog, factor, &req.required, offered, gap, l)
-                        .unwrap_or_default(),
-                };
-                let must = if item.importance == crate::model::Importance::Must {
-                    l.pick("（必须项）", " (must-have)")
-                } else {
-                    ""
-                };
-                format!("{}{must}{}{what}", factor.name.get(l), l.pick("：", ": "))
-            }))
-        })
+        .zip(en)
+        .take(keep)
+        .map(|(zh, en)| Bi { zh, en })
         .collect();
     ZoneSection {
         rank,
@@ -391,22 +389,18 @@ fn section(scorer: &Scorer, rank: usize, z: &ZoneResult, p: &ZoneProfile, today:
         categories,
         sources,
         to_close,
+        to_close_more,
+        target: number::plain(plan.target),
+        tier: tier_name(catalog, p, today),
         new_page: false,
     }
 }
 
-/// The items that stand between a zone and qualification (failed must-haves), then the other
-/// items not met, by how much score they cost; at most [`TO_CLOSE_MAX`].
-pub fn to_close(z: &ZoneResult) -> Vec<&ItemResult> {
-    let mut open: Vec<&ItemResult> = z.items.iter().filter(|i| i.status != Status::Met).collect();
-    open.sort_by(|a, b| {
-        let must = |i: &ItemResult| i.importance == crate::model::Importance::Must;
-        must(b)
-            .cmp(&must(a))
-            .then_with(|| b.shortfall().cmp(&a.shortfall()))
-    });
-    open.truncate(TO_CLOSE_MAX);
-    open
+/// The zone's readiness tier on `date`, in both languages.
+fn tier_name(catalog: &crate::model::Catalog, p: &ZoneProfile, date: Date) -> Option<Bi> {
+    let r = crate::scoring::tier::readiness(catalog, p, date)?;
+    let tier = catalog.tiers().get(r.tier)?;
+    Some(Bi::of(|l| tier.name.get(l).to_owned()))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -509,6 +503,9 @@ mod tests {
             }],
             sources: Vec::new(),
             to_close: vec![Bi::same("x"); to_close],
+            to_close_more: 0,
+            target: "90".into(),
+            tier: None,
             new_page: false,
         }
     }

@@ -6,6 +6,7 @@
 //! formatting text; [`explain`] builds the words for the items a reader actually looks at.
 
 pub mod explain;
+pub mod tier;
 
 use std::cmp::Ordering;
 
@@ -222,7 +223,13 @@ enum Rule {
 pub struct Scorer<'a> {
     catalog: &'a Catalog,
     items: Vec<Prepared>,
-    total_weight: Decimal,
+    /// Σ wᵢ, a small integer.
+    total_weight: u32,
+    /// `score_of_met[k]` = 100·k / Σ wᵢ: the score of a zone whose met items weigh k and whose
+    /// other items earn nothing, the common case, so most zones need no division.
+    score_of_met: Vec<Decimal>,
+    /// `completeness_of[k]` = 100·k / n for k known values of n items.
+    completeness_of: Vec<Decimal>,
 }
 
 impl<'a> Scorer<'a> {
@@ -240,9 +247,20 @@ impl<'a> Scorer<'a> {
                 })
             })
             .collect();
-        let total_weight = items.iter().map(|p| p.importance.weight()).sum();
+        let total_weight: u32 = items.iter().map(|p| p.importance.weight_units()).sum();
+        let hundred = Decimal::ONE_HUNDRED;
+        let ratio = |k: u32, n: u32| {
+            if n == 0 {
+                Decimal::ZERO
+            } else {
+                hundred * Decimal::from(k) / Decimal::from(n)
+            }
+        };
+        let n = u32::try_from(items.len()).unwrap_or(u32::MAX);
         Scorer {
             catalog,
+            score_of_met: (0..=total_weight).map(|k| ratio(k, total_weight)).collect(),
+            completeness_of: (0..=n).map(|k| ratio(k, n)).collect(),
             items,
             total_weight,
         }
@@ -251,6 +269,11 @@ impl<'a> Scorer<'a> {
     /// The catalog the scorer was built with.
     pub fn catalog(&self) -> &'a Catalog {
         self.catalog
+    }
+
+    /// Σ wᵢ over the scored requirements.
+    pub fn total_weight(&self) -> u32 {
+        self.total_weight
     }
 
     /// The scored requirements, in catalog order.
@@ -264,27 +287,30 @@ impl<'a> Scorer<'a> {
     }
 
     /// Scores one zone. `zone` is recorded as the zone's position for the caller.
+    ///
+    /// The hot loop of every ranking: no text, no allocation but the item list, and a decimal
+    /// division only for partial credits. Met items add their integer weight; the score of a
+    /// zone with no partial credit comes from a table built with the scorer.
     pub fn score_zone(&self, zone: usize, profile: &ZoneProfile) -> ZoneResult {
         let mut items = Vec::with_capacity(self.items.len());
-        let mut weighted = Decimal::ZERO;
+        let mut met_weight = 0u32;
+        let mut partial = Decimal::ZERO;
         let mut counts = Counts::default();
         let mut failed_must = Vec::new();
         for p in &self.items {
-            let (credit, gap) = match profile.entry(p.factor) {
+            let (status, credit, gap) = match profile.entry(p.factor) {
                 Some(entry) => credit(&p.rule, &entry.value),
-                None => (Decimal::ZERO, Gap::Unknown),
-            };
-            let status = match gap {
-                Gap::Unknown => Status::Unknown,
-                _ if credit == Decimal::ONE => Status::Met,
-                _ if credit.is_zero() => Status::Unmet,
-                _ => Status::Partial,
+                None => (Status::Unknown, Decimal::ZERO, Gap::Unknown),
             };
             counts.add(status);
+            match status {
+                Status::Met => met_weight += p.importance.weight_units(),
+                Status::Partial => partial += p.importance.weight() * credit,
+                Status::Unmet | Status::Unknown => {}
+            }
             if p.importance == Importance::Must && status != Status::Met {
                 failed_must.push(p.factor);
             }
-            weighted += p.importance.weight() * credit;
             items.push(ItemResult {
                 factor: p.factor,
                 importance: p.importance,
@@ -293,35 +319,40 @@ impl<'a> Scorer<'a> {
                 gap,
             });
         }
-        let hundred = Decimal::ONE_HUNDRED;
-        let (score, completeness) = if self.total_weight.is_zero() {
-            (Decimal::ZERO, Decimal::ZERO)
+        let score = if partial.is_zero() {
+            self.score_of_met[met_weight as usize]
         } else {
-            let known = Decimal::from(counts.total() - counts.unknown);
-            (
-                hundred * weighted / self.total_weight,
-                hundred * known / Decimal::from(counts.total()),
-            )
+            Decimal::ONE_HUNDRED * (Decimal::from(met_weight) + partial) / Decimal::from(self.total_weight)
         };
+        let known = counts.total() - counts.unknown;
         ZoneResult {
             zone,
             score,
             qualified: failed_must.is_empty(),
             failed_must,
             counts,
-            completeness,
+            completeness: self.completeness_of[known],
             items,
         }
     }
 
-    /// Scores every zone and ranks them.
+    /// Scores every zone and ranks them. Large folders are scored and sorted on every core:
+    /// the result is the same, since each zone is scored alone and the order is total.
     pub fn rank(&self, profiles: &[ZoneProfile]) -> Ranking {
-        let mut zones: Vec<ZoneResult> = profiles
-            .iter()
-            .enumerate()
-            .map(|(i, p)| self.score_zone(i, p))
-            .collect();
-        zones.sort_by(|a, b| rank_order(a, b, profiles));
+        use rayon::prelude::*;
+        /// Below this many zones one thread is faster than handing out work.
+        const PARALLEL_FROM: usize = 2048;
+        let score = |(i, p): (usize, &ZoneProfile)| self.score_zone(i, p);
+        let order = |a: &ZoneResult, b: &ZoneResult| rank_order(a, b, profiles);
+        let zones = if profiles.len() < PARALLEL_FROM {
+            let mut zones: Vec<ZoneResult> = profiles.iter().enumerate().map(score).collect();
+            zones.sort_unstable_by(order);
+            zones
+        } else {
+            let mut zones: Vec<ZoneResult> = profiles.par_iter().enumerate().map(score).collect();
+            zones.par_sort_unstable_by(order);
+            zones
+        };
         Ranking { zones }
     }
 }
@@ -367,59 +398,72 @@ fn rule(catalog: &Catalog, factor: FactorIdx, required: &Value) -> Option<Rule> 
     })
 }
 
-/// The credit and gap of one known value against a prepared rule (DOMAIN §4).
-fn credit(rule: &Rule, offered: &Value) -> (Decimal, Gap) {
-    let one = Decimal::ONE;
-    let zero = Decimal::ZERO;
+/// The status, credit and gap of one known value against a prepared rule (DOMAIN §4).
+fn credit(rule: &Rule, offered: &Value) -> (Status, Decimal, Gap) {
+    let met = (Status::Met, Decimal::ONE, Gap::None);
+    let half = Decimal::new(5, 1);
+    // A credit from a band: met at 1, unmet at 0, partial between.
+    let banded = |s: Decimal, gap: Gap| {
+        if s <= Decimal::ZERO {
+            (Status::Unmet, Decimal::ZERO, gap)
+        } else {
+            (Status::Partial, s, gap)
+        }
+    };
     match (rule, offered) {
         (Rule::AtLeast { r, band, floor }, Value::Amount(q)) => {
             let x = q.canonical();
             if x >= *r {
-                (one, Gap::None)
+                met
+            } else if x <= *floor {
+                (Status::Unmet, Decimal::ZERO, Gap::Short(r - x))
             } else {
-                // r > x ≥ 0, so r > 0 and the band is positive.
-                let s = ((x - floor) / band).max(zero);
-                (s, Gap::Short(r - x))
+                // floor < x < r, so the band is positive.
+                banded((x - floor) / band, Gap::Short(r - x))
             }
         }
         (Rule::AtMost { r, band, ceiling }, Value::Amount(q)) => {
             let x = q.canonical();
             if x <= *r {
-                (one, Gap::None)
+                met
             } else if r.is_zero() {
                 // A requirement of 0 has no partial band.
-                (zero, Gap::Over(x))
+                (Status::Unmet, Decimal::ZERO, Gap::Over(x))
+            } else if x >= *ceiling {
+                (Status::Unmet, Decimal::ZERO, Gap::Over(x - r))
             } else {
-                let s = ((ceiling - x) / band).max(zero);
-                (s, Gap::Over(x - r))
+                banded((ceiling - x) / band, Gap::Over(x - r))
             }
         }
         (Rule::YesNo, Value::YesNo(answer)) => match answer {
-            YesNo::Yes => (one, Gap::None),
-            YesNo::Planned(date) => (Decimal::new(5, 1), Gap::Planned(*date)),
-            YesNo::No => (zero, Gap::No),
+            YesNo::Yes => met,
+            YesNo::Planned(date) => (Status::Partial, half, Gap::Planned(*date)),
+            YesNo::No => (Status::Unmet, Decimal::ZERO, Gap::No),
         },
         (Rule::Level(required), Value::Level(offered)) => {
             if offered >= required {
-                (one, Gap::None)
+                met
             } else if required - offered == 1 {
-                (Decimal::new(5, 1), Gap::LevelsShort(1))
+                (Status::Partial, half, Gap::LevelsShort(1))
             } else {
-                (zero, Gap::LevelsShort(required - offered))
+                (Status::Unmet, Decimal::ZERO, Gap::LevelsShort(required - offered))
             }
         }
         (Rule::Set(required), Value::Set(held)) => {
             let have = required.iter().filter(|m| held.binary_search(m).is_ok()).count();
             let missing = required.len() - have;
+            let gap = Gap::Missing(u16::try_from(missing).unwrap_or(u16::MAX));
             if missing == 0 {
-                (one, Gap::None)
+                met
+            } else if have == 0 {
+                (Status::Unmet, Decimal::ZERO, gap)
             } else {
                 let s = Decimal::from(have) / Decimal::from(required.len());
-                (s, Gap::Missing(u16::try_from(missing).unwrap_or(u16::MAX)))
+                (Status::Partial, s, gap)
             }
         }
         // A value of another kind cannot come out of the parsers; treat it as unknown.
-        _ => (zero, Gap::Unknown),
+        _ => (Status::Unknown, Decimal::ZERO, Gap::Unknown),
     }
 }
 

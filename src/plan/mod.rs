@@ -1,0 +1,281 @@
+//! Planning: what it would take for a zone to win a project, and which reserves would win the
+//! most of the projects in the pipeline.
+//!
+//! A change brings one item of one zone up to the investor's requirement: more land, a shorter
+//! approval time, a completed assessment, a known value where there was none. Since the score is
+//! a sum over items, each change adds a fixed gain, so the shortest list of changes to a score is
+//! the largest gains first; and a zone qualifies exactly when every failed must-have is changed.
+//! Pure: no egui, no files, no clock.
+
+pub mod pipeline;
+
+use rust_decimal::Decimal;
+
+use crate::model::value::members_text;
+use crate::model::{Catalog, Entry, FactorIdx, Importance, Kind, Lang, Value, YesNo, ZoneProfile, number};
+use crate::scoring::{ItemResult, Scorer, Status, ZoneResult};
+
+/// The score a plan aims for once the zone qualifies, unless the officer says otherwise.
+pub const DEFAULT_TARGET: Decimal = Decimal::from_parts(90, 0, 0, false, 0);
+
+/// One inventory change: the factor brought to `target`, the value the investor requires.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub factor: FactorIdx,
+    /// The value the factor takes after the change: the requirement (for a set, the members
+    /// the zone must add to what it holds).
+    pub target: Value,
+    /// What the zone's inventory holds now; `None` when unknown, so the change is to verify.
+    pub offered: Option<Value>,
+    /// Points added to the score (0–100 scale), exact.
+    pub gain: Decimal,
+    /// A must-have: the zone cannot qualify without it.
+    pub must: bool,
+}
+
+impl Change {
+    /// The change is to find out, not to build: the inventory has no value.
+    pub fn is_verify(&self) -> bool {
+        self.offered.is_none()
+    }
+}
+
+/// What it would take for one zone to win one checklist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub score: Decimal,
+    pub qualified: bool,
+    /// The failed must-haves, largest gain first: the shortest list that qualifies the zone.
+    pub to_qualify: Vec<Change>,
+    /// The score once `to_qualify` is done.
+    pub score_qualified: Decimal,
+    /// The further changes, largest gain first, that lift the qualified zone to `target`.
+    pub to_target: Vec<Change>,
+    pub target: Decimal,
+    /// The score once every change of the plan is done.
+    pub score_after: Decimal,
+}
+
+impl Plan {
+    /// Every change of the plan, the qualifying ones first.
+    pub fn changes(&self) -> impl Iterator<Item = &Change> {
+        self.to_qualify.iter().chain(&self.to_target)
+    }
+
+    /// Nothing to do: qualified and at or above the target already.
+    pub fn is_empty(&self) -> bool {
+        self.to_qualify.is_empty() && self.to_target.is_empty()
+    }
+}
+
+/// The shortest list of changes that qualifies the zone, then the shortest that lifts it to
+/// `target` (0–100). Ties in gain go in catalog order.
+pub fn what_it_takes(scorer: &Scorer, profile: &ZoneProfile, result: &ZoneResult, target: Decimal) -> Plan {
+    let total = Decimal::from(scorer.total_weight());
+    let hundred = Decimal::ONE_HUNDRED;
+    let points = |weighted: Decimal| {
+        if total.is_zero() {
+            Decimal::ZERO
+        } else {
+            hundred * weighted / total
+        }
+    };
+    let mut open: Vec<(&ItemResult, Change)> = result
+        .items
+        .iter()
+        .filter(|i| i.status != Status::Met)
+        .filter_map(|i| Some((i, change(scorer, profile, i, points(i.shortfall()))?)))
+        .collect();
+    // Largest gain first; catalog order on ties (the sort is stable).
+    open.sort_by(|a, b| b.0.shortfall().cmp(&a.0.shortfall()));
+
+    let mut weighted: Decimal = result
+        .items
+        .iter()
+        .map(|i| i.importance.weight() * i.credit)
+        .sum();
+    let (musts, others): (Vec<_>, Vec<_>) = open.into_iter().partition(|(_, c)| c.must);
+    let to_qualify: Vec<Change> = musts
+        .into_iter()
+        .map(|(i, c)| {
+            weighted += i.shortfall();
+            c
+        })
+        .collect();
+    let score_qualified = points(weighted);
+    // Reached when 100·Σwᵢsᵢ ≥ target·Σwᵢ, compared without division.
+    let reached = |w: Decimal| hundred * w >= target * total;
+    let mut to_target = Vec::new();
+    for (i, c) in others {
+        if reached(weighted) {
+            break;
+        }
+        weighted += i.shortfall();
+        to_target.push(c);
+    }
+    Plan {
+        score: result.score,
+        qualified: result.qualified,
+        to_qualify,
+        score_qualified,
+        to_target,
+        target,
+        score_after: points(weighted),
+    }
+}
+
+/// The change that brings one item to its requirement.
+fn change(scorer: &Scorer, profile: &ZoneProfile, item: &ItemResult, gain: Decimal) -> Option<Change> {
+    let required = &scorer.requirement(item.factor)?.required;
+    let offered = profile.entry(item.factor).map(|e| e.value.clone());
+    let target = match (required, &offered) {
+        // Only the members the zone lacks.
+        (Value::Set(req), Some(Value::Set(held))) => Value::Set(
+            req.iter()
+                .copied()
+                .filter(|m| held.binary_search(m).is_err())
+                .collect(),
+        ),
+        _ => required.clone(),
+    };
+    Some(Change {
+        factor: item.factor,
+        target,
+        offered,
+        gain,
+        must: item.importance == Importance::Must,
+    })
+}
+
+/// The profile as it would be with the changes done: each changed factor takes its target
+/// (a set gains the target's members), marked illustrative with `source` saying why.
+pub fn apply<'a>(
+    profile: &ZoneProfile,
+    changes: impl IntoIterator<Item = &'a Change>,
+    source: &str,
+) -> ZoneProfile {
+    let mut out = profile.clone();
+    for c in changes {
+        let value = match (&c.target, profile.entry(c.factor).map(|e| &e.value)) {
+            (Value::Set(add), Some(Value::Set(held))) => {
+                Value::set(held.iter().chain(add).copied().collect())
+            }
+            (target, _) => target.clone(),
+        };
+        out.set_entry(
+            c.factor,
+            Some(Entry {
+                value,
+                source: source.to_owned(),
+                as_of: profile.as_of,
+                illustrative: true,
+            }),
+        );
+    }
+    out
+}
+
+/// Of two targets for the same factor, the one that satisfies both: the larger amount for
+/// `AtLeast`, the smaller for `AtMost`, the higher level, the union of set members.
+pub fn strictest(catalog: &Catalog, factor: FactorIdx, a: &Value, b: &Value) -> Value {
+    match (&catalog.factor(factor).kind, a, b) {
+        (Kind::AtLeast(_), Value::Amount(x), Value::Amount(y)) => {
+            if y.canonical() > x.canonical() { b } else { a }.clone()
+        }
+        (Kind::AtMost(_), Value::Amount(x), Value::Amount(y)) => {
+            if y.canonical() < x.canonical() { b } else { a }.clone()
+        }
+        (Kind::Level(_), Value::Level(x), Value::Level(y)) => Value::Level(*x.max(y)),
+        (Kind::Set(_), Value::Set(x), Value::Set(y)) => Value::set(x.iter().chain(y).copied().collect()),
+        _ => a.clone(),
+    }
+}
+
+/// The change in words, without its gain: `可供工业用地面积 +77 亩`, `Approval time −14
+/// working days`, `已完成区域评估：完成 地震安全性评价`, `能耗指标：待核实（要求 ≥ 50,000 吨标煤/年）`.
+pub fn change_text(catalog: &Catalog, change: &Change, lang: Lang) -> String {
+    let factor = catalog.factor(change.factor);
+    let name = factor.name.get(lang);
+    let unit = |lang| {
+        factor
+            .kind
+            .measure()
+            .map_or("", |m| catalog.unit(m.unit).name.get(lang))
+    };
+    let Some(offered) = &change.offered else {
+        if factor.kind == Kind::YesNo {
+            return match lang {
+                Lang::Zh => format!("{name}：待核实是否具备"),
+                Lang::En => format!("{name}: verify it is available"),
+            };
+        }
+        let required = crate::scoring::explain::required_text(catalog, factor, &change.target, lang);
+        return match lang {
+            Lang::Zh => format!("{name}：待核实（要求 {required}）"),
+            Lang::En => format!("{name}: verify (required {required})"),
+        };
+    };
+    match (&factor.kind, &change.target, offered) {
+        (Kind::AtLeast(_), Value::Amount(t), Value::Amount(x)) => {
+            let d = number::grouped(t.canonical() - x.canonical());
+            format!("{name} +{d} {}", unit(lang))
+        }
+        (Kind::AtMost(_), Value::Amount(t), Value::Amount(x)) => {
+            let d = number::grouped(x.canonical() - t.canonical());
+            format!("{name} −{d} {}", unit(lang))
+        }
+        (Kind::YesNo, _, Value::YesNo(YesNo::Planned(date))) => match lang {
+            Lang::Zh => format!("{name}：由计划 {date} 提前到位"),
+            Lang::En => format!("{name}: bring forward from {date}"),
+        },
+        (Kind::YesNo, _, _) => match lang {
+            Lang::Zh => format!("{name}：落实"),
+            Lang::En => format!("{name}: provide"),
+        },
+        (Kind::Level(_), target, _) => {
+            let level = target.text(catalog, factor, lang);
+            match lang {
+                Lang::Zh => format!("{name}：提升至{level}"),
+                Lang::En => format!("{name}: raise to {level}"),
+            }
+        }
+        (Kind::Set(v), Value::Set(add), _) => {
+            let list = members_text(catalog, *v, add, lang);
+            match (lang, factor.default_from) {
+                (Lang::Zh, Some(_)) => format!("{name}：准入 {list}"),
+                (Lang::En, Some(_)) => format!("{name}: admit {list}"),
+                (Lang::Zh, None) => format!("{name}：完成 {list}"),
+                (Lang::En, None) => format!("{name}: complete {list}"),
+            }
+        }
+        _ => name.to_owned(),
+    }
+}
+
+/// The gain in words: `+2.4 分` / `+2.4 points`.
+pub fn gain_text(gain: Decimal, lang: Lang) -> String {
+    let g = number::fixed(gain, 1);
+    match lang {
+        Lang::Zh => format!("+{g} 分"),
+        Lang::En => format!("+{g} points"),
+    }
+}
+
+/// The plan as lines a reader follows: `可供工业用地面积 +77 亩：达标必需，+6.5 分`.
+pub fn plan_lines(catalog: &Catalog, plan: &Plan, lang: Lang) -> Vec<String> {
+    plan.changes()
+        .map(|c| {
+            let what = change_text(catalog, c, lang);
+            let gain = gain_text(c.gain, lang);
+            match (lang, c.must) {
+                (Lang::Zh, true) => format!("{what}：达标必需，{gain}"),
+                (Lang::En, true) => format!("{what}: needed to qualify, {gain}"),
+                (Lang::Zh, false) => format!("{what}：{gain}"),
+                (Lang::En, false) => format!("{what}: {gain}"),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

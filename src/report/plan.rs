@@ -1,0 +1,232 @@
+//! Plans as text and JSON for the command line: what it would take for one zone to win one
+//! checklist, and reserve planning across pending projects. Pure.
+
+use serde_json::{Value, json};
+
+use crate::model::{Catalog, Checklist, Lang, ZoneProfile, number};
+use crate::plan::pipeline::{Pipeline, shortfall_text, step_text};
+use crate::plan::{Change, Plan, change_text, plan_lines};
+
+fn zone_title(zone: &ZoneProfile, lang: Lang) -> String {
+    format!("{} ({})", zone.name.get(lang), zone.id)
+}
+
+fn score(d: rust_decimal::Decimal) -> String {
+    number::fixed(d, 1)
+}
+
+fn qualified_word(q: bool, lang: Lang) -> &'static str {
+    if q {
+        lang.pick("合格", "qualified")
+    } else {
+        lang.pick("不合格", "not qualified")
+    }
+}
+
+/// What it would take, as lines:
+///
+/// ```text
+/// 原平经济技术开发区 (yuanping) · 自动化光伏新能源基地
+/// 现在 60.3 分，不合格
+/// 达标所需（2 项，达标后 80.1 分）
+///   1. 产业准入：准入 C38 电气机械和器材制造业：达标必需，+9.7 分
+/// 提升至 90 分（1 项，完成后 91.0 分）
+///   3. …
+/// ```
+pub fn plan_table(
+    catalog: &Catalog,
+    zone: &ZoneProfile,
+    checklist: &Checklist,
+    plan: &Plan,
+    lang: Lang,
+) -> String {
+    let mut out = format!("{} · {}\n", zone_title(zone, lang), checklist.project);
+    out += &match lang {
+        Lang::Zh => format!(
+            "现在 {} 分，{}\n",
+            score(plan.score),
+            qualified_word(plan.qualified, lang)
+        ),
+        Lang::En => format!(
+            "now {} points, {}\n",
+            score(plan.score),
+            qualified_word(plan.qualified, lang)
+        ),
+    };
+    if plan.is_empty() {
+        out += lang.pick(
+            "无需改动：已合格且达到目标分。\n",
+            "Nothing to change: qualified and at the target already.\n",
+        );
+        return out;
+    }
+    let lines = plan_lines(catalog, plan, lang);
+    let (first, rest) = lines.split_at(plan.to_qualify.len());
+    if !first.is_empty() {
+        out += &match lang {
+            Lang::Zh => format!(
+                "达标所需（{} 项，达标后 {} 分）\n",
+                first.len(),
+                score(plan.score_qualified)
+            ),
+            Lang::En => format!(
+                "To qualify ({} changes, then {} points)\n",
+                first.len(),
+                score(plan.score_qualified)
+            ),
+        };
+    }
+    for (i, line) in first.iter().enumerate() {
+        out += &format!("  {}. {line}\n", i + 1);
+    }
+    if !rest.is_empty() {
+        let target = number::plain(plan.target);
+        out += &match lang {
+            Lang::Zh => format!(
+                "提升至 {target} 分（{} 项，完成后 {} 分）\n",
+                rest.len(),
+                score(plan.score_after)
+            ),
+            Lang::En => format!(
+                "To reach {target} ({} changes, then {} points)\n",
+                rest.len(),
+                score(plan.score_after)
+            ),
+        };
+    }
+    for (i, line) in rest.iter().enumerate() {
+        out += &format!("  {}. {line}\n", first.len() + i + 1);
+    }
+    out
+}
+
+fn change_json(catalog: &Catalog, c: &Change, lang: Lang) -> Value {
+    json!({
+        "factor": catalog.factor(c.factor).id,
+        "change": change_text(catalog, c, lang),
+        "verify": c.is_verify(),
+        "must": c.must,
+        "gain": number::fixed(c.gain, 1).parse::<f64>().ok(),
+    })
+}
+
+/// What it would take, as JSON: `zone`, `project`, `score`, `qualified`, `target`,
+/// `to_qualify` and `to_target` (each change with `factor`, `change`, `verify`, `must`, `gain`),
+/// `score_qualified`, `score_after`.
+pub fn plan_json(
+    catalog: &Catalog,
+    zone: &ZoneProfile,
+    checklist: &Checklist,
+    plan: &Plan,
+    lang: Lang,
+) -> Value {
+    let changes = |cs: &[Change]| {
+        cs.iter()
+            .map(|c| change_json(catalog, c, lang))
+            .collect::<Vec<_>>()
+    };
+    let num = |d| number::fixed(d, 1).parse::<f64>().ok();
+    json!({
+        "zone": zone.id,
+        "project": checklist.project,
+        "score": num(plan.score),
+        "qualified": plan.qualified,
+        "target": num(plan.target),
+        "to_qualify": changes(&plan.to_qualify),
+        "score_qualified": num(plan.score_qualified),
+        "to_target": changes(&plan.to_target),
+        "score_after": num(plan.score_after),
+    })
+}
+
+/// Reserve planning as lines: the projects, the shortfalls that block them, the ladder.
+pub fn pipeline_table(catalog: &Catalog, zone: &ZoneProfile, p: &Pipeline, lang: Lang) -> String {
+    let n = p.projects.len();
+    let mut out = match lang {
+        Lang::Zh => format!(
+            "{}：{n} 个待落地项目，现在合格 {} 个\n",
+            zone_title(zone, lang),
+            p.qualified_now()
+        ),
+        Lang::En => format!(
+            "{}: {n} pending projects, qualified for {} today\n",
+            zone_title(zone, lang),
+            p.qualified_now()
+        ),
+    };
+    out += lang.pick("项目\n", "Projects\n");
+    for project in &p.projects {
+        out += &format!(
+            "  {:>5}  {:<4}  {}\n",
+            score(project.score),
+            qualified_word(project.qualified, lang),
+            project.name
+        );
+    }
+    if !p.shortfalls.is_empty() {
+        out += lang.pick(
+            "卡住项目的短板（补足所需）\n",
+            "Shortfalls that block projects (what clears them)\n",
+        );
+        for s in &p.shortfalls {
+            out += &format!("  {}\n", shortfall_text(catalog, s, lang));
+        }
+        out += lang.pick(
+            "储备阶梯（逐步增加储备）\n",
+            "Reserve ladder (reserves added step by step)\n",
+        );
+        for (i, step) in p.steps.iter().enumerate() {
+            out += &format!("  {}. {}\n", i + 1, step_text(catalog, step, n, lang));
+        }
+    }
+    out
+}
+
+/// Reserve planning as JSON: `zone`, `projects` (`name`, `score`, `qualified`, `to_qualify`),
+/// `shortfalls` (`factor`, `blocks`, `change`), `steps` (`changes`, `qualified`: the projects by
+/// name).
+pub fn pipeline_json(catalog: &Catalog, zone: &ZoneProfile, p: &Pipeline, lang: Lang) -> Value {
+    let projects: Vec<Value> = p
+        .projects
+        .iter()
+        .map(|project| {
+            json!({
+                "name": project.name,
+                "score": number::fixed(project.score, 1).parse::<f64>().ok(),
+                "qualified": project.qualified,
+                "to_qualify": project.to_qualify.iter().map(|c| change_json(catalog, c, lang)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let shortfalls: Vec<Value> = p
+        .shortfalls
+        .iter()
+        .map(|s| {
+            json!({
+                "factor": catalog.factor(s.factor).id,
+                "blocks": s.blocks,
+                "change": change_text(catalog, &s.change, lang),
+            })
+        })
+        .collect();
+    let steps: Vec<Value> = p
+        .steps
+        .iter()
+        .map(|s| {
+            json!({
+                "changes": s.changes.iter().map(|c| json!({
+                    "factor": catalog.factor(c.factor).id,
+                    "change": change_text(catalog, c, lang),
+                })).collect::<Vec<_>>(),
+                "qualified": s.qualified.iter().map(|i| p.projects[*i].name.clone()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({
+        "zone": zone.id,
+        "projects": projects,
+        "qualified_now": p.qualified_now(),
+        "shortfalls": shortfalls,
+        "steps": steps,
+    })
+}

@@ -1,0 +1,171 @@
+//! Readiness tiers: which certified-site style tier a zone's inventory puts it in on a day,
+//! from the catalog's tier definitions, and what keeps it from the tier above. Pure.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::{Status, credit, rule};
+use crate::model::{Catalog, FactorIdx, Tier, Value, YesNo, ZoneProfile};
+
+/// A zone's tier and what stands between it and the next one up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Readiness {
+    /// Position in [`Catalog::tiers`].
+    pub tier: usize,
+    /// The factors that keep the zone out of the tier above; empty in the top tier.
+    pub missing_for_next: Vec<FactorIdx>,
+}
+
+/// The first tier whose conditions the zone meets on `today`; `None` when the catalog defines
+/// no tiers.
+pub fn readiness(catalog: &Catalog, profile: &ZoneProfile, today: Date) -> Option<Readiness> {
+    let tiers = catalog.tiers();
+    let tier = tiers
+        .iter()
+        .position(|t| missing(catalog, t, profile, today).is_empty())
+        // The last tier has no conditions, so `position` finds it; this is for an empty list.
+        .unwrap_or(tiers.len().checked_sub(1)?);
+    let missing_for_next = match tier.checked_sub(1) {
+        Some(above) => missing(catalog, &tiers[above], profile, today),
+        None => Vec::new(),
+    };
+    Some(Readiness {
+        tier,
+        missing_for_next,
+    })
+}
+
+/// The conditions of `tier` the zone does not meet, by factor in catalog order.
+pub fn missing(catalog: &Catalog, tier: &Tier, profile: &ZoneProfile, today: Date) -> Vec<FactorIdx> {
+    let horizon = today
+        .checked_add(i64::from(tier.planned_within_months).months())
+        .unwrap_or(today);
+    let mut out: Vec<FactorIdx> = tier
+        .met
+        .iter()
+        .filter(|(f, required)| {
+            let Some(entry) = profile.entry(*f) else {
+                return true;
+            };
+            match (&entry.value, required) {
+                (Value::YesNo(YesNo::Planned(date)), Value::YesNo(_)) => {
+                    tier.planned_within_months == 0 || *date > horizon
+                }
+                (offered, required) => {
+                    rule(catalog, *f, required).is_none_or(|r| credit(&r, offered).0 != Status::Met)
+                }
+            }
+        })
+        .map(|(f, _)| *f)
+        .chain(tier.known.iter().copied().filter(|f| profile.entry(*f).is_none()))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)]
+    use super::*;
+    use crate::model::parse_profile;
+
+    fn catalog() -> Catalog {
+        Catalog::builtin().expect("catalog")
+    }
+
+    fn profile(c: &Catalog, factors: &str) -> ZoneProfile {
+        let text =
+            format!(r#"ZoneProfile(name: (zh: "测试区"), as_of: "2026-06-30", factors: {{ {factors} }})"#);
+        parse_profile(&text, "t", c).expect("profile")
+    }
+
+    const READY: &str = r#"
+        "land.industrial_area": (value: "500 mu", source: "s"),
+        "land.standard_land": (value: Yes, source: "s"),
+        "land.servicing_level": (value: "seven", source: "s"),
+        "power.capacity": (value: "50 MW", source: "s"),
+        "water.supply": (value: "5000 t_per_d", source: "s"),
+        "water.sewage": (value: "3000 t_per_d", source: "s"),
+        "policy.regional_assessments": (value: ["environment", "energy"], source: "s"),
+        "quota.energy": (value: "10000 tce_per_a", source: "s"),
+        "service.approval_days": (value: "60 working_days", source: "s"),
+    "#;
+
+    fn today() -> Date {
+        Date::new(2026, 11, 29).expect("date")
+    }
+
+    #[test]
+    fn the_catalog_defines_three_tiers_best_first() {
+        let c = catalog();
+        let ids: Vec<&str> = c.tiers().iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["ready_now", "ready_6_months", "in_preparation"]);
+    }
+
+    #[test]
+    fn a_zone_with_everything_is_ready_now() {
+        let c = catalog();
+        let r = readiness(&c, &profile(&c, READY), today()).expect("tiers");
+        assert_eq!(
+            r,
+            Readiness {
+                tier: 0,
+                missing_for_next: vec![]
+            }
+        );
+    }
+
+    #[test]
+    fn standard_land_planned_soon_is_ready_within_six_months() {
+        let c = catalog();
+        let soon = READY.replace(
+            r#""land.standard_land": (value: Yes, source: "s")"#,
+            r#""land.standard_land": (value: Planned("2027-03-31"), source: "s")"#,
+        );
+        let r = readiness(&c, &profile(&c, &soon), today()).expect("tiers");
+        assert_eq!(r.tier, 1);
+        assert_eq!(
+            r.missing_for_next,
+            vec![c.find_factor("land.standard_land").expect("f")]
+        );
+
+        let late = READY.replace(
+            r#""land.standard_land": (value: Yes, source: "s")"#,
+            r#""land.standard_land": (value: Planned("2028-01-31"), source: "s")"#,
+        );
+        assert_eq!(
+            readiness(&c, &profile(&c, &late), today()).expect("tiers").tier,
+            2
+        );
+    }
+
+    #[test]
+    fn unknown_values_and_small_land_keep_a_zone_in_preparation() {
+        let c = catalog();
+        let r = readiness(&c, &profile(&c, ""), today()).expect("tiers");
+        assert_eq!(r.tier, 2);
+        assert!(
+            r.missing_for_next
+                .contains(&c.find_factor("land.industrial_area").expect("f"))
+        );
+        let small = READY.replace("500 mu", "20 mu");
+        assert_eq!(
+            readiness(&c, &profile(&c, &small), today()).expect("tiers").tier,
+            2
+        );
+    }
+
+    #[test]
+    fn a_catalog_with_a_bad_tier_is_refused_with_the_tier_named() {
+        let text = crate::model::catalog::BUILTIN
+            .replace(r#""land.standard_land": "yes""#, r#""land.standard_lnd": "yes""#);
+        let e = Catalog::parse(&text).expect_err("refused");
+        assert!(e.message.contains("tier `ready_now`"), "{}", e.message);
+        assert!(
+            e.message.contains("did you mean `land.standard_land`"),
+            "{}",
+            e.message
+        );
+    }
+}
