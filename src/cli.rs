@@ -64,6 +64,24 @@ pub enum Command {
     /// lift it to a target score; for a folder of pending projects, the shortfalls that block
     /// the most and the reserves that would qualify how many.
     Plan(PlanArgs),
+    /// Write the investment-factor survey as an Excel workbook an investor can fill in.
+    Survey {
+        /// The workbook to write.
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+        /// Pre-fill it from this checklist.
+        #[arg(long, value_name = "FILE")]
+        checklist: Option<PathBuf>,
+    },
+    /// Read a filled survey workbook into a checklist file (never over an existing file).
+    Import {
+        /// The filled survey.
+        #[arg(long, value_name = "FILE.xlsx")]
+        survey: PathBuf,
+        /// The checklist to write.
+        #[arg(long, value_name = "CHECKLIST.ron")]
+        out: PathBuf,
+    },
     /// Validate profiles, checklists or a catalog and print every error.
     Check {
         /// Files or folders (every `*.ron` in a folder is checked).
@@ -225,6 +243,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             checklists,
         }) => {
             load_catalog(cli.catalog.as_deref()).and_then(|c| generate(&c, *zones, out, *seed, *checklists))
+        }
+        Some(Command::Survey { out, checklist }) => {
+            load_catalog(cli.catalog.as_deref()).and_then(|c| survey(&c, out, checklist.as_deref()))
+        }
+        Some(Command::Import { survey, out }) => {
+            load_catalog(cli.catalog.as_deref()).and_then(|c| import(&c, survey, out))
         }
         Some(Command::Plan(args)) => load_catalog(cli.catalog.as_deref()).and_then(|c| plan(&c, args)),
         Some(Command::Check { paths }) => load_catalog(cli.catalog.as_deref()).and_then(|c| check(&c, paths)),
@@ -415,6 +439,34 @@ fn plan(catalog: &Catalog, args: &PlanArgs) -> Result<bool, Failure> {
     stdout.write_all(out.as_bytes())?;
     stdout.flush()?;
     Ok(all_read)
+}
+
+/// `survey`: writes the survey workbook, blank or pre-filled from a checklist.
+fn survey(catalog: &Catalog, out: &Path, checklist: Option<&Path>) -> Result<bool, Failure> {
+    let list = checklist.map(|p| io::load_checklist(p, catalog)).transpose()?;
+    let bytes = crate::survey::write(catalog, list.as_ref())?;
+    io::export(out, &bytes)?;
+    eprintln!("sitematch: wrote {}", out.display());
+    Ok(true)
+}
+
+/// `import`: reads a filled survey into a new checklist file.
+fn import(catalog: &Catalog, survey: &Path, out: &Path) -> Result<bool, Failure> {
+    if out.exists() {
+        return Err(Failure(format!(
+            "{} exists; give --out a new file name (import never writes over a file)",
+            out.display()
+        )));
+    }
+    let list = io::import_survey(survey, catalog)?;
+    let text = crate::model::write_checklist(&list, catalog)?;
+    io::export(out, text.as_bytes())?;
+    eprintln!(
+        "sitematch: wrote {} ({} items)",
+        out.display(),
+        list.items().count()
+    );
+    Ok(true)
 }
 
 /// `gen`: writes synthetic zones (and checklists) drawn around the bundled samples.

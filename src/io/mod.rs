@@ -97,6 +97,23 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     })
 }
 
+/// Reads a filled survey workbook into a checklist (see [`crate::survey::read`]); every cell
+/// that cannot be read is named in the message as `sheet!cell`.
+pub fn import_survey(path: &Path, catalog: &Catalog) -> Result<Checklist, FileError> {
+    let meta = fs::metadata(path).map_err(|e| FileError::io(path, "read the file", &e))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(FileError::new(
+            path,
+            format!(
+                "is larger than {} MiB; it is not a survey",
+                MAX_FILE_BYTES / 1_048_576
+            ),
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| FileError::io(path, "read the file", &e))?;
+    crate::survey::read(catalog, &bytes).map_err(|e| FileError::new(path, e.to_string()))
+}
+
 /// Reads a file as UTF-8 text that is not empty (see [`read_text`]).
 pub fn read_nonempty(path: &Path) -> Result<String, FileError> {
     let text = read_text(path)?;
