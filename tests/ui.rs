@@ -325,6 +325,81 @@ fn selecting_a_zone_shows_its_breakdown() {
         h.query_all_by_label("示例值").count() >= 1,
         "illustrative values are flagged"
     );
+    // What it would take: the two failed must-haves first, each with its gain.
+    assert!(
+        h.query_by_label_contains("要达到合格需做到").is_some(),
+        "the plan's heading"
+    );
+    assert!(
+        h.query_by_label("1. 产业准入：准入 C38 电气机械和器材制造业：达标必需，+7.5 分")
+            .is_some(),
+        "the first change of the plan"
+    );
+    assert!(
+        h.query_by_label("2. 能耗指标 +20,000 吨标煤/年：达标必需，+6.0 分")
+            .is_some(),
+        "an amount in units"
+    );
+    assert!(
+        h.query_by_label("就绪等级：筹备中").is_some(),
+        "the readiness tier"
+    );
+}
+
+#[test]
+fn reserve_planning_shows_what_blocks_the_pending_projects() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["pv_base", "diamond", "znalmg_steel"] {
+        std::fs::copy(
+            repo(&format!("assets/checklists/{name}.ron")),
+            dir.path().join(format!("{name}.ron")),
+        )
+        .expect("copy");
+    }
+    let dialogs = FakeDialogs::default();
+    dialogs.answer(Some(dir.path()));
+    let mut h = harness_with(None, dialogs);
+    h.get_by_label("储备规划").click();
+    h.run();
+    assert!(h.query_by_label("尚未选择本区或项目文件夹。").is_some());
+    choose(&mut h, "本区", "襄汾经济技术开发区");
+    h.get_by_label("选择项目文件夹…").click();
+    h.run();
+    assert!(h.query_by_label("3 个待落地项目，本区现在合格 2 个").is_some());
+    assert!(
+        h.query_by_label("• 产业准入：准入 C31 黑色金属冶炼和压延加工业：卡住 1 个项目")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("1. 产业准入：准入 C31 黑色金属冶炼和压延加工业：3 个项目中 3 个合格")
+            .is_some()
+    );
+    assert_eq!(h.state().settings.planning_zone.as_deref(), Some("xiangfen"));
+}
+
+#[test]
+fn an_imported_survey_becomes_a_new_unsaved_checklist() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let catalog = Catalog::builtin().expect("catalog");
+    let text = std::fs::read_to_string(repo("assets/checklists/diamond.ron")).expect("read");
+    let list = sitematch::model::parse_checklist(&text, &catalog).expect("checklist");
+    let survey = dir.path().join("survey.xlsx");
+    std::fs::write(
+        &survey,
+        sitematch::survey::write(&catalog, Some(&list)).expect("xlsx"),
+    )
+    .expect("write");
+    let dialogs = FakeDialogs::default();
+    dialogs.answer(Some(&survey));
+    let mut h = harness_with(None, dialogs.clone());
+    h.get_by_label("文件").click();
+    h.run();
+    h.get_by_label("导入调查表 Excel…").click();
+    h.run();
+    assert_eq!(dialogs.asked.borrow().as_slice(), [FileKind::Xlsx]);
+    assert_eq!(h.state().doc.checklist, list);
+    assert!(h.state().has_unsaved(), "the import is not saved anywhere yet");
+    assert_eq!(h.state().doc.path, None);
 }
 
 #[test]
@@ -337,7 +412,7 @@ fn every_view_draws_in_both_languages_and_both_themes() {
         h.get_by_label(lang).click();
         h.run();
         h.state_mut().settings.dark = dark;
-        for tab in [Tab::Checklist, Tab::Results, Tab::Zones] {
+        for tab in [Tab::Checklist, Tab::Results, Tab::Zones, Tab::Planning] {
             h.state_mut().tab = tab;
             h.state_mut().results_view.selected = Some(0);
             h.run();

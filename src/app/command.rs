@@ -45,6 +45,17 @@ pub enum Command {
     PrintReport,
     /// Write the ranking and every item to an Excel workbook picked in a dialog.
     ExportXlsx,
+    /// Read a filled survey workbook (picked in a dialog) as a new checklist.
+    ImportSurvey,
+    /// Write the working checklist as a survey workbook an investor can fill.
+    ExportSurvey,
+
+    /// Plan reserves for this zone (profile id) across the pending projects.
+    PlanZone(String),
+    /// Pick the folder of pending projects' checklists.
+    PlanFolder,
+    /// Read the pending projects again and replan.
+    PlanRefresh,
 
     SetLang(Lang),
     SetDark(bool),

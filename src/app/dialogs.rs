@@ -32,6 +32,10 @@ pub trait FileDialogs {
     fn open_file(&mut self, kind: FileKind, start: Option<&Path>, lang: Lang) -> Option<PathBuf>;
     fn save_file(&mut self, kind: FileKind, start: Option<&Path>, name: &str, lang: Lang) -> Option<PathBuf>;
     fn pick_folder(&mut self, start: Option<&Path>, lang: Lang) -> Option<PathBuf>;
+    /// The folder of pending projects' checklists.
+    fn pick_checklists_folder(&mut self, start: Option<&Path>, lang: Lang) -> Option<PathBuf> {
+        self.pick_folder(start, lang)
+    }
 }
 
 /// The system's own dialogs, through rfd (the desktop portal, or zenity where none runs).
@@ -74,6 +78,15 @@ impl FileDialogs for NativeDialogs {
     fn pick_folder(&mut self, start: Option<&Path>, lang: Lang) -> Option<PathBuf> {
         Self::dialog(start)
             .set_title(lang.pick("选择开发区文件夹", "Choose the zones folder"))
+            .pick_folder()
+    }
+
+    fn pick_checklists_folder(&mut self, start: Option<&Path>, lang: Lang) -> Option<PathBuf> {
+        Self::dialog(start)
+            .set_title(lang.pick(
+                "选择待落地项目的需求表文件夹",
+                "Choose the folder of pending projects' checklists",
+            ))
             .pick_folder()
     }
 }

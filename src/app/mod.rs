@@ -41,6 +41,7 @@ pub enum Tab {
     Results,
     Zones,
     Report,
+    Planning,
 }
 
 /// A document that can hold unsaved work.
@@ -60,6 +61,7 @@ pub enum Pending {
     NewProfile,
     Reload,
     OpenProfilesFolder,
+    ImportSurvey,
 }
 
 impl Pending {
@@ -68,7 +70,7 @@ impl Pending {
         match doc {
             Doc::Checklist => matches!(
                 self,
-                Pending::NewChecklist | Pending::OpenChecklist(_) | Pending::Quit
+                Pending::NewChecklist | Pending::OpenChecklist(_) | Pending::ImportSurvey | Pending::Quit
             ),
             Doc::Profile => matches!(
                 self,
@@ -157,6 +159,24 @@ pub fn write_crash_snapshot(store: &crate::io::recovery::RecoveryStore, snapshot
     }
 }
 
+/// Reserve planning as last computed.
+#[derive(Debug, Default)]
+pub struct PlanningState {
+    pub result: Option<PlanningResult>,
+    /// The folder could not be read.
+    pub error: Option<String>,
+}
+
+/// The pipeline of one zone, with the files it came from.
+#[derive(Debug)]
+pub struct PlanningResult {
+    pub pipeline: crate::plan::pipeline::Pipeline,
+    /// Each project's checklist file, by the same position.
+    pub paths: Vec<PathBuf>,
+    /// Files in the folder that are not readable checklists.
+    pub errors: Vec<io::FileError>,
+}
+
 /// The SiteMatch desktop app.
 pub struct SiteMatchApp {
     pub ws: Workspace,
@@ -166,6 +186,7 @@ pub struct SiteMatchApp {
     pub tab: Tab,
     pub results_view: ResultsState,
     pub report_view: ReportState,
+    pub planning: PlanningState,
     pub settings: Settings,
     pub modal: Option<Modal>,
     pub notices: Vec<Notice>,
@@ -222,6 +243,7 @@ impl SiteMatchApp {
             tab: Tab::Checklist,
             results_view: ResultsState::default(),
             report_view: ReportState::new(),
+            planning: PlanningState::default(),
             settings: init.settings,
             modal: init.recovery.map(Modal::Recovery),
             notices: Vec::new(),
@@ -238,6 +260,7 @@ impl SiteMatchApp {
             app.notify(e.to_string(), true);
         }
         app.report_load_errors();
+        app.replan();
         if let Some(path) = init.checklist {
             match io::load_checklist_stamped(&path, &app.ws.catalog) {
                 Ok((c, stamp)) => {
@@ -361,8 +384,28 @@ impl SiteMatchApp {
                 });
             }
             Tab::Zones => {
-                let data = ZonesData { ws: &self.ws, lang };
+                let data = ZonesData {
+                    ws: &self.ws,
+                    lang,
+                    today: self.today,
+                };
                 commands.extend(zones_view_ui(ui, self.editor.as_mut(), &data));
+            }
+            Tab::Planning => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    let data = crate::ui::planning_view::PlanningData {
+                        catalog: &self.ws.catalog,
+                        profiles: &self.ws.profiles,
+                        zone: self.settings.planning_zone.as_deref(),
+                        folder: self.settings.planning_dir.as_deref(),
+                        lang,
+                    };
+                    commands.extend(crate::ui::planning_view::planning_view_ui(
+                        ui,
+                        &self.planning,
+                        &data,
+                    ));
+                });
             }
             Tab::Report => {
                 let data = ReportData {
@@ -553,6 +596,20 @@ impl SiteMatchApp {
             Command::ExportPdf => self.export_pdf(),
             Command::PrintReport => self.print_report(),
             Command::ExportXlsx => self.export_xlsx(),
+            Command::ImportSurvey => self.request(ctx, Pending::ImportSurvey),
+            Command::ExportSurvey => self.export_survey(),
+            Command::PlanZone(id) => {
+                self.settings.planning_zone = Some(id);
+                self.replan();
+            }
+            Command::PlanFolder => {
+                let start = self.settings.planning_dir.clone();
+                if let Some(dir) = self.dialogs.pick_checklists_folder(start.as_deref(), self.lang()) {
+                    self.settings.planning_dir = Some(dir);
+                    self.replan();
+                }
+            }
+            Command::PlanRefresh => self.replan(),
             Command::SetLang(lang) => self.settings.lang = lang,
             Command::SetDark(dark) => self.settings.dark = dark,
             Command::SetZoom(zoom) => self.settings.zoom = zoom,
@@ -659,6 +716,29 @@ impl SiteMatchApp {
                     Err(e) => self.notify(e.to_string(), true),
                 }
             }
+            Pending::ImportSurvey => {
+                let start = self.doc.path.as_ref().and_then(|p| p.parent().map(PathBuf::from));
+                let Some(path) = self.dialogs.open_file(FileKind::Xlsx, start.as_deref(), lang) else {
+                    return;
+                };
+                match io::import_survey(&path, &self.ws.catalog) {
+                    Ok(c) => {
+                        // A new, unsaved checklist: the workbook is not its file.
+                        self.doc = ChecklistDoc::recovered(&self.ws.catalog, c, None);
+                        self.tab = Tab::Checklist;
+                        self.rescore = true;
+                        self.notify(
+                            format!(
+                                "{}{}",
+                                lang.pick("已导入调查表：", "Survey imported: "),
+                                path.display()
+                            ),
+                            false,
+                        );
+                    }
+                    Err(e) => self.notify(e.to_string(), true),
+                }
+            }
             Pending::Quit => {
                 self.quit_requested = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -711,6 +791,7 @@ impl SiteMatchApp {
         self.report_load_errors();
         self.restore_selection(keep);
         self.rescore = true;
+        self.replan();
     }
 
     /// The ids of the zones the results view points at, to find them again after the list of
@@ -1098,6 +1179,60 @@ impl SiteMatchApp {
                 false,
             ),
             Err(e) => self.notify(format!("{}{e}", lang.pick("打印失败：", "Could not print: ")), true),
+        }
+    }
+
+    fn export_survey(&mut self) {
+        let lang = self.lang();
+        let bytes = match crate::survey::write(&self.ws.catalog, Some(&self.doc.checklist)) {
+            Ok(b) => b,
+            Err(e) => return self.notify(e.to_string(), true),
+        };
+        let start = self.doc.path.as_ref().and_then(|p| p.parent().map(PathBuf::from));
+        let name = format!(
+            "{}{}.xlsx",
+            lang.pick("要素调查表-", "survey-"),
+            suggested_file_name(&self.doc.checklist.project).trim_end_matches(".ron")
+        );
+        let Some(path) = self
+            .dialogs
+            .save_file(FileKind::Xlsx, start.as_deref(), &name, lang)
+        else {
+            return;
+        };
+        match io::export(&path, &bytes) {
+            Ok(()) => self.notify(
+                format!("{}{}", lang.pick("已导出：", "Exported: "), path.display()),
+                false,
+            ),
+            Err(e) => self.notify(
+                format!("{}{e}", lang.pick("导出失败：", "Could not export: ")),
+                true,
+            ),
+        }
+    }
+
+    /// Reads the pending projects and plans the chosen zone's reserves across them.
+    pub fn replan(&mut self) {
+        self.planning.result = None;
+        self.planning.error = None;
+        let (Some(id), Some(dir)) = (&self.settings.planning_zone, &self.settings.planning_dir) else {
+            return;
+        };
+        let Some(zone) = self.ws.profiles.iter().find(|p| p.id == *id) else {
+            return;
+        };
+        match io::load_checklists(dir, &self.ws.catalog) {
+            Ok((lists, errors)) => {
+                let (paths, lists): (Vec<PathBuf>, Vec<_>) = lists.into_iter().unzip();
+                let pipeline = crate::plan::pipeline::pipeline(&self.ws.catalog, zone, &lists);
+                self.planning.result = Some(PlanningResult {
+                    pipeline,
+                    paths,
+                    errors,
+                });
+            }
+            Err(e) => self.planning.error = Some(e.to_string()),
         }
     }
 

@@ -26,6 +26,10 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// Who prepares reports: the officer's name and office.
     pub prepared_by: String,
+    /// Reserve planning: the officer's own zone (profile id) and the folder of pending
+    /// projects' checklists.
+    pub planning_zone: Option<String>,
+    pub planning_dir: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -38,6 +42,8 @@ impl Default for Settings {
             last_checklist: None,
             recent: Vec::new(),
             prepared_by: String::new(),
+            planning_zone: None,
+            planning_dir: None,
         }
     }
 }

@@ -165,6 +165,11 @@ pub struct Results {
 }
 
 impl Results {
+    /// What it would take for a ranked zone to win the checklist (see [`crate::plan`]).
+    pub fn plan(&self, profile: &ZoneProfile, zone: &crate::scoring::ZoneResult) -> crate::plan::Plan {
+        crate::plan::plan_for(&self.requirements, profile, zone, crate::plan::DEFAULT_TARGET)
+    }
+
     pub fn compute(catalog: &Catalog, checklist: &Checklist, profiles: &[ZoneProfile]) -> Self {
         let scorer = Scorer::new(catalog, checklist);
         let ranking = scorer.rank(profiles);

@@ -285,12 +285,12 @@ pub fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, FileError> {
     Ok(files)
 }
 
+/// The readable checklists of a folder, each with its path, and one error per other file.
+pub type LoadedChecklists = (Vec<(PathBuf, Checklist)>, Vec<FileError>);
+
 /// The checklists of a folder (pending projects, say), each with its path, and one error per
 /// file that is not a readable checklist. Only a folder that cannot be read is an error.
-pub fn load_checklists(
-    dir: &Path,
-    catalog: &Catalog,
-) -> Result<(Vec<(PathBuf, Checklist)>, Vec<FileError>), FileError> {
+pub fn load_checklists(dir: &Path, catalog: &Catalog) -> Result<LoadedChecklists, FileError> {
     let mut good = Vec::new();
     let mut bad = Vec::new();
     for path in ron_files(dir)? {

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::model::value::members_text;
 use crate::model::{Catalog, Entry, FactorIdx, Importance, Kind, Lang, Value, YesNo, ZoneProfile, number};
-use crate::scoring::{ItemResult, Scorer, Status, ZoneResult};
+use crate::scoring::{ItemResult, Prepared, Scorer, Status, ZoneResult};
 
 /// The score a plan aims for once the zone qualifies, unless the officer says otherwise.
 pub const DEFAULT_TARGET: Decimal = Decimal::from_parts(90, 0, 0, false, 0);
@@ -71,7 +71,22 @@ impl Plan {
 /// The shortest list of changes that qualifies the zone, then the shortest that lifts it to
 /// `target` (0–100). Ties in gain go in catalog order.
 pub fn what_it_takes(scorer: &Scorer, profile: &ZoneProfile, result: &ZoneResult, target: Decimal) -> Plan {
-    let total = Decimal::from(scorer.total_weight());
+    plan_for(scorer.requirements(), profile, result, target)
+}
+
+/// [`what_it_takes`] from the prepared requirements a ranking was scored with.
+pub fn plan_for(
+    requirements: &[Prepared],
+    profile: &ZoneProfile,
+    result: &ZoneResult,
+    target: Decimal,
+) -> Plan {
+    let total = Decimal::from(
+        requirements
+            .iter()
+            .map(|p| p.importance.weight_units())
+            .sum::<u32>(),
+    );
     let hundred = Decimal::ONE_HUNDRED;
     let points = |weighted: Decimal| {
         if total.is_zero() {
@@ -84,10 +99,10 @@ pub fn what_it_takes(scorer: &Scorer, profile: &ZoneProfile, result: &ZoneResult
         .items
         .iter()
         .filter(|i| i.status != Status::Met)
-        .filter_map(|i| Some((i, change(scorer, profile, i, points(i.shortfall()))?)))
+        .filter_map(|i| Some((i, change(requirements, profile, i, points(i.shortfall()))?)))
         .collect();
     // Largest gain first; catalog order on ties (the sort is stable).
-    open.sort_by(|a, b| b.0.shortfall().cmp(&a.0.shortfall()));
+    open.sort_by_key(|(i, _)| std::cmp::Reverse(i.shortfall()));
 
     let mut weighted: Decimal = result
         .items
@@ -125,8 +140,13 @@ pub fn what_it_takes(scorer: &Scorer, profile: &ZoneProfile, result: &ZoneResult
 }
 
 /// The change that brings one item to its requirement.
-fn change(scorer: &Scorer, profile: &ZoneProfile, item: &ItemResult, gain: Decimal) -> Option<Change> {
-    let required = &scorer.requirement(item.factor)?.required;
+fn change(
+    requirements: &[Prepared],
+    profile: &ZoneProfile,
+    item: &ItemResult,
+    gain: Decimal,
+) -> Option<Change> {
+    let required = &requirements.iter().find(|p| p.factor == item.factor)?.required;
     let offered = profile.entry(item.factor).map(|e| e.value.clone());
     let target = match (required, &offered) {
         // Only the members the zone lacks.

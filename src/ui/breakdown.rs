@@ -8,7 +8,9 @@ use super::results_view::ResultsData;
 use super::theme::{self, Palette};
 use crate::app::Command;
 use crate::model::{Lang, number};
+use crate::plan::plan_lines;
 use crate::scoring::explain::{ItemTexts, failed_must_names, item_texts};
+use crate::scoring::tier::{Readiness, readiness};
 use crate::scoring::{Status, ZoneResult};
 
 /// The breakdown of one zone.
@@ -71,9 +73,27 @@ pub fn breakdown_ui(
             number::fixed(z.completeness, 0)
         ));
     });
-    if !profile.contact.is_empty() {
-        ui.label(RichText::new(format!("{}{}", lang.pick("联系：", "Contact: "), profile.contact)).weak());
-    }
+    ui.horizontal_wrapped(|ui| {
+        if let Some(r) = readiness(data.catalog, profile, data.today)
+            && let Some(tier) = data.catalog.tiers().get(r.tier)
+        {
+            let missing = tier_missing_text(data.catalog, &r, lang);
+            let label = ui.label(format!(
+                "{}{}",
+                lang.pick("就绪等级：", "Readiness: "),
+                tier.name.get(lang)
+            ));
+            if !missing.is_empty() {
+                label.on_hover_text(missing);
+            }
+        }
+        if !profile.contact.is_empty() {
+            ui.label(
+                RichText::new(format!("{}{}", lang.pick("联系：", "Contact: "), profile.contact)).weak(),
+            );
+        }
+    });
+    plan_ui(ui, data, profile, z);
     ui.add_space(4.0);
 
     let rows: Vec<(Option<String>, Option<ItemTexts>)> = {
@@ -141,6 +161,63 @@ pub fn breakdown_ui(
                 }
             });
     });
+}
+
+/// What it would take: the changes that qualify the zone, then those that lift it to the
+/// target score, each with its gain.
+fn plan_ui(ui: &mut Ui, data: &ResultsData, profile: &crate::model::ZoneProfile, z: &ZoneResult) {
+    let lang = data.lang;
+    let plan = data.results.plan(profile, z);
+    if plan.is_empty() {
+        return;
+    }
+    let title = if plan.qualified {
+        match lang {
+            Lang::Zh => format!("提升至 {} 分需做到", number::plain(plan.target)),
+            Lang::En => format!(
+                "What it would take to reach {} points",
+                number::plain(plan.target)
+            ),
+        }
+    } else {
+        match lang {
+            Lang::Zh => format!(
+                "要达到合格需做到（达标后 {} 分，全部完成后 {} 分）",
+                number::fixed(plan.score_qualified, 1),
+                number::fixed(plan.score_after, 1)
+            ),
+            Lang::En => format!(
+                "What it would take to qualify ({} points once qualified, {} with every change)",
+                number::fixed(plan.score_qualified, 1),
+                number::fixed(plan.score_after, 1)
+            ),
+        }
+    };
+    egui::CollapsingHeader::new(RichText::new(title).strong())
+        .id_salt(("plan", z.zone))
+        .default_open(true)
+        .show(ui, |ui| {
+            for (i, line) in plan_lines(data.catalog, &plan, lang).iter().enumerate() {
+                ui.label(format!("{}. {line}", i + 1));
+            }
+        });
+}
+
+/// What keeps a zone out of the tier above, for the tier's hover text.
+pub fn tier_missing_text(catalog: &crate::model::Catalog, r: &Readiness, lang: Lang) -> String {
+    if r.missing_for_next.is_empty() {
+        return String::new();
+    }
+    let names: Vec<&str> = r
+        .missing_for_next
+        .iter()
+        .map(|f| catalog.factor(*f).name.get(lang))
+        .collect();
+    format!(
+        "{}{}",
+        lang.pick("升入上一等级尚缺：", "For the tier above, still needs: "),
+        names.join(lang.list_separator())
+    )
 }
 
 fn item_row(row: &mut egui_extras::TableRow, t: &ItemTexts, lang: Lang, palette: &Palette) {

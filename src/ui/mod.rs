@@ -4,6 +4,7 @@
 pub mod breakdown;
 pub mod checklist_view;
 pub mod fonts;
+pub mod planning_view;
 pub mod prompts;
 pub mod report_view;
 pub mod results_view;

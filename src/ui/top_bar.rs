@@ -78,6 +78,13 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
                 commands.push(Command::ExportXlsx);
             }
             ui.separator();
+            if item(ui, lang.pick("导入调查表 Excel…", "Import survey…"), None) {
+                commands.push(Command::ImportSurvey);
+            }
+            if item(ui, lang.pick("导出调查表 Excel…", "Export survey…"), None) {
+                commands.push(Command::ExportSurvey);
+            }
+            ui.separator();
             if item(ui, lang.pick("打开开发区文件夹…", "Open zones folder…"), None) {
                 commands.push(Command::OpenProfilesFolder);
             }
@@ -110,6 +117,7 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
             (Tab::Results, lang.pick("匹配结果", "Results")),
             (Tab::Zones, lang.pick("开发区", "Zones")),
             (Tab::Report, lang.pick("报告", "Report")),
+            (Tab::Planning, lang.pick("储备规划", "Planning")),
         ] {
             ui.selectable_value(tab, t, RichText::new(label).strong());
         }

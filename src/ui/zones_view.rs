@@ -9,11 +9,15 @@ use crate::app::Command;
 use crate::app::profile_edit::ProfileEditor;
 use crate::app::workspace::Workspace;
 use crate::model::Lang;
+use crate::scoring::tier::readiness;
+use crate::ui::breakdown::tier_missing_text;
 
 /// What the zones view reads.
 pub struct ZonesData<'a> {
     pub ws: &'a Workspace,
     pub lang: Lang,
+    /// For each zone's readiness tier.
+    pub today: jiff::civil::Date,
 }
 
 /// Draws the zones view.
@@ -60,44 +64,67 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<usize>, data: &ZonesData, commands
         }
     });
     ui.separator();
+    if !ws.errors.is_empty() {
+        egui::CollapsingHeader::new(
+            RichText::new(match lang {
+                Lang::Zh => format!("无法读取的文件（{}）", ws.errors.len()),
+                Lang::En => format!("Files that failed to load ({})", ws.errors.len()),
+            })
+            .strong()
+            .color(palette.error),
+        )
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("load errors scroll")
+                .max_height(ui.available_height() / 3.0)
+                .show(ui, |ui| {
+                    for e in &ws.errors {
+                        let name = e
+                            .path
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                        let at = e.position.map_or_else(String::new, |(l, c)| match lang {
+                            Lang::Zh => format!(" 第 {l} 行第 {c} 列"),
+                            Lang::En => format!(" line {l}, column {c}"),
+                        });
+                        ui.label(RichText::new(format!("{name}{at}")).color(palette.error));
+                        ui.label(RichText::new(&e.message).small());
+                    }
+                });
+        });
+        ui.separator();
+    }
+    // Only the rows in view are laid out (and their tiers worked out), so a national folder
+    // scrolls as lightly as a province's.
+    let row_height = ui.spacing().interact_size.y.max(theme::ROW_HEIGHT);
     egui::ScrollArea::vertical()
         .id_salt("zone list scroll")
-        .show(ui, |ui| {
-            for (i, p) in ws.profiles.iter().enumerate() {
+        .show_rows(ui, row_height, ws.profiles.len(), |ui, rows| {
+            for i in rows {
+                let Some(p) = ws.profiles.get(i) else { continue };
                 let known = match lang {
                     Lang::Zh => format!("已知 {}/{}", p.known_count(), ws.catalog.len()),
                     Lang::En => format!("{}/{} known", p.known_count(), ws.catalog.len()),
                 };
-                let text = format!("{}  ·  {known}", p.name.get(lang));
+                let readiness = readiness(&ws.catalog, p, data.today);
+                let tier = readiness
+                    .as_ref()
+                    .and_then(|r| ws.catalog.tiers().get(r.tier))
+                    .map_or_else(String::new, |t| format!("  ·  {}", t.name.get(lang)));
+                let text = format!("{}  ·  {known}{tier}", p.name.get(lang));
+                let hover = match &readiness {
+                    Some(r) if !r.missing_for_next.is_empty() => {
+                        format!("{}.ron\n{}", p.id, tier_missing_text(&ws.catalog, r, lang))
+                    }
+                    _ => format!("{}.ron", p.id),
+                };
                 if ui
                     .selectable_label(selected == Some(i), text)
-                    .on_hover_text(format!("{}.ron", p.id))
+                    .on_hover_text(hover)
                     .clicked()
                 {
                     commands.push(Command::SelectProfile(i));
-                }
-            }
-            if !ws.errors.is_empty() {
-                ui.add_space(theme::SECTION_GAP);
-                ui.label(
-                    RichText::new(match lang {
-                        Lang::Zh => format!("无法读取的文件（{}）", ws.errors.len()),
-                        Lang::En => format!("Files that failed to load ({})", ws.errors.len()),
-                    })
-                    .strong()
-                    .color(palette.error),
-                );
-                for e in &ws.errors {
-                    let name = e
-                        .path
-                        .file_name()
-                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                    let at = e.position.map_or_else(String::new, |(l, c)| match lang {
-                        Lang::Zh => format!(" 第 {l} 行第 {c} 列"),
-                        Lang::En => format!(" line {l}, column {c}"),
-                    });
-                    ui.label(RichText::new(format!("{name}{at}")).color(palette.error));
-                    ui.label(RichText::new(&e.message).small());
                 }
             }
         });
