@@ -398,6 +398,17 @@ fn rule(catalog: &Catalog, factor: FactorIdx, required: &Value) -> Option<Rule> 
     })
 }
 
+/// `a ≥ b`, comparing the integer mantissas when the scales agree: the common case, since
+/// quantities are normalized in their factor's unit.
+#[inline]
+fn ge(a: Decimal, b: Decimal) -> bool {
+    if a.scale() == b.scale() {
+        a.mantissa() >= b.mantissa()
+    } else {
+        a >= b
+    }
+}
+
 /// The status, credit and gap of one known value against a prepared rule (DOMAIN §4).
 fn credit(rule: &Rule, offered: &Value) -> (Status, Decimal, Gap) {
     let met = (Status::Met, Decimal::ONE, Gap::None);
@@ -413,9 +424,9 @@ fn credit(rule: &Rule, offered: &Value) -> (Status, Decimal, Gap) {
     match (rule, offered) {
         (Rule::AtLeast { r, band, floor }, Value::Amount(q)) => {
             let x = q.canonical();
-            if x >= *r {
+            if ge(x, *r) {
                 met
-            } else if x <= *floor {
+            } else if ge(*floor, x) {
                 (Status::Unmet, Decimal::ZERO, Gap::Short(r - x))
             } else {
                 // floor < x < r, so the band is positive.
@@ -424,12 +435,12 @@ fn credit(rule: &Rule, offered: &Value) -> (Status, Decimal, Gap) {
         }
         (Rule::AtMost { r, band, ceiling }, Value::Amount(q)) => {
             let x = q.canonical();
-            if x <= *r {
+            if ge(*r, x) {
                 met
             } else if r.is_zero() {
                 // A requirement of 0 has no partial band.
                 (Status::Unmet, Decimal::ZERO, Gap::Over(x))
-            } else if x >= *ceiling {
+            } else if ge(x, *ceiling) {
                 (Status::Unmet, Decimal::ZERO, Gap::Over(x - r))
             } else {
                 banded((ceiling - x) / band, Gap::Over(x - r))
