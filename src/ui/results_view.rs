@@ -5,13 +5,14 @@
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::breakdown::{breakdown_ui, compare_ui};
+use super::breakdown::{breakdown_ui, compare_ui, tier_missing_text};
 use super::theme;
 use crate::app::Command;
 use crate::app::workspace::Results;
 use crate::model::number;
 use crate::model::{Catalog, Lang, ZoneProfile};
 use crate::scoring::explain::{failed_must_names, gap_text};
+use crate::scoring::tier::readiness;
 use crate::scoring::{Status, ZoneResult};
 
 /// How many zones can be compared side by side.
@@ -199,6 +200,7 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
         .column(Column::initial(230.0).at_least(120.0).clip(true).resizable(true))
         .column(Column::exact(theme::SCORE_BAR_WIDTH + 10.0))
         .column(Column::initial(150.0).clip(true).resizable(true))
+        .column(Column::initial(96.0).clip(true).resizable(true))
         .columns(Column::exact(30.0), 4)
         .column(Column::exact(60.0))
         .column(Column::remainder().clip(true))
@@ -213,6 +215,13 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
             header.col(|ui| sort_header(ui, state, SortKey::Score, lang.pick("得分", "Score")));
             header.col(|ui| {
                 ui.label(RichText::new(lang.pick("资格", "Qualified")).strong());
+            });
+            header.col(|ui| {
+                ui.label(RichText::new(lang.pick("就绪等级", "Readiness")).strong())
+                    .on_hover_text(lang.pick(
+                        "按要素目录中的就绪等级定义，由开发区现有资料判定，与本需求表无关",
+                        "From the zone's inventory by the catalog's tier definitions, whatever the checklist",
+                    ));
             });
             for s in [Status::Met, Status::Partial, Status::Unmet] {
                 header.col(|ui| {
@@ -261,6 +270,17 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
                 });
                 row.col(|ui| score_bar_ui(ui, z));
                 row.col(|ui| qualified_ui(ui, data, z));
+                row.col(|ui| {
+                    // Worked out for the rows on screen only.
+                    if let Some(r) = readiness(data.catalog, profile, data.today)
+                        && let Some(tier) = data.catalog.tiers().get(r.tier)
+                    {
+                        let label = ui.label(tier.name.get(lang));
+                        if !r.missing_for_next.is_empty() {
+                            label.on_hover_text(tier_missing_text(data.catalog, &r, lang));
+                        }
+                    }
+                });
                 for s in Status::ALL {
                     row.col(|ui| {
                         let n = z.counts.get(s);

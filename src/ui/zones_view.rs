@@ -26,7 +26,7 @@ pub fn zones_view_ui(ui: &mut Ui, editor: Option<&mut ProfileEditor>, data: &Zon
     let selected = editor.as_ref().and_then(|e| e.zone);
     egui::Panel::left("zone list")
         .resizable(true)
-        .default_size(300.0)
+        .default_size(350.0)
         .show(ui, |ui| {
             zone_list_ui(ui, selected, data, &mut commands);
         });
@@ -101,6 +101,8 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<usize>, data: &ZonesData, commands
     egui::ScrollArea::vertical()
         .id_salt("zone list scroll")
         .show_rows(ui, row_height, ws.profiles.len(), |ui, rows| {
+            // One line a row, as `show_rows` counts them; the full text is in the hover.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             for i in rows {
                 let Some(p) = ws.profiles.get(i) else { continue };
                 let known = match lang {
@@ -115,12 +117,16 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<usize>, data: &ZonesData, commands
                 let text = format!("{}  ·  {known}{tier}", p.name.get(lang));
                 let hover = match &readiness {
                     Some(r) if !r.missing_for_next.is_empty() => {
-                        format!("{}.ron\n{}", p.id, tier_missing_text(&ws.catalog, r, lang))
+                        format!(
+                            "{text}\n{}.ron\n{}",
+                            p.id,
+                            tier_missing_text(&ws.catalog, r, lang)
+                        )
                     }
-                    _ => format!("{}.ron", p.id),
+                    _ => format!("{text}\n{}.ron", p.id),
                 };
                 if ui
-                    .selectable_label(selected == Some(i), text)
+                    .selectable_label(selected == Some(i), text.as_str())
                     .on_hover_text(hover)
                     .clicked()
                 {
