@@ -398,17 +398,6 @@ fn rule(catalog: &Catalog, factor: FactorIdx, required: &Value) -> Option<Rule> 
     })
 }
 
-/// `a ≥ b`, comparing the integer mantissas when the scales agree: the common case, since
-/// quantities are normalized in their factor's unit.
-#[inline]
-fn ge(a: Decimal, b: Decimal) -> bool {
-    if a.scale() == b.scale() {
-        a.mantissa() >= b.mantissa()
-    } else {
-        a >= b
-    }
-}
-
 /// The status, credit and gap of one known value against a prepared rule (DOMAIN §4).
 fn credit(rule: &Rule, offered: &Value) -> (Status, Decimal, Gap) {
     let met = (Status::Met, Decimal::ONE, Gap::None);
@@ -424,9 +413,9 @@ fn credit(rule: &Rule, offered: &Value) -> (Status, Decimal, Gap) {
     match (rule, offered) {
         (Rule::AtLeast { r, band, floor }, Value::Amount(q)) => {
             let x = q.canonical();
-            if ge(x, *r) {
+            if x >= *r {
                 met
-            } else if ge(*floor, x) {
+            } else if x <= *floor {
                 (Status::Unmet, Decimal::ZERO, Gap::Short(r - x))
             } else {
                 // floor < x < r, so the band is positive.
@@ -435,12 +424,12 @@ fn credit(rule: &Rule, offered: &Value) -> (Status, Decimal, Gap) {
         }
         (Rule::AtMost { r, band, ceiling }, Value::Amount(q)) => {
             let x = q.canonical();
-            if ge(*r, x) {
+            if x <= *r {
                 met
             } else if r.is_zero() {
                 // A requirement of 0 has no partial band.
                 (Status::Unmet, Decimal::ZERO, Gap::Over(x))
-            } else if ge(x, *ceiling) {
+            } else if x >= *ceiling {
                 (Status::Unmet, Decimal::ZERO, Gap::Over(x - r))
             } else {
                 banded((ceiling - x) / band, Gap::Over(x - r))
