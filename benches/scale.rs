@@ -3,6 +3,8 @@
 //! - `rank/decimal/N`: score and rank one 31-item checklist against N zones, exactly;
 //! - `rank/f64_floor/N`: the same comparisons as a plain `f64` loop over prepared arrays, the
 //!   floor the exact engine is compared against;
+//! - `rescore_one_factor/N`: what a keystroke costs in the app: the edited factor rescored in
+//!   N zones and the ranking sorted again;
 //! - `load/N`: load N profile files from a folder;
 //! - `results_frame/10000`: one headless egui frame of the results view with 10 000 rows;
 //! - `report_pdf/10x31`: lay out and write the PDF report for 10 zones × 31 items.
@@ -167,6 +169,40 @@ fn rank(c: &mut Criterion) {
         });
     }
     group.finish();
+
+    // What the app does on a keystroke: rescore the one edited factor and rank again.
+    let before = Scorer::new(&f.catalog, &f.checklist);
+    let (factor, edited) = tighter_land(&f);
+    let after = Scorer::new(&f.catalog, &edited);
+    let mut group = c.benchmark_group("rescore_one_factor");
+    group.sample_size(20);
+    for n in [10_000, 100_000] {
+        let zones = &f.zones[..n];
+        let base = before.rank(zones);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter_batched_ref(
+                || base.clone(),
+                |ranking| after.rescore_factor(ranking, before.requirements(), factor, black_box(zones)),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+/// The checklist with its land requirement doubled, as an officer typing would change it.
+fn tighter_land(f: &Fixture) -> (sitematch::model::FactorIdx, Checklist) {
+    let land = f.catalog.find_factor("land.industrial_area").expect("factor");
+    let mut list = f.checklist.clone();
+    let item = list.item_mut(land).expect("land is requested");
+    if let Some(Value::Amount(q)) = &item.required {
+        let measure = f.catalog.factor(land).kind.measure().expect("measure");
+        let doubled = q.amount() * rust_decimal::Decimal::TWO;
+        item.required = Some(Value::Amount(
+            sitematch::model::Quantity::new(&f.catalog, measure, doubled, q.unit()).expect("quantity"),
+        ));
+    }
+    (land, list)
 }
 
 fn load(c: &mut Criterion) {

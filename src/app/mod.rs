@@ -22,7 +22,7 @@ use settings::{Recovery, SETTINGS_KEY, Settings};
 use workspace::{FolderLoad, Results, Workspace};
 
 use crate::io;
-use crate::model::{Catalog, Lang, parse_checklist, write_checklist};
+use crate::model::{Catalog, FactorIdx, Lang, parse_checklist, write_checklist};
 use crate::report::pdf;
 use crate::report::{RankingReport, ReportModel, ReportOptions};
 use crate::scoring::Scorer;
@@ -208,6 +208,8 @@ pub struct SiteMatchApp {
     /// Documents whose unsaved work the user chose to discard for the pending action.
     discarded: Vec<Doc>,
     rescore: bool,
+    /// Factors edited since the last scoring, when nothing else asked for a full rescore.
+    edited: Vec<FactorIdx>,
     title: String,
     style: Option<(bool, f32)>,
 }
@@ -252,6 +254,7 @@ impl SiteMatchApp {
             today: init.today,
             discarded: Vec::new(),
             rescore: true,
+            edited: Vec::new(),
             title: String::new(),
             style: None,
             ws,
@@ -302,6 +305,20 @@ impl SiteMatchApp {
     fn rescore_now(&mut self) {
         self.results = Results::compute(&self.ws.catalog, &self.doc.checklist, &self.ws.profiles);
         self.rescore = false;
+        self.edited.clear();
+    }
+
+    /// Scores what changed: everything, or only the one factor edited this frame.
+    fn rescore_changed(&mut self) {
+        match self.edited.as_slice() {
+            [factor] if !self.rescore => {
+                let factor = *factor;
+                self.results
+                    .rescore_factor(&self.ws.catalog, &self.doc.checklist, &self.ws.profiles, factor);
+                self.edited.clear();
+            }
+            _ => self.rescore_now(),
+        }
     }
 
     /// Whether any document holds unsaved work.
@@ -437,8 +454,8 @@ impl SiteMatchApp {
         if before.is_some_and(|b| b != self.doc.checklist) {
             self.refresh_crash_snapshot();
         }
-        if self.rescore {
-            self.rescore_now();
+        if self.rescore || !self.edited.is_empty() {
+            self.rescore_changed();
             self.report_view.stale = true;
         }
         if let Some(launched) = self.launched.take()
@@ -559,7 +576,11 @@ impl SiteMatchApp {
             Command::OpenProfilesFolder => self.request(ctx, Pending::OpenProfilesFolder),
             Command::Reload => self.request(ctx, Pending::Reload),
             Command::Quit => self.request(ctx, Pending::Quit),
-            Command::ItemEdited(f) => self.rescore |= self.doc.apply_item(catalog, f),
+            Command::ItemEdited(f) => {
+                if self.doc.apply_item(catalog, f) && !self.edited.contains(&f) {
+                    self.edited.push(f);
+                }
+            }
             Command::HeaderEdited => self.rescore |= self.doc.apply_header(),
             Command::ShowZone(zone) => {
                 self.results_view.selected = Some(zone);

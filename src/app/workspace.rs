@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 
 use crate::io::{self, FileError, FileStamp};
-use crate::model::{Catalog, Checklist, ZoneProfile};
+use crate::model::{Catalog, Checklist, FactorIdx, ZoneProfile};
 use crate::scoring::{Counts, Prepared, Ranking, Scorer};
 
 /// The loaded folder of zone profiles.
@@ -168,6 +168,32 @@ impl Results {
     /// What it would take for a ranked zone to win the checklist (see [`crate::plan`]).
     pub fn plan(&self, profile: &ZoneProfile, zone: &crate::scoring::ZoneResult) -> crate::plan::Plan {
         crate::plan::plan_for(&self.requirements, profile, zone, crate::plan::DEFAULT_TARGET)
+    }
+
+    /// Follows an edit of one factor: rescores that factor in every zone and ranks again,
+    /// or (when the edit changed more) scores everything afresh.
+    pub fn rescore_factor(
+        &mut self,
+        catalog: &Catalog,
+        checklist: &Checklist,
+        profiles: &[ZoneProfile],
+        factor: FactorIdx,
+    ) {
+        let scorer = Scorer::new(catalog, checklist);
+        if !scorer.rescore_factor(&mut self.ranking, &self.requirements, factor, profiles) {
+            *self = Results::compute(catalog, checklist, profiles);
+            return;
+        }
+        let mut counts = Counts::default();
+        for zone in &self.ranking.zones {
+            if let Some(item) = zone.item(factor) {
+                counts.add(item.status);
+            }
+        }
+        if let Some(c) = self.per_factor.get_mut(factor.index()) {
+            *c = counts;
+        }
+        self.requirements = scorer.requirements().to_vec();
     }
 
     pub fn compute(catalog: &Catalog, checklist: &Checklist, profiles: &[ZoneProfile]) -> Self {

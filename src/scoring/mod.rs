@@ -130,6 +130,17 @@ impl Counts {
         }
     }
 
+    /// Counts one item of `status` fewer.
+    pub fn remove(&mut self, status: Status) {
+        let n = match status {
+            Status::Met => &mut self.met,
+            Status::Partial => &mut self.partial,
+            Status::Unmet => &mut self.unmet,
+            Status::Unknown => &mut self.unknown,
+        };
+        *n = n.saturating_sub(1);
+    }
+
     pub fn total(&self) -> usize {
         self.met + self.partial + self.unmet + self.unknown
     }
@@ -319,15 +330,10 @@ impl<'a> Scorer<'a> {
                 gap,
             });
         }
-        let score = if partial.is_zero() {
-            self.score_of_met[met_weight as usize]
-        } else {
-            Decimal::ONE_HUNDRED * (Decimal::from(met_weight) + partial) / Decimal::from(self.total_weight)
-        };
         let known = counts.total() - counts.unknown;
         ZoneResult {
             zone,
-            score,
+            score: self.score_of(met_weight, partial),
             qualified: failed_must.is_empty(),
             failed_must,
             counts,
@@ -336,24 +342,113 @@ impl<'a> Scorer<'a> {
         }
     }
 
+    /// 100 · (met weight + Σ partial w·s) / Σ w, dividing only when some credit is partial.
+    fn score_of(&self, met_weight: u32, partial: Decimal) -> Decimal {
+        if partial.is_zero() {
+            self.score_of_met[met_weight as usize]
+        } else {
+            Decimal::ONE_HUNDRED * (Decimal::from(met_weight) + partial) / Decimal::from(self.total_weight)
+        }
+    }
+
+    /// Rescores one factor of a ranking made with `before` (the requirements of the checklist
+    /// before one edit) and ranks the zones again: one credit per zone instead of every item,
+    /// so the ranking follows each keystroke at national scale. The result is exactly what
+    /// [`Scorer::rank`] gives. Returns false, changing nothing, when the edit changed more than
+    /// that factor (an item added or dropped, say); the caller then ranks afresh.
+    pub fn rescore_factor(
+        &self,
+        ranking: &mut Ranking,
+        before: &[Prepared],
+        factor: FactorIdx,
+        profiles: &[ZoneProfile],
+    ) -> bool {
+        let same_shape = before.len() == self.items.len()
+            && before
+                .iter()
+                .zip(&self.items)
+                .all(|(a, b)| a.factor == b.factor && (a.factor == factor || a == b));
+        let Some(k) = self.items.iter().position(|p| p.factor == factor) else {
+            return false;
+        };
+        if !same_shape || ranking.zones.iter().any(|z| z.items.len() != self.items.len()) {
+            return false;
+        }
+        let p = &self.items[k];
+        let rescore = |z: &mut ZoneResult| {
+            let Some(profile) = profiles.get(z.zone) else {
+                return;
+            };
+            let (status, credit, gap) = match profile.entry(factor) {
+                Some(entry) => credit(&p.rule, &entry.value),
+                None => (Status::Unknown, Decimal::ZERO, Gap::Unknown),
+            };
+            z.counts.remove(z.items[k].status);
+            z.counts.add(status);
+            z.items[k] = ItemResult {
+                factor,
+                importance: p.importance,
+                status,
+                credit,
+                gap,
+            };
+            let mut met_weight = 0u32;
+            let mut partial = Decimal::ZERO;
+            for item in &z.items {
+                match item.status {
+                    Status::Met => met_weight += item.importance.weight_units(),
+                    Status::Partial => partial += item.importance.weight() * item.credit,
+                    Status::Unmet | Status::Unknown => {}
+                }
+            }
+            z.score = self.score_of(met_weight, partial);
+            z.failed_must = z
+                .items
+                .iter()
+                .filter(|i| i.importance == Importance::Must && i.status != Status::Met)
+                .map(|i| i.factor)
+                .collect();
+            z.qualified = z.failed_must.is_empty();
+            z.completeness = self.completeness_of[z.counts.total() - z.counts.unknown];
+        };
+        sort_ranking(&mut ranking.zones, profiles, |zones| {
+            use rayon::prelude::*;
+            if zones.len() < PARALLEL_FROM {
+                zones.iter_mut().for_each(rescore);
+            } else {
+                zones.par_iter_mut().for_each(rescore);
+            }
+        });
+        true
+    }
+
     /// Scores every zone and ranks them. Large folders are scored and sorted on every core:
     /// the result is the same, since each zone is scored alone and the order is total.
     pub fn rank(&self, profiles: &[ZoneProfile]) -> Ranking {
         use rayon::prelude::*;
-        /// Below this many zones one thread is faster than handing out work.
-        const PARALLEL_FROM: usize = 2048;
         let score = |(i, p): (usize, &ZoneProfile)| self.score_zone(i, p);
-        let order = |a: &ZoneResult, b: &ZoneResult| rank_order(a, b, profiles);
-        let zones = if profiles.len() < PARALLEL_FROM {
-            let mut zones: Vec<ZoneResult> = profiles.iter().enumerate().map(score).collect();
-            zones.sort_unstable_by(order);
-            zones
+        let mut zones: Vec<ZoneResult> = if profiles.len() < PARALLEL_FROM {
+            profiles.iter().enumerate().map(score).collect()
         } else {
-            let mut zones: Vec<ZoneResult> = profiles.par_iter().enumerate().map(score).collect();
-            zones.par_sort_unstable_by(order);
-            zones
+            profiles.par_iter().enumerate().map(score).collect()
         };
+        sort_ranking(&mut zones, profiles, |_| {});
         Ranking { zones }
+    }
+}
+
+/// Below this many zones one thread is faster than handing out work.
+const PARALLEL_FROM: usize = 2048;
+
+/// Runs `update` over the zones, then sorts them in rank order (on every core when many).
+fn sort_ranking(zones: &mut [ZoneResult], profiles: &[ZoneProfile], update: impl FnOnce(&mut [ZoneResult])) {
+    use rayon::prelude::*;
+    update(zones);
+    let order = |a: &ZoneResult, b: &ZoneResult| rank_order(a, b, profiles);
+    if zones.len() < PARALLEL_FROM {
+        zones.sort_unstable_by(order);
+    } else {
+        zones.par_sort_unstable_by(order);
     }
 }
 

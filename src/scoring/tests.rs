@@ -8,7 +8,9 @@ use rust_decimal_macros::dec;
 
 use super::explain::{gap_text, item_texts};
 use super::*;
-use crate::model::{Catalog, Checklist, Lang, ZoneProfile, parse_checklist, parse_profile};
+use crate::model::{
+    Catalog, Checklist, Lang, Quantity, Requirement, ZoneProfile, parse_checklist, parse_profile,
+};
 
 fn catalog() -> Catalog {
     Catalog::builtin().expect("catalog")
@@ -501,5 +503,59 @@ proptest! {
         let r = score(&c, &list, &[z]);
         prop_assert_eq!(r.zones[0].score, dec!(100));
         prop_assert!(r.zones[0].qualified);
+    }
+}
+
+/// Rescoring the edited factor gives exactly the ranking of a full rescore, for every scored
+/// factor and three kinds of edit, over synthetic zones on both sides of the parallel threshold.
+#[test]
+fn rescoring_one_factor_equals_ranking_afresh() {
+    let c = catalog();
+    let samples: Vec<ZoneProfile> = ["houma", "linyi", "shuozhou", "xiangfen", "yuanping"]
+        .iter()
+        .map(|id| {
+            let text = std::fs::read_to_string(format!("{}/profiles/{id}.ron", env!("CARGO_MANIFEST_DIR")))
+                .expect("sample");
+            parse_profile(&text, id, &c).expect("parses")
+        })
+        .collect();
+    for n in [40, PARALLEL_FROM + 10] {
+        let zones = crate::synth::zones(&c, &samples, n, 5);
+        let list = crate::synth::checklist(&c, &samples, 9);
+        let before = Scorer::new(&c, &list);
+        let base = before.rank(&zones);
+        let mut edits = 0;
+        for (f, req, _) in list.scored_items(&c) {
+            if c.factor(f).default_from.is_some() {
+                continue;
+            }
+            let mut tighter = req.clone();
+            if let Some(Value::Amount(q)) = &req.required {
+                let m = c.factor(f).kind.measure().expect("measure");
+                let doubled = Quantity::new(&c, m, q.amount() * Decimal::TWO, q.unit()).expect("quantity");
+                tighter.required = Some(Value::Amount(doubled));
+            }
+            let mut must = req.clone();
+            must.importance = Importance::Must;
+            let mut low = req.clone();
+            low.importance = Importance::Low;
+            for edited in [tighter, must, low] {
+                let mut after = list.clone();
+                after.set_item(f, Some(edited));
+                let scorer = Scorer::new(&c, &after);
+                let mut ranking = base.clone();
+                assert!(scorer.rescore_factor(&mut ranking, before.requirements(), f, &zones));
+                assert_eq!(ranking, scorer.rank(&zones), "factor {}", c.factor(f).id);
+                edits += 1;
+            }
+        }
+        assert!(edits >= 60, "{edits} edits");
+        // Dropping an item changes more than one factor's credit: the caller must rank afresh.
+        let (f, _, _) = list.scored_items(&c).next().expect("an item");
+        let mut dropped = list.clone();
+        dropped.set_item(f, Some(Requirement::unstated(Importance::NotNeeded)));
+        let mut ranking = base.clone();
+        assert!(!Scorer::new(&c, &dropped).rescore_factor(&mut ranking, before.requirements(), f, &zones));
+        assert_eq!(ranking, base, "left as it was");
     }
 }

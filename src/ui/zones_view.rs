@@ -26,7 +26,7 @@ pub fn zones_view_ui(ui: &mut Ui, editor: Option<&mut ProfileEditor>, data: &Zon
     let selected = editor.as_ref().and_then(|e| e.zone);
     egui::Panel::left("zone list")
         .resizable(true)
-        .default_size(350.0)
+        .default_size(300.0)
         .show(ui, |ui| {
             zone_list_ui(ui, selected, data, &mut commands);
         });
@@ -105,25 +105,27 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<usize>, data: &ZonesData, commands
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             for i in rows {
                 let Some(p) = ws.profiles.get(i) else { continue };
-                let known = match lang {
-                    Lang::Zh => format!("已知 {}/{}", p.known_count(), ws.catalog.len()),
-                    Lang::En => format!("{}/{} known", p.known_count(), ws.catalog.len()),
-                };
+                // Known values of all factors; the words are in the hover.
+                let known = format!("{}/{}", p.known_count(), ws.catalog.len());
                 let readiness = readiness(&ws.catalog, p, data.today);
                 let tier = readiness
                     .as_ref()
                     .and_then(|r| ws.catalog.tiers().get(r.tier))
                     .map_or_else(String::new, |t| format!("  ·  {}", t.name.get(lang)));
                 let text = format!("{}  ·  {known}{tier}", p.name.get(lang));
+                let known_words = match lang {
+                    Lang::Zh => format!("已知 {} 项要素", p.known_count()),
+                    Lang::En => format!("{} factors known", p.known_count()),
+                };
                 let hover = match &readiness {
                     Some(r) if !r.missing_for_next.is_empty() => {
                         format!(
-                            "{text}\n{}.ron\n{}",
+                            "{text}\n{known_words} · {}.ron\n{}",
                             p.id,
                             tier_missing_text(&ws.catalog, r, lang)
                         )
                     }
-                    _ => format!("{text}\n{}.ron", p.id),
+                    _ => format!("{text}\n{known_words} · {}.ron", p.id),
                 };
                 if ui
                     .selectable_label(selected == Some(i), text.as_str())
