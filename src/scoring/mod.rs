@@ -162,6 +162,10 @@ pub struct ZoneResult {
     pub completeness: Decimal,
     /// Every scored item, in catalog order.
     pub items: Vec<ItemResult>,
+    /// The weight of the met items and Σ w·s of the partial ones, in catalog order: what the
+    /// score is computed from, kept so that rescoring one factor need not add every item again.
+    met_weight: u32,
+    partial: Decimal,
 }
 
 impl ZoneResult {
@@ -339,6 +343,8 @@ impl<'a> Scorer<'a> {
             counts,
             completeness: self.completeness_of[known],
             items,
+            met_weight,
+            partial,
         }
     }
 
@@ -374,45 +380,67 @@ impl<'a> Scorer<'a> {
         if !same_shape || ranking.zones.iter().any(|z| z.items.len() != self.items.len()) {
             return false;
         }
+        use rayon::prelude::*;
         let p = &self.items[k];
+        // The new credits first, in profile order: the profiles are read front to back, and
+        // the ranking, in rank order, then looks them up in one small array.
+        let credit_of = |profile: &ZoneProfile| match profile.entry(factor) {
+            Some(entry) => credit(&p.rule, &entry.value),
+            None => (Status::Unknown, Decimal::ZERO, Gap::Unknown),
+        };
+        let fresh: Vec<(Status, Decimal, Gap)> = if profiles.len() < PARALLEL_FROM {
+            profiles.iter().map(credit_of).collect()
+        } else {
+            profiles.par_iter().map(credit_of).collect()
+        };
         let rescore = |z: &mut ZoneResult| {
-            let Some(profile) = profiles.get(z.zone) else {
+            let Some(&(status, credit, gap)) = fresh.get(z.zone) else {
                 return;
             };
-            let (status, credit, gap) = match profile.entry(factor) {
-                Some(entry) => credit(&p.rule, &entry.value),
-                None => (Status::Unknown, Decimal::ZERO, Gap::Unknown),
-            };
-            z.counts.remove(z.items[k].status);
-            z.counts.add(status);
-            z.items[k] = ItemResult {
+            let old = z.items[k].clone();
+            let new = ItemResult {
                 factor,
                 importance: p.importance,
                 status,
                 credit,
                 gap,
             };
-            let mut met_weight = 0u32;
-            let mut partial = Decimal::ZERO;
-            for item in &z.items {
-                match item.status {
-                    Status::Met => met_weight += item.importance.weight_units(),
-                    Status::Partial => partial += item.importance.weight() * item.credit,
-                    Status::Unmet | Status::Unknown => {}
-                }
+            z.counts.remove(old.status);
+            z.counts.add(status);
+            // Met weights are integers: take the old item out and put the new one in.
+            if old.status == Status::Met {
+                z.met_weight -= old.importance.weight_units();
             }
-            z.score = self.score_of(met_weight, partial);
-            z.failed_must = z
-                .items
-                .iter()
-                .filter(|i| i.importance == Importance::Must && i.status != Status::Met)
-                .map(|i| i.factor)
-                .collect();
-            z.qualified = z.failed_must.is_empty();
+            if status == Status::Met {
+                z.met_weight += new.importance.weight_units();
+            }
+            let partial_changed = old.status == Status::Partial || status == Status::Partial;
+            let must_changed = (old.importance == Importance::Must || new.importance == Importance::Must)
+                && (old.importance != new.importance || old.status != new.status);
+            z.items[k] = new;
+            if partial_changed {
+                // Added again in catalog order, as `score_zone` adds it, so the sum is the
+                // same decimal to the last place.
+                z.partial = z
+                    .items
+                    .iter()
+                    .filter(|i| i.status == Status::Partial)
+                    .map(|i| i.importance.weight() * i.credit)
+                    .fold(Decimal::ZERO, |sum, x| sum + x);
+            }
+            if must_changed {
+                z.failed_must = z
+                    .items
+                    .iter()
+                    .filter(|i| i.importance == Importance::Must && i.status != Status::Met)
+                    .map(|i| i.factor)
+                    .collect();
+                z.qualified = z.failed_must.is_empty();
+            }
+            z.score = self.score_of(z.met_weight, z.partial);
             z.completeness = self.completeness_of[z.counts.total() - z.counts.unknown];
         };
         sort_ranking(&mut ranking.zones, profiles, |zones| {
-            use rayon::prelude::*;
             if zones.len() < PARALLEL_FROM {
                 zones.iter_mut().for_each(rescore);
             } else {
