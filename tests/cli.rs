@@ -222,3 +222,117 @@ fn gen_writes_synthetic_zones_and_never_over_existing_files() {
     );
     assert!(String::from_utf8_lossy(&again.stderr).contains("never written over existing files"));
 }
+
+#[test]
+fn plan_says_what_it_would_take_for_one_checklist() {
+    let out = sitematch(&[
+        "plan",
+        "--zone",
+        "yuanping",
+        "--checklist",
+        "assets/checklists/pv_base.ron",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.contains("现在 60.3 分，不合格"), "{text}");
+    assert!(text.contains("达标所需（2 项，达标后 73.8 分）"), "{text}");
+    assert!(
+        text.contains("2. 能耗指标 +20,000 吨标煤/年：达标必需，+6.0 分"),
+        "{text}"
+    );
+
+    let out = sitematch(&[
+        "plan",
+        "--zone",
+        "yuanping",
+        "--checklist",
+        "assets/checklists/pv_base.ron",
+        "--format",
+        "json",
+        "--target",
+        "100",
+    ]);
+    let v: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert_eq!(v["zone"], "yuanping");
+    assert_eq!(v["score_after"].as_f64(), Some(100.0), "every change made: 100");
+    let musts: Vec<&str> = v["to_qualify"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|c| c["factor"].as_str().expect("id"))
+        .collect();
+    assert_eq!(musts, ["policy.industry", "quota.energy"]);
+}
+
+#[test]
+fn plan_across_a_folder_of_pending_projects() {
+    let out = sitematch(&[
+        "plan",
+        "--zone",
+        "xiangfen",
+        "--checklists",
+        "assets/checklists",
+        "--lang",
+        "en",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        text.contains("3 pending projects, qualified for 2 today"),
+        "{text}"
+    );
+    assert!(text.contains("   70.6  ✘ 锌铝镁涂层钢板生产线\n"), "{text}");
+    assert!(
+        text.contains("  1. Industry admitted: admit C31 Smelting and pressing of ferrous metals: 3 of 3 projects qualify\n"),
+        "{text}"
+    );
+    let out = sitematch(&["plan", "--zone", "nowhere", "--checklists", "assets/checklists"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no zone `nowhere`"));
+    let out = sitematch(&["plan", "--zone", "houma"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "--checklist or --checklists is required"
+    );
+}
+
+#[test]
+fn a_survey_written_and_imported_gives_the_checklist_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let xlsx = dir.path().join("survey.xlsx");
+    let ron = dir.path().join("back.ron");
+    let (xlsx_s, ron_s) = (xlsx.to_str().expect("path"), ron.to_str().expect("path"));
+    let out = sitematch(&[
+        "survey",
+        "--out",
+        xlsx_s,
+        "--checklist",
+        "assets/checklists/diamond.ron",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = sitematch(&["import", "--survey", xlsx_s, "--out", ron_s]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let score = |path: &str| {
+        let out = sitematch(&["score", "--checklist", path, "--format", "json"]);
+        assert!(out.status.success());
+        let mut v: Value = serde_json::from_slice(&out.stdout).expect("json");
+        v["ranking"].take()
+    };
+    assert_eq!(
+        score(ron_s),
+        score("assets/checklists/diamond.ron"),
+        "the same ranking"
+    );
+    let again = sitematch(&["import", "--survey", xlsx_s, "--out", ron_s]);
+    assert_eq!(again.status.code(), Some(1), "never over an existing file");
+    let not_xlsx = sitematch(&[
+        "import",
+        "--survey",
+        "assets/checklists/diamond.ron",
+        "--out",
+        "x.ron",
+    ]);
+    assert_eq!(not_xlsx.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&not_xlsx.stderr).contains("not a SiteMatch survey workbook"));
+}

@@ -1163,22 +1163,21 @@ impl SiteMatchApp {
         let Some(bytes) = self.render_pdf_or_notify() else {
             return;
         };
+        let name = self.report_file_name("pdf");
+        self.export_file(FileKind::Pdf, &name, &bytes);
+    }
+
+    /// Asks where to write an exported file (starting beside the checklist) and writes it,
+    /// saying in the window that it was written or why not.
+    fn export_file(&mut self, kind: FileKind, name: &str, bytes: &[u8]) {
         let lang = self.lang();
         let start = self.doc.path.as_ref().and_then(|p| p.parent().map(PathBuf::from));
-        let name = self.report_file_name("pdf");
-        let Some(path) = self
-            .dialogs
-            .save_file(FileKind::Pdf, start.as_deref(), &name, lang)
-        else {
+        let Some(path) = self.dialogs.save_file(kind, start.as_deref(), name, lang) else {
             return;
         };
-        match io::export(&path, &bytes) {
+        match io::export(&path, bytes) {
             Ok(()) => self.notify(
-                format!(
-                    "{}{}",
-                    lang.pick("报告已导出：", "Report exported: "),
-                    path.display()
-                ),
+                format!("{}{}", lang.pick("已导出：", "Exported: "), path.display()),
                 false,
             ),
             Err(e) => self.notify(
@@ -1209,28 +1208,12 @@ impl SiteMatchApp {
             Ok(b) => b,
             Err(e) => return self.notify(e.to_string(), true),
         };
-        let start = self.doc.path.as_ref().and_then(|p| p.parent().map(PathBuf::from));
         let name = format!(
             "{}{}.xlsx",
             lang.pick("要素调查表-", "survey-"),
             suggested_file_name(&self.doc.checklist.project).trim_end_matches(".ron")
         );
-        let Some(path) = self
-            .dialogs
-            .save_file(FileKind::Xlsx, start.as_deref(), &name, lang)
-        else {
-            return;
-        };
-        match io::export(&path, &bytes) {
-            Ok(()) => self.notify(
-                format!("{}{}", lang.pick("已导出：", "Exported: "), path.display()),
-                false,
-            ),
-            Err(e) => self.notify(
-                format!("{}{e}", lang.pick("导出失败：", "Could not export: ")),
-                true,
-            ),
-        }
+        self.export_file(FileKind::Xlsx, &name, &bytes);
     }
 
     /// Reads the pending projects and plans the chosen zone's reserves across them.
@@ -1272,24 +1255,8 @@ impl SiteMatchApp {
             Ok(b) => b,
             Err(e) => return self.notify(e.to_string(), true),
         };
-        let start = self.doc.path.as_ref().and_then(|p| p.parent().map(PathBuf::from));
         let name = self.report_file_name("xlsx");
-        let Some(path) = self
-            .dialogs
-            .save_file(FileKind::Xlsx, start.as_deref(), &name, lang)
-        else {
-            return;
-        };
-        match io::export(&path, &bytes) {
-            Ok(()) => self.notify(
-                format!("{}{}", lang.pick("已导出：", "Exported: "), path.display()),
-                false,
-            ),
-            Err(e) => self.notify(
-                format!("{}{e}", lang.pick("导出失败：", "Could not export: ")),
-                true,
-            ),
-        }
+        self.export_file(FileKind::Xlsx, &name, &bytes);
     }
 }
 

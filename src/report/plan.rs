@@ -154,14 +154,13 @@ pub fn pipeline_table(catalog: &Catalog, zone: &ZoneProfile, p: &Pipeline, lang:
             p.qualified_now()
         ),
     };
-    out += lang.pick("项目\n", "Projects\n");
+    out += lang.pick(
+        "项目（得分；✔ 合格，✘ 不合格）\n",
+        "Projects (score; ✔ qualified, ✘ not qualified)\n",
+    );
     for project in &p.projects {
-        out += &format!(
-            "  {:>5}  {:<4}  {}\n",
-            score(project.score),
-            qualified_word(project.qualified, lang),
-            project.name
-        );
+        let mark = if project.qualified { "✔" } else { "✘" };
+        out += &format!("  {:>5}  {mark} {}\n", score(project.score), project.name);
     }
     if !p.shortfalls.is_empty() {
         out += lang.pick(
