@@ -213,3 +213,21 @@ fn a_checked_save_refuses_a_file_someone_else_changed() {
     let e = io::save_profile_checked(&path, &profile, &c, None).expect_err("exists");
     assert!(matches!(e, io::SaveError::Changed(_)));
 }
+
+/// A new file gets the permissions any new file gets under the user's umask (not the
+/// owner-only ones of a temporary file), so colleagues on a shared folder can read it.
+#[cfg(unix)]
+#[test]
+fn new_files_get_the_permissions_of_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plain = dir.path().join("plain.txt");
+    fs::write(&plain, b"x").expect("write");
+    let exported = dir.path().join("report.pdf");
+    io::export(&exported, b"%PDF").expect("export");
+    let saved = dir.path().join("new.ron");
+    io::save_atomic(&saved, b"x").expect("save");
+    let mode = |p: &std::path::Path| fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+    assert_eq!(mode(&exported), mode(&plain));
+    assert_eq!(mode(&saved), mode(&plain));
+}

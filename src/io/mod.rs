@@ -431,9 +431,17 @@ fn write_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> Result<(), F
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".sitematch-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".sitematch-").suffix(".tmp");
+    // A new file gets the permissions any program's new file gets (read-write for all, less
+    // the user's umask), not a temporary file's owner-only ones, so colleagues on a shared
+    // folder can read it. A file that exists keeps its own (below).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| FileError::io(path, "create a temporary file beside it", &e))?;
     tmp.write_all(contents)
