@@ -97,7 +97,9 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<usize>, data: &ZonesData, commands
     }
     // Only the rows in view are laid out (and their tiers worked out), so a national folder
     // scrolls as lightly as a province's.
-    let row_height = ui.spacing().interact_size.y.max(theme::ROW_HEIGHT);
+    let row_height = ui.spacing().interact_size.y.max(theme::ROW_HEIGHT)
+        + ui.text_style_height(&egui::TextStyle::Body)
+        + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .id_salt("zone list scroll")
         .show_rows(ui, row_height, ws.profiles.len(), |ui, rows| {
@@ -112,26 +114,43 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<usize>, data: &ZonesData, commands
                     .as_ref()
                     .and_then(|r| ws.catalog.tiers().get(r.tier))
                     .map_or_else(String::new, |t| format!("  ·  {}", t.name.get(lang)));
-                let text = format!("{}  ·  {known}{tier}", p.name.get(lang));
+                let name = p.name.get(lang);
+                let meta = format!("{known}{tier}");
                 let known_words = match lang {
                     Lang::Zh => format!("已知 {} 项要素", p.known_count()),
                     Lang::En => format!("{} factors known", p.known_count()),
                 };
                 let hover = match &readiness {
-                    Some(r) if !r.missing_for_next.is_empty() => {
-                        format!(
-                            "{text}\n{known_words} · {}.ron\n{}",
-                            p.id,
-                            tier_missing_text(&ws.catalog, r, lang)
-                        )
-                    }
-                    _ => format!("{text}\n{known_words} · {}.ron", p.id),
+                    Some(r) if !r.missing_for_next.is_empty() => format!(
+                        "{name}  ·  {meta}\n{known_words} · {}.ron\n{}",
+                        p.id,
+                        tier_missing_text(&ws.catalog, r, lang)
+                    ),
+                    _ => format!("{name}  ·  {meta}\n{known_words} · {}.ron", p.id),
                 };
-                if ui
-                    .selectable_label(selected == Some(i), text.as_str())
-                    .on_hover_text(hover)
-                    .clicked()
-                {
+                // Two lines a row: the name, and under it the counts and the tier, so neither
+                // has to give way to the other in a narrow list.
+                let clicked = ui
+                    .allocate_ui_with_layout(
+                        egui::vec2(ui.available_width(), row_height),
+                        egui::Layout::top_down(egui::Align::Min),
+                        |ui| {
+                            ui.set_min_height(row_height);
+                            // The two lines of a zone sit together; rows are kept apart.
+                            ui.spacing_mut().item_spacing.y = 0.0;
+                            let clicked = ui
+                                .selectable_label(selected == Some(i), name)
+                                .on_hover_text(&hover)
+                                .clicked();
+                            ui.horizontal(|ui| {
+                                ui.add_space(theme::SECTION_GAP);
+                                ui.label(RichText::new(&meta).weak()).on_hover_text(&hover);
+                            });
+                            clicked
+                        },
+                    )
+                    .inner;
+                if clicked {
                     commands.push(Command::SelectProfile(i));
                 }
             }
