@@ -168,7 +168,13 @@ pub fn cells(catalog: &Catalog, checklist: Option<&Checklist>) -> Vec<Cell> {
         let item = list.item(f);
         let required = item.and_then(|i| i.required.as_ref());
         let category = catalog.category(factor.category);
-        out.push(label(row, C_NO, &(n + 1).to_string()));
+        out.push(Cell {
+            row,
+            col: C_NO,
+            value: CellValue::Number((n + 1) as f64),
+            input: false,
+            choices: None,
+        });
         out.push(label(
             row,
             C_CATEGORY,

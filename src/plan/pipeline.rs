@@ -173,6 +173,7 @@ pub fn step_text(catalog: &Catalog, step: &Step, projects: usize, lang: Lang) ->
     let n = step.qualified.len();
     match lang {
         Lang::Zh => format!("{changes}：{projects} 个项目中 {n} 个合格"),
+        Lang::En if n == 1 => format!("{changes}: 1 of {projects} projects qualifies"),
         Lang::En => format!("{changes}: {n} of {projects} projects qualify"),
     }
 }
