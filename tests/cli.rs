@@ -50,6 +50,10 @@ fn json_output_follows_the_contract() {
         );
         assert!(z["unknown"].is_u64());
         assert!(z["completeness"].as_u64().is_some_and(|c| c <= 100));
+        assert!(
+            ["ready_now", "ready_6_months", "in_preparation"].contains(&z["tier"].as_str().expect("tier")),
+            "a readiness tier id"
+        );
         let items = z["items"].as_array().expect("items");
         assert_eq!(items.len(), 15);
         for item in items {

@@ -52,6 +52,7 @@ pub fn to_value(report: &RankingReport) -> Value {
                 "unmet": z.counts.unmet,
                 "unknown": z.counts.unknown,
                 "completeness": number::fixed(z.completeness, 0).parse::<u64>().unwrap_or(0),
+                "tier": z.tier.as_ref().map(|(id, _)| id.clone()),
                 "items": items,
             })
         })

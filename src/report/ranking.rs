@@ -31,6 +31,8 @@ pub struct ZoneRow {
     pub completeness: Decimal,
     /// `可供工业用地面积：差 77 亩`: the item that costs the score most.
     pub largest_gap: Option<String>,
+    /// The zone's readiness tier on the day: (tier id, tier name).
+    pub tier: Option<(String, String)>,
     pub items: Vec<ItemRow>,
 }
 
@@ -106,6 +108,9 @@ impl RankingReport {
                     counts: result.counts,
                     completeness: result.completeness,
                     largest_gap,
+                    tier: crate::scoring::tier::readiness(catalog, profile, today)
+                        .and_then(|r| catalog.tiers().get(r.tier))
+                        .map(|t| (t.id.clone(), t.name.get(lang).to_owned())),
                     items,
                 })
             })

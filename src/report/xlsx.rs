@@ -44,8 +44,11 @@ pub fn render(report: &RankingReport) -> Result<Vec<u8>, XlsxError> {
             t("完整度(%)", "Completeness (%)"),
             t("未满足的必须项", "Must-haves not met"),
             t("最大差距", "Largest gap"),
+            t("就绪等级", "Readiness"),
         ],
-        &[6.0, 12.0, 30.0, 8.0, 8.0, 7.0, 9.0, 8.0, 8.0, 11.0, 28.0, 40.0],
+        &[
+            6.0, 12.0, 30.0, 8.0, 8.0, 7.0, 9.0, 8.0, 8.0, 11.0, 28.0, 40.0, 16.0,
+        ],
     )?;
     for (i, z) in report.zones.iter().enumerate() {
         let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
@@ -74,6 +77,7 @@ pub fn render(report: &RankingReport) -> Result<Vec<u8>, XlsxError> {
         let failed: Vec<&str> = z.failed_must.iter().map(|(_, n)| n.as_str()).collect();
         sheet.write_string(row, 10, failed.join(lang.list_separator()))?;
         sheet.write_string(row, 11, z.largest_gap.as_deref().unwrap_or(""))?;
+        sheet.write_string(row, 12, z.tier.as_ref().map_or("", |(_, name)| name.as_str()))?;
     }
 
     let sheet = book.add_worksheet();
