@@ -227,17 +227,22 @@ fn gen_writes_synthetic_zones_and_never_over_existing_files() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("never written over existing files"));
 }
 
+/// The standard output of a command that must succeed.
+fn stdout_of(args: &[&str]) -> String {
+    let out = sitematch(args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
 #[test]
 fn plan_says_what_it_would_take_for_one_checklist() {
-    let out = sitematch(&[
+    let text = stdout_of(&[
         "plan",
         "--zone",
         "yuanping",
         "--checklist",
         "assets/checklists/pv_base.ron",
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(text.contains("现在 60.3 分，不合格"), "{text}");
     assert!(text.contains("达标所需（2 项，达标后 73.8 分）"), "{text}");
     assert!(
@@ -270,7 +275,7 @@ fn plan_says_what_it_would_take_for_one_checklist() {
 
 #[test]
 fn plan_across_a_folder_of_pending_projects() {
-    let out = sitematch(&[
+    let text = stdout_of(&[
         "plan",
         "--zone",
         "xiangfen",
@@ -279,8 +284,6 @@ fn plan_across_a_folder_of_pending_projects() {
         "--lang",
         "en",
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let text = String::from_utf8(out.stdout).expect("utf-8");
     assert!(
         text.contains("3 pending projects, qualified for 2 today"),
         "{text}"
