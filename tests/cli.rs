@@ -1,18 +1,8 @@
 //! The built binary: JSON output follows the contract, errors name file and line, exit codes.
 
-use std::process::{Command, Output};
-
 use serde_json::Value;
 
-use crate::repo;
-
-fn sitematch(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sitematch"))
-        .args(args)
-        .current_dir(repo(""))
-        .output()
-        .expect("the binary runs")
-}
+use crate::{sitematch, stdout_of};
 
 fn json_ranking(checklist: &str, lang: &str) -> Value {
     let out = sitematch(&[
@@ -225,13 +215,6 @@ fn gen_writes_synthetic_zones_and_never_over_existing_files() {
         "refuses to write over the first run"
     );
     assert!(String::from_utf8_lossy(&again.stderr).contains("never written over existing files"));
-}
-
-/// The standard output of a command that must succeed.
-fn stdout_of(args: &[&str]) -> String {
-    let out = sitematch(args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("utf-8")
 }
 
 #[test]

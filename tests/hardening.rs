@@ -8,7 +8,7 @@ use std::process::Command;
 use sitematch::io;
 use sitematch::model::Catalog;
 
-use crate::repo;
+use crate::{repo, sitematch};
 
 /// Each bad profile, the line its error is on (where the file has lines to point at), and
 /// what the message says.
@@ -348,11 +348,7 @@ fn each_bad_checklist_gives_its_error() {
 
 #[test]
 fn the_cli_reports_every_bad_file_without_panicking() {
-    let out = Command::new(env!("CARGO_BIN_EXE_sitematch"))
-        .args(["check", "tests/fixtures/bad", "tests/fixtures/bad_checklists"])
-        .current_dir(repo(""))
-        .output()
-        .expect("runs");
+    let out = sitematch(&["check", "tests/fixtures/bad", "tests/fixtures/bad_checklists"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).expect("utf-8");
     assert!(!err.contains("panicked"), "{err}");
@@ -394,11 +390,7 @@ fn files_over_the_size_limit_are_refused_before_parsing() {
         e.path.ends_with("huge.ron") && e.message.contains("at most 16 MiB"),
         "{e}"
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_sitematch"))
-        .arg("check")
-        .arg(&big)
-        .output()
-        .expect("runs");
+    let out = sitematch(&["check", big.to_str().expect("a UTF-8 path")]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("at most 16 MiB"));
 }

@@ -10,8 +10,25 @@ mod report;
 mod ui;
 
 use std::path::PathBuf;
+use std::process::{Command, Output};
 
 /// A path inside the checkout.
 pub fn repo(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// Runs the built binary in the checkout.
+pub fn sitematch(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sitematch"))
+        .args(args)
+        .current_dir(repo(""))
+        .output()
+        .expect("the binary runs")
+}
+
+/// The standard output of a command that must succeed.
+pub fn stdout_of(args: &[&str]) -> String {
+    let out = sitematch(args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
 }

@@ -11,7 +11,7 @@ use sitematch::report::pdf::{self, Pdf};
 use sitematch::report::{RankingReport, ReportLang, ReportModel, ReportOptions};
 use sitematch::scoring::{Ranking, Scorer};
 
-use crate::repo;
+use crate::{repo, sitematch};
 
 const SAMPLES: [&str; 3] = ["pv_base", "diamond", "znalmg_steel"];
 
@@ -204,15 +204,8 @@ fn the_workbook_reads_back_with_the_same_ranking_and_numbers_as_numbers() {
 #[test]
 fn the_cli_writes_a_report_and_exports() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_sitematch"))
-            .args(args)
-            .current_dir(repo(""))
-            .output()
-            .expect("runs")
-    };
     let pdf = dir.path().join("r.pdf");
-    let out = run(&[
+    let out = sitematch(&[
         "report",
         "--checklist",
         "assets/checklists/diamond.ron",
@@ -227,7 +220,7 @@ fn the_cli_writes_a_report_and_exports() {
     assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF"));
 
     let xlsx = dir.path().join("r.xlsx");
-    let out = run(&[
+    let out = sitematch(&[
         "score",
         "--checklist",
         "assets/checklists/diamond.ron",
@@ -243,7 +236,7 @@ fn the_cli_writes_a_report_and_exports() {
     );
 
     let csv = dir.path().join("r.csv");
-    let out = run(&[
+    let out = sitematch(&[
         "score",
         "--checklist",
         "assets/checklists/diamond.ron",
@@ -258,7 +251,7 @@ fn the_cli_writes_a_report_and_exports() {
         "the items go to a second file"
     );
 
-    let out = run(&[
+    let out = sitematch(&[
         "score",
         "--checklist",
         "assets/checklists/diamond.ron",
