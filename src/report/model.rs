@@ -398,8 +398,7 @@ fn section(scorer: &Scorer, rank: usize, z: &ZoneResult, p: &ZoneProfile, today:
 
 /// The zone's readiness tier on `date`, in both languages.
 fn tier_name(catalog: &crate::model::Catalog, p: &ZoneProfile, date: Date) -> Option<Bi> {
-    let r = crate::scoring::tier::readiness(catalog, p, date)?;
-    let tier = catalog.tiers().get(r.tier)?;
+    let tier = crate::scoring::tier::readiness(catalog, p, date)?.tier;
     Some(Bi::of(|l| tier.name.get(l).to_owned()))
 }
 

@@ -109,7 +109,7 @@ impl RankingReport {
                     completeness: result.completeness,
                     largest_gap,
                     tier: crate::scoring::tier::readiness(catalog, profile, today)
-                        .and_then(|r| catalog.tiers().get(r.tier))
+                        .map(|r| r.tier)
                         .map(|t| (t.id.clone(), t.name.get(lang).to_owned())),
                     items,
                 })

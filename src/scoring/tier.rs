@@ -8,17 +8,17 @@ use super::{Status, credit, rule};
 use crate::model::{Catalog, FactorIdx, Tier, Value, YesNo, ZoneProfile};
 
 /// A zone's tier and what stands between it and the next one up.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Readiness {
-    /// Position in [`Catalog::tiers`].
-    pub tier: usize,
+#[derive(Clone, Debug, PartialEq)]
+pub struct Readiness<'a> {
+    /// The tier, from [`Catalog::tiers`].
+    pub tier: &'a Tier,
     /// The factors that keep the zone out of the tier above; empty in the top tier.
     pub missing_for_next: Vec<FactorIdx>,
 }
 
 /// The first tier whose conditions the zone meets on `today`; `None` when the catalog defines
 /// no tiers.
-pub fn readiness(catalog: &Catalog, profile: &ZoneProfile, today: Date) -> Option<Readiness> {
+pub fn readiness<'a>(catalog: &'a Catalog, profile: &ZoneProfile, today: Date) -> Option<Readiness<'a>> {
     let tiers = catalog.tiers();
     let tier = tiers
         .iter()
@@ -30,7 +30,7 @@ pub fn readiness(catalog: &Catalog, profile: &ZoneProfile, today: Date) -> Optio
         None => Vec::new(),
     };
     Some(Readiness {
-        tier,
+        tier: &tiers[tier],
         missing_for_next,
     })
 }
@@ -107,13 +107,8 @@ mod tests {
     fn a_zone_with_everything_is_ready_now() {
         let c = catalog();
         let r = readiness(&c, &profile(&c, READY), today()).expect("tiers");
-        assert_eq!(
-            r,
-            Readiness {
-                tier: 0,
-                missing_for_next: vec![]
-            }
-        );
+        assert_eq!(r.tier.id, "ready_now");
+        assert_eq!(r.missing_for_next, vec![]);
     }
 
     #[test]
@@ -124,7 +119,7 @@ mod tests {
             r#""land.standard_land": (value: Planned("2027-03-31"), source: "s")"#,
         );
         let r = readiness(&c, &profile(&c, &soon), today()).expect("tiers");
-        assert_eq!(r.tier, 1);
+        assert_eq!(r.tier.id, "ready_6_months");
         assert_eq!(
             r.missing_for_next,
             vec![c.find_factor("land.standard_land").expect("f")]
@@ -135,8 +130,11 @@ mod tests {
             r#""land.standard_land": (value: Planned("2028-01-31"), source: "s")"#,
         );
         assert_eq!(
-            readiness(&c, &profile(&c, &late), today()).expect("tiers").tier,
-            2
+            readiness(&c, &profile(&c, &late), today())
+                .expect("tiers")
+                .tier
+                .id,
+            "in_preparation"
         );
     }
 
@@ -144,15 +142,18 @@ mod tests {
     fn unknown_values_and_small_land_keep_a_zone_in_preparation() {
         let c = catalog();
         let r = readiness(&c, &profile(&c, ""), today()).expect("tiers");
-        assert_eq!(r.tier, 2);
+        assert_eq!(r.tier.id, "in_preparation");
         assert!(
             r.missing_for_next
                 .contains(&c.find_factor("land.industrial_area").expect("f"))
         );
         let small = READY.replace("500 mu", "20 mu");
         assert_eq!(
-            readiness(&c, &profile(&c, &small), today()).expect("tiers").tier,
-            2
+            readiness(&c, &profile(&c, &small), today())
+                .expect("tiers")
+                .tier
+                .id,
+            "in_preparation"
         );
     }
 

@@ -74,14 +74,12 @@ pub fn breakdown_ui(
         ));
     });
     ui.horizontal_wrapped(|ui| {
-        if let Some(r) = readiness(data.catalog, profile, data.today)
-            && let Some(tier) = data.catalog.tiers().get(r.tier)
-        {
+        if let Some(r) = readiness(data.catalog, profile, data.today) {
             let missing = tier_missing_text(data.catalog, &r, lang);
             let label = ui.label(format!(
                 "{}{}",
                 lang.pick("就绪等级：", "Readiness: "),
-                tier.name.get(lang)
+                r.tier.name.get(lang)
             ));
             if !missing.is_empty() {
                 label.on_hover_text(missing);

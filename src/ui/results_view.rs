@@ -272,10 +272,8 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
                 row.col(|ui| qualified_ui(ui, data, z));
                 row.col(|ui| {
                     // Worked out for the rows on screen only.
-                    if let Some(r) = readiness(data.catalog, profile, data.today)
-                        && let Some(tier) = data.catalog.tiers().get(r.tier)
-                    {
-                        let label = ui.label(tier.name.get(lang));
+                    if let Some(r) = readiness(data.catalog, profile, data.today) {
+                        let label = ui.label(r.tier.name.get(lang));
                         if !r.missing_for_next.is_empty() {
                             label.on_hover_text(tier_missing_text(data.catalog, &r, lang));
                         }

@@ -112,8 +112,7 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<usize>, data: &ZonesData, commands
                 let readiness = readiness(&ws.catalog, p, data.today);
                 let tier = readiness
                     .as_ref()
-                    .and_then(|r| ws.catalog.tiers().get(r.tier))
-                    .map_or_else(String::new, |t| format!("  ·  {}", t.name.get(lang)));
+                    .map_or_else(String::new, |r| format!("  ·  {}", r.tier.name.get(lang)));
                 let name = p.name.get(lang);
                 let meta = format!("{known}{tier}");
                 let known_words = match lang {
