@@ -61,9 +61,8 @@ impl fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
-/// Reads a file as UTF-8 text, refusing what is too large, binary or not UTF-8, with the
-/// position of the first bad byte.
-pub fn read_text(path: &Path) -> Result<String, FileError> {
+/// Reads a file's bytes, refusing a folder, or a file over the size limit before reading it.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
     let meta = fs::metadata(path).map_err(|e| FileError::io(path, "read the file", &e))?;
     if meta.is_dir() {
         return Err(FileError::new(path, "is a folder, not a file"));
@@ -78,7 +77,13 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
             ),
         ));
     }
-    let bytes = fs::read(path).map_err(|e| FileError::io(path, "read the file", &e))?;
+    fs::read(path).map_err(|e| FileError::io(path, "read the file", &e))
+}
+
+/// Reads a file as UTF-8 text, refusing what is too large, binary or not UTF-8, with the
+/// position of the first bad byte.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    let bytes = read_bytes(path)?;
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(FileError::new(path, "is UTF-16 text; save it as UTF-8"));
     }
@@ -100,17 +105,7 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
 /// Reads a filled survey workbook into a checklist (see [`crate::survey::read`]); every cell
 /// that cannot be read is named in the message as `sheet!cell`.
 pub fn import_survey(path: &Path, catalog: &Catalog) -> Result<Checklist, FileError> {
-    let meta = fs::metadata(path).map_err(|e| FileError::io(path, "read the file", &e))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(FileError::new(
-            path,
-            format!(
-                "is larger than {} MiB; it is not a survey",
-                MAX_FILE_BYTES / 1_048_576
-            ),
-        ));
-    }
-    let bytes = fs::read(path).map_err(|e| FileError::io(path, "read the file", &e))?;
+    let bytes = read_bytes(path)?;
     crate::survey::read(catalog, &bytes).map_err(|e| FileError::new(path, e.to_string()))
 }
 

@@ -104,11 +104,7 @@ pub fn plan_for(
     // Largest gain first; catalog order on ties (the sort is stable).
     open.sort_by_key(|(i, _)| std::cmp::Reverse(i.shortfall()));
 
-    let mut weighted: Decimal = result
-        .items
-        .iter()
-        .map(|i| i.importance.weight() * i.credit)
-        .sum();
+    let mut weighted = result.weighted();
     let (musts, others): (Vec<_>, Vec<_>) = open.into_iter().partition(|(_, c)| c.must);
     let to_qualify: Vec<Change> = musts
         .into_iter()

@@ -181,6 +181,11 @@ impl ZoneResult {
             })
     }
 
+    /// Σ wᵢsᵢ: the weighted credit the score is 100 · Σ wᵢsᵢ / Σ wᵢ of.
+    pub fn weighted(&self) -> Decimal {
+        Decimal::from(self.met_weight) + self.partial
+    }
+
     /// The result for one factor, if it was scored.
     pub fn item(&self, factor: FactorIdx) -> Option<&ItemResult> {
         self.items.iter().find(|i| i.factor == factor)
