@@ -2,18 +2,14 @@
 //! to text that reads back to the same checklist.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use libfuzzer_sys::fuzz_target;
-use sitematch::model::{Catalog, parse_checklist, write_checklist};
-
-fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| Catalog::builtin().expect("the built-in catalog"))
-}
+use sitematch::model::{parse_checklist, write_checklist};
+use sitematch_fuzz::catalog;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     if let Ok(checklist) = parse_checklist(text, catalog()) {
         let written = write_checklist(&checklist, catalog()).expect("a parsed checklist writes");
         let back = parse_checklist(&written, catalog()).expect("written text parses");

@@ -2,18 +2,14 @@
 //! back to text that reads back to the same profile.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use libfuzzer_sys::fuzz_target;
-use sitematch::model::{Catalog, parse_profile, write_profile};
-
-fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| Catalog::builtin().expect("the built-in catalog"))
-}
+use sitematch::model::{parse_profile, write_profile};
+use sitematch_fuzz::catalog;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     if let Ok(profile) = parse_profile(text, "fuzz", catalog()) {
         let written = write_profile(&profile, catalog()).expect("a parsed profile writes");
         let back = parse_profile(&written, "fuzz", catalog()).expect("written text parses");

@@ -2,15 +2,9 @@
 //! it accepts writes to a checklist file that reads back the same.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use libfuzzer_sys::fuzz_target;
-use sitematch::model::{Catalog, parse_checklist, write_checklist};
-
-fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| Catalog::builtin().expect("the built-in catalog"))
-}
+use sitematch::model::{parse_checklist, write_checklist};
+use sitematch_fuzz::catalog;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(checklist) = sitematch::survey::read(catalog(), data) {
