@@ -9,7 +9,7 @@ use super::ranking::RankingReport;
 use crate::model::number;
 
 /// A decimal as a JSON number rounded to `dp` places.
-fn num(d: Decimal, dp: u32) -> Value {
+pub(crate) fn num(d: Decimal, dp: u32) -> Value {
     number::fixed(d, dp)
         .parse::<f64>()
         .map_or(Value::Null, Value::from)

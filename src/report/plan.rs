@@ -3,6 +3,8 @@
 
 use serde_json::{Value, json};
 
+use super::json::num;
+
 use crate::model::{Catalog, Checklist, Lang, ZoneProfile, number};
 use crate::plan::pipeline::{Pipeline, shortfall_text, step_text};
 use crate::plan::{Change, Plan, change_text, plan_lines};
@@ -106,7 +108,7 @@ fn change_json(catalog: &Catalog, c: &Change, lang: Lang) -> Value {
         "change": change_text(catalog, c, lang),
         "verify": c.is_verify(),
         "must": c.must,
-        "gain": number::fixed(c.gain, 1).parse::<f64>().ok(),
+        "gain": num(c.gain, 1),
     })
 }
 
@@ -125,17 +127,16 @@ pub fn plan_json(
             .map(|c| change_json(catalog, c, lang))
             .collect::<Vec<_>>()
     };
-    let num = |d| number::fixed(d, 1).parse::<f64>().ok();
     json!({
         "zone": zone.id,
         "project": checklist.project,
-        "score": num(plan.score),
+        "score": num(plan.score, 1),
         "qualified": plan.qualified,
-        "target": num(plan.target),
+        "target": num(plan.target, 1),
         "to_qualify": changes(&plan.to_qualify),
-        "score_qualified": num(plan.score_qualified),
+        "score_qualified": num(plan.score_qualified, 1),
         "to_target": changes(&plan.to_target),
-        "score_after": num(plan.score_after),
+        "score_after": num(plan.score_after, 1),
     })
 }
 
@@ -191,7 +192,7 @@ pub fn pipeline_json(catalog: &Catalog, zone: &ZoneProfile, p: &Pipeline, lang: 
         .map(|project| {
             json!({
                 "name": project.name,
-                "score": number::fixed(project.score, 1).parse::<f64>().ok(),
+                "score": num(project.score, 1),
                 "qualified": project.qualified,
                 "to_qualify": project.to_qualify.iter().map(|c| change_json(catalog, c, lang)).collect::<Vec<_>>(),
             })
