@@ -18,11 +18,11 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use jiff::civil::Date;
-use sitematch::app::workspace::Results;
 use sitematch::io;
 use sitematch::model::{Catalog, Checklist, Kind, Lang, Value, YesNo, ZoneProfile, number};
 use sitematch::report::{ReportLang, ReportModel, ReportOptions, pdf};
 use sitematch::scoring::Scorer;
+use sitematch::state::workspace::Results;
 use sitematch::synth;
 use sitematch::ui::results_view::{ResultsData, ResultsState, results_view_ui};
 
@@ -37,7 +37,9 @@ struct Fixture {
 fn fixture(n: usize) -> Fixture {
     let catalog = Catalog::builtin().expect("catalog");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
-    let samples = io::load_profiles(&dir, &catalog).expect("samples").profiles;
+    let samples = io::load_profiles(&dir, &catalog)
+        .expect("samples")
+        .into_profiles();
     let checklist = synth::checklist(&catalog, &samples, 7);
     let zones = synth::zones(&catalog, &samples, n, 42);
     Fixture {
@@ -221,7 +223,21 @@ fn load(c: &mut Criterion) {
 
 fn results_frame(c: &mut Criterion) {
     let f = fixture(10_000);
-    let results = Results::compute(&f.catalog, &f.checklist, &f.zones);
+    // The zones as the app holds them: each with its file and the stamp of what was read.
+    let zones: Vec<io::Zone> = f
+        .zones
+        .iter()
+        .map(|p| io::Zone {
+            profile: p.clone(),
+            path: format!("{}.ron", p.id).into(),
+            stamp: io::FileStamp {
+                len: 0,
+                modified: None,
+                hash: 0,
+            },
+        })
+        .collect();
+    let results = Results::compute(&f.catalog, &f.checklist, &zones);
     let ctx = egui::Context::default();
     sitematch::ui::fonts::install(&ctx);
     let input = || egui::RawInput {
@@ -232,12 +248,12 @@ fn results_frame(c: &mut Criterion) {
         ..Default::default()
     };
     let mut state = ResultsState {
-        selected: Some(0),
+        selected: Some(sitematch::model::ZoneIdx::new(0)),
         ..ResultsState::default()
     };
     let data = ResultsData {
         catalog: &f.catalog,
-        profiles: &f.zones,
+        zones: &zones,
         results: &results,
         lang: Lang::Zh,
         today: Date::new(2026, 11, 29).expect("date"),

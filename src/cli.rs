@@ -295,12 +295,12 @@ fn score(catalog: &Catalog, args: &ScoreArgs) -> Result<bool, Failure> {
         eprintln!("sitematch: skipped {e}");
     }
     let scorer = Scorer::new(catalog, &checklist);
-    let ranking = scorer.rank(&loaded.profiles);
+    let ranking = scorer.rank(&loaded.zones);
     let report = RankingReport::build(
         &scorer,
         &checklist,
         &ranking,
-        &loaded.profiles,
+        &loaded.zones,
         args.lang.into(),
         today(),
     );
@@ -354,8 +354,8 @@ fn report_pdf(catalog: &Catalog, args: &ReportArgs) -> Result<bool, Failure> {
     }
     let mut picked = Vec::new();
     for id in &args.zones {
-        match loaded.profiles.iter().position(|p| p.id == *id) {
-            Some(i) => picked.push(i),
+        match loaded.zones.iter().position(|z| z.profile.id == *id) {
+            Some(i) => picked.push(crate::model::ZoneIdx::new(i)),
             None => return Err(Failure(format!("--zones: no zone `{id}` in {}", dir.display()))),
         }
     }
@@ -364,7 +364,7 @@ fn report_pdf(catalog: &Catalog, args: &ReportArgs) -> Result<bool, Failure> {
         None => None,
     };
     let scorer = Scorer::new(catalog, &checklist);
-    let ranking = scorer.rank(&loaded.profiles);
+    let ranking = scorer.rank(&loaded.zones);
     let options = ReportOptions {
         lang: args.lang.into(),
         top: args.top,
@@ -372,7 +372,7 @@ fn report_pdf(catalog: &Catalog, args: &ReportArgs) -> Result<bool, Failure> {
         prepared_by: args.prepared_by.clone(),
         date: today(),
     };
-    let model = ReportModel::build(&scorer, &checklist, &ranking, &loaded.profiles, &options);
+    let model = ReportModel::build(&scorer, &checklist, &ranking, &loaded.zones, &options);
     let pdf = report::pdf::render(&model, template.as_deref())?;
     io::export(&args.out, &pdf.bytes)?;
     eprintln!(
@@ -394,8 +394,9 @@ fn plan(catalog: &Catalog, args: &PlanArgs) -> Result<bool, Failure> {
         eprintln!("sitematch: skipped {e}");
     }
     let zone = loaded
-        .profiles
+        .zones
         .iter()
+        .map(|z| &z.profile)
         .find(|p| p.id == args.zone)
         .ok_or_else(|| Failure(format!("--zone: no zone `{}` in {}", args.zone, dir.display())))?;
     let lang = args.lang.into();
@@ -409,7 +410,7 @@ fn plan(catalog: &Catalog, args: &PlanArgs) -> Result<bool, Failure> {
         }
         let checklist = io::load_checklist(path, catalog)?;
         let scorer = Scorer::new(catalog, &checklist);
-        let result = scorer.score_zone(0, zone);
+        let result = scorer.score_zone(crate::model::ZoneIdx::default(), zone);
         let plan = crate::plan::what_it_takes(&scorer, zone, &result, args.target);
         match args.format {
             PlanFormat::Table => text::plan_table(catalog, zone, &checklist, &plan, lang),
@@ -471,7 +472,7 @@ fn import(catalog: &Catalog, survey: &Path, out: &Path) -> Result<bool, Failure>
 
 /// `gen`: writes synthetic zones (and checklists) drawn around the bundled samples.
 fn generate(catalog: &Catalog, n: usize, out: &Path, seed: u64, checklists: usize) -> Result<bool, Failure> {
-    let samples = io::load_profiles(&io::default_profiles_dir(), catalog)?.profiles;
+    let samples = io::load_profiles(&io::default_profiles_dir(), catalog)?.into_profiles();
     let zones = crate::synth::zones(catalog, &samples, n, seed);
     io::write_generated(out, &zones, catalog)?;
     for i in 0..checklists {

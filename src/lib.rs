@@ -15,6 +15,7 @@ pub mod model;
 pub mod plan;
 pub mod report;
 pub mod scoring;
+pub mod state;
 pub mod survey;
 pub mod synth;
 #[cfg(feature = "gui")]

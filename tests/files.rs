@@ -24,9 +24,14 @@ fn every_bundled_profile_loads() {
     let c = catalog();
     let loaded = io::load_profiles(&repo("profiles"), &c).expect("folder");
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-    let ids: Vec<&str> = loaded.profiles.iter().map(|p| p.id.as_str()).collect();
+    let ids: Vec<&str> = loaded
+        .zones
+        .iter()
+        .map(|z| &z.profile)
+        .map(|p| p.id.as_str())
+        .collect();
     assert_eq!(ids, ["houma", "linyi", "shuozhou", "xiangfen", "yuanping"]);
-    let houma = &loaded.profiles[0];
+    let houma = &loaded.zones[0].profile;
     let land = c.find_factor("land.industrial_area").expect("factor");
     let entry = houma.entry(land).expect("Houma reports its standard land");
     assert!(!entry.illustrative && entry.source.contains("1677"));
@@ -35,7 +40,10 @@ fn every_bundled_profile_loads() {
 #[test]
 fn every_reported_value_names_a_source_and_every_other_is_illustrative() {
     let c = catalog();
-    for p in io::load_profiles(&repo("profiles"), &c).expect("folder").profiles {
+    for p in io::load_profiles(&repo("profiles"), &c)
+        .expect("folder")
+        .into_profiles()
+    {
         for (f, e) in p.entries() {
             assert!(
                 e.illustrative || !e.source.trim().is_empty(),
@@ -63,7 +71,10 @@ fn every_bundled_checklist_loads() {
 fn profiles_and_checklists_round_trip_through_save_and_load() {
     let c = catalog();
     let dir = tempfile::tempdir().expect("tempdir");
-    for p in io::load_profiles(&repo("profiles"), &c).expect("folder").profiles {
+    for p in io::load_profiles(&repo("profiles"), &c)
+        .expect("folder")
+        .into_profiles()
+    {
         let path = dir.path().join(format!("{}.ron", p.id));
         io::save_profile(&path, &p, &c).expect("save");
         let back = io::load_profile(&path, &c).expect("load");
@@ -108,7 +119,12 @@ fn written_files_keep_catalog_order_and_read_back_identically() {
 fn a_broken_folder_loads_the_good_file_and_reports_each_bad_one() {
     let c = catalog();
     let loaded = io::load_profiles(&repo("tests/fixtures/mixed"), &c).expect("folder");
-    let ids: Vec<&str> = loaded.profiles.iter().map(|p| p.id.as_str()).collect();
+    let ids: Vec<&str> = loaded
+        .zones
+        .iter()
+        .map(|z| &z.profile)
+        .map(|p| p.id.as_str())
+        .collect();
     assert_eq!(ids, ["good_zone"]);
     let expected: [(&str, (usize, usize), &str); 6] = [
         ("bad_syntax.ron", (4, 5), "Expected comma"),

@@ -300,7 +300,12 @@ fn the_corpus_is_large_enough_and_every_file_is_listed() {
 fn each_bad_profile_gives_its_error_and_the_good_ones_still_load() {
     let c = catalog();
     let loaded = io::load_profiles(&repo("tests/fixtures/bad"), &c).expect("folder");
-    let ids: Vec<&str> = loaded.profiles.iter().map(|p| p.id.as_str()).collect();
+    let ids: Vec<&str> = loaded
+        .zones
+        .iter()
+        .map(|z| &z.profile)
+        .map(|p| p.id.as_str())
+        .collect();
     assert_eq!(ids, ["good_zone", "good_zone_2"]);
     for (file, line, message) in BAD_PROFILES {
         let e = loaded
@@ -384,7 +389,7 @@ fn files_over_the_size_limit_are_refused_before_parsing() {
     file.set_len(io::MAX_FILE_BYTES + 1).expect("grow");
     std::fs::copy(repo("profiles/houma.ron"), dir.path().join("houma.ron")).expect("copy");
     let loaded = io::load_profiles(dir.path(), &catalog()).expect("folder");
-    assert_eq!(loaded.profiles.len(), 1, "the good file beside it loads");
+    assert_eq!(loaded.zones.len(), 1, "the good file beside it loads");
     let e = &loaded.errors[0];
     assert!(
         e.path.ends_with("huge.ron") && e.message.contains("at most 16 MiB"),

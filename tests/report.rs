@@ -28,7 +28,7 @@ impl Scored {
             .expect("checklist");
         let profiles = io::load_profiles(&repo("profiles"), &catalog)
             .expect("profiles")
-            .profiles;
+            .into_profiles();
         Scored {
             catalog,
             checklist,
@@ -101,7 +101,7 @@ fn each_sample_report_reads_back_with_ranking_factors_and_page_numbers() {
             .zones
             .iter()
             .map(|z| {
-                flat.find(&squeeze(s.profiles[z.zone].name.get(Lang::Zh)))
+                flat.find(&squeeze(s.profiles[z.zone.index()].name.get(Lang::Zh)))
                     .expect("every zone is named")
             })
             .collect();
@@ -187,7 +187,7 @@ fn the_workbook_reads_back_with_the_same_ranking_and_numbers_as_numbers() {
     assert_eq!(rows[0][0], Data::String("排名".into()));
     assert_eq!(rows.len(), 1 + ranking.zones.len());
     for (row, z) in rows[1..].iter().zip(&ranking.zones) {
-        assert_eq!(row[1], Data::String(s.profiles[z.zone].id.clone()));
+        assert_eq!(row[1], Data::String(s.profiles[z.zone.index()].id.clone()));
         let Data::Float(score) = row[3] else {
             panic!("score is a number: {:?}", row[3])
         };

@@ -11,9 +11,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use jiff::civil::Date;
 use sitematch::app::dialogs::{FileDialogs, FileKind};
-use sitematch::app::settings::Settings;
-use sitematch::app::{AppInit, Modal, SiteMatchApp, Tab};
-use sitematch::model::{Catalog, Lang};
+use sitematch::app::{AppInit, SiteMatchApp};
+use sitematch::model::{Catalog, Lang, ZoneIdx};
+use sitematch::state::settings::Settings;
+use sitematch::state::{Modal, Tab};
 use sitematch::ui::fonts;
 
 use crate::repo;
@@ -107,8 +108,9 @@ fn table_order(harness: &Harness<'_, SiteMatchApp>) -> Vec<String> {
     let app = harness.state();
     let mut rows: Vec<(f32, String)> = app
         .ws
-        .profiles
+        .zones
         .iter()
+        .map(|z| &z.profile)
         .filter_map(|p| {
             let name = p.name.get(app.settings.lang);
             harness
@@ -164,13 +166,7 @@ fn a_must_have_one_zone_fails_shows_it_not_qualified_with_the_reason() {
     h.run();
     choose(&mut h, "可新增供电容量 重要性", "必须");
     show_results(&mut h);
-    let houma = h
-        .state()
-        .ws
-        .profiles
-        .iter()
-        .position(|p| p.id == "houma")
-        .expect("houma");
+    let houma = h.state().ws.find("houma").expect("houma");
     let result = h.state().results.ranking.find(houma).expect("ranked").1.clone();
     assert!(!result.qualified);
     assert!(
@@ -245,7 +241,7 @@ fn open_and_save_round_trip_and_replacing_dirty_work_asks_first() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     assert!(
-        h.state().modal.is_none(),
+        !h.state().session.is_asking(),
         "a clean checklist is replaced without asking"
     );
     assert_eq!(h.state().doc.checklist.project, "");
@@ -260,13 +256,13 @@ fn open_and_save_round_trip_and_replacing_dirty_work_asks_first() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     assert!(
-        matches!(h.state().modal, Some(Modal::Unsaved { .. })),
+        matches!(h.state().session.modal(), Some(&Modal::Unsaved { .. })),
         "dirty work is not dropped silently"
     );
     assert!(h.query_by_label("保存修改？").is_some());
     h.get_by_label("取消").click();
     h.run();
-    assert!(h.state().modal.is_none());
+    assert!(!h.state().session.is_asking());
     assert_eq!(
         h.state().doc.checklist.project,
         "改过的项目",
@@ -300,7 +296,7 @@ fn selecting_a_zone_shows_its_breakdown() {
         .expect("row")
         .click();
     h.run();
-    let yuanping = h.state().ws.profiles.iter().position(|p| p.id == "yuanping");
+    let yuanping = h.state().ws.find("yuanping");
     assert_eq!(
         h.state().results_view.selected,
         yuanping,
@@ -414,10 +410,10 @@ fn every_view_draws_in_both_languages_and_both_themes() {
         h.state_mut().settings.dark = dark;
         for tab in [Tab::Checklist, Tab::Results, Tab::Zones, Tab::Planning] {
             h.state_mut().tab = tab;
-            h.state_mut().results_view.selected = Some(0);
+            h.state_mut().results_view.selected = Some(ZoneIdx::new(0));
             h.run();
         }
-        h.state_mut().results_view.compare = vec![0, 1, 2];
+        h.state_mut().results_view.compare = [0, 1, 2].map(ZoneIdx::new).to_vec();
         h.state_mut().tab = Tab::Results;
         h.run();
         h.state_mut().results_view.compare.clear();
@@ -455,7 +451,7 @@ fn closing_the_window_with_unsaved_work_asks_first() {
         h.run();
     };
     close(&mut h);
-    assert!(matches!(h.state().modal, Some(Modal::Unsaved { .. })));
+    assert!(matches!(h.state().session.modal(), Some(&Modal::Unsaved { .. })));
     assert!(!h.state().quit_requested, "the close is held");
     h.get_by_label("取消").click();
     h.run();
@@ -469,8 +465,8 @@ fn closing_the_window_with_unsaved_work_asks_first() {
 
 #[test]
 fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
-    use sitematch::app::settings::Recovery;
     use sitematch::io::recovery::RecoveryStore;
+    use sitematch::state::settings::Recovery;
     let dir = tempfile::tempdir().expect("tempdir");
     let store = RecoveryStore::in_dir(dir.path());
     let mut start = init(None, FakeDialogs::default());
@@ -507,9 +503,9 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
 
 #[test]
 fn the_panic_hook_writes_the_working_checklist_to_the_recovery_store() {
-    use sitematch::app::settings::Recovery;
     use sitematch::app::{CrashSnapshot, install_panic_hook};
     use sitematch::io::recovery::RecoveryStore;
+    use sitematch::state::settings::Recovery;
     let dir = tempfile::tempdir().expect("tempdir");
     let store = RecoveryStore::in_dir(dir.path());
     let mut h = harness();
@@ -576,7 +572,7 @@ fn editing_a_zone_saves_its_file_and_deleting_keeps_a_backup() {
         dir.path().join("houma.ron.bak").is_file(),
         "deleted zones are moved aside, not lost"
     );
-    assert_eq!(h.state().ws.profiles.len(), 4);
+    assert_eq!(h.state().ws.zones.len(), 4);
 }
 
 #[test]
@@ -604,7 +600,7 @@ fn a_value_without_a_source_is_marked_and_not_saved() {
     h.get_by_label("保存").click();
     h.run();
     assert!(dir.path().join("xinqu.ron").is_file(), "{:?}", h.state().notices);
-    assert_eq!(h.state().ws.profiles.len(), 1);
+    assert_eq!(h.state().ws.zones.len(), 1);
 }
 
 #[test]
@@ -637,7 +633,7 @@ fn the_report_view_previews_and_exports_the_pdf() {
     assert!(pages >= 2);
 
     // Picking the zones ticked for comparison details just those.
-    h.state_mut().results_view.compare = vec![0, 1];
+    h.state_mut().results_view.compare = [0, 1].map(ZoneIdx::new).to_vec();
     h.run();
     h.get_by_label("“匹配结果”中勾选对比的 2 个").click();
     h.run();
@@ -681,7 +677,7 @@ fn a_file_changed_on_disk_since_opening_is_not_overwritten_without_asking() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
     assert!(
-        matches!(h.state().modal, Some(Modal::Conflict { .. })),
+        matches!(h.state().session.modal(), Some(&Modal::Conflict { .. })),
         "asks instead of overwriting"
     );
     assert_eq!(

@@ -256,11 +256,30 @@ pub fn default_profiles_dir() -> PathBuf {
 /// that could not be loaded.
 #[derive(Clone, Debug, Default)]
 pub struct LoadedProfiles {
-    pub profiles: Vec<ZoneProfile>,
-    pub paths: Vec<PathBuf>,
-    /// What each profile's file was when it was read, by the same position.
-    pub stamps: Vec<FileStamp>,
+    pub zones: Vec<Zone>,
     pub errors: Vec<FileError>,
+}
+
+impl LoadedProfiles {
+    /// The profiles alone, for callers that do not write them back.
+    pub fn into_profiles(self) -> Vec<ZoneProfile> {
+        self.zones.into_iter().map(|z| z.profile).collect()
+    }
+}
+
+/// A loaded zone: its profile, the file it lives in, and what that file was when it was read
+/// or last saved (to notice someone else changing it).
+#[derive(Clone, Debug)]
+pub struct Zone {
+    pub profile: ZoneProfile,
+    pub path: PathBuf,
+    pub stamp: FileStamp,
+}
+
+impl AsRef<ZoneProfile> for Zone {
+    fn as_ref(&self) -> &ZoneProfile {
+        &self.profile
+    }
 }
 
 /// The `*.ron` files of a folder, sorted by name, leaving out hidden and temporary files.
@@ -334,11 +353,7 @@ pub fn load_profiles_with_progress(
     for (path, result) in results {
         match (result, clashes.iter().find(|e| e.path == path)) {
             (Ok(_), Some(clash)) => loaded.errors.push(clash.clone()),
-            (Ok((profile, stamp)), None) => {
-                loaded.profiles.push(profile);
-                loaded.paths.push(path);
-                loaded.stamps.push(stamp);
-            }
+            (Ok((profile, stamp)), None) => loaded.zones.push(Zone { profile, path, stamp }),
             (Err(e), _) => loaded.errors.push(e),
         }
     }

@@ -40,9 +40,12 @@ impl RecoveryStore {
     }
 
     /// Forgets what is kept: the work was saved or discarded.
-    pub fn clear(&self) {
-        if self.path.exists() {
-            let _ = fs::remove_file(&self.path);
+    pub fn clear(&self) -> Result<(), FileError> {
+        match fs::remove_file(&self.path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(FileError::io(&self.path, "remove the file", &e))
+            }
+            _ => Ok(()),
         }
     }
 }
@@ -59,7 +62,8 @@ mod tests {
         store.save("one").expect("save");
         store.save("two").expect("save");
         assert_eq!(store.load().as_deref(), Some("two"));
-        store.clear();
+        store.clear().expect("clear");
         assert_eq!(store.load(), None);
+        store.clear().expect("clearing an empty store is fine");
     }
 }

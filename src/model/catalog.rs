@@ -113,13 +113,13 @@ pub struct Measure {
     pub unit: UnitIdx,
     /// Every unit a value may be entered in, `unit` first; each converts exactly into `unit`.
     pub units: Vec<UnitIdx>,
-    /// Share of the requirement inside which partial credit is given (DOMAIN §4).
+    /// Share of the requirement inside which partial credit is given (the scoring rules, README § Scoring).
     pub tolerance: Decimal,
     /// The largest value that can be true of any zone, in `unit`; larger ones are mistakes.
     pub max: Option<Decimal>,
 }
 
-/// How a factor is compared (DOMAIN §2).
+/// How a factor is compared (README § Files, the catalog).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
     /// The zone's value must be at least the requirement.

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::text::Lang;
 
-/// The importance of a requested factor (DOMAIN §4). `NotNeeded` keeps a row in a checklist
+/// The importance of a requested factor (the scoring rules, README § Scoring). `NotNeeded` keeps a row in a checklist
 /// without scoring it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Importance {

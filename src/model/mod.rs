@@ -22,7 +22,7 @@ pub use checklist::{Checklist, Requirement};
 pub use error::ParseError;
 pub use importance::Importance;
 pub use parse::{parse_checklist, parse_profile};
-pub use profile::{Entry, ZoneProfile};
+pub use profile::{Entry, ZoneIdx, ZoneProfile};
 pub use text::{Lang, Text};
 pub use value::{Quantity, Value, ValueError, YesNo};
 pub use write::{write_checklist, write_profile};

@@ -8,6 +8,30 @@ use super::catalog::{Catalog, FactorIdx};
 use super::text::Text;
 use super::value::Value;
 
+/// A zone's position in the list of zones being worked with: the loaded folder, and the slice
+/// a ranking was scored from (the same list). Stable while that list is; a reloaded folder
+/// gives new positions, so whatever must survive a reload keeps the zone's id instead.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ZoneIdx(u32);
+
+impl ZoneIdx {
+    /// The zone at a list position. Lists of zones are far shorter than `u32::MAX`.
+    pub fn new(i: usize) -> Self {
+        ZoneIdx(u32::try_from(i).unwrap_or(u32::MAX))
+    }
+
+    /// The position in the list.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl AsRef<ZoneProfile> for ZoneProfile {
+    fn as_ref(&self) -> &ZoneProfile {
+        self
+    }
+}
+
 /// One known value with its provenance.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {

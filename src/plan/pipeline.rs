@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::{Change, DEFAULT_TARGET, apply, change_text, strictest, what_it_takes};
-use crate::model::{Catalog, Checklist, FactorIdx, Lang, ZoneProfile};
+use crate::model::{Catalog, Checklist, FactorIdx, Lang, ZoneIdx, ZoneProfile};
 use crate::scoring::Scorer;
 
 /// One pending project as the zone stands today.
@@ -70,7 +70,7 @@ pub fn pipeline(catalog: &Catalog, profile: &ZoneProfile, checklists: &[Checklis
         .iter()
         .zip(checklists)
         .map(|(scorer, checklist)| {
-            let result = scorer.score_zone(0, profile);
+            let result = scorer.score_zone(ZoneIdx::default(), profile);
             let plan = what_it_takes(scorer, profile, &result, DEFAULT_TARGET);
             Project {
                 name: checklist.project.clone(),
@@ -102,7 +102,7 @@ pub fn pipeline(catalog: &Catalog, profile: &ZoneProfile, checklists: &[Checklis
         scorers
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.score_zone(0, &changed).qualified)
+            .filter(|(_, s)| s.score_zone(ZoneIdx::default(), &changed).qualified)
             .map(|(i, _)| i)
             .collect()
     };

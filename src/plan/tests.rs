@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::pipeline::{pipeline, step_text};
 use super::*;
-use crate::model::{Checklist, Quantity, Requirement, parse_checklist, parse_profile};
+use crate::model::{Checklist, Quantity, Requirement, ZoneIdx, parse_checklist, parse_profile};
 use crate::scoring::Scorer;
 
 fn catalog() -> Catalog {
@@ -28,7 +28,7 @@ fn samples(c: &Catalog) -> Vec<ZoneProfile> {
 }
 
 fn rescore(scorer: &Scorer, profile: &ZoneProfile) -> ZoneResult {
-    scorer.score_zone(0, profile)
+    scorer.score_zone(ZoneIdx::default(), profile)
 }
 
 #[test]

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::{Checklist, Lang, ZoneProfile, number};
+use crate::model::{Checklist, Lang, ZoneIdx, ZoneProfile, number};
 use crate::scoring::explain::item_texts;
 use crate::scoring::{Ranking, Scorer, Status, ZoneResult};
 
@@ -71,7 +71,7 @@ pub struct ReportOptions {
     /// How many of the top-ranked zones get a detailed section (when none are picked).
     pub top: usize,
     /// The zones to detail, by position among the profiles; overrides `top` when not empty.
-    pub picked: Vec<usize>,
+    pub picked: Vec<ZoneIdx>,
     /// The officer and office preparing the report.
     pub prepared_by: String,
     /// The report date; also decides which values are more than a year old.
@@ -210,15 +210,16 @@ const TO_CLOSE_MAX: usize = 8;
 
 impl ReportModel {
     /// Builds the report of a ranking. `profiles` is the slice it was scored on.
-    pub fn build(
+    pub fn build<P: AsRef<ZoneProfile>>(
         scorer: &Scorer,
         checklist: &Checklist,
         ranking: &Ranking,
-        profiles: &[ZoneProfile],
+        profiles: &[P],
         options: &ReportOptions,
     ) -> ReportModel {
         let catalog = scorer.catalog();
-        let detailed: Vec<usize> = if options.picked.is_empty() {
+        let profile = |z: ZoneIdx| profiles.get(z.index()).map(AsRef::as_ref);
+        let detailed: Vec<ZoneIdx> = if options.picked.is_empty() {
             ranking.zones.iter().take(options.top).map(|z| z.zone).collect()
         } else {
             // Picked zones, in rank order.
@@ -234,7 +235,7 @@ impl ReportModel {
             .iter()
             .enumerate()
             .filter_map(|(i, z)| {
-                let p = profiles.get(z.zone)?;
+                let p = profile(z.zone)?;
                 Some(SummaryRow {
                     rank: i + 1,
                     zone: p.id.clone(),
@@ -257,7 +258,7 @@ impl ReportModel {
             .iter()
             .enumerate()
             .filter(|(_, z)| detailed.contains(&z.zone))
-            .filter_map(|(i, z)| Some(section(scorer, i + 1, z, profiles.get(z.zone)?, options.date)))
+            .filter_map(|(i, z)| Some(section(scorer, i + 1, z, profile(z.zone)?, options.date)))
             .collect();
         let lines = || {
             sections
@@ -314,7 +315,10 @@ fn section(scorer: &Scorer, rank: usize, z: &ZoneResult, p: &ZoneProfile, today:
     let catalog = scorer.catalog();
     let mut categories: Vec<CategoryBlock> = Vec::new();
     let mut sources: Vec<String> = Vec::new();
-    for (item, req) in z.items.iter().zip(scorer.requirements()) {
+    for item in &z.items {
+        let Some(req) = scorer.requirement_of(item) else {
+            continue;
+        };
         let factor = catalog.factor(item.factor);
         let [zh, en] = [Lang::Zh, Lang::En].map(|l| item_texts(catalog, req, item, p, l, today));
         let pair = |a: &str, b: &str| Bi {

@@ -54,11 +54,11 @@ pub struct RankingReport {
 impl RankingReport {
     /// Builds the report of a ranking. `profiles` is the slice the ranking was scored on;
     /// `today` decides which values are more than a year old.
-    pub fn build(
+    pub fn build<P: AsRef<ZoneProfile>>(
         scorer: &Scorer,
         checklist: &Checklist,
         ranking: &Ranking,
-        profiles: &[ZoneProfile],
+        profiles: &[P],
         lang: Lang,
         today: Date,
     ) -> Self {
@@ -68,11 +68,11 @@ impl RankingReport {
             .iter()
             .enumerate()
             .filter_map(|(i, result)| {
-                let profile = profiles.get(result.zone)?;
+                let profile = profiles.get(result.zone.index())?.as_ref();
                 let items: Vec<ItemRow> = result
                     .items
                     .iter()
-                    .zip(scorer.requirements())
+                    .filter_map(|item| Some((item, scorer.requirement_of(item)?)))
                     .map(|(item, req)| ItemRow {
                         factor_id: catalog.factor(item.factor).id.clone(),
                         importance: item.importance,

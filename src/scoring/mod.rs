@@ -1,5 +1,5 @@
 //! Scoring: how well each zone's inventory meets one checklist, item by item, exactly as
-//! DOMAIN §4 says, and the ranking of the zones.
+//! the scoring rules say (README § Scoring), and the ranking of the zones.
 //!
 //! Pure and exact: no egui, no files, no clock, no floats. A [`Scorer`] prepares the checklist
 //! once (requirements converted, weights summed) and then scores any number of zones without
@@ -13,7 +13,9 @@ use std::cmp::Ordering;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use crate::model::{Catalog, Checklist, FactorIdx, Importance, Kind, Lang, Value, YesNo, ZoneProfile};
+use crate::model::{
+    Catalog, Checklist, FactorIdx, Importance, Kind, Lang, Value, YesNo, ZoneIdx, ZoneProfile,
+};
 
 /// How one requested item stands for one zone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -83,10 +85,23 @@ pub enum Gap {
     Unknown,
 }
 
+/// A requirement's position among the scored requirements of a checklist
+/// ([`Scorer::requirements`]); each scored item carries the one it was scored against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ReqIdx(u16);
+
+impl ReqIdx {
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+}
+
 /// One requested item scored for one zone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ItemResult {
     pub factor: FactorIdx,
+    /// The requirement it was scored against, in [`Scorer::requirements`].
+    pub req: ReqIdx,
     pub importance: Importance,
     pub status: Status,
     /// The credit s ∈ [0, 1].
@@ -149,8 +164,8 @@ impl Counts {
 /// One zone scored against the checklist.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ZoneResult {
-    /// The zone's position in the profile slice that was scored.
-    pub zone: usize,
+    /// The zone's position in the slice of zones that was scored.
+    pub zone: ZoneIdx,
     /// 100 · Σ wᵢsᵢ / Σ wᵢ, exact; 0 when nothing is requested.
     pub score: Decimal,
     /// Every must-have met.
@@ -200,8 +215,8 @@ pub struct Ranking {
 }
 
 impl Ranking {
-    /// The result and 1-based rank of a zone, by its position in the scored profile slice.
-    pub fn find(&self, zone: usize) -> Option<(usize, &ZoneResult)> {
+    /// The result and 1-based rank of a zone, by its position in the scored slice.
+    pub fn find(&self, zone: ZoneIdx) -> Option<(usize, &ZoneResult)> {
         self.zones
             .iter()
             .enumerate()
@@ -301,6 +316,11 @@ impl<'a> Scorer<'a> {
         &self.items
     }
 
+    /// The requirement an item was scored against.
+    pub fn requirement_of(&self, item: &ItemResult) -> Option<&Prepared> {
+        self.items.get(item.req.index())
+    }
+
     /// The prepared requirement of one factor, if it is scored.
     pub fn requirement(&self, factor: FactorIdx) -> Option<&Prepared> {
         self.items.iter().find(|p| p.factor == factor)
@@ -311,13 +331,13 @@ impl<'a> Scorer<'a> {
     /// The hot loop of every ranking: no text, no allocation but the item list, and a decimal
     /// division only for partial credits. Met items add their integer weight; the score of a
     /// zone with no partial credit comes from a table built with the scorer.
-    pub fn score_zone(&self, zone: usize, profile: &ZoneProfile) -> ZoneResult {
+    pub fn score_zone(&self, zone: ZoneIdx, profile: &ZoneProfile) -> ZoneResult {
         let mut items = Vec::with_capacity(self.items.len());
         let mut met_weight = 0u32;
         let mut partial = Decimal::ZERO;
         let mut counts = Counts::default();
         let mut failed_must = Vec::new();
-        for p in &self.items {
+        for (k, p) in self.items.iter().enumerate() {
             let (status, credit, gap) = match profile.entry(p.factor) {
                 Some(entry) => credit(&p.rule, &entry.value),
                 None => (Status::Unknown, Decimal::ZERO, Gap::Unknown),
@@ -333,6 +353,7 @@ impl<'a> Scorer<'a> {
             }
             items.push(ItemResult {
                 factor: p.factor,
+                req: req_idx(k),
                 importance: p.importance,
                 status,
                 credit,
@@ -367,12 +388,12 @@ impl<'a> Scorer<'a> {
     /// so the ranking follows each keystroke at national scale. The result is exactly what
     /// [`Scorer::rank`] gives. Returns false, changing nothing, when the edit changed more than
     /// that factor (an item added or dropped, say); the caller then ranks afresh.
-    pub fn rescore_factor(
+    pub fn rescore_factor<P: AsRef<ZoneProfile> + Sync>(
         &self,
         ranking: &mut Ranking,
         before: &[Prepared],
         factor: FactorIdx,
-        profiles: &[ZoneProfile],
+        profiles: &[P],
     ) -> bool {
         let same_shape = before.len() == self.items.len()
             && before
@@ -389,7 +410,7 @@ impl<'a> Scorer<'a> {
         let p = &self.items[k];
         // The new credits first, in profile order: the profiles are read front to back, and
         // the ranking, in rank order, then looks them up in one small array.
-        let credit_of = |profile: &ZoneProfile| match profile.entry(factor) {
+        let credit_of = |profile: &P| match profile.as_ref().entry(factor) {
             Some(entry) => credit(&p.rule, &entry.value),
             None => (Status::Unknown, Decimal::ZERO, Gap::Unknown),
         };
@@ -399,12 +420,13 @@ impl<'a> Scorer<'a> {
             profiles.par_iter().map(credit_of).collect()
         };
         let rescore = |z: &mut ZoneResult| {
-            let Some(&(status, credit, gap)) = fresh.get(z.zone) else {
+            let Some(&(status, credit, gap)) = fresh.get(z.zone.index()) else {
                 return;
             };
             let old = z.items[k].clone();
             let new = ItemResult {
                 factor,
+                req: req_idx(k),
                 importance: p.importance,
                 status,
                 credit,
@@ -457,9 +479,9 @@ impl<'a> Scorer<'a> {
 
     /// Scores every zone and ranks them. Large folders are scored and sorted on every core:
     /// the result is the same, since each zone is scored alone and the order is total.
-    pub fn rank(&self, profiles: &[ZoneProfile]) -> Ranking {
+    pub fn rank<P: AsRef<ZoneProfile> + Sync>(&self, profiles: &[P]) -> Ranking {
         use rayon::prelude::*;
-        let score = |(i, p): (usize, &ZoneProfile)| self.score_zone(i, p);
+        let score = |(i, p): (usize, &P)| self.score_zone(ZoneIdx::new(i), p.as_ref());
         let mut zones: Vec<ZoneResult> = if profiles.len() < PARALLEL_FROM {
             profiles.iter().enumerate().map(score).collect()
         } else {
@@ -470,11 +492,21 @@ impl<'a> Scorer<'a> {
     }
 }
 
+/// The index of the `k`-th scored requirement (a checklist holds at most one per factor, and
+/// factors fit in `u16`).
+fn req_idx(k: usize) -> ReqIdx {
+    ReqIdx(u16::try_from(k).unwrap_or(u16::MAX))
+}
+
 /// Below this many zones one thread is faster than handing out work.
 const PARALLEL_FROM: usize = 2048;
 
 /// Runs `update` over the zones, then sorts them in rank order (on every core when many).
-fn sort_ranking(zones: &mut [ZoneResult], profiles: &[ZoneProfile], update: impl FnOnce(&mut [ZoneResult])) {
+fn sort_ranking<P: AsRef<ZoneProfile> + Sync>(
+    zones: &mut [ZoneResult],
+    profiles: &[P],
+    update: impl FnOnce(&mut [ZoneResult]),
+) {
     use rayon::prelude::*;
     update(zones);
     let order = |a: &ZoneResult, b: &ZoneResult| rank_order(a, b, profiles);
@@ -486,13 +518,21 @@ fn sort_ranking(zones: &mut [ZoneResult], profiles: &[ZoneProfile], update: impl
 }
 
 /// Scores and ranks zones against a checklist in one call.
-pub fn score(catalog: &Catalog, checklist: &Checklist, profiles: &[ZoneProfile]) -> Ranking {
+pub fn score<P: AsRef<ZoneProfile> + Sync>(
+    catalog: &Catalog,
+    checklist: &Checklist,
+    profiles: &[P],
+) -> Ranking {
     Scorer::new(catalog, checklist).rank(profiles)
 }
 
-/// DOMAIN §4: qualified first, then score (desc), then fewer unknowns, then zone id.
-pub fn rank_order(a: &ZoneResult, b: &ZoneResult, profiles: &[ZoneProfile]) -> Ordering {
-    let id = |r: &ZoneResult| profiles.get(r.zone).map_or("", |p| p.id.as_str());
+/// The ranking rule (README § Scoring): qualified first, then score (desc), then fewer unknowns, then zone id.
+pub fn rank_order<P: AsRef<ZoneProfile>>(a: &ZoneResult, b: &ZoneResult, profiles: &[P]) -> Ordering {
+    let id = |r: &ZoneResult| {
+        profiles
+            .get(r.zone.index())
+            .map_or("", |p| p.as_ref().id.as_str())
+    };
     b.qualified
         .cmp(&a.qualified)
         .then_with(|| b.score.cmp(&a.score))
@@ -526,7 +566,7 @@ fn rule(catalog: &Catalog, factor: FactorIdx, required: &Value) -> Option<Rule> 
     })
 }
 
-/// The status, credit and gap of one known value against a prepared rule (DOMAIN §4).
+/// The status, credit and gap of one known value against a prepared rule (the scoring rules, README § Scoring).
 fn credit(rule: &Rule, offered: &Value) -> (Status, Decimal, Gap) {
     let met = (Status::Met, Decimal::ONE, Gap::None);
     let half = Decimal::new(5, 1);

@@ -1,4 +1,4 @@
-//! Golden cases for DOMAIN §4, every number worked out by hand in the comments, and property
+//! Golden cases for the scoring rules (README § Scoring), every number worked out by hand in the comments, and property
 //! tests over generated zones.
 
 use jiff::civil::Date;
@@ -275,7 +275,7 @@ fn a_failed_must_have_disqualifies_even_a_high_score() {
     let weak = zone(&c, "weak", &format!("\"power.capacity\": {}", src("\"10 MW\"")));
     let r = score(&c, &list, &[strong, weak]);
     // strong: 3·0.8 + 9 = 11.4 of 12 = 95; weak: 3 of 12 = 25 but qualified.
-    assert_eq!(r.zones[0].zone, 1, "the qualified zone ranks first");
+    assert_eq!(r.zones[0].zone, ZoneIdx::new(1), "the qualified zone ranks first");
     assert_eq!(r.zones[0].score, dec!(25));
     assert_eq!(r.zones[1].score, dec!(95));
     assert!(!r.zones[1].qualified);
@@ -303,7 +303,11 @@ fn ties_break_on_unknowns_then_zone_id() {
     let cc = zone(&c, "c", &format!("\"power.capacity\": {}", src("\"10 MW\"")));
     let profiles = [cc, b, a];
     let r = score(&c, &list, &profiles);
-    let order: Vec<&str> = r.zones.iter().map(|z| profiles[z.zone].id.as_str()).collect();
+    let order: Vec<&str> = r
+        .zones
+        .iter()
+        .map(|z| profiles[z.zone.index()].id.as_str())
+        .collect();
     assert_eq!(order, ["a", "b", "c"]);
     assert!(r.zones.iter().all(|z| z.score == dec!(50)));
 }
@@ -390,7 +394,7 @@ fn item_texts_carry_provenance_and_flags() {
     )
     .expect("parses");
     let scorer = Scorer::new(&c, &list);
-    let result = scorer.score_zone(0, &z);
+    let result = scorer.score_zone(ZoneIdx::default(), &z);
     let today = Date::new(2026, 11, 29).expect("date");
     let t = item_texts(
         &c,

@@ -6,12 +6,12 @@ use egui_extras::{Column, TableBuilder};
 
 use super::results_view::ResultsData;
 use super::theme::{self, Palette};
-use crate::app::Command;
-use crate::model::{Lang, number};
+use crate::model::{Lang, ZoneIdx, number};
 use crate::plan::plan_lines;
 use crate::scoring::explain::{ItemTexts, failed_must_names, item_texts};
 use crate::scoring::tier::{Readiness, readiness};
 use crate::scoring::{Status, ZoneResult};
+use crate::state::Command;
 
 /// The breakdown of one zone.
 pub fn breakdown_ui(
@@ -23,7 +23,7 @@ pub fn breakdown_ui(
 ) {
     let lang = data.lang;
     let palette = theme::palette(ui.ctx());
-    let Some(profile) = data.profiles.get(z.zone) else {
+    let Some(profile) = data.profile(z.zone) else {
         return;
     };
     ui.horizontal(|ui| {
@@ -97,7 +97,10 @@ pub fn breakdown_ui(
     let rows: Vec<(Option<String>, Option<ItemTexts>)> = {
         let mut rows = Vec::new();
         let mut last_category = None;
-        for (item, req) in z.items.iter().zip(&data.results.requirements) {
+        for item in &z.items {
+            let Some(req) = data.results.requirements.get(item.req.index()) else {
+                continue;
+            };
             let category = data.catalog.factor(item.factor).category;
             if last_category != Some(category) {
                 last_category = Some(category);
@@ -281,7 +284,7 @@ fn provenance_ui(ui: &mut Ui, t: &ItemTexts, lang: Lang, palette: &Palette) {
 }
 
 /// 2–4 zones side by side: one row per scored factor, one column per zone.
-pub fn compare_ui(ui: &mut Ui, data: &ResultsData, zones: &[usize]) {
+pub fn compare_ui(ui: &mut Ui, data: &ResultsData, zones: &[ZoneIdx]) {
     let lang = data.lang;
     let palette = theme::palette(ui.ctx());
     let picked: Vec<(usize, &ZoneResult)> = zones
@@ -309,7 +312,7 @@ pub fn compare_ui(ui: &mut Ui, data: &ResultsData, zones: &[usize]) {
                 });
                 for (rank, z) in &picked {
                     header.col(|ui| {
-                        let name = data.profiles.get(z.zone).map_or("", |p| p.name.get(lang));
+                        let name = data.profile(z.zone).map_or("", |p| p.name.get(lang));
                         let mark = if z.qualified { "✔" } else { "✘" };
                         ui.vertical(|ui| {
                             ui.label(RichText::new(format!("{rank}. {name}")).strong());
@@ -338,7 +341,7 @@ pub fn compare_ui(ui: &mut Ui, data: &ResultsData, zones: &[usize]) {
                         });
                         for (_, z) in &picked {
                             row.col(|ui| {
-                                let (Some(item), Some(profile)) = (z.items.get(i), data.profiles.get(z.zone))
+                                let (Some(item), Some(profile)) = (z.items.get(i), data.profile(z.zone))
                                 else {
                                     return;
                                 };

@@ -6,12 +6,13 @@ use egui::{RichText, Ui};
 
 use super::theme;
 use super::value_editor::{Mode, industry_picker_ui, value_editor_ui};
-use crate::app::Command;
-use crate::app::doc::{AmountField, ChecklistForm};
-use crate::app::workspace::Results;
+use crate::io::Zone;
 use crate::model::number;
-use crate::model::{Catalog, Importance, Lang, PlanField, ZoneProfile};
+use crate::model::{Catalog, Importance, Lang, PlanField};
 use crate::scoring::Status;
+use crate::state::Command;
+use crate::state::checklist_doc::{AmountField, ChecklistForm};
+use crate::state::workspace::Results;
 
 const FACTOR_W: f32 = 220.0;
 const IMPORTANCE_W: f32 = 96.0;
@@ -21,7 +22,7 @@ const NOTE_W: f32 = 160.0;
 /// What the checklist view reads.
 pub struct ChecklistData<'a> {
     pub catalog: &'a Catalog,
-    pub profiles: &'a [ZoneProfile],
+    pub zones: &'a [Zone],
     pub results: &'a Results,
     pub lang: Lang,
 }
@@ -256,7 +257,7 @@ fn live_ranking_ui(ui: &mut Ui, data: &ChecklistData, commands: &mut Vec<Command
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
                     for (rank, z) in data.results.ranking.zones.iter().enumerate().take(200) {
-                        let Some(p) = data.profiles.get(z.zone) else {
+                        let Some(p) = data.zones.get(z.zone.index()).map(|z| &z.profile) else {
                             continue;
                         };
                         ui.label(format!("{}", rank + 1));

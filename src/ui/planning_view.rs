@@ -4,15 +4,16 @@
 use egui::{RichText, Ui};
 
 use super::theme;
-use crate::app::{Command, PlanningState};
-use crate::model::{Catalog, Lang, ZoneProfile, number};
+use crate::io::Zone;
+use crate::model::{Catalog, Lang, number};
 use crate::plan::change_text;
 use crate::plan::pipeline::{shortfall_text, step_text};
+use crate::state::{Command, PlanningState};
 
 /// What the planning view reads.
 pub struct PlanningData<'a> {
     pub catalog: &'a Catalog,
-    pub profiles: &'a [ZoneProfile],
+    pub zones: &'a [Zone],
     pub zone: Option<&'a str>,
     pub folder: Option<&'a std::path::Path>,
     pub lang: Lang,
@@ -35,7 +36,7 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
     ui.horizontal(|ui| {
         let current = data
             .zone
-            .and_then(|id| data.profiles.iter().find(|p| p.id == id))
+            .and_then(|id| data.zones.iter().map(|z| &z.profile).find(|p| p.id == id))
             .map_or_else(
                 || lang.pick("（请选择）", "(choose)").to_owned(),
                 |p| p.name.get(lang).to_owned(),
@@ -44,7 +45,7 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
             .selected_text(current)
             .width(280.0)
             .show_ui(ui, |ui| {
-                for p in data.profiles {
+                for p in data.zones.iter().map(|z| &z.profile) {
                     if ui
                         .selectable_label(data.zone == Some(p.id.as_str()), p.name.get(lang))
                         .clicked()

@@ -4,8 +4,8 @@
 use egui::{Context, Id, RichText, Ui};
 
 use super::theme;
-use crate::app::{Answer, Command, Doc, Modal, Notice};
 use crate::model::Lang;
+use crate::state::{Answer, Command, Doc, Modal, Notice};
 
 /// Draws the open question, if any, over the window.
 pub fn modal_ui(ctx: &Context, modal: &Modal, lang: Lang, zone_name: Option<&str>) -> Option<Command> {

@@ -4,12 +4,11 @@
 use egui::{RichText, TextureHandle, Ui};
 
 use super::theme;
-use crate::app::Command;
 use crate::model::Lang;
 use crate::report::ReportLang;
+use crate::state::Command;
 
 /// The report view's own state: options and the preview pages.
-#[derive(Default)]
 pub struct ReportState {
     pub lang: ReportLang,
     /// How many top zones to detail.
@@ -23,12 +22,16 @@ pub struct ReportState {
     pub last_render: Option<(u128, usize)>,
 }
 
-impl ReportState {
-    pub fn new() -> Self {
+impl Default for ReportState {
+    /// Chinese, the top 5 zones detailed, no preview yet.
+    fn default() -> Self {
         ReportState {
+            lang: ReportLang::default(),
             top: 5,
+            use_picked: false,
+            pages: Vec::new(),
             stale: true,
-            ..Default::default()
+            last_render: None,
         }
     }
 }

@@ -7,13 +7,14 @@ use egui_extras::{Column, TableBuilder};
 
 use super::breakdown::{breakdown_ui, compare_ui, tier_missing_text};
 use super::theme;
-use crate::app::Command;
-use crate::app::workspace::Results;
+use crate::io::Zone;
 use crate::model::number;
-use crate::model::{Catalog, Lang, ZoneProfile};
+use crate::model::{Catalog, Lang, ZoneIdx, ZoneProfile};
 use crate::scoring::explain::{failed_must_names, gap_text};
 use crate::scoring::tier::readiness;
 use crate::scoring::{Status, ZoneResult};
+use crate::state::Command;
+use crate::state::workspace::Results;
 
 /// How many zones can be compared side by side.
 pub const COMPARE_MAX: usize = 4;
@@ -34,10 +35,10 @@ pub struct ResultsState {
     pub filter: String,
     pub sort: SortKey,
     pub descending: bool,
-    /// The zone (position among the loaded profiles) whose breakdown is shown.
-    pub selected: Option<usize>,
+    /// The zone whose breakdown is shown.
+    pub selected: Option<ZoneIdx>,
     /// Zones picked for side-by-side comparison.
-    pub compare: Vec<usize>,
+    pub compare: Vec<ZoneIdx>,
     /// Move the keyboard focus to the filter box on the next frame (Ctrl+F).
     pub focus_filter: bool,
 }
@@ -58,10 +59,17 @@ impl Default for ResultsState {
 /// What the results view reads.
 pub struct ResultsData<'a> {
     pub catalog: &'a Catalog,
-    pub profiles: &'a [ZoneProfile],
+    pub zones: &'a [Zone],
     pub results: &'a Results,
     pub lang: Lang,
     pub today: jiff::civil::Date,
+}
+
+impl ResultsData<'_> {
+    /// A loaded zone's profile.
+    pub fn profile(&self, zone: ZoneIdx) -> Option<&ZoneProfile> {
+        self.zones.get(zone.index()).map(|z| &z.profile)
+    }
 }
 
 /// The positions in the ranking of the rows to show, filtered and sorted.
@@ -71,18 +79,14 @@ pub fn visible_rows(state: &ResultsState, data: &ResultsData) -> Vec<usize> {
     let mut rows: Vec<usize> = (0..zones.len())
         .filter(|&i| {
             needle.is_empty()
-                || data.profiles.get(zones[i].zone).is_some_and(|p| {
+                || data.profile(zones[i].zone).is_some_and(|p| {
                     p.id.to_lowercase().contains(&needle)
                         || p.name.contains_ignore_case(&needle)
                         || p.region.contains_ignore_case(&needle)
                 })
         })
         .collect();
-    let name = |i: usize| {
-        data.profiles
-            .get(zones[i].zone)
-            .map_or("", |p| p.name.get(data.lang))
-    };
+    let name = |i: usize| data.profile(zones[i].zone).map_or("", |p| p.name.get(data.lang));
     match state.sort {
         SortKey::Rank => {}
         SortKey::Zone => rows.sort_by(|&a, &b| name(a).cmp(name(b))),
@@ -239,7 +243,7 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
             body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
                 let Some(&pos) = rows.get(row.index()) else { return };
                 let z = &zones[pos];
-                let Some(profile) = data.profiles.get(z.zone) else {
+                let Some(profile) = data.profile(z.zone) else {
                     return;
                 };
                 row.set_selected(state.selected == Some(z.zone));
@@ -336,15 +340,10 @@ fn qualified_ui(ui: &mut Ui, data: &ResultsData, z: &ZoneResult) {
 /// `可供工业用地面积：差 77 亩`, built only for rows on screen.
 pub fn largest_gap_text(data: &ResultsData, z: &ZoneResult) -> Option<String> {
     let item = z.largest_gap()?;
-    let req = data
-        .results
-        .requirements
-        .iter()
-        .find(|r| r.factor == item.factor)?;
+    let req = data.results.requirements.get(item.req.index())?;
     let factor = data.catalog.factor(item.factor);
     let offered = data
-        .profiles
-        .get(z.zone)
+        .profile(z.zone)
         .and_then(|p| p.entry(item.factor))
         .map(|e| &e.value);
     let gap = gap_text(data.catalog, factor, &req.required, offered, item.gap, data.lang)?;

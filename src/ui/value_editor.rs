@@ -5,8 +5,8 @@
 use egui::{Color32, Id, PopupCloseBehavior, RichText, Ui};
 
 use super::theme;
-use super::value_draft::{DraftError, ValueDraft, YesNoChoice, draft_summary, members_of, units_of};
 use crate::model::{Catalog, Factor, Kind, Lang};
+use crate::state::value_draft::{DraftError, ValueDraft, YesNoChoice, draft_summary, members_of, units_of};
 
 /// Whether the editor states a requirement (yes/no is just "required") or what a zone offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

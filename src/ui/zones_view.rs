@@ -5,11 +5,11 @@ use egui::{RichText, Ui};
 
 use super::theme;
 use super::value_editor::{Mode, value_editor_ui};
-use crate::app::Command;
-use crate::app::profile_edit::ProfileEditor;
-use crate::app::workspace::Workspace;
-use crate::model::Lang;
+use crate::model::{Lang, ZoneIdx};
 use crate::scoring::tier::readiness;
+use crate::state::Command;
+use crate::state::profile_edit::ProfileEditor;
+use crate::state::workspace::Workspace;
 use crate::ui::breakdown::tier_missing_text;
 
 /// What the zones view reads.
@@ -45,13 +45,13 @@ pub fn zones_view_ui(ui: &mut Ui, editor: Option<&mut ProfileEditor>, data: &Zon
     commands
 }
 
-fn zone_list_ui(ui: &mut Ui, selected: Option<usize>, data: &ZonesData, commands: &mut Vec<Command>) {
+fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, commands: &mut Vec<Command>) {
     let lang = data.lang;
     let ws = data.ws;
     let palette = theme::palette(ui.ctx());
     ui.heading(match lang {
-        Lang::Zh => format!("开发区（{}）", ws.profiles.len()),
-        Lang::En => format!("Zones ({})", ws.profiles.len()),
+        Lang::Zh => format!("开发区（{}）", ws.zones.len()),
+        Lang::En => format!("Zones ({})", ws.zones.len()),
     });
     ui.label(RichText::new(ws.dir.display().to_string()).small().weak())
         .on_hover_text(ws.dir.display().to_string());
@@ -102,11 +102,13 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<usize>, data: &ZonesData, commands
         + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .id_salt("zone list scroll")
-        .show_rows(ui, row_height, ws.profiles.len(), |ui, rows| {
+        .show_rows(ui, row_height, ws.zones.len(), |ui, rows| {
             // One line a row, as `show_rows` counts them; the full text is in the hover.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             for i in rows {
-                let Some(p) = ws.profiles.get(i) else { continue };
+                let Some(p) = ws.zones.get(i).map(|z| &z.profile) else {
+                    continue;
+                };
                 // Known values of all factors; the words are in the hover.
                 let known = format!("{}/{}", p.known_count(), ws.catalog.len());
                 let readiness = readiness(&ws.catalog, p, data.today);
@@ -138,7 +140,7 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<usize>, data: &ZonesData, commands
                             // The two lines of a zone sit together; rows are kept apart.
                             ui.spacing_mut().item_spacing.y = 0.0;
                             let clicked = ui
-                                .selectable_label(selected == Some(i), name)
+                                .selectable_label(selected == Some(ZoneIdx::new(i)), name)
                                 .on_hover_text(&hover)
                                 .clicked();
                             ui.horizontal(|ui| {
@@ -150,7 +152,7 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<usize>, data: &ZonesData, commands
                     )
                     .inner;
                 if clicked {
-                    commands.push(Command::SelectProfile(i));
+                    commands.push(Command::SelectProfile(ZoneIdx::new(i)));
                 }
             }
         });

@@ -1,13 +1,11 @@
 //! The zones the app works with (the folder of profiles, the good ones and the files that
-//! failed to load) and the ranking of the working checklist against them.
+//! failed to load) and the ranking of the working checklist against them. No egui: the app
+//! owns these, the panels read them.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::thread::JoinHandle;
 
-use crate::io::{self, FileError, FileStamp};
-use crate::model::{Catalog, Checklist, FactorIdx, ZoneProfile};
+use crate::io::{self, FileError, FileStamp, Zone};
+use crate::model::{Catalog, Checklist, FactorIdx, ZoneIdx, ZoneProfile};
 use crate::scoring::{Counts, Prepared, Ranking, Scorer};
 
 /// The loaded folder of zone profiles.
@@ -15,11 +13,8 @@ use crate::scoring::{Counts, Prepared, Ranking, Scorer};
 pub struct Workspace {
     pub catalog: Catalog,
     pub dir: PathBuf,
-    pub profiles: Vec<ZoneProfile>,
-    /// The file of each profile, by the same position.
-    pub paths: Vec<PathBuf>,
-    /// What each profile's file was when it was read or last saved, by the same position.
-    pub stamps: Vec<FileStamp>,
+    /// The good profiles, sorted by id; a [`ZoneIdx`] is a position here.
+    pub zones: Vec<Zone>,
     /// One error per file that could not be loaded.
     pub errors: Vec<FileError>,
 }
@@ -36,9 +31,7 @@ impl Workspace {
         Workspace {
             catalog,
             dir: dir.to_owned(),
-            profiles: Vec::new(),
-            paths: Vec::new(),
-            stamps: Vec::new(),
+            zones: Vec::new(),
             errors: Vec::new(),
         }
     }
@@ -57,9 +50,7 @@ impl Workspace {
                 Workspace {
                     catalog,
                     dir: dir.to_owned(),
-                    profiles: loaded.profiles,
-                    paths: loaded.paths,
-                    stamps: loaded.stamps,
+                    zones: loaded.zones,
                     errors: loaded.errors,
                 },
                 None,
@@ -68,9 +59,27 @@ impl Workspace {
         }
     }
 
+    /// A loaded zone.
+    pub fn zone(&self, zone: ZoneIdx) -> Option<&Zone> {
+        self.zones.get(zone.index())
+    }
+
+    /// A loaded zone's profile.
+    pub fn profile(&self, zone: ZoneIdx) -> Option<&ZoneProfile> {
+        self.zone(zone).map(|z| &z.profile)
+    }
+
+    /// The zone with this id.
+    pub fn find(&self, id: &str) -> Option<ZoneIdx> {
+        self.zones
+            .iter()
+            .position(|z| z.profile.id == id)
+            .map(ZoneIdx::new)
+    }
+
     /// The ids of the loaded zones.
     pub fn ids(&self) -> Vec<&str> {
-        self.profiles.iter().map(|p| p.id.as_str()).collect()
+        self.zones.iter().map(|z| z.profile.id.as_str()).collect()
     }
 
     /// The path a zone with this id is saved to.
@@ -78,78 +87,23 @@ impl Workspace {
         self.dir.join(format!("{id}.ron"))
     }
 
-    /// Puts a saved profile in place (replacing the one of the same id) and returns its position.
-    pub fn upsert(&mut self, profile: ZoneProfile, path: PathBuf, stamp: FileStamp) -> usize {
+    /// Puts a saved profile in place (replacing the one of the same id) and returns its
+    /// position.
+    pub fn upsert(&mut self, profile: ZoneProfile, path: PathBuf, stamp: FileStamp) -> ZoneIdx {
         self.errors.retain(|e| e.path != path);
-        if let Some(i) = self.profiles.iter().position(|p| p.id == profile.id) {
-            self.profiles[i] = profile;
-            self.paths[i] = path;
-            self.stamps[i] = stamp;
+        if let Some(i) = self.find(&profile.id) {
+            self.zones[i.index()] = Zone { profile, path, stamp };
             return i;
         }
-        let i = self.profiles.partition_point(|p| p.id < profile.id);
-        self.profiles.insert(i, profile);
-        self.paths.insert(i, path);
-        self.stamps.insert(i, stamp);
-        i
+        let i = self.zones.partition_point(|z| z.profile.id < profile.id);
+        self.zones.insert(i, Zone { profile, path, stamp });
+        ZoneIdx::new(i)
     }
 
     /// Removes a zone from the list (its file has been moved aside).
-    pub fn remove(&mut self, zone: usize) {
-        if zone < self.profiles.len() {
-            self.profiles.remove(zone);
-            self.paths.remove(zone);
-            self.stamps.remove(zone);
-        }
-    }
-}
-
-/// A folder being loaded on a worker thread, so a large one does not freeze the window.
-#[derive(Debug)]
-pub struct FolderLoad {
-    pub dir: PathBuf,
-    done: Arc<AtomicUsize>,
-    total: Arc<AtomicUsize>,
-    handle: Option<JoinHandle<(Workspace, Option<FileError>)>>,
-}
-
-impl FolderLoad {
-    /// Starts loading; `repaint` is called as files finish so the progress shows.
-    pub fn start(catalog: Catalog, dir: PathBuf, repaint: impl Fn() + Send + Sync + 'static) -> Self {
-        let done = Arc::new(AtomicUsize::new(0));
-        let total = Arc::new(AtomicUsize::new(0));
-        let (d, t, path) = (done.clone(), total.clone(), dir.clone());
-        let handle = std::thread::spawn(move || {
-            let result = Workspace::load_with_progress(catalog, &path, &|n, of| {
-                d.store(n, Ordering::Relaxed);
-                t.store(of, Ordering::Relaxed);
-                repaint();
-            });
-            repaint();
-            result
-        });
-        FolderLoad {
-            dir,
-            done,
-            total,
-            handle: Some(handle),
-        }
-    }
-
-    /// Files read so far, and in all.
-    pub fn progress(&self) -> (usize, usize) {
-        (
-            self.done.load(Ordering::Relaxed),
-            self.total.load(Ordering::Relaxed),
-        )
-    }
-
-    /// The loaded workspace once the worker is done.
-    pub fn try_finish(&mut self) -> Option<(Workspace, Option<FileError>)> {
-        if self.handle.as_ref().is_some_and(JoinHandle::is_finished) {
-            self.handle.take()?.join().ok()
-        } else {
-            None
+    pub fn remove(&mut self, zone: ZoneIdx) {
+        if zone.index() < self.zones.len() {
+            self.zones.remove(zone.index());
         }
     }
 }
@@ -176,12 +130,12 @@ impl Results {
         &mut self,
         catalog: &Catalog,
         checklist: &Checklist,
-        profiles: &[ZoneProfile],
+        zones: &[Zone],
         factor: FactorIdx,
     ) {
         let scorer = Scorer::new(catalog, checklist);
-        if !scorer.rescore_factor(&mut self.ranking, &self.requirements, factor, profiles) {
-            *self = Results::compute(catalog, checklist, profiles);
+        if !scorer.rescore_factor(&mut self.ranking, &self.requirements, factor, zones) {
+            *self = Results::compute(catalog, checklist, zones);
             return;
         }
         let mut counts = Counts::default();
@@ -196,9 +150,9 @@ impl Results {
         self.requirements = scorer.requirements().to_vec();
     }
 
-    pub fn compute(catalog: &Catalog, checklist: &Checklist, profiles: &[ZoneProfile]) -> Self {
+    pub fn compute(catalog: &Catalog, checklist: &Checklist, zones: &[Zone]) -> Self {
         let scorer = Scorer::new(catalog, checklist);
-        let ranking = scorer.rank(profiles);
+        let ranking = scorer.rank(zones);
         let mut per_factor = vec![Counts::default(); catalog.len()];
         for zone in &ranking.zones {
             for item in &zone.items {

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
+use super::value_draft::{DraftError, EntryDraft, parse_date};
 use crate::model::parse::check_profile_id;
-use crate::model::{Catalog, FactorIdx, Lang, Text, ZoneProfile};
-use crate::ui::value_draft::{DraftError, EntryDraft, parse_date};
+use crate::model::{Catalog, FactorIdx, Lang, Text, ZoneIdx, ZoneProfile};
 
 /// The profile's own fields as typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,7 +77,7 @@ impl ProfileForm {
 #[derive(Clone, Debug)]
 pub struct ProfileEditor {
     /// The zone's position among the loaded profiles; `None` for a zone not saved yet.
-    pub zone: Option<usize>,
+    pub zone: Option<ZoneIdx>,
     /// The file the profile is saved to; `None` until a new zone is saved.
     pub path: Option<PathBuf>,
     pub form: ProfileForm,
@@ -91,7 +91,7 @@ pub struct ProfileEditor {
 
 impl ProfileEditor {
     /// Edits a loaded profile.
-    pub fn open(catalog: &Catalog, profile: &ZoneProfile, zone: usize, path: PathBuf) -> Self {
+    pub fn open(catalog: &Catalog, profile: &ZoneProfile, zone: ZoneIdx, path: PathBuf) -> Self {
         let form = ProfileForm::from_profile(catalog, profile);
         ProfileEditor {
             zone: Some(zone),
@@ -140,7 +140,7 @@ impl ProfileEditor {
         &mut self,
         catalog: &Catalog,
         profile: &ZoneProfile,
-        zone: usize,
+        zone: ZoneIdx,
         path: PathBuf,
         stamp: crate::io::FileStamp,
     ) {
@@ -172,7 +172,9 @@ impl ProfileEditor {
         let mut errors = Vec::new();
         if check_profile_id(m.id.trim()).is_err() {
             errors.push(MetaError::BadId(m.id.clone()));
-        } else if self.is_new() && taken.contains(&m.id.trim()) {
+        } else if self.is_new() && taken.iter().any(|t| t.eq_ignore_ascii_case(m.id.trim())) {
+            // Ids that differ only in letter case name one file on Windows and macOS; the
+            // loader refuses such pairs, so the editor never makes one.
             errors.push(MetaError::DuplicateId(m.id.clone()));
         }
         if m.name_zh.trim().is_empty() && m.name_en.trim().is_empty() {
@@ -217,7 +219,7 @@ impl ProfileEditor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::value_draft::ValueDraft;
+    use crate::state::value_draft::ValueDraft;
 
     #[test]
     fn a_new_zone_needs_an_id_a_name_and_sourced_values() {
@@ -229,6 +231,13 @@ mod tests {
         ed.form.meta.id = "houma".into();
         ed.form.meta.name_zh = "新区".into();
         assert_eq!(ed.validate(&c, &["houma"]), Err(1), "the id is taken");
+        ed.form.meta.id = "HouMa".into();
+        assert_eq!(
+            ed.validate(&c, &["houma"]),
+            Err(1),
+            "an id that differs only in letter case is taken too"
+        );
+        assert!(ed.meta_errors.contains(&MetaError::DuplicateId("HouMa".into())));
         ed.form.meta.id = "xinqu".into();
         let power = c.find_factor("power.capacity").expect("factor");
         ed.form.entries[power.index()].value = ValueDraft::Amount {

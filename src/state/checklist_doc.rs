@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
+use super::value_draft::{DraftError, ValueDraft, parse_amount};
 use crate::model::{Catalog, Checklist, FactorIdx, Importance, Lang, Requirement};
-use crate::ui::value_draft::{DraftError, ValueDraft, parse_amount};
 
 /// One row of the checklist form.
 #[derive(Clone, Debug, PartialEq, Eq)]

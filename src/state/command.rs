@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::{FactorIdx, Lang};
+use crate::model::{FactorIdx, Lang, ZoneIdx};
 
 /// A request from the UI.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,9 +26,9 @@ pub enum Command {
     HeaderEdited,
 
     /// Show a zone's breakdown in the results view.
-    ShowZone(usize),
+    ShowZone(ZoneIdx),
     /// Edit a loaded zone in the profile editor.
-    SelectProfile(usize),
+    SelectProfile(ZoneIdx),
     NewProfile,
     /// A profile editor field was edited: a factor's entry, or (`None`) the zone's own fields.
     ProfileEdited(Option<FactorIdx>),
