@@ -69,6 +69,9 @@ pub struct Unit {
 pub struct Member {
     pub id: String,
     pub name: Text,
+    /// Words people search for it by, in either language: the products and activities of an
+    /// industry division (`电池`, `钢`, `battery`), the short names of an assessment (`环评`).
+    pub keywords: Vec<String>,
 }
 
 /// A closed list of members a `Set` factor draws on (regional assessments, industry divisions).
@@ -374,6 +377,8 @@ struct RawNamed {
     zh: String,
     #[serde(default)]
     en: String,
+    #[serde(default)]
+    keywords: Vec<String>,
 }
 
 impl From<RawNamed> for Member {
@@ -381,6 +386,7 @@ impl From<RawNamed> for Member {
         Member {
             id: r.id,
             name: Text::new(r.zh, r.en),
+            keywords: r.keywords,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod importance;
 pub mod number;
 pub mod parse;
 pub mod profile;
+pub mod search;
 pub mod text;
 pub mod value;
 pub mod write;
