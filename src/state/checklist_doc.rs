@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::value_draft::{DraftError, ValueDraft, parse_amount};
-use crate::model::{Catalog, Checklist, FactorIdx, Importance, Lang, Requirement};
+use crate::model::{Catalog, Checklist, FactorIdx, Importance, Lang, Requirement, Text};
 
 /// One row of the checklist form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +45,11 @@ impl AmountField {
             AmountField::TotalInvestment => lang.pick("万元", "10⁴ yuan"),
             _ => lang.pick("万元/亩", "10⁴ yuan/mu"),
         }
+    }
+
+    /// The unit in both languages, for reading what was typed (`15亿` in 万元).
+    fn unit_text(self) -> Text {
+        Text::new(self.unit(Lang::Zh), self.unit(Lang::En))
     }
 
     fn index(self) -> usize {
@@ -190,6 +195,7 @@ impl ChecklistDoc {
         let required = match draft.value.parse(catalog, f) {
             Ok(v) => {
                 draft.error = None;
+                draft.value.follow_unit(v.as_ref());
                 v
             }
             Err(e) => {
@@ -217,7 +223,7 @@ impl ChecklistDoc {
         self.checklist.project = h.project.trim().to_owned();
         self.checklist.industry = h.industry;
         for field in AmountField::ALL {
-            match parse_amount(&h.amounts[field.index()]) {
+            match parse_amount(&h.amounts[field.index()], &field.unit_text()) {
                 Ok(v) => {
                     h.errors[field.index()] = None;
                     field.set(&mut self.checklist, v);

@@ -159,10 +159,16 @@ impl ProfileEditor {
     pub fn check_entry(&mut self, catalog: &Catalog, factor: FactorIdx) {
         let date = self.profile_date().unwrap_or(Date::MIN);
         if let (Some(draft), Some(slot)) = (
-            self.form.entries.get(factor.index()),
+            self.form.entries.get_mut(factor.index()),
             self.entry_errors.get_mut(factor.index()),
         ) {
-            *slot = draft.parse(catalog, catalog.factor(factor), date).err();
+            match draft.parse(catalog, catalog.factor(factor), date) {
+                Ok(entry) => {
+                    draft.value.follow_unit(entry.as_ref().map(|e| &e.value));
+                    *slot = None;
+                }
+                Err(e) => *slot = Some(e),
+            }
         }
     }
 
