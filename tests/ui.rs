@@ -709,3 +709,74 @@ fn a_file_changed_on_disk_since_opening_is_not_overwritten_without_asking() {
     );
     assert!(!h.state().has_unsaved());
 }
+
+/// The importance the working checklist gives a factor (not requested: `None`).
+fn importance_of(h: &Harness<'_, SiteMatchApp>, id: &str) -> Option<sitematch::model::Importance> {
+    let app = h.state();
+    let f = app.ws.catalog.find_factor(id).expect("factor");
+    app.doc.checklist.item(f).map(|r| r.importance)
+}
+
+#[test]
+fn ctrl_z_takes_back_a_drop_down_and_ctrl_y_does_it_again() {
+    use sitematch::model::Importance;
+    let mut h = harness();
+    let default = importance_of(&h, "power.capacity");
+    choose(&mut h, "可新增供电容量 重要性", "低");
+    assert_eq!(importance_of(&h, "power.capacity"), Some(Importance::Low));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        importance_of(&h, "power.capacity"),
+        default,
+        "Ctrl+Z took the choice back"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert_eq!(
+        importance_of(&h, "power.capacity"),
+        Some(Importance::Low),
+        "Ctrl+Y did it again"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        importance_of(&h, "power.capacity"),
+        Some(Importance::Low),
+        "Ctrl+Shift+Z redoes too"
+    );
+}
+
+#[test]
+fn undo_reaches_past_the_focused_field_to_earlier_edits_and_rescores() {
+    let mut h = harness();
+    type_into(&mut h, "可新增供电容量 要求", "100");
+    let scored = h.state().results.requirements.len();
+    type_into(&mut h, "可供工业用地面积 要求", "1500");
+    assert_eq!(h.state().results.requirements.len(), scored + 1);
+    // Two edits back, the focus still in the land field.
+    for _ in 0..2 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    let app = h.state();
+    let land = app
+        .ws
+        .catalog
+        .find_factor("land.industrial_area")
+        .expect("factor");
+    assert!(
+        app.doc
+            .checklist
+            .item(land)
+            .and_then(|r| r.required.as_ref())
+            .is_none()
+    );
+    assert_eq!(
+        app.results.requirements.len(),
+        scored - 1,
+        "the ranking follows the undo"
+    );
+}

@@ -362,6 +362,18 @@ impl SiteMatchApp {
                 i.consume_shortcut(&top_bar::PRINT),
             )
         });
+        // Before the panels draw, so a text field does not take the keys for its own
+        // (one-field) undo: the document's undo covers every edit, that field's too.
+        let (redo, undo) = ctx.input_mut(|i| {
+            let redo = i.consume_shortcut(&top_bar::REDO_SHIFT_Z) | i.consume_shortcut(&top_bar::REDO);
+            (redo, i.consume_shortcut(&top_bar::UNDO))
+        });
+        if undo {
+            commands.push(Command::Undo);
+        }
+        if redo {
+            commands.push(Command::Redo);
+        }
         if print {
             commands.push(Command::PrintReport);
         }
@@ -464,6 +476,8 @@ impl SiteMatchApp {
                 }
             }
             Command::PlanRefresh => self.replan(),
+            Command::Undo => self.undo_redo(true),
+            Command::Redo => self.undo_redo(false),
             Command::SetLang(lang) => self.settings.lang = lang,
             Command::SetDark(dark) => self.settings.dark = dark,
             Command::SetZoom(zoom) => self.settings.zoom = zoom,
@@ -477,6 +491,24 @@ impl SiteMatchApp {
                 }
             }
         }
+    }
+
+    /// Undoes (or redoes) an edit of the document in view: the zone in the zones view's editor,
+    /// else the checklist.
+    fn undo_redo(&mut self, undo: bool) {
+        if self.tab == Tab::Zones
+            && let Some(editor) = &mut self.editor
+        {
+            let ids = self.ws.ids();
+            if undo {
+                editor.undo(&self.ws.catalog, &ids);
+            } else {
+                editor.redo(&self.ws.catalog, &ids);
+            }
+            return;
+        }
+        let changed = if undo { self.doc.undo() } else { self.doc.redo() };
+        self.rescore |= changed;
     }
 
     /// Runs an action, first asking about unsaved work it would replace.

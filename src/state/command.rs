@@ -57,6 +57,12 @@ pub enum Command {
     /// Read the pending projects again and replan.
     PlanRefresh,
 
+    /// Take back the last edit of the document in view (the zone being edited in the zones
+    /// view, else the checklist).
+    Undo,
+    /// Do the last undone edit again.
+    Redo,
+
     SetLang(Lang),
     SetDark(bool),
     SetZoom(f32),
