@@ -286,8 +286,26 @@ impl ProfileEditor {
     /// Re-checks one entry after an edit, so its error shows as the officer types, and
     /// records the edit for undo.
     pub fn check_entry(&mut self, catalog: &Catalog, factor: FactorIdx) {
+        self.source_clears_illustrative(factor);
         self.check_entry_only(catalog, factor);
         self.record();
+    }
+
+    /// A value that was illustrative and now gets a source is no longer illustrative: naming
+    /// where a figure comes from is what the mark was waiting for. (Ticking the mark again
+    /// keeps both; the report then shows the source and the mark.)
+    fn source_clears_illustrative(&mut self, factor: FactorIdx) {
+        let before = self.history.present().entries.get(factor.index());
+        let had_source = before.is_some_and(|e| !e.source.trim().is_empty());
+        let was_illustrative = before.is_some_and(|e| e.illustrative);
+        if let Some(entry) = self.form.entries.get_mut(factor.index())
+            && !had_source
+            && was_illustrative
+            && entry.illustrative
+            && !entry.source.trim().is_empty()
+        {
+            entry.illustrative = false;
+        }
     }
 
     fn check_entry_only(&mut self, catalog: &Catalog, factor: FactorIdx) {
@@ -397,6 +415,37 @@ mod tests {
         let p = ed.validate(&c, &["houma"]).expect("valid");
         assert_eq!((p.id.as_str(), p.known_count()), ("xinqu", 1));
         assert!(ed.is_dirty());
+    }
+
+    #[test]
+    fn naming_a_source_clears_the_illustrative_mark() {
+        let c = Catalog::builtin().expect("catalog");
+        let today = Date::new(2026, 11, 29).expect("date");
+        let mut ed = ProfileEditor::blank(&c, today);
+        let power = c.find_factor("power.capacity").expect("factor");
+        ed.form.entries[power.index()].value = ValueDraft::Amount {
+            text: "12".into(),
+            unit: c.factor(power).kind.measure().expect("m").unit,
+        };
+        ed.form.entries[power.index()].illustrative = true;
+        ed.check_entry(&c, power);
+        assert!(ed.form.entries[power.index()].illustrative);
+        ed.form.entries[power.index()].source = "2024年园区年报".into();
+        ed.check_entry(&c, power);
+        assert!(
+            !ed.form.entries[power.index()].illustrative,
+            "the source replaces the mark"
+        );
+        // Ticked again on purpose: it stays.
+        ed.form.entries[power.index()].illustrative = true;
+        ed.check_entry(&c, power);
+        assert!(ed.form.entries[power.index()].illustrative);
+        assert!(ed.undo(&c, &[]) && ed.undo(&c, &[]));
+        assert!(
+            ed.form.entries[power.index()].illustrative,
+            "undo brings the mark back with the empty source"
+        );
+        assert!(ed.form.entries[power.index()].source.is_empty());
     }
 
     #[test]
