@@ -61,6 +61,7 @@ pub fn init(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> AppInit {
         today: Date::new(2026, 11, 29).expect("date"),
         background: None,
         recovery_store: None,
+        samples_dir: Some(repo("assets/checklists")),
     }
 }
 
@@ -78,8 +79,18 @@ pub fn harness_with(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> Harness
     harness_from(init(checklist, dialogs))
 }
 
+/// Begins a new checklist from the start page.
+fn begin(h: &mut Harness<'_, SiteMatchApp>) {
+    h.get_by_label("新建需求表").click();
+    h.run();
+    assert!(!h.state().show_start);
+}
+
+/// The app with a new checklist begun from the start page.
 fn harness() -> Harness<'static, SiteMatchApp> {
-    harness_with(None, FakeDialogs::default())
+    let mut h = harness_with(None, FakeDialogs::default());
+    begin(&mut h);
+    h
 }
 
 /// Types into the field with this accessible name, replacing what it holds.
@@ -229,6 +240,7 @@ fn open_and_save_round_trip_and_replacing_dirty_work_asks_first() {
     let saved = dir.path().join("saved.ron");
     let dialogs = FakeDialogs::default();
     let mut h = harness_with(None, dialogs.clone());
+    begin(&mut h);
 
     type_into(&mut h, "项目名称", "测试项目");
     type_into(&mut h, "可供工业用地面积 要求", "300");
@@ -472,6 +484,7 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     let mut start = init(None, FakeDialogs::default());
     start.recovery_store = Some(store.clone());
     let mut h = harness_from(start);
+    begin(&mut h);
     type_into(&mut h, "项目名称", "差点丢失的项目");
     type_into(&mut h, "可供工业用地面积 要求", "450");
     let mut storage = MemoryStorage::default();
@@ -779,4 +792,50 @@ fn undo_reaches_past_the_focused_field_to_earlier_edits_and_rescores() {
         scored - 1,
         "the ranking follows the undo"
     );
+}
+
+#[test]
+fn the_start_page_opens_a_sample_and_offers_the_other_ways_in() {
+    let dialogs = FakeDialogs::default();
+    let mut h = harness_with(None, dialogs.clone());
+    assert!(h.state().show_start);
+    for offer in [
+        "新建需求表",
+        "打开需求表…",
+        "导入投资方调查表…",
+        "选择开发区文件夹…",
+        "已加载 5 个开发区",
+    ] {
+        assert!(h.query_by_label(offer).is_some(), "{offer}");
+    }
+    h.get_by_label("自动化光伏新能源基地 — 光伏新能源企业（示例）")
+        .click();
+    h.run();
+    assert!(!h.state().show_start);
+    assert_eq!(h.state().doc.checklist.project, "自动化光伏新能源基地");
+    assert!(!h.state().results.ranking.zones.is_empty());
+
+    // The survey import asks for a workbook.
+    let mut h = harness_with(None, dialogs.clone());
+    h.get_by_label("导入投资方调查表…").click();
+    h.run();
+    assert_eq!(dialogs.asked.borrow().last(), Some(&FileKind::Xlsx));
+}
+
+#[test]
+fn an_empty_zones_folder_says_so_with_the_button_that_picks_another() {
+    let empty = tempfile::tempdir().expect("tempdir");
+    let dialogs = FakeDialogs::default();
+    let mut init = init(None, dialogs.clone());
+    init.profiles_dir = empty.path().to_owned();
+    let mut h = harness_from(init);
+    assert!(
+        h.query_by_label("此文件夹中没有可读取的开发区资料，排名将为空。")
+            .is_some(),
+        "the start page says so"
+    );
+    dialogs.answer(Some(&repo("profiles")));
+    h.get_by_label("选择开发区文件夹…").click();
+    h.run();
+    assert_eq!(h.state().ws.zones.len(), 5, "the folder picked loads");
 }

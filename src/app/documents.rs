@@ -26,6 +26,7 @@ impl SiteMatchApp {
             Pending::NewChecklist => {
                 self.doc = ChecklistDoc::template(&self.ws.catalog);
                 self.tab = Tab::Checklist;
+                self.show_start = false;
                 self.rescore = true;
             }
             Pending::OpenChecklist(path) => {
@@ -48,6 +49,7 @@ impl SiteMatchApp {
                         // A new, unsaved checklist: the workbook is not its file.
                         self.doc = ChecklistDoc::recovered(&self.ws.catalog, c, None);
                         self.tab = Tab::Checklist;
+                        self.show_start = false;
                         self.rescore = true;
                         self.notify(
                             format!(
@@ -102,6 +104,7 @@ impl SiteMatchApp {
                 self.doc.stamp = Some(stamp);
                 self.settings.remember(&path);
                 self.settings.last_checklist = Some(path);
+                self.show_start = false;
                 self.rescore = true;
                 true
             }

@@ -36,6 +36,7 @@ use crate::ui::planning_view::{PlanningData, planning_view_ui};
 use crate::ui::prompts::{modal_ui, notices_ui};
 use crate::ui::report_view::{ReportData, ReportState, report_view_ui};
 use crate::ui::results_view::{ResultsData, ResultsState, results_view_ui};
+use crate::ui::start_view::{Sample, StartData, start_view_ui};
 use crate::ui::status_bar::{StatusData, loading_bar_ui, status_bar_ui};
 use crate::ui::theme;
 use crate::ui::top_bar::{self, TopBarData, top_bar_ui};
@@ -56,6 +57,8 @@ pub struct AppInit {
     pub background: Option<egui::Context>,
     /// Where unsaved work is kept for recovery.
     pub recovery_store: Option<RecoveryStore>,
+    /// The folder of sample checklists the start page offers.
+    pub samples_dir: Option<PathBuf>,
 }
 
 /// The SiteMatch desktop app.
@@ -72,6 +75,10 @@ pub struct SiteMatchApp {
     /// The questions that guard unsaved work.
     pub session: Session,
     pub notices: Vec<Notice>,
+    /// The checklist view shows the start page until a checklist is begun or opened.
+    pub show_start: bool,
+    /// The sample checklists the start page offers.
+    samples: Vec<Sample>,
     /// A folder of zones still loading.
     loading: Option<FolderLoad>,
     /// Whether folders load on a worker thread (the window) or at once (tests).
@@ -114,6 +121,11 @@ impl SiteMatchApp {
                 (ws, e, None)
             }
         };
+        let samples = init
+            .samples_dir
+            .as_deref()
+            .map(|dir| samples_in(dir, &ws.catalog))
+            .unwrap_or_default();
         let mut app = SiteMatchApp {
             loading,
             background_loads,
@@ -130,6 +142,8 @@ impl SiteMatchApp {
             settings: init.settings,
             session: Session::new(init.recovery),
             notices: Vec::new(),
+            show_start: true,
+            samples,
             quit_requested: false,
             dialogs: init.dialogs,
             today: init.today,
@@ -149,6 +163,7 @@ impl SiteMatchApp {
         {
             app.tab = Tab::Results;
         }
+        // Work to restore is offered first; the start page waits behind the question.
         app.rescore_now();
         app
     }
@@ -286,6 +301,20 @@ impl SiteMatchApp {
     /// Draws the view of the current tab.
     fn view_ui(&mut self, ui: &mut egui::Ui, lang: Lang) -> Vec<Command> {
         match self.tab {
+            Tab::Checklist if self.show_start => {
+                let data = StartData {
+                    lang,
+                    samples: &self.samples,
+                    recent: &self.settings.recent,
+                    zones: self.ws.zones.len(),
+                    failed: self.ws.errors.len(),
+                    zones_dir: &self.ws.dir,
+                    loading: self.loading.is_some(),
+                };
+                egui::CentralPanel::default()
+                    .show(ui, |ui| start_view_ui(ui, &data))
+                    .inner
+            }
             Tab::Checklist => {
                 let data = ChecklistData {
                     catalog: &self.ws.catalog,
@@ -554,4 +583,20 @@ impl eframe::App for SiteMatchApp {
         let now = jiff::Zoned::now().strftime("%Y-%m-%d %H:%M").to_string();
         self.persist(storage, &now);
     }
+}
+
+/// The sample checklists of a folder, by project name; a folder that cannot be read offers
+/// none (the start page says so).
+fn samples_in(dir: &std::path::Path, catalog: &Catalog) -> Vec<Sample> {
+    let Ok((lists, _)) = crate::io::load_checklists(dir, catalog) else {
+        return Vec::new();
+    };
+    lists
+        .into_iter()
+        .map(|(path, c)| Sample {
+            project: c.project,
+            investor: c.investor,
+            path,
+        })
+        .collect()
 }

@@ -64,6 +64,11 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 today: jiff::Zoned::now().date(),
                 background: Some(cc.egui_ctx.clone()),
                 recovery_store: store.clone(),
+                samples_dir: Some(
+                    io::default_profiles_dir()
+                        .with_file_name("assets")
+                        .join("checklists"),
+                ),
             });
             app.launched = Some(launched);
             if let Some(store) = store {

@@ -89,6 +89,7 @@ impl SiteMatchApp {
             Ok(c) => {
                 self.doc = ChecklistDoc::recovered(&self.ws.catalog, c, recovery.path);
                 self.tab = Tab::Checklist;
+                self.show_start = false;
                 self.rescore = true;
             }
             Err(e) => self.notify(

@@ -8,6 +8,7 @@ pub mod planning_view;
 pub mod prompts;
 pub mod report_view;
 pub mod results_view;
+pub mod start_view;
 pub mod status_bar;
 pub mod theme;
 pub mod top_bar;
