@@ -10,6 +10,7 @@ pub mod error;
 pub mod importance;
 pub mod number;
 pub mod parse;
+pub mod pipeline;
 pub mod profile;
 pub mod search;
 pub mod text;
