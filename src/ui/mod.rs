@@ -9,6 +9,7 @@ pub mod prompts;
 pub mod report_view;
 pub mod results_view;
 pub mod status_bar;
+pub mod texts;
 pub mod theme;
 pub mod top_bar;
 pub mod value_editor;
