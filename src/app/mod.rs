@@ -11,6 +11,7 @@ mod loading;
 mod native;
 mod planning;
 mod recovery;
+mod texts;
 
 use std::path::PathBuf;
 
@@ -22,6 +23,7 @@ pub use recovery::{CrashSnapshot, install_panic_hook, write_crash_snapshot};
 
 use dialogs::FileDialogs;
 use loading::FolderLoad;
+use texts::texts;
 
 use crate::io::recovery::RecoveryStore;
 use crate::model::{Catalog, FactorIdx, Lang};
@@ -215,11 +217,7 @@ impl SiteMatchApp {
     /// The window title: the checklist's name, starred when anything is unsaved.
     pub fn window_title(&self) -> String {
         let star = if self.has_unsaved() { " *" } else { "" };
-        format!(
-            "{}{star} — SiteMatch {}",
-            self.doc.title(self.lang()),
-            self.lang().pick("要素匹配", "site match")
-        )
+        (texts(self.lang()).window_title)(&self.doc.title(self.lang()), star)
     }
 
     /// Draws the whole app into `ui` and applies what the panels asked for.

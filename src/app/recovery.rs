@@ -3,6 +3,7 @@
 //! declining what the store holds at the next start.
 
 use super::SiteMatchApp;
+use super::texts::texts;
 use crate::io::recovery::RecoveryStore;
 use crate::model::{parse_checklist, write_checklist};
 use crate::state::Tab;
@@ -63,21 +64,12 @@ impl SiteMatchApp {
         match keep.and_then(|r| ron::to_string(&r).ok()) {
             Some(text) => {
                 if let Err(e) = store.save(&text) {
-                    let message = format!(
-                        "{}{e}",
-                        self.lang().pick("无法自动保存：", "Could not autosave: ")
-                    );
-                    self.notify(message, true);
+                    self.notify((texts(self.lang()).autosave_failed)(&e), true);
                 }
             }
             None => {
                 if let Err(e) = store.clear() {
-                    let message = format!(
-                        "{}{e}",
-                        self.lang()
-                            .pick("无法清除自动保存的副本：", "Could not clear the autosaved copy: ")
-                    );
-                    self.notify(message, true);
+                    self.notify((texts(self.lang()).clear_autosave_failed)(&e), true);
                 }
             }
         }
@@ -92,10 +84,7 @@ impl SiteMatchApp {
                 self.show_start = false;
                 self.rescore = true;
             }
-            Err(e) => self.notify(
-                format!("{}{e}", self.lang().pick("无法恢复：", "Could not restore: ")),
-                true,
-            ),
+            Err(e) => self.notify((texts(self.lang()).restore_failed)(&e), true),
         }
     }
 
@@ -103,12 +92,7 @@ impl SiteMatchApp {
     /// autosave.
     pub(super) fn forget_recovery(&mut self) {
         if let Some(Err(e)) = self.recovery_store.as_ref().map(RecoveryStore::clear) {
-            let message = format!(
-                "{}{e}",
-                self.lang()
-                    .pick("无法清除自动保存的副本：", "Could not clear the autosaved copy: ")
-            );
-            self.notify(message, true);
+            self.notify((texts(self.lang()).clear_autosave_failed)(&e), true);
         }
     }
 

@@ -10,6 +10,7 @@ pub mod report_view;
 pub mod results_view;
 pub mod start_view;
 pub mod status_bar;
+pub mod texts;
 pub mod theme;
 pub mod top_bar;
 pub mod value_editor;

@@ -1,9 +1,13 @@
 //! The menu bar (File, View), the view tabs and the language switch.
 
+mod texts;
+
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use self::texts::texts;
+use super::texts::common;
 use crate::model::Lang;
 use crate::state::{Command, Tab};
 
@@ -31,10 +35,11 @@ pub struct TopBarData<'a> {
 /// Draws the menu bar and tabs.
 pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command> {
     let lang = data.lang;
+    let (t, c) = (texts(lang), common(lang));
     let mut commands = Vec::new();
     let shortcut = |ui: &Ui, s: &KeyboardShortcut| ui.ctx().format_shortcut(s);
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(lang.pick("文件", "File"), |ui| {
+        ui.menu_button(t.file, |ui| {
             let item = |ui: &mut Ui, text: &str, s: Option<&KeyboardShortcut>| {
                 let mut button = egui::Button::new(text);
                 if let Some(s) = s {
@@ -42,21 +47,21 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
                 }
                 ui.add(button).clicked()
             };
-            if item(ui, lang.pick("新建需求表", "New checklist"), Some(&NEW)) {
+            if item(ui, t.new_checklist, Some(&NEW)) {
                 commands.push(Command::NewChecklist);
             }
-            if item(ui, lang.pick("打开需求表…", "Open checklist…"), Some(&OPEN)) {
+            if item(ui, t.open_checklist, Some(&OPEN)) {
                 commands.push(Command::OpenChecklist(None));
             }
-            if item(ui, lang.pick("保存", "Save"), Some(&SAVE)) {
+            if item(ui, c.save, Some(&SAVE)) {
                 commands.push(Command::SaveChecklist);
             }
-            if item(ui, lang.pick("另存为…", "Save as…"), Some(&SAVE_AS)) {
+            if item(ui, c.save_as, Some(&SAVE_AS)) {
                 commands.push(Command::SaveChecklistAs);
             }
-            ui.menu_button(lang.pick("最近打开", "Open recent"), |ui| {
+            ui.menu_button(t.open_recent, |ui| {
                 if data.recent.is_empty() {
-                    ui.label(RichText::new(lang.pick("（无）", "(none)")).weak());
+                    ui.label(RichText::new(t.no_recent).weak());
                 }
                 for path in data.recent {
                     let name = path.file_name().map_or_else(
@@ -73,44 +78,44 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
                 }
             });
             ui.separator();
-            if item(ui, lang.pick("导出报告 PDF…", "Export report PDF…"), None) {
+            if item(ui, t.export_pdf, None) {
                 commands.push(Command::ExportPdf);
             }
-            if item(ui, lang.pick("打印报告", "Print report"), Some(&PRINT)) {
+            if item(ui, t.print_report, Some(&PRINT)) {
                 commands.push(Command::PrintReport);
             }
-            if item(ui, lang.pick("导出排名 Excel…", "Export ranking to Excel…"), None) {
+            if item(ui, t.export_xlsx, None) {
                 commands.push(Command::ExportXlsx);
             }
             ui.separator();
-            if item(ui, lang.pick("导入调查表 Excel…", "Import survey…"), None) {
+            if item(ui, t.import_survey, None) {
                 commands.push(Command::ImportSurvey);
             }
-            if item(ui, lang.pick("导出调查表 Excel…", "Export survey…"), None) {
+            if item(ui, t.export_survey, None) {
                 commands.push(Command::ExportSurvey);
             }
             ui.separator();
-            if item(ui, lang.pick("打开开发区文件夹…", "Open zones folder…"), None) {
+            if item(ui, t.open_zones_folder, None) {
                 commands.push(Command::OpenProfilesFolder);
             }
-            if item(ui, lang.pick("重新加载开发区", "Reload zones"), None) {
+            if item(ui, t.reload_zones, None) {
                 commands.push(Command::Reload);
             }
             ui.separator();
-            if item(ui, lang.pick("退出", "Quit"), None) {
+            if item(ui, t.quit, None) {
                 commands.push(Command::Quit);
             }
         });
-        ui.menu_button(lang.pick("视图", "View"), |ui| {
-            if ui.radio(!data.dark, lang.pick("浅色", "Light")).clicked() {
+        ui.menu_button(t.view, |ui| {
+            if ui.radio(!data.dark, t.light).clicked() {
                 commands.push(Command::SetDark(false));
             }
-            if ui.radio(data.dark, lang.pick("深色", "Dark")).clicked() {
+            if ui.radio(data.dark, t.dark).clicked() {
                 commands.push(Command::SetDark(true));
             }
             ui.separator();
             for zoom in [1.0_f32, 1.25, 1.5] {
-                let text = format!("{} {:.0}%", lang.pick("缩放", "Scale"), zoom * 100.0);
+                let text = (t.scale)(zoom);
                 if ui.radio((data.zoom - zoom).abs() < 0.01, text).clicked() {
                     commands.push(Command::SetZoom(zoom));
                 }
@@ -118,20 +123,16 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
         });
         ui.separator();
         for (t, label) in [
-            (Tab::Checklist, lang.pick("投资需求", "Checklist")),
-            (Tab::Results, lang.pick("匹配结果", "Results")),
-            (Tab::Zones, lang.pick("开发区", "Zones")),
-            (Tab::Report, lang.pick("报告", "Report")),
-            (Tab::Planning, lang.pick("储备规划", "Planning")),
+            (Tab::Checklist, t.tab_checklist),
+            (Tab::Results, t.tab_results),
+            (Tab::Zones, t.tab_zones),
+            (Tab::Report, t.tab_report),
+            (Tab::Planning, t.tab_planning),
         ] {
             ui.selectable_value(tab, t, RichText::new(label).strong());
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            for l in [Lang::En, Lang::Zh] {
-                let label = match l {
-                    Lang::Zh => "中文",
-                    Lang::En => "English",
-                };
+            for (l, label) in [(Lang::En, c.english), (Lang::Zh, c.chinese)] {
                 if ui.selectable_label(lang == l, label).clicked() && lang != l {
                     commands.push(Command::SetLang(l));
                 }
