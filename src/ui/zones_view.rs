@@ -84,12 +84,12 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<usize>, data: &ZonesData, commands
                             .path
                             .file_name()
                             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                        let at = e.position.map_or_else(String::new, |(l, c)| match lang {
+                        let at = e.position().map_or_else(String::new, |(l, c)| match lang {
                             Lang::Zh => format!(" 第 {l} 行第 {c} 列"),
                             Lang::En => format!(" line {l}, column {c}"),
                         });
                         ui.label(RichText::new(format!("{name}{at}")).color(palette.error));
-                        ui.label(RichText::new(&e.message).small());
+                        ui.label(RichText::new(e.message(lang)).small());
                     }
                 });
         });
