@@ -1081,7 +1081,7 @@ impl SiteMatchApp {
     /// Refreshes what the panic hook would write, after the checklist changed.
     fn refresh_crash_snapshot(&self) {
         if let Some(slot) = &self.crash_snapshot {
-            let now = jiff::Zoned::now().strftime("%Y-%m-%d %H:%M").to_string();
+            let now = crate::io::clock::now().strftime("%Y-%m-%d %H:%M").to_string();
             let snapshot = self.recovery_snapshot(&now).and_then(|r| ron::to_string(&r).ok());
             if let Ok(mut guard) = slot.lock() {
                 *guard = snapshot;
@@ -1286,7 +1286,7 @@ impl eframe::App for SiteMatchApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        let now = jiff::Zoned::now().strftime("%Y-%m-%d %H:%M").to_string();
+        let now = crate::io::clock::now().strftime("%Y-%m-%d %H:%M").to_string();
         self.persist(storage, &now);
     }
 }
@@ -1342,7 +1342,7 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 settings,
                 recovery,
                 dialogs: Box::new(dialogs::NativeDialogs),
-                today: jiff::Zoned::now().date(),
+                today: crate::io::clock::today(),
                 background: Some(cc.egui_ctx.clone()),
                 recovery_store: store.clone(),
             });
