@@ -177,10 +177,10 @@ fn messages_speak_the_language_asked_for() {
     assert_eq!(zh.status.code(), Some(1));
     let err = String::from_utf8(zh.stderr).expect("utf-8");
     assert!(
-        err.contains("wrong_unit.ron:6:42: 可新增供电容量的数值：此项不能使用单位“兆瓦”"),
+        err.contains("wrong_unit.ron:6:42: 可供工业用地面积的数值：此项不能使用单位“兆瓦”，可用：亩、"),
         "{err}"
     );
-    assert!(!err.contains("power.capacity"), "no ids in Chinese: {err}");
+    assert!(!err.contains("land.industrial_area"), "no ids in Chinese: {err}");
 
     // Without --lang, the system's language decides.
     let zh = sitematch_in_locale(&args, "zh_CN.UTF-8");

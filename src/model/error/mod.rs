@@ -118,6 +118,8 @@ impl Named {
             Lang::En if self.name.en.trim().is_empty() || self.name.en == self.id => {
                 format!("did you mean `{}`?", self.id)
             }
+            // A name that starts with its code (`C30 Manufacture of …`) says both already.
+            Lang::En if self.name.en.starts_with(&self.id) => format!("did you mean {}?", self.name.en),
             Lang::En => format!("did you mean `{}` ({})?", self.id, self.name.en),
         }
     }
@@ -639,7 +641,7 @@ impl Localize for Problem {
             (Problem::MissingField { field }, Lang::Zh) => format!("缺少字段 {}", field.choice(lang)),
             (Problem::MissingField { field }, Lang::En) => format!("the field `{}` is missing", field.0),
             (Problem::DuplicateField { field }, Lang::Zh) => {
-                format!("字段 {} 出现了两次", field.choice(lang))
+                format!("字段 {}出现了两次", field.choice(lang))
             }
             (Problem::DuplicateField { field }, Lang::En) => format!("the field `{}` appears twice", field.0),
             (Problem::UnknownVariant { given, allowed }, Lang::Zh) => {
@@ -713,7 +715,12 @@ impl ParseError {
         // A text that stops in the middle of something says so, whatever the reader expected
         // next.
         let problem = match problem {
-            Problem::Syntax(_) | Problem::WrongType { .. } if rest_is_blank(text, line, column) => {
+            Problem::Syntax(
+                Syntax::MissingComma | Syntax::MissingColon | Syntax::Unclosed(_) | Syntax::Expected(_),
+            )
+            | Problem::WrongType { .. }
+                if rest_is_blank(text, e.span.end.line, e.span.end.col) =>
+            {
                 Problem::Syntax(Syntax::UnexpectedEnd)
             }
             other => other,
