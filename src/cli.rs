@@ -234,7 +234,7 @@ pub fn system_lang() -> Lang {
 enum Failure {
     File(FileError),
     Render(report::pdf::RenderError),
-    BuiltinCatalog(ParseError),
+    BuiltinCatalog(Box<ParseError>),
     /// A CSV or Excel writer failed (its own words).
     Export(String),
     /// Standard output could not be written.
@@ -553,7 +553,7 @@ fn app(_ctx: &Ctx, _checklist: Option<PathBuf>, _profiles: Option<PathBuf>) -> R
 fn load_catalog(path: Option<&Path>) -> Result<Catalog, Failure> {
     match path {
         Some(p) => Ok(io::load_catalog(p)?),
-        None => Catalog::builtin().map_err(Failure::BuiltinCatalog),
+        None => Catalog::builtin().map_err(|e| Failure::BuiltinCatalog(Box::new(e))),
     }
 }
 
@@ -908,7 +908,7 @@ mod tests {
         let failures = [
             Failure::File(FileError::new(Path::new("x.ron"), FileProblem::Empty)),
             Failure::Render(report::pdf::RenderError::Data("key must be a string".into())),
-            Failure::BuiltinCatalog(parse),
+            Failure::BuiltinCatalog(Box::new(parse)),
             Failure::Export("disk full".into()),
             Failure::Output(std::io::Error::from(std::io::ErrorKind::BrokenPipe)),
             Failure::NoZone {

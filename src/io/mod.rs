@@ -50,7 +50,7 @@ pub enum FileProblem {
     },
     Empty,
     /// The text does not read as what it should be.
-    Parse(#[source] ParseError),
+    Parse(#[source] Box<ParseError>),
     /// A file `check` cannot tell the kind of.
     NotSiteMatchFile,
     /// Zone ids that differ only in letter case (`others`, the clashing ids).
@@ -275,7 +275,7 @@ impl FileError {
     }
 
     fn parse(path: &Path, e: ParseError) -> Self {
-        FileError::new(path, FileProblem::Parse(e))
+        FileError::new(path, FileProblem::Parse(Box::new(e)))
     }
 
     /// The 1-based line and column the problem is at, when it is at a place in the text.
@@ -777,7 +777,7 @@ mod tests {
             FileProblem::Binary,
             FileProblem::NotUtf8 { line: 2, column: 4 },
             FileProblem::Empty,
-            FileProblem::Parse(parse),
+            FileProblem::Parse(Box::new(parse)),
             FileProblem::NotSiteMatchFile,
             FileProblem::CaseClash {
                 id: "houma".into(),

@@ -578,7 +578,7 @@ impl RawCatalog {
                     .map(|v| (IdKind::Vocabulary, named(&v.id, &v.zh, &v.en))),
             );
         for (kind, item) in ids {
-            check_id(kind, &item.id).map_err(|p| err(&item.id, p))?;
+            check_id(kind, &item.id).map_err(|p| err(&item.id, *p))?;
             if !seen.insert((kind, item.id.clone())) {
                 return Err(duplicate(text, kind, item));
             }
@@ -622,7 +622,7 @@ impl RawCatalog {
             }
             let mut by_id = HashMap::new();
             for (i, m) in v.members.iter().enumerate() {
-                check_id(IdKind::Member, &m.id).map_err(|p| err(&m.id, p))?;
+                check_id(IdKind::Member, &m.id).map_err(|p| err(&m.id, *p))?;
                 if by_id.insert(m.id.clone(), index_u16(i)).is_some() {
                     return Err(duplicate(text, IdKind::Member, m.named()));
                 }
@@ -747,7 +747,7 @@ impl RawCatalog {
                     }
                     let mut seen = HashSet::new();
                     for l in &levels {
-                        check_id(IdKind::Level, &l.id).map_err(&at)?;
+                        check_id(IdKind::Level, &l.id).map_err(|p| at(*p))?;
                         if !seen.insert(l.id.as_str()) {
                             return Err(at(CatalogProblem::DuplicateId {
                                 kind: IdKind::Level,
@@ -821,7 +821,7 @@ fn check_tiers(raw: Vec<RawTier>, catalog: &Catalog, text: &str) -> Result<Vec<T
     for t in raw {
         let tier = named(&t.id, &t.zh, &t.en);
         let err = |problem: CatalogProblem| ParseError::at(text, &format!("\"{}\"", t.id), problem.into());
-        check_id(IdKind::Tier, &t.id).map_err(&err)?;
+        check_id(IdKind::Tier, &t.id).map_err(|p| err(*p))?;
         if !seen.insert(t.id.clone()) {
             return Err(duplicate(text, IdKind::Tier, tier));
         }
@@ -846,7 +846,7 @@ fn check_tiers(raw: Vec<RawTier>, catalog: &Catalog, text: &str) -> Result<Vec<T
                     tier: tier.clone(),
                     factor: catalog.factor(f).named(),
                     value: value.clone(),
-                    cause,
+                    cause: Box::new(cause),
                 })
             };
             let v = match kind {
@@ -917,7 +917,7 @@ fn duplicate(text: &str, kind: IdKind, item: Named) -> ParseError {
 }
 
 /// Ids are what files refer to: non-empty, no spaces, no quotes.
-fn check_id(kind: IdKind, id: &str) -> Result<(), CatalogProblem> {
+fn check_id(kind: IdKind, id: &str) -> Result<(), Box<CatalogProblem>> {
     let flaw = if id.is_empty() {
         IdFlaw::Empty
     } else if id.chars().any(|c| c.is_whitespace() || c == '"' || c == '\\') {
@@ -925,11 +925,11 @@ fn check_id(kind: IdKind, id: &str) -> Result<(), CatalogProblem> {
     } else {
         return Ok(());
     };
-    Err(CatalogProblem::BadId {
+    Err(Box::new(CatalogProblem::BadId {
         kind,
         id: id.to_owned(),
         flaw,
-    })
+    }))
 }
 
 fn tolerance_fits(t: Decimal) -> bool {

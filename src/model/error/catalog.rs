@@ -122,7 +122,7 @@ pub enum CatalogProblem {
         factor: Named,
         value: String,
         #[source]
-        cause: ValueError,
+        cause: Box<ValueError>,
     },
     /// A yes/no tier condition other than `yes`.
     TierNotYes {

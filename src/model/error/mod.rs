@@ -82,12 +82,16 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Named {
     pub id: String,
-    pub name: Text,
+    /// Boxed, so that errors carrying names stay small to return.
+    pub name: Box<Text>,
 }
 
 impl Named {
     pub fn new(id: impl Into<String>, name: Text) -> Self {
-        Named { id: id.into(), name }
+        Named {
+            id: id.into(),
+            name: Box::new(name),
+        }
     }
 
     /// The name alone (`亩`, `mu`); the id when the catalog gives no name.
@@ -573,20 +577,20 @@ pub enum Problem {
         suggestion: Option<Named>,
     },
     /// A value that cannot be taken (number, unit, level, member, date …).
-    Value(#[source] ValueError),
+    Value(#[source] Box<ValueError>),
     /// A catalog that does not hold together.
-    Catalog(#[source] CatalogProblem),
+    Catalog(#[source] Box<CatalogProblem>),
 }
 
 impl From<ValueError> for Problem {
     fn from(e: ValueError) -> Self {
-        Problem::Value(e)
+        Problem::Value(Box::new(e))
     }
 }
 
 impl From<CatalogProblem> for Problem {
     fn from(e: CatalogProblem) -> Self {
-        Problem::Catalog(e)
+        Problem::Catalog(Box::new(e))
     }
 }
 

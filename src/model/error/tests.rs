@@ -208,7 +208,7 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
             given: "2025-02-30".into(),
         },
     ];
-    problems.extend(values.into_iter().map(Problem::Value));
+    problems.extend(values.into_iter().map(Problem::from));
     let tier = {
         let t = &c.tiers()[0];
         Named::new(&t.id, t.name.clone())
@@ -287,7 +287,7 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
             tier: tier.clone(),
             factor: land.clone(),
             value: "lots".into(),
-            cause: ValueError::Number(NumberError::NotANumber("lots".into())),
+            cause: Box::new(ValueError::Number(NumberError::NotANumber("lots".into()))),
         },
         CatalogProblem::TierNotYes {
             tier: tier.clone(),
@@ -296,7 +296,7 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
         },
         CatalogProblem::LastTierHasConditions { tier },
     ];
-    problems.extend(catalog_problems.into_iter().map(Problem::Catalog));
+    problems.extend(catalog_problems.into_iter().map(Problem::from));
     problems
 }
 
@@ -341,7 +341,7 @@ fn variant(p: &Problem) -> String {
             Expected::Importance => "Importance",
             Expected::File(_) => "File",
         },
-        Problem::Value(v) => match v {
+        Problem::Value(v) => match v.as_ref() {
             ValueError::Number(_) => "Number",
             ValueError::Negative(_) => "Negative",
             ValueError::UnitNotAllowed { .. } => "UnitNotAllowed",
@@ -353,7 +353,7 @@ fn variant(p: &Problem) -> String {
             ValueError::NotADate { .. } => "NotADate",
             ValueError::NoSuchDay { .. } => "NoSuchDay",
         },
-        Problem::Catalog(k) => match k {
+        Problem::Catalog(k) => match k.as_ref() {
             CatalogProblem::TooMany { .. } => "TooMany",
             CatalogProblem::NoFactors => "NoFactors",
             CatalogProblem::ToleranceOutOfRange { .. } => "ToleranceOutOfRange",
