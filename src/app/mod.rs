@@ -578,7 +578,7 @@ impl eframe::App for SiteMatchApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        let now = jiff::Zoned::now().strftime("%Y-%m-%d %H:%M").to_string();
+        let now = crate::io::clock::now().strftime("%Y-%m-%d %H:%M").to_string();
         self.persist(storage, &now);
     }
 }

@@ -61,7 +61,7 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 settings,
                 recovery,
                 dialogs: Box::new(NativeDialogs),
-                today: jiff::Zoned::now().date(),
+                today: crate::io::clock::today(),
                 background: Some(cc.egui_ctx.clone()),
                 recovery_store: store.clone(),
                 samples_dir: Some(

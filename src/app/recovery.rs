@@ -99,7 +99,7 @@ impl SiteMatchApp {
     /// Refreshes what the panic hook would write, after the checklist changed.
     pub(super) fn refresh_crash_snapshot(&self) {
         if let Some(slot) = &self.crash_snapshot {
-            let now = jiff::Zoned::now().strftime("%Y-%m-%d %H:%M").to_string();
+            let now = crate::io::clock::now().strftime("%Y-%m-%d %H:%M").to_string();
             let snapshot = self.recovery_snapshot(&now).and_then(|r| ron::to_string(&r).ok());
             if let Ok(mut guard) = slot.lock() {
                 *guard = snapshot;

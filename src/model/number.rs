@@ -8,16 +8,34 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::de::{self, Visitor};
 use serde::{Deserializer, Serializer};
 
-/// Why a piece of text is not a number SiteMatch accepts.
+use super::text::{Lang, Localize};
+
+/// Why a piece of text is not a number SiteMatch accepts (the text as written).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum NumberError {
-    #[error("nothing was entered where a number belongs")]
     Empty,
-    #[error("`{0}` is not a number")]
     NotANumber(String),
-    #[error("`{0}` is beyond what SiteMatch holds exactly (up to 28 significant digits)")]
     OutOfRange(String),
 }
+
+impl Localize for NumberError {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (NumberError::Empty, Lang::Zh) => "请填写数值".into(),
+            (NumberError::Empty, Lang::En) => "nothing was entered where a number belongs".into(),
+            (NumberError::NotANumber(t), Lang::Zh) => format!("“{t}”不是数字"),
+            (NumberError::NotANumber(t), Lang::En) => format!("`{t}` is not a number"),
+            (NumberError::OutOfRange(t), Lang::Zh) => {
+                format!("“{t}”超出可精确表示的范围（最多 28 位有效数字）")
+            }
+            (NumberError::OutOfRange(t), Lang::En) => {
+                format!("`{t}` is beyond what SiteMatch holds exactly (up to 28 significant digits)")
+            }
+        }
+    }
+}
+
+crate::english_display!(NumberError);
 
 /// Reads a decimal exactly. Accepts what officers type: an optional sign, digits with `,` or `_`
 /// between groups, a decimal point, an exponent (`1.5e3`), and full-width digits from a Chinese

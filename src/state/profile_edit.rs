@@ -47,6 +47,12 @@ impl MetaError {
     }
 }
 
+impl crate::model::Localize for MetaError {
+    fn text(&self, lang: Lang) -> String {
+        MetaError::text(self, lang)
+    }
+}
+
 /// Everything the editor shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProfileForm {

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::model::number::{self, NumberError};
 use crate::model::value::{self, YesNo};
-use crate::model::{Catalog, Entry, Factor, Kind, Lang, Quantity, Text, UnitIdx, Value, ValueError};
+use crate::model::{Catalog, Entry, Factor, Kind, Lang, Localize, Quantity, Text, UnitIdx, Value, ValueError};
 
 /// The answer picked in a yes/no editor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -308,28 +308,14 @@ impl DraftError {
     }
 }
 
-/// A value error in the reader's language (the library's own messages are English).
+/// A value error in the reader's language.
 pub fn value_error_text(e: &ValueError, lang: Lang) -> String {
-    match lang {
-        Lang::En => e.to_string(),
-        Lang::Zh => match e {
-            ValueError::Number(NumberError::Empty) => "请填写数值".into(),
-            ValueError::Number(NumberError::NotANumber(t)) => format!("“{t}”不是数字"),
-            ValueError::Number(NumberError::OutOfRange(t)) => format!("“{t}”超出可精确表示的范围"),
-            ValueError::Negative(t) => format!("{t} 为负数，数量不能小于零"),
-            ValueError::UnitNotAllowed { unit, allowed } => {
-                format!("此项不能使用单位“{unit}”，可用：{allowed}")
-            }
-            ValueError::UnknownUnit { unit, allowed, .. } => format!("未知单位“{unit}”，可用：{allowed}"),
-            ValueError::UnknownLevel { given, choices } => {
-                format!("“{given}”不是此项的等级，可选：{choices}")
-            }
-            ValueError::UnknownMember { given, .. } => format!("“{given}”不在可选范围内"),
-            ValueError::EmptySet => "请至少选择一项".into(),
-            ValueError::Implausible { amount, max } => {
-                format!("{amount} 超出任何开发区可能的数值（最大 {max}），请检查数字和单位")
-            }
-        },
+    e.text(lang)
+}
+
+impl Localize for DraftError {
+    fn text(&self, lang: Lang) -> String {
+        DraftError::text(self, lang)
     }
 }
 

@@ -78,10 +78,10 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, comman
                             .file_name()
                             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                         let at = e
-                            .position
+                            .position()
                             .map_or_else(String::new, |(l, c)| (t.at_position)(l, c));
                         ui.label(RichText::new(format!("{name}{at}")).color(palette.error));
-                        ui.label(RichText::new(&e.message).small());
+                        ui.label(RichText::new(e.message(lang)).small());
                     }
                 });
         });
