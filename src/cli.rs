@@ -675,7 +675,12 @@ fn plan(ctx: &Ctx, args: &PlanArgs) -> Result<bool, Failure> {
     for e in &loaded.errors {
         ctx.note(&Notice::Skipped(e));
     }
-    let Some(zone) = loaded.zones.iter().map(|z| &z.profile).find(|p| p.id == args.zone) else {
+    let Some(zone) = loaded
+        .zones
+        .iter()
+        .map(|z| &z.profile)
+        .find(|p| p.id == args.zone)
+    else {
         return Err(Failure::NoZone {
             flag: "--zone",
             id: args.zone.clone(),

@@ -170,7 +170,13 @@ mod tests {
     #[test]
     fn only_signed_projects_not_yet_started_have_a_running_deadline() {
         let today = date(2026, 11, 29);
-        for stage in [Stage::Lead, Stage::Negotiating, Stage::Started, Stage::Producing, Stage::Shelved] {
+        for stage in [
+            Stage::Lead,
+            Stage::Negotiating,
+            Stage::Started,
+            Stage::Producing,
+            Stage::Shelved,
+        ] {
             let mut p = signed(date(2026, 10, 1));
             p.stage = Some(stage);
             assert_eq!(p.deadline(today), Deadline::None, "{stage:?}");

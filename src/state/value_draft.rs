@@ -7,7 +7,9 @@ use jiff::civil::Date;
 
 use crate::model::number::{self, NumberError};
 use crate::model::value::{self, YesNo};
-use crate::model::{Catalog, Entry, Factor, Kind, Lang, Localize, Quantity, Text, UnitIdx, Value, ValueError};
+use crate::model::{
+    Catalog, Entry, Factor, Kind, Lang, Localize, Quantity, Text, UnitIdx, Value, ValueError,
+};
 
 /// The answer picked in a yes/no editor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
