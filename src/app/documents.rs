@@ -12,6 +12,7 @@ use super::dialogs::FileKind;
 use super::loading::FolderLoad;
 use super::texts::texts;
 use crate::io;
+use crate::model::Localize;
 use crate::model::ZoneIdx;
 use crate::state::Tab;
 use crate::state::checklist_doc::ChecklistDoc;
@@ -54,7 +55,7 @@ impl SiteMatchApp {
                         self.rescore = true;
                         self.notify((texts(lang).survey_imported)(&path.display()), false);
                     }
-                    Err(e) => self.notify(e.to_string(), true),
+                    Err(e) => self.notify_error(&e),
                 }
             }
             Pending::Quit => {
@@ -103,7 +104,7 @@ impl SiteMatchApp {
                 true
             }
             Err(e) => {
-                self.notify(e.to_string(), true);
+                self.notify_error(&e);
                 false
             }
         }
@@ -128,7 +129,7 @@ impl SiteMatchApp {
         self.ws = ws;
         self.editor = None;
         if let Some(e) = error {
-            self.notify(e.to_string(), true);
+            self.notify_error(&e);
         }
         self.report_load_errors();
         self.restore_selection(keep);
@@ -193,7 +194,7 @@ impl SiteMatchApp {
                         self.restore_selection(keep);
                         self.rescore = true;
                     }
-                    Err(e) => self.notify(e.to_string(), true),
+                    Err(e) => self.notify_error(&e),
                 }
             }
         }
@@ -240,7 +241,7 @@ impl SiteMatchApp {
             }
             Err(io::SaveError::Changed(_)) => Saved::Conflict,
             Err(io::SaveError::File(e)) => {
-                self.notify((texts(lang).save_failed)(&e), true);
+                self.notify((texts(lang).save_failed)(&e.text(lang)), true);
                 Saved::No
             }
         }
@@ -282,7 +283,7 @@ impl SiteMatchApp {
             Ok(stamp) => stamp,
             Err(io::SaveError::Changed(_)) => return Saved::Conflict,
             Err(io::SaveError::File(e)) => {
-                self.notify((texts(lang).save_failed)(&e), true);
+                self.notify((texts(lang).save_failed)(&e.text(lang)), true);
                 return Saved::No;
             }
         };
@@ -324,7 +325,7 @@ impl SiteMatchApp {
                 self.rescore = true;
                 self.notify((texts(self.lang()).deleted)(&backup.display()), false);
             }
-            Err(e) => self.notify(e.to_string(), true),
+            Err(e) => self.notify_error(&e),
         }
     }
 }

@@ -9,6 +9,7 @@ use super::dialogs::FileKind;
 use super::documents::suggested_file_name;
 use super::texts::texts;
 use crate::io;
+use crate::model::Localize;
 use crate::report::pdf;
 use crate::report::{RankingReport, ReportModel, ReportOptions};
 use crate::scoring::Scorer;
@@ -53,7 +54,7 @@ impl SiteMatchApp {
                     .collect();
                 self.report_view.last_render = Some((ms, pdf.bytes.len()));
             }
-            Err(e) => self.notify(e.to_string(), true),
+            Err(e) => self.notify_error(&e),
         }
     }
 
@@ -72,7 +73,7 @@ impl SiteMatchApp {
         match pdf::render(&self.report_model(), None) {
             Ok(p) => Some(p.bytes),
             Err(e) => {
-                self.notify(e.to_string(), true);
+                self.notify_error(&e);
                 None
             }
         }
@@ -96,7 +97,7 @@ impl SiteMatchApp {
         };
         match io::export(&path, bytes) {
             Ok(()) => self.notify((texts(lang).exported)(&path.display()), false),
-            Err(e) => self.notify((texts(lang).export_failed)(&e), true),
+            Err(e) => self.notify((texts(lang).export_failed)(&e.text(lang)), true),
         }
     }
 
@@ -110,7 +111,7 @@ impl SiteMatchApp {
             Ok((io::print::PrintVia::Viewer, path)) => {
                 self.notify((t.opened_in_viewer)(&path.display()), false)
             }
-            Err(e) => self.notify((t.print_failed)(&e), true),
+            Err(e) => self.notify((t.print_failed)(&e.text(self.lang())), true),
         }
     }
 
@@ -118,7 +119,7 @@ impl SiteMatchApp {
         let lang = self.lang();
         let bytes = match crate::survey::write(&self.ws.catalog, Some(&self.doc.checklist)) {
             Ok(b) => b,
-            Err(e) => return self.notify(e.to_string(), true),
+            Err(e) => return self.notify((texts(self.lang()).workbook_failed)(&e.to_string()), true),
         };
         let name = format!(
             "{}{}.xlsx",
@@ -141,7 +142,7 @@ impl SiteMatchApp {
         );
         let bytes = match crate::report::xlsx::render(&report) {
             Ok(b) => b,
-            Err(e) => return self.notify(e.to_string(), true),
+            Err(e) => return self.notify((texts(self.lang()).workbook_failed)(&e.to_string()), true),
         };
         let name = self.report_file_name("xlsx");
         self.export_file(FileKind::Xlsx, &name, &bytes);

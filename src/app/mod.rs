@@ -26,7 +26,7 @@ use loading::FolderLoad;
 use texts::texts;
 
 use crate::io::recovery::RecoveryStore;
-use crate::model::{Catalog, FactorIdx, Lang};
+use crate::model::{Catalog, FactorIdx, Lang, Localize};
 use crate::state::checklist_doc::ChecklistDoc;
 use crate::state::profile_edit::ProfileEditor;
 use crate::state::session::{Dirty, Doc, Effect, Pending, SaveMode, Session};
@@ -156,7 +156,7 @@ impl SiteMatchApp {
             ws,
         };
         if let Some(e) = folder_error {
-            app.notify(e.to_string(), true);
+            app.notify_error(&e);
         }
         app.report_load_errors();
         app.replan();
@@ -172,6 +172,12 @@ impl SiteMatchApp {
 
     fn lang(&self) -> Lang {
         self.settings.lang
+    }
+
+    /// Shows a library error in the app's language.
+    pub fn notify_error(&mut self, e: &dyn Localize) {
+        let text = e.text(self.lang());
+        self.notify(text, true);
     }
 
     /// Shows a message once: the same text is not stacked twice.

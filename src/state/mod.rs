@@ -44,7 +44,7 @@ pub struct Notice {
 pub struct PlanningState {
     pub result: Option<PlanningResult>,
     /// The folder could not be read.
-    pub error: Option<String>,
+    pub error: Option<FileError>,
 }
 
 /// The pipeline of one zone, with the files it came from.

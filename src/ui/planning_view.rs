@@ -9,7 +9,7 @@ use self::texts::texts;
 use super::texts::common;
 use super::theme;
 use crate::io::Zone;
-use crate::model::{Catalog, Lang, number};
+use crate::model::{Catalog, Lang, Localize, number};
 use crate::plan::change_text;
 use crate::plan::pipeline::{shortfall_text, step_text};
 use crate::state::{Command, PlanningState};
@@ -63,7 +63,7 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
     });
     ui.separator();
     if let Some(e) = &state.error {
-        ui.label(RichText::new(e).color(palette.error));
+        ui.label(RichText::new(e.text(lang)).color(palette.error));
     }
     let Some(result) = &state.result else {
         if state.error.is_none() {
@@ -123,7 +123,7 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
                 ui.add_space(theme::SECTION_GAP);
                 ui.label(RichText::new(t.unreadable).color(palette.error));
                 for e in &result.errors {
-                    ui.label(RichText::new(e.to_string()).small());
+                    ui.label(RichText::new(e.text(lang)).small());
                 }
             }
         });
