@@ -839,3 +839,54 @@ fn an_empty_zones_folder_says_so_with_the_button_that_picks_another() {
     h.run();
     assert_eq!(h.state().ws.zones.len(), 5, "the folder picked loads");
 }
+
+#[test]
+fn escape_cancels_the_save_question_and_leaves_no_field_focused() {
+    let mut h = harness();
+    type_into(&mut h, "可供工业用地面积 要求", "515");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert!(matches!(h.state().session.modal(), Some(&Modal::Unsaved { .. })));
+    assert!(
+        h.ctx.memory(|m| m.focused()).is_none(),
+        "the field below gave up the focus"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().session.is_asking(), "Escape answered Cancel");
+    assert!(h.state().has_unsaved(), "nothing was discarded");
+    assert!(
+        h.ctx.memory(|m| m.focused()).is_none(),
+        "and the key went to no field"
+    );
+    let land = h
+        .state()
+        .ws
+        .catalog
+        .find_factor("land.industrial_area")
+        .expect("factor");
+    assert!(
+        h.state()
+            .doc
+            .checklist
+            .item(land)
+            .and_then(|r| r.required.as_ref())
+            .is_some()
+    );
+}
+
+#[test]
+fn the_edit_menu_names_what_undo_takes_back() {
+    let mut h = harness();
+    choose(&mut h, "可新增供电容量 重要性", "低");
+    h.get_by_label("编辑").click();
+    h.run();
+    h.get_by_label_contains("撤销：修改 可新增供电容量 的重要性")
+        .click();
+    h.run();
+    assert_ne!(
+        importance_of(&h, "power.capacity"),
+        Some(sitematch::model::Importance::Low),
+        "the menu item undid the choice"
+    );
+}

@@ -33,6 +33,7 @@ use crate::state::session::{Dirty, Doc, Effect, Pending, SaveMode, Session};
 use crate::state::settings::{Recovery, Settings};
 use crate::state::workspace::{Results, Workspace};
 use crate::state::{Command, Notice, PlanningState, Tab};
+use crate::ui::about::{AboutData, about_ui};
 use crate::ui::checklist_view::{ChecklistData, checklist_view_ui};
 use crate::ui::planning_view::{PlanningData, planning_view_ui};
 use crate::ui::prompts::{modal_ui, notices_ui};
@@ -79,6 +80,11 @@ pub struct SiteMatchApp {
     pub notices: Vec<Notice>,
     /// The checklist view shows the start page until a checklist is begun or opened.
     pub show_start: bool,
+    /// The About window is open.
+    pub show_about: bool,
+    /// A question or window was over the app last frame (to move the keyboard focus off the
+    /// field below when one opens or closes).
+    was_asking: bool,
     /// The sample checklists the start page offers.
     samples: Vec<Sample>,
     /// A folder of zones still loading.
@@ -145,6 +151,8 @@ impl SiteMatchApp {
             session: Session::new(init.recovery),
             notices: Vec::new(),
             show_start: true,
+            show_about: false,
+            was_asking: false,
             samples,
             quit_requested: false,
             dialogs: init.dialogs,
@@ -239,11 +247,14 @@ impl SiteMatchApp {
         let lang = self.lang();
 
         egui::Panel::top("top bar").show(ui, |ui| {
+            let (undo, redo) = self.undo_redo_texts();
             let data = TopBarData {
                 lang,
                 dark: self.settings.dark,
                 zoom: self.settings.zoom,
                 recent: &self.settings.recent,
+                undo,
+                redo,
             };
             commands.extend(top_bar_ui(ui, &mut self.tab, &data));
         });
@@ -266,6 +277,17 @@ impl SiteMatchApp {
             status_bar_ui(ui, &data);
         });
         commands.extend(self.view_ui(ui, lang));
+        let asking = self.session.is_asking() || self.show_about;
+        if asking != self.was_asking {
+            // A field below keeps no focus while a question is open, nor gets it back with
+            // the key that closed it.
+            ctx.memory_mut(|m| {
+                if let Some(id) = m.focused() {
+                    m.surrender_focus(id);
+                }
+            });
+            self.was_asking = asking;
+        }
         if let Some(modal) = self.session.modal() {
             let zone_name = match modal {
                 crate::state::Modal::ConfirmDelete { zone } => {
@@ -274,6 +296,13 @@ impl SiteMatchApp {
                 _ => None,
             };
             commands.extend(modal_ui(&ctx, modal, lang, zone_name));
+        } else if self.show_about {
+            let data = AboutData {
+                lang,
+                data_dir: &self.ws.dir,
+                zones_dir: &self.ws.dir,
+            };
+            commands.extend(about_ui(&ctx, &data));
         }
 
         let before = self.crash_snapshot.is_some().then(|| self.doc.checklist.clone());
@@ -381,7 +410,7 @@ impl SiteMatchApp {
     }
 
     fn shortcuts(&mut self, ctx: &Context) -> Vec<Command> {
-        if self.session.is_asking() {
+        if self.session.is_asking() || self.show_about {
             return Vec::new();
         }
         let mut commands = Vec::new();
@@ -509,6 +538,14 @@ impl SiteMatchApp {
                 }
             }
             Command::PlanRefresh => self.replan(),
+            Command::ShowAbout => self.show_about = true,
+            Command::CloseAbout => self.show_about = false,
+            Command::OpenFolder(dir) => {
+                if let Err(e) = crate::io::desktop::open_folder(&dir) {
+                    let text = e.text(self.lang());
+                    self.notify(text, true);
+                }
+            }
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::SetLang(lang) => self.settings.lang = lang,
@@ -523,6 +560,21 @@ impl SiteMatchApp {
                     self.notices.remove(i);
                 }
             }
+        }
+    }
+
+    /// What undo and redo would do in the document in view, in words.
+    fn undo_redo_texts(&self) -> (Option<String>, Option<String>) {
+        let (catalog, lang) = (&self.ws.catalog, self.lang());
+        match &self.editor {
+            Some(editor) if self.tab == Tab::Zones => (
+                editor.history.undo_target().map(|t| t.text(catalog, lang)),
+                editor.history.redo_target().map(|t| t.text(catalog, lang)),
+            ),
+            _ => (
+                self.doc.history.undo_target().map(|t| t.text(catalog, lang)),
+                self.doc.history.redo_target().map(|t| t.text(catalog, lang)),
+            ),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The panels and widgets. Each draws state it is given and returns the commands the user asked
 //! for; none saves a file or rescores. Colours and spacing live in [`theme`].
 
+pub mod about;
 pub mod breakdown;
 pub mod checklist_view;
 pub mod fonts;
