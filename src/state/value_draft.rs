@@ -376,14 +376,6 @@ pub fn units_of(factor: &Factor) -> &[UnitIdx] {
     factor.kind.measure().map_or(&[], |m| m.units.as_slice())
 }
 
-/// The members of the factor's vocabulary, for the set picker.
-pub fn members_of<'a>(catalog: &'a Catalog, factor: &Factor) -> &'a [crate::model::catalog::Member] {
-    match factor.kind {
-        Kind::Set(v) => &catalog.vocabulary(v).members,
-        _ => &[],
-    }
-}
-
 /// Reads a number typed into a header field counted in `unit` (`万元`, `万元/亩`), with the
 /// spellings [`read_amount`] takes (`15亿`, `3000元/亩`): empty is `None`.
 pub fn parse_amount(

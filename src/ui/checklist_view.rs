@@ -7,6 +7,7 @@ mod texts;
 use egui::{RichText, Ui};
 
 use self::texts::texts;
+use super::no_zones::{Folder, no_zones_ui};
 use super::texts::common;
 use super::theme;
 use super::value_editor::{Mode, industry_picker_ui, value_editor_ui};
@@ -27,6 +28,7 @@ const NOTE_W: f32 = 160.0;
 pub struct ChecklistData<'a> {
     pub catalog: &'a Catalog,
     pub zones: &'a [Zone],
+    pub folder: Folder<'a>,
     pub results: &'a Results,
     pub lang: Lang,
 }
@@ -218,6 +220,10 @@ fn live_ranking_ui(ui: &mut Ui, data: &ChecklistData, commands: &mut Vec<Command
     let t = texts(lang);
     let palette = theme::palette(ui.ctx());
     ui.heading(t.live_ranking);
+    if data.zones.is_empty() {
+        commands.extend(no_zones_ui(ui, data.folder, lang));
+        return;
+    }
     if data.results.requirements.is_empty() {
         ui.label(RichText::new(t.nothing_scored).weak());
         return;
