@@ -42,8 +42,9 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
         let label = ui.label(t.zone);
         let button = ui
             .add(
-                egui::Button::new(format!("{current}  ▼"))
+                egui::Button::new(current.as_str())
                     .truncate()
+                    .right_text("▼")
                     .min_size(egui::vec2(280.0, 0.0)),
             )
             .on_hover_text(&current)

@@ -246,6 +246,26 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
     let zones = &data.results.ranking.zones;
     // A click anywhere on a row selects it; labels must not take the click for text selection.
     ui.style_mut().interaction.selectable_labels = false;
+    // The readiness column fits the longest tier name of the language ("Ready within six
+    // months"), so that none is cut.
+    let body_font = egui::TextStyle::Body.resolve(ui.style());
+    let readiness_width = data
+        .catalog
+        .tiers()
+        .iter()
+        .map(|t| {
+            ui.ctx().fonts_mut(|f| {
+                f.layout_no_wrap(
+                    t.name.get(lang).to_owned(),
+                    body_font.clone(),
+                    egui::Color32::WHITE,
+                )
+                .size()
+                .x
+            })
+        })
+        .fold(96.0_f32, f32::max)
+        + 12.0;
     let table = TableBuilder::new(ui)
         .striped(true)
         .sense(egui::Sense::click())
@@ -255,7 +275,7 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
         .column(Column::initial(230.0).at_least(120.0).clip(true).resizable(true))
         .column(Column::exact(theme::SCORE_BAR_WIDTH + 10.0))
         .column(Column::initial(150.0).clip(true).resizable(true))
-        .column(Column::initial(96.0).clip(true).resizable(true))
+        .column(Column::initial(readiness_width).clip(true).resizable(true))
         .columns(Column::exact(30.0), 4)
         .column(Column::exact(60.0))
         .column(Column::remainder().clip(true))
@@ -360,7 +380,8 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
                 });
                 row.col(|ui| {
                     if let Some(text) = largest_gap_text(data, z) {
-                        ui.label(text);
+                        // The column may cut it: the whole text is in the hover.
+                        ui.label(&text).on_hover_text(text);
                     }
                 });
                 if row.response().clicked() {

@@ -203,7 +203,7 @@ fn members_picker_ui(
     let vocab = catalog.vocabulary(vocab);
     let summary = draft_summary(catalog, factor, &ValueDraft::Set(members.clone()), lang);
     let button = ui
-        .add(egui::Button::new(format!("{summary}  ▼")).truncate())
+        .add(egui::Button::new(summary.as_str()).truncate().right_text("▼"))
         .on_hover_text(&summary)
         .accessible_name(name);
     let search_id = Id::unique((name, "members search"));
@@ -253,8 +253,9 @@ pub fn industry_picker_ui(ui: &mut Ui, catalog: &Catalog, industry: &mut Option<
     let selected = industry.map_or_else(|| c.choose.to_owned(), |i| industries.label(i, lang));
     let button = ui
         .add(
-            egui::Button::new(format!("{selected}  ▼"))
+            egui::Button::new(selected.as_str())
                 .truncate()
+                .right_text("▼")
                 .min_size(egui::vec2(320.0, 0.0)),
         )
         .on_hover_text(&selected)

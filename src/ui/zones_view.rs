@@ -213,7 +213,7 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
         }
     });
     ui.separator();
-    egui::ScrollArea::vertical()
+    egui::ScrollArea::both()
         .id_salt("profile editor")
         .auto_shrink(false)
         .show(ui, |ui| {
