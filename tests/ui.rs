@@ -1109,3 +1109,42 @@ fn numbers_are_taken_as_officers_type_them() {
         assert_eq!(required(&h), Some(rust_decimal::Decimal::from(mu)), "{typed}");
     }
 }
+
+#[test]
+fn a_bad_date_is_marked_on_the_date_field_not_the_value() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for path in sitematch::io::ron_files(&repo("profiles")).expect("profiles") {
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    let mut start = init(None, FakeDialogs::default());
+    start.profiles_dir = dir.path().to_owned();
+    let mut h = harness_from(start);
+    h.get_by_label("开发区").click();
+    h.run();
+    h.get_all_by_label_contains("侯马经济开发区")
+        .next()
+        .expect("listed")
+        .click();
+    h.run();
+    type_into(&mut h, "可新增供电容量 数据日期", "2024/13/01");
+    h.get_by_label("保存").click();
+    h.run();
+    assert!(h.query_by_label("日期有误").is_some(), "the date field is marked");
+    let power = h
+        .state()
+        .ws
+        .catalog
+        .find_factor("power.capacity")
+        .expect("factor");
+    let editor = h.state().editor.as_ref().expect("editor");
+    let error = editor.entry_errors[power.index()].as_ref().expect("an error");
+    assert_eq!(
+        error.text(Lang::Zh),
+        "数据日期：“2024/13/01”不是日期，请按 2025-06-30 的格式填写"
+    );
+    assert!(
+        h.query_by_label_contains("不是日期").is_none(),
+        "the value field shows no date error"
+    );
+    assert!(h.state().has_unsaved(), "not saved");
+}

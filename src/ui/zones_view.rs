@@ -271,6 +271,11 @@ fn entry_row_ui(
 ) -> bool {
     let t = texts(lang);
     let error = editor.entry_errors.get(f.index()).cloned().flatten();
+    // A date error belongs to the date field; anything else to the value.
+    let (error, date_error) = match error {
+        Some(crate::state::value_draft::DraftError::AsOf(e)) => (None, Some(*e)),
+        other => (other, None),
+    };
     let Some(draft) = editor.form.entries.get_mut(f.index()) else {
         return false;
     };
@@ -306,6 +311,12 @@ fn entry_row_ui(
             .hint_text(t.as_of_hint);
         let label = (t.as_of_of)(name);
         changed |= ui.add(edit).accessible_name(label).changed();
+        if let Some(e) = &date_error {
+            // A short mark that fits the column; the reason is in its hover.
+            let palette = theme::palette(ui.ctx());
+            ui.label(RichText::new(t.bad_date).small().color(palette.error))
+                .on_hover_text(e.text(lang));
+        }
     });
     let label = (t.illustrative_of)(name);
     changed |= ui

@@ -35,6 +35,8 @@ pub struct Texts {
     pub col_source: &'static str,
     pub col_illustrative: &'static str,
     pub as_of_hint: &'static str,
+    /// Under a date that cannot be taken (the reason is in its hover).
+    pub bad_date: &'static str,
     /// Accessible names of a factor's inputs.
     pub offered_of: fn(&str) -> String,
     pub source_of: fn(&str) -> String,
@@ -70,6 +72,7 @@ const ZH: Texts = Texts {
     col_source: "来源",
     col_illustrative: "示例值",
     as_of_hint: "同上",
+    bad_date: "日期有误",
     offered_of: |name| format!("{name} 现有"),
     source_of: |name| format!("{name} 来源"),
     as_of_of: |name| format!("{name} 数据日期"),
@@ -102,6 +105,7 @@ const EN: Texts = Texts {
     col_source: "Source",
     col_illustrative: "Illustrative",
     as_of_hint: "profile date",
+    bad_date: "bad date",
     offered_of: |name| format!("{name} offered"),
     source_of: |name| format!("{name} source"),
     as_of_of: |name| format!("{name} as of"),
