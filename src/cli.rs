@@ -256,6 +256,10 @@ enum Failure {
     NoChecklists(PathBuf),
     XlsxNeedsOut,
     OutExists(PathBuf),
+    /// `--out` names a file the command reads.
+    OutIsInput(PathBuf),
+    /// `--out` names a device, a folder or a symbolic link.
+    OutNotAFile(PathBuf),
     #[cfg_attr(not(feature = "gui"), allow(dead_code))]
     Window(String),
     /// `app` in a build without the desktop (a usage error).
@@ -337,6 +341,22 @@ impl Localize for Failure {
             ),
             (Failure::OutExists(path), Lang::En) => format!(
                 "{} exists; give --out a new file name (import never writes over a file)",
+                path.display()
+            ),
+            (Failure::OutIsInput(path), Lang::Zh) => format!(
+                "--out {} 是本命令要读取的文件，写出会毁掉它；请另选文件名",
+                path.display()
+            ),
+            (Failure::OutIsInput(path), Lang::En) => format!(
+                "--out {} is a file this command reads; writing it would destroy it, so give another name",
+                path.display()
+            ),
+            (Failure::OutNotAFile(path), Lang::Zh) => format!(
+                "--out {} 不是普通文件（是文件夹、设备或符号链接），不会写入；请指定普通文件",
+                path.display()
+            ),
+            (Failure::OutNotAFile(path), Lang::En) => format!(
+                "--out {} is not a plain file (a folder, a device or a symbolic link) and is not written; name a plain file",
                 path.display()
             ),
             (Failure::Window(e), Lang::Zh) => format!("无法打开窗口：{e}"),
@@ -536,7 +556,61 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     }
 }
 
+/// Where a command writes, and what it reads: an output may be neither an input (it would be
+/// destroyed by the very command that reads it) nor anything but a plain file.
+fn out_and_inputs(command: &Option<Command>) -> Option<(&Path, Vec<&Path>, Option<PathBuf>)> {
+    let zones = |dir: &Option<PathBuf>| Some(dir.clone().unwrap_or_else(io::default_profiles_dir));
+    match command {
+        Some(Command::Score(args)) => args
+            .out
+            .as_deref()
+            .map(|out| (out, vec![args.checklist.as_path()], zones(&args.profiles))),
+        Some(Command::Report(args)) => {
+            let mut inputs = vec![args.checklist.as_path()];
+            inputs.extend(args.template.as_deref());
+            Some((args.out.as_path(), inputs, zones(&args.profiles)))
+        }
+        Some(Command::Survey { out, checklist }) => Some((
+            out.as_path(),
+            checklist.iter().map(PathBuf::as_path).collect(),
+            None,
+        )),
+        Some(Command::Import { survey, out }) => Some((out.as_path(), vec![survey.as_path()], None)),
+        _ => None,
+    }
+}
+
+/// Refuses an output that names an input of the command (the same file by any path, or a
+/// profile of the zones folder) or that is not a plain file (a device, a folder, a symbolic
+/// link, which writing would replace or follow).
+fn check_out(out: &Path, inputs: &[&Path], zones: Option<&Path>) -> Result<(), Failure> {
+    let Ok(meta) = std::fs::symlink_metadata(out) else {
+        // Nothing there yet: it names no input.
+        return Ok(());
+    };
+    if !meta.is_file() {
+        return Err(Failure::OutNotAFile(out.to_owned()));
+    }
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let profile_of_folder = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+        && zones.is_some_and(|dir| same(parent, dir));
+    if profile_of_folder || inputs.iter().any(|i| same(out, i)) {
+        return Err(Failure::OutIsInput(out.to_owned()));
+    }
+    Ok(())
+}
+
 fn run_command(ctx: &Ctx, command: &Option<Command>) -> Result<bool, Failure> {
+    if let Some((out, inputs, zones)) = out_and_inputs(command) {
+        check_out(out, &inputs, zones.as_deref())?;
+    }
     match command {
         Some(Command::Score(args)) => score(ctx, args),
         Some(Command::Report(args)) => report_pdf(ctx, args),
@@ -973,6 +1047,8 @@ mod tests {
             Failure::NoChecklists(PathBuf::from("pending")),
             Failure::XlsxNeedsOut,
             Failure::OutExists(PathBuf::from("list.ron")),
+            Failure::OutIsInput(PathBuf::from("list.ron")),
+            Failure::OutNotAFile(PathBuf::from("/dev/null")),
             Failure::Window("no display".into()),
             Failure::NoDesktop,
             Failure::BothIsForTheReport,
@@ -990,6 +1066,8 @@ mod tests {
                 Failure::NoChecklists(_) => "NoChecklists",
                 Failure::XlsxNeedsOut => "XlsxNeedsOut",
                 Failure::OutExists(_) => "OutExists",
+                Failure::OutIsInput(_) => "OutIsInput",
+                Failure::OutNotAFile(_) => "OutNotAFile",
                 Failure::Window(_) => "Window",
                 Failure::NoDesktop => "NoDesktop",
                 Failure::BothIsForTheReport => "BothIsForTheReport",

@@ -479,3 +479,58 @@ fn a_zone_name_cannot_drive_the_terminal() {
         "no control character reaches the terminal: {shown:?}"
     );
 }
+
+#[test]
+fn an_output_that_names_an_input_or_is_no_plain_file_is_refused_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let list = dir.path().join("list.ron");
+    std::fs::copy(crate::repo("assets/checklists/pv_base.ron"), &list).expect("copy");
+    let before = std::fs::read(&list).expect("read");
+    let list_s = list.to_str().expect("p");
+    // The survey pre-filled from a checklist, written over that checklist.
+    let out = sitematch(&["survey", "--checklist", list_s, "--out", list_s]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a file this command reads"));
+    // The report written over its checklist, by another spelling of the same path.
+    let other = dir.path().join(".").join("list.ron");
+    let out = sitematch(&[
+        "report",
+        "--checklist",
+        list_s,
+        "--out",
+        other.to_str().expect("p"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    // A score table written over a profile of the folder it scores.
+    let zones = dir.path().join("zones");
+    std::fs::create_dir(&zones).expect("dir");
+    std::fs::copy(crate::repo("profiles/houma.ron"), zones.join("houma.ron")).expect("copy");
+    let out = sitematch(&[
+        "score",
+        "--checklist",
+        list_s,
+        "--profiles",
+        zones.to_str().expect("p"),
+        "--out",
+        zones.join("houma.ron").to_str().expect("p"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read(&list).expect("read"),
+        before,
+        "the checklist is whole"
+    );
+    assert!(
+        std::fs::read_to_string(zones.join("houma.ron"))
+            .expect("read")
+            .contains("ZoneProfile")
+    );
+    // A device is no plain file.
+    let out = sitematch(&["--lang", "zh", "survey", "--out", "/dev/null"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("不是普通文件"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
