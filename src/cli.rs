@@ -393,6 +393,8 @@ enum Notice<'a> {
         dir: &'a Path,
     },
     Skipped(&'a FileError),
+    /// `check` was given a folder with no `*.ron` file in it.
+    NoRonFiles(&'a Path),
 }
 
 impl Localize for Notice<'_> {
@@ -438,6 +440,15 @@ impl Localize for Notice<'_> {
             ),
             (Notice::Skipped(e), Lang::Zh) => format!("已跳过 {}", e.text(lang)),
             (Notice::Skipped(e), Lang::En) => format!("skipped {}", e.text(lang)),
+            (Notice::NoRonFiles(dir), Lang::Zh) => {
+                format!("{}：文件夹中没有 .ron 文件，没有检查任何文件", dir.display())
+            }
+            (Notice::NoRonFiles(dir), Lang::En) => {
+                format!(
+                    "{}: the folder holds no .ron file; nothing was checked",
+                    dir.display()
+                )
+            }
         }
     }
 }
@@ -938,14 +949,24 @@ fn check(ctx: &Ctx, paths: &[PathBuf]) -> Result<bool, Failure> {
     let lang = ctx.lang();
     let (ok, bad) = (lang.pick("正常", "ok "), lang.pick("有误", "bad"));
     let mut files = Vec::new();
+    let mut all_good = true;
     for path in paths {
         if path.is_dir() {
-            files.extend(io::ron_files(path)?);
+            let found = io::ron_files(path)?;
+            for e in io::folder::passed_over(path) {
+                all_good = false;
+                eprintln!("{bad} {}", printable(&e.text(lang)));
+            }
+            if found.is_empty() {
+                // Nothing checked is not "all good".
+                all_good = false;
+                eprintln!("{bad} {}", printable(&Notice::NoRonFiles(path).text(lang)));
+            }
+            files.extend(found);
         } else {
             files.push(path.clone());
         }
     }
-    let mut all_good = true;
     let mut profiles = Vec::new();
     for file in &files {
         match check_file(&ctx.catalog, file) {
@@ -1091,6 +1112,7 @@ mod tests {
                 dir: a,
             },
             Notice::Skipped(&skipped),
+            Notice::NoRonFiles(a),
         ];
         for n in &notices {
             let name = match n {
@@ -1100,6 +1122,7 @@ mod tests {
                 Notice::WroteChecklist { .. } => "WroteChecklist",
                 Notice::Generated { .. } => "Generated",
                 Notice::Skipped(_) => "Skipped",
+                Notice::NoRonFiles(_) => "NoRonFiles",
             };
             assert_renders(name, n, &c);
         }
