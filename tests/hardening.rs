@@ -297,6 +297,11 @@ const BAD_PROFILES_ZH: &[(&str, &str)] = &[
 /// Broken checklists, as above.
 const BAD_CHECKLISTS: &[(&str, usize, &str)] = &[
     (
+        "absurd_planned_intensity.ron",
+        3,
+        "`planned_intensity`: 5,000,000 10⁴ yuan/mu is more than any zone can have",
+    ),
+    (
         "absurd_requirement.ron",
         4,
         "Distance to expressway exit (`transport.expressway_km`): `required`: 5,000 km is more than any zone can have",

@@ -262,6 +262,14 @@ impl Catalog {
         raw.check(text)
     }
 
+    /// The measure of the factor whose requirement a checklist's header field supplies
+    /// (planned intensity → the zone's intensity floor), if any: its `max` bounds the field.
+    pub fn fed_measure(&self, field: PlanField) -> Option<&Measure> {
+        self.factors()
+            .find(|(_, f)| f.default_from == Some(field))
+            .and_then(|(_, f)| f.kind.measure())
+    }
+
     /// Every factor with its index, in catalog order.
     pub fn factors(&self) -> impl ExactSizeIterator<Item = (FactorIdx, &Factor)> + Clone {
         self.factors
