@@ -672,7 +672,7 @@ fn print_out(bytes: &[u8]) -> Result<(), Failure> {
 fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
     let catalog = &ctx.catalog;
     let lang = ctx.lang.table()?;
-    let checklist = io::load_checklist(&args.checklist, catalog)?;
+    let checklist = io::load_checklist_to_score(&args.checklist, catalog)?;
     let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
     let loaded = io::load_profiles(&dir, catalog)?;
     for e in &loaded.errors {
@@ -723,7 +723,7 @@ fn items_path(path: &Path) -> PathBuf {
 /// `report`: writes the PDF match report.
 fn report_pdf(ctx: &Ctx, args: &ReportArgs) -> Result<bool, Failure> {
     let catalog = &ctx.catalog;
-    let checklist = io::load_checklist(&args.checklist, catalog)?;
+    let checklist = io::load_checklist_to_score(&args.checklist, catalog)?;
     let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
     let loaded = io::load_profiles(&dir, catalog)?;
     for e in &loaded.errors {
@@ -794,7 +794,7 @@ fn plan(ctx: &Ctx, args: &PlanArgs) -> Result<bool, Failure> {
         if !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&args.target) {
             return Err(Failure::BadTarget(args.target));
         }
-        let checklist = io::load_checklist(path, catalog)?;
+        let checklist = io::load_checklist_to_score(path, catalog)?;
         let scorer = Scorer::new(catalog, &checklist);
         let result = scorer.score_zone(crate::model::ZoneIdx::default(), zone);
         let plan = crate::plan::what_it_takes(&scorer, zone, &result, args.target);
@@ -1018,7 +1018,7 @@ fn check_file(catalog: &Catalog, path: &Path) -> Result<Summary, FileError> {
             })
         }
         Some(FileKind::Checklist) => {
-            let c = io::load_checklist(path, catalog)?;
+            let c = io::load_checklist_to_score(path, catalog)?;
             Ok(Summary::Checklist {
                 items: c.items().count(),
                 project: c.project,

@@ -1148,3 +1148,20 @@ fn a_bad_date_is_marked_on_the_date_field_not_the_value() {
     );
     assert!(h.state().has_unsaved(), "not saved");
 }
+
+#[test]
+fn a_must_have_the_header_cannot_give_is_named_until_the_industry_is_chosen() {
+    let mut h = harness();
+    let named = "必须项“产业准入”的要求取自表头的“行业”，但表头未填写；请填写行业，或为此项写明要求";
+    assert!(
+        h.query_by_label(named).is_some(),
+        "a new checklist says what it lacks"
+    );
+    open_picker(&mut h, "行业");
+    h.get_by_label("搜索代码、名称或产品，如 C38、电池")
+        .type_text("C38");
+    h.run();
+    h.get_by_label("C38 电气机械和器材制造业").click();
+    h.run();
+    assert!(h.query_by_label(named).is_none(), "gone once the header gives it");
+}

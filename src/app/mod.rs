@@ -410,8 +410,10 @@ impl SiteMatchApp {
                     .inner
             }
             Tab::Checklist => {
+                let unscorable = self.doc.checklist.unscorable_musts(&self.ws.catalog);
                 let data = ChecklistData {
                     catalog: &self.ws.catalog,
+                    unscorable: &unscorable,
                     zones: &self.ws.zones,
                     folder,
                     results: &self.results,

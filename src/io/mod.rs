@@ -416,6 +416,16 @@ pub fn load_checklist(path: &Path, catalog: &Catalog) -> Result<Checklist, FileE
     load_checklist_stamped(path, catalog).map(|(c, _)| c)
 }
 
+/// Loads a checklist to score, report on or check: as [`load_checklist`], and a must-have
+/// the header cannot give a requirement is an error named at its item
+/// ([`model::parse::check_scorable`]).
+pub fn load_checklist_to_score(path: &Path, catalog: &Catalog) -> Result<Checklist, FileError> {
+    let text = read_nonempty(path)?;
+    let checklist = model::parse_checklist(&text, catalog).map_err(|e| FileError::parse(path, e))?;
+    model::parse::check_scorable(&text, catalog, &checklist).map_err(|e| FileError::parse(path, e))?;
+    Ok(checklist)
+}
+
 /// Loads one investor checklist with the stamp of the file as read.
 pub fn load_checklist_stamped(path: &Path, catalog: &Catalog) -> Result<(Checklist, FileStamp), FileError> {
     let text = read_nonempty(path)?;

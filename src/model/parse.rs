@@ -173,6 +173,28 @@ pub fn parse_checklist(text: &str, catalog: &Catalog) -> Result<Checklist, Parse
         .map_err(|e| trace.finish(text, &e))
 }
 
+/// Whether a checklist read from `text` can be scored as it stands: a must-have whose
+/// requirement comes from an empty header field is an error named at its item (the scoring
+/// rules' edge cases), never a silent drop. A checklist being filled in may still hold one,
+/// so reading (and recovering) it does not refuse it; scoring, reporting and `check` do.
+pub fn check_scorable(text: &str, catalog: &Catalog, checklist: &Checklist) -> Result<(), ParseError> {
+    let text = &*prepare(text)?;
+    match checklist.unscorable_musts(catalog).into_iter().next() {
+        Some((f, field)) => {
+            let factor = catalog.factor(f);
+            Err(ParseError::at(
+                text,
+                &format!("\"{}\"", factor.id),
+                Problem::MustNeedsHeader {
+                    factor: factor.named(),
+                    field,
+                },
+            ))
+        }
+        None => Ok(()),
+    }
+}
+
 /// A profile id is a file stem other programs can rely on: letters, digits, `-` and `_`.
 pub fn check_profile_id(id: &str) -> Result<(), Problem> {
     if !id.is_empty()
