@@ -95,7 +95,7 @@ pub struct ScoreArgs {
     /// The investor's checklist (`*.ron`).
     #[arg(long, value_name = "FILE")]
     pub checklist: PathBuf,
-    /// The folder of zone profiles [default: the bundled `profiles/`].
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
     #[arg(long, value_name = "DIR")]
     pub profiles: Option<PathBuf>,
     /// Output format.
@@ -125,7 +125,7 @@ pub struct PlanArgs {
     /// A folder of pending projects' checklists: reserve planning across them.
     #[arg(long, value_name = "DIR")]
     pub checklists: Option<PathBuf>,
-    /// The folder of zone profiles [default: the bundled `profiles/`].
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
     #[arg(long, value_name = "DIR")]
     pub profiles: Option<PathBuf>,
     /// The score to reach once qualified (with --checklist).
@@ -150,7 +150,7 @@ pub struct ReportArgs {
     /// The investor's checklist (`*.ron`).
     #[arg(long, value_name = "FILE")]
     pub checklist: PathBuf,
-    /// The folder of zone profiles [default: the bundled `profiles/`].
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
     #[arg(long, value_name = "DIR")]
     pub profiles: Option<PathBuf>,
     /// The PDF to write.
@@ -280,6 +280,27 @@ fn load_catalog(path: Option<&Path>) -> Result<Catalog, Failure> {
     }
 }
 
+/// The folder of zones: the one given with `--profiles`, else `profiles` in the officer's data
+/// folder (made and seeded with the samples on first use).
+fn profiles_dir(given: Option<&Path>) -> Result<PathBuf, Failure> {
+    match given {
+        Some(dir) => Ok(dir.to_owned()),
+        None => Ok(io::data_dir::open()?.profiles()),
+    }
+}
+
+/// The sample zones compiled into SiteMatch, which `gen` draws around.
+fn bundled_zones(catalog: &Catalog) -> Result<Vec<crate::model::ZoneProfile>, Failure> {
+    crate::assets::SAMPLES
+        .iter()
+        .filter_map(|s| Some((s.path.strip_prefix("profiles/")?.strip_suffix(".ron")?, s.text)))
+        .map(|(id, text)| {
+            crate::model::parse_profile(text, id, catalog)
+                .map_err(|e| Failure(format!("the bundled zone `{id}`: {e}")))
+        })
+        .collect()
+}
+
 /// The date today, for flagging values older than a year.
 fn today() -> jiff::civil::Date {
     jiff::Zoned::now().date()
@@ -289,7 +310,7 @@ fn today() -> jiff::civil::Date {
 /// ranking of the others is still printed).
 fn score(catalog: &Catalog, args: &ScoreArgs) -> Result<bool, Failure> {
     let checklist = io::load_checklist(&args.checklist, catalog)?;
-    let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
+    let dir = profiles_dir(args.profiles.as_deref())?;
     let loaded = io::load_profiles(&dir, catalog)?;
     for e in &loaded.errors {
         eprintln!("sitematch: skipped {e}");
@@ -347,7 +368,7 @@ fn items_path(path: &Path) -> PathBuf {
 /// `report`: writes the PDF match report.
 fn report_pdf(catalog: &Catalog, args: &ReportArgs) -> Result<bool, Failure> {
     let checklist = io::load_checklist(&args.checklist, catalog)?;
-    let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
+    let dir = profiles_dir(args.profiles.as_deref())?;
     let loaded = io::load_profiles(&dir, catalog)?;
     for e in &loaded.errors {
         eprintln!("sitematch: skipped {e}");
@@ -388,7 +409,7 @@ fn report_pdf(catalog: &Catalog, args: &ReportArgs) -> Result<bool, Failure> {
 /// folder of pending projects.
 fn plan(catalog: &Catalog, args: &PlanArgs) -> Result<bool, Failure> {
     use crate::report::plan as text;
-    let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
+    let dir = profiles_dir(args.profiles.as_deref())?;
     let loaded = io::load_profiles(&dir, catalog)?;
     for e in &loaded.errors {
         eprintln!("sitematch: skipped {e}");
@@ -472,7 +493,7 @@ fn import(catalog: &Catalog, survey: &Path, out: &Path) -> Result<bool, Failure>
 
 /// `gen`: writes synthetic zones (and checklists) drawn around the bundled samples.
 fn generate(catalog: &Catalog, n: usize, out: &Path, seed: u64, checklists: usize) -> Result<bool, Failure> {
-    let samples = io::load_profiles(&io::default_profiles_dir(), catalog)?.into_profiles();
+    let samples = bundled_zones(catalog)?;
     let zones = crate::synth::zones(catalog, &samples, n, seed);
     io::write_generated(out, &zones, catalog)?;
     for i in 0..checklists {

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
+mod data_dir;
 mod files;
 mod hardening;
 mod report;
@@ -17,11 +18,18 @@ pub fn repo(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
-/// Runs the built binary in the checkout.
+/// Runs the built binary in the checkout, with a data folder of its own (never the real one).
 pub fn sitematch(args: &[&str]) -> Output {
+    let home = tempfile::tempdir().expect("tempdir");
+    sitematch_in(home.path(), args)
+}
+
+/// Runs the built binary in the checkout with `home` as its data folder.
+pub fn sitematch_in(home: &std::path::Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sitematch"))
         .args(args)
         .current_dir(repo(""))
+        .env("SITEMATCH_HOME", home)
         .output()
         .expect("the binary runs")
 }

@@ -1,7 +1,9 @@
-//! Opening the window: window options, fonts, the settings and recovered work from eframe's
-//! storage, the zones folder and checklist to start on, and the panic hook.
+//! Opening the window: window options (title, icon, the app id the desktop knows it by),
+//! fonts, the settings and recovered work from eframe's storage, the zones folder and checklist
+//! to start on, and the panic hook.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::dialogs::NativeDialogs;
 use super::{AppInit, CrashSnapshot, SiteMatchApp, install_panic_hook};
@@ -17,19 +19,31 @@ pub struct StartWith {
     pub profiles: Option<PathBuf>,
 }
 
+/// eframe's name for the app: its storage folder (settings, recovery) is named after it.
+const STORAGE_NAME: &str = "sitematch";
+
 /// Opens the window: on the given checklist and folder, else those used last time, else the
-/// bundled profiles and a new checklist from the template.
+/// zones in the officer's data folder (made and seeded on first start) and a new checklist
+/// from the template.
 pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
     let launched = std::time::Instant::now();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("SiteMatch 要素匹配")
+        // The desktop matches the window to its `.desktop` entry (icon, name) by this id.
+        .with_app_id(crate::assets::APP_ID)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([900.0, 560.0]);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(crate::assets::ICON_PNG) {
+        viewport = viewport.with_icon(Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("SiteMatch 要素匹配")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([900.0, 560.0]),
+        viewport,
+        // eframe would name its storage after the app id; keep the settings where they were.
+        persistence_path: eframe::storage_dir(STORAGE_NAME).map(|d| d.join("app.ron")),
         ..Default::default()
     };
     eframe::run_native(
-        "sitematch",
+        STORAGE_NAME,
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
@@ -38,7 +52,7 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
                 .unwrap_or_default();
             let store =
-                eframe::storage_dir("sitematch").map(|d| crate::io::recovery::RecoveryStore::in_dir(&d));
+                eframe::storage_dir(STORAGE_NAME).map(|d| crate::io::recovery::RecoveryStore::in_dir(&d));
             let recovery: Option<Recovery> = store
                 .as_ref()
                 .and_then(|s| s.load())
@@ -46,7 +60,7 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
             let profiles_dir = start
                 .profiles
                 .or_else(|| settings.profiles_dir.clone().filter(|d| d.is_dir()))
-                .unwrap_or_else(io::default_profiles_dir);
+                .unwrap_or_else(default_zones_folder);
             // A recovered checklist is offered instead of the last file; one named on the
             // command line is opened as asked.
             let checklist = match (start.checklist, &recovery) {
@@ -74,4 +88,22 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
             Ok(Box::new(app))
         }),
     )
+}
+
+/// The zones folder when neither the command line nor the settings name one that exists: the
+/// officer's data folder, made and seeded on first start. When it cannot be made the window
+/// still opens, and the zones view shows why the folder could not be read.
+fn default_zones_folder() -> PathBuf {
+    match io::data_dir::DataDir::locate() {
+        Ok(dir) => {
+            if let Err(e) = dir.prepare() {
+                eprintln!("sitematch: {e}");
+            }
+            dir.profiles()
+        }
+        Err(e) => {
+            eprintln!("sitematch: {e}");
+            PathBuf::new()
+        }
+    }
 }
