@@ -63,6 +63,8 @@ install -D -m 0644 "$DIST/linux/copyright" "$doc/copyright"
 mkdir -p "$doc/licences"
 install -m 0644 "$ROOT/LICENSE-MIT" "$ROOT/LICENSE-APACHE" "$doc/licences/"
 install -m 0644 "$ROOT"/assets/fonts/OFL-*.txt "$ROOT"/assets/fonts/egui/LICENSE-*.txt "$doc/licences/"
+python3 "$DIST/third_party.py" "$TARGET" "$doc/licences/THIRD-PARTY.txt"
+gzip -9n "$doc/licences/THIRD-PARTY.txt"
 printf '%s (%s) stable; urgency=medium\n\n  * Release %s.\n\n -- %s  %s\n' \
     "$APP_ID" "$VERSION" "$VERSION" "$DEB_MAINTAINER" "$(date -R -d "@${SOURCE_DATE_EPOCH:-$(date +%s)}")" \
     | gzip -9n > "$doc/changelog.gz"

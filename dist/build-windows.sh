@@ -23,7 +23,7 @@ console_version="$(sed -n 's/^version = "\(.*\)"/\1/p' "$DIST/windows/console/Ca
     || die "dist/windows/console/Cargo.toml is version $console_version, SiteMatch $VERSION: make them the same"
 
 say "tools"
-need_debs gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis debian-archive-keyring
+need_debs gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis debian-archive-keyring python3
 
 rustc_version="$(rustc -V | awk '{print $2}')"
 src="$build/rust-src-$rustc_version"
@@ -87,6 +87,8 @@ for f in "$ROOT/LICENSE-MIT" "$ROOT/LICENSE-APACHE" "$ROOT"/assets/fonts/OFL-*.t
     # Notepad reads UTF-8 either way; CRLF line ends for older viewers.
     sed 's/$/\r/' "$f" > "$stage/licences/$name"
 done
+python3 "$DIST/third_party.py" "$TARGET" "$build/THIRD-PARTY.txt"
+sed 's/$/\r/' "$build/THIRD-PARTY.txt" > "$stage/licences/THIRD-PARTY.txt"
 
 say "installer"
 installer="$OUT/SiteMatch-$VERSION-windows-x64-installer.exe"

@@ -81,7 +81,8 @@ smoke_deb() {
     listing="$(dpkg-deb -c "$deb")"
     for f in ./usr/bin/sitematch "./usr/share/applications/$APP_ID.desktop" \
         "./usr/share/icons/hicolor/48x48/apps/$APP_ID.png" "./usr/share/icons/hicolor/256x256/apps/$APP_ID.png" \
-        "./usr/share/icons/hicolor/scalable/apps/$APP_ID.svg" "./usr/share/doc/$APP_ID/copyright"; do
+        "./usr/share/icons/hicolor/scalable/apps/$APP_ID.svg" "./usr/share/doc/$APP_ID/copyright" \
+        "./usr/share/doc/$APP_ID/licences/THIRD-PARTY.txt.gz"; do
         check "it holds $f" grep -qF " $f" <<<"$listing"
     done
     mkdir -p "$work/deb"
@@ -162,7 +163,8 @@ smoke_windows() {
     check "the installer runs silently" wine "$installer" /S
     wineserver -w
     local dir="$c/Program Files/SiteMatch"
-    for f in sitematch-app.exe sitematch.exe uninstall.exe licences/LICENSE-MIT.txt licences/OFL-NotoSansSC.txt; do
+    for f in sitematch-app.exe sitematch.exe uninstall.exe licences/LICENSE-MIT.txt licences/OFL-NotoSansSC.txt \
+        licences/THIRD-PARTY.txt; do
         check "it installed $f" test -f "$dir/$f"
     done
     check "nothing test-only was installed" test ! -e "$dir/bcryptprimitives.dll"
