@@ -11,9 +11,11 @@ use std::io::Cursor;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook, XlsxError};
 
+use crate::model::text::join_list;
 use crate::model::value::{parse_level, parse_quantity};
 use crate::model::{
-    Catalog, Checklist, FactorIdx, Importance, Kind, Lang, Requirement, Value, YesNo, number,
+    Catalog, Checklist, FactorIdx, Importance, Kind, Lang, Localize, Named, Requirement, Value, ValueError,
+    YesNo, number,
 };
 
 /// The survey sheet's name; errors name cells on it.
@@ -368,35 +370,153 @@ pub fn write(catalog: &Catalog, checklist: Option<&Checklist>) -> Result<Vec<u8>
 }
 
 /// A cell that could not be read: `要素调查表!E14: …`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct CellError {
+    /// The cell's name as Excel shows it (`E14`).
     pub cell: String,
-    pub message: String,
+    pub problem: CellProblem,
 }
 
-impl std::fmt::Display for CellError {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "{SHEET}!{}: {}", self.cell, self.message)
+/// What is wrong with a cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CellProblem {
+    /// The industry is not a division of the list.
+    UnknownIndustry {
+        given: String,
+    },
+    /// A factor id (column D) that the catalog does not have.
+    UnknownFactor {
+        given: String,
+    },
+    DuplicateFactor {
+        factor: Named,
+    },
+    NoImportance,
+    UnknownImportance {
+        given: String,
+    },
+    /// A yes/no need other than 需要.
+    NotAYesNo {
+        given: String,
+    },
+    /// Members that are not in the factor's vocabulary.
+    NotMembers {
+        vocabulary: Named,
+        given: Vec<String>,
+    },
+    /// An amount, unit or level that cannot be taken.
+    Value(ValueError),
+}
+
+impl Localize for CellProblem {
+    fn text(&self, lang: Lang) -> String {
+        let importances = || -> String {
+            let labels: Vec<String> = Importance::ALL
+                .iter()
+                .map(|i| i.label(Lang::Zh).to_owned())
+                .collect();
+            join_list(&labels, lang, "or")
+        };
+        match (self, lang) {
+            (CellProblem::UnknownIndustry { given }, Lang::Zh) => {
+                format!("“{given}”不是国民经济行业分类（GB/T 4754）的大类，请从下拉列表中选择")
+            }
+            (CellProblem::UnknownIndustry { given }, Lang::En) => {
+                format!("`{given}` is not a GB/T 4754 division; choose one from the list")
+            }
+            (CellProblem::UnknownFactor { given }, Lang::Zh) => format!("“{given}”不是要素目录中的要素"),
+            (CellProblem::UnknownFactor { given }, Lang::En) => {
+                format!("`{given}` is not a factor of the catalog")
+            }
+            (CellProblem::DuplicateFactor { factor }, Lang::Zh) => {
+                format!("要素{}出现了两次", factor.label(lang))
+            }
+            (CellProblem::DuplicateFactor { factor }, Lang::En) => {
+                format!("factor {} appears twice", factor.label(lang))
+            }
+            (CellProblem::NoImportance, Lang::Zh) => format!("未填写重要性，请选择{}", importances()),
+            (CellProblem::NoImportance, Lang::En) => format!("importance is empty; choose {}", importances()),
+            (CellProblem::UnknownImportance { given }, Lang::Zh) => {
+                format!("“{given}”不是重要性的选项，请选择{}", importances())
+            }
+            (CellProblem::UnknownImportance { given }, Lang::En) => {
+                format!("importance `{given}` is not one; choose {}", importances())
+            }
+            (CellProblem::NotAYesNo { given }, Lang::Zh) => {
+                format!("“{given}”不是是否类的需求，请选择“{NEEDED}”或留空")
+            }
+            (CellProblem::NotAYesNo { given }, Lang::En) => {
+                format!("`{given}` is not a yes/no need; choose {NEEDED} or leave it empty")
+            }
+            (CellProblem::NotMembers { vocabulary, given }, Lang::Zh) => {
+                format!("不在{}之列：{}", vocabulary.name(lang), given.join("、"))
+            }
+            (CellProblem::NotMembers { vocabulary, given }, Lang::En) => {
+                format!("not in {}: {}", vocabulary.name(lang), given.join(", "))
+            }
+            (CellProblem::Value(e), _) => e.text(lang),
+        }
+    }
+}
+
+impl Localize for CellError {
+    fn text(&self, lang: Lang) -> String {
+        format!("{SHEET}!{}: {}", self.cell, self.problem.text(lang))
     }
 }
 
 /// Why a filled survey could not be read: the workbook itself, or its cells, one error each.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SurveyError {
-    #[error("is not a SiteMatch survey workbook: {0}")]
-    Workbook(String),
-    #[error("{} cell(s) could not be read:\n{}", .0.len(), .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    /// Not an Excel workbook at all (the reader's own words in `detail`).
+    NotAWorkbook {
+        detail: String,
+    },
+    /// A workbook without the survey sheet.
+    NoSurveySheet,
     Cells(Vec<CellError>),
 }
+
+impl Localize for SurveyError {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SurveyError::NotAWorkbook { .. }, Lang::Zh) => {
+                "不是 SiteMatch 要素调查表：无法作为 Excel 工作簿（.xlsx）打开".into()
+            }
+            (SurveyError::NotAWorkbook { detail }, Lang::En) => {
+                format!("is not a SiteMatch survey workbook: {detail}")
+            }
+            (SurveyError::NoSurveySheet, Lang::Zh) => {
+                format!("不是 SiteMatch 要素调查表：没有名为“{SHEET}”的工作表")
+            }
+            (SurveyError::NoSurveySheet, Lang::En) => {
+                format!("is not a SiteMatch survey workbook: it has no sheet named {SHEET}")
+            }
+            (SurveyError::Cells(cells), _) => {
+                let head = match lang {
+                    Lang::Zh => format!("有 {} 个单元格无法读取：", cells.len()),
+                    Lang::En => format!("{} cell(s) could not be read:", cells.len()),
+                };
+                std::iter::once(head)
+                    .chain(cells.iter().map(|c| c.text(lang)))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+        }
+    }
+}
+
+crate::english_display!(CellError, CellProblem, SurveyError);
 
 /// Reads a filled survey back into a checklist. Every unreadable cell is one error.
 pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
     use calamine::{Data, Reader, Xlsx};
-    let mut book: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| SurveyError::Workbook(e.to_string()))?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| SurveyError::NotAWorkbook {
+        detail: e.to_string(),
+    })?;
     let range = book
         .worksheet_range(SHEET)
-        .map_err(|_| SurveyError::Workbook(format!("it has no sheet named {SHEET}")))?;
+        .map_err(|_| SurveyError::NoSurveySheet)?;
     let get = |row: u32, col: u16| -> CellValue {
         match range.get_value((row, u32::from(col))) {
             None | Some(Data::Empty) => CellValue::Empty,
@@ -408,10 +528,10 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
         }
     };
     let mut errors: Vec<CellError> = Vec::new();
-    let mut fail = |row: u32, col: u16, message: String| {
+    let mut fail = |row: u32, col: u16, problem: CellProblem| {
         errors.push(CellError {
             cell: cell_name(row, col),
-            message,
+            problem,
         });
     };
     let text_of = |v: &CellValue| match v {
@@ -429,11 +549,7 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
             let code = t.split_whitespace().next().unwrap_or("");
             match catalog.industries().find(code) {
                 Some(m) => list.industry = Some(m),
-                None => fail(
-                    INDUSTRY,
-                    1,
-                    format!("`{t}` is not a GB/T 4754 division; choose one from the list"),
-                ),
+                None => fail(INDUSTRY, 1, CellProblem::UnknownIndustry { given: t }),
             }
         }
     }
@@ -444,7 +560,7 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
     ] {
         match decimal_of(&get(row, 1)) {
             Ok(d) => *slot = d,
-            Err(m) => fail(row, 1, m),
+            Err(e) => fail(row, 1, CellProblem::Value(e)),
         }
     }
     let mut seen: Vec<FactorIdx> = Vec::new();
@@ -455,11 +571,17 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
             continue;
         }
         let Some(f) = catalog.find_factor(&id) else {
-            fail(row, C_ID, format!("`{id}` is not a factor of the catalog"));
+            fail(row, C_ID, CellProblem::UnknownFactor { given: id });
             continue;
         };
         if seen.contains(&f) {
-            fail(row, C_ID, format!("factor `{id}` appears twice"));
+            fail(
+                row,
+                C_ID,
+                CellProblem::DuplicateFactor {
+                    factor: catalog.factor(f).named(),
+                },
+            );
             continue;
         }
         seen.push(f);
@@ -471,20 +593,18 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
                 || importance_text.eq_ignore_ascii_case(i.label(Lang::En))
         });
         let Some(importance) = importance else {
-            let why = if importance_text.is_empty() {
-                "is empty".to_owned()
+            let problem = if importance_text.is_empty() {
+                CellProblem::NoImportance
             } else {
-                format!("`{importance_text}` is not one")
+                CellProblem::UnknownImportance {
+                    given: importance_text,
+                }
             };
-            fail(
-                row,
-                C_IMPORTANCE,
-                format!("importance {why}; choose 必须, 高, 中, 低 or 不需要"),
-            );
+            fail(row, C_IMPORTANCE, problem);
             continue;
         };
         let cell = get(row, C_REQUIRED);
-        let required: Result<Option<Value>, String> = match (&factor.kind, factor.default_from, &cell) {
+        let required: Result<Option<Value>, CellProblem> = match (&factor.kind, factor.default_from, &cell) {
             (_, Some(_), _) | (_, None, CellValue::Empty) => Ok(None),
             (Kind::AtLeast(m) | Kind::AtMost(m), None, v) => {
                 let unit = text_of(&get(row, C_UNIT));
@@ -494,17 +614,17 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
                 };
                 parse_quantity(catalog, m, &format!("{amount} {unit}"))
                     .map(|q| Some(Value::Amount(q)))
-                    .map_err(|e| e.to_string())
+                    .map_err(CellProblem::Value)
             }
             (Kind::YesNo, None, v) => match text_of(v).as_str() {
                 NEEDED | "yes" | "Yes" | "是" => Ok(Some(Value::YesNo(YesNo::Yes))),
-                other => Err(format!(
-                    "`{other}` is not a yes/no need; choose {NEEDED} or leave it empty"
-                )),
+                other => Err(CellProblem::NotAYesNo {
+                    given: other.to_owned(),
+                }),
             },
             (Kind::Level(_), None, v) => parse_level(factor, &text_of(v))
                 .map(|l| Some(Value::Level(l)))
-                .map_err(|e| e.to_string()),
+                .map_err(CellProblem::Value),
             (Kind::Set(vi), None, v) => {
                 let vocab = catalog.vocabulary(*vi);
                 let t = text_of(v);
@@ -530,7 +650,10 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
                 if bad.is_empty() {
                     Ok(Some(Value::set(members)))
                 } else {
-                    Err(format!("not in {}: {}", vocab.name.en, bad.join(", ")))
+                    Err(CellProblem::NotMembers {
+                        vocabulary: vocab.named(),
+                        given: bad,
+                    })
                 }
             }
         };
@@ -549,7 +672,7 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
                     }),
                 );
             }
-            Err(m) => fail(row, C_REQUIRED, m),
+            Err(problem) => fail(row, C_REQUIRED, problem),
         }
     }
     if errors.is_empty() {
@@ -568,16 +691,16 @@ fn float_text(n: f64) -> String {
     }
 }
 
-fn decimal_of(v: &CellValue) -> Result<Option<Decimal>, String> {
+fn decimal_of(v: &CellValue) -> Result<Option<Decimal>, ValueError> {
     let text = match v {
         CellValue::Empty => return Ok(None),
         CellValue::Number(n) => float_text(*n),
         CellValue::Text(s) => s.clone(),
     };
     match number::parse_decimal(&text) {
-        Ok(d) if d.is_sign_negative() && !d.is_zero() => Err(format!("`{text}` is negative")),
+        Ok(d) if d.is_sign_negative() && !d.is_zero() => Err(ValueError::Negative(number::plain(d))),
         Ok(d) => Ok(Some(d.normalize())),
-        Err(e) => Err(format!("`{text}`: {e}")),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -750,13 +873,87 @@ mod tests {
             "{}",
             errors[0]
         );
-        assert!(errors.iter().any(|e| e.message.contains("moon")));
+        assert!(errors.iter().any(|e| e.to_string().contains("moon")));
+    }
+
+    #[test]
+    fn every_survey_problem_reads_in_chinese_and_in_english() {
+        use crate::model::error::testing::assert_renders;
+        let c = catalog();
+        let vocab = c.vocabulary(
+            match c
+                .factor(c.find_factor("policy.regional_assessments").unwrap())
+                .kind
+            {
+                Kind::Set(v) => v,
+                _ => c.industry_vocabulary(),
+            },
+        );
+        let problems = [
+            CellProblem::UnknownIndustry {
+                given: "Z99 nothing".into(),
+            },
+            CellProblem::UnknownFactor {
+                given: "land.rent".into(),
+            },
+            CellProblem::DuplicateFactor {
+                factor: c.factor(c.find_factor("water.supply").unwrap()).named(),
+            },
+            CellProblem::NoImportance,
+            CellProblem::UnknownImportance {
+                given: "critical".into(),
+            },
+            CellProblem::NotAYesNo {
+                given: "maybe".into(),
+            },
+            CellProblem::NotMembers {
+                vocabulary: vocab.named(),
+                given: vec!["moon".into()],
+            },
+            CellProblem::Value(ValueError::Negative("-5".into())),
+        ];
+        for p in &problems {
+            let name = match p {
+                CellProblem::UnknownIndustry { .. } => "UnknownIndustry",
+                CellProblem::UnknownFactor { .. } => "UnknownFactor",
+                CellProblem::DuplicateFactor { .. } => "DuplicateFactor",
+                CellProblem::NoImportance => "NoImportance",
+                CellProblem::UnknownImportance { .. } => "UnknownImportance",
+                CellProblem::NotAYesNo { .. } => "NotAYesNo",
+                CellProblem::NotMembers { .. } => "NotMembers",
+                CellProblem::Value(_) => "Value",
+            };
+            assert_renders(name, p, &c);
+        }
+        let cells = SurveyError::Cells(
+            problems
+                .into_iter()
+                .map(|problem| CellError {
+                    cell: "E14".into(),
+                    problem,
+                })
+                .collect(),
+        );
+        for e in [
+            SurveyError::NotAWorkbook {
+                detail: "invalid Zip archive".into(),
+            },
+            SurveyError::NoSurveySheet,
+            cells,
+        ] {
+            let name = match &e {
+                SurveyError::NotAWorkbook { .. } => "NotAWorkbook",
+                SurveyError::NoSurveySheet => "NoSurveySheet",
+                SurveyError::Cells(_) => "Cells",
+            };
+            assert_renders(name, &e, &c);
+        }
     }
 
     #[test]
     fn a_file_that_is_not_a_workbook_is_refused_in_words() {
         let c = catalog();
         let err = read(&c, b"not a zip").expect_err("refused");
-        assert!(matches!(err, SurveyError::Workbook(_)));
+        assert!(matches!(err, SurveyError::NotAWorkbook { .. }));
     }
 }

@@ -1,14 +1,16 @@
-//! Integration tests: one binary, one module per area.
+//! Integration tests of the library and the command line: one binary, one module per area.
+//! They draw nothing, so they build and run without the desktop (`--no-default-features
+//! --features pdf`); the app's own tests are in `app.rs`.
 
 // A failed expectation in a test is a test failure, which is what `expect` reports.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
+mod clock;
 mod data_dir;
 mod files;
 mod hardening;
 mod report;
-mod ui;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -18,18 +20,35 @@ pub fn repo(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
-/// Runs the built binary in the checkout, with a data folder of its own (never the real one).
+/// Runs the built binary in the checkout, in an English locale, so that what it prints
+/// without `--lang` does not depend on the machine the tests run on, with a data folder of its
+/// own (never the real one).
 pub fn sitematch(args: &[&str]) -> Output {
     let home = tempfile::tempdir().expect("tempdir");
-    sitematch_in(home.path(), args)
+    run(home.path(), args, "C")
 }
 
-/// Runs the built binary in the checkout with `home` as its data folder.
+/// Runs the built binary in the checkout, in an English locale, with `home` as its data folder.
 pub fn sitematch_in(home: &std::path::Path, args: &[&str]) -> Output {
+    run(home, args, "C")
+}
+
+/// Runs the built binary in the checkout with the system's language set to `locale`, with a
+/// data folder of its own.
+pub fn sitematch_in_locale(args: &[&str], locale: &str) -> Output {
+    let home = tempfile::tempdir().expect("tempdir");
+    run(home.path(), args, locale)
+}
+
+fn run(home: &std::path::Path, args: &[&str], locale: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sitematch"))
         .args(args)
         .current_dir(repo(""))
         .env("SITEMATCH_HOME", home)
+        .env_remove("LANGUAGE")
+        .env_remove("LC_MESSAGES")
+        .env("LC_ALL", locale)
+        .env("LANG", locale)
         .output()
         .expect("the binary runs")
 }

@@ -61,6 +61,8 @@ pub fn init(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> AppInit {
         today: Date::new(2026, 11, 29).expect("date"),
         background: None,
         recovery_store: None,
+        samples_dir: Some(repo("assets/checklists")),
+        data_dir: None,
     }
 }
 
@@ -78,8 +80,18 @@ pub fn harness_with(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> Harness
     harness_from(init(checklist, dialogs))
 }
 
+/// Begins a new checklist from the start page.
+fn begin(h: &mut Harness<'_, SiteMatchApp>) {
+    h.get_by_label("新建需求表").click();
+    h.run();
+    assert!(!h.state().show_start);
+}
+
+/// The app with a new checklist begun from the start page.
 fn harness() -> Harness<'static, SiteMatchApp> {
-    harness_with(None, FakeDialogs::default())
+    let mut h = harness_with(None, FakeDialogs::default());
+    begin(&mut h);
+    h
 }
 
 /// Types into the field with this accessible name, replacing what it holds.
@@ -229,6 +241,7 @@ fn open_and_save_round_trip_and_replacing_dirty_work_asks_first() {
     let saved = dir.path().join("saved.ron");
     let dialogs = FakeDialogs::default();
     let mut h = harness_with(None, dialogs.clone());
+    begin(&mut h);
 
     type_into(&mut h, "项目名称", "测试项目");
     type_into(&mut h, "可供工业用地面积 要求", "300");
@@ -472,6 +485,7 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     let mut start = init(None, FakeDialogs::default());
     start.recovery_store = Some(store.clone());
     let mut h = harness_from(start);
+    begin(&mut h);
     type_into(&mut h, "项目名称", "差点丢失的项目");
     type_into(&mut h, "可供工业用地面积 要求", "450");
     let mut storage = MemoryStorage::default();
@@ -708,4 +722,193 @@ fn a_file_changed_on_disk_since_opening_is_not_overwritten_without_asking() {
             .contains("我的第二次修改")
     );
     assert!(!h.state().has_unsaved());
+}
+
+/// The importance the working checklist gives a factor (not requested: `None`).
+fn importance_of(h: &Harness<'_, SiteMatchApp>, id: &str) -> Option<sitematch::model::Importance> {
+    let app = h.state();
+    let f = app.ws.catalog.find_factor(id).expect("factor");
+    app.doc.checklist.item(f).map(|r| r.importance)
+}
+
+#[test]
+fn ctrl_z_takes_back_a_drop_down_and_ctrl_y_does_it_again() {
+    use sitematch::model::Importance;
+    let mut h = harness();
+    let default = importance_of(&h, "power.capacity");
+    choose(&mut h, "可新增供电容量 重要性", "低");
+    assert_eq!(importance_of(&h, "power.capacity"), Some(Importance::Low));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        importance_of(&h, "power.capacity"),
+        default,
+        "Ctrl+Z took the choice back"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert_eq!(
+        importance_of(&h, "power.capacity"),
+        Some(Importance::Low),
+        "Ctrl+Y did it again"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        importance_of(&h, "power.capacity"),
+        Some(Importance::Low),
+        "Ctrl+Shift+Z redoes too"
+    );
+}
+
+#[test]
+fn undo_reaches_past_the_focused_field_to_earlier_edits_and_rescores() {
+    let mut h = harness();
+    type_into(&mut h, "可新增供电容量 要求", "100");
+    let scored = h.state().results.requirements.len();
+    type_into(&mut h, "可供工业用地面积 要求", "1500");
+    assert_eq!(h.state().results.requirements.len(), scored + 1);
+    // Two edits back, the focus still in the land field.
+    for _ in 0..2 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    let app = h.state();
+    let land = app
+        .ws
+        .catalog
+        .find_factor("land.industrial_area")
+        .expect("factor");
+    assert!(
+        app.doc
+            .checklist
+            .item(land)
+            .and_then(|r| r.required.as_ref())
+            .is_none()
+    );
+    assert_eq!(
+        app.results.requirements.len(),
+        scored - 1,
+        "the ranking follows the undo"
+    );
+}
+
+#[test]
+fn the_start_page_opens_a_sample_and_offers_the_other_ways_in() {
+    let dialogs = FakeDialogs::default();
+    let mut h = harness_with(None, dialogs.clone());
+    assert!(h.state().show_start);
+    for offer in [
+        "新建需求表",
+        "打开需求表…",
+        "导入投资方调查表…",
+        "选择开发区文件夹…",
+        "已加载 5 个开发区",
+    ] {
+        assert!(h.query_by_label(offer).is_some(), "{offer}");
+    }
+    h.get_by_label("自动化光伏新能源基地 — 光伏新能源企业（示例）")
+        .click();
+    h.run();
+    assert!(!h.state().show_start);
+    assert_eq!(h.state().doc.checklist.project, "自动化光伏新能源基地");
+    assert!(!h.state().results.ranking.zones.is_empty());
+
+    // The survey import asks for a workbook.
+    let mut h = harness_with(None, dialogs.clone());
+    h.get_by_label("导入投资方调查表…").click();
+    h.run();
+    assert_eq!(dialogs.asked.borrow().last(), Some(&FileKind::Xlsx));
+}
+
+#[test]
+fn an_empty_zones_folder_says_so_with_the_button_that_picks_another() {
+    let empty = tempfile::tempdir().expect("tempdir");
+    let dialogs = FakeDialogs::default();
+    let mut init = init(None, dialogs.clone());
+    init.profiles_dir = empty.path().to_owned();
+    let mut h = harness_from(init);
+    assert!(
+        h.query_by_label("此文件夹中没有可读取的开发区资料，排名将为空。")
+            .is_some(),
+        "the start page says so"
+    );
+    dialogs.answer(Some(&repo("profiles")));
+    h.get_by_label("选择开发区文件夹…").click();
+    h.run();
+    assert_eq!(h.state().ws.zones.len(), 5, "the folder picked loads");
+}
+
+#[test]
+fn escape_cancels_the_save_question_and_leaves_no_field_focused() {
+    let mut h = harness();
+    type_into(&mut h, "可供工业用地面积 要求", "515");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert!(matches!(h.state().session.modal(), Some(&Modal::Unsaved { .. })));
+    assert!(
+        h.ctx.memory(|m| m.focused()).is_none(),
+        "the field below gave up the focus"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().session.is_asking(), "Escape answered Cancel");
+    assert!(h.state().has_unsaved(), "nothing was discarded");
+    assert!(
+        h.ctx.memory(|m| m.focused()).is_none(),
+        "and the key went to no field"
+    );
+    let land = h
+        .state()
+        .ws
+        .catalog
+        .find_factor("land.industrial_area")
+        .expect("factor");
+    assert!(
+        h.state()
+            .doc
+            .checklist
+            .item(land)
+            .and_then(|r| r.required.as_ref())
+            .is_some()
+    );
+}
+
+#[test]
+fn the_edit_menu_names_what_undo_takes_back() {
+    let mut h = harness();
+    choose(&mut h, "可新增供电容量 重要性", "低");
+    h.get_by_label("编辑").click();
+    h.run();
+    h.get_by_label_contains("撤销：修改 可新增供电容量 的重要性")
+        .click();
+    h.run();
+    assert_ne!(
+        importance_of(&h, "power.capacity"),
+        Some(sitematch::model::Importance::Low),
+        "the menu item undid the choice"
+    );
+}
+
+#[test]
+fn about_shows_the_data_folder_and_the_zones_folder_in_use() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let data_dir = data.path().join("SiteMatch").display().to_string();
+    let zones_dir = repo("profiles").display().to_string();
+    let mut init = init(None, FakeDialogs::default());
+    init.data_dir = Some(data.path().join("SiteMatch"));
+    let mut h = harness_from(init);
+    let zones_shown = h.query_all_by_label(&zones_dir).count();
+    assert!(h.query_by_label(&data_dir).is_none());
+    h.get_by_label("帮助").click();
+    h.run();
+    h.get_by_label("关于 SiteMatch…").click();
+    h.run();
+    h.get_by_label("数据文件夹");
+    h.get_by_label(&data_dir);
+    // The zones come from the checkout here, not from the data folder: both are shown.
+    h.get_by_label("正在使用的开发区文件夹");
+    assert_eq!(h.query_all_by_label(&zones_dir).count(), zones_shown + 1);
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::dialogs::NativeDialogs;
 use super::{AppInit, CrashSnapshot, SiteMatchApp, install_panic_hook};
-use crate::io;
+use crate::io::data_dir::DataDir;
 use crate::model::Catalog;
 use crate::state::settings::{Recovery, SETTINGS_KEY, Settings};
 use crate::ui::fonts;
@@ -57,10 +57,11 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 .as_ref()
                 .and_then(|s| s.load())
                 .and_then(|text| ron::from_str(&text).ok());
+            let data_dir = data_folder();
             let profiles_dir = start
                 .profiles
                 .or_else(|| settings.profiles_dir.clone().filter(|d| d.is_dir()))
-                .unwrap_or_else(default_zones_folder);
+                .unwrap_or_else(|| data_dir.as_ref().map_or_else(PathBuf::new, DataDir::profiles));
             // A recovered checklist is offered instead of the last file; one named on the
             // command line is opened as asked.
             let checklist = match (start.checklist, &recovery) {
@@ -75,9 +76,11 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 settings,
                 recovery,
                 dialogs: Box::new(NativeDialogs),
-                today: jiff::Zoned::now().date(),
+                today: crate::io::clock::today(),
                 background: Some(cc.egui_ctx.clone()),
                 recovery_store: store.clone(),
+                samples_dir: data_dir.as_ref().map(DataDir::checklists),
+                data_dir: data_dir.as_ref().map(|d| d.root().to_owned()),
             });
             app.launched = Some(launched);
             if let Some(store) = store {
@@ -90,20 +93,22 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
     )
 }
 
-/// The zones folder when neither the command line nor the settings name one that exists: the
-/// officer's data folder, made and seeded on first start. When it cannot be made the window
-/// still opens, and the zones view shows why the folder could not be read.
-fn default_zones_folder() -> PathBuf {
-    match io::data_dir::DataDir::locate() {
+/// The officer's data folder, made and seeded on first start: its zones are the window's
+/// zones folder when neither the command line nor the settings name one that exists, its
+/// checklists are the start page's samples, and the About window shows it. When it cannot be
+/// found the window still opens (the zones view shows that there is no folder); when it cannot
+/// be made or seeded, the views show what is missing. Either way the reason goes to the log.
+fn data_folder() -> Option<DataDir> {
+    match DataDir::locate() {
         Ok(dir) => {
             if let Err(e) = dir.prepare() {
-                eprintln!("sitematch: {e}");
+                log::warn!("{e}");
             }
-            dir.profiles()
+            Some(dir)
         }
         Err(e) => {
-            eprintln!("sitematch: {e}");
-            PathBuf::new()
+            log::warn!("{e}");
+            None
         }
     }
 }

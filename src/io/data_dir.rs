@@ -16,7 +16,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::assets::{SAMPLES, Sample};
-use crate::model::Lang;
+use crate::model::{Lang, Localize};
 
 /// The environment variable that names the data folder instead of the platform's.
 pub const HOME_ENV: &str = "SITEMATCH_HOME";
@@ -34,31 +34,60 @@ pub const PROFILES: &str = "profiles";
 pub const CHECKLISTS: &str = "checklists";
 
 /// Why the data folder could not be found or made.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum DataDirError {
     /// Neither `SITEMATCH_HOME` nor the platform names a folder (no home folder).
-    #[error("there is no home folder to keep SiteMatch's files in; set {HOME_ENV} to a folder")]
     NoHome,
-    #[error("could not create the folder {}: {source}", .path.display())]
-    Create { path: PathBuf, source: std::io::Error },
-    #[error("could not write the sample file {}: {source}", .path.display())]
-    Seed { path: PathBuf, source: std::io::Error },
+    Create {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    Seed {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
-impl DataDirError {
-    /// The message in a language.
-    pub fn text(&self, lang: Lang) -> String {
+impl Localize for DataDirError {
+    fn text(&self, lang: Lang) -> String {
         match (self, lang) {
-            (_, Lang::En) => self.to_string(),
             (DataDirError::NoHome, Lang::Zh) => {
                 format!("找不到用于保存 SiteMatch 文件的主文件夹；请用环境变量 {HOME_ENV} 指定一个文件夹")
             }
+            (DataDirError::NoHome, Lang::En) => {
+                format!("there is no home folder to keep SiteMatch's files in; set {HOME_ENV} to a folder")
+            }
             (DataDirError::Create { path, source }, Lang::Zh) => {
-                format!("无法创建文件夹 {}：{source}", path.display())
+                format!(
+                    "无法创建文件夹 {}：{}",
+                    path.display(),
+                    super::io_reason(source, lang)
+                )
+            }
+            (DataDirError::Create { path, source }, Lang::En) => {
+                format!("could not create the folder {}: {source}", path.display())
             }
             (DataDirError::Seed { path, source }, Lang::Zh) => {
-                format!("无法写入示例文件 {}：{source}", path.display())
+                format!(
+                    "无法写入示例文件 {}：{}",
+                    path.display(),
+                    super::io_reason(source, lang)
+                )
             }
+            (DataDirError::Seed { path, source }, Lang::En) => {
+                format!("could not write the sample file {}: {source}", path.display())
+            }
+        }
+    }
+}
+
+crate::english_display!(DataDirError);
+
+impl std::error::Error for DataDirError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DataDirError::NoHome => None,
+            DataDirError::Create { source, .. } | DataDirError::Seed { source, .. } => Some(source),
         }
     }
 }
@@ -323,6 +352,38 @@ mod tests {
         );
         assert!(e.text(Lang::Zh).contains("a file"));
         assert!(DataDirError::NoHome.text(Lang::Zh).contains(HOME_ENV));
+    }
+
+    #[test]
+    fn every_error_reads_in_chinese_and_in_english() {
+        use crate::model::error::testing::assert_renders;
+        let catalog = crate::model::Catalog::builtin().expect("catalog");
+        let denied = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let errors = [
+            DataDirError::NoHome,
+            DataDirError::Create {
+                path: PathBuf::from("SiteMatch"),
+                source: denied(),
+            },
+            DataDirError::Seed {
+                path: PathBuf::from("SiteMatch/profiles/houma.ron"),
+                source: denied(),
+            },
+        ];
+        for e in &errors {
+            let name = match e {
+                DataDirError::NoHome => "NoHome",
+                DataDirError::Create { .. } => "Create",
+                DataDirError::Seed { .. } => "Seed",
+            };
+            assert_renders(name, e, &catalog);
+            assert_eq!(e.to_string(), e.text(Lang::En), "{name}");
+        }
+        assert!(
+            errors[1].text(Lang::Zh).contains("没有权限"),
+            "{}",
+            errors[1].text(Lang::Zh)
+        );
     }
 
     #[test]

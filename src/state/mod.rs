@@ -7,6 +7,7 @@
 
 pub mod checklist_doc;
 pub mod command;
+pub mod history;
 pub mod profile_edit;
 pub mod session;
 pub mod settings;
@@ -43,7 +44,7 @@ pub struct Notice {
 pub struct PlanningState {
     pub result: Option<PlanningResult>,
     /// The folder could not be read.
-    pub error: Option<String>,
+    pub error: Option<FileError>,
 }
 
 /// The pipeline of one zone, with the files it came from.

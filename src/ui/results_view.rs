@@ -2,10 +2,14 @@
 //! that lays out only the rows on screen, and below it the selected zone's item-by-item
 //! breakdown, or 2–4 picked zones side by side.
 
+mod texts;
+
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use self::texts::texts;
 use super::breakdown::{breakdown_ui, compare_ui, tier_missing_text};
+use super::texts::common;
 use super::theme;
 use crate::io::Zone;
 use crate::model::number;
@@ -103,37 +107,28 @@ pub fn visible_rows(state: &ResultsState, data: &ResultsData) -> Vec<usize> {
 /// Draws the results view.
 pub fn results_view_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData) -> Vec<Command> {
     let mut commands = Vec::new();
-    let lang = data.lang;
+    let t = texts(data.lang);
     ui.horizontal(|ui| {
-        ui.heading(lang.pick("匹配结果", "Match results"));
+        ui.heading(t.heading);
         ui.add_space(16.0);
-        let label = ui.label(lang.pick("筛选", "Filter"));
+        let label = ui.label(t.filter);
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut state.filter)
-                    .hint_text(lang.pick("开发区名称或编号  Ctrl+F", "zone name or id  Ctrl+F"))
+                    .hint_text(t.filter_hint)
                     .desired_width(220.0),
             )
             .labelled_by(label.id);
         if std::mem::take(&mut state.focus_filter) {
             response.request_focus();
         }
-        if !state.compare.is_empty() {
-            let text = match lang {
-                Lang::Zh => format!("清除对比（{}）", state.compare.len()),
-                Lang::En => format!("Clear comparison ({})", state.compare.len()),
-            };
-            if ui.button(text).clicked() {
-                state.compare.clear();
-            }
+        if !state.compare.is_empty() && ui.button((t.clear_comparison)(state.compare.len())).clicked() {
+            state.compare.clear();
         }
     });
     if data.results.requirements.is_empty() {
         ui.add_space(theme::SECTION_GAP);
-        ui.label(lang.pick(
-            "需求表尚无可计分的要求。请在“投资需求”中填写要求。",
-            "The checklist has no requirement to score yet. Fill one in under Investor checklist.",
-        ));
+        ui.label(t.nothing_scored);
         return commands;
     }
     let rows = visible_rows(state, data);
@@ -152,18 +147,11 @@ pub fn results_view_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData
                 match data.results.ranking.find(zone) {
                     Some((rank, result)) => breakdown_ui(ui, data, rank, result, &mut commands),
                     None => {
-                        ui.label(lang.pick(
-                            "所选开发区已不在列表中。",
-                            "The selected zone is no longer listed.",
-                        ));
+                        ui.label(t.selected_gone);
                     }
                 }
             } else {
-                ui.label(RichText::new(lang.pick(
-                "点击一行查看该开发区的逐项说明；勾选 2–4 个开发区可并排对比。",
-                "Click a row to see the zone item by item; tick 2–4 zones to compare them side by side.",
-            ))
-            .weak());
+                ui.label(RichText::new(t.click_a_row).weak());
             }
         });
     commands
@@ -191,6 +179,7 @@ fn sort_header(ui: &mut Ui, state: &mut ResultsState, key: SortKey, label: &str)
 
 fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[usize], height: f32) {
     let lang = data.lang;
+    let (t, c) = (texts(lang), common(lang));
     let palette = theme::palette(ui.ctx());
     let zones = &data.results.ranking.zones;
     // A click anywhere on a row selects it; labels must not take the click for text selection.
@@ -212,20 +201,17 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
         .max_scroll_height(height)
         .header(theme::ROW_HEIGHT, |mut header| {
             header.col(|ui| {
-                ui.label(RichText::new(lang.pick("对比", "Cmp")).strong());
+                ui.label(RichText::new(t.col_compare).strong());
             });
-            header.col(|ui| sort_header(ui, state, SortKey::Rank, lang.pick("排名", "Rank")));
-            header.col(|ui| sort_header(ui, state, SortKey::Zone, lang.pick("开发区", "Zone")));
-            header.col(|ui| sort_header(ui, state, SortKey::Score, lang.pick("得分", "Score")));
+            header.col(|ui| sort_header(ui, state, SortKey::Rank, t.col_rank));
+            header.col(|ui| sort_header(ui, state, SortKey::Zone, t.col_zone));
+            header.col(|ui| sort_header(ui, state, SortKey::Score, c.score));
             header.col(|ui| {
-                ui.label(RichText::new(lang.pick("资格", "Qualified")).strong());
+                ui.label(RichText::new(c.qualified_heading).strong());
             });
             header.col(|ui| {
-                ui.label(RichText::new(lang.pick("就绪等级", "Readiness")).strong())
-                    .on_hover_text(lang.pick(
-                        "按要素目录中的就绪等级定义，由开发区现有资料判定，与本需求表无关",
-                        "From the zone's inventory by the catalog's tier definitions, whatever the checklist",
-                    ));
+                ui.label(RichText::new(t.col_readiness).strong())
+                    .on_hover_text(t.readiness_hover);
             });
             for s in [Status::Met, Status::Partial, Status::Unmet] {
                 header.col(|ui| {
@@ -234,9 +220,9 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
                 });
             }
             header.col(|ui| sort_header(ui, state, SortKey::Unknown, Status::Unknown.mark()));
-            header.col(|ui| sort_header(ui, state, SortKey::Completeness, lang.pick("完整度", "Data")));
+            header.col(|ui| sort_header(ui, state, SortKey::Completeness, t.col_completeness));
             header.col(|ui| {
-                ui.label(RichText::new(lang.pick("最大差距", "Largest gap")).strong());
+                ui.label(RichText::new(t.col_largest_gap).strong());
             });
         })
         .body(|body| {
@@ -250,7 +236,7 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
                 row.col(|ui| {
                     let mut on = state.compare.contains(&z.zone);
                     let full = state.compare.len() >= COMPARE_MAX && !on;
-                    let name = format!("{} {}", lang.pick("对比", "compare"), profile.name.get(lang));
+                    let name = (t.compare_tick)(profile.name.get(lang));
                     let response = ui
                         .add_enabled(!full, egui::Checkbox::without_text(&mut on))
                         .accessible_name(name);
@@ -325,15 +311,11 @@ fn qualified_ui(ui: &mut Ui, data: &ResultsData, z: &ZoneResult) {
     let lang = data.lang;
     let palette = theme::palette(ui.ctx());
     if z.qualified {
-        ui.label(RichText::new(format!("✔ {}", lang.pick("合格", "qualified"))).color(palette.met));
+        ui.label(RichText::new(format!("✔ {}", common(lang).qualified)).color(palette.met));
     } else {
         let names = failed_must_names(data.catalog, z, lang);
         ui.label(RichText::new(format!("✘ {}", names)).color(palette.unmet))
-            .on_hover_text(format!(
-                "{}{}",
-                lang.pick("未满足的必须项：", "Must-haves not met: "),
-                names
-            ));
+            .on_hover_text((texts(lang).must_haves_not_met)(&names));
     }
 }
 
@@ -347,9 +329,5 @@ pub fn largest_gap_text(data: &ResultsData, z: &ZoneResult) -> Option<String> {
         .and_then(|p| p.entry(item.factor))
         .map(|e| &e.value);
     let gap = gap_text(data.catalog, factor, &req.required, offered, item.gap, data.lang)?;
-    Some(format!(
-        "{}{}{gap}",
-        factor.name.get(data.lang),
-        data.lang.pick("：", ": ")
-    ))
+    Some((texts(data.lang).factor_gap)(factor.name.get(data.lang), &gap))
 }

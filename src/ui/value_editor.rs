@@ -4,9 +4,55 @@
 
 use egui::{Color32, Id, PopupCloseBehavior, RichText, Ui};
 
+use super::texts::common;
 use super::theme;
 use crate::model::{Catalog, Factor, Kind, Lang};
 use crate::state::value_draft::{DraftError, ValueDraft, YesNoChoice, draft_summary, members_of, units_of};
+
+/// The editors' words.
+struct Texts {
+    // Yes/no: a requirement, or what a zone offers
+    required: &'static str,
+    yes: &'static str,
+    planned: &'static str,
+    no: &'static str,
+    /// Accessible names of a factor's unit picker and planned date, after the editor's name.
+    unit_of: fn(&str) -> String,
+    planned_date_of: fn(&str) -> String,
+    // Pickers
+    clear_all: &'static str,
+    search_industry: &'static str,
+}
+
+const ZH: Texts = Texts {
+    required: "需要",
+    yes: "是",
+    planned: "计划",
+    no: "否",
+    unit_of: |name| format!("{name} 单位"),
+    planned_date_of: |name| format!("{name} 计划日期"),
+    clear_all: "清除全部",
+    search_industry: "搜索代码或名称",
+};
+
+const EN: Texts = Texts {
+    required: "required",
+    yes: "yes",
+    planned: "planned",
+    no: "no",
+    unit_of: |name| format!("{name} unit"),
+    planned_date_of: |name| format!("{name} planned date"),
+    clear_all: "Clear all",
+    search_industry: "Search code or name",
+};
+
+/// The editors' words in `lang`.
+fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
 
 /// Whether the editor states a requirement (yes/no is just "required") or what a zone offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +74,7 @@ pub fn value_editor_ui(
     name: &str,
     lang: Lang,
 ) -> bool {
+    let t = texts(lang);
     let mut changed = false;
     let error_color = theme::palette(ui.ctx()).error;
     ui.horizontal(|ui| {
@@ -61,7 +108,7 @@ pub fn value_editor_ui(
                             }
                         })
                         .response
-                        .accessible_name(format!("{name} {}", lang.pick("单位", "unit")));
+                        .accessible_name((t.unit_of)(name));
                     changed |= *unit != before;
                 } else {
                     ui.label(catalog.unit(*unit).name.get(lang));
@@ -71,10 +118,10 @@ pub fn value_editor_ui(
                 let before = *choice;
                 let text = |c: Option<YesNoChoice>| match (mode, c) {
                     (_, None) => "—",
-                    (Mode::Requirement, Some(_)) => lang.pick("需要", "required"),
-                    (Mode::Offer, Some(YesNoChoice::Yes)) => lang.pick("是", "yes"),
-                    (Mode::Offer, Some(YesNoChoice::Planned)) => lang.pick("计划", "planned"),
-                    (Mode::Offer, Some(YesNoChoice::No)) => lang.pick("否", "no"),
+                    (Mode::Requirement, Some(_)) => t.required,
+                    (Mode::Offer, Some(YesNoChoice::Yes)) => t.yes,
+                    (Mode::Offer, Some(YesNoChoice::Planned)) => t.planned,
+                    (Mode::Offer, Some(YesNoChoice::No)) => t.no,
                 };
                 let choices: &[Option<YesNoChoice>] = match mode {
                     Mode::Requirement => &[None, Some(YesNoChoice::Yes)],
@@ -103,7 +150,7 @@ pub fn value_editor_ui(
                                 .desired_width(96.0)
                                 .hint_text("2025-06-30"),
                         )
-                        .accessible_name(format!("{name} {}", lang.pick("计划日期", "planned date")));
+                        .accessible_name((t.planned_date_of)(name));
                     changed |= response.changed();
                 }
             }
@@ -158,11 +205,11 @@ fn members_picker_ui(
             let mut search: String = ui.data_mut(|d| d.get_temp(search_id).unwrap_or_default());
             ui.add(
                 egui::TextEdit::singleline(&mut search)
-                    .hint_text(lang.pick("搜索", "Search"))
+                    .hint_text(common(lang).search)
                     .desired_width(300.0),
             );
             ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
-            if !members.is_empty() && ui.small_button(lang.pick("清除全部", "Clear all")).clicked() {
+            if !members.is_empty() && ui.small_button(texts(lang).clear_all).clicked() {
                 members.clear();
                 changed = true;
             }
@@ -193,11 +240,9 @@ fn members_picker_ui(
 pub fn industry_picker_ui(ui: &mut Ui, catalog: &Catalog, industry: &mut Option<u16>, lang: Lang) -> bool {
     let industries = catalog.industries();
     let before = *industry;
-    let selected = industry.map_or_else(
-        || lang.pick("（请选择）", "(choose)").to_owned(),
-        |i| industries.label(i, lang),
-    );
-    let name = lang.pick("行业", "Industry");
+    let c = common(lang);
+    let selected = industry.map_or_else(|| c.choose.to_owned(), |i| industries.label(i, lang));
+    let name = c.industry;
     let search_id = Id::unique("industry search");
     egui::ComboBox::from_id_salt("industry")
         .selected_text(selected)
@@ -205,10 +250,7 @@ pub fn industry_picker_ui(ui: &mut Ui, catalog: &Catalog, industry: &mut Option<
         .height(360.0)
         .show_ui(ui, |ui| {
             let mut search: String = ui.data_mut(|d| d.get_temp(search_id).unwrap_or_default());
-            ui.add(
-                egui::TextEdit::singleline(&mut search)
-                    .hint_text(lang.pick("搜索代码或名称", "Search code or name")),
-            );
+            ui.add(egui::TextEdit::singleline(&mut search).hint_text(texts(lang).search_industry));
             ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
             for (i, m) in industries.members.iter().enumerate() {
                 let Ok(i) = u16::try_from(i) else { continue };
