@@ -14,6 +14,9 @@ fn ranking(home: &std::path::Path, extra: &[&str]) -> Value {
         "assets/checklists/pv_base.ron",
         "--format",
         "json",
+        // The zones' Chinese names, which the officer's edit below changes.
+        "--lang",
+        "zh",
     ];
     args.extend_from_slice(extra);
     let out = sitematch_in(home, &args);
