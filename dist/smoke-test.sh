@@ -30,6 +30,11 @@ shots="$OUT/screenshots"
 mkdir -p "$shots"
 xvfb_pid=""
 cleanup() {
+    # The throwaway wine prefix's processes first, so that its folder can go.
+    if [ -n "${WINEPREFIX:-}" ]; then
+        wineserver -k 2>/dev/null || true
+        wineserver -w 2>/dev/null || true
+    fi
     [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true
     rm -rf "$work"
 }
@@ -65,7 +70,7 @@ wait_window() {
 
 # The zones of a JSON ranking, in rank order, with their scores: what two builds must agree on.
 ranking_of() {
-    python3 -c 'import json,sys; print(" ".join("%s=%s" % (z["zone"], z["score"]) for z in json.load(sys.stdin)["ranking"]))'
+    python3 -c 'import json,sys; print(" ".join("%s=%s" % (z["zone"], z["score"]) for z in json.load(sys.stdin)["ranking"]))' 2>/dev/null
 }
 
 export LANG=C.UTF-8 LIBGL_ALWAYS_SOFTWARE=1
@@ -139,7 +144,8 @@ smoke_deb() {
     check "in Chinese" grep -q '侯马经济开发区 (houma)' "$work/linux-score.txt"
     check "SITEMATCH_HOME was seeded" test -f "$data/profiles/yuanping.ron"
     linux_ranking="$(SITEMATCH_HOME="$data" sitematch score --format json \
-        --checklist "$home/文档/SiteMatch/checklists/pv_base.ron" | ranking_of)"
+        --checklist "$home/文档/SiteMatch/checklists/pv_base.ron" | ranking_of)" || linux_ranking=""
+    check "its JSON ranking reads" test -n "$linux_ranking"
     check "usage errors exit 2" bash -c 'sitematch frobnicate 2>/dev/null; test $? = 2'
 
     as_root dpkg -r "$APP_ID" >/dev/null
@@ -217,7 +223,8 @@ smoke_windows() {
     check "SITEMATCH_HOME was seeded" test -f "$work/windows-data/profiles/yuanping.ron"
     local windows_ranking
     windows_ranking="$(SITEMATCH_HOME="$data" wine "C:\\Program Files\\SiteMatch\\sitematch.exe" score \
-        --format json --checklist "$checklist" | tr -d '\r' | ranking_of)"
+        --format json --checklist "$checklist" | tr -d '\r' | ranking_of)" || windows_ranking=""
+    check "its JSON ranking reads" test -n "$windows_ranking"
     echo "  info  ranking: $windows_ranking"
     if [ -n "$linux_ranking" ]; then
         check "the same ranking as the Linux build" test "$windows_ranking" = "$linux_ranking"
