@@ -14,11 +14,11 @@ use super::texts::texts;
 use crate::io;
 use crate::model::Localize;
 use crate::model::ZoneIdx;
-use crate::state::Tab;
 use crate::state::checklist_doc::ChecklistDoc;
 use crate::state::profile_edit::ProfileEditor;
 use crate::state::session::{Doc, Pending, SaveMode, Saved};
 use crate::state::workspace::Workspace;
+use crate::state::{Tab, Topic};
 
 impl SiteMatchApp {
     /// Carries out an action nothing unsaved holds back any more.
@@ -87,8 +87,15 @@ impl SiteMatchApp {
     }
 
     /// The folder of the working checklist, where file dialogs start.
+    /// Where a checklist dialog starts: the open checklist's folder, else that of the one
+    /// opened last.
     pub(super) fn checklist_folder(&self) -> Option<PathBuf> {
-        self.doc.path.as_ref().and_then(|p| p.parent().map(PathBuf::from))
+        self.doc
+            .path
+            .as_ref()
+            .or(self.settings.last_checklist.as_ref())
+            .or(self.settings.recent.first())
+            .and_then(|p| p.parent().map(PathBuf::from))
     }
 
     /// Opens a checklist file as the working checklist; says why not when it cannot be read.
@@ -206,7 +213,7 @@ impl SiteMatchApp {
         let lang = self.lang();
         let wrong = self.doc.form.error_count();
         if wrong > 0 {
-            self.notify((texts(lang).checklist_to_fix)(wrong), true);
+            self.notify_about(Topic::ChecklistInput, (texts(lang).checklist_to_fix)(wrong), true);
             return Saved::No;
         }
         let (path, expected) = match (&self.doc.path, ask) {
@@ -234,6 +241,9 @@ impl SiteMatchApp {
         };
         match io::save_checklist_checked(&path, &self.doc.checklist, &self.ws.catalog, expected.as_ref()) {
             Ok(stamp) => {
+                self.settled(Topic::Checklist);
+                self.settled(Topic::ChecklistInput);
+                self.notify((texts(lang).saved)(&path.display()), false);
                 self.doc.mark_saved(path.clone(), Some(stamp));
                 self.settings.remember(&path);
                 self.settings.last_checklist = Some(path);
@@ -241,7 +251,7 @@ impl SiteMatchApp {
             }
             Err(io::SaveError::Changed(_)) => Saved::Conflict,
             Err(io::SaveError::File(e)) => {
-                self.notify((texts(lang).save_failed)(&e.text(lang)), true);
+                self.notify_about(Topic::Checklist, (texts(lang).save_failed)(&e.text(lang)), true);
                 Saved::No
             }
         }
@@ -266,7 +276,7 @@ impl SiteMatchApp {
         let profile = match editor.validate(&self.ws.catalog, &taken) {
             Ok(p) => p,
             Err(n) => {
-                self.notify((texts(lang).profile_to_fix)(n), true);
+                self.notify_about(Topic::Profile, (texts(lang).profile_to_fix)(n), true);
                 return Saved::No;
             }
         };
@@ -283,10 +293,12 @@ impl SiteMatchApp {
             Ok(stamp) => stamp,
             Err(io::SaveError::Changed(_)) => return Saved::Conflict,
             Err(io::SaveError::File(e)) => {
-                self.notify((texts(lang).save_failed)(&e.text(lang)), true);
+                self.notify_about(Topic::Profile, (texts(lang).save_failed)(&e.text(lang)), true);
                 return Saved::No;
             }
         };
+        self.settled(Topic::Profile);
+        self.notify((texts(lang).saved)(&path.display()), false);
         let keep = self.selection_ids();
         let zone = self.ws.upsert(profile.clone(), path.clone(), stamp);
         if let Some(editor) = &mut self.editor {

@@ -32,7 +32,7 @@ use crate::state::profile_edit::ProfileEditor;
 use crate::state::session::{Dirty, Doc, Effect, Pending, SaveMode, Session};
 use crate::state::settings::{Recovery, Settings};
 use crate::state::workspace::{Results, Workspace};
-use crate::state::{Command, Notice, PlanningState, Tab};
+use crate::state::{Command, Notice, PlanningState, Tab, Topic};
 use crate::ui::about::{AboutData, about_ui};
 use crate::ui::checklist_view::{ChecklistData, checklist_view_ui};
 use crate::ui::planning_view::{PlanningData, planning_view_ui};
@@ -91,6 +91,9 @@ pub struct SiteMatchApp {
     samples: Vec<Sample>,
     /// The officer's SiteMatch folder (About); `None` when there is none.
     data_dir: Option<PathBuf>,
+    /// Commands that open a file dialog, held for the frames it takes the menu they came from
+    /// to be drawn closed: a dialog blocks the window, which keeps showing its last frame.
+    deferred: Vec<(Command, u8)>,
     /// A folder of zones still loading.
     loading: Option<FolderLoad>,
     /// Whether folders load on a worker thread (the window) or at once (tests).
@@ -157,6 +160,7 @@ impl SiteMatchApp {
             show_start: true,
             show_about: false,
             was_asking: false,
+            deferred: Vec::new(),
             samples,
             data_dir: init.data_dir,
             quit_requested: false,
@@ -195,8 +199,39 @@ impl SiteMatchApp {
 
     /// Shows a message once: the same text is not stacked twice.
     pub fn notify(&mut self, text: String, is_error: bool) {
+        self.notify_about(Topic::Other, text, is_error);
+    }
+
+    /// Shows a message about `topic`, which [`Self::settled`] takes away.
+    pub fn notify_about(&mut self, topic: Topic, text: String, is_error: bool) {
         if !self.notices.iter().any(|n| n.text == text) {
-            self.notices.push(Notice { text, is_error });
+            self.notices.push(Notice {
+                text,
+                is_error,
+                topic,
+                since: None,
+            });
+        }
+    }
+
+    /// What the notices about `topic` complained of is fixed or saved: they go.
+    pub fn settled(&mut self, topic: Topic) {
+        self.notices.retain(|n| n.topic != topic);
+    }
+
+    /// Starts the clock of news drawn for the first time, drops news shown long enough, and
+    /// drops the checklist's complaint once its input can all be taken.
+    fn age_notices(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if self.notices.iter().any(|n| n.topic == Topic::ChecklistInput) && self.doc.form.error_count() == 0 {
+            self.settled(Topic::ChecklistInput);
+        }
+        for n in &mut self.notices {
+            n.since.get_or_insert(now);
+        }
+        self.notices.retain(|n| !n.expired(now));
+        if self.notices.iter().any(|n| !n.is_error) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(500));
         }
     }
 
@@ -267,7 +302,8 @@ impl SiteMatchApp {
             let (done, total) = load.progress();
             egui::Panel::top("loading").show(ui, |ui| loading_bar_ui(ui, done, total, lang));
         }
-        if !self.notices.is_empty() {
+        self.age_notices(ui.ctx());
+        if self.notices.iter().any(|n| n.is_error) {
             egui::Panel::top("notices").show(ui, |ui| commands.extend(notices_ui(ui, &self.notices, lang)));
         }
         egui::Panel::bottom("status bar").show(ui, |ui| {
@@ -278,6 +314,12 @@ impl SiteMatchApp {
                 zones_dir: &self.ws.dir,
                 checklist: self.doc.path.as_deref(),
                 unsaved: self.doc.is_dirty(),
+                news: self
+                    .notices
+                    .iter()
+                    .rev()
+                    .find(|n| !n.is_error)
+                    .map(|n| n.text.as_str()),
             };
             status_bar_ui(ui, &data);
         });
@@ -311,8 +353,22 @@ impl SiteMatchApp {
         }
 
         let before = self.crash_snapshot.is_some().then(|| self.doc.checklist.clone());
-        for c in commands {
+        let (due, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.deferred)
+            .into_iter()
+            .partition(|(_, frames)| *frames == 0);
+        self.deferred = waiting.into_iter().map(|(c, frames)| (c, frames - 1)).collect();
+        for (c, _) in due {
             self.apply(&ctx, c);
+        }
+        for c in commands {
+            if !opens_dialog(&c) {
+                self.apply(&ctx, c);
+            } else if !self.deferred.iter().any(|(d, _)| *d == c) {
+                self.deferred.push((c, 1));
+            }
+        }
+        if !self.deferred.is_empty() {
+            ctx.request_repaint();
         }
         if before.is_some_and(|b| b != self.doc.checklist) {
             self.refresh_crash_snapshot();
@@ -338,6 +394,11 @@ impl SiteMatchApp {
 
     /// Draws the view of the current tab.
     fn view_ui(&mut self, ui: &mut egui::Ui, lang: Lang) -> Vec<Command> {
+        let folder = crate::ui::no_zones::Folder {
+            dir: &self.ws.dir,
+            failed: self.ws.errors.len(),
+            loading: self.loading.is_some(),
+        };
         match self.tab {
             Tab::Checklist if self.show_start => {
                 let data = StartData {
@@ -357,6 +418,7 @@ impl SiteMatchApp {
                 let data = ChecklistData {
                     catalog: &self.ws.catalog,
                     zones: &self.ws.zones,
+                    folder,
                     results: &self.results,
                     lang,
                 };
@@ -366,6 +428,7 @@ impl SiteMatchApp {
                 let data = ResultsData {
                     catalog: &self.ws.catalog,
                     zones: &self.ws.zones,
+                    folder,
                     results: &self.results,
                     lang,
                     today: self.today,
@@ -624,7 +687,10 @@ impl SiteMatchApp {
                     queue.extend(self.session.saved(doc, outcome, then, self.dirty()));
                 }
                 Effect::Reload(doc) => self.reload_from_disk(doc),
-                Effect::Discard(Doc::Profile) => self.editor = None,
+                Effect::Discard(Doc::Profile) => {
+                    self.editor = None;
+                    self.settled(Topic::Profile);
+                }
                 // The checklist is replaced by the action that follows.
                 Effect::Discard(Doc::Checklist) => {}
                 Effect::Delete(zone) => self.delete_profile(zone),
@@ -660,4 +726,20 @@ fn samples_in(dir: &std::path::Path, catalog: &Catalog) -> Vec<Sample> {
             path,
         })
         .collect()
+}
+
+/// Whether a command may open a file dialog (which blocks the window while it is up).
+fn opens_dialog(c: &Command) -> bool {
+    matches!(
+        c,
+        Command::OpenChecklist(None)
+            | Command::SaveChecklist
+            | Command::SaveChecklistAs
+            | Command::OpenProfilesFolder
+            | Command::ImportSurvey
+            | Command::ExportSurvey
+            | Command::ExportPdf
+            | Command::ExportXlsx
+            | Command::PlanFolder
+    )
 }

@@ -32,7 +32,10 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
         // The desktop matches the window to its `.desktop` entry (icon, name) by this id.
         .with_app_id(crate::assets::APP_ID)
         .with_inner_size([1280.0, 800.0])
-        .with_min_inner_size([900.0, 560.0]);
+        .with_min_inner_size([900.0, 560.0])
+        // An office laptop's 1366×768 is shorter than the size above: the window opens
+        // filling the screen, status bar in sight, as office programs do.
+        .with_maximized(true);
     if let Ok(icon) = eframe::icon_data::from_png_bytes(crate::assets::ICON_PNG) {
         viewport = viewport.with_icon(Arc::new(icon));
     }

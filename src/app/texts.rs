@@ -32,6 +32,8 @@ pub struct Texts {
     /// The zone being edited has so many fields to fix.
     pub profile_to_fix: fn(usize) -> String,
     pub save_failed: fn(&str) -> String,
+    /// A save went through (shown for a few seconds).
+    pub saved: fn(&dyn Display) -> String,
     /// Where the deleted zone's file is kept.
     pub deleted: fn(&dyn Display) -> String,
     // Notices: report and exports
@@ -64,6 +66,7 @@ const ZH: Texts = Texts {
     checklist_to_fix: |n| format!("有 {n} 处输入无法识别（已用红色标出），请改正后再保存。"),
     profile_to_fix: |n| format!("开发区资料有 {n} 处需要修改（已用红色标出），未保存。"),
     save_failed: |e| format!("保存失败：{e}"),
+    saved: |path| format!("已保存 {path}"),
     deleted: |backup| format!("已删除；文件保留为 {backup}"),
     nothing_to_report: "需求表尚无可计分的要求，无法生成报告。",
     exported: |path| format!("已导出：{path}"),
@@ -105,6 +108,7 @@ const EN: Texts = Texts {
         )
     },
     save_failed: |e| format!("Could not save: {e}"),
+    saved: |path| format!("Saved {path}"),
     deleted: |backup| format!("Deleted; the file is kept as {backup}"),
     nothing_to_report: "The checklist has nothing to score yet; there is no report to make.",
     exported: |path| format!("Exported: {path}"),

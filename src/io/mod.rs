@@ -15,6 +15,7 @@ use crate::model::{self, Catalog, Checklist, Lang, Localize, ParseError, ZonePro
 pub mod clock;
 pub mod data_dir;
 pub mod desktop;
+pub mod folder;
 pub mod print;
 pub mod recovery;
 
@@ -72,6 +73,13 @@ pub enum FileProblem {
         detail: String,
     },
     Vanished,
+    /// A zone file whose extension is `.ron` in other letter case (`.RON`), which the
+    /// loaders do not read.
+    WrongExtension {
+        ext: String,
+    },
+    /// A `*.ron` that is a link to nothing (or to itself).
+    BrokenLink,
 }
 
 /// What kind of document a file holds, for messages.
@@ -258,6 +266,20 @@ impl Localize for FileProblem {
             ),
             (FileProblem::Vanished, Lang::Zh) => "保存后文件随即消失".into(),
             (FileProblem::Vanished, Lang::En) => "vanished right after it was saved".into(),
+            (FileProblem::WrongExtension { ext }, Lang::Zh) => {
+                format!("扩展名是 .{ext}，SiteMatch 只读取小写的 .ron 文件；请把扩展名改为 .ron")
+            }
+            (FileProblem::WrongExtension { ext }, Lang::En) => {
+                format!(
+                    "has the extension .{ext}; SiteMatch reads .ron in lower case only, so rename it to .ron"
+                )
+            }
+            (FileProblem::BrokenLink, Lang::Zh) => {
+                "这是指向不存在文件的链接（或链接自身循环），无法读取".into()
+            }
+            (FileProblem::BrokenLink, Lang::En) => {
+                "is a link to nothing (or a loop of links) and cannot be read".into()
+            }
         }
     }
 }
@@ -559,7 +581,9 @@ pub type LoadedChecklists = (Vec<(PathBuf, Checklist)>, Vec<FileError>);
 pub fn load_checklists(dir: &Path, catalog: &Catalog) -> Result<LoadedChecklists, FileError> {
     let mut good = Vec::new();
     let mut bad = Vec::new();
-    for path in ron_files(dir)? {
+    let files = ron_files(dir)?;
+    bad.extend(folder::passed_over(dir));
+    for path in files {
         match load_checklist(&path, catalog) {
             Ok(c) => good.push((path, c)),
             Err(e) => bad.push(e),
@@ -602,6 +626,7 @@ pub fn load_profiles_with_progress(
             .map(|(p, _)| p.as_path()),
     );
     let mut loaded = LoadedProfiles::default();
+    loaded.errors.extend(folder::passed_over(dir));
     for (path, result) in results {
         match (result, clashes.iter().find(|e| e.path == path)) {
             (Ok(_), Some(clash)) => loaded.errors.push(clash.clone()),
@@ -810,6 +835,8 @@ mod tests {
                 detail: "Formatting RON failed".into(),
             },
             FileProblem::Vanished,
+            FileProblem::WrongExtension { ext: "RON".into() },
+            FileProblem::BrokenLink,
         ];
         for p in &problems {
             // An exhaustive match: a new kind of problem fails to compile until it is here.
@@ -828,6 +855,8 @@ mod tests {
                 FileProblem::Survey(_) => "Survey",
                 FileProblem::Write { .. } => "Write",
                 FileProblem::Vanished => "Vanished",
+                FileProblem::WrongExtension { .. } => "WrongExtension",
+                FileProblem::BrokenLink => "BrokenLink",
             };
             assert_renders(name, p, &c);
             let e = FileError::new(Path::new("zones/houma.ron"), p.clone());

@@ -5,6 +5,8 @@ pub mod about;
 pub mod breakdown;
 pub mod checklist_view;
 pub mod fonts;
+pub mod no_zones;
+pub mod picker;
 pub mod planning_view;
 pub mod prompts;
 pub mod report_view;

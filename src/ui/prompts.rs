@@ -84,7 +84,8 @@ pub fn notices_ui(ui: &mut Ui, notices: &[Notice], lang: Lang) -> Option<Command
         .inner_margin(6.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            for (i, n) in notices.iter().enumerate() {
+            // News (saved, exported) goes to the status bar, where it moves nothing.
+            for (i, n) in notices.iter().enumerate().filter(|(_, n)| n.is_error) {
                 ui.horizontal(|ui| {
                     let color = if n.is_error { palette.error } else { palette.info };
                     if ui.small_button("×").on_hover_text(texts(lang).dismiss).clicked() {
