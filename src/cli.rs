@@ -103,7 +103,7 @@ pub struct ScoreArgs {
     /// The investor's checklist (`*.ron`).
     #[arg(long, value_name = "FILE")]
     pub checklist: PathBuf,
-    /// The folder of zone profiles [default: the bundled `profiles/`].
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
     #[arg(long, value_name = "DIR")]
     pub profiles: Option<PathBuf>,
     /// Output format.
@@ -130,7 +130,7 @@ pub struct PlanArgs {
     /// A folder of pending projects' checklists: reserve planning across them.
     #[arg(long, value_name = "DIR")]
     pub checklists: Option<PathBuf>,
-    /// The folder of zone profiles [default: the bundled `profiles/`].
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
     #[arg(long, value_name = "DIR")]
     pub profiles: Option<PathBuf>,
     /// The score to reach once qualified (with --checklist).
@@ -152,7 +152,7 @@ pub struct ReportArgs {
     /// The investor's checklist (`*.ron`).
     #[arg(long, value_name = "FILE")]
     pub checklist: PathBuf,
-    /// The folder of zone profiles [default: the bundled `profiles/`].
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
     #[arg(long, value_name = "DIR")]
     pub profiles: Option<PathBuf>,
     /// The PDF to write.
@@ -236,6 +236,13 @@ enum Failure {
     File(FileError),
     Render(report::pdf::RenderError),
     BuiltinCatalog(Box<ParseError>),
+    /// A sample zone compiled into SiteMatch does not parse against the catalog in use.
+    BundledZone {
+        id: String,
+        error: Box<ParseError>,
+    },
+    /// The officer's data folder could not be found or made.
+    DataDir(io::data_dir::DataDirError),
     /// A CSV or Excel writer failed (its own words).
     Export(String),
     /// Standard output could not be written.
@@ -284,6 +291,12 @@ impl From<FileError> for Failure {
     }
 }
 
+impl From<io::data_dir::DataDirError> for Failure {
+    fn from(e: io::data_dir::DataDirError) -> Self {
+        Failure::DataDir(e)
+    }
+}
+
 impl From<report::pdf::RenderError> for Failure {
     fn from(e: report::pdf::RenderError) -> Self {
         Failure::Render(e)
@@ -315,6 +328,9 @@ impl Localize for Failure {
             (Failure::Render(e), _) => e.text(lang),
             (Failure::BuiltinCatalog(e), Lang::Zh) => format!("内置要素目录：{}", e.text(lang)),
             (Failure::BuiltinCatalog(e), Lang::En) => format!("the built-in catalog: {}", e.text(lang)),
+            (Failure::BundledZone { id, error }, Lang::Zh) => format!("内置示例开发区“{id}”：{}", error.text(lang)),
+            (Failure::BundledZone { id, error }, Lang::En) => format!("the bundled zone `{id}`: {}", error.text(lang)),
+            (Failure::DataDir(e), _) => e.text(lang),
             (Failure::Export(detail), Lang::Zh) => format!("无法生成导出文件（{detail}）"),
             (Failure::Export(detail), Lang::En) => format!("could not write the export: {detail}"),
             (Failure::Output(e), Lang::Zh) => format!("无法输出结果：{}", io::io_reason(e, lang)),
@@ -570,7 +586,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 /// Where a command writes, and what it reads: an output may be neither an input (it would be
 /// destroyed by the very command that reads it) nor anything but a plain file.
 fn out_and_inputs(command: &Option<Command>) -> Option<(&Path, Vec<&Path>, Option<PathBuf>)> {
-    let zones = |dir: &Option<PathBuf>| Some(dir.clone().unwrap_or_else(io::default_profiles_dir));
+    // The zones folder the command will read: the one given, else the data folder's (found,
+    // not made: without one the command itself fails before writing).
+    let zones = |dir: &Option<PathBuf>| {
+        dir.clone()
+            .or_else(|| io::data_dir::DataDir::locate().ok().map(|d| d.profiles()))
+    };
     match command {
         Some(Command::Score(args)) => args
             .out
@@ -659,6 +680,29 @@ fn load_catalog(path: Option<&Path>) -> Result<Catalog, Failure> {
     }
 }
 
+/// The folder of zones: the one given with `--profiles`, else `profiles` in the officer's data
+/// folder (made and seeded with the samples on first use).
+fn profiles_dir(given: Option<&Path>) -> Result<PathBuf, Failure> {
+    match given {
+        Some(dir) => Ok(dir.to_owned()),
+        None => Ok(io::data_dir::open()?.profiles()),
+    }
+}
+
+/// The sample zones compiled into SiteMatch, which `gen` draws around.
+fn bundled_zones(catalog: &Catalog) -> Result<Vec<crate::model::ZoneProfile>, Failure> {
+    crate::assets::SAMPLES
+        .iter()
+        .filter_map(|s| Some((s.path.strip_prefix("profiles/")?.strip_suffix(".ron")?, s.text)))
+        .map(|(id, text)| {
+            crate::model::parse_profile(text, id, catalog).map_err(|e| Failure::BundledZone {
+                id: id.to_owned(),
+                error: Box::new(e),
+            })
+        })
+        .collect()
+}
+
 /// Writes a command's output to stdout.
 fn print_out(bytes: &[u8]) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
@@ -673,7 +717,7 @@ fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
     let catalog = &ctx.catalog;
     let lang = ctx.lang.table()?;
     let checklist = io::load_checklist_to_score(&args.checklist, catalog)?;
-    let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
+    let dir = profiles_dir(args.profiles.as_deref())?;
     let loaded = io::load_profiles(&dir, catalog)?;
     for e in &loaded.errors {
         ctx.note(&Notice::Skipped(e));
@@ -724,7 +768,7 @@ fn items_path(path: &Path) -> PathBuf {
 fn report_pdf(ctx: &Ctx, args: &ReportArgs) -> Result<bool, Failure> {
     let catalog = &ctx.catalog;
     let checklist = io::load_checklist_to_score(&args.checklist, catalog)?;
-    let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
+    let dir = profiles_dir(args.profiles.as_deref())?;
     let loaded = io::load_profiles(&dir, catalog)?;
     for e in &loaded.errors {
         ctx.note(&Notice::Skipped(e));
@@ -772,7 +816,7 @@ fn plan(ctx: &Ctx, args: &PlanArgs) -> Result<bool, Failure> {
     use crate::report::plan as text;
     let catalog = &ctx.catalog;
     let lang = ctx.lang.table()?;
-    let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
+    let dir = profiles_dir(args.profiles.as_deref())?;
     let loaded = io::load_profiles(&dir, catalog)?;
     for e in &loaded.errors {
         ctx.note(&Notice::Skipped(e));
@@ -888,7 +932,7 @@ fn generate(ctx: &Ctx, n: usize, out: &Path, seed: u64, checklists: usize) -> Re
     if let Some(path) = (0..checklists).map(checklist_path).find(|p| p.exists()) {
         return Err(FileError::new(&path, io::FileProblem::Exists).into());
     }
-    let samples = io::load_profiles(&io::default_profiles_dir(), catalog)?.into_profiles();
+    let samples = bundled_zones(catalog)?;
     let zones = crate::synth::zones(catalog, &samples, n, seed);
     io::write_generated(out, &zones, catalog)?;
     for i in 0..checklists {
@@ -1052,6 +1096,15 @@ mod tests {
             Failure::File(FileError::new(Path::new("x.ron"), FileProblem::Empty)),
             Failure::Render(report::pdf::RenderError::Data("key must be a string".into())),
             Failure::BuiltinCatalog(Box::new(parse)),
+            Failure::BundledZone {
+                id: "houma".into(),
+                error: Box::new(crate::model::parse_profile("Zone(", "houma", &c).expect_err("broken")),
+            },
+            Failure::DataDir(io::data_dir::DataDirError::NoHome),
+            Failure::DataDir(io::data_dir::DataDirError::Create {
+                path: PathBuf::from("SiteMatch"),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            }),
             Failure::Export("disk full".into()),
             Failure::Output(std::io::Error::from(std::io::ErrorKind::BrokenPipe)),
             Failure::NoZone {
@@ -1079,6 +1132,8 @@ mod tests {
                 Failure::File(_) => "File",
                 Failure::Render(_) => "Render",
                 Failure::BuiltinCatalog(_) => "BuiltinCatalog",
+                Failure::BundledZone { .. } => "BundledZone",
+                Failure::DataDir(_) => "DataDir",
                 Failure::Export(_) => "Export",
                 Failure::Output(_) => "Output",
                 Failure::NoZone { .. } => "NoZone",

@@ -62,6 +62,7 @@ pub fn init(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> AppInit {
         background: None,
         recovery_store: None,
         samples_dir: Some(repo("assets/checklists")),
+        data_dir: None,
     }
 }
 
@@ -905,6 +906,27 @@ fn the_edit_menu_names_what_undo_takes_back() {
         Some(sitematch::model::Importance::Low),
         "the menu item undid the choice"
     );
+}
+
+#[test]
+fn about_shows_the_data_folder_and_the_zones_folder_in_use() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let data_dir = data.path().join("SiteMatch").display().to_string();
+    let zones_dir = repo("profiles").display().to_string();
+    let mut init = init(None, FakeDialogs::default());
+    init.data_dir = Some(data.path().join("SiteMatch"));
+    let mut h = harness_from(init);
+    let zones_shown = h.query_all_by_label(&zones_dir).count();
+    assert!(h.query_by_label(&data_dir).is_none());
+    h.get_by_label("帮助").click();
+    h.run();
+    h.get_by_label("关于 SiteMatch…").click();
+    h.run();
+    h.get_by_label("数据文件夹");
+    h.get_by_label(&data_dir);
+    // The zones come from the checkout here, not from the data folder: both are shown.
+    h.get_by_label("正在使用的开发区文件夹");
+    assert_eq!(h.query_all_by_label(&zones_dir).count(), zones_shown + 1);
 }
 
 #[test]

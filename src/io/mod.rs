@@ -1,6 +1,8 @@
 //! The only module that reads or writes files. Loading a folder returns the good profiles and
 //! one error per bad file; saving is atomic and keeps the previous version as `<name>.bak`.
 //! Parsing itself is pure and lives in `model`; this module adds paths, limits and the disk.
+//! [`data_dir`] finds and seeds the officer's SiteMatch folder; [`desktop`] shows a folder in
+//! the file manager.
 
 use std::ffi::OsStr;
 use std::fmt;
@@ -11,6 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{self, Catalog, Checklist, Lang, Localize, ParseError, ZoneProfile};
 
 pub mod clock;
+pub mod data_dir;
 pub mod desktop;
 pub mod folder;
 pub mod print;
@@ -531,17 +534,6 @@ fn save_checked(
     check_unchanged(path, expected)?;
     save()?;
     FileStamp::now(path).ok_or_else(|| SaveError::File(FileError::new(path, FileProblem::Vanished)))
-}
-
-/// The bundled profiles: `profiles/` in the working folder, else the one beside the sources
-/// SiteMatch was built from (so `cargo run` works from anywhere in the checkout).
-pub fn default_profiles_dir() -> PathBuf {
-    let here = PathBuf::from("profiles");
-    if here.is_dir() {
-        here
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles")
-    }
 }
 
 /// What loading a folder of profiles gave: the good ones, sorted by id, and one error per file
