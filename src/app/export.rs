@@ -29,6 +29,8 @@ impl SiteMatchApp {
             },
             prepared_by: self.settings.prepared_by.clone(),
             date: self.today,
+            ranking_rows: crate::report::model::DEFAULT_RANKING_ROWS,
+            brief: false,
         };
         ReportModel::build(&scorer, &self.doc.checklist, ranking, &self.ws.zones, &options)
     }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{self, Catalog, Checklist, Lang, Localize, ParseError, ZoneProfile};
 
 pub mod clock;
+pub mod fonts;
 pub mod print;
 pub mod recovery;
 
