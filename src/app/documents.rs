@@ -100,6 +100,7 @@ impl SiteMatchApp {
                 self.settings.last_checklist = Some(path);
                 self.show_start = false;
                 self.rescore = true;
+                self.check_glyphs = true;
                 true
             }
             Err(e) => {
@@ -127,6 +128,7 @@ impl SiteMatchApp {
         let keep = self.selection_ids();
         self.ws = ws;
         self.editor = None;
+        self.check_glyphs = true;
         if let Some(e) = error {
             self.notify(e.to_string(), true);
         }
