@@ -304,7 +304,9 @@ pub fn workbook(catalog: &Catalog, cells: &[Cell]) -> Result<Vec<u8>, XlsxError>
             .set_bold()
             .set_background_color("#E8EEF5")
             .set_text_wrap();
-        let label = Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
+        let label = Format::new()
+            .set_text_wrap()
+            .set_align(rust_xlsxwriter::FormatAlign::Top);
         let input = Format::new()
             .set_text_wrap()
             .set_align(rust_xlsxwriter::FormatAlign::Top)

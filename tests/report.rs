@@ -354,7 +354,9 @@ fn xml(s: &str) -> String {
 /// A file inside a zip archive (a .docx or .xlsx), as text.
 fn zipped(bytes: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
-    let mut file = archive.by_name(name).unwrap_or_else(|_| panic!("{name} in the archive"));
+    let mut file = archive
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the archive"));
     let mut text = String::new();
     file.read_to_string(&mut text).expect("utf-8");
     text
@@ -381,7 +383,8 @@ fn rare_names_print_and_a_character_no_font_has_is_refused_with_its_field() {
         "{zh}"
     );
     assert!(
-        e.text(Lang::En).contains(&format!("(U+2A6D6) in the name of zone {renamed}")),
+        e.text(Lang::En)
+            .contains(&format!("(U+2A6D6) in the name of zone {renamed}")),
         "{}",
         e.text(Lang::En)
     );
@@ -447,10 +450,7 @@ fn a_bilingual_report_has_no_line_mixing_chinese_and_english_labels() {
     for (zh, en) in PAIRS {
         assert!(text.contains(zh) && text.contains(en), "{zh} and {en} both print");
         for line in &lines {
-            assert!(
-                !(line.contains(zh) && line.contains(en)),
-                "interleaved: {line}"
-            );
+            assert!(!(line.contains(zh) && line.contains(en)), "interleaved: {line}");
         }
     }
 }
@@ -496,7 +496,11 @@ fn nothing_printed_sends_the_reader_to_the_app() {
         // Every change of each zone's plan prints.
         for z in &model.sections {
             for line in &z.to_close {
-                let want = squeeze(if lang == ReportLang::Zh { &line.zh } else { &line.en });
+                let want = squeeze(if lang == ReportLang::Zh {
+                    &line.zh
+                } else {
+                    &line.en
+                });
                 assert!(squeeze(&text).contains(&want), "{want}");
             }
         }
@@ -522,7 +526,11 @@ fn the_brief_is_one_page_in_each_language() {
             let name = s.profiles[z.zone.index()].name.get(lang.primary());
             assert!(flat.contains(&squeeze(name)), "{lang:?}: {name}");
         }
-        let gaps = if lang == ReportLang::En { "Decisivegaps" } else { "决定性差距" };
+        let gaps = if lang == ReportLang::En {
+            "Decisivegaps"
+        } else {
+            "决定性差距"
+        };
         assert!(flat.contains(gaps), "{lang:?}");
     }
 }
@@ -539,12 +547,19 @@ fn ten_thousand_zones_list_the_top_twenty_and_count_the_rest() {
     assert_eq!(model.summary_rest, 9_980);
     assert_eq!(model.cover.zones_scored, 10_000);
     for (row, z) in model.summary.iter().zip(&ranking.zones) {
-        assert_eq!(row.zone, zones[z.zone.index()].id, "the top of the ranking, in order");
+        assert_eq!(
+            row.zone,
+            zones[z.zone.index()].id,
+            "the top of the ranking, in order"
+        );
     }
     let pdf = render(&model);
     assert!(pdf.pages < 15, "{} pages", pdf.pages);
     let flat = squeeze(&pdf_text(&pdf.bytes));
-    assert!(flat.contains("其余9,980个开发区未列出，见Excel排名表"), "the rest in one line");
+    assert!(
+        flat.contains("其余9,980个开发区未列出，见Excel排名表"),
+        "the rest in one line"
+    );
 }
 
 #[test]
@@ -554,7 +569,10 @@ fn the_word_document_has_the_report_on_a4_with_page_numbers_and_marks() {
         let (model, ranking) = s.model(lang);
         let bytes = sitematch::report::docx::render(&model).expect("docx");
         let body = zipped(&bytes, "word/document.xml");
-        assert!(body.contains(r#"w:w="11906""#) && body.contains(r#"w:h="16838""#), "A4");
+        assert!(
+            body.contains(r#"w:w="11906""#) && body.contains(r#"w:h="16838""#),
+            "A4"
+        );
         for z in &ranking.zones {
             let name = s.profiles[z.zone.index()].name.get(lang.primary());
             assert!(body.contains(&xml(name)), "{lang:?}: {name}");
@@ -578,7 +596,10 @@ fn the_word_document_has_the_report_on_a4_with_page_numbers_and_marks() {
                     })
             })
             .collect();
-        assert!(footers.contains("PAGE") && footers.contains("NUMPAGES"), "page numbers");
+        assert!(
+            footers.contains("PAGE") && footers.contains("NUMPAGES"),
+            "page numbers"
+        );
     }
 }
 
@@ -608,9 +629,15 @@ fn the_workbooks_print_on_a4_one_page_wide_with_their_headers_repeated() {
             let sheet = zipped(bytes, &format!("xl/worksheets/sheet{i}.xml"));
             assert!(sheet.contains(r#"paperSize="9""#), "{what} {i}: A4");
             assert!(sheet.contains(r#"orientation="landscape""#), "{what} {i}");
-            assert!(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{what} {i}: fit");
+            assert!(
+                sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"),
+                "{what} {i}: fit"
+            );
             assert!(sheet.contains(r#"fitToHeight="0""#), "{what} {i}: one page wide");
-            assert!(sheet.contains(r#"customHeight="1""#), "{what} {i}: row heights set");
+            assert!(
+                sheet.contains(r#"customHeight="1""#),
+                "{what} {i}: row heights set"
+            );
         }
     }
     // Scores show one decimal.

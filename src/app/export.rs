@@ -58,7 +58,9 @@ pub struct ReportJob {
 
 impl std::fmt::Debug for ReportJob {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ReportJob").field("purpose", &self.purpose).finish()
+        f.debug_struct("ReportJob")
+            .field("purpose", &self.purpose)
+            .finish()
     }
 }
 
@@ -289,7 +291,9 @@ impl SiteMatchApp {
         let t = texts(self.lang());
         match result {
             Ok((io::print::PrintVia::Lp, _)) => self.notify(t.sent_to_printer.to_owned(), false),
-            Ok((io::print::PrintVia::Viewer, path)) => self.notify((t.opened_in_viewer)(&path.display()), false),
+            Ok((io::print::PrintVia::Viewer, path)) => {
+                self.notify((t.opened_in_viewer)(&path.display()), false)
+            }
             Err(e) => self.notify((t.print_failed)(&e), true),
         }
     }
@@ -428,7 +432,11 @@ fn glyph_notice(missing: &[MissingGlyph], lang: Lang) -> String {
         .collect::<Vec<_>>()
         .join(lang.pick("；", "; "));
     match lang {
-        Lang::Zh => format!("以下字符没有字体可以显示，窗口中显示为方框，报告也无法打印：{list}。请安装含这些字的字体，或修改这些内容"),
-        Lang::En => format!("no font has these characters, so the window shows boxes and the report cannot print them: {list}. Install a font that has them or change the text"),
+        Lang::Zh => format!(
+            "以下字符没有字体可以显示，窗口中显示为方框，报告也无法打印：{list}。请安装含这些字的字体，或修改这些内容"
+        ),
+        Lang::En => format!(
+            "no font has these characters, so the window shows boxes and the report cannot print them: {list}. Install a font that has them or change the text"
+        ),
     }
 }

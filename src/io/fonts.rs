@@ -14,10 +14,41 @@ const MAX_FONT_BYTES: u64 = 128 * 1024 * 1024;
 /// Droid Sans Fallback, Unifont, HanaMin and BabelStone Han (the extensions), PingFang, Hiragino,
 /// STHeiti and the like.
 const HINTS: &[&str] = &[
-    "cjk", "sourcehan", "source-han", "msyh", "yahei", "simsun", "simhei", "simkai", "simfang",
-    "nsimsun", "mingliu", "msjh", "fz", "fangsong", "kaiti", "songti", "heiti", "wqy", "droidsansfallback",
-    "unifont", "hanamin", "babelstone", "pingfang", "hiragino", "stheiti", "stsong", "stkaiti", "sc-",
-    "tc-", "gb", "zh", "sun-ext", "ukai", "uming", "arphic",
+    "cjk",
+    "sourcehan",
+    "source-han",
+    "msyh",
+    "yahei",
+    "simsun",
+    "simhei",
+    "simkai",
+    "simfang",
+    "nsimsun",
+    "mingliu",
+    "msjh",
+    "fz",
+    "fangsong",
+    "kaiti",
+    "songti",
+    "heiti",
+    "wqy",
+    "droidsansfallback",
+    "unifont",
+    "hanamin",
+    "babelstone",
+    "pingfang",
+    "hiragino",
+    "stheiti",
+    "stsong",
+    "stkaiti",
+    "sc-",
+    "tc-",
+    "gb",
+    "zh",
+    "sun-ext",
+    "ukai",
+    "uming",
+    "arphic",
 ];
 
 /// The folders fonts are installed in on this system.
@@ -98,10 +129,22 @@ mod tests {
 
     #[test]
     fn cjk_fonts_are_known_by_name() {
-        for name in ["msyh.ttc", "simsunb.ttf", "NotoSansCJK-Regular.ttc", "wqy-microhei.ttc", "DroidSansFallbackFull.ttf", "SourceHanSansSC-Regular.otf"] {
+        for name in [
+            "msyh.ttc",
+            "simsunb.ttf",
+            "NotoSansCJK-Regular.ttc",
+            "wqy-microhei.ttc",
+            "DroidSansFallbackFull.ttf",
+            "SourceHanSansSC-Regular.otf",
+        ] {
             assert!(is_cjk_font_name(Path::new(name)), "{name}");
         }
-        for name in ["DejaVuSans.ttf", "arial.ttf", "msyh.txt", "LiberationMono-Bold.ttf"] {
+        for name in [
+            "DejaVuSans.ttf",
+            "arial.ttf",
+            "msyh.txt",
+            "LiberationMono-Bold.ttf",
+        ] {
             assert!(!is_cjk_font_name(Path::new(name)), "{name}");
         }
     }

@@ -78,7 +78,11 @@ impl Writer {
                 continue;
             }
             let second = self.lang == ReportLang::Both && !zh;
-            let mut run = style(Run::new().add_text(text.as_str()).size(if second { size.saturating_sub(2) } else { size }));
+            let mut run = style(Run::new().add_text(text.as_str()).size(if second {
+                size.saturating_sub(2)
+            } else {
+                size
+            }));
             if second {
                 run = run.color(SOFT);
             }
@@ -96,7 +100,9 @@ impl Writer {
 
     /// A table cell holding a pair.
     fn cell(&self, b: &Bi, width: usize, style: impl Fn(Run) -> Run) -> TableCell {
-        let mut c = TableCell::new().width(width, WidthType::Dxa).vertical_align(VAlignType::Center);
+        let mut c = TableCell::new()
+            .width(width, WidthType::Dxa)
+            .vertical_align(VAlignType::Center);
         for p in self.paras(b, BODY, &style) {
             c = c.add_paragraph(p);
         }
@@ -113,7 +119,11 @@ fn plain(s: &str) -> Bi {
 }
 
 fn mark_run(status: &str, mark: &str) -> Run {
-    Run::new().add_text(mark).bold().color(status_colour(status)).size(BODY)
+    Run::new()
+        .add_text(mark)
+        .bold()
+        .color(status_colour(status))
+        .size(BODY)
 }
 
 /// Renders the report as the bytes of a .docx file.
@@ -128,7 +138,10 @@ pub fn render(model: &ReportModel) -> Result<Vec<u8>, DocxError> {
         .cs("Arial");
 
     let footer_text = |zh: bool| {
-        let p = Paragraph::new().align(AlignmentType::Center).size(SMALL).color(SOFT);
+        let p = Paragraph::new()
+            .align(AlignmentType::Center)
+            .size(SMALL)
+            .color(SOFT);
         if zh {
             p.add_run(Run::new().add_text("第 ").size(SMALL))
                 .add_page_num(PageNum::new())
@@ -152,8 +165,12 @@ pub fn render(model: &ReportModel) -> Result<Vec<u8>, DocxError> {
         ReportLang::Both => format!("{} · {}", title.zh, title.en),
     };
     let header = Header::new().add_paragraph(
-        Paragraph::new()
-            .add_run(Run::new().add_text(format!("{}    {title_line}", c.project)).size(SMALL).color(SOFT)),
+        Paragraph::new().add_run(
+            Run::new()
+                .add_text(format!("{}    {title_line}", c.project))
+                .size(SMALL)
+                .color(SOFT),
+        ),
     );
 
     let mut doc = Docx::new()
@@ -270,19 +287,32 @@ fn ranking(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
         ),
     );
     let widths = [700, 4092, 900, 1600, 500, 500, 500, 500, 800];
-    let head = |b: Bi, width: usize| w.cell(&b, width, |r| r.bold()).shading(Shading::new().shd_type(ShdType::Clear).fill(BAND));
-    let mut rows = vec![TableRow::new(vec![
-        head(Writer::pair("排名", "Rank"), widths[0]),
-        head(Writer::pair("开发区", "Zone"), widths[1]),
-        head(Writer::pair("得分", "Score"), widths[2]),
-        head(Writer::pair("资格", "Qualified"), widths[3]),
-        TableCell::new().width(widths[4], WidthType::Dxa).add_paragraph(para().add_run(mark_run("met", "✔"))),
-        TableCell::new().width(widths[5], WidthType::Dxa).add_paragraph(para().add_run(mark_run("partial", "△"))),
-        TableCell::new().width(widths[6], WidthType::Dxa).add_paragraph(para().add_run(mark_run("unmet", "✘"))),
-        TableCell::new().width(widths[7], WidthType::Dxa).add_paragraph(para().add_run(mark_run("unknown", "?"))),
-        head(Writer::pair("完整度", "Data"), widths[8]),
-    ])
-    .cant_split()];
+    let head = |b: Bi, width: usize| {
+        w.cell(&b, width, |r| r.bold())
+            .shading(Shading::new().shd_type(ShdType::Clear).fill(BAND))
+    };
+    let mut rows = vec![
+        TableRow::new(vec![
+            head(Writer::pair("排名", "Rank"), widths[0]),
+            head(Writer::pair("开发区", "Zone"), widths[1]),
+            head(Writer::pair("得分", "Score"), widths[2]),
+            head(Writer::pair("资格", "Qualified"), widths[3]),
+            TableCell::new()
+                .width(widths[4], WidthType::Dxa)
+                .add_paragraph(para().add_run(mark_run("met", "✔"))),
+            TableCell::new()
+                .width(widths[5], WidthType::Dxa)
+                .add_paragraph(para().add_run(mark_run("partial", "△"))),
+            TableCell::new()
+                .width(widths[6], WidthType::Dxa)
+                .add_paragraph(para().add_run(mark_run("unmet", "✘"))),
+            TableCell::new()
+                .width(widths[7], WidthType::Dxa)
+                .add_paragraph(para().add_run(mark_run("unknown", "?"))),
+            head(Writer::pair("完整度", "Data"), widths[8]),
+        ])
+        .cant_split(),
+    ];
     for r in &model.summary {
         let mut name = r.name.clone();
         if let Some(tier) = &r.tier {
@@ -317,7 +347,10 @@ fn ranking(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
             doc,
             w,
             &Writer::pair(
-                format!("其余 {} 个开发区未列出，见 Excel 排名表。", model.summary_rest_text),
+                format!(
+                    "其余 {} 个开发区未列出，见 Excel 排名表。",
+                    model.summary_rest_text
+                ),
                 format!(
                     "The other {} zones are not listed here; the Excel ranking lists them all.",
                     model.summary_rest_text
@@ -334,11 +367,23 @@ fn section(doc: Docx, w: &Writer, s: &ZoneSection, first: bool) -> Docx {
         en: format!("{}. {}", s.rank, s.name.en),
     };
     let mut doc = heading(doc, w, &name, 26, first);
-    let join = |parts: Vec<&str>| parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ");
+    let join = |parts: Vec<&str>| {
+        parts
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
     let tier = |zh: bool| {
         s.tier
             .as_ref()
-            .map(|t| if zh { format!("就绪等级：{}", t.zh) } else { format!("Readiness: {}", t.en) })
+            .map(|t| {
+                if zh {
+                    format!("就绪等级：{}", t.zh)
+                } else {
+                    format!("Readiness: {}", t.en)
+                }
+            })
             .unwrap_or_default()
     };
     let (tz, te) = (tier(true), tier(false));
@@ -351,22 +396,44 @@ fn section(doc: Docx, w: &Writer, s: &ZoneSection, first: bool) -> Docx {
         if s.qualified {
             String::new()
         } else if zh {
-            format!(" — 未满足必须项：{}", s.failed_must.iter().map(|f| f.zh.as_str()).collect::<Vec<_>>().join("、"))
+            format!(
+                " — 未满足必须项：{}",
+                s.failed_must
+                    .iter()
+                    .map(|f| f.zh.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            )
         } else {
-            format!(" — must-haves not met: {}", s.failed_must.iter().map(|f| f.en.as_str()).collect::<Vec<_>>().join(", "))
+            format!(
+                " — must-haves not met: {}",
+                s.failed_must
+                    .iter()
+                    .map(|f| f.en.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         }
     };
     let standing = Writer::pair(
         format!(
             "得分 {}  {}{}",
             s.score,
-            if s.qualified { "✔ 合格" } else { "✘ 不合格" },
+            if s.qualified {
+                "✔ 合格"
+            } else {
+                "✘ 不合格"
+            },
             failed(true)
         ),
         format!(
             "Score {}  {}{}",
             s.score,
-            if s.qualified { "✔ qualified" } else { "✘ not qualified" },
+            if s.qualified {
+                "✔ qualified"
+            } else {
+                "✘ not qualified"
+            },
             failed(false)
         ),
     );
@@ -389,17 +456,25 @@ fn section(doc: Docx, w: &Writer, s: &ZoneSection, first: bool) -> Docx {
     }
 
     let widths = [420, 2300, 1000, 1700, 1700, 1600, 1372];
-    let head = |b: Bi, width: usize| w.cell(&b, width, |r| r.bold()).shading(Shading::new().shd_type(ShdType::Clear).fill(BAND));
-    let mut rows = vec![TableRow::new(vec![
-        TableCell::new().width(widths[0], WidthType::Dxa).shading(Shading::new().shd_type(ShdType::Clear).fill(BAND)).add_paragraph(para()),
-        head(Writer::pair("要素", "Factor"), widths[1]),
-        head(Writer::pair("重要性", "Importance"), widths[2]),
-        head(Writer::pair("要求", "Required"), widths[3]),
-        head(Writer::pair("现有", "Offered"), widths[4]),
-        head(Writer::pair("差距", "Gap"), widths[5]),
-        head(Writer::pair("来源 · 日期", "Source · as of"), widths[6]),
-    ])
-    .cant_split()];
+    let head = |b: Bi, width: usize| {
+        w.cell(&b, width, |r| r.bold())
+            .shading(Shading::new().shd_type(ShdType::Clear).fill(BAND))
+    };
+    let mut rows = vec![
+        TableRow::new(vec![
+            TableCell::new()
+                .width(widths[0], WidthType::Dxa)
+                .shading(Shading::new().shd_type(ShdType::Clear).fill(BAND))
+                .add_paragraph(para()),
+            head(Writer::pair("要素", "Factor"), widths[1]),
+            head(Writer::pair("重要性", "Importance"), widths[2]),
+            head(Writer::pair("要求", "Required"), widths[3]),
+            head(Writer::pair("现有", "Offered"), widths[4]),
+            head(Writer::pair("差距", "Gap"), widths[5]),
+            head(Writer::pair("来源 · 日期", "Source · as of"), widths[6]),
+        ])
+        .cant_split(),
+    ];
     for cat in &s.categories {
         rows.push(
             TableRow::new(vec![
@@ -422,7 +497,11 @@ fn section(doc: Docx, w: &Writer, s: &ZoneSection, first: bool) -> Docx {
             .map(|(i, src)| format!("[{}] {src}", i + 1))
             .collect::<Vec<_>>()
             .join("   ");
-        doc = small_note(doc, w, &Writer::pair(format!("来源：{list}"), format!("Sources: {list}")));
+        doc = small_note(
+            doc,
+            w,
+            &Writer::pair(format!("来源：{list}"), format!("Sources: {list}")),
+        );
     }
     if !s.to_close.is_empty() {
         let title = if s.qualified {
@@ -433,7 +512,10 @@ fn section(doc: Docx, w: &Writer, s: &ZoneSection, first: bool) -> Docx {
         } else {
             Writer::pair(
                 format!("要达到合格（再提升至 {} 分）需做到", s.target),
-                format!("What it would take to qualify (then to reach {} points)", s.target),
+                format!(
+                    "What it would take to qualify (then to reach {} points)",
+                    s.target
+                ),
             )
         };
         doc = heading(doc, w, &title, BODY, false);
@@ -467,12 +549,21 @@ fn item_row(w: &Writer, it: &ItemLine, widths: &[usize; 7]) -> TableRow {
     if it.stale {
         source.push('*');
     }
-    let mut source_cell = TableCell::new().width(widths[6], WidthType::Dxa).vertical_align(VAlignType::Center);
+    let mut source_cell = TableCell::new()
+        .width(widths[6], WidthType::Dxa)
+        .vertical_align(VAlignType::Center);
     source_cell = source_cell.add_paragraph(
-        para().add_run(Run::new().add_text(source).size(SMALL).color(if it.stale { AMBER } else { SOFT })),
+        para().add_run(
+            Run::new()
+                .add_text(source)
+                .size(SMALL)
+                .color(if it.stale { AMBER } else { SOFT }),
+        ),
     );
     if it.illustrative {
-        for p in w.paras(&Writer::pair("示例值", "illustrative"), SMALL, |r| r.bold().color(VIOLET)) {
+        for p in w.paras(&Writer::pair("示例值", "illustrative"), SMALL, |r| {
+            r.bold().color(VIOLET)
+        }) {
             source_cell = source_cell.add_paragraph(p);
         }
     }
@@ -493,7 +584,9 @@ fn item_row(w: &Writer, it: &ItemLine, widths: &[usize; 7]) -> TableRow {
         }),
         shade(match &it.gap {
             Some(g) => w.cell(g, widths[5], |r| r.color(status_colour(it.status))),
-            None => TableCell::new().width(widths[5], WidthType::Dxa).add_paragraph(para()),
+            None => TableCell::new()
+                .width(widths[5], WidthType::Dxa)
+                .add_paragraph(para()),
         }),
         shade(source_cell),
     ])
@@ -505,7 +598,10 @@ fn appendix(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
     let mut doc = heading(
         doc,
         w,
-        &Writer::pair("附录：评分规则与数据说明", "Appendix: scoring rules and data caveats"),
+        &Writer::pair(
+            "附录：评分规则与数据说明",
+            "Appendix: scoring rules and data caveats",
+        ),
         26,
         true,
     );
@@ -535,22 +631,53 @@ fn brief(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
     );
     for s in &model.sections {
         let name = Bi {
-            zh: format!("{}. {}  {} 分  {}", s.rank, s.name.zh, s.score, if s.qualified { "✔ 合格" } else { "✘ 不合格" }),
+            zh: format!(
+                "{}. {}  {} 分  {}",
+                s.rank,
+                s.name.zh,
+                s.score,
+                if s.qualified {
+                    "✔ 合格"
+                } else {
+                    "✘ 不合格"
+                }
+            ),
             en: format!(
                 "{}. {}  score {}  {}",
                 s.rank,
                 s.name.en,
                 s.score,
-                if s.qualified { "✔ qualified" } else { "✘ not qualified" }
+                if s.qualified {
+                    "✔ qualified"
+                } else {
+                    "✘ not qualified"
+                }
             ),
         };
         doc = heading(doc, w, &name, 21, false);
         let gaps = if s.decisive.is_empty() {
-            Writer::pair("决定性差距：无，必须项全部满足。", "Decisive gaps: none; every must-have is met.")
+            Writer::pair(
+                "决定性差距：无，必须项全部满足。",
+                "Decisive gaps: none; every must-have is met.",
+            )
         } else {
             Writer::pair(
-                format!("决定性差距：{}", s.decisive.iter().map(|d| d.zh.as_str()).collect::<Vec<_>>().join("；")),
-                format!("Decisive gaps: {}", s.decisive.iter().map(|d| d.en.as_str()).collect::<Vec<_>>().join("; ")),
+                format!(
+                    "决定性差距：{}",
+                    s.decisive
+                        .iter()
+                        .map(|d| d.zh.as_str())
+                        .collect::<Vec<_>>()
+                        .join("；")
+                ),
+                format!(
+                    "Decisive gaps: {}",
+                    s.decisive
+                        .iter()
+                        .map(|d| d.en.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
             )
         };
         for p in w.paras(&gaps, BODY, |r| r) {
@@ -558,8 +685,22 @@ fn brief(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
         }
         if !s.to_close.is_empty() {
             let take = Writer::pair(
-                format!("需做到：{}", s.to_close.iter().map(|d| d.zh.as_str()).collect::<Vec<_>>().join("；")),
-                format!("What it would take: {}", s.to_close.iter().map(|d| d.en.as_str()).collect::<Vec<_>>().join("; ")),
+                format!(
+                    "需做到：{}",
+                    s.to_close
+                        .iter()
+                        .map(|d| d.zh.as_str())
+                        .collect::<Vec<_>>()
+                        .join("；")
+                ),
+                format!(
+                    "What it would take: {}",
+                    s.to_close
+                        .iter()
+                        .map(|d| d.en.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
             );
             for p in w.paras(&take, BODY, |r| r) {
                 doc = doc.add_paragraph(p);

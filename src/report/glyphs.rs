@@ -21,7 +21,9 @@ pub struct FontSet {
 
 impl std::fmt::Debug for FontSet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FontSet").field("faces", &self.fonts.len()).finish()
+        f.debug_struct("FontSet")
+            .field("faces", &self.fonts.len())
+            .finish()
     }
 }
 
@@ -87,7 +89,11 @@ impl FontSet {
 
     /// Whether some face draws `c` (or `c` needs no glyph).
     pub fn covers(&self, c: char) -> bool {
-        needs_no_glyph(c) || self.fonts.iter().any(|f| f.info().coverage.contains(u32::from(c)))
+        needs_no_glyph(c)
+            || self
+                .fonts
+                .iter()
+                .any(|f| f.info().coverage.contains(u32::from(c)))
     }
 
     /// The characters of `texts` no face draws, each once, with the first field it is in.
@@ -184,9 +190,15 @@ mod tests {
             ]
         );
         let zh = missing_text(&missing, Lang::Zh);
-        assert!(zh.contains("开发区 xinyang 的名称中的“\u{2A6D6}”（U+2A6D6）"), "{zh}");
+        assert!(
+            zh.contains("开发区 xinyang 的名称中的“\u{2A6D6}”（U+2A6D6）"),
+            "{zh}"
+        );
         let en = missing_text(&missing, Lang::En);
-        assert!(en.contains("“\u{2A6D6}” (U+2A6D6) in the name of zone xinyang"), "{en}");
+        assert!(
+            en.contains("“\u{2A6D6}” (U+2A6D6) in the name of zone xinyang"),
+            "{en}"
+        );
     }
 
     #[test]

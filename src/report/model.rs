@@ -261,7 +261,10 @@ fn caveats(a: &Appendix) -> Vec<Bi> {
     }];
     if a.not_detailed > 0 {
         out.push(Bi {
-            zh: format!("其余 {} 个开发区仅列入排名，未逐项展开；全部开发区的排名见 Excel 排名表。", number::grouped(a.not_detailed.into())),
+            zh: format!(
+                "其余 {} 个开发区仅列入排名，未逐项展开；全部开发区的排名见 Excel 排名表。",
+                number::grouped(a.not_detailed.into())
+            ),
             en: format!(
                 "The other {} zones are ranked but not detailed; the Excel ranking lists every zone.",
                 number::grouped(a.not_detailed.into())
@@ -415,7 +418,10 @@ pub enum Field {
     /// A source a zone's figures cite.
     Source(String),
     /// The required, offered or gap text of a zone's item.
-    Item { zone: String, factor: String },
+    Item {
+        zone: String,
+        factor: String,
+    },
     /// A line of what it would take.
     Plan(String),
 }
@@ -508,7 +514,13 @@ fn investment_text(wan: Decimal) -> Bi {
     }
 }
 
-fn section(scorer: &Scorer, rank: usize, z: &ZoneResult, p: &ZoneProfile, options: &ReportOptions) -> ZoneSection {
+fn section(
+    scorer: &Scorer,
+    rank: usize,
+    z: &ZoneResult,
+    p: &ZoneProfile,
+    options: &ReportOptions,
+) -> ZoneSection {
     let today = options.date;
     let catalog = scorer.catalog();
     let mut decisive: Vec<Bi> = Vec::new();

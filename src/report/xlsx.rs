@@ -69,7 +69,10 @@ fn header(sheet: &mut Worksheet, titles: &[&str], widths: &[f64]) -> Result<(), 
         sheet.set_column_width(col, *width)?;
         sheet.set_column_format(col, &wrap)?;
     }
-    sheet.set_row_height(0, fitted_height(titles.iter().copied().zip(widths.iter().copied())))?;
+    sheet.set_row_height(
+        0,
+        fitted_height(titles.iter().copied().zip(widths.iter().copied())),
+    )?;
     sheet.set_freeze_panes(1, 0)?;
     print_setup(sheet, true, (0, 0))?;
     Ok(())
@@ -87,8 +90,12 @@ pub fn render(report: &RankingReport) -> Result<Vec<u8>, XlsxError> {
     let score_format = Format::new().set_num_format("0.0").set_align(FormatAlign::Top);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let top = Format::new().set_align(FormatAlign::Top);
-    let ranking_widths = [5.0, 10.0, 26.0, 6.0, 6.0, 5.0, 6.0, 6.0, 6.0, 8.0, 22.0, 32.0, 12.0];
-    let item_widths = [5.0, 10.0, 20.0, 18.0, 18.0, 7.0, 10.0, 7.0, 18.0, 18.0, 18.0, 30.0, 10.0, 6.0];
+    let ranking_widths = [
+        5.0, 10.0, 26.0, 6.0, 6.0, 5.0, 6.0, 6.0, 6.0, 8.0, 22.0, 32.0, 12.0,
+    ];
+    let item_widths = [
+        5.0, 10.0, 20.0, 18.0, 18.0, 7.0, 10.0, 7.0, 18.0, 18.0, 18.0, 30.0, 10.0, 6.0,
+    ];
 
     let sheet = book.add_worksheet();
     sheet.set_name(t("排名", "Ranking"))?;
@@ -184,14 +191,29 @@ pub fn render(report: &RankingReport) -> Result<Vec<u8>, XlsxError> {
             sheet.write_string_with_format(row, 3, &item.factor_id, &wrap)?;
             sheet.write_string_with_format(row, 4, &tx.factor, &wrap)?;
             sheet.write_string_with_format(row, 5, tx.importance, &wrap)?;
-            sheet.write_string_with_format(row, 6, format!("{} {}", tx.status.mark(), tx.status.label(lang)), &wrap)?;
+            sheet.write_string_with_format(
+                row,
+                6,
+                format!("{} {}", tx.status.mark(), tx.status.label(lang)),
+                &wrap,
+            )?;
             sheet.write_number_with_format(row, 7, num(item.credit, 4), &top)?;
             sheet.write_string_with_format(row, 8, &tx.required, &wrap)?;
             sheet.write_string_with_format(row, 9, tx.offered.as_deref().unwrap_or(""), &wrap)?;
             sheet.write_string_with_format(row, 10, tx.gap.as_deref().unwrap_or(""), &wrap)?;
             sheet.write_string_with_format(row, 11, tx.source.as_deref().unwrap_or(""), &wrap)?;
-            sheet.write_string_with_format(row, 12, tx.as_of.map(|d| d.to_string()).unwrap_or_default(), &wrap)?;
-            sheet.write_string_with_format(row, 13, if tx.illustrative { t("是", "yes") } else { "" }, &wrap)?;
+            sheet.write_string_with_format(
+                row,
+                12,
+                tx.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                &wrap,
+            )?;
+            sheet.write_string_with_format(
+                row,
+                13,
+                if tx.illustrative { t("是", "yes") } else { "" },
+                &wrap,
+            )?;
             let height = fitted_height([
                 (z.id.as_str(), item_widths[1]),
                 (z.name.as_str(), item_widths[2]),

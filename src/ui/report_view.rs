@@ -150,7 +150,10 @@ pub fn report_view_ui(
                     .changed();
                 ui.label((t.top_unit)(state.ranking_rows));
             });
-            changed |= ui.checkbox(&mut state.brief, t.brief).on_hover_text(t.brief_hint).changed();
+            changed |= ui
+                .checkbox(&mut state.brief, t.brief)
+                .on_hover_text(t.brief_hint)
+                .changed();
             ui.add_space(theme::SECTION_GAP);
             let l = ui.label(RichText::new(t.prepared_by).strong());
             if ui
