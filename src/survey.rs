@@ -316,7 +316,7 @@ pub fn workbook(catalog: &Catalog, cells: &[Cell]) -> Result<Vec<u8>, XlsxError>
             .set_border_color("#C8C8C8");
         // Narrow enough that every column prints on one landscape A4 page width at a legible
         // scale; long labels wrap, and each row is made as tall as its wrapped text.
-        let widths: [f64; 9] = [22.0, 14.0, 24.0, 20.0, 14.0, 9.0, 9.0, 22.0, 34.0];
+        let widths: [f64; 9] = [22.0, 14.0, 24.0, 20.0, 14.0, 9.0, 11.0, 22.0, 32.0];
         for (col, width) in (0_u16..).zip(widths) {
             sheet.set_column_width(col, width)?;
         }
@@ -325,8 +325,8 @@ pub fn workbook(catalog: &Catalog, cells: &[Cell]) -> Result<Vec<u8>, XlsxError>
             let (CellValue::Text(text), Some(width)) = (&c.value, widths.get(usize::from(c.col))) else {
                 continue;
             };
-            // The title row's text runs across the empty cells beside it.
-            let width = if c.row == 0 { widths.iter().sum() } else { *width };
+            // The title runs across the empty cells beside it, the note is merged across them.
+            let width = if c.row <= 1 { widths.iter().sum() } else { *width };
             let h = crate::report::xlsx::fitted_height([(text.as_str(), width)]);
             let e = heights.entry(c.row).or_insert(0.0);
             *e = e.max(h);
@@ -344,6 +344,11 @@ pub fn workbook(catalog: &Catalog, cells: &[Cell]) -> Result<Vec<u8>, XlsxError>
             };
             match &c.value {
                 CellValue::Empty => sheet.write_blank(c.row, c.col, format)?,
+                CellValue::Text(s) if c.row == 1 && c.col == 0 => {
+                    // The note spans the table's width rather than wrap in the first column.
+                    let last = u16::try_from(widths.len() - 1).unwrap_or(0);
+                    sheet.merge_range(1, 0, 1, last, s, format)?
+                }
                 CellValue::Text(s) => sheet.write_string_with_format(c.row, c.col, s, format)?,
                 CellValue::Number(n) => sheet.write_number_with_format(c.row, c.col, *n, format)?,
             };
