@@ -391,7 +391,12 @@ impl Localize for Notice<'_> {
                 format!("已写入 {}（{pages} 页，{kb} KB）", path.display())
             }
             (Notice::WroteReport { path, pages, kb }, Lang::En) => {
-                format!("wrote {} ({pages} pages, {kb} KB)", path.display())
+                let pages = if *pages == 1 {
+                    "1 page".to_owned()
+                } else {
+                    format!("{pages} pages")
+                };
+                format!("wrote {} ({pages}, {kb} KB)", path.display())
             }
             (Notice::WroteChecklist { path, items }, Lang::Zh) => {
                 format!("已写入 {}（{items} 项）", path.display())
