@@ -455,7 +455,7 @@ fn section(doc: Docx, w: &Writer, s: &ZoneSection, first: bool) -> Docx {
         doc = doc.add_paragraph(p.keep_next(true));
     }
 
-    let widths = [420, 2300, 1000, 1700, 1700, 1600, 1372];
+    let widths = [420, 2200, 1250, 1700, 1650, 1500, 1372];
     let head = |b: Bi, width: usize| {
         w.cell(&b, width, |r| r.bold())
             .shading(Shading::new().shd_type(ShdType::Clear).fill(BAND))
