@@ -16,6 +16,7 @@ use rust_decimal::Decimal;
 
 use crate::io::{self, FileError, FileProblem};
 use crate::model::parse::{FileKind, sniff};
+use crate::model::text::printable;
 use crate::model::{Catalog, Lang, Localize, ParseError};
 use crate::report::{self, RankingReport, ReportLang, ReportModel, ReportOptions};
 use crate::scoring::Scorer;
@@ -264,9 +265,19 @@ enum Failure {
         dir: PathBuf,
     },
     BadTarget(Decimal),
+    /// A count past what the command makes (`gen --zones 1e12`).
+    TooMany {
+        flag: &'static str,
+        given: usize,
+        limit: usize,
+    },
     NoChecklists(PathBuf),
     XlsxNeedsOut,
     OutExists(PathBuf),
+    /// `--out` names a file the command reads.
+    OutIsInput(PathBuf),
+    /// `--out` names a device, a folder or a symbolic link.
+    OutNotAFile(PathBuf),
     #[cfg_attr(not(feature = "gui"), allow(dead_code))]
     Window(String),
     /// `app` in a build without the desktop (a usage error).
@@ -332,6 +343,12 @@ impl Localize for Failure {
             (Failure::NoZone { flag, id, dir }, Lang::En) => format!("{flag}: no zone `{id}` in {}", dir.display()),
             (Failure::BadTarget(t), Lang::Zh) => format!("--target {t} 不是 0 到 100 之间的分数"),
             (Failure::BadTarget(t), Lang::En) => format!("--target {t} is not a score from 0 to 100"),
+            (Failure::TooMany { flag, given, limit }, Lang::Zh) => {
+                format!("{flag} {given} 过多：最多 {limit}")
+            }
+            (Failure::TooMany { flag, given, limit }, Lang::En) => {
+                format!("{flag} {given} is too many: at most {limit}")
+            }
             (Failure::NoChecklists(dir), Lang::Zh) => format!("{} 中没有可读取的投资需求清单", dir.display()),
             (Failure::NoChecklists(dir), Lang::En) => format!("no checklist could be read in {}", dir.display()),
             (Failure::XlsxNeedsOut, Lang::Zh) => "--format xlsx 会写出文件：请用 --out FILE.xlsx 指定".into(),
@@ -342,6 +359,22 @@ impl Localize for Failure {
             ),
             (Failure::OutExists(path), Lang::En) => format!(
                 "{} exists; give --out a new file name (import never writes over a file)",
+                path.display()
+            ),
+            (Failure::OutIsInput(path), Lang::Zh) => format!(
+                "--out {} 是本命令要读取的文件，写出会毁掉它；请另选文件名",
+                path.display()
+            ),
+            (Failure::OutIsInput(path), Lang::En) => format!(
+                "--out {} is a file this command reads; writing it would destroy it, so give another name",
+                path.display()
+            ),
+            (Failure::OutNotAFile(path), Lang::Zh) => format!(
+                "--out {} 不是普通文件（是文件夹、设备或符号链接），不会写入；请指定普通文件",
+                path.display()
+            ),
+            (Failure::OutNotAFile(path), Lang::En) => format!(
+                "--out {} is not a plain file (a folder, a device or a symbolic link) and is not written; name a plain file",
                 path.display()
             ),
             (Failure::Window(e), Lang::Zh) => format!("无法打开窗口：{e}"),
@@ -449,7 +482,7 @@ impl Ctx {
         eprintln!(
             "sitematch{}{}",
             self.lang().pick("：", ": "),
-            notice.text(self.lang())
+            printable(&notice.text(self.lang()))
         );
     }
 }
@@ -536,13 +569,71 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(false) => ExitCode::from(1),
         Err(failure) => {
             let lang = lang.messages();
-            eprintln!("sitematch{}{}", lang.pick("：", ": "), failure.text(lang));
+            eprintln!(
+                "sitematch{}{}",
+                lang.pick("：", ": "),
+                printable(&failure.text(lang))
+            );
             ExitCode::from(failure.exit_code())
         }
     }
 }
 
+/// Where a command writes, and what it reads: an output may be neither an input (it would be
+/// destroyed by the very command that reads it) nor anything but a plain file.
+fn out_and_inputs(command: &Option<Command>) -> Option<(&Path, Vec<&Path>, Option<PathBuf>)> {
+    let zones = |dir: &Option<PathBuf>| Some(dir.clone().unwrap_or_else(io::default_profiles_dir));
+    match command {
+        Some(Command::Score(args)) => args
+            .out
+            .as_deref()
+            .map(|out| (out, vec![args.checklist.as_path()], zones(&args.profiles))),
+        Some(Command::Report(args)) => {
+            let mut inputs = vec![args.checklist.as_path()];
+            inputs.extend(args.template.as_deref());
+            Some((args.out.as_path(), inputs, zones(&args.profiles)))
+        }
+        Some(Command::Survey { out, checklist }) => Some((
+            out.as_path(),
+            checklist.iter().map(PathBuf::as_path).collect(),
+            None,
+        )),
+        Some(Command::Import { survey, out }) => Some((out.as_path(), vec![survey.as_path()], None)),
+        _ => None,
+    }
+}
+
+/// Refuses an output that names an input of the command (the same file by any path, or a
+/// profile of the zones folder) or that is not a plain file (a device, a folder, a symbolic
+/// link, which writing would replace or follow).
+fn check_out(out: &Path, inputs: &[&Path], zones: Option<&Path>) -> Result<(), Failure> {
+    let Ok(meta) = std::fs::symlink_metadata(out) else {
+        // Nothing there yet: it names no input.
+        return Ok(());
+    };
+    if !meta.is_file() {
+        return Err(Failure::OutNotAFile(out.to_owned()));
+    }
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let profile_of_folder = out.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+        && zones.is_some_and(|dir| same(parent, dir));
+    if profile_of_folder || inputs.iter().any(|i| same(out, i)) {
+        return Err(Failure::OutIsInput(out.to_owned()));
+    }
+    Ok(())
+}
+
 fn run_command(ctx: &Ctx, command: &Option<Command>) -> Result<bool, Failure> {
+    if let Some((out, inputs, zones)) = out_and_inputs(command) {
+        check_out(out, &inputs, zones.as_deref())?;
+    }
     match command {
         Some(Command::Score(args)) => score(ctx, args),
         Some(Command::Report(args)) => report_pdf(ctx, args),
@@ -611,7 +702,7 @@ fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
     );
     let text = |s: String| s.into_bytes();
     let bytes = match args.format {
-        Format::Table => text(report::table::render(&report, args.details)),
+        Format::Table => text(printable(&report::table::render(&report, args.details)).into_owned()),
         Format::Json => text(format!("{}\n", report::json::render(&report))),
         Format::Csv => report::csv::render(&report)?,
         Format::Xlsx => report::xlsx::render(&report)?,
@@ -742,7 +833,9 @@ fn plan(ctx: &Ctx, args: &PlanArgs) -> Result<bool, Failure> {
         let result = scorer.score_zone(crate::model::ZoneIdx::default(), zone);
         let plan = crate::plan::what_it_takes(&scorer, zone, &result, args.target);
         match args.format {
-            PlanFormat::Table => text::plan_table(catalog, zone, &checklist, &plan, lang),
+            PlanFormat::Table => {
+                printable(&text::plan_table(catalog, zone, &checklist, &plan, lang)).into_owned()
+            }
             PlanFormat::Json => format!("{:#}\n", text::plan_json(catalog, zone, &checklist, &plan, lang)),
         }
     } else {
@@ -758,7 +851,9 @@ fn plan(ctx: &Ctx, args: &PlanArgs) -> Result<bool, Failure> {
         let lists: Vec<_> = lists.into_iter().map(|(_, c)| c).collect();
         let pipeline = crate::plan::pipeline::pipeline(catalog, zone, &lists);
         match args.format {
-            PlanFormat::Table => text::pipeline_table(catalog, zone, &pipeline, lang),
+            PlanFormat::Table => {
+                printable(&text::pipeline_table(catalog, zone, &pipeline, lang)).into_owned()
+            }
             PlanFormat::Json => format!("{:#}\n", text::pipeline_json(catalog, zone, &pipeline, lang)),
         }
     };
@@ -806,14 +901,33 @@ fn import(ctx: &Ctx, survey: &Path, out: &Path) -> Result<bool, Failure> {
 }
 
 /// `gen`: writes synthetic zones (and checklists) drawn around the bundled samples.
+/// The most zones `gen` writes: ten times the largest folder the benchmarks use.
+const MAX_GEN_ZONES: usize = 1_000_000;
+/// The most checklists `gen` writes.
+const MAX_GEN_CHECKLISTS: usize = 10_000;
+
 fn generate(ctx: &Ctx, n: usize, out: &Path, seed: u64, checklists: usize) -> Result<bool, Failure> {
+    for (flag, given, limit) in [
+        ("--zones", n, MAX_GEN_ZONES),
+        ("--checklists", checklists, MAX_GEN_CHECKLISTS),
+    ] {
+        if given > limit {
+            return Err(Failure::TooMany { flag, given, limit });
+        }
+    }
     let catalog = &ctx.catalog;
+    let checklist_path = |i: usize| out.join("checklists").join(format!("checklist-{:03}.ron", i + 1));
+    // Generated data never replaces anyone's file: the checklists are looked for before the
+    // zones are written, as the zones are.
+    if let Some(path) = (0..checklists).map(checklist_path).find(|p| p.exists()) {
+        return Err(FileError::new(&path, io::FileProblem::Exists).into());
+    }
     let samples = io::load_profiles(&io::default_profiles_dir(), catalog)?.into_profiles();
     let zones = crate::synth::zones(catalog, &samples, n, seed);
     io::write_generated(out, &zones, catalog)?;
     for i in 0..checklists {
         let list = crate::synth::checklist(catalog, &samples, seed.wrapping_add(i as u64 + 1));
-        let path = out.join("checklists").join(format!("checklist-{:03}.ron", i + 1));
+        let path = checklist_path(i);
         let text = checklist_text(catalog, &list, &path)?;
         io::export(&path, text.as_bytes())?;
     }
@@ -884,11 +998,14 @@ fn check(ctx: &Ctx, paths: &[PathBuf]) -> Result<bool, Failure> {
                 if matches!(summary, Summary::Profile { .. }) {
                     profiles.push(file.clone());
                 }
-                println!("{ok} {}: {}", file.display(), summary.text(lang));
+                println!(
+                    "{ok} {}",
+                    printable(&format!("{}: {}", file.display(), summary.text(lang)))
+                );
             }
             Err(e) => {
                 all_good = false;
-                eprintln!("{bad} {}", e.text(lang));
+                eprintln!("{bad} {}", printable(&e.text(lang)));
             }
         }
     }
@@ -903,7 +1020,7 @@ fn check(ctx: &Ctx, paths: &[PathBuf]) -> Result<bool, Failure> {
             .map(PathBuf::as_path);
         for e in io::case_clashes(here) {
             all_good = false;
-            eprintln!("{bad} {}", e.text(lang));
+            eprintln!("{bad} {}", printable(&e.text(lang)));
         }
     }
     Ok(all_good)
@@ -967,9 +1084,16 @@ mod tests {
                 dir: PathBuf::from("profiles"),
             },
             Failure::BadTarget(Decimal::from(120)),
+            Failure::TooMany {
+                flag: "--zones",
+                given: 1 << 40,
+                limit: MAX_GEN_ZONES,
+            },
             Failure::NoChecklists(PathBuf::from("pending")),
             Failure::XlsxNeedsOut,
             Failure::OutExists(PathBuf::from("list.ron")),
+            Failure::OutIsInput(PathBuf::from("list.ron")),
+            Failure::OutNotAFile(PathBuf::from("/dev/null")),
             Failure::Window("no display".into()),
             Failure::NoDesktop,
             Failure::BothIsForTheReport,
@@ -983,9 +1107,12 @@ mod tests {
                 Failure::Output(_) => "Output",
                 Failure::NoZone { .. } => "NoZone",
                 Failure::BadTarget(_) => "BadTarget",
+                Failure::TooMany { .. } => "TooMany",
                 Failure::NoChecklists(_) => "NoChecklists",
                 Failure::XlsxNeedsOut => "XlsxNeedsOut",
                 Failure::OutExists(_) => "OutExists",
+                Failure::OutIsInput(_) => "OutIsInput",
+                Failure::OutNotAFile(_) => "OutNotAFile",
                 Failure::Window(_) => "Window",
                 Failure::NoDesktop => "NoDesktop",
                 Failure::BothIsForTheReport => "BothIsForTheReport",

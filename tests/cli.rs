@@ -303,6 +303,44 @@ fn gen_writes_synthetic_zones_and_never_over_existing_files() {
         "refuses to write over the first run"
     );
     assert!(String::from_utf8_lossy(&again.stderr).contains("never written over existing files"));
+
+    // A checklist of the officer's where gen would write one stays as it was, and no zone is
+    // written either.
+    let other = dir.path().join("other");
+    std::fs::create_dir_all(other.join("checklists")).expect("folder");
+    let mine = other.join("checklists").join("checklist-001.ron");
+    std::fs::write(&mine, "my work").expect("write");
+    let out = sitematch(&[
+        "gen",
+        "--zones",
+        "3",
+        "--checklists",
+        "1",
+        "--out",
+        other.to_str().expect("p"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("checklist-001.ron"));
+    assert_eq!(std::fs::read_to_string(&mine).expect("read"), "my work");
+    assert_eq!(sitematch::io::ron_files(&other).expect("folder").len(), 0);
+}
+
+#[test]
+fn gen_refuses_an_absurd_count_in_words_instead_of_running_out_of_memory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = sitematch(&[
+        "--lang",
+        "zh",
+        "gen",
+        "--zones",
+        "1000000000000",
+        "--out",
+        dir.path().to_str().expect("p"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--zones 1000000000000 过多：最多 1000000"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
 }
 
 #[test]
@@ -414,5 +452,85 @@ fn a_survey_written_and_imported_gives_the_checklist_back() {
         "x.ron",
     ]);
     assert_eq!(not_xlsx.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&not_xlsx.stderr).contains("not a SiteMatch survey workbook"));
+    assert!(
+        String::from_utf8_lossy(&not_xlsx.stderr)
+            .contains("is a text file (such as a CSV), not an Excel workbook")
+    );
+}
+
+#[test]
+fn a_zone_name_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = "ZoneProfile(\n    name: (zh: \"侯马\u{1b}[2J\u{1b}]0;owned\u{7}\", en: \"x\"),\n    as_of: \"2024-06-30\",\n    factors: {\n        \"power.capacity\": (value: \"10 MW\", source: \"fixture\"),\n    },\n)\n";
+    std::fs::write(dir.path().join("esc.ron"), profile).expect("write");
+    let out = sitematch(&[
+        "score",
+        "--checklist",
+        "assets/checklists/pv_base.ron",
+        "--profiles",
+        dir.path().to_str().expect("p"),
+        "--lang",
+        "zh",
+    ]);
+    let shown = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(shown.contains("侯马"), "{shown}");
+    assert!(
+        !shown.chars().any(|c| c.is_control() && c != '\n'),
+        "no control character reaches the terminal: {shown:?}"
+    );
+}
+
+#[test]
+fn an_output_that_names_an_input_or_is_no_plain_file_is_refused_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let list = dir.path().join("list.ron");
+    std::fs::copy(crate::repo("assets/checklists/pv_base.ron"), &list).expect("copy");
+    let before = std::fs::read(&list).expect("read");
+    let list_s = list.to_str().expect("p");
+    // The survey pre-filled from a checklist, written over that checklist.
+    let out = sitematch(&["survey", "--checklist", list_s, "--out", list_s]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a file this command reads"));
+    // The report written over its checklist, by another spelling of the same path.
+    let other = dir.path().join(".").join("list.ron");
+    let out = sitematch(&[
+        "report",
+        "--checklist",
+        list_s,
+        "--out",
+        other.to_str().expect("p"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    // A score table written over a profile of the folder it scores.
+    let zones = dir.path().join("zones");
+    std::fs::create_dir(&zones).expect("dir");
+    std::fs::copy(crate::repo("profiles/houma.ron"), zones.join("houma.ron")).expect("copy");
+    let out = sitematch(&[
+        "score",
+        "--checklist",
+        list_s,
+        "--profiles",
+        zones.to_str().expect("p"),
+        "--out",
+        zones.join("houma.ron").to_str().expect("p"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read(&list).expect("read"),
+        before,
+        "the checklist is whole"
+    );
+    assert!(
+        std::fs::read_to_string(zones.join("houma.ron"))
+            .expect("read")
+            .contains("ZoneProfile")
+    );
+    // A device is no plain file.
+    let out = sitematch(&["--lang", "zh", "survey", "--out", "/dev/null"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("不是普通文件"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

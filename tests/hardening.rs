@@ -61,6 +61,23 @@ const BAD_PROFILES: &[(&str, Option<usize>, &str)] = &[
     ),
     ("empty.ron", None, "is empty"),
     (
+        "as_of_year_9999.ron",
+        Some(3),
+        "`as_of`: 9999-12-31 is outside the years dates can fall in: 1980 to 2100",
+    ),
+    (
+        "hex_quantity.ron",
+        Some(5),
+        "0x10 is not a decimal number: write quantities in base ten",
+    ),
+    (
+        "source_too_long.ron",
+        Some(5),
+        "`source`: the text is too long (2500 characters); this field takes at most 2000",
+    ),
+    // Old-Mac line ends (CR only) count as lines: the error is on the fifth line an editor shows.
+    ("syntax_missing_comma_old_mac.ron", Some(5), "a comma is missing"),
+    (
         "empty_name.ron",
         Some(5),
         "`name` is empty; give the zone's name in Chinese or English",
@@ -325,6 +342,7 @@ fn the_corpus_is_large_enough_and_every_file_is_listed() {
             "wrong_file_kind.ron",
             "good_zone.ron",
             "good_zone_2.ron",
+            "good_zone_notepad.ron",
         ]
         .len();
     assert_eq!(on_disk, listed, "every fixture has an expected error");
@@ -341,7 +359,8 @@ fn each_bad_profile_gives_its_error_and_the_good_ones_still_load() {
         .map(|z| &z.profile)
         .map(|p| p.id.as_str())
         .collect();
-    assert_eq!(ids, ["good_zone", "good_zone_2"]);
+    // A byte-order mark and Windows line ends (Notepad's defaults) are read as any other file.
+    assert_eq!(ids, ["good_zone", "good_zone_2", "good_zone_notepad"]);
     for (file, line, message) in BAD_PROFILES {
         let e = loaded
             .errors

@@ -12,12 +12,13 @@ use super::dialogs::FileKind;
 use super::loading::FolderLoad;
 use super::texts::texts;
 use crate::io;
+use crate::model::Localize;
 use crate::model::ZoneIdx;
-use crate::state::Tab;
 use crate::state::checklist_doc::ChecklistDoc;
 use crate::state::profile_edit::ProfileEditor;
 use crate::state::session::{Doc, Pending, SaveMode, Saved};
 use crate::state::workspace::Workspace;
+use crate::state::{Tab, Topic};
 
 impl SiteMatchApp {
     /// Carries out an action nothing unsaved holds back any more.
@@ -54,7 +55,7 @@ impl SiteMatchApp {
                         self.rescore = true;
                         self.notify((texts(lang).survey_imported)(&path.display()), false);
                     }
-                    Err(e) => self.notify(e.to_string(), true),
+                    Err(e) => self.notify_error(&e),
                 }
             }
             Pending::Quit => {
@@ -86,8 +87,15 @@ impl SiteMatchApp {
     }
 
     /// The folder of the working checklist, where file dialogs start.
+    /// Where a checklist dialog starts: the open checklist's folder, else that of the one
+    /// opened last.
     pub(super) fn checklist_folder(&self) -> Option<PathBuf> {
-        self.doc.path.as_ref().and_then(|p| p.parent().map(PathBuf::from))
+        self.doc
+            .path
+            .as_ref()
+            .or(self.settings.last_checklist.as_ref())
+            .or(self.settings.recent.first())
+            .and_then(|p| p.parent().map(PathBuf::from))
     }
 
     /// Opens a checklist file as the working checklist; says why not when it cannot be read.
@@ -104,7 +112,7 @@ impl SiteMatchApp {
                 true
             }
             Err(e) => {
-                self.notify(e.to_string(), true);
+                self.notify_error(&e);
                 false
             }
         }
@@ -130,7 +138,7 @@ impl SiteMatchApp {
         self.editor = None;
         self.check_glyphs = true;
         if let Some(e) = error {
-            self.notify(e.to_string(), true);
+            self.notify_error(&e);
         }
         self.report_load_errors();
         self.restore_selection(keep);
@@ -195,7 +203,7 @@ impl SiteMatchApp {
                         self.restore_selection(keep);
                         self.rescore = true;
                     }
-                    Err(e) => self.notify(e.to_string(), true),
+                    Err(e) => self.notify_error(&e),
                 }
             }
         }
@@ -207,7 +215,7 @@ impl SiteMatchApp {
         let lang = self.lang();
         let wrong = self.doc.form.error_count();
         if wrong > 0 {
-            self.notify((texts(lang).checklist_to_fix)(wrong), true);
+            self.notify_about(Topic::ChecklistInput, (texts(lang).checklist_to_fix)(wrong), true);
             return Saved::No;
         }
         let (path, expected) = match (&self.doc.path, ask) {
@@ -235,6 +243,9 @@ impl SiteMatchApp {
         };
         match io::save_checklist_checked(&path, &self.doc.checklist, &self.ws.catalog, expected.as_ref()) {
             Ok(stamp) => {
+                self.settled(Topic::Checklist);
+                self.settled(Topic::ChecklistInput);
+                self.notify((texts(lang).saved)(&path.display()), false);
                 self.doc.mark_saved(path.clone(), Some(stamp));
                 self.settings.remember(&path);
                 self.settings.last_checklist = Some(path);
@@ -242,7 +253,7 @@ impl SiteMatchApp {
             }
             Err(io::SaveError::Changed(_)) => Saved::Conflict,
             Err(io::SaveError::File(e)) => {
-                self.notify((texts(lang).save_failed)(&e), true);
+                self.notify_about(Topic::Checklist, (texts(lang).save_failed)(&e.text(lang)), true);
                 Saved::No
             }
         }
@@ -267,7 +278,7 @@ impl SiteMatchApp {
         let profile = match editor.validate(&self.ws.catalog, &taken) {
             Ok(p) => p,
             Err(n) => {
-                self.notify((texts(lang).profile_to_fix)(n), true);
+                self.notify_about(Topic::Profile, (texts(lang).profile_to_fix)(n), true);
                 return Saved::No;
             }
         };
@@ -284,10 +295,12 @@ impl SiteMatchApp {
             Ok(stamp) => stamp,
             Err(io::SaveError::Changed(_)) => return Saved::Conflict,
             Err(io::SaveError::File(e)) => {
-                self.notify((texts(lang).save_failed)(&e), true);
+                self.notify_about(Topic::Profile, (texts(lang).save_failed)(&e.text(lang)), true);
                 return Saved::No;
             }
         };
+        self.settled(Topic::Profile);
+        self.notify((texts(lang).saved)(&path.display()), false);
         let keep = self.selection_ids();
         let zone = self.ws.upsert(profile.clone(), path.clone(), stamp);
         if let Some(editor) = &mut self.editor {
@@ -326,7 +339,7 @@ impl SiteMatchApp {
                 self.rescore = true;
                 self.notify((texts(self.lang()).deleted)(&backup.display()), false);
             }
-            Err(e) => self.notify(e.to_string(), true),
+            Err(e) => self.notify_error(&e),
         }
     }
 }

@@ -226,7 +226,7 @@ impl SiteMatchApp {
                 self.report_view.working = None;
                 match result {
                     Ok(done) => self.report_done(ctx, purpose, done),
-                    Err(e) => self.notify(e.text(self.lang()), true),
+                    Err(e) => self.notify_error(&e),
                 }
                 if let Some(next) = self.jobs.queued.take() {
                     self.start_report(ctx, next);
@@ -294,7 +294,7 @@ impl SiteMatchApp {
             Ok((io::print::PrintVia::Viewer, path)) => {
                 self.notify((t.opened_in_viewer)(&path.display()), false)
             }
-            Err(e) => self.notify((t.print_failed)(&e), true),
+            Err(e) => self.notify((t.print_failed)(&e.text(self.lang())), true),
         }
     }
 
@@ -372,7 +372,7 @@ impl SiteMatchApp {
                 let name = self.report_file_name("docx");
                 self.export_file(FileKind::Docx, &name, &bytes);
             }
-            Err(e) => self.notify(e.text(self.lang()), true),
+            Err(e) => self.notify_error(&e),
         }
     }
 
@@ -386,7 +386,7 @@ impl SiteMatchApp {
         };
         match io::export(&path, bytes) {
             Ok(()) => self.notify((texts(lang).exported)(&path.display()), false),
-            Err(e) => self.notify((texts(lang).export_failed)(&e), true),
+            Err(e) => self.notify((texts(lang).export_failed)(&e.text(lang)), true),
         }
     }
 
@@ -394,7 +394,7 @@ impl SiteMatchApp {
         let lang = self.lang();
         let bytes = match crate::survey::write(&self.ws.catalog, Some(&self.doc.checklist)) {
             Ok(b) => b,
-            Err(e) => return self.notify(e.to_string(), true),
+            Err(e) => return self.notify((texts(self.lang()).workbook_failed)(&e.to_string()), true),
         };
         let name = format!(
             "{}{}.xlsx",
@@ -417,7 +417,7 @@ impl SiteMatchApp {
         );
         let bytes = match crate::report::xlsx::render(&report) {
             Ok(b) => b,
-            Err(e) => return self.notify(e.to_string(), true),
+            Err(e) => return self.notify((texts(self.lang()).workbook_failed)(&e.to_string()), true),
         };
         let name = self.report_file_name("xlsx");
         self.export_file(FileKind::Xlsx, &name, &bytes);

@@ -26,13 +26,14 @@ use loading::FolderLoad;
 use texts::texts;
 
 use crate::io::recovery::RecoveryStore;
-use crate::model::{Catalog, FactorIdx, Lang};
+use crate::model::{Catalog, FactorIdx, Lang, Localize};
 use crate::state::checklist_doc::ChecklistDoc;
 use crate::state::profile_edit::ProfileEditor;
 use crate::state::session::{Dirty, Doc, Effect, Pending, SaveMode, Session};
 use crate::state::settings::{Recovery, Settings};
 use crate::state::workspace::{Results, Workspace};
-use crate::state::{Command, Notice, PlanningState, Tab};
+use crate::state::{Command, Notice, PlanningState, Tab, Topic};
+use crate::ui::about::{AboutData, about_ui};
 use crate::ui::checklist_view::{ChecklistData, checklist_view_ui};
 use crate::ui::planning_view::{PlanningData, planning_view_ui};
 use crate::ui::prompts::{modal_ui, notices_ui};
@@ -79,8 +80,16 @@ pub struct SiteMatchApp {
     pub notices: Vec<Notice>,
     /// The checklist view shows the start page until a checklist is begun or opened.
     pub show_start: bool,
+    /// The About window is open.
+    pub show_about: bool,
+    /// A question or window was over the app last frame (to move the keyboard focus off the
+    /// field below when one opens or closes).
+    was_asking: bool,
     /// The sample checklists the start page offers.
     samples: Vec<Sample>,
+    /// Commands that open a file dialog, held for the frames it takes the menu they came from
+    /// to be drawn closed: a dialog blocks the window, which keeps showing its last frame.
+    deferred: Vec<(Command, u8)>,
     /// A folder of zones still loading.
     loading: Option<FolderLoad>,
     /// Whether folders load on a worker thread (the window) or at once (tests).
@@ -149,6 +158,9 @@ impl SiteMatchApp {
             session: Session::new(init.recovery),
             notices: Vec::new(),
             show_start: true,
+            show_about: false,
+            was_asking: false,
+            deferred: Vec::new(),
             samples,
             quit_requested: false,
             dialogs: init.dialogs,
@@ -162,7 +174,7 @@ impl SiteMatchApp {
             ws,
         };
         if let Some(e) = folder_error {
-            app.notify(e.to_string(), true);
+            app.notify_error(&e);
         }
         app.report_load_errors();
         app.replan();
@@ -180,10 +192,47 @@ impl SiteMatchApp {
         self.settings.lang
     }
 
+    /// Shows a library error in the app's language.
+    pub fn notify_error(&mut self, e: &dyn Localize) {
+        let text = e.text(self.lang());
+        self.notify(text, true);
+    }
+
     /// Shows a message once: the same text is not stacked twice.
     pub fn notify(&mut self, text: String, is_error: bool) {
+        self.notify_about(Topic::Other, text, is_error);
+    }
+
+    /// Shows a message about `topic`, which [`Self::settled`] takes away.
+    pub fn notify_about(&mut self, topic: Topic, text: String, is_error: bool) {
         if !self.notices.iter().any(|n| n.text == text) {
-            self.notices.push(Notice { text, is_error });
+            self.notices.push(Notice {
+                text,
+                is_error,
+                topic,
+                since: None,
+            });
+        }
+    }
+
+    /// What the notices about `topic` complained of is fixed or saved: they go.
+    pub fn settled(&mut self, topic: Topic) {
+        self.notices.retain(|n| n.topic != topic);
+    }
+
+    /// Starts the clock of news drawn for the first time, drops news shown long enough, and
+    /// drops the checklist's complaint once its input can all be taken.
+    fn age_notices(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if self.notices.iter().any(|n| n.topic == Topic::ChecklistInput) && self.doc.form.error_count() == 0 {
+            self.settled(Topic::ChecklistInput);
+        }
+        for n in &mut self.notices {
+            n.since.get_or_insert(now);
+        }
+        self.notices.retain(|n| !n.expired(now));
+        if self.notices.iter().any(|n| !n.is_error) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(500));
         }
     }
 
@@ -244,11 +293,14 @@ impl SiteMatchApp {
         let lang = self.lang();
 
         egui::Panel::top("top bar").show(ui, |ui| {
+            let (undo, redo) = self.undo_redo_texts();
             let data = TopBarData {
                 lang,
                 dark: self.settings.dark,
                 zoom: self.settings.zoom,
                 recent: &self.settings.recent,
+                undo,
+                redo,
             };
             commands.extend(top_bar_ui(ui, &mut self.tab, &data));
         });
@@ -256,7 +308,8 @@ impl SiteMatchApp {
             let (done, total) = load.progress();
             egui::Panel::top("loading").show(ui, |ui| loading_bar_ui(ui, done, total, lang));
         }
-        if !self.notices.is_empty() {
+        self.age_notices(ui.ctx());
+        if self.notices.iter().any(|n| n.is_error) {
             egui::Panel::top("notices").show(ui, |ui| commands.extend(notices_ui(ui, &self.notices, lang)));
         }
         egui::Panel::bottom("status bar").show(ui, |ui| {
@@ -267,10 +320,27 @@ impl SiteMatchApp {
                 zones_dir: &self.ws.dir,
                 checklist: self.doc.path.as_deref(),
                 unsaved: self.doc.is_dirty(),
+                news: self
+                    .notices
+                    .iter()
+                    .rev()
+                    .find(|n| !n.is_error)
+                    .map(|n| n.text.as_str()),
             };
             status_bar_ui(ui, &data);
         });
         commands.extend(self.view_ui(ui, lang));
+        let asking = self.session.is_asking() || self.show_about;
+        if asking != self.was_asking {
+            // A field below keeps no focus while a question is open, nor gets it back with
+            // the key that closed it.
+            ctx.memory_mut(|m| {
+                if let Some(id) = m.focused() {
+                    m.surrender_focus(id);
+                }
+            });
+            self.was_asking = asking;
+        }
         if let Some(modal) = self.session.modal() {
             let zone_name = match modal {
                 crate::state::Modal::ConfirmDelete { zone } => {
@@ -279,11 +349,32 @@ impl SiteMatchApp {
                 _ => None,
             };
             commands.extend(modal_ui(&ctx, modal, lang, zone_name));
+        } else if self.show_about {
+            let data = AboutData {
+                lang,
+                data_dir: &self.ws.dir,
+                zones_dir: &self.ws.dir,
+            };
+            commands.extend(about_ui(&ctx, &data));
         }
 
         let before = self.crash_snapshot.is_some().then(|| self.doc.checklist.clone());
-        for c in commands {
+        let (due, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.deferred)
+            .into_iter()
+            .partition(|(_, frames)| *frames == 0);
+        self.deferred = waiting.into_iter().map(|(c, frames)| (c, frames - 1)).collect();
+        for (c, _) in due {
             self.apply(&ctx, c);
+        }
+        for c in commands {
+            if !opens_dialog(&c) {
+                self.apply(&ctx, c);
+            } else if !self.deferred.iter().any(|(d, _)| *d == c) {
+                self.deferred.push((c, 1));
+            }
+        }
+        if !self.deferred.is_empty() {
+            ctx.request_repaint();
         }
         if before.is_some_and(|b| b != self.doc.checklist) {
             self.refresh_crash_snapshot();
@@ -309,6 +400,11 @@ impl SiteMatchApp {
 
     /// Draws the view of the current tab.
     fn view_ui(&mut self, ui: &mut egui::Ui, lang: Lang) -> Vec<Command> {
+        let folder = crate::ui::no_zones::Folder {
+            dir: &self.ws.dir,
+            failed: self.ws.errors.len(),
+            loading: self.loading.is_some(),
+        };
         match self.tab {
             Tab::Checklist if self.show_start => {
                 let data = StartData {
@@ -328,6 +424,7 @@ impl SiteMatchApp {
                 let data = ChecklistData {
                     catalog: &self.ws.catalog,
                     zones: &self.ws.zones,
+                    folder,
                     results: &self.results,
                     lang,
                 };
@@ -337,6 +434,7 @@ impl SiteMatchApp {
                 let data = ResultsData {
                     catalog: &self.ws.catalog,
                     zones: &self.ws.zones,
+                    folder,
                     results: &self.results,
                     lang,
                     today: self.today,
@@ -386,7 +484,7 @@ impl SiteMatchApp {
     }
 
     fn shortcuts(&mut self, ctx: &Context) -> Vec<Command> {
-        if self.session.is_asking() {
+        if self.session.is_asking() || self.show_about {
             return Vec::new();
         }
         let mut commands = Vec::new();
@@ -515,6 +613,14 @@ impl SiteMatchApp {
                 }
             }
             Command::PlanRefresh => self.replan(),
+            Command::ShowAbout => self.show_about = true,
+            Command::CloseAbout => self.show_about = false,
+            Command::OpenFolder(dir) => {
+                if let Err(e) = crate::io::desktop::open_folder(&dir) {
+                    let text = e.text(self.lang());
+                    self.notify(text, true);
+                }
+            }
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::SetLang(lang) => self.settings.lang = lang,
@@ -529,6 +635,21 @@ impl SiteMatchApp {
                     self.notices.remove(i);
                 }
             }
+        }
+    }
+
+    /// What undo and redo would do in the document in view, in words.
+    fn undo_redo_texts(&self) -> (Option<String>, Option<String>) {
+        let (catalog, lang) = (&self.ws.catalog, self.lang());
+        match &self.editor {
+            Some(editor) if self.tab == Tab::Zones => (
+                editor.history.undo_target().map(|t| t.text(catalog, lang)),
+                editor.history.redo_target().map(|t| t.text(catalog, lang)),
+            ),
+            _ => (
+                self.doc.history.undo_target().map(|t| t.text(catalog, lang)),
+                self.doc.history.redo_target().map(|t| t.text(catalog, lang)),
+            ),
         }
     }
 
@@ -573,7 +694,10 @@ impl SiteMatchApp {
                     queue.extend(self.session.saved(doc, outcome, then, self.dirty()));
                 }
                 Effect::Reload(doc) => self.reload_from_disk(doc),
-                Effect::Discard(Doc::Profile) => self.editor = None,
+                Effect::Discard(Doc::Profile) => {
+                    self.editor = None;
+                    self.settled(Topic::Profile);
+                }
                 // The checklist is replaced by the action that follows.
                 Effect::Discard(Doc::Checklist) => {}
                 Effect::Delete(zone) => self.delete_profile(zone),
@@ -609,4 +733,20 @@ fn samples_in(dir: &std::path::Path, catalog: &Catalog) -> Vec<Sample> {
             path,
         })
         .collect()
+}
+
+/// Whether a command may open a file dialog (which blocks the window while it is up).
+fn opens_dialog(c: &Command) -> bool {
+    matches!(
+        c,
+        Command::OpenChecklist(None)
+            | Command::SaveChecklist
+            | Command::SaveChecklistAs
+            | Command::OpenProfilesFolder
+            | Command::ImportSurvey
+            | Command::ExportSurvey
+            | Command::ExportPdf
+            | Command::ExportXlsx
+            | Command::PlanFolder
+    )
 }

@@ -5,6 +5,7 @@
 use super::SiteMatchApp;
 use super::texts::texts;
 use crate::io::recovery::RecoveryStore;
+use crate::model::Localize;
 use crate::model::{parse_checklist, write_checklist};
 use crate::state::Tab;
 use crate::state::checklist_doc::ChecklistDoc;
@@ -64,12 +65,15 @@ impl SiteMatchApp {
         match keep.and_then(|r| ron::to_string(&r).ok()) {
             Some(text) => {
                 if let Err(e) = store.save(&text) {
-                    self.notify((texts(self.lang()).autosave_failed)(&e), true);
+                    self.notify((texts(self.lang()).autosave_failed)(&e.text(self.lang())), true);
                 }
             }
             None => {
                 if let Err(e) = store.clear() {
-                    self.notify((texts(self.lang()).clear_autosave_failed)(&e), true);
+                    self.notify(
+                        (texts(self.lang()).clear_autosave_failed)(&e.text(self.lang())),
+                        true,
+                    );
                 }
             }
         }
@@ -84,7 +88,7 @@ impl SiteMatchApp {
                 self.show_start = false;
                 self.rescore = true;
             }
-            Err(e) => self.notify((texts(self.lang()).restore_failed)(&e), true),
+            Err(e) => self.notify((texts(self.lang()).restore_failed)(&e.text(self.lang())), true),
         }
     }
 
@@ -92,7 +96,10 @@ impl SiteMatchApp {
     /// autosave.
     pub(super) fn forget_recovery(&mut self) {
         if let Some(Err(e)) = self.recovery_store.as_ref().map(RecoveryStore::clear) {
-            self.notify((texts(self.lang()).clear_autosave_failed)(&e), true);
+            self.notify(
+                (texts(self.lang()).clear_autosave_failed)(&e.text(self.lang())),
+                true,
+            );
         }
     }
 

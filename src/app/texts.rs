@@ -31,21 +31,25 @@ pub struct Texts {
     pub checklist_to_fix: fn(usize) -> String,
     /// The zone being edited has so many fields to fix.
     pub profile_to_fix: fn(usize) -> String,
-    pub save_failed: fn(&dyn Display) -> String,
+    pub save_failed: fn(&str) -> String,
+    /// A save went through (shown for a few seconds).
+    pub saved: fn(&dyn Display) -> String,
     /// Where the deleted zone's file is kept.
     pub deleted: fn(&dyn Display) -> String,
     // Notices: report and exports
     pub nothing_to_report: &'static str,
     pub exported: fn(&dyn Display) -> String,
-    pub export_failed: fn(&dyn Display) -> String,
+    pub export_failed: fn(&str) -> String,
+    /// An Excel workbook could not be made (the writer's own words follow).
+    pub workbook_failed: fn(&str) -> String,
     pub sent_to_printer: &'static str,
     /// No print service: the PDF opened in the viewer, from this file.
     pub opened_in_viewer: fn(&dyn Display) -> String,
-    pub print_failed: fn(&dyn Display) -> String,
+    pub print_failed: fn(&str) -> String,
     // Notices: recovery
-    pub autosave_failed: fn(&dyn Display) -> String,
-    pub clear_autosave_failed: fn(&dyn Display) -> String,
-    pub restore_failed: fn(&dyn Display) -> String,
+    pub autosave_failed: fn(&str) -> String,
+    pub clear_autosave_failed: fn(&str) -> String,
+    pub restore_failed: fn(&str) -> String,
 }
 
 const ZH: Texts = Texts {
@@ -62,10 +66,12 @@ const ZH: Texts = Texts {
     checklist_to_fix: |n| format!("有 {n} 处输入无法识别（已用红色标出），请改正后再保存。"),
     profile_to_fix: |n| format!("开发区资料有 {n} 处需要修改（已用红色标出），未保存。"),
     save_failed: |e| format!("保存失败：{e}"),
+    saved: |path| format!("已保存 {path}"),
     deleted: |backup| format!("已删除；文件保留为 {backup}"),
     nothing_to_report: "需求表尚无可计分的要求，无法生成报告。",
     exported: |path| format!("已导出：{path}"),
     export_failed: |e| format!("导出失败：{e}"),
+    workbook_failed: |e| format!("无法生成 Excel 工作簿：{e}"),
     sent_to_printer: "报告已发送到默认打印机。",
     opened_in_viewer: |path| format!("未找到打印服务（CUPS），已用 PDF 阅读器打开，请从中打印：{path}"),
     print_failed: |e| format!("打印失败：{e}"),
@@ -102,10 +108,12 @@ const EN: Texts = Texts {
         )
     },
     save_failed: |e| format!("Could not save: {e}"),
+    saved: |path| format!("Saved {path}"),
     deleted: |backup| format!("Deleted; the file is kept as {backup}"),
     nothing_to_report: "The checklist has nothing to score yet; there is no report to make.",
     exported: |path| format!("Exported: {path}"),
     export_failed: |e| format!("Could not export: {e}"),
+    workbook_failed: |e| format!("Could not make the Excel workbook: {e}"),
     sent_to_printer: "The report was sent to the default printer.",
     opened_in_viewer: |path| {
         format!(

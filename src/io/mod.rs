@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{self, Catalog, Checklist, Lang, Localize, ParseError, ZoneProfile};
 
 pub mod clock;
+pub mod desktop;
 pub mod fonts;
 pub mod print;
 pub mod recovery;
@@ -715,7 +716,13 @@ fn write_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> Result<(), F
         .map_err(|e| FileError::io(path, IoAction::Write, e))?;
     if let Ok(meta) = fs::metadata(path) {
         // Keep the file's permissions, and the old content as the backup.
-        let _ = fs::set_permissions(tmp.path(), meta.permissions());
+        if let Err(e) = fs::set_permissions(tmp.path(), meta.permissions()) {
+            // The content is safe either way; only the old file's permissions are not kept.
+            log::warn!(
+                "{}: the file's permissions could not be kept: {e}",
+                path.display()
+            );
+        }
         if keep_backup {
             fs::copy(path, backup_path(path)).map_err(|e| FileError::io(path, IoAction::KeepBackup, e))?;
         }
@@ -726,14 +733,18 @@ fn write_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> Result<(), F
     Ok(())
 }
 
-/// Makes the rename durable where the platform allows it.
+/// Makes the rename durable where the platform allows it (Windows has no folder sync; the
+/// rename is durable once the file system commits it). A failure leaves the new file in place
+/// but perhaps not yet on disk after a power cut: worth a warning, not an error.
+#[cfg_attr(not(unix), allow(unused_variables))]
 fn sync_dir(dir: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
+    if let Err(e) = fs::File::open(dir).and_then(|d| d.sync_all()) {
+        log::warn!(
+            "{}: the folder could not be synced after a save: {e}",
+            dir.display()
+        );
     }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
 
 /// Moves a file aside to `<name>.bak` (replacing an older backup) instead of deleting it, so a

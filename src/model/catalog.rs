@@ -254,6 +254,7 @@ impl Catalog {
     /// Parses and checks a catalog: duplicate ids, unknown units, categories and vocabularies,
     /// empty lists, inexact unit conversions and out-of-range tolerances are errors.
     pub fn parse(text: &str) -> Result<Catalog, ParseError> {
+        let text = &*super::parse::prepare(text)?;
         let raw: RawCatalog = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str(text)

@@ -79,9 +79,72 @@ fn options() -> ron::Options {
     ron::Options::default().with_recursion_limit(NESTING_LIMIT)
 }
 
+/// The text as the parser reads it: without the byte-order mark Windows Notepad writes, with
+/// old-Mac (`\r`) and Windows (`\r\n`) line ends as `\n`, so that line numbers are the ones an
+/// editor shows; and refused where it writes a number in another base than ten, which RON
+/// reads but no quantity is written in (`0x10` would be taken as 16 mu).
+pub fn prepare(text: &str) -> Result<std::borrow::Cow<'_, str>, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    if let Some((at, given)) = non_decimal_literal(&text) {
+        let (line, column) = super::error::line_column(&text, at);
+        return Err(ParseError::new(line, column, Problem::NotDecimal { given }));
+    }
+    Ok(text)
+}
+
+/// The first integer literal in another base (`0x`, `0o`, `0b`) outside strings and comments,
+/// with its byte offset.
+fn non_decimal_literal(text: &str) -> Option<(usize, String)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i < bytes.len() && !(bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/')) {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'0' if matches!(bytes.get(i + 1), Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B'))
+                && (i == 0
+                    || !(bytes[i - 1].is_ascii_alphanumeric()
+                        || bytes[i - 1] == b'_'
+                        || bytes[i - 1] == b'.')) =>
+            {
+                let end = bytes[i..]
+                    .iter()
+                    .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+                    .map_or(bytes.len(), |n| i + n);
+                return Some((i, text[i..end].to_owned()));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Reads a zone profile. `id` is its file stem.
 pub fn parse_profile(text: &str, id: &str, catalog: &Catalog) -> Result<ZoneProfile, ParseError> {
     check_profile_id(id).map_err(|problem| ParseError::new(1, 1, problem))?;
+    let text = &*prepare(text)?;
     let trace = Trace::default();
     options()
         .from_str_seed(
@@ -97,6 +160,7 @@ pub fn parse_profile(text: &str, id: &str, catalog: &Catalog) -> Result<ZoneProf
 
 /// Reads an investor checklist.
 pub fn parse_checklist(text: &str, catalog: &Catalog) -> Result<Checklist, ParseError> {
+    let text = &*prepare(text)?;
     let trace = Trace::default();
     options()
         .from_str_seed(
@@ -210,6 +274,48 @@ fn date_field<'de, A: MapAccess<'de>>(trace: &Trace, map: &mut A, name: &str) ->
     })
 }
 
+/// The longest a name may be, in characters (a zone's, a region's, an investor's, a project's).
+pub const MAX_NAME_CHARS: usize = 200;
+/// The longest a source or a note may be, in characters: a paragraph, not a document, so that
+/// no text in a file can take the report's time and memory.
+pub const MAX_NOTE_CHARS: usize = 2_000;
+
+/// Free text whose length is bounded.
+trait Bounded {
+    /// Its length in characters (of the longer language for a pair of names).
+    fn length(&self) -> usize;
+}
+
+impl Bounded for String {
+    fn length(&self) -> usize {
+        self.chars().count()
+    }
+}
+
+impl Bounded for Text {
+    fn length(&self) -> usize {
+        self.zh.chars().count().max(self.en.chars().count())
+    }
+}
+
+/// Reads a text field of at most `limit` characters.
+fn text_field<'de, T: Deserialize<'de> + Bounded, A: MapAccess<'de>>(
+    trace: &Trace,
+    map: &mut A,
+    name: &str,
+    expected: Expected,
+    limit: usize,
+) -> Result<T, A::Error> {
+    let v: T = field(trace, map, name, expected)?;
+    let chars = v.length();
+    if chars > limit {
+        let err = trace.fail(Problem::TooLong { limit, chars });
+        trace.context.borrow_mut().push(field_step(name));
+        return Err(err);
+    }
+    Ok(v)
+}
+
 /// Sets a field once; a second occurrence is an error.
 fn set_once<T, E: de::Error>(trace: &Trace, slot: &mut Option<T>, name: &str, value: T) -> Result<(), E> {
     if slot.replace(value).is_some() {
@@ -277,11 +383,11 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
         while let Some(key) = map.next_key::<ProfileField>()? {
             match key {
                 ProfileField::Name => {
-                    let v: Text = field(t, &mut map, "name", Expected::Names)?;
+                    let v: Text = text_field(t, &mut map, "name", Expected::Names, MAX_NAME_CHARS)?;
                     set_once(t, &mut name, "name", v)?;
                 }
                 ProfileField::Region => {
-                    let v: Text = field(t, &mut map, "region", Expected::Names)?;
+                    let v: Text = text_field(t, &mut map, "region", Expected::Names, MAX_NAME_CHARS)?;
                     set_once(t, &mut region, "region", v)?;
                 }
                 ProfileField::Contact => {
@@ -401,7 +507,7 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
                     set_once(t, &mut value, "value", v)?;
                 }
                 EntryField::Source => {
-                    let v: String = field(t, &mut map, "source", Expected::Text)?;
+                    let v: String = text_field(t, &mut map, "source", Expected::Text, MAX_NOTE_CHARS)?;
                     set_once(t, &mut source, "source", v)?;
                 }
                 EntryField::AsOf => {
@@ -830,8 +936,12 @@ impl<'de> Visitor<'de> for ChecklistSeed<'_> {
             }
             let amount = |map: &mut A| map.next_value_seed(AmountSeed { name, trace: t });
             match key {
-                ChecklistField::Investor => c.investor = field(t, &mut map, name, Expected::Text)?,
-                ChecklistField::Project => c.project = field(t, &mut map, name, Expected::Text)?,
+                ChecklistField::Investor => {
+                    c.investor = text_field(t, &mut map, name, Expected::Text, MAX_NAME_CHARS)?;
+                }
+                ChecklistField::Project => {
+                    c.project = text_field(t, &mut map, name, Expected::Text, MAX_NAME_CHARS)?;
+                }
                 ChecklistField::Industry => {
                     let code: String = field(t, &mut map, name, Expected::Text)?;
                     let industries = self.catalog.industries();
@@ -934,7 +1044,7 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
                     set_once(t, &mut importance, "importance", v)?;
                 }
                 ItemField::Note => {
-                    let v: String = field(t, &mut map, "note", Expected::Text)?;
+                    let v: String = text_field(t, &mut map, "note", Expected::Text, MAX_NOTE_CHARS)?;
                     set_once(t, &mut note, "note", v)?;
                 }
             }

@@ -62,6 +62,25 @@ macro_rules! english_display {
 
 /// Joins items for running text: `a、b、c` in Chinese, `a, b or c` in English (`last` is the
 /// word before the last item: "or", "and").
+/// Text safe to print to a terminal: control characters other than line breaks and tabs (an
+/// escape sequence hidden in a zone's name would otherwise drive the terminal) are shown as
+/// `�`.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(unprintable) {
+        std::borrow::Cow::Owned(
+            text.chars()
+                .map(|c| if unprintable(c) { '\u{fffd}' } else { c })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+fn unprintable(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
 pub fn join_list(items: &[String], lang: Lang, last: &str) -> String {
     match (lang, items.split_last()) {
         (_, None) => String::new(),
@@ -113,6 +132,15 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_not_printed_to_a_terminal() {
+        assert_eq!(
+            printable("侯马\u{1b}[2J开发区\r"),
+            "侯马\u{fffd}[2J开发区\u{fffd}"
+        );
+        assert!(matches!(printable("line\n\tnext"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn falls_back_to_the_other_language() {

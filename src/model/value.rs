@@ -207,7 +207,15 @@ pub enum ValueError {
     NoSuchDay {
         given: String,
     },
+    /// A real day, but outside the years a zone's facts or an investor's plans can fall in
+    /// (`0000-01-01`, `9999-12-31`): a typing slip, not a date.
+    DateOutOfRange {
+        given: String,
+    },
 }
+
+/// The first and last years a date in a profile or a checklist may fall in.
+pub const DATE_YEARS: (i16, i16) = (1980, 2100);
 
 impl Localize for ValueError {
     fn text(&self, lang: Lang) -> String {
@@ -313,6 +321,14 @@ impl Localize for ValueError {
             }
             (ValueError::NoSuchDay { given }, Lang::Zh) => format!("日历上没有 {given} 这一天"),
             (ValueError::NoSuchDay { given }, Lang::En) => format!("{given} is not a day of the calendar"),
+            (ValueError::DateOutOfRange { given }, Lang::Zh) => format!(
+                "{given} 不在可用的年份内：日期应在 {} 年至 {} 年之间",
+                DATE_YEARS.0, DATE_YEARS.1
+            ),
+            (ValueError::DateOutOfRange { given }, Lang::En) => format!(
+                "{given} is outside the years dates can fall in: {} to {}",
+                DATE_YEARS.0, DATE_YEARS.1
+            ),
         }
     }
 }
@@ -339,9 +355,15 @@ pub fn parse_date(text: &str) -> Result<Date, ValueError> {
             given: given.to_owned(),
         });
     };
-    Date::new(y, m, d).map_err(|_| ValueError::NoSuchDay {
+    let date = Date::new(y, m, d).map_err(|_| ValueError::NoSuchDay {
         given: given.to_owned(),
-    })
+    })?;
+    if !(DATE_YEARS.0..=DATE_YEARS.1).contains(&y) {
+        return Err(ValueError::DateOutOfRange {
+            given: given.to_owned(),
+        });
+    }
+    Ok(date)
 }
 
 /// The units a measure accepts, for messages: `mu, m2, wan_m2, ha or acre`.
@@ -473,6 +495,27 @@ mod tests {
 
     fn factor<'a>(c: &'a Catalog, id: &str) -> &'a Factor {
         c.factor(c.find_factor(id).expect("factor"))
+    }
+
+    #[test]
+    fn dates_outside_the_plausible_years_are_refused_with_the_range() {
+        assert!(parse_date("2026-11-29").is_ok());
+        assert!(parse_date("1980-01-01").is_ok());
+        assert!(parse_date("2100-12-31").is_ok());
+        for slip in ["0000-01-01", "9999-12-31", "1979-12-31", "2101-01-01"] {
+            let err = parse_date(slip).expect_err(slip);
+            assert_eq!(err, ValueError::DateOutOfRange { given: slip.into() }, "{slip}");
+            assert!(
+                err.text(Lang::Zh).contains("1980 年至 2100 年"),
+                "{}",
+                err.text(Lang::Zh)
+            );
+        }
+        // A day the calendar lacks is still that error, whatever the year.
+        assert!(matches!(
+            parse_date("2025-02-30"),
+            Err(ValueError::NoSuchDay { .. })
+        ));
     }
 
     #[test]

@@ -64,6 +64,11 @@ pub enum Command {
     Undo,
     /// Do the last undone edit again.
     Redo,
+    /// Show the About window (version, data folder, licences).
+    ShowAbout,
+    CloseAbout,
+    /// Show a folder in the system's file manager.
+    OpenFolder(PathBuf),
 
     SetLang(Lang),
     SetDark(bool),

@@ -266,7 +266,17 @@ pub fn parse_date(text: &str) -> Result<Date, DraftError> {
             .ok()
             .zip(i8::try_from(*d).ok())
             .and_then(|(m, d)| Date::new(*y, m, d).ok())
-            .ok_or_else(|| DraftError::BadDate(text.to_owned())),
+            .ok_or_else(|| DraftError::BadDate(text.to_owned()))
+            .and_then(|date| {
+                let (first, last) = crate::model::value::DATE_YEARS;
+                if (first..=last).contains(&date.year()) {
+                    Ok(date)
+                } else {
+                    Err(DraftError::Value(ValueError::DateOutOfRange {
+                        given: text.to_owned(),
+                    }))
+                }
+            }),
         _ => Err(DraftError::BadDate(text.to_owned())),
     }
 }
@@ -285,6 +295,8 @@ pub enum DraftError {
         allowed: Text,
     },
     WrongKind,
+    /// The entry's own date (as of) cannot be taken: shown on the date field, not the value.
+    AsOf(Box<DraftError>),
 }
 
 impl DraftError {
@@ -306,6 +318,8 @@ impl DraftError {
             }
             (DraftError::WrongKind, Lang::Zh) => "数值类型与该要素不符".into(),
             (DraftError::WrongKind, Lang::En) => "the value does not fit this factor".into(),
+            (DraftError::AsOf(e), Lang::Zh) => format!("数据日期：{}", e.text(lang)),
+            (DraftError::AsOf(e), Lang::En) => format!("date: {}", e.text(lang)),
         }
     }
 }
@@ -360,7 +374,7 @@ impl EntryDraft {
         let as_of = if self.as_of.trim().is_empty() {
             profile_date
         } else {
-            parse_date(&self.as_of)?
+            parse_date(&self.as_of).map_err(|e| DraftError::AsOf(Box::new(e)))?
         };
         Ok(Some(Entry {
             value,
@@ -374,14 +388,6 @@ impl EntryDraft {
 /// The units an amount draft may be entered in, for the unit picker.
 pub fn units_of(factor: &Factor) -> &[UnitIdx] {
     factor.kind.measure().map_or(&[], |m| m.units.as_slice())
-}
-
-/// The members of the factor's vocabulary, for the set picker.
-pub fn members_of<'a>(catalog: &'a Catalog, factor: &Factor) -> &'a [crate::model::catalog::Member] {
-    match factor.kind {
-        Kind::Set(v) => &catalog.vocabulary(v).members,
-        _ => &[],
-    }
 }
 
 /// Reads a number typed into a header field counted in `unit` (`万元`, `万元/亩`), with the

@@ -7,6 +7,7 @@ mod texts;
 use egui::{RichText, Ui};
 
 use self::texts::texts;
+use super::no_zones::{Folder, no_zones_ui};
 use super::texts::common;
 use super::theme;
 use super::value_editor::{Mode, industry_picker_ui, value_editor_ui};
@@ -27,6 +28,7 @@ const NOTE_W: f32 = 160.0;
 pub struct ChecklistData<'a> {
     pub catalog: &'a Catalog,
     pub zones: &'a [Zone],
+    pub folder: Folder<'a>,
     pub results: &'a Results,
     pub lang: Lang,
 }
@@ -42,7 +44,7 @@ pub fn checklist_view_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &Checklist
             live_ranking_ui(ui, data, &mut commands);
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
             header_ui(ui, form, data, &mut commands);
             ui.add_space(theme::SECTION_GAP);
             items_ui(ui, form, data, &mut commands);
@@ -218,11 +220,17 @@ fn live_ranking_ui(ui: &mut Ui, data: &ChecklistData, commands: &mut Vec<Command
     let t = texts(lang);
     let palette = theme::palette(ui.ctx());
     ui.heading(t.live_ranking);
+    if data.zones.is_empty() {
+        commands.extend(no_zones_ui(ui, data.folder, lang));
+        return;
+    }
     if data.results.requirements.is_empty() {
         ui.label(RichText::new(t.nothing_scored).weak());
         return;
     }
     ui.label(RichText::new((t.items_scored)(data.results.requirements.len())).weak());
+    // A fixed width: a width taken from the panel would widen the panel, frame after frame.
+    let name_width = 170.0;
     egui::ScrollArea::vertical()
         .id_salt("live ranking scroll")
         .show(ui, |ui| {
@@ -244,16 +252,23 @@ fn live_ranking_ui(ui: &mut Ui, data: &ChecklistData, commands: &mut Vec<Command
                         let button = egui::Button::new(RichText::new(name).color(color))
                             .frame(false)
                             .truncate();
-                        if ui
-                            .add_sized([150.0, theme::ROW_HEIGHT], button)
-                            .on_hover_text(p.name.get(lang))
-                            .clicked()
-                        {
+                        // Names start at the column's left edge, as a list reads.
+                        let clicked = ui
+                            .allocate_ui_with_layout(
+                                egui::vec2(name_width, theme::ROW_HEIGHT),
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| {
+                                    ui.set_width(name_width);
+                                    ui.add(button).on_hover_text(p.name.get(lang)).clicked()
+                                },
+                            )
+                            .inner;
+                        if clicked {
                             commands.push(Command::ShowZone(z.zone));
                         }
                         ui.add(
                             egui::ProgressBar::new(number::to_f64(z.score) as f32 / 100.0)
-                                .desired_width(90.0)
+                                .desired_width(64.0)
                                 .fill(color.gamma_multiply(0.55))
                                 .text(number::fixed(z.score, 1)),
                         );

@@ -1,9 +1,12 @@
 //! The panels and widgets. Each draws state it is given and returns the commands the user asked
 //! for; none saves a file or rescores. Colours and spacing live in [`theme`].
 
+pub mod about;
 pub mod breakdown;
 pub mod checklist_view;
 pub mod fonts;
+pub mod no_zones;
+pub mod picker;
 pub mod planning_view;
 pub mod prompts;
 pub mod report_view;

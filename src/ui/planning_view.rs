@@ -6,10 +6,11 @@ mod texts;
 use egui::{RichText, Ui};
 
 use self::texts::texts;
+use super::picker::{forget_search, pinyin_sorted, search_box_ui};
 use super::texts::common;
 use super::theme;
 use crate::io::Zone;
-use crate::model::{Catalog, Lang, number};
+use crate::model::{Catalog, Lang, Localize, number};
 use crate::plan::change_text;
 use crate::plan::pipeline::{shortfall_text, step_text};
 use crate::state::{Command, PlanningState};
@@ -37,19 +38,42 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
             .zone
             .and_then(|id| data.zones.iter().map(|z| &z.profile).find(|p| p.id == id))
             .map_or_else(|| c.choose.to_owned(), |p| p.name.get(lang).to_owned());
-        egui::ComboBox::from_label(t.zone)
-            .selected_text(current)
-            .width(280.0)
-            .show_ui(ui, |ui| {
-                for p in data.zones.iter().map(|z| &z.profile) {
-                    if ui
-                        .selectable_label(data.zone == Some(p.id.as_str()), p.name.get(lang))
-                        .clicked()
-                    {
-                        commands.push(Command::PlanZone(p.id.clone()));
+        // The label before the picker, as a form reads; the picker searches a large folder.
+        let label = ui.label(t.zone);
+        let button = ui
+            .add(
+                egui::Button::new(current.as_str())
+                    .truncate()
+                    .right_text("▼")
+                    .min_size(egui::vec2(280.0, 0.0)),
+            )
+            .on_hover_text(&current)
+            .labelled_by(label.id);
+        let search_id = ui.scope_id().with("planning zone search");
+        let shown = egui::Popup::from_toggle_button_response(&button)
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+            .show(|ui| {
+                ui.set_min_width(320.0);
+                let c = common(lang);
+                let search = search_box_ui(ui, search_id, c.search, &format!("{} {}", t.zone, c.search));
+                let names: Vec<&str> = data.zones.iter().map(|z| z.profile.name.get(lang)).collect();
+                let found = pinyin_sorted(ui.ctx(), &names, &search);
+                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                    for i in found {
+                        let p = &data.zones[i].profile;
+                        if ui
+                            .selectable_label(data.zone == Some(p.id.as_str()), p.name.get(lang))
+                            .clicked()
+                        {
+                            commands.push(Command::PlanZone(p.id.clone()));
+                            ui.close();
+                        }
                     }
-                }
+                });
             });
+        if shown.is_none() {
+            forget_search(ui, search_id);
+        }
         ui.add_space(theme::SECTION_GAP);
         if ui.button(t.choose_folder).clicked() {
             commands.push(Command::PlanFolder);
@@ -63,7 +87,7 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
     });
     ui.separator();
     if let Some(e) = &state.error {
-        ui.label(RichText::new(e).color(palette.error));
+        ui.label(RichText::new(e.text(lang)).color(palette.error));
     }
     let Some(result) = &state.result else {
         if state.error.is_none() {
@@ -123,7 +147,7 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
                 ui.add_space(theme::SECTION_GAP);
                 ui.label(RichText::new(t.unreadable).color(palette.error));
                 for e in &result.errors {
-                    ui.label(RichText::new(e.to_string()).small());
+                    ui.label(RichText::new(e.text(lang)).small());
                 }
             }
         });

@@ -15,7 +15,7 @@ use crate::state::{Answer, Command, Doc, Modal, Notice};
 pub fn modal_ui(ctx: &Context, modal: &Modal, lang: Lang, zone_name: Option<&str>) -> Option<Command> {
     let (t, c) = (texts(lang), common(lang));
     let mut answer = None;
-    egui::Modal::new(Id::unique("sitematch modal")).show(ctx, |ui| {
+    let response = egui::Modal::new(Id::unique("sitematch modal")).show(ctx, |ui| {
         ui.set_max_width(440.0);
         let buttons: &[(Answer, &str)] = match modal {
             Modal::Unsaved { doc, .. } => {
@@ -67,6 +67,11 @@ pub fn modal_ui(ctx: &Context, modal: &Modal, lang: Lang, zone_name: Option<&str
             }
         });
     });
+    // Escape (or a click beside the question) is Cancel; the session keeps the offer of
+    // recovered work open, since that has no Cancel.
+    if answer.is_none() && response.should_close() {
+        answer = Some(Answer::Cancel);
+    }
     answer.map(Command::Answer)
 }
 
@@ -79,7 +84,8 @@ pub fn notices_ui(ui: &mut Ui, notices: &[Notice], lang: Lang) -> Option<Command
         .inner_margin(6.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            for (i, n) in notices.iter().enumerate() {
+            // News (saved, exported) goes to the status bar, where it moves nothing.
+            for (i, n) in notices.iter().enumerate().filter(|(_, n)| n.is_error) {
                 ui.horizontal(|ui| {
                     let color = if n.is_error { palette.error } else { palette.info };
                     if ui.small_button("×").on_hover_text(texts(lang).dismiss).clicked() {

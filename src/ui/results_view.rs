@@ -9,6 +9,7 @@ use egui_extras::{Column, TableBuilder};
 
 use self::texts::texts;
 use super::breakdown::{breakdown_ui, compare_ui, tier_missing_text};
+use super::no_zones::{Folder, no_zones_ui};
 use super::texts::common;
 use super::theme;
 use crate::io::Zone;
@@ -45,6 +46,11 @@ pub struct ResultsState {
     pub compare: Vec<ZoneIdx>,
     /// Move the keyboard focus to the filter box on the next frame (Ctrl+F).
     pub focus_filter: bool,
+    /// The comparison is shown below the table (a tick was the last thing clicked), rather
+    /// than the breakdown of the selected row (a row was).
+    pub showing_compare: bool,
+    /// The row (in the order shown) to bring into view on the next frame.
+    pub scroll_to: Option<usize>,
 }
 
 impl Default for ResultsState {
@@ -56,6 +62,8 @@ impl Default for ResultsState {
             selected: None,
             compare: Vec::new(),
             focus_filter: false,
+            showing_compare: false,
+            scroll_to: None,
         }
     }
 }
@@ -64,6 +72,7 @@ impl Default for ResultsState {
 pub struct ResultsData<'a> {
     pub catalog: &'a Catalog,
     pub zones: &'a [Zone],
+    pub folder: Folder<'a>,
     pub results: &'a Results,
     pub lang: Lang,
     pub today: jiff::civil::Date,
@@ -85,15 +94,16 @@ pub fn visible_rows(state: &ResultsState, data: &ResultsData) -> Vec<usize> {
             needle.is_empty()
                 || data.profile(zones[i].zone).is_some_and(|p| {
                     p.id.to_lowercase().contains(&needle)
-                        || p.name.contains_ignore_case(&needle)
-                        || p.region.contains_ignore_case(&needle)
+                        || p.name.matches(&needle)
+                        || p.region.matches(&needle)
                 })
         })
         .collect();
     let name = |i: usize| data.profile(zones[i].zone).map_or("", |p| p.name.get(data.lang));
     match state.sort {
         SortKey::Rank => {}
-        SortKey::Zone => rows.sort_by(|&a, &b| name(a).cmp(name(b))),
+        // Chinese names in pinyin order, as a Chinese reader looks them up.
+        SortKey::Zone => rows.sort_by_cached_key(|&i| (crate::model::search::sort_key(name(i)), name(i))),
         SortKey::Score => rows.sort_by(|&a, &b| zones[a].score.cmp(&zones[b].score).then(b.cmp(&a))),
         SortKey::Unknown => rows.sort_by_key(|&i| zones[i].counts.unknown),
         SortKey::Completeness => rows.sort_by(|&a, &b| zones[a].completeness.cmp(&zones[b].completeness)),
@@ -126,13 +136,28 @@ pub fn results_view_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData
             state.compare.clear();
         }
     });
+    if data.zones.is_empty() {
+        ui.add_space(theme::SECTION_GAP);
+        commands.extend(no_zones_ui(ui, data.folder, data.lang));
+        return commands;
+    }
     if data.results.requirements.is_empty() {
         ui.add_space(theme::SECTION_GAP);
         ui.label(t.nothing_scored);
         return commands;
     }
     let rows = visible_rows(state, data);
-    let table_height = (ui.available_height() * 0.42).max(160.0);
+    let comparing = state.compare.len() >= 2 && (state.showing_compare || state.selected.is_none());
+    // With nothing to show below, the table takes the window's height; with a breakdown or a
+    // comparison, a little under half of it.
+    let details = comparing || state.selected.is_some();
+    let available = ui.available_height();
+    let table_height = if details {
+        (available * 0.42).max(160.0)
+    } else {
+        (available - 3.0 * theme::ROW_HEIGHT).max(160.0)
+    };
+    move_with_keys(ui, state, data, &rows, table_height);
     ui.push_id("ranking table", |ui| {
         table_ui(ui, state, data, &rows, table_height)
     });
@@ -141,7 +166,7 @@ pub fn results_view_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData
         .id_salt("details")
         .auto_shrink(false)
         .show(ui, |ui| {
-            if state.compare.len() >= 2 {
+            if comparing {
                 compare_ui(ui, data, &state.compare);
             } else if let Some(zone) = state.selected {
                 match data.results.ranking.find(zone) {
@@ -155,6 +180,43 @@ pub fn results_view_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData
             }
         });
     commands
+}
+
+/// Up / Down, Page Up / Page Down, Home / End move the selection through the rows shown, when
+/// no text field has the keyboard.
+fn move_with_keys(ui: &Ui, state: &mut ResultsState, data: &ResultsData, rows: &[usize], table_height: f32) {
+    let zone_of = |row: usize| data.results.ranking.zones[rows[row]].zone;
+    if rows.is_empty() || ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let page = ((table_height / theme::ROW_HEIGHT) as usize)
+        .saturating_sub(1)
+        .max(1);
+    let last = rows.len() - 1;
+    let key = |k: egui::Key| ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k));
+    let now = state
+        .selected
+        .and_then(|z| (0..rows.len()).position(|r| zone_of(r) == z));
+    let to = if key(egui::Key::ArrowDown) {
+        Some(now.map_or(0, |n| (n + 1).min(last)))
+    } else if key(egui::Key::ArrowUp) {
+        Some(now.map_or(0, |n| n.saturating_sub(1)))
+    } else if key(egui::Key::PageDown) {
+        Some(now.map_or(0, |n| (n + page).min(last)))
+    } else if key(egui::Key::PageUp) {
+        Some(now.map_or(0, |n| n.saturating_sub(page)))
+    } else if key(egui::Key::Home) {
+        Some(0)
+    } else if key(egui::Key::End) {
+        Some(last)
+    } else {
+        None
+    };
+    if let Some(to) = to {
+        state.selected = Some(zone_of(to));
+        state.showing_compare = false;
+        state.scroll_to = Some(to);
+    }
 }
 
 fn sort_header(ui: &mut Ui, state: &mut ResultsState, key: SortKey, label: &str) {
@@ -184,7 +246,27 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
     let zones = &data.results.ranking.zones;
     // A click anywhere on a row selects it; labels must not take the click for text selection.
     ui.style_mut().interaction.selectable_labels = false;
-    TableBuilder::new(ui)
+    // The readiness column fits the longest tier name of the language ("Ready within six
+    // months"), so that none is cut.
+    let body_font = egui::TextStyle::Body.resolve(ui.style());
+    let readiness_width = data
+        .catalog
+        .tiers()
+        .iter()
+        .map(|t| {
+            ui.ctx().fonts_mut(|f| {
+                f.layout_no_wrap(
+                    t.name.get(lang).to_owned(),
+                    body_font.clone(),
+                    egui::Color32::WHITE,
+                )
+                .size()
+                .x
+            })
+        })
+        .fold(96.0_f32, f32::max)
+        + 12.0;
+    let table = TableBuilder::new(ui)
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
@@ -193,12 +275,17 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
         .column(Column::initial(230.0).at_least(120.0).clip(true).resizable(true))
         .column(Column::exact(theme::SCORE_BAR_WIDTH + 10.0))
         .column(Column::initial(150.0).clip(true).resizable(true))
-        .column(Column::initial(96.0).clip(true).resizable(true))
+        .column(Column::initial(readiness_width).clip(true).resizable(true))
         .columns(Column::exact(30.0), 4)
         .column(Column::exact(60.0))
         .column(Column::remainder().clip(true))
         .min_scrolled_height(0.0)
-        .max_scroll_height(height)
+        .max_scroll_height(height);
+    let table = match state.scroll_to.take() {
+        Some(row) => table.scroll_to_row(row, None),
+        None => table,
+    };
+    table
         .header(theme::ROW_HEIGHT, |mut header| {
             header.col(|ui| {
                 ui.label(RichText::new(t.col_compare).strong());
@@ -246,10 +333,13 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
                         } else {
                             state.compare.retain(|x| *x != z.zone);
                         }
+                        state.showing_compare = true;
                     }
                 });
                 row.col(|ui| {
-                    ui.label((pos + 1).to_string());
+                    right_aligned(ui, |ui| {
+                        ui.label((pos + 1).to_string());
+                    });
                 });
                 row.col(|ui| {
                     ui.label(profile.name.get(lang)).on_hover_text(format!(
@@ -273,26 +363,39 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
                     row.col(|ui| {
                         let n = z.counts.get(s);
                         let text = RichText::new(n.to_string());
-                        ui.label(if n > 0 {
-                            text.color(palette.status(s))
-                        } else {
-                            text.weak()
+                        right_aligned(ui, |ui| {
+                            ui.label(if n > 0 {
+                                text.color(palette.status(s))
+                            } else {
+                                text.weak()
+                            })
+                            .on_hover_text(s.label(lang));
                         });
                     });
                 }
                 row.col(|ui| {
-                    ui.label(format!("{}%", number::fixed(z.completeness, 0)));
+                    right_aligned(ui, |ui| {
+                        ui.label(format!("{}%", number::fixed(z.completeness, 0)));
+                    });
                 });
                 row.col(|ui| {
                     if let Some(text) = largest_gap_text(data, z) {
-                        ui.label(text);
+                        // The column may cut it: the whole text is in the hover.
+                        ui.label(&text).on_hover_text(text);
                     }
                 });
                 if row.response().clicked() {
                     state.selected = Some(z.zone);
+                    // A row clicked while zones are ticked shows that row's breakdown.
+                    state.showing_compare = false;
                 }
             });
         });
+}
+
+/// Numbers in a table's cell sit against its right edge, as in the printed report.
+fn right_aligned(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), add);
 }
 
 /// The score as a number and a bar; the number is the exact score rounded to one decimal.

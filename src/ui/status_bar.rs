@@ -59,6 +59,8 @@ pub struct StatusData<'a> {
     /// The checklist's file, if it has one.
     pub checklist: Option<&'a Path>,
     pub unsaved: bool,
+    /// What just happened (saved, exported), shown for a few seconds where it moves nothing.
+    pub news: Option<&'a str>,
 }
 
 /// Draws the status bar.
@@ -78,6 +80,10 @@ pub fn status_bar_ui(ui: &mut Ui, data: &StatusData) {
         ui.label((t.checklist_file)(&file));
         if data.unsaved {
             ui.label(RichText::new(t.unsaved).color(palette.partial));
+        }
+        if let Some(news) = data.news {
+            ui.separator();
+            ui.label(RichText::new(format!("✔ {news}")).color(palette.info));
         }
     });
 }

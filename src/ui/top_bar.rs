@@ -30,6 +30,10 @@ pub struct TopBarData<'a> {
     pub dark: bool,
     pub zoom: f32,
     pub recent: &'a [PathBuf],
+    /// What undo and redo would do in the document in view, in words (`修改 可供工业用地面积`);
+    /// `None` when there is nothing to undo or redo.
+    pub undo: Option<String>,
+    pub redo: Option<String>,
 }
 
 /// Draws the menu bar and tabs.
@@ -109,6 +113,18 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
                 commands.push(Command::Quit);
             }
         });
+        ui.menu_button(t.edit, |ui| {
+            let item = |ui: &mut Ui, text: String, s: &KeyboardShortcut, enabled: bool| {
+                let button = egui::Button::new(text).shortcut_text(shortcut(ui, s));
+                ui.add_enabled(enabled, button).clicked()
+            };
+            if item(ui, (t.undo)(data.undo.as_deref()), &UNDO, data.undo.is_some()) {
+                commands.push(Command::Undo);
+            }
+            if item(ui, (t.redo)(data.redo.as_deref()), &REDO, data.redo.is_some()) {
+                commands.push(Command::Redo);
+            }
+        });
         ui.menu_button(t.view, |ui| {
             if ui.radio(!data.dark, t.light).clicked() {
                 commands.push(Command::SetDark(false));
@@ -122,6 +138,11 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
                 if ui.radio((data.zoom - zoom).abs() < 0.01, text).clicked() {
                     commands.push(Command::SetZoom(zoom));
                 }
+            }
+        });
+        ui.menu_button(t.help, |ui| {
+            if ui.button(t.about).clicked() {
+                commands.push(Command::ShowAbout);
             }
         });
         ui.separator();

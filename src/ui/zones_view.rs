@@ -59,6 +59,15 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, comman
             commands.push(Command::Reload);
         }
     });
+    let search_id = ui.scope_id().with("zone search");
+    let mut search: String = ui.data_mut(|d| d.get_temp(search_id).unwrap_or_default());
+    ui.add(
+        egui::TextEdit::singleline(&mut search)
+            .hint_text(t.search_zones)
+            .desired_width(f32::INFINITY),
+    )
+    .accessible_name(t.search_zones);
+    ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
     ui.separator();
     if !ws.errors.is_empty() {
         egui::CollapsingHeader::new(
@@ -92,17 +101,33 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, comman
     let row_height = ui.spacing().interact_size.y.max(theme::ROW_HEIGHT)
         + ui.text_style_height(&egui::TextStyle::Body)
         + ui.spacing().item_spacing.y;
+    // The zones in pinyin order of their names, those the search finds (by name, region,
+    // pinyin or id).
+    let names: Vec<String> = ws
+        .zones
+        .iter()
+        .map(|z| {
+            let p = &z.profile;
+            format!("{}\u{1f}{}\u{1f}{}", p.name.get(lang), p.region.get(lang), p.id)
+        })
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let shown = super::picker::pinyin_sorted(ui.ctx(), &names, &search);
+    if shown.is_empty() && !ws.zones.is_empty() {
+        ui.label(RichText::new(t.no_zone_found).weak());
+    }
     egui::ScrollArea::vertical()
         .id_salt("zone list scroll")
-        .show_rows(ui, row_height, ws.zones.len(), |ui, rows| {
+        .show_rows(ui, row_height, shown.len(), |ui, rows| {
             // One line a row, as `show_rows` counts them; the full text is in the hover.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            for i in rows {
+            for row in rows {
+                let Some(&i) = shown.get(row) else { continue };
                 let Some(p) = ws.zones.get(i).map(|z| &z.profile) else {
                     continue;
                 };
-                // Known values of all factors; the words are in the hover.
-                let known = format!("{}/{}", p.known_count(), ws.catalog.len());
+                // Known values of all factors, labelled; the words are in the hover.
+                let known = (t.known_of)(p.known_count(), ws.catalog.len());
                 let readiness = readiness(&ws.catalog, p, data.today);
                 let tier = readiness
                     .as_ref()
@@ -188,7 +213,7 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
         }
     });
     ui.separator();
-    egui::ScrollArea::vertical()
+    egui::ScrollArea::both()
         .id_salt("profile editor")
         .auto_shrink(false)
         .show(ui, |ui| {
@@ -246,6 +271,11 @@ fn entry_row_ui(
 ) -> bool {
     let t = texts(lang);
     let error = editor.entry_errors.get(f.index()).cloned().flatten();
+    // A date error belongs to the date field; anything else to the value.
+    let (error, date_error) = match error {
+        Some(crate::state::value_draft::DraftError::AsOf(e)) => (None, Some(*e)),
+        other => (other, None),
+    };
     let Some(draft) = editor.form.entries.get_mut(f.index()) else {
         return false;
     };
@@ -281,6 +311,12 @@ fn entry_row_ui(
             .hint_text(t.as_of_hint);
         let label = (t.as_of_of)(name);
         changed |= ui.add(edit).accessible_name(label).changed();
+        if let Some(e) = &date_error {
+            // A short mark that fits the column; the reason is in its hover.
+            let palette = theme::palette(ui.ctx());
+            ui.label(RichText::new(t.bad_date).small().color(palette.error))
+                .on_hover_text(e.text(lang));
+        }
     });
     let label = (t.illustrative_of)(name);
     changed |= ui

@@ -555,6 +555,15 @@ pub enum Problem {
     TooDeep {
         limit: usize,
     },
+    /// Free text longer than its field takes (both in characters).
+    TooLong {
+        limit: usize,
+        chars: usize,
+    },
+    /// A number written in another base than ten (`0x10`, `0o20`, `0b1`); `given` as written.
+    NotDecimal {
+        given: String,
+    },
     /// A file stem that cannot be a zone id.
     BadZoneId {
         id: String,
@@ -657,6 +666,18 @@ impl Localize for Problem {
             }
             (Problem::TooDeep { limit }, Lang::Zh) => format!("括号嵌套超过 {limit} 层"),
             (Problem::TooDeep { limit }, Lang::En) => format!("brackets nest deeper than {limit} levels"),
+            (Problem::TooLong { limit, chars }, Lang::Zh) => {
+                format!("文字过长（{chars} 个字），此项最多 {limit} 个字")
+            }
+            (Problem::TooLong { limit, chars }, Lang::En) => {
+                format!("the text is too long ({chars} characters); this field takes at most {limit}")
+            }
+            (Problem::NotDecimal { given }, Lang::Zh) => {
+                format!("{given} 不是十进制数：数量只能用十进制书写（如 16）")
+            }
+            (Problem::NotDecimal { given }, Lang::En) => {
+                format!("{given} is not a decimal number: write quantities in base ten (for example 16)")
+            }
             (Problem::BadZoneId { id }, Lang::Zh) => {
                 format!("“{id}”不能作为开发区编号：文件名只能使用字母、数字、- 和 _（如 houma.ron）")
             }

@@ -86,6 +86,11 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
             factor: factor(c, "water.supply"),
         },
         Problem::EmptyName,
+        Problem::NotDecimal { given: "0x10".into() },
+        Problem::TooLong {
+            limit: 2000,
+            chars: 2_097_152,
+        },
         Problem::NoSource,
         Problem::RequiredNotYes,
         Problem::UnknownIndustry {
@@ -206,6 +211,9 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
         },
         ValueError::NoSuchDay {
             given: "2025-02-30".into(),
+        },
+        ValueError::DateOutOfRange {
+            given: "9999-12-31".into(),
         },
     ];
     problems.extend(values.into_iter().map(Problem::from));
@@ -352,6 +360,7 @@ fn variant(p: &Problem) -> String {
             ValueError::Implausible { .. } => "Implausible",
             ValueError::NotADate { .. } => "NotADate",
             ValueError::NoSuchDay { .. } => "NoSuchDay",
+            ValueError::DateOutOfRange { .. } => "DateOutOfRange",
         },
         Problem::Catalog(k) => match k.as_ref() {
             CatalogProblem::TooMany { .. } => "TooMany",
@@ -387,6 +396,8 @@ fn variant(p: &Problem) -> String {
         Problem::UnknownFactor { .. } => "UnknownFactor",
         Problem::DuplicateFactor { .. } => "DuplicateFactor",
         Problem::EmptyName => "EmptyName",
+        Problem::NotDecimal { .. } => "NotDecimal",
+        Problem::TooLong { .. } => "TooLong",
         Problem::NoSource => "NoSource",
         Problem::RequiredNotYes => "RequiredNotYes",
         Problem::UnknownIndustry { .. } => "UnknownIndustry",
@@ -406,8 +417,8 @@ fn every_problem_reads_in_chinese_and_in_english() {
     let c = catalog();
     let problems = every_problem(&c);
     let covered: std::collections::BTreeSet<String> = problems.iter().map(variant).collect();
-    // 17 syntax, 15 expected, 10 value, 22 catalog and 13 other problems.
-    assert_eq!(covered.len(), 17 + 15 + 10 + 22 + 13, "{covered:?}");
+    // 17 syntax, 15 expected, 11 value, 22 catalog and 15 other problems.
+    assert_eq!(covered.len(), 17 + 15 + 11 + 22 + 15, "{covered:?}");
     for p in &problems {
         assert_renders(&variant(p), p, &c);
         // Inside a parse error, with the fields it was found in.

@@ -19,6 +19,14 @@ pub struct Texts {
     pub open_zones_folder: &'static str,
     pub reload_zones: &'static str,
     pub quit: &'static str,
+    // Edit menu
+    pub edit: &'static str,
+    /// Undo, and what it would take back.
+    pub undo: fn(Option<&str>) -> String,
+    pub redo: fn(Option<&str>) -> String,
+    // Help menu
+    pub help: &'static str,
+    pub about: &'static str,
     // View menu
     pub view: &'static str,
     pub light: &'static str,
@@ -48,6 +56,11 @@ const ZH: Texts = Texts {
     open_zones_folder: "打开开发区文件夹…",
     reload_zones: "重新加载开发区",
     quit: "退出",
+    edit: "编辑",
+    undo: |what| what.map_or_else(|| "撤销".to_owned(), |w| format!("撤销：{w}")),
+    redo: |what| what.map_or_else(|| "重做".to_owned(), |w| format!("重做：{w}")),
+    help: "帮助",
+    about: "关于 SiteMatch…",
     view: "视图",
     light: "浅色",
     dark: "深色",
@@ -74,6 +87,11 @@ const EN: Texts = Texts {
     open_zones_folder: "Open zones folder…",
     reload_zones: "Reload zones",
     quit: "Quit",
+    edit: "Edit",
+    undo: |what| what.map_or_else(|| "Undo".to_owned(), |w| format!("Undo: {w}")),
+    redo: |what| what.map_or_else(|| "Redo".to_owned(), |w| format!("Redo: {w}")),
+    help: "Help",
+    about: "About SiteMatch…",
     view: "View",
     light: "Light",
     dark: "Dark",

@@ -18,6 +18,12 @@ pub struct Texts {
     pub at_position: fn(usize, usize) -> String,
     /// How many factors a zone holds a value for.
     pub factors_known: fn(usize) -> String,
+    /// Known factors of all, labelled (`已知 28/31 项`).
+    pub known_of: fn(usize, usize) -> String,
+    /// The zone list's search box.
+    pub search_zones: &'static str,
+    /// No zone's name, region or id holds the search.
+    pub no_zone_found: &'static str,
     // Editor
     pub revert: &'static str,
     pub delete: &'static str,
@@ -29,6 +35,8 @@ pub struct Texts {
     pub col_source: &'static str,
     pub col_illustrative: &'static str,
     pub as_of_hint: &'static str,
+    /// Under a date that cannot be taken (the reason is in its hover).
+    pub bad_date: &'static str,
     /// Accessible names of a factor's inputs.
     pub offered_of: fn(&str) -> String,
     pub source_of: fn(&str) -> String,
@@ -53,6 +61,9 @@ const ZH: Texts = Texts {
     failed_files: |n| format!("无法读取的文件（{n}）"),
     at_position: |line, column| format!(" 第 {line} 行第 {column} 列"),
     factors_known: |n| format!("已知 {n} 项要素"),
+    known_of: |n, all| format!("已知 {n}/{all} 项"),
+    search_zones: "搜索名称、地区、拼音或编号",
+    no_zone_found: "没有找到开发区",
     revert: "撤销修改",
     delete: "删除…",
     fields_to_fix: |n| format!("{n} 处需要修改"),
@@ -61,6 +72,7 @@ const ZH: Texts = Texts {
     col_source: "来源",
     col_illustrative: "示例值",
     as_of_hint: "同上",
+    bad_date: "日期有误",
     offered_of: |name| format!("{name} 现有"),
     source_of: |name| format!("{name} 来源"),
     as_of_of: |name| format!("{name} 数据日期"),
@@ -82,6 +94,9 @@ const EN: Texts = Texts {
     failed_files: |n| format!("Files that failed to load ({n})"),
     at_position: |line, column| format!(" line {line}, column {column}"),
     factors_known: |n| format!("{} known", count_en(n, "factor", "factors")),
+    known_of: |n, all| format!("{n}/{all} known"),
+    search_zones: "Search name, region, pinyin or id",
+    no_zone_found: "No zone found",
     revert: "Revert",
     delete: "Delete…",
     fields_to_fix: |n| format!("{} to fix", count_en(n, "field", "fields")),
@@ -90,6 +105,7 @@ const EN: Texts = Texts {
     col_source: "Source",
     col_illustrative: "Illustrative",
     as_of_hint: "profile date",
+    bad_date: "bad date",
     offered_of: |name| format!("{name} offered"),
     source_of: |name| format!("{name} source"),
     as_of_of: |name| format!("{name} as of"),
