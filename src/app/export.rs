@@ -431,12 +431,5 @@ fn glyph_notice(missing: &[MissingGlyph], lang: Lang) -> String {
         .map(|m| m.text(lang))
         .collect::<Vec<_>>()
         .join(lang.pick("；", "; "));
-    match lang {
-        Lang::Zh => format!(
-            "以下字符没有字体可以显示，窗口中显示为方框，报告也无法打印：{list}。请安装含这些字的字体，或修改这些内容"
-        ),
-        Lang::En => format!(
-            "no font has these characters, so the window shows boxes and the report cannot print them: {list}. Install a font that has them or change the text"
-        ),
-    }
+    (texts(lang).no_glyph)(&list)
 }
