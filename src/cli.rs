@@ -103,7 +103,7 @@ pub struct ScoreArgs {
     /// The investor's checklist (`*.ron`).
     #[arg(long, value_name = "FILE")]
     pub checklist: PathBuf,
-    /// The folder of zone profiles [default: the bundled `profiles/`].
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
     #[arg(long, value_name = "DIR")]
     pub profiles: Option<PathBuf>,
     /// Output format.
@@ -130,7 +130,7 @@ pub struct PlanArgs {
     /// A folder of pending projects' checklists: reserve planning across them.
     #[arg(long, value_name = "DIR")]
     pub checklists: Option<PathBuf>,
-    /// The folder of zone profiles [default: the bundled `profiles/`].
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
     #[arg(long, value_name = "DIR")]
     pub profiles: Option<PathBuf>,
     /// The score to reach once qualified (with --checklist).
@@ -152,7 +152,7 @@ pub struct ReportArgs {
     /// The investor's checklist (`*.ron`).
     #[arg(long, value_name = "FILE")]
     pub checklist: PathBuf,
-    /// The folder of zone profiles [default: the bundled `profiles/`].
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
     #[arg(long, value_name = "DIR")]
     pub profiles: Option<PathBuf>,
     /// The file to write: a PDF, or a Word document (`.docx`, or with `--format docx`).
@@ -254,6 +254,13 @@ enum Failure {
     File(FileError),
     Render(report::pdf::RenderError),
     BuiltinCatalog(Box<ParseError>),
+    /// A sample zone compiled into SiteMatch does not parse against the catalog in use.
+    BundledZone {
+        id: String,
+        error: Box<ParseError>,
+    },
+    /// The officer's data folder could not be found or made.
+    DataDir(io::data_dir::DataDirError),
     /// A CSV or Excel writer failed (its own words).
     Export(String),
     /// Standard output could not be written.
@@ -302,6 +309,12 @@ impl From<FileError> for Failure {
     }
 }
 
+impl From<io::data_dir::DataDirError> for Failure {
+    fn from(e: io::data_dir::DataDirError) -> Self {
+        Failure::DataDir(e)
+    }
+}
+
 impl From<report::pdf::RenderError> for Failure {
     fn from(e: report::pdf::RenderError) -> Self {
         Failure::Render(e)
@@ -333,6 +346,9 @@ impl Localize for Failure {
             (Failure::Render(e), _) => e.text(lang),
             (Failure::BuiltinCatalog(e), Lang::Zh) => format!("内置要素目录：{}", e.text(lang)),
             (Failure::BuiltinCatalog(e), Lang::En) => format!("the built-in catalog: {}", e.text(lang)),
+            (Failure::BundledZone { id, error }, Lang::Zh) => format!("内置示例开发区“{id}”：{}", error.text(lang)),
+            (Failure::BundledZone { id, error }, Lang::En) => format!("the bundled zone `{id}`: {}", error.text(lang)),
+            (Failure::DataDir(e), _) => e.text(lang),
             (Failure::Export(detail), Lang::Zh) => format!("无法生成导出文件（{detail}）"),
             (Failure::Export(detail), Lang::En) => format!("could not write the export: {detail}"),
             (Failure::Output(e), Lang::Zh) => format!("无法输出结果：{}", io::io_reason(e, lang)),
@@ -411,6 +427,8 @@ enum Notice<'a> {
         dir: &'a Path,
     },
     Skipped(&'a FileError),
+    /// `check` was given a folder with no `*.ron` file in it.
+    NoRonFiles(&'a Path),
 }
 
 impl Localize for Notice<'_> {
@@ -461,6 +479,15 @@ impl Localize for Notice<'_> {
             ),
             (Notice::Skipped(e), Lang::Zh) => format!("已跳过 {}", e.text(lang)),
             (Notice::Skipped(e), Lang::En) => format!("skipped {}", e.text(lang)),
+            (Notice::NoRonFiles(dir), Lang::Zh) => {
+                format!("{}：文件夹中没有 .ron 文件，没有检查任何文件", dir.display())
+            }
+            (Notice::NoRonFiles(dir), Lang::En) => {
+                format!(
+                    "{}: the folder holds no .ron file; nothing was checked",
+                    dir.display()
+                )
+            }
         }
     }
 }
@@ -582,7 +609,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 /// Where a command writes, and what it reads: an output may be neither an input (it would be
 /// destroyed by the very command that reads it) nor anything but a plain file.
 fn out_and_inputs(command: &Option<Command>) -> Option<(&Path, Vec<&Path>, Option<PathBuf>)> {
-    let zones = |dir: &Option<PathBuf>| Some(dir.clone().unwrap_or_else(io::default_profiles_dir));
+    // The zones folder the command will read: the one given, else the data folder's (found,
+    // not made: without one the command itself fails before writing).
+    let zones = |dir: &Option<PathBuf>| {
+        dir.clone()
+            .or_else(|| io::data_dir::DataDir::locate().ok().map(|d| d.profiles()))
+    };
     match command {
         Some(Command::Score(args)) => args
             .out
@@ -671,6 +703,29 @@ fn load_catalog(path: Option<&Path>) -> Result<Catalog, Failure> {
     }
 }
 
+/// The folder of zones: the one given with `--profiles`, else `profiles` in the officer's data
+/// folder (made and seeded with the samples on first use).
+fn profiles_dir(given: Option<&Path>) -> Result<PathBuf, Failure> {
+    match given {
+        Some(dir) => Ok(dir.to_owned()),
+        None => Ok(io::data_dir::open()?.profiles()),
+    }
+}
+
+/// The sample zones compiled into SiteMatch, which `gen` draws around.
+fn bundled_zones(catalog: &Catalog) -> Result<Vec<crate::model::ZoneProfile>, Failure> {
+    crate::assets::SAMPLES
+        .iter()
+        .filter_map(|s| Some((s.path.strip_prefix("profiles/")?.strip_suffix(".ron")?, s.text)))
+        .map(|(id, text)| {
+            crate::model::parse_profile(text, id, catalog).map_err(|e| Failure::BundledZone {
+                id: id.to_owned(),
+                error: Box::new(e),
+            })
+        })
+        .collect()
+}
+
 /// Writes a command's output to stdout.
 fn print_out(bytes: &[u8]) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
@@ -684,8 +739,8 @@ fn print_out(bytes: &[u8]) -> Result<(), Failure> {
 fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
     let catalog = &ctx.catalog;
     let lang = ctx.lang.table()?;
-    let checklist = io::load_checklist(&args.checklist, catalog)?;
-    let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
+    let checklist = io::load_checklist_to_score(&args.checklist, catalog)?;
+    let dir = profiles_dir(args.profiles.as_deref())?;
     let loaded = io::load_profiles(&dir, catalog)?;
     for e in &loaded.errors {
         ctx.note(&Notice::Skipped(e));
@@ -735,8 +790,8 @@ fn items_path(path: &Path) -> PathBuf {
 /// `report`: writes the PDF match report.
 fn report_pdf(ctx: &Ctx, args: &ReportArgs) -> Result<bool, Failure> {
     let catalog = &ctx.catalog;
-    let checklist = io::load_checklist(&args.checklist, catalog)?;
-    let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
+    let checklist = io::load_checklist_to_score(&args.checklist, catalog)?;
+    let dir = profiles_dir(args.profiles.as_deref())?;
     let loaded = io::load_profiles(&dir, catalog)?;
     for e in &loaded.errors {
         ctx.note(&Notice::Skipped(e));
@@ -806,7 +861,7 @@ fn plan(ctx: &Ctx, args: &PlanArgs) -> Result<bool, Failure> {
     use crate::report::plan as text;
     let catalog = &ctx.catalog;
     let lang = ctx.lang.table()?;
-    let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
+    let dir = profiles_dir(args.profiles.as_deref())?;
     let loaded = io::load_profiles(&dir, catalog)?;
     for e in &loaded.errors {
         ctx.note(&Notice::Skipped(e));
@@ -828,7 +883,7 @@ fn plan(ctx: &Ctx, args: &PlanArgs) -> Result<bool, Failure> {
         if !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&args.target) {
             return Err(Failure::BadTarget(args.target));
         }
-        let checklist = io::load_checklist(path, catalog)?;
+        let checklist = io::load_checklist_to_score(path, catalog)?;
         let scorer = Scorer::new(catalog, &checklist);
         let result = scorer.score_zone(crate::model::ZoneIdx::default(), zone);
         let plan = crate::plan::what_it_takes(&scorer, zone, &result, args.target);
@@ -922,7 +977,7 @@ fn generate(ctx: &Ctx, n: usize, out: &Path, seed: u64, checklists: usize) -> Re
     if let Some(path) = (0..checklists).map(checklist_path).find(|p| p.exists()) {
         return Err(FileError::new(&path, io::FileProblem::Exists).into());
     }
-    let samples = io::load_profiles(&io::default_profiles_dir(), catalog)?.into_profiles();
+    let samples = bundled_zones(catalog)?;
     let zones = crate::synth::zones(catalog, &samples, n, seed);
     io::write_generated(out, &zones, catalog)?;
     for i in 0..checklists {
@@ -983,14 +1038,24 @@ fn check(ctx: &Ctx, paths: &[PathBuf]) -> Result<bool, Failure> {
     let lang = ctx.lang();
     let (ok, bad) = (lang.pick("正常", "ok "), lang.pick("有误", "bad"));
     let mut files = Vec::new();
+    let mut all_good = true;
     for path in paths {
         if path.is_dir() {
-            files.extend(io::ron_files(path)?);
+            let found = io::ron_files(path)?;
+            for e in io::folder::passed_over(path) {
+                all_good = false;
+                eprintln!("{bad} {}", printable(&e.text(lang)));
+            }
+            if found.is_empty() {
+                // Nothing checked is not "all good".
+                all_good = false;
+                eprintln!("{bad} {}", printable(&Notice::NoRonFiles(path).text(lang)));
+            }
+            files.extend(found);
         } else {
             files.push(path.clone());
         }
     }
-    let mut all_good = true;
     let mut profiles = Vec::new();
     for file in &files {
         match check_file(&ctx.catalog, file) {
@@ -1042,7 +1107,7 @@ fn check_file(catalog: &Catalog, path: &Path) -> Result<Summary, FileError> {
             })
         }
         Some(FileKind::Checklist) => {
-            let c = io::load_checklist(path, catalog)?;
+            let c = io::load_checklist_to_score(path, catalog)?;
             Ok(Summary::Checklist {
                 items: c.items().count(),
                 project: c.project,
@@ -1076,6 +1141,15 @@ mod tests {
             Failure::File(FileError::new(Path::new("x.ron"), FileProblem::Empty)),
             Failure::Render(report::pdf::RenderError::Data("key must be a string".into())),
             Failure::BuiltinCatalog(Box::new(parse)),
+            Failure::BundledZone {
+                id: "houma".into(),
+                error: Box::new(crate::model::parse_profile("Zone(", "houma", &c).expect_err("broken")),
+            },
+            Failure::DataDir(io::data_dir::DataDirError::NoHome),
+            Failure::DataDir(io::data_dir::DataDirError::Create {
+                path: PathBuf::from("SiteMatch"),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            }),
             Failure::Export("disk full".into()),
             Failure::Output(std::io::Error::from(std::io::ErrorKind::BrokenPipe)),
             Failure::NoZone {
@@ -1103,6 +1177,8 @@ mod tests {
                 Failure::File(_) => "File",
                 Failure::Render(_) => "Render",
                 Failure::BuiltinCatalog(_) => "BuiltinCatalog",
+                Failure::BundledZone { .. } => "BundledZone",
+                Failure::DataDir(_) => "DataDir",
                 Failure::Export(_) => "Export",
                 Failure::Output(_) => "Output",
                 Failure::NoZone { .. } => "NoZone",
@@ -1136,6 +1212,7 @@ mod tests {
                 dir: a,
             },
             Notice::Skipped(&skipped),
+            Notice::NoRonFiles(a),
         ];
         for n in &notices {
             let name = match n {
@@ -1145,6 +1222,7 @@ mod tests {
                 Notice::WroteChecklist { .. } => "WroteChecklist",
                 Notice::Generated { .. } => "Generated",
                 Notice::Skipped(_) => "Skipped",
+                Notice::NoRonFiles(_) => "NoRonFiles",
             };
             assert_renders(name, n, &c);
         }

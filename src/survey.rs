@@ -796,13 +796,29 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
             None => sheet.fail(INDUSTRY, 1, CellProblem::UnknownIndustry { given: industry }),
         }
     }
-    for (row, slot) in [
-        (INVESTMENT, &mut list.total_investment),
-        (INTENSITY, &mut list.planned_intensity),
-        (TAX, &mut list.planned_tax_per_mu),
+    use crate::model::catalog::PlanField;
+    for (row, slot, feeds) in [
+        (INVESTMENT, &mut list.total_investment, None),
+        (
+            INTENSITY,
+            &mut list.planned_intensity,
+            Some(PlanField::PlannedIntensity),
+        ),
+        (
+            TAX,
+            &mut list.planned_tax_per_mu,
+            Some(PlanField::PlannedTaxPerMu),
+        ),
     ] {
         let cell = sheet.get(row, 1);
-        match decimal_of(&cell) {
+        // A planned figure past what any zone can be asked for is refused, as in a file.
+        let bounded = decimal_of(&cell).and_then(|d| match (d, feeds.and_then(|f| catalog.fed_measure(f))) {
+            (Some(amount), Some(measure)) => {
+                crate::model::Quantity::new(catalog, measure, amount, measure.unit).map(|_| Some(amount))
+            }
+            (d, _) => Ok(d),
+        });
+        match bounded {
             Ok(d) => *slot = d,
             Err(e) => sheet.fail(row, 1, CellProblem::Value(e)),
         }
@@ -1135,6 +1151,27 @@ mod tests {
             errors[0]
         );
         assert!(errors.iter().any(|e| e.to_string().contains("moon")));
+    }
+
+    #[test]
+    fn a_planned_intensity_past_any_zone_is_refused_not_dropped() {
+        let c = catalog();
+        let mut cells = cells(&c, None);
+        cells
+            .iter_mut()
+            .find(|x| x.row == INTENSITY && x.col == 1)
+            .expect("cell")
+            .value = CellValue::Number(5_000_000.0);
+        let err = read(&c, &workbook(&c, &cells).expect("write")).expect_err("refused");
+        let SurveyError::Cells(errors) = err else {
+            panic!("cell errors: {err:?}")
+        };
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].cell, cell_name(INTENSITY, 1));
+        assert!(matches!(
+            errors[0].problem,
+            CellProblem::Value(ValueError::Implausible { .. })
+        ));
     }
 
     #[test]

@@ -534,3 +534,20 @@ fn an_output_that_names_an_input_or_is_no_plain_file_is_refused_and_nothing_is_l
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn check_names_what_a_folder_holds_but_no_loader_reads_and_an_empty_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path().to_str().expect("p");
+    let out = sitematch(&["check", d]);
+    assert_eq!(out.status.code(), Some(1), "nothing checked is not all good");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("holds no .ron file"));
+    std::fs::copy(crate::repo("profiles/houma.ron"), dir.path().join("HOUMA.RON")).expect("copy");
+    let out = sitematch(&["check", d]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("HOUMA.RON: has the extension .RON"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

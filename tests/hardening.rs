@@ -297,6 +297,16 @@ const BAD_PROFILES_ZH: &[(&str, &str)] = &[
 /// Broken checklists, as above.
 const BAD_CHECKLISTS: &[(&str, usize, &str)] = &[
     (
+        "must_industry_without_header.ron",
+        4,
+        "the must-have Industry admitted (`policy.industry`) takes its requirement from the header's industry, which is empty",
+    ),
+    (
+        "absurd_planned_intensity.ron",
+        3,
+        "`planned_intensity`: 5,000,000 10⁴ yuan/mu is more than any zone can have",
+    ),
+    (
         "absurd_requirement.ron",
         4,
         "Distance to expressway exit (`transport.expressway_km`): `required`: 5,000 km is more than any zone can have",
@@ -428,8 +438,8 @@ fn some_bad_profiles_in_chinese() {
 fn each_bad_checklist_gives_its_error() {
     let c = catalog();
     for (file, line, message) in BAD_CHECKLISTS {
-        let e =
-            io::load_checklist(&repo(&format!("tests/fixtures/bad_checklists/{file}")), &c).expect_err(file);
+        let e = io::load_checklist_to_score(&repo(&format!("tests/fixtures/bad_checklists/{file}")), &c)
+            .expect_err(file);
         assert!(e.to_string().contains(message), "{file}: {e}");
         assert_eq!(e.position().map(|(l, _)| l), Some(*line), "{file}: {e}");
     }

@@ -7,6 +7,7 @@
 
 mod cli;
 mod clock;
+mod data_dir;
 mod files;
 mod hardening;
 mod report;
@@ -20,16 +21,30 @@ pub fn repo(path: &str) -> PathBuf {
 }
 
 /// Runs the built binary in the checkout, in an English locale, so that what it prints
-/// without `--lang` does not depend on the machine the tests run on.
+/// without `--lang` does not depend on the machine the tests run on, with a data folder of its
+/// own (never the real one).
 pub fn sitematch(args: &[&str]) -> Output {
-    sitematch_in_locale(args, "C")
+    let home = tempfile::tempdir().expect("tempdir");
+    run(home.path(), args, "C")
 }
 
-/// Runs the built binary in the checkout with the system's language set to `locale`.
+/// Runs the built binary in the checkout, in an English locale, with `home` as its data folder.
+pub fn sitematch_in(home: &std::path::Path, args: &[&str]) -> Output {
+    run(home, args, "C")
+}
+
+/// Runs the built binary in the checkout with the system's language set to `locale`, with a
+/// data folder of its own.
 pub fn sitematch_in_locale(args: &[&str], locale: &str) -> Output {
+    let home = tempfile::tempdir().expect("tempdir");
+    run(home.path(), args, locale)
+}
+
+fn run(home: &std::path::Path, args: &[&str], locale: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sitematch"))
         .args(args)
         .current_dir(repo(""))
+        .env("SITEMATCH_HOME", home)
         .env_remove("LANGUAGE")
         .env_remove("LC_MESSAGES")
         .env("LC_ALL", locale)

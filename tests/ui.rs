@@ -62,6 +62,7 @@ pub fn init(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> AppInit {
         background: None,
         recovery_store: None,
         samples_dir: Some(repo("assets/checklists")),
+        data_dir: None,
     }
 }
 
@@ -908,6 +909,27 @@ fn the_edit_menu_names_what_undo_takes_back() {
 }
 
 #[test]
+fn about_shows_the_data_folder_and_the_zones_folder_in_use() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let data_dir = data.path().join("SiteMatch").display().to_string();
+    let zones_dir = repo("profiles").display().to_string();
+    let mut init = init(None, FakeDialogs::default());
+    init.data_dir = Some(data.path().join("SiteMatch"));
+    let mut h = harness_from(init);
+    let zones_shown = h.query_all_by_label(&zones_dir).count();
+    assert!(h.query_by_label(&data_dir).is_none());
+    h.get_by_label("帮助").click();
+    h.run();
+    h.get_by_label("关于 SiteMatch…").click();
+    h.run();
+    h.get_by_label("数据文件夹");
+    h.get_by_label(&data_dir);
+    // The zones come from the checkout here, not from the data folder: both are shown.
+    h.get_by_label("正在使用的开发区文件夹");
+    assert_eq!(h.query_all_by_label(&zones_dir).count(), zones_shown + 1);
+}
+
+#[test]
 fn the_industry_picker_finds_a_division_by_a_product_typed_into_its_search() {
     let mut h = harness();
     open_picker(&mut h, "行业");
@@ -1147,4 +1169,21 @@ fn a_bad_date_is_marked_on_the_date_field_not_the_value() {
         "the value field shows no date error"
     );
     assert!(h.state().has_unsaved(), "not saved");
+}
+
+#[test]
+fn a_must_have_the_header_cannot_give_is_named_until_the_industry_is_chosen() {
+    let mut h = harness();
+    let named = "必须项“产业准入”的要求取自表头的“行业”，但表头未填写；请填写行业，或为此项写明要求";
+    assert!(
+        h.query_by_label(named).is_some(),
+        "a new checklist says what it lacks"
+    );
+    open_picker(&mut h, "行业");
+    h.get_by_label("搜索代码、名称或产品，如 C38、电池")
+        .type_text("C38");
+    h.run();
+    h.get_by_label("C38 电气机械和器材制造业").click();
+    h.run();
+    assert!(h.query_by_label(named).is_none(), "gone once the header gives it");
 }

@@ -62,6 +62,8 @@ pub struct AppInit {
     pub recovery_store: Option<RecoveryStore>,
     /// The folder of sample checklists the start page offers.
     pub samples_dir: Option<PathBuf>,
+    /// The officer's SiteMatch folder, which the About window shows; `None` when there is none.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The SiteMatch desktop app.
@@ -87,6 +89,8 @@ pub struct SiteMatchApp {
     was_asking: bool,
     /// The sample checklists the start page offers.
     samples: Vec<Sample>,
+    /// The officer's SiteMatch folder (About); `None` when there is none.
+    data_dir: Option<PathBuf>,
     /// Commands that open a file dialog, held for the frames it takes the menu they came from
     /// to be drawn closed: a dialog blocks the window, which keeps showing its last frame.
     deferred: Vec<(Command, u8)>,
@@ -162,6 +166,7 @@ impl SiteMatchApp {
             was_asking: false,
             deferred: Vec::new(),
             samples,
+            data_dir: init.data_dir,
             quit_requested: false,
             dialogs: init.dialogs,
             today: init.today,
@@ -352,7 +357,7 @@ impl SiteMatchApp {
         } else if self.show_about {
             let data = AboutData {
                 lang,
-                data_dir: &self.ws.dir,
+                data_dir: self.data_dir.as_deref().unwrap_or(&self.ws.dir),
                 zones_dir: &self.ws.dir,
             };
             commands.extend(about_ui(&ctx, &data));
@@ -421,8 +426,10 @@ impl SiteMatchApp {
                     .inner
             }
             Tab::Checklist => {
+                let unscorable = self.doc.checklist.unscorable_musts(&self.ws.catalog);
                 let data = ChecklistData {
                     catalog: &self.ws.catalog,
+                    unscorable: &unscorable,
                     zones: &self.ws.zones,
                     folder,
                     results: &self.results,

@@ -1,6 +1,8 @@
 //! The only module that reads or writes files. Loading a folder returns the good profiles and
 //! one error per bad file; saving is atomic and keeps the previous version as `<name>.bak`.
 //! Parsing itself is pure and lives in `model`; this module adds paths, limits and the disk.
+//! [`data_dir`] finds and seeds the officer's SiteMatch folder; [`desktop`] shows a folder in
+//! the file manager.
 
 use std::ffi::OsStr;
 use std::fmt;
@@ -11,7 +13,9 @@ use std::path::{Path, PathBuf};
 use crate::model::{self, Catalog, Checklist, Lang, Localize, ParseError, ZoneProfile};
 
 pub mod clock;
+pub mod data_dir;
 pub mod desktop;
+pub mod folder;
 pub mod fonts;
 pub mod print;
 pub mod recovery;
@@ -70,6 +74,13 @@ pub enum FileProblem {
         detail: String,
     },
     Vanished,
+    /// A zone file whose extension is `.ron` in other letter case (`.RON`), which the
+    /// loaders do not read.
+    WrongExtension {
+        ext: String,
+    },
+    /// A `*.ron` that is a link to nothing (or to itself).
+    BrokenLink,
 }
 
 /// What kind of document a file holds, for messages.
@@ -256,6 +267,20 @@ impl Localize for FileProblem {
             ),
             (FileProblem::Vanished, Lang::Zh) => "保存后文件随即消失".into(),
             (FileProblem::Vanished, Lang::En) => "vanished right after it was saved".into(),
+            (FileProblem::WrongExtension { ext }, Lang::Zh) => {
+                format!("扩展名是 .{ext}，SiteMatch 只读取小写的 .ron 文件；请把扩展名改为 .ron")
+            }
+            (FileProblem::WrongExtension { ext }, Lang::En) => {
+                format!(
+                    "has the extension .{ext}; SiteMatch reads .ron in lower case only, so rename it to .ron"
+                )
+            }
+            (FileProblem::BrokenLink, Lang::Zh) => {
+                "这是指向不存在文件的链接（或链接自身循环），无法读取".into()
+            }
+            (FileProblem::BrokenLink, Lang::En) => {
+                "is a link to nothing (or a loop of links) and cannot be read".into()
+            }
         }
     }
 }
@@ -395,6 +420,16 @@ pub fn load_checklist(path: &Path, catalog: &Catalog) -> Result<Checklist, FileE
     load_checklist_stamped(path, catalog).map(|(c, _)| c)
 }
 
+/// Loads a checklist to score, report on or check: as [`load_checklist`], and a must-have
+/// the header cannot give a requirement is an error named at its item
+/// ([`model::parse::check_scorable`]).
+pub fn load_checklist_to_score(path: &Path, catalog: &Catalog) -> Result<Checklist, FileError> {
+    let text = read_nonempty(path)?;
+    let checklist = model::parse_checklist(&text, catalog).map_err(|e| FileError::parse(path, e))?;
+    model::parse::check_scorable(&text, catalog, &checklist).map_err(|e| FileError::parse(path, e))?;
+    Ok(checklist)
+}
+
 /// Loads one investor checklist with the stamp of the file as read.
 pub fn load_checklist_stamped(path: &Path, catalog: &Catalog) -> Result<(Checklist, FileStamp), FileError> {
     let text = read_nonempty(path)?;
@@ -502,17 +537,6 @@ fn save_checked(
     FileStamp::now(path).ok_or_else(|| SaveError::File(FileError::new(path, FileProblem::Vanished)))
 }
 
-/// The bundled profiles: `profiles/` in the working folder, else the one beside the sources
-/// SiteMatch was built from (so `cargo run` works from anywhere in the checkout).
-pub fn default_profiles_dir() -> PathBuf {
-    let here = PathBuf::from("profiles");
-    if here.is_dir() {
-        here
-    } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles")
-    }
-}
-
 /// What loading a folder of profiles gave: the good ones, sorted by id, and one error per file
 /// that could not be loaded.
 #[derive(Clone, Debug, Default)]
@@ -568,7 +592,9 @@ pub type LoadedChecklists = (Vec<(PathBuf, Checklist)>, Vec<FileError>);
 pub fn load_checklists(dir: &Path, catalog: &Catalog) -> Result<LoadedChecklists, FileError> {
     let mut good = Vec::new();
     let mut bad = Vec::new();
-    for path in ron_files(dir)? {
+    let files = ron_files(dir)?;
+    bad.extend(folder::passed_over(dir));
+    for path in files {
         match load_checklist(&path, catalog) {
             Ok(c) => good.push((path, c)),
             Err(e) => bad.push(e),
@@ -611,6 +637,7 @@ pub fn load_profiles_with_progress(
             .map(|(p, _)| p.as_path()),
     );
     let mut loaded = LoadedProfiles::default();
+    loaded.errors.extend(folder::passed_over(dir));
     for (path, result) in results {
         match (result, clashes.iter().find(|e| e.path == path)) {
             (Ok(_), Some(clash)) => loaded.errors.push(clash.clone()),
@@ -819,6 +846,8 @@ mod tests {
                 detail: "Formatting RON failed".into(),
             },
             FileProblem::Vanished,
+            FileProblem::WrongExtension { ext: "RON".into() },
+            FileProblem::BrokenLink,
         ];
         for p in &problems {
             // An exhaustive match: a new kind of problem fails to compile until it is here.
@@ -837,6 +866,8 @@ mod tests {
                 FileProblem::Survey(_) => "Survey",
                 FileProblem::Write { .. } => "Write",
                 FileProblem::Vanished => "Vanished",
+                FileProblem::WrongExtension { .. } => "WrongExtension",
+                FileProblem::BrokenLink => "BrokenLink",
             };
             assert_renders(name, p, &c);
             let e = FileError::new(Path::new("zones/houma.ron"), p.clone());

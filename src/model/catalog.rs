@@ -199,6 +199,20 @@ pub enum PlanField {
     PlannedTaxPerMu,
 }
 
+impl PlanField {
+    /// The header field's name as the form shows it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (PlanField::Industry, Lang::Zh) => "行业",
+            (PlanField::Industry, Lang::En) => "industry",
+            (PlanField::PlannedIntensity, Lang::Zh) => "计划投资强度",
+            (PlanField::PlannedIntensity, Lang::En) => "planned investment intensity",
+            (PlanField::PlannedTaxPerMu, Lang::Zh) => "计划亩均税收",
+            (PlanField::PlannedTaxPerMu, Lang::En) => "planned tax per mu",
+        }
+    }
+}
+
 /// One factor an investor can ask of a zone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Factor {
@@ -260,6 +274,14 @@ impl Catalog {
             .from_str(text)
             .map_err(|e| ParseError::from_ron(text, &e, Vec::new(), None))?;
         raw.check(text)
+    }
+
+    /// The measure of the factor whose requirement a checklist's header field supplies
+    /// (planned intensity → the zone's intensity floor), if any: its `max` bounds the field.
+    pub fn fed_measure(&self, field: PlanField) -> Option<&Measure> {
+        self.factors()
+            .find(|(_, f)| f.default_from == Some(field))
+            .and_then(|(_, f)| f.kind.measure())
     }
 
     /// Every factor with its index, in catalog order.

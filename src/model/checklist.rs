@@ -108,6 +108,20 @@ impl Checklist {
         }
     }
 
+    /// Must-haves that cannot be scored: a factor whose requirement comes from the header
+    /// (the industry, the planned intensity or tax per mu) with nothing in the header and no
+    /// requirement of its own. Each is an error of the checklist, never a silent drop (the
+    /// scoring rules' edge cases), with the header field that would give it.
+    pub fn unscorable_musts(&self, catalog: &Catalog) -> Vec<(FactorIdx, PlanField)> {
+        self.items()
+            .filter(|(_, r)| r.importance == super::Importance::Must)
+            .filter_map(|(f, _)| {
+                let field = catalog.factor(f).default_from?;
+                self.required_value(catalog, f).is_none().then_some((f, field))
+            })
+            .collect()
+    }
+
     /// The items that are scored: requested and with a value to score against.
     pub fn scored_items(&self, catalog: &Catalog) -> impl Iterator<Item = (FactorIdx, &Requirement, Value)> {
         self.items().filter_map(|(f, r)| {

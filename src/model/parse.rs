@@ -173,6 +173,28 @@ pub fn parse_checklist(text: &str, catalog: &Catalog) -> Result<Checklist, Parse
         .map_err(|e| trace.finish(text, &e))
 }
 
+/// Whether a checklist read from `text` can be scored as it stands: a must-have whose
+/// requirement comes from an empty header field is an error named at its item (the scoring
+/// rules' edge cases), never a silent drop. A checklist being filled in may still hold one,
+/// so reading (and recovering) it does not refuse it; scoring, reporting and `check` do.
+pub fn check_scorable(text: &str, catalog: &Catalog, checklist: &Checklist) -> Result<(), ParseError> {
+    let text = &*prepare(text)?;
+    match checklist.unscorable_musts(catalog).into_iter().next() {
+        Some((f, field)) => {
+            let factor = catalog.factor(f);
+            Err(ParseError::at(
+                text,
+                &format!("\"{}\"", factor.id),
+                Problem::MustNeedsHeader {
+                    factor: factor.named(),
+                    field,
+                },
+            ))
+        }
+        None => Ok(()),
+    }
+}
+
 /// A profile id is a file stem other programs can rely on: letters, digits, `-` and `_`.
 pub fn check_profile_id(id: &str) -> Result<(), Problem> {
     if !id.is_empty()
@@ -888,6 +910,9 @@ impl<'de> DeserializeSeed<'de> for ChecklistSeed<'_> {
 struct AmountSeed<'a> {
     name: &'static str,
     trace: &'a Trace,
+    /// The measure of the factor this field supplies a requirement for (its `max` bounds the
+    /// field as it bounds the factor's own values), with the catalog.
+    feeds: Option<(&'a Catalog, &'a Measure)>,
 }
 
 impl<'de> DeserializeSeed<'de> for AmountSeed<'_> {
@@ -903,10 +928,13 @@ impl<'de> DeserializeSeed<'de> for AmountSeed<'_> {
         )?;
         let amount = read.map_err(ValueError::from).and_then(|amount| {
             if amount.is_sign_negative() && !amount.is_zero() {
-                Err(ValueError::Negative(number::plain(amount)))
-            } else {
-                Ok(amount)
+                return Err(ValueError::Negative(number::plain(amount)));
             }
+            // More than any zone can be asked for would be dropped from scoring in silence.
+            if let Some((catalog, measure)) = self.feeds {
+                Quantity::new(catalog, measure, amount, measure.unit)?;
+            }
+            Ok(amount)
         });
         amount.map_err(|e| {
             let err = t.fail(e.into());
@@ -934,7 +962,14 @@ impl<'de> Visitor<'de> for ChecklistSeed<'_> {
                     field: Key::new(name),
                 }));
             }
-            let amount = |map: &mut A| map.next_value_seed(AmountSeed { name, trace: t });
+            let catalog = self.catalog;
+            let amount = |map: &mut A, feeds: Option<super::catalog::PlanField>| {
+                map.next_value_seed(AmountSeed {
+                    name,
+                    trace: t,
+                    feeds: feeds.and_then(|f| catalog.fed_measure(f)).map(|m| (catalog, m)),
+                })
+            };
             match key {
                 ChecklistField::Investor => {
                     c.investor = text_field(t, &mut map, name, Expected::Text, MAX_NAME_CHARS)?;
@@ -959,9 +994,19 @@ impl<'de> Visitor<'de> for ChecklistSeed<'_> {
                     };
                     c.industry = Some(found);
                 }
-                ChecklistField::TotalInvestment => c.total_investment = Some(amount(&mut map)?),
-                ChecklistField::PlannedIntensity => c.planned_intensity = Some(amount(&mut map)?),
-                ChecklistField::PlannedTaxPerMu => c.planned_tax_per_mu = Some(amount(&mut map)?),
+                ChecklistField::TotalInvestment => c.total_investment = Some(amount(&mut map, None)?),
+                ChecklistField::PlannedIntensity => {
+                    c.planned_intensity = Some(amount(
+                        &mut map,
+                        Some(super::catalog::PlanField::PlannedIntensity),
+                    )?);
+                }
+                ChecklistField::PlannedTaxPerMu => {
+                    c.planned_tax_per_mu = Some(amount(
+                        &mut map,
+                        Some(super::catalog::PlanField::PlannedTaxPerMu),
+                    )?);
+                }
                 ChecklistField::Items => {
                     let items = t.within(
                         field_step("items"),

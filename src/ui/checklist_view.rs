@@ -27,6 +27,8 @@ const NOTE_W: f32 = 160.0;
 /// What the checklist view reads.
 pub struct ChecklistData<'a> {
     pub catalog: &'a Catalog,
+    /// Must-haves the header cannot give a requirement (the header field left empty).
+    pub unscorable: &'a [(crate::model::FactorIdx, crate::model::catalog::PlanField)],
     pub zones: &'a [Zone],
     pub folder: Folder<'a>,
     pub results: &'a Results,
@@ -220,6 +222,20 @@ fn live_ranking_ui(ui: &mut Ui, data: &ChecklistData, commands: &mut Vec<Command
     let t = texts(lang);
     let palette = theme::palette(ui.ctx());
     ui.heading(t.live_ranking);
+    for &(f, field) in data.unscorable {
+        // Named, never dropped in silence: the must-have is not in the ranking until the header
+        // gives it a requirement.
+        let problem = crate::model::Problem::MustNeedsHeader {
+            factor: data.catalog.factor(f).named(),
+            field,
+        };
+        ui.add(
+            egui::Label::new(
+                RichText::new(crate::model::Localize::text(&problem, lang)).color(palette.error),
+            )
+            .wrap(),
+        );
+    }
     if data.zones.is_empty() {
         commands.extend(no_zones_ui(ui, data.folder, lang));
         return;

@@ -555,6 +555,11 @@ pub enum Problem {
     TooDeep {
         limit: usize,
     },
+    /// A must-have whose requirement comes from a header field that is empty.
+    MustNeedsHeader {
+        factor: Named,
+        field: super::catalog::PlanField,
+    },
     /// Free text longer than its field takes (both in characters).
     TooLong {
         limit: usize,
@@ -666,6 +671,18 @@ impl Localize for Problem {
             }
             (Problem::TooDeep { limit }, Lang::Zh) => format!("括号嵌套超过 {limit} 层"),
             (Problem::TooDeep { limit }, Lang::En) => format!("brackets nest deeper than {limit} levels"),
+            (Problem::MustNeedsHeader { factor, field }, Lang::Zh) => {
+                let header = field.label(Lang::Zh);
+                format!(
+                    "必须项“{}”的要求取自表头的“{header}”，但表头未填写；请填写{header}，或为此项写明要求",
+                    factor.name(lang)
+                )
+            }
+            (Problem::MustNeedsHeader { factor, field }, Lang::En) => format!(
+                "the must-have {} takes its requirement from the header's {}, which is empty; fill it in, or give the item its own requirement",
+                factor.label(lang),
+                field.label(Lang::En)
+            ),
             (Problem::TooLong { limit, chars }, Lang::Zh) => {
                 format!("文字过长（{chars} 个字），此项最多 {limit} 个字")
             }

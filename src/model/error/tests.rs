@@ -87,6 +87,10 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
         },
         Problem::EmptyName,
         Problem::NotDecimal { given: "0x10".into() },
+        Problem::MustNeedsHeader {
+            factor: c.factor(c.find_factor("policy.industry").unwrap()).named(),
+            field: crate::model::catalog::PlanField::Industry,
+        },
         Problem::TooLong {
             limit: 2000,
             chars: 2_097_152,
@@ -397,6 +401,7 @@ fn variant(p: &Problem) -> String {
         Problem::DuplicateFactor { .. } => "DuplicateFactor",
         Problem::EmptyName => "EmptyName",
         Problem::NotDecimal { .. } => "NotDecimal",
+        Problem::MustNeedsHeader { .. } => "MustNeedsHeader",
         Problem::TooLong { .. } => "TooLong",
         Problem::NoSource => "NoSource",
         Problem::RequiredNotYes => "RequiredNotYes",
@@ -417,8 +422,8 @@ fn every_problem_reads_in_chinese_and_in_english() {
     let c = catalog();
     let problems = every_problem(&c);
     let covered: std::collections::BTreeSet<String> = problems.iter().map(variant).collect();
-    // 17 syntax, 15 expected, 11 value, 22 catalog and 15 other problems.
-    assert_eq!(covered.len(), 17 + 15 + 11 + 22 + 15, "{covered:?}");
+    // 17 syntax, 15 expected, 11 value, 22 catalog and 16 other problems.
+    assert_eq!(covered.len(), 17 + 15 + 11 + 22 + 16, "{covered:?}");
     for p in &problems {
         assert_renders(&variant(p), p, &c);
         // Inside a parse error, with the fields it was found in.
