@@ -304,7 +304,7 @@ const BAD_CHECKLISTS: &[(&str, usize, &str)] = &[
     (
         "absurd_planned_intensity.ron",
         3,
-        "`planned_intensity`: 5,000,000 10⁴ yuan/mu is more than any zone can have",
+        "`planned_intensity`: 5,000,000 × 10,000 yuan/mu is more than any zone can have",
     ),
     (
         "absurd_requirement.ron",
