@@ -7,7 +7,10 @@
 //!   N zones and the ranking sorted again;
 //! - `load/N`: load N profile files from a folder;
 //! - `results_frame/10000`: one headless egui frame of the results view with 10 000 rows;
-//! - `report_pdf/10x31`: lay out and write the PDF report for 10 zones × 31 items.
+//! - `report_pdf/10x31`: lay out and write the PDF report for 10 zones × 31 items;
+//! - `report_pdf/10000`: the whole report of a folder of 10 000 zones with the defaults (the
+//!   top 5 detailed, the top 20 listed, one line for the rest): score and rank, build the
+//!   model, lay out and write the PDF (target ≤ 2 s).
 //!
 //! Run with `cargo bench --bench scale`; compare ratios within one run.
 
@@ -289,6 +292,16 @@ fn report(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("10x31", |b| {
         b.iter(|| pdf::render(black_box(&model), None).expect("pdf"))
+    });
+    let f = fixture(10_000);
+    let options = ReportOptions::new(Date::new(2026, 11, 29).expect("date"));
+    group.bench_function("10000", |b| {
+        b.iter(|| {
+            let scorer = Scorer::new(&f.catalog, &f.checklist);
+            let ranking = scorer.rank(black_box(&f.zones));
+            let model = ReportModel::build(&scorer, &f.checklist, &ranking, &f.zones, &options);
+            pdf::render(&model, None).expect("pdf")
+        })
     });
     group.finish();
 }

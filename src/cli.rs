@@ -155,12 +155,23 @@ pub struct ReportArgs {
     /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
     #[arg(long, value_name = "DIR")]
     pub profiles: Option<PathBuf>,
-    /// The PDF to write.
+    /// The file to write: a PDF, or a Word document (`.docx`, or with `--format docx`).
     #[arg(long, value_name = "FILE.pdf")]
     pub out: PathBuf,
+    /// PDF or Word [default: docx for an `--out` ending in .docx, else pdf].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ReportFormat>,
     /// How many top-ranked zones get a detailed section.
     #[arg(long, default_value_t = 5, value_name = "N")]
     pub top: usize,
+    /// How many zones the ranking table lists; one line counts the rest (the Excel ranking of
+    /// `score --format xlsx` lists every zone).
+    #[arg(long, default_value_t = report::model::DEFAULT_RANKING_ROWS, value_name = "N")]
+    pub ranking_rows: usize,
+    /// The one-page brief for the leadership: the top 3 zones, their decisive gaps and what it
+    /// would take.
+    #[arg(long)]
+    pub brief: bool,
     /// Detail these zones (profile ids, comma-separated) instead of the top N.
     #[arg(long, value_delimiter = ',', value_name = "ID,...")]
     pub zones: Vec<String>,
@@ -170,6 +181,13 @@ pub struct ReportArgs {
     /// Lay the report out with this Typst template instead of the bundled one.
     #[arg(long, value_name = "FILE.typ")]
     pub template: Option<PathBuf>,
+}
+
+/// The report's file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Pdf,
+    Docx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -424,7 +442,12 @@ impl Localize for Notice<'_> {
                 format!("已写入 {}（{pages} 页，{kb} KB）", path.display())
             }
             (Notice::WroteReport { path, pages, kb }, Lang::En) => {
-                format!("wrote {} ({pages} pages, {kb} KB)", path.display())
+                let pages = if *pages == 1 {
+                    "1 page".to_owned()
+                } else {
+                    format!("{pages} pages")
+                };
+                format!("wrote {} ({pages}, {kb} KB)", path.display())
             }
             (Notice::WroteChecklist { path, items }, Lang::Zh) => {
                 format!("已写入 {}（{items} 项）", path.display())
@@ -798,9 +821,31 @@ fn report_pdf(ctx: &Ctx, args: &ReportArgs) -> Result<bool, Failure> {
         picked,
         prepared_by: args.prepared_by.clone(),
         date: io::clock::today(),
+        ranking_rows: args.ranking_rows,
+        brief: args.brief,
     };
     let model = ReportModel::build(&scorer, &checklist, &ranking, &loaded.zones, &options);
-    let pdf = report::pdf::render(&model, template.as_deref())?;
+    let docx = args.format == Some(ReportFormat::Docx)
+        || (args.format.is_none()
+            && args
+                .out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("docx")));
+    if docx {
+        let bytes = report::docx::render(&model).map_err(|e| Failure::Export(e.to_string()))?;
+        io::export(&args.out, &bytes)?;
+        ctx.note(&Notice::Wrote(&args.out));
+        return Ok(loaded.errors.is_empty());
+    }
+    // The system's CJK fonts are read only when the bundled ones lack a character.
+    let system;
+    let fonts = if report::pdf::needs_more_fonts(&model) {
+        system = report::glyphs::FontSet::with_extra(io::fonts::system_cjk_fonts());
+        &system
+    } else {
+        report::glyphs::FontSet::bundled()
+    };
+    let pdf = report::pdf::render_with(&model, template.as_deref(), fonts)?;
     io::export(&args.out, &pdf.bytes)?;
     ctx.note(&Notice::WroteReport {
         path: &args.out,

@@ -144,7 +144,7 @@ pub fn cells(catalog: &Catalog, checklist: Option<&Checklist>) -> Vec<Cell> {
                 .map_or(CellValue::Empty, |i| CellValue::Text(industry_label(catalog, i))),
             Some(Choices::Industries),
         ),
-        label(INVESTMENT, 0, "总投资（万元）Total investment (10⁴ yuan)"),
+        label(INVESTMENT, 0, "总投资（万元）Total investment (× 10,000 yuan)"),
         input(INVESTMENT, 1, decimal_cell(list.total_investment), None),
         label(INTENSITY, 0, "计划投资强度（万元/亩）Planned investment per mu"),
         input(INTENSITY, 1, decimal_cell(list.planned_intensity), None),
@@ -304,25 +304,37 @@ pub fn workbook(catalog: &Catalog, cells: &[Cell]) -> Result<Vec<u8>, XlsxError>
             .set_bold()
             .set_background_color("#E8EEF5")
             .set_text_wrap();
-        let label = Format::new().set_text_wrap();
+        let label = Format::new()
+            .set_text_wrap()
+            .set_align(rust_xlsxwriter::FormatAlign::Top);
         let input = Format::new()
+            .set_text_wrap()
+            .set_align(rust_xlsxwriter::FormatAlign::Top)
             .set_unlocked()
             .set_background_color("#FFF8D6")
             .set_border(rust_xlsxwriter::FormatBorder::Thin)
             .set_border_color("#C8C8C8");
-        for (col, width) in [
-            (0, 30.0),
-            (1, 22.0),
-            (2, 34.0),
-            (3, 26.0),
-            (4, 18.0),
-            (5, 12.0),
-            (6, 12.0),
-            (7, 30.0),
-            (8, 50.0),
-        ] {
+        // Narrow enough that every column prints on one landscape A4 page width at a legible
+        // scale; long labels wrap, and each row is made as tall as its wrapped text.
+        let widths: [f64; 9] = [22.0, 14.0, 24.0, 20.0, 14.0, 9.0, 11.0, 22.0, 32.0];
+        for (col, width) in (0_u16..).zip(widths) {
             sheet.set_column_width(col, width)?;
         }
+        let mut heights: std::collections::BTreeMap<u32, f64> = std::collections::BTreeMap::new();
+        for c in cells {
+            let (CellValue::Text(text), Some(width)) = (&c.value, widths.get(usize::from(c.col))) else {
+                continue;
+            };
+            // The title runs across the empty cells beside it, the note is merged across them.
+            let width = if c.row <= 1 { widths.iter().sum() } else { *width };
+            let h = crate::report::xlsx::fitted_height([(text.as_str(), width)]);
+            let e = heights.entry(c.row).or_insert(0.0);
+            *e = e.max(h);
+        }
+        for (row, h) in heights {
+            sheet.set_row_height(row, if row == 0 { h.max(22.0) } else { h })?;
+        }
+        crate::report::xlsx::print_setup(sheet, true, (TABLE, TABLE))?;
         for c in cells {
             let format = match (c.input, c.row) {
                 (true, _) => &input,
@@ -332,6 +344,11 @@ pub fn workbook(catalog: &Catalog, cells: &[Cell]) -> Result<Vec<u8>, XlsxError>
             };
             match &c.value {
                 CellValue::Empty => sheet.write_blank(c.row, c.col, format)?,
+                CellValue::Text(s) if c.row == 1 && c.col == 0 => {
+                    // The note spans the table's width rather than wrap in the first column.
+                    let last = u16::try_from(widths.len() - 1).unwrap_or(0);
+                    sheet.merge_range(1, 0, 1, last, s, format)?
+                }
                 CellValue::Text(s) => sheet.write_string_with_format(c.row, c.col, s, format)?,
                 CellValue::Number(n) => sheet.write_number_with_format(c.row, c.col, *n, format)?,
             };

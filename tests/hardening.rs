@@ -265,7 +265,7 @@ const BAD_PROFILES: &[(&str, Option<usize>, &str)] = &[
     (
         "unknown_top_field.ron",
         Some(4),
-        "unknown field `mayor` (fields: `name`, `region`, `contact`, `as_of` and `factors`)",
+        "unknown field `mayor` (fields: `name`, `region`, `contact`, `contact_en`, `as_of` and `factors`)",
     ),
     ("utf16.ron", None, "is UTF-16 text; save it as UTF-8"),
     ("whitespace_only.ron", None, "is empty"),
@@ -304,7 +304,7 @@ const BAD_CHECKLISTS: &[(&str, usize, &str)] = &[
     (
         "absurd_planned_intensity.ron",
         3,
-        "`planned_intensity`: 5,000,000 10⁴ yuan/mu is more than any zone can have",
+        "`planned_intensity`: 5,000,000 × 10,000 yuan/mu is more than any zone can have",
     ),
     (
         "absurd_requirement.ron",

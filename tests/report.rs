@@ -1,8 +1,9 @@
-//! The printed report and the exports: the PDF of each sample checklist read back as text, and
-//! the Excel workbook read back with calamine.
+//! The printed report and the exports: the PDF of each sample checklist read back as text (in
+//! Rust: `pdf-extract` through the fonts' ToUnicode maps, `lopdf` for pages and fonts), the Word
+//! document read back from its XML, and the Excel workbooks read back with calamine.
 
+use std::io::Read;
 use std::path::Path;
-use std::process::Command;
 
 use jiff::civil::Date;
 use sitematch::io;
@@ -53,25 +54,101 @@ impl Scored {
     }
 }
 
-/// Runs a poppler tool on a PDF; `.ci/run` installs poppler-utils.
-fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("report.pdf");
-    std::fs::write(&path, pdf).expect("write pdf");
-    let out = Command::new(tool)
-        .args(args)
-        .arg(&path)
-        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("{tool} is needed to read PDFs back (apt-get install poppler-utils): {e}")
-        });
-    assert!(
-        out.status.success(),
-        "{tool}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+/// The text of a PDF, read back through the fonts' ToUnicode maps.
+fn pdf_text(pdf: &[u8]) -> String {
+    pdf_extract::extract_text_from_mem(pdf).expect("the PDF's text")
+}
+
+/// Collects each character a PDF draws with its page and position.
+#[derive(Default)]
+struct Placed {
+    page: u32,
+    chars: Vec<(u32, f64, f64, String)>,
+}
+
+impl pdf_extract::OutputDev for Placed {
+    fn begin_page(
+        &mut self,
+        page: u32,
+        _: &pdf_extract::MediaBox,
+        _: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.page = page;
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+    fn output_character(
+        &mut self,
+        trm: &pdf_extract::Transform,
+        _: f64,
+        _: f64,
+        _: f64,
+        c: &str,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.chars.push((self.page, trm.m32, trm.m31, c.to_owned()));
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+}
+
+/// The lines of a PDF as printed: the characters on one baseline of a page, in the order they
+/// are drawn (the extractor's own text may run two lines together; its horizontal positions
+/// are not reliable for CID fonts without widths, its vertical ones are).
+fn pdf_lines(pdf: &[u8]) -> Vec<String> {
+    let doc = pdf_extract::Document::load_mem(pdf).expect("a PDF");
+    let mut placed = Placed::default();
+    pdf_extract::output_doc(&doc, &mut placed).expect("the PDF's text");
+    let mut chars = placed.chars;
+    // A stable sort: top to bottom, drawing order along a line.
+    chars.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    let mut lines: Vec<(u32, f64, String)> = Vec::new();
+    for (page, y, _, c) in chars {
+        match lines.last_mut() {
+            Some((p, ly, line)) if *p == page && (*ly - y).abs() < 1.0 => line.push_str(&c),
+            _ => lines.push((page, y, c)),
+        }
+    }
+    lines.into_iter().map(|(_, _, line)| line).collect()
+}
+
+/// The number of pages of a PDF.
+fn pdf_pages(pdf: &[u8]) -> usize {
+    lopdf::Document::load_mem(pdf).expect("a PDF").get_pages().len()
+}
+
+/// The names of the PDF's fonts, each with whether its file is embedded and cut to a subset
+/// (a subset's name starts with six capitals and `+`).
+fn pdf_fonts(pdf: &[u8]) -> Vec<(String, bool, bool)> {
+    let doc = lopdf::Document::load_mem(pdf).expect("a PDF");
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.has_type(b"FontDescriptor"))
+        .map(|d| {
+            let name = d
+                .get(b"FontName")
+                .and_then(|n| n.as_name())
+                .map(|n| String::from_utf8_lossy(n).into_owned())
+                .unwrap_or_default();
+            let embedded = [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+                .iter()
+                .any(|k| d.has(k));
+            let subset = name.len() > 7
+                && name.as_bytes()[6] == b'+'
+                && name[..6].bytes().all(|b| b.is_ascii_uppercase());
+            (name, embedded, subset)
+        })
+        .collect()
 }
 
 fn squeeze(s: &str) -> String {
@@ -94,7 +171,7 @@ fn each_sample_report_reads_back_with_ranking_factors_and_page_numbers() {
             pdf.bytes.len()
         );
 
-        let text = poppler("pdftotext", &pdf.bytes, &["-layout"]);
+        let text = pdf_text(&pdf.bytes);
         let flat = squeeze(&text);
         // Zone names in ranking order (the summary table comes first).
         let positions: Vec<usize> = ranking
@@ -114,14 +191,8 @@ fn each_sample_report_reads_back_with_ranking_factors_and_page_numbers() {
             let name = squeeze(s.catalog.factor(item.factor).name.get(Lang::Zh));
             assert!(flat.contains(&name), "{sample}: factor {name} is printed");
         }
-        assert!(text.contains("第 1 页"), "{sample}: page footer");
-        let pages = poppler("pdfinfo", &pdf.bytes, &[])
-            .lines()
-            .find_map(|l| {
-                l.strip_prefix("Pages:")
-                    .map(|n| n.trim().parse::<usize>().expect("number"))
-            })
-            .expect("page count");
+        assert!(flat.contains("第1页"), "{sample}: page footer");
+        let pages = pdf_pages(&pdf.bytes);
         assert_eq!(
             pages, pdf.pages,
             "{sample}: the PDF has the pages the layout made"
@@ -130,14 +201,11 @@ fn each_sample_report_reads_back_with_ranking_factors_and_page_numbers() {
             flat.contains(&format!("共{pages}页")),
             "{sample}: the footer counts {pages} pages"
         );
-        let fonts = poppler("pdffonts", &pdf.bytes, &[]);
-        let rows: Vec<&str> = fonts.lines().skip(2).collect();
-        assert!(!rows.is_empty());
-        for row in rows {
-            let cols: Vec<&str> = row.split_whitespace().collect();
-            assert!(cols.iter().any(|c| c.contains("NotoSans")), "{row}");
-            // Columns: name, type, encoding, then `emb sub uni`: embedded, and as a subset.
-            assert!(row.contains(" yes yes "), "font not embedded as a subset: {row}");
+        let fonts = pdf_fonts(&pdf.bytes);
+        assert!(!fonts.is_empty());
+        for (name, embedded, subset) in fonts {
+            assert!(name.contains("NotoSans"), "{name}");
+            assert!(embedded && subset, "font not embedded as a subset: {name}");
         }
     }
 }
@@ -146,12 +214,12 @@ fn each_sample_report_reads_back_with_ranking_factors_and_page_numbers() {
 fn english_and_bilingual_reports_read_back() {
     let s = Scored::load("pv_base");
     let (model, _) = s.model(ReportLang::En);
-    let text = poppler("pdftotext", &render(&model).bytes, &["-layout"]);
-    assert!(text.contains("Site-readiness match report"));
-    assert!(text.contains("Page 1 of"));
+    let text = pdf_text(&render(&model).bytes);
+    assert!(squeeze(&text).contains("Site-readinessmatchreport"));
+    assert!(squeeze(&text).contains("Page1of"));
     assert!(squeeze(&text).contains("HoumaEconomicDevelopmentZone"));
     let (model, _) = s.model(ReportLang::Both);
-    let flat = squeeze(&poppler("pdftotext", &render(&model).bytes, &["-layout"]));
+    let flat = squeeze(&pdf_text(&render(&model).bytes));
     assert!(flat.contains("项目要素匹配报告") && flat.contains("Site-readinessmatchreport"));
     assert!(flat.contains("可供工业用地面积") && flat.contains("Availableindustrialland"));
 }
@@ -272,4 +340,317 @@ fn the_cli_writes_a_report_and_exports() {
         "xlsx",
     ]);
     assert_eq!(out.status.code(), Some(1), "xlsx needs --out");
+}
+
+/// Text as written in XML.
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// A file inside a zip archive (a .docx or .xlsx), as text.
+fn zipped(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut file = archive
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the archive"));
+    let mut text = String::new();
+    file.read_to_string(&mut text).expect("utf-8");
+    text
+}
+
+#[test]
+fn rare_names_print_and_a_character_no_font_has_is_refused_with_its_field() {
+    let mut s = Scored::load("pv_base");
+    s.checklist.investor = "华堃喆昇珺犇科技".into();
+    let renamed = s.profiles[0].id.clone();
+    s.profiles[0].name.zh = "浉河区经济开发区".into();
+    let (model, _) = s.model(ReportLang::Zh);
+    let flat = squeeze(&pdf_text(&render(&model).bytes));
+    assert!(flat.contains("华堃喆昇珺犇科技"), "the investor prints whole");
+    assert!(flat.contains("浉河区经济开发区"), "the zone prints whole");
+
+    // U+2A6D6 (Extension B) is in none of the bundled fonts.
+    s.profiles[0].name.zh = "浉河\u{2A6D6}区".into();
+    let (model, _) = s.model(ReportLang::Zh);
+    let e = pdf::render(&model, None).expect_err("a character no font has");
+    let zh = e.text(Lang::Zh);
+    assert!(
+        zh.contains(&format!("开发区 {renamed} 的名称中的“\u{2A6D6}”（U+2A6D6）")),
+        "{zh}"
+    );
+    assert!(
+        e.text(Lang::En)
+            .contains(&format!("(U+2A6D6) in the name of zone {renamed}")),
+        "{}",
+        e.text(Lang::En)
+    );
+}
+
+#[test]
+fn the_cli_refuses_a_report_with_a_character_no_font_has_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let zones = dir.path().join("zones");
+    std::fs::create_dir(&zones).expect("mkdir");
+    let houma = std::fs::read_to_string(repo("profiles/houma.ron")).expect("houma");
+    // A plane-16 private-use character: no font, bundled or system, draws it.
+    let odd = houma.replacen("侯马经济开发区", "侯马\u{10FFFD}开发区", 1);
+    std::fs::write(zones.join("houma.ron"), odd).expect("write");
+    let out_pdf = dir.path().join("r.pdf");
+    let out = sitematch(&[
+        "report",
+        "--lang",
+        "zh",
+        "--checklist",
+        "assets/checklists/pv_base.ron",
+        "--profiles",
+        zones.to_str().expect("p"),
+        "--out",
+        out_pdf.to_str().expect("p"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("开发区 houma 的名称中的“\u{10FFFD}”（U+10FFFD）"),
+        "{err}"
+    );
+    assert!(!out_pdf.exists(), "no PDF is written");
+}
+
+/// Labels of running text and their English: in a report in both languages, never on one line.
+const PAIRS: [(&str, &str); 6] = [
+    ("未满足必须项", "must-haves not met"),
+    ("就绪等级", "Readiness"),
+    ("数据完整度", "Data completeness"),
+    ("得分", "Score"),
+    ("需做到", "What it would take"),
+    ("其余", "The other"),
+];
+
+#[test]
+fn a_bilingual_report_has_no_line_mixing_chinese_and_english_labels() {
+    let s = Scored::load("pv_base");
+    let mut options = ReportOptions::new(Date::new(2026, 11, 29).expect("date"));
+    options.lang = ReportLang::Both;
+    let scorer = s.scorer();
+    let ranking = scorer.rank(&s.profiles);
+    // The first and the last zone detailed, the top two listed (and the last): a line for the rest.
+    options.picked = vec![ranking.zones[0].zone, ranking.zones[ranking.zones.len() - 1].zone];
+    options.ranking_rows = 2;
+    let model = ReportModel::build(&scorer, &s.checklist, &ranking, &s.profiles, &options);
+    assert!(
+        model.sections.iter().any(|z| !z.qualified),
+        "the sample has a zone that fails a must-have"
+    );
+    let lines = pdf_lines(&render(&model).bytes);
+    let text = lines.join("\n");
+    for (zh, en) in PAIRS {
+        assert!(text.contains(zh) && text.contains(en), "{zh} and {en} both print");
+        for line in &lines {
+            assert!(!(line.contains(zh) && line.contains(en)), "interleaved: {line}");
+        }
+    }
+}
+
+#[test]
+fn english_texts_use_english_punctuation_and_units() {
+    for sample in SAMPLES {
+        let s = Scored::load(sample);
+        let (model, _) = s.model(ReportLang::En);
+        let mut english: Vec<&str> = Vec::new();
+        for z in &model.sections {
+            english.extend(z.to_close.iter().map(|b| b.en.as_str()));
+            english.extend(z.decisive.iter().map(|b| b.en.as_str()));
+            english.extend(z.failed_must.iter().map(|b| b.en.as_str()));
+            for item in z.categories.iter().flat_map(|c| c.items.iter()) {
+                english.push(&item.factor.en);
+                english.push(&item.required.en);
+                english.extend(item.offered.iter().map(|b| b.en.as_str()));
+                english.extend(item.gap.iter().map(|b| b.en.as_str()));
+            }
+        }
+        english.extend(model.appendix.rules.iter().map(|b| b.en.as_str()));
+        english.extend(model.appendix.caveats.iter().map(|b| b.en.as_str()));
+        assert!(english.len() > 20);
+        for text in english {
+            assert!(
+                !text.contains(['，', '。', '：', '；', '（', '）', '“', '”', '、', '⁴']),
+                "{sample}: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn nothing_printed_sends_the_reader_to_the_app() {
+    let s = Scored::load("diamond");
+    for lang in [ReportLang::Zh, ReportLang::En] {
+        let (model, _) = s.model(lang);
+        let text = pdf_text(&render(&model).bytes);
+        for phrase in ["应用中", "in the app"] {
+            assert!(!text.contains(phrase), "{phrase}");
+        }
+        // Every change of each zone's plan prints.
+        for z in &model.sections {
+            for line in &z.to_close {
+                let want = squeeze(if lang == ReportLang::Zh {
+                    &line.zh
+                } else {
+                    &line.en
+                });
+                assert!(squeeze(&text).contains(&want), "{want}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_brief_is_one_page_in_each_language() {
+    let s = Scored::load("pv_base");
+    let scorer = s.scorer();
+    let ranking = scorer.rank(&s.profiles);
+    for lang in [ReportLang::Zh, ReportLang::En, ReportLang::Both] {
+        let mut options = ReportOptions::new(Date::new(2026, 11, 29).expect("date"));
+        options.lang = lang;
+        options.brief = true;
+        let model = ReportModel::build(&scorer, &s.checklist, &ranking, &s.profiles, &options);
+        assert_eq!(model.sections.len(), 3);
+        let pdf = render(&model);
+        assert_eq!(pdf.pages, 1, "{lang:?}");
+        assert_eq!(pdf_pages(&pdf.bytes), 1);
+        let flat = squeeze(&pdf_text(&pdf.bytes));
+        for z in &ranking.zones[..3] {
+            let name = s.profiles[z.zone.index()].name.get(lang.primary());
+            assert!(flat.contains(&squeeze(name)), "{lang:?}: {name}");
+        }
+        let gaps = if lang == ReportLang::En {
+            "Decisivegaps"
+        } else {
+            "决定性差距"
+        };
+        assert!(flat.contains(gaps), "{lang:?}");
+    }
+}
+
+#[test]
+fn ten_thousand_zones_list_the_top_twenty_and_count_the_rest() {
+    let s = Scored::load("pv_base");
+    let zones = sitematch::synth::zones(&s.catalog, &s.profiles, 10_000, 42);
+    let scorer = s.scorer();
+    let ranking = scorer.rank(&zones);
+    let options = ReportOptions::new(Date::new(2026, 11, 29).expect("date"));
+    let model = ReportModel::build(&scorer, &s.checklist, &ranking, &zones, &options);
+    assert_eq!(model.summary.len(), 20);
+    assert_eq!(model.summary_rest, 9_980);
+    assert_eq!(model.cover.zones_scored, 10_000);
+    for (row, z) in model.summary.iter().zip(&ranking.zones) {
+        assert_eq!(
+            row.zone,
+            zones[z.zone.index()].id,
+            "the top of the ranking, in order"
+        );
+    }
+    let pdf = render(&model);
+    assert!(pdf.pages < 15, "{} pages", pdf.pages);
+    let flat = squeeze(&pdf_text(&pdf.bytes));
+    assert!(
+        flat.contains("其余9,980个开发区未列出，见Excel排名表"),
+        "the rest in one line"
+    );
+}
+
+#[test]
+fn the_word_document_has_the_report_on_a4_with_page_numbers_and_marks() {
+    let s = Scored::load("pv_base");
+    for lang in [ReportLang::Zh, ReportLang::En, ReportLang::Both] {
+        let (model, ranking) = s.model(lang);
+        let bytes = sitematch::report::docx::render(&model).expect("docx");
+        let body = zipped(&bytes, "word/document.xml");
+        assert!(
+            body.contains(r#"w:w="11906""#) && body.contains(r#"w:h="16838""#),
+            "A4"
+        );
+        for z in &ranking.zones {
+            let name = s.profiles[z.zone.index()].name.get(lang.primary());
+            assert!(body.contains(&xml(name)), "{lang:?}: {name}");
+        }
+        for item in &ranking.zones[0].items {
+            let name = s.catalog.factor(item.factor).name.get(lang.primary());
+            assert!(body.contains(&xml(name)), "{lang:?}: factor {name}");
+        }
+        // The marks, coloured.
+        assert!(body.contains("✔") && body.contains(r#"w:color w:val="1B7F3B""#));
+        let footers: String = (1..=3)
+            .filter_map(|i| {
+                zip::ZipArchive::new(std::io::Cursor::new(&bytes))
+                    .ok()?
+                    .by_name(&format!("word/footer{i}.xml"))
+                    .ok()
+                    .map(|mut f| {
+                        let mut t = String::new();
+                        f.read_to_string(&mut t).ok();
+                        t
+                    })
+            })
+            .collect();
+        assert!(
+            footers.contains("PAGE") && footers.contains("NUMPAGES"),
+            "page numbers"
+        );
+    }
+}
+
+#[test]
+fn the_workbooks_print_on_a4_one_page_wide_with_their_headers_repeated() {
+    let s = Scored::load("pv_base");
+    let scorer = s.scorer();
+    let ranking = scorer.rank(&s.profiles);
+    let report = RankingReport::build(
+        &scorer,
+        &s.checklist,
+        &ranking,
+        &s.profiles,
+        Lang::Zh,
+        Date::new(2026, 11, 29).expect("d"),
+    );
+    let ranking_book = sitematch::report::xlsx::render(&report).expect("xlsx");
+    let survey = sitematch::survey::write(&s.catalog, Some(&s.checklist)).expect("survey");
+    for (what, bytes, sheets) in [("ranking", &ranking_book, 2), ("survey", &survey, 1)] {
+        let book = zipped(bytes, "xl/workbook.xml");
+        assert_eq!(
+            book.matches("_xlnm.Print_Titles").count(),
+            sheets,
+            "{what}: header rows repeat"
+        );
+        for i in 1..=sheets {
+            let sheet = zipped(bytes, &format!("xl/worksheets/sheet{i}.xml"));
+            assert!(sheet.contains(r#"paperSize="9""#), "{what} {i}: A4");
+            assert!(sheet.contains(r#"orientation="landscape""#), "{what} {i}");
+            assert!(
+                sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"),
+                "{what} {i}: fit"
+            );
+            assert!(sheet.contains(r#"fitToHeight="0""#), "{what} {i}: one page wide");
+            assert!(
+                sheet.contains(r#"customHeight="1""#),
+                "{what} {i}: row heights set"
+            );
+        }
+    }
+    // Scores show one decimal.
+    let styles = zipped(&ranking_book, "xl/styles.xml");
+    assert!(styles.contains(r#"formatCode="0.0""#));
+}
+
+#[test]
+fn a_row_is_as_tall_as_its_longest_wrapped_text() {
+    use sitematch::report::xlsx::{fitted_height, lines_in};
+    assert_eq!(lines_in("abc", 10.0), 1);
+    // Ten Chinese characters are 20 columns wide: three lines in a column 9 wide (8 of room).
+    assert_eq!(lines_in("一二三四五六七八九十", 9.0), 3);
+    assert_eq!(lines_in("a\nb", 10.0), 2);
+    assert!(fitted_height([("一二三四五六七八九十", 9.0), ("a", 5.0)]) > fitted_height([("a", 5.0)]) * 2.0);
 }

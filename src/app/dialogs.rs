@@ -13,6 +13,7 @@ pub enum FileKind {
     Checklist,
     Profile,
     Pdf,
+    Docx,
     Xlsx,
     Csv,
 }
@@ -23,6 +24,7 @@ impl FileKind {
             FileKind::Checklist => (texts(lang).checklist_files, &["ron"]),
             FileKind::Profile => (texts(lang).profile_files, &["ron"]),
             FileKind::Pdf => ("PDF", &["pdf"]),
+            FileKind::Docx => ("Word", &["docx"]),
             FileKind::Xlsx => ("Excel", &["xlsx"]),
             FileKind::Csv => ("CSV", &["csv"]),
         }

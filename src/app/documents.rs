@@ -108,6 +108,7 @@ impl SiteMatchApp {
                 self.settings.last_checklist = Some(path);
                 self.show_start = false;
                 self.rescore = true;
+                self.check_glyphs = true;
                 true
             }
             Err(e) => {
@@ -135,6 +136,7 @@ impl SiteMatchApp {
         let keep = self.selection_ids();
         self.ws = ws;
         self.editor = None;
+        self.check_glyphs = true;
         if let Some(e) = error {
             self.notify_error(&e);
         }

@@ -1,6 +1,18 @@
 //! What the app makes from the ranking: the report model with the report view's options, the
-//! page preview, the PDF, printing, the Excel ranking and the survey workbook. Each asks where
-//! to write (starting beside the checklist) and says in the window what was written or why not.
+//! page preview, the PDF and the Word document, printing, the Excel ranking and the survey
+//! workbook. Each asks where to write (starting beside the checklist) and says in the window
+//! what was written or why not.
+//!
+//! Nothing slow runs on the UI thread: the report is laid out, written as PDF and drawn for the
+//! preview by a [`ReportJob`] on a worker thread (the report view shows its stage), printing
+//! waits for `lp` on another, and the names the window shows are checked against the fonts'
+//! coverage on a third, so a character no font has is told in a notice instead of drawn as a
+//! box. Tests (no background threads) run each at once.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::thread::JoinHandle;
 
 use egui::Context;
 
@@ -9,10 +21,137 @@ use super::dialogs::FileKind;
 use super::documents::suggested_file_name;
 use super::texts::texts;
 use crate::io;
-use crate::model::Localize;
-use crate::report::pdf;
+use crate::model::{Lang, Localize};
+use crate::report::glyphs::{FontSet, MissingGlyph};
+use crate::report::model::Field;
+use crate::report::pdf::{self, PageImage, RenderError};
 use crate::report::{RankingReport, ReportModel, ReportOptions};
 use crate::scoring::Scorer;
+use crate::ui::report_view::ReportStage;
+
+/// What a report job's result is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportUse {
+    /// The preview pages in the report view.
+    Preview,
+    /// A PDF file to write (asked for when the job is done).
+    ExportPdf,
+    /// Sent to the printer.
+    Print,
+}
+
+/// What a finished job made.
+struct Rendered {
+    pdf: pdf::Pdf,
+    pages: Vec<PageImage>,
+    ms: u128,
+}
+
+/// The report being laid out, written and drawn on a worker thread.
+pub struct ReportJob {
+    purpose: ReportUse,
+    stage: Arc<AtomicU8>,
+    handle: Option<JoinHandle<Result<Rendered, RenderError>>>,
+    /// The result, when the job ran at once (tests).
+    done: Option<Result<Rendered, RenderError>>,
+}
+
+impl std::fmt::Debug for ReportJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReportJob")
+            .field("purpose", &self.purpose)
+            .finish()
+    }
+}
+
+/// Lays the report out (reading the system's fonts first when the bundled ones lack a
+/// character), writes the PDF and, for the preview, draws the pages; `stage` follows along.
+fn run(model: &ReportModel, purpose: ReportUse, stage: &AtomicU8) -> Result<Rendered, RenderError> {
+    let started = std::time::Instant::now();
+    stage.store(ReportStage::Layout as u8, Ordering::Relaxed);
+    let system;
+    let fonts = if pdf::needs_more_fonts(model) {
+        system = FontSet::with_extra(io::fonts::system_cjk_fonts());
+        &system
+    } else {
+        FontSet::bundled()
+    };
+    let document = pdf::layout_with(model, None, fonts)?;
+    stage.store(ReportStage::Pdf as u8, Ordering::Relaxed);
+    let pdf = pdf::to_pdf(&document, model)?;
+    let pages = if purpose == ReportUse::Preview {
+        stage.store(ReportStage::Pages as u8, Ordering::Relaxed);
+        pdf::page_images(&document, 1.5)
+    } else {
+        Vec::new()
+    };
+    Ok(Rendered {
+        pdf,
+        pages,
+        ms: started.elapsed().as_millis(),
+    })
+}
+
+impl ReportJob {
+    fn start(model: ReportModel, purpose: ReportUse, background: Option<Context>) -> Self {
+        let stage = Arc::new(AtomicU8::new(ReportStage::Layout as u8));
+        match background {
+            Some(ctx) => {
+                let s = stage.clone();
+                let handle = std::thread::spawn(move || {
+                    let result = run(&model, purpose, &s);
+                    ctx.request_repaint();
+                    result
+                });
+                ReportJob {
+                    purpose,
+                    stage,
+                    handle: Some(handle),
+                    done: None,
+                }
+            }
+            None => {
+                let done = Some(run(&model, purpose, &stage));
+                ReportJob {
+                    purpose,
+                    stage,
+                    handle: None,
+                    done,
+                }
+            }
+        }
+    }
+
+    /// The stage the worker is at.
+    pub fn stage(&self) -> ReportStage {
+        ReportStage::from_u8(self.stage.load(Ordering::Relaxed))
+    }
+
+    fn try_finish(&mut self) -> Option<Result<Rendered, RenderError>> {
+        if let Some(done) = self.done.take() {
+            return Some(done);
+        }
+        if self.handle.as_ref().is_some_and(JoinHandle::is_finished) {
+            match self.handle.take()?.join() {
+                Ok(result) => Some(result),
+                Err(_) => Some(Err(RenderError::Data("the layout stopped".into()))),
+            }
+        } else {
+            None
+        }
+    }
+}
+
+/// The report's worker jobs: the report being made, the print job waiting on `lp`, and the
+/// check of the names the window shows against the fonts.
+#[derive(Debug, Default)]
+pub struct ReportJobs {
+    report: Option<ReportJob>,
+    /// A report use asked for while another job ran; started when it ends.
+    queued: Option<ReportUse>,
+    print: Option<JoinHandle<Result<(io::print::PrintVia, PathBuf), io::print::PrintError>>>,
+    glyphs: Option<JoinHandle<Vec<MissingGlyph>>>,
+}
 
 impl SiteMatchApp {
     /// The report of the working checklist, with the options of the report view.
@@ -30,20 +169,93 @@ impl SiteMatchApp {
             },
             prepared_by: self.settings.prepared_by.clone(),
             date: self.today,
+            ranking_rows: rv.ranking_rows,
+            brief: rv.brief,
         };
         ReportModel::build(&scorer, &self.doc.checklist, ranking, &self.ws.zones, &options)
     }
 
-    pub(super) fn refresh_preview(&mut self, ctx: &Context) {
-        self.report_view.stale = false;
-        let started = std::time::Instant::now();
+    fn background(&self, ctx: &Context) -> Option<Context> {
+        self.background_loads.then(|| ctx.clone())
+    }
+
+    /// Starts making the report for `purpose` on a worker (or queues it behind the one that
+    /// runs).
+    fn start_report(&mut self, ctx: &Context, purpose: ReportUse) {
+        if self.results.requirements.is_empty() {
+            if purpose != ReportUse::Preview {
+                self.notify(texts(self.lang()).nothing_to_report.to_owned(), true);
+            }
+            return;
+        }
+        if self.jobs.report.is_some() {
+            // A print or export outranks a queued preview.
+            if self.jobs.queued.is_none_or(|q| q == ReportUse::Preview) {
+                self.jobs.queued = Some(purpose);
+            }
+            return;
+        }
+        if purpose == ReportUse::Preview {
+            self.report_view.stale = false;
+        }
         let model = self.report_model();
-        let rendered = pdf::layout(&model, None)
-            .and_then(|doc| Ok((pdf::to_pdf(&doc, &model)?, pdf::page_images(&doc, 1.5))));
-        match rendered {
-            Ok((pdf, pages)) => {
-                let ms = started.elapsed().as_millis();
-                self.report_view.pages = pages
+        self.jobs.report = Some(ReportJob::start(model, purpose, self.background(ctx)));
+        self.report_view.working = self.jobs.report.as_ref().map(ReportJob::stage);
+        self.poll_report_jobs(ctx);
+    }
+
+    pub(super) fn refresh_preview(&mut self, ctx: &Context) {
+        self.start_report(ctx, ReportUse::Preview);
+    }
+
+    pub(super) fn export_pdf(&mut self, ctx: &Context) {
+        self.start_report(ctx, ReportUse::ExportPdf);
+    }
+
+    pub(super) fn print_report(&mut self, ctx: &Context) {
+        self.start_report(ctx, ReportUse::Print);
+    }
+
+    /// Takes in what the workers finished: called every frame.
+    pub(super) fn poll_report_jobs(&mut self, ctx: &Context) {
+        if let Some(job) = &mut self.jobs.report {
+            self.report_view.working = Some(job.stage());
+            if let Some(result) = job.try_finish() {
+                let purpose = job.purpose;
+                self.jobs.report = None;
+                self.report_view.working = None;
+                match result {
+                    Ok(done) => self.report_done(ctx, purpose, done),
+                    Err(e) => self.notify_error(&e),
+                }
+                if let Some(next) = self.jobs.queued.take() {
+                    self.start_report(ctx, next);
+                }
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+        }
+        if self.jobs.print.as_ref().is_some_and(JoinHandle::is_finished)
+            && let Some(handle) = self.jobs.print.take()
+            && let Ok(result) = handle.join()
+        {
+            self.print_done(result);
+        }
+        if self.jobs.glyphs.as_ref().is_some_and(JoinHandle::is_finished)
+            && let Some(handle) = self.jobs.glyphs.take()
+            && let Ok(missing) = handle.join()
+            && !missing.is_empty()
+        {
+            let text = glyph_notice(&missing, self.lang());
+            self.notify(text, true);
+        }
+    }
+
+    fn report_done(&mut self, ctx: &Context, purpose: ReportUse, done: Rendered) {
+        match purpose {
+            ReportUse::Preview => {
+                self.report_view.pages = done
+                    .pages
                     .into_iter()
                     .enumerate()
                     .map(|(i, page)| {
@@ -52,9 +264,93 @@ impl SiteMatchApp {
                         ctx.load_texture(format!("report page {i}"), image, egui::TextureOptions::LINEAR)
                     })
                     .collect();
-                self.report_view.last_render = Some((ms, pdf.bytes.len()));
+                self.report_view.last_render = Some((done.ms, done.pdf.bytes.len()));
             }
-            Err(e) => self.notify_error(&e),
+            ReportUse::ExportPdf => {
+                let name = self.report_file_name("pdf");
+                self.export_file(FileKind::Pdf, &name, &done.pdf.bytes);
+            }
+            ReportUse::Print => {
+                let name = self.report_file_name("pdf");
+                let bytes = done.pdf.bytes;
+                match self.background(ctx) {
+                    Some(ctx) => {
+                        self.jobs.print = Some(std::thread::spawn(move || {
+                            let result = io::print::print_pdf(&bytes, &name);
+                            ctx.request_repaint();
+                            result
+                        }));
+                    }
+                    None => self.print_done(io::print::print_pdf(&bytes, &name)),
+                }
+            }
+        }
+    }
+
+    fn print_done(&mut self, result: Result<(io::print::PrintVia, PathBuf), io::print::PrintError>) {
+        let t = texts(self.lang());
+        match result {
+            Ok((io::print::PrintVia::Lp, _)) => self.notify(t.sent_to_printer.to_owned(), false),
+            Ok((io::print::PrintVia::Viewer, path)) => {
+                self.notify((t.opened_in_viewer)(&path.display()), false)
+            }
+            Err(e) => self.notify((t.print_failed)(&e.text(self.lang())), true),
+        }
+    }
+
+    /// Checks the names and texts the window shows from data (zones' names, regions, contacts
+    /// and sources; the checklist's investor and project) against the fonts, on a worker; a
+    /// character no font has becomes a notice naming it and where it is.
+    pub(super) fn check_glyphs(&mut self, ctx: &Context) {
+        let mut texts: Vec<(Field, String)> = vec![
+            (Field::Investor, self.doc.checklist.investor.clone()),
+            (Field::Project, self.doc.checklist.project.clone()),
+        ];
+        let bundled = FontSet::bundled();
+        let lacking = |s: &str| s.chars().any(|c| !bundled.covers(c));
+        for z in &self.ws.zones {
+            let p: &crate::model::ZoneProfile = z.as_ref();
+            for (field, text) in [
+                (Field::ZoneName(p.id.clone()), &p.name.zh),
+                (Field::ZoneName(p.id.clone()), &p.name.en),
+                (Field::Region(p.id.clone()), &p.region.zh),
+                (Field::Region(p.id.clone()), &p.region.en),
+                (Field::Contact(p.id.clone()), &p.contact),
+                (Field::Contact(p.id.clone()), &p.contact_en),
+            ] {
+                if lacking(text) {
+                    texts.push((field, text.clone()));
+                }
+            }
+            for (_, e) in p.entries() {
+                if lacking(&e.source) {
+                    texts.push((Field::Source(p.id.clone()), e.source.clone()));
+                }
+            }
+        }
+        texts.retain(|(_, t)| lacking(t));
+        if texts.is_empty() {
+            return;
+        }
+        let check = move || {
+            let fonts = FontSet::with_extra(io::fonts::system_cjk_fonts());
+            fonts.missing(texts.iter().map(|(f, t)| (f.clone(), t.as_str())))
+        };
+        match self.background(ctx) {
+            Some(ctx) => {
+                self.jobs.glyphs = Some(std::thread::spawn(move || {
+                    let missing = check();
+                    ctx.request_repaint();
+                    missing
+                }));
+            }
+            None => {
+                let missing = check();
+                if !missing.is_empty() {
+                    let text = glyph_notice(&missing, self.lang());
+                    self.notify(text, true);
+                }
+            }
         }
     }
 
@@ -65,26 +361,19 @@ impl SiteMatchApp {
         format!("{stem}-{tag}.{ext}")
     }
 
-    fn render_pdf_or_notify(&mut self) -> Option<Vec<u8>> {
+    /// Writes the report as a Word document (fast: no layout).
+    pub(super) fn export_docx(&mut self) {
         if self.results.requirements.is_empty() {
             self.notify(texts(self.lang()).nothing_to_report.to_owned(), true);
-            return None;
-        }
-        match pdf::render(&self.report_model(), None) {
-            Ok(p) => Some(p.bytes),
-            Err(e) => {
-                self.notify_error(&e);
-                None
-            }
-        }
-    }
-
-    pub(super) fn export_pdf(&mut self) {
-        let Some(bytes) = self.render_pdf_or_notify() else {
             return;
-        };
-        let name = self.report_file_name("pdf");
-        self.export_file(FileKind::Pdf, &name, &bytes);
+        }
+        match crate::report::docx::render(&self.report_model()) {
+            Ok(bytes) => {
+                let name = self.report_file_name("docx");
+                self.export_file(FileKind::Docx, &name, &bytes);
+            }
+            Err(e) => self.notify_error(&e),
+        }
     }
 
     /// Asks where to write an exported file (starting beside the checklist) and writes it,
@@ -98,20 +387,6 @@ impl SiteMatchApp {
         match io::export(&path, bytes) {
             Ok(()) => self.notify((texts(lang).exported)(&path.display()), false),
             Err(e) => self.notify((texts(lang).export_failed)(&e.text(lang)), true),
-        }
-    }
-
-    pub(super) fn print_report(&mut self) {
-        let Some(bytes) = self.render_pdf_or_notify() else {
-            return;
-        };
-        let t = texts(self.lang());
-        match io::print::print_pdf(&bytes, &self.report_file_name("pdf")) {
-            Ok((io::print::PrintVia::Lp, _)) => self.notify(t.sent_to_printer.to_owned(), false),
-            Ok((io::print::PrintVia::Viewer, path)) => {
-                self.notify((t.opened_in_viewer)(&path.display()), false)
-            }
-            Err(e) => self.notify((t.print_failed)(&e.text(self.lang())), true),
         }
     }
 
@@ -147,4 +422,14 @@ impl SiteMatchApp {
         let name = self.report_file_name("xlsx");
         self.export_file(FileKind::Xlsx, &name, &bytes);
     }
+}
+
+/// The notice for characters no font has: the window would draw them as boxes.
+fn glyph_notice(missing: &[MissingGlyph], lang: Lang) -> String {
+    let list = missing
+        .iter()
+        .map(|m| m.text(lang))
+        .collect::<Vec<_>>()
+        .join(lang.pick("；", "; "));
+    (texts(lang).no_glyph)(&list)
 }

@@ -115,6 +115,10 @@ pub struct SiteMatchApp {
     edited: Vec<FactorIdx>,
     title: String,
     style: Option<(bool, f32)>,
+    /// The report's worker jobs (layout, printing, the fonts' check of the names shown).
+    jobs: export::ReportJobs,
+    /// The names shown must be checked against the fonts (a folder or checklist was loaded).
+    check_glyphs: bool,
 }
 
 impl SiteMatchApp {
@@ -170,6 +174,8 @@ impl SiteMatchApp {
             edited: Vec::new(),
             title: String::new(),
             style: None,
+            jobs: export::ReportJobs::default(),
+            check_glyphs: true,
             ws,
         };
         if let Some(e) = folder_error {
@@ -282,6 +288,11 @@ impl SiteMatchApp {
             self.loading = None;
             self.install_workspace(ws, error);
         }
+        if self.check_glyphs && self.loading.is_none() {
+            self.check_glyphs = false;
+            self.check_glyphs(&ctx);
+        }
+        self.poll_report_jobs(&ctx);
         let mut commands = self.shortcuts(&ctx);
         self.watch_close(&ctx);
         let lang = self.lang();
@@ -591,8 +602,9 @@ impl SiteMatchApp {
                 }
             }
             Command::RefreshPreview => self.refresh_preview(ctx),
-            Command::ExportPdf => self.export_pdf(),
-            Command::PrintReport => self.print_report(),
+            Command::ExportPdf => self.export_pdf(ctx),
+            Command::ExportDocx => self.export_docx(),
+            Command::PrintReport => self.print_report(ctx),
             Command::ExportXlsx => self.export_xlsx(),
             Command::ImportSurvey => self.request(ctx, Pending::ImportSurvey),
             Command::ExportSurvey => self.export_survey(),

@@ -46,6 +46,8 @@ pub struct Texts {
     /// No print service: the PDF opened in the viewer, from this file.
     pub opened_in_viewer: fn(&dyn Display) -> String,
     pub print_failed: fn(&str) -> String,
+    /// Characters no font has, listed with where they are (the window would draw boxes).
+    pub no_glyph: fn(&str) -> String,
     // Notices: recovery
     pub autosave_failed: fn(&str) -> String,
     pub clear_autosave_failed: fn(&str) -> String,
@@ -75,6 +77,11 @@ const ZH: Texts = Texts {
     sent_to_printer: "报告已发送到默认打印机。",
     opened_in_viewer: |path| format!("未找到打印服务（CUPS），已用 PDF 阅读器打开，请从中打印：{path}"),
     print_failed: |e| format!("打印失败：{e}"),
+    no_glyph: |list| {
+        format!(
+            "以下字符没有字体可以显示，窗口中显示为方框，报告也无法打印：{list}。请安装含这些字的字体，或修改这些内容。"
+        )
+    },
     autosave_failed: |e| format!("无法自动保存：{e}"),
     clear_autosave_failed: |e| format!("无法清除自动保存的副本：{e}"),
     restore_failed: |e| format!("无法恢复：{e}"),
@@ -121,6 +128,11 @@ const EN: Texts = Texts {
         )
     },
     print_failed: |e| format!("Could not print: {e}"),
+    no_glyph: |list| {
+        format!(
+            "No font has these characters, so the window shows boxes and the report cannot print them: {list}. Install a font that has them or change the text."
+        )
+    },
     autosave_failed: |e| format!("Could not autosave: {e}"),
     clear_autosave_failed: |e| format!("Could not clear the autosaved copy: {e}"),
     restore_failed: |e| format!("Could not restore: {e}"),

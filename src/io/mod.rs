@@ -16,6 +16,7 @@ pub mod clock;
 pub mod data_dir;
 pub mod desktop;
 pub mod folder;
+pub mod fonts;
 pub mod print;
 pub mod recovery;
 

@@ -366,10 +366,11 @@ enum ProfileField {
     Name,
     Region,
     Contact,
+    ContactEn,
     AsOf,
     Factors,
 }
-const PROFILE_FIELDS: &[&str] = &["name", "region", "contact", "as_of", "factors"];
+const PROFILE_FIELDS: &[&str] = &["name", "region", "contact", "contact_en", "as_of", "factors"];
 
 struct ProfileSeed<'a> {
     catalog: &'a Catalog,
@@ -399,7 +400,8 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ZoneProfile, A::Error> {
         let t = self.trace;
-        let (mut name, mut region, mut contact, mut as_of, mut factors) = (None, None, None, None, None);
+        let (mut name, mut region, mut contact, mut contact_en, mut as_of, mut factors) =
+            (None, None, None, None, None, None);
         while let Some(key) = map.next_key::<ProfileField>()? {
             match key {
                 ProfileField::Name => {
@@ -413,6 +415,10 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
                 ProfileField::Contact => {
                     let v: String = field(t, &mut map, "contact", Expected::Text)?;
                     set_once(t, &mut contact, "contact", v)?;
+                }
+                ProfileField::ContactEn => {
+                    let v: String = field(t, &mut map, "contact_en", Expected::Text)?;
+                    set_once(t, &mut contact_en, "contact_en", v)?;
                 }
                 ProfileField::AsOf => {
                     let v = date_field(t, &mut map, "as_of")?;
@@ -436,6 +442,7 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
         let mut profile = ZoneProfile::new(self.catalog, self.id, name, as_of);
         profile.region = region.unwrap_or_default();
         profile.contact = contact.unwrap_or_default();
+        profile.contact_en = contact_en.unwrap_or_default();
         for (factor, raw) in factors.unwrap_or_default() {
             profile.set_entry(
                 factor,

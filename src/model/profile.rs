@@ -5,7 +5,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::catalog::{Catalog, FactorIdx};
-use super::text::Text;
+use super::text::{Lang, Text};
 use super::value::Value;
 
 /// A zone's position in the list of zones being worked with: the loaded folder, and the slice
@@ -63,6 +63,8 @@ pub struct ZoneProfile {
     pub region: Text,
     /// Who to call: office, phone or e-mail.
     pub contact: String,
+    /// The same for English readers (the office's English name); empty when it has none.
+    pub contact_en: String,
     /// The date the profile as a whole describes; entries default to it.
     pub as_of: Date,
     entries: Vec<Option<Entry>>,
@@ -76,8 +78,17 @@ impl ZoneProfile {
             name,
             region: Text::default(),
             contact: String::new(),
+            contact_en: String::new(),
             as_of,
             entries: vec![None; catalog.len()],
+        }
+    }
+
+    /// Who to call, in `lang` (the Chinese contact when there is no English one).
+    pub fn contact(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.contact_en.trim().is_empty() => &self.contact_en,
+            _ => &self.contact,
         }
     }
 

@@ -54,13 +54,16 @@ struct ProfileOut<'a> {
 impl Serialize for ProfileOut<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let p = self.profile;
-        let mut st = s.serialize_struct(PROFILE_NAME, 5)?;
+        let mut st = s.serialize_struct(PROFILE_NAME, 6)?;
         st.serialize_field("name", &TextOut(&p.name))?;
         if !p.region.is_empty() {
             st.serialize_field("region", &TextOut(&p.region))?;
         }
         if !p.contact.is_empty() {
             st.serialize_field("contact", &p.contact)?;
+        }
+        if !p.contact_en.is_empty() {
+            st.serialize_field("contact_en", &p.contact_en)?;
         }
         st.serialize_field("as_of", &p.as_of)?;
         st.serialize_field(

@@ -6,6 +6,9 @@
 //!   zone, appendix, page plan), laid out to PDF by [`pdf`] with the Typst template.
 
 pub mod csv;
+pub mod docx;
+#[cfg(feature = "pdf")]
+pub mod glyphs;
 pub mod json;
 pub mod model;
 #[cfg(feature = "pdf")]

@@ -1,7 +1,11 @@
-//! The printed match report as data: cover, summary ranking, a section for each detailed zone
-//! (items by category, failed must-haves, what it would take to qualify), an appendix with the
-//! rules and data caveats, and where the sections start pages. Built from a ranking with no I/O;
-//! the PDF renderer feeds it, as JSON, to the layout template in `assets/report.typ`.
+//! The printed match report as data: cover, the top of the ranking (and a line for the zones
+//! left out), a section for each detailed zone (items by category, failed must-haves, what it
+//! would take to qualify), an appendix with the rules and data caveats, and where the sections
+//! start pages; or, for the leadership, the one-page brief. Built from a ranking with no I/O;
+//! the PDF renderer feeds it, as JSON, to the layout template in `assets/report.typ`, and the
+//! Word writer lays the same model out as a document. [`ReportModel::texts`] lists every text
+//! that comes from data, with the field it is in, so that a character no font has is named
+//! before anything is written.
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -76,7 +80,20 @@ pub struct ReportOptions {
     pub prepared_by: String,
     /// The report date; also decides which values are more than a year old.
     pub date: Date,
+    /// How many zones the ranking table lists; the rest are counted in one line (the Excel
+    /// ranking lists them all). Detailed zones below this are listed too.
+    pub ranking_rows: usize,
+    /// The one-page brief for the leadership instead of the full report: the top
+    /// [`BRIEF_ZONES`] zones (or the first picked), their decisive gaps and what it would take.
+    pub brief: bool,
 }
+
+/// How many zones the ranking table lists by default.
+pub const DEFAULT_RANKING_ROWS: usize = 20;
+/// How many zones the one-page brief presents.
+pub const BRIEF_ZONES: usize = 3;
+/// How many changes of "what it would take" the brief names for a zone.
+const BRIEF_CHANGES: usize = 3;
 
 impl ReportOptions {
     pub fn new(date: Date) -> Self {
@@ -86,6 +103,8 @@ impl ReportOptions {
             picked: Vec::new(),
             prepared_by: String::new(),
             date,
+            ranking_rows: DEFAULT_RANKING_ROWS,
+            brief: false,
         }
     }
 }
@@ -157,10 +176,12 @@ pub struct ZoneSection {
     pub zone: String,
     pub name: Bi,
     pub region: Bi,
-    pub contact: String,
+    pub contact: Bi,
     pub score: String,
     pub qualified: bool,
     pub failed_must: Vec<Bi>,
+    /// Each failed must-have with its gap ("能耗指标：差 30,000 吨标煤/年"), for the brief.
+    pub decisive: Vec<Bi>,
     pub met: usize,
     pub partial: usize,
     pub unmet: usize,
@@ -170,10 +191,11 @@ pub struct ZoneSection {
     /// The sources the items cite, numbered in order of first use.
     pub sources: Vec<String>,
     /// What it would take: the changes that qualify the zone, then those that lift it to the
-    /// target score, largest gain first (`可供工业用地面积 +215 亩：达标必需，+9.7 分`).
+    /// target score, largest gain first (`可供工业用地面积 +215 亩：达标必需，+9.7 分`); every
+    /// change of the plan (in the brief, the first few).
     pub to_close: Vec<Bi>,
-    /// Further changes of the plan left out for room.
-    pub to_close_more: usize,
+    /// How many changes it takes to qualify (the first of `to_close`).
+    pub to_qualify: usize,
     /// The score the plan aims for once qualified.
     pub target: String,
     /// The zone's readiness tier on the report date.
@@ -189,24 +211,91 @@ pub struct Appendix {
     pub unknown: usize,
     pub illustrative: usize,
     pub stale: usize,
-    /// Zones in the summary that have no detailed section.
+    /// Zones ranked that have no detailed section.
     pub not_detailed: usize,
+    /// The scoring rules, a paragraph each.
+    pub rules: Vec<Bi>,
+    /// The data caveats, a paragraph each.
+    pub caveats: Vec<Bi>,
+}
+
+/// The scoring rules as the appendix prints them (the contract of the domain reference, §4).
+fn rules() -> Vec<Bi> {
+    [
+        (
+            "每个请求的要素得分 s 在 0 到 1 之间。“不少于”类要素：现有值 x 不小于要求 r 时 s = 1，否则 s = max(0, (x − (1 − t)·r) / (t·r))；“不超过”类要素：x 不大于 r 时 s = 1，否则 s = max(0, ((1 + t)·r − x) / (t·r))。容差 t 按要素目录设定，默认为 50%。要求为 0 时只有满足与不满足两种结果。",
+            "Each requested factor earns a credit s between 0 and 1. For \"at least\" factors, s = 1 when the zone's value x is at least the requirement r, else s = max(0, (x − (1 − t)·r) / (t·r)); for \"at most\" factors, s = 1 when x ≤ r, else s = max(0, ((1 + t)·r − x) / (t·r)). The tolerance t is set per factor in the catalog (50% by default). A requirement of 0 is either met or unmet.",
+        ),
+        (
+            "是否类：具备得 1 分，计划中得 0.5 分（注明计划日期），不具备得 0 分。等级类：达到或高于要求得 1 分，低一级得 0.5 分，否则 0 分。集合类（产业准入、区域评估）：按所需项目中已具备的比例计分。",
+            "Yes/no: yes 1, planned 0.5 (with the planned date), no 0. Levels: at or above the requirement 1, one level short 0.5, else 0. Sets (industries admitted, regional assessments): the share of the required members the zone holds.",
+        ),
+        (
+            "开发区资料中没有数据的要素计 0 分，标为“待核实”，从不视为满足。",
+            "A factor the zone's profile has no value for scores 0 and is marked \"to verify\", never taken as met.",
+        ),
+        (
+            "权重：必须 3、高 3、中 2、低 1。总分 = 100 × Σ(权重 × s) / Σ权重。所有必须项均满足的开发区为“合格”。排序：合格者在前，再按得分从高到低、待核实项从少到多、编号。",
+            "Weights: must-have 3, high 3, medium 2, low 1. Score = 100 × Σ(weight × s) / Σ weight. A zone is qualified when every must-have is met. Order: qualified first, then score (highest first), fewer unknowns, zone id.",
+        ),
+    ]
+    .into_iter()
+    .map(|(zh, en)| Bi {
+        zh: zh.to_owned(),
+        en: en.to_owned(),
+    })
+    .collect()
+}
+
+/// The data caveats of a report's detailed items.
+fn caveats(a: &Appendix) -> Vec<Bi> {
+    let mut out = vec![Bi {
+        zh: format!(
+            "本报告详细列出的 {} 项中：{} 项开发区无数据（待核实），{} 项为示例值（无来源），{} 项数据日期早于报告日期一年以上。",
+            a.detailed_items, a.unknown, a.illustrative, a.stale
+        ),
+        en: format!(
+            "Of the {} items detailed in this report, {} have no value in the zone's profile (to verify), {} are illustrative (no source), and {} are dated more than a year before the report.",
+            a.detailed_items, a.unknown, a.illustrative, a.stale
+        ),
+    }];
+    if a.not_detailed > 0 {
+        out.push(Bi {
+            zh: format!(
+                "其余 {} 个开发区仅列入排名，未逐项展开；全部开发区的排名见 Excel 排名表。",
+                number::grouped(a.not_detailed.into())
+            ),
+            en: format!(
+                "The other {} zones are ranked but not detailed; the Excel ranking lists every zone.",
+                number::grouped(a.not_detailed.into())
+            ),
+        });
+    }
+    out.push(Bi {
+        zh: "数值均为精确十进制计算，报告中得分四舍五入到一位小数。".into(),
+        en: "Scores are computed in exact decimals and rounded to one decimal here.".into(),
+    });
+    out
 }
 
 /// The whole report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ReportModel {
     pub lang: ReportLang,
+    /// The one-page brief: the template prints the cover lines and the sections in brief.
+    pub brief: bool,
     pub cover: Cover,
+    /// The top of the ranking, and any detailed zone below it.
     pub summary: Vec<SummaryRow>,
+    /// Zones ranked but not listed in the summary (they are in the Excel ranking).
+    pub summary_rest: usize,
+    /// The same, grouped as printed (`9,980`).
+    pub summary_rest_text: String,
     pub sections: Vec<ZoneSection>,
     pub appendix: Appendix,
     /// The page count the page plan expects (the PDF's own count is authoritative).
     pub planned_pages: usize,
 }
-
-/// How many changes "what it would take" lists at most, beyond those needed to qualify.
-const TO_CLOSE_MAX: usize = 8;
 
 impl ReportModel {
     /// Builds the report of a ranking. `profiles` is the slice it was scored on.
@@ -219,8 +308,9 @@ impl ReportModel {
     ) -> ReportModel {
         let catalog = scorer.catalog();
         let profile = |z: ZoneIdx| profiles.get(z.index()).map(AsRef::as_ref);
-        let detailed: Vec<ZoneIdx> = if options.picked.is_empty() {
-            ranking.zones.iter().take(options.top).map(|z| z.zone).collect()
+        let top = if options.brief { BRIEF_ZONES } else { options.top };
+        let mut detailed: Vec<ZoneIdx> = if options.picked.is_empty() {
+            ranking.zones.iter().take(top).map(|z| z.zone).collect()
         } else {
             // Picked zones, in rank order.
             ranking
@@ -230,10 +320,15 @@ impl ReportModel {
                 .map(|z| z.zone)
                 .collect()
         };
+        if options.brief {
+            detailed.truncate(BRIEF_ZONES);
+        }
+        let rows = if options.brief { 0 } else { options.ranking_rows };
         let summary: Vec<SummaryRow> = ranking
             .zones
             .iter()
             .enumerate()
+            .filter(|(i, z)| *i < rows || (!options.brief && detailed.contains(&z.zone)))
             .filter_map(|(i, z)| {
                 let p = profile(z.zone)?;
                 Some(SummaryRow {
@@ -258,20 +353,24 @@ impl ReportModel {
             .iter()
             .enumerate()
             .filter(|(_, z)| detailed.contains(&z.zone))
-            .filter_map(|(i, z)| Some(section(scorer, i + 1, z, profile(z.zone)?, options.date)))
+            .filter_map(|(i, z)| Some(section(scorer, i + 1, z, profile(z.zone)?, options)))
             .collect();
+        let zones_scored = ranking.zones.len();
         let lines = || {
             sections
                 .iter()
                 .flat_map(|s| s.categories.iter().flat_map(|c| c.items.iter()))
         };
-        let appendix = Appendix {
+        let mut appendix = Appendix {
             detailed_items: lines().count(),
             unknown: lines().filter(|l| l.status == Status::Unknown.code()).count(),
             illustrative: lines().filter(|l| l.illustrative).count(),
             stale: lines().filter(|l| l.stale).count(),
-            not_detailed: summary.len().saturating_sub(sections.len()),
+            not_detailed: zones_scored.saturating_sub(sections.len()),
+            rules: rules(),
+            caveats: Vec::new(),
         };
+        appendix.caveats = caveats(&appendix);
         let planned_pages = plan_pages(&mut sections, options.lang, summary.len());
         let must_haves = scorer
             .requirements()
@@ -280,6 +379,7 @@ impl ReportModel {
             .count();
         ReportModel {
             lang: options.lang,
+            brief: options.brief,
             cover: Cover {
                 project: checklist.project.clone(),
                 investor: checklist.investor.clone(),
@@ -291,14 +391,117 @@ impl ReportModel {
                 prepared_by: options.prepared_by.trim().to_owned(),
                 scored_items: scorer.requirements().len(),
                 must_haves,
-                zones_scored: summary.len(),
-                zones_qualified: summary.iter().filter(|r| r.qualified).count(),
+                zones_scored,
+                zones_qualified: ranking.zones.iter().filter(|z| z.qualified).count(),
             },
+            summary_rest: zones_scored.saturating_sub(summary.len()),
+            summary_rest_text: number::grouped(zones_scored.saturating_sub(summary.len()).into()),
             summary,
             sections,
             appendix,
             planned_pages,
         }
+    }
+}
+
+/// Where a text of the report comes from, so that a refusal names it for the officer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    Investor,
+    Project,
+    PreparedBy,
+    Industry,
+    /// A zone's name; the zone by its id (the profile's file stem).
+    ZoneName(String),
+    Region(String),
+    Contact(String),
+    /// A source a zone's figures cite.
+    Source(String),
+    /// The required, offered or gap text of a zone's item.
+    Item {
+        zone: String,
+        factor: String,
+    },
+    /// A line of what it would take.
+    Plan(String),
+}
+
+impl crate::model::Localize for Field {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Field::Investor, Lang::Zh) => "投资方".into(),
+            (Field::Investor, Lang::En) => "the investor".into(),
+            (Field::Project, Lang::Zh) => "项目名称".into(),
+            (Field::Project, Lang::En) => "the project name".into(),
+            (Field::PreparedBy, Lang::Zh) => "编制人".into(),
+            (Field::PreparedBy, Lang::En) => "prepared by".into(),
+            (Field::Industry, Lang::Zh) => "行业".into(),
+            (Field::Industry, Lang::En) => "the industry".into(),
+            (Field::ZoneName(z), Lang::Zh) => format!("开发区 {z} 的名称"),
+            (Field::ZoneName(z), Lang::En) => format!("the name of zone {z}"),
+            (Field::Region(z), Lang::Zh) => format!("开发区 {z} 的所在地区"),
+            (Field::Region(z), Lang::En) => format!("the region of zone {z}"),
+            (Field::Contact(z), Lang::Zh) => format!("开发区 {z} 的联系方式"),
+            (Field::Contact(z), Lang::En) => format!("the contact of zone {z}"),
+            (Field::Source(z), Lang::Zh) => format!("开发区 {z} 的数据来源"),
+            (Field::Source(z), Lang::En) => format!("a source of zone {z}"),
+            (Field::Item { zone, factor }, Lang::Zh) => format!("开发区 {zone} 的“{factor}”"),
+            (Field::Item { zone, factor }, Lang::En) => format!("“{factor}” of zone {zone}"),
+            (Field::Plan(z), Lang::Zh) => format!("开发区 {z} 的“达标所需”"),
+            (Field::Plan(z), Lang::En) => format!("what it would take for zone {z}"),
+        }
+    }
+}
+
+impl ReportModel {
+    /// Every text of the report that comes from data (not from the template), with its field:
+    /// what a font must cover for the report to print whole. Both languages of each pair.
+    pub fn texts(&self) -> Vec<(Field, &str)> {
+        let mut out: Vec<(Field, &str)> = Vec::new();
+        let c = &self.cover;
+        out.push((Field::Investor, &c.investor));
+        out.push((Field::Project, &c.project));
+        out.push((Field::PreparedBy, &c.prepared_by));
+        if let Some(i) = &c.industry {
+            out.push((Field::Industry, &i.zh));
+            out.push((Field::Industry, &i.en));
+        }
+        for r in &self.summary {
+            out.push((Field::ZoneName(r.zone.clone()), &r.name.zh));
+            out.push((Field::ZoneName(r.zone.clone()), &r.name.en));
+        }
+        for s in &self.sections {
+            let z = || s.zone.clone();
+            for (field, b) in [
+                (Field::ZoneName(z()), &s.name),
+                (Field::Region(z()), &s.region),
+                (Field::Contact(z()), &s.contact),
+            ] {
+                out.push((field.clone(), &b.zh));
+                out.push((field, &b.en));
+            }
+            for source in &s.sources {
+                out.push((Field::Source(z()), source));
+            }
+            for item in s.categories.iter().flat_map(|c| c.items.iter()) {
+                let field = Field::Item {
+                    zone: z(),
+                    factor: item.factor.zh.clone(),
+                };
+                for b in [Some(&item.required), item.offered.as_ref(), item.gap.as_ref()]
+                    .into_iter()
+                    .flatten()
+                {
+                    out.push((field.clone(), &b.zh));
+                    out.push((field.clone(), &b.en));
+                }
+            }
+            for b in &s.to_close {
+                out.push((Field::Plan(z()), &b.zh));
+                out.push((Field::Plan(z()), &b.en));
+            }
+        }
+        out
     }
 }
 
@@ -311,8 +514,16 @@ fn investment_text(wan: Decimal) -> Bi {
     }
 }
 
-fn section(scorer: &Scorer, rank: usize, z: &ZoneResult, p: &ZoneProfile, today: Date) -> ZoneSection {
+fn section(
+    scorer: &Scorer,
+    rank: usize,
+    z: &ZoneResult,
+    p: &ZoneProfile,
+    options: &ReportOptions,
+) -> ZoneSection {
+    let today = options.date;
     let catalog = scorer.catalog();
+    let mut decisive: Vec<Bi> = Vec::new();
     let mut categories: Vec<CategoryBlock> = Vec::new();
     let mut sources: Vec<String> = Vec::new();
     for item in &z.items {
@@ -353,6 +564,18 @@ fn section(scorer: &Scorer, rank: usize, z: &ZoneResult, p: &ZoneProfile, today:
             illustrative: zh.illustrative,
             stale: zh.stale,
         };
+        if line.must && item.status != Status::Met {
+            decisive.push(Bi {
+                zh: match &line.gap.as_ref().map(|g| g.zh.as_str()) {
+                    Some(gap) => format!("{}：{gap}", line.factor.zh),
+                    None => format!("{}：{}", line.factor.zh, line.status_label.zh),
+                },
+                en: match &line.gap.as_ref().map(|g| g.en.as_str()) {
+                    Some(gap) => format!("{}: {gap}", line.factor.en),
+                    None => format!("{}: {}", line.factor.en, line.status_label.en),
+                },
+            });
+        }
         let name = Bi::of(|l| catalog.category(factor.category).name.get(l).to_owned());
         match categories.last_mut() {
             Some(block) if block.name == name => block.items.push(line),
@@ -364,8 +587,11 @@ fn section(scorer: &Scorer, rank: usize, z: &ZoneResult, p: &ZoneProfile, today:
     }
     let plan = crate::plan::what_it_takes(scorer, p, z, crate::plan::DEFAULT_TARGET);
     let [zh, en] = [Lang::Zh, Lang::En].map(|l| crate::plan::plan_lines(catalog, &plan, l));
-    let keep = plan.to_qualify.len().max(TO_CLOSE_MAX);
-    let to_close_more = zh.len().saturating_sub(keep);
+    let keep = if options.brief {
+        plan.to_qualify.len().max(BRIEF_CHANGES).min(zh.len())
+    } else {
+        zh.len()
+    };
     let to_close: Vec<Bi> = zh
         .into_iter()
         .zip(en)
@@ -377,7 +603,7 @@ fn section(scorer: &Scorer, rank: usize, z: &ZoneResult, p: &ZoneProfile, today:
         zone: p.id.clone(),
         name: Bi::of(|l| p.name.get(l).to_owned()),
         region: Bi::of(|l| p.region.get(l).to_owned()),
-        contact: p.contact.clone(),
+        contact: Bi::of(|l| p.contact(l).to_owned()),
         score: number::fixed(z.score, 1),
         qualified: z.qualified,
         failed_must: z
@@ -385,6 +611,7 @@ fn section(scorer: &Scorer, rank: usize, z: &ZoneResult, p: &ZoneProfile, today:
             .iter()
             .map(|f| Bi::of(|l| catalog.factor(*f).name.get(l).to_owned()))
             .collect(),
+        decisive,
         met: z.counts.met,
         partial: z.counts.partial,
         unmet: z.counts.unmet,
@@ -393,7 +620,7 @@ fn section(scorer: &Scorer, rank: usize, z: &ZoneResult, p: &ZoneProfile, today:
         categories,
         sources,
         to_close,
-        to_close_more,
+        to_qualify: plan.to_qualify.len(),
         target: number::plain(plan.target),
         tier: tier_name(catalog, p, today),
         new_page: false,
@@ -491,10 +718,11 @@ mod tests {
             zone: "z".into(),
             name: Bi::same("z"),
             region: Bi::default(),
-            contact: String::new(),
+            contact: Bi::default(),
             score: "50.0".into(),
             qualified: true,
             failed_must: Vec::new(),
+            decisive: Vec::new(),
             met: items,
             partial: 0,
             unmet: 0,
@@ -506,7 +734,7 @@ mod tests {
             }],
             sources: Vec::new(),
             to_close: vec![Bi::same("x"); to_close],
-            to_close_more: 0,
+            to_qualify: 0,
             target: "90".into(),
             tier: None,
             new_page: false,

@@ -1,5 +1,7 @@
 //! The PDF renderer: lays out a [`ReportModel`] with Typst, used as a library, and the template
-//! in `assets/report.typ` (or one a zone supplies), embedding subsets of the bundled fonts.
+//! in `assets/report.typ` (or one a zone supplies), embedding subsets of the fonts of a
+//! [`FontSet`] (the bundled ones, and the system's where the data needs them). A report with a
+//! character no font has is refused before layout, the character and its field named.
 //! Pure: model and template in, PDF bytes out; nothing is read from or written to disk.
 
 use std::sync::OnceLock;
@@ -12,6 +14,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
+use super::glyphs::{FontSet, MissingGlyph, missing_text};
 use super::model::ReportModel;
 use crate::assets;
 use crate::model::{Lang, Localize};
@@ -33,6 +36,8 @@ pub enum RenderError {
     Pdf(Vec<Diagnostic>),
     /// The report's data could not be handed to the template (the serializer's words).
     Data(String),
+    /// Characters in the data that no font can print (each with the field it is in).
+    MissingGlyphs(Vec<MissingGlyph>),
 }
 
 /// One of Typst's diagnostics: its message (Typst speaks English) and where in the template.
@@ -67,23 +72,12 @@ impl Localize for RenderError {
             (RenderError::Data(detail), Lang::En) => {
                 format!("the report's data could not be handed to the template: {detail}")
             }
+            (RenderError::MissingGlyphs(missing), _) => missing_text(missing, lang),
         }
     }
 }
 
 crate::english_display!(RenderError);
-
-/// The fonts, parsed once per process.
-fn fonts() -> &'static (LazyHash<FontBook>, Vec<Font>) {
-    static FONTS: OnceLock<(LazyHash<FontBook>, Vec<Font>)> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let fonts: Vec<Font> = [assets::FONT_SC, assets::FONT_SYMBOLS]
-            .into_iter()
-            .flat_map(|data| Font::iter(Bytes::new(data)))
-            .collect();
-        (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
-    })
-}
 
 fn library() -> &'static LazyHash<Library> {
     static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
@@ -96,20 +90,21 @@ fn file_id(path: &str) -> Result<FileId, RenderError> {
 }
 
 /// The world Typst compiles in: the template as the main file and the model as `report.json`.
-struct ReportWorld {
+struct ReportWorld<'a> {
+    fonts: &'a FontSet,
     main: Source,
     data_id: FileId,
     data: Bytes,
     today: Option<Datetime>,
 }
 
-impl World for ReportWorld {
+impl World for ReportWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
         library()
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &fonts().0
+        &self.fonts.book
     }
 
     fn main(&self) -> FileId {
@@ -137,7 +132,7 @@ impl World for ReportWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        fonts().1.get(index).cloned()
+        self.fonts.fonts.get(index).cloned()
     }
 
     fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
@@ -164,8 +159,28 @@ fn describe(world: Option<&ReportWorld>, diagnostics: &[SourceDiagnostic]) -> Ve
         .collect()
 }
 
-/// Lays out the report with a template (the bundled one when `None`).
+/// Whether the bundled fonts lack a character of the report's data, so the system's fonts are
+/// worth reading before [`layout_with`].
+pub fn needs_more_fonts(model: &ReportModel) -> bool {
+    !FontSet::bundled().missing(model.texts()).is_empty()
+}
+
+/// Lays out the report with a template (the bundled one when `None`) and the bundled fonts.
 pub fn layout(model: &ReportModel, template: Option<&str>) -> Result<PagedDocument, RenderError> {
+    layout_with(model, template, FontSet::bundled())
+}
+
+/// Lays out the report with a template (the bundled one when `None`) and a set of fonts;
+/// refuses, before layout, a report with a character none of them has.
+pub fn layout_with(
+    model: &ReportModel,
+    template: Option<&str>,
+    fonts: &FontSet,
+) -> Result<PagedDocument, RenderError> {
+    let missing = fonts.missing(model.texts());
+    if !missing.is_empty() {
+        return Err(RenderError::MissingGlyphs(missing));
+    }
     let data = serde_json::to_vec(model).map_err(|e| RenderError::Data(e.to_string()))?;
     let date = |s: &str| {
         let mut parts = s.split('-').filter_map(|p| p.parse::<u32>().ok());
@@ -177,6 +192,7 @@ pub fn layout(model: &ReportModel, template: Option<&str>) -> Result<PagedDocume
         )
     };
     let world = ReportWorld {
+        fonts,
         main: Source::new(
             file_id("/report.typ")?,
             template.unwrap_or(assets::REPORT_TEMPLATE).to_owned(),
@@ -190,9 +206,14 @@ pub fn layout(model: &ReportModel, template: Option<&str>) -> Result<PagedDocume
         .map_err(|errors| RenderError::Template(describe(Some(&world), errors.as_slice())))
 }
 
-/// Renders the report as PDF bytes.
+/// Renders the report as PDF bytes with the bundled fonts.
 pub fn render(model: &ReportModel, template: Option<&str>) -> Result<Pdf, RenderError> {
     to_pdf(&layout(model, template)?, model)
+}
+
+/// Renders the report as PDF bytes with a set of fonts.
+pub fn render_with(model: &ReportModel, template: Option<&str>, fonts: &FontSet) -> Result<Pdf, RenderError> {
+    to_pdf(&layout_with(model, template, fonts)?, model)
 }
 
 /// Writes a laid-out report as PDF bytes.
@@ -257,11 +278,16 @@ mod tests {
             RenderError::Template(diagnostics.clone()),
             RenderError::Pdf(diagnostics),
             RenderError::Data("key must be a string".into()),
+            RenderError::MissingGlyphs(vec![MissingGlyph {
+                ch: '\u{2A6D6}',
+                field: crate::report::model::Field::Investor,
+            }]),
         ] {
             let name = match &e {
                 RenderError::Template(_) => "Template",
                 RenderError::Pdf(_) => "Pdf",
                 RenderError::Data(_) => "Data",
+                RenderError::MissingGlyphs(_) => "MissingGlyphs",
             };
             crate::model::error::testing::assert_renders(name, &e, &c);
         }

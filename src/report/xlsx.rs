@@ -1,19 +1,80 @@
 //! The ranking as a real Excel workbook: a ranking sheet and a sheet with every item of every
-//! zone, Chinese (or English) headers, numbers as numbers, frozen header rows.
+//! zone, Chinese (or English) headers, numbers as numbers (scores with one decimal), frozen
+//! header rows. Both print: A4 landscape, every column on one page width, the header row on
+//! every page, and rows as tall as their wrapped text (set explicitly: not every spreadsheet
+//! program fits rows when it opens a file). [`print_setup`] and [`fitted_height`] serve the
+//! survey workbook too.
 
-use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use unicode_width::UnicodeWidthStr;
 
 use super::ranking::RankingReport;
 use crate::model::number;
 
+/// Excel's paper size code for A4.
+const PAPER_A4: u8 = 9;
+/// The height of one line of 11-point text, in points, and the row's padding.
+const LINE_PT: f64 = 14.4;
+const ROW_PAD_PT: f64 = 3.0;
+
+/// A4, landscape when wide, all columns on one page width (as many pages down as it takes),
+/// `repeat` rows (the header) on every page, centred, with the sheet name and page numbers.
+pub fn print_setup(sheet: &mut Worksheet, landscape: bool, repeat: (u32, u32)) -> Result<(), XlsxError> {
+    sheet.set_paper_size(PAPER_A4);
+    if landscape {
+        sheet.set_landscape();
+    }
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(repeat.0, repeat.1)?;
+    sheet.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
+    sheet.set_print_center_horizontally(true);
+    sheet.set_header("&L&A");
+    sheet.set_footer("&C&P / &N");
+    Ok(())
+}
+
+/// The lines a text takes in a column `width` characters wide (Excel's unit, about one digit;
+/// a Chinese character takes two), wrapping at the column's edge and at line breaks.
+pub fn lines_in(text: &str, width: f64) -> usize {
+    // A little less than the column: the cell's padding.
+    let room = (width - 1.0).max(1.0);
+    text.split('\n')
+        .map(|line| {
+            let w = UnicodeWidthStr::width(line) as f64;
+            ((w / room).ceil() as usize).max(1)
+        })
+        .sum()
+}
+
+/// The height, in points, of a row whose cells hold `cells` (text, column width).
+pub fn fitted_height<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64 {
+    let lines = cells
+        .into_iter()
+        .map(|(text, width)| lines_in(text, width))
+        .max()
+        .unwrap_or(1);
+    lines as f64 * LINE_PT + ROW_PAD_PT
+}
+
 fn header(sheet: &mut Worksheet, titles: &[&str], widths: &[f64]) -> Result<(), XlsxError> {
-    let bold = Format::new().set_bold().set_background_color("#E8EEF5");
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color("#E8EEF5")
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     for (col, (title, width)) in titles.iter().zip(widths).enumerate() {
         let col = u16::try_from(col).unwrap_or(u16::MAX);
         sheet.write_string_with_format(0, col, *title, &bold)?;
         sheet.set_column_width(col, *width)?;
+        sheet.set_column_format(col, &wrap)?;
     }
+    sheet.set_row_height(
+        0,
+        fitted_height(titles.iter().copied().zip(widths.iter().copied())),
+    )?;
     sheet.set_freeze_panes(1, 0)?;
+    print_setup(sheet, true, (0, 0))?;
     Ok(())
 }
 
@@ -26,6 +87,15 @@ pub fn render(report: &RankingReport) -> Result<Vec<u8>, XlsxError> {
     let lang = report.lang;
     let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let mut book = Workbook::new();
+    let score_format = Format::new().set_num_format("0.0").set_align(FormatAlign::Top);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let top = Format::new().set_align(FormatAlign::Top);
+    let ranking_widths = [
+        5.0, 10.0, 26.0, 6.0, 6.0, 5.0, 6.0, 6.0, 6.0, 8.0, 22.0, 32.0, 12.0,
+    ];
+    let item_widths = [
+        5.0, 10.0, 20.0, 18.0, 18.0, 7.0, 10.0, 7.0, 18.0, 18.0, 18.0, 30.0, 10.0, 6.0,
+    ];
 
     let sheet = book.add_worksheet();
     sheet.set_name(t("排名", "Ranking"))?;
@@ -46,16 +116,14 @@ pub fn render(report: &RankingReport) -> Result<Vec<u8>, XlsxError> {
             t("最大差距", "Largest gap"),
             t("就绪等级", "Readiness"),
         ],
-        &[
-            6.0, 12.0, 30.0, 8.0, 8.0, 7.0, 9.0, 8.0, 8.0, 11.0, 28.0, 40.0, 16.0,
-        ],
+        &ranking_widths,
     )?;
     for (i, z) in report.zones.iter().enumerate() {
         let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        sheet.write_number(row, 0, z.rank as f64)?;
-        sheet.write_string(row, 1, &z.id)?;
-        sheet.write_string(row, 2, &z.name)?;
-        sheet.write_number(row, 3, num(z.score, 1))?;
+        sheet.write_number_with_format(row, 0, z.rank as f64, &top)?;
+        sheet.write_string_with_format(row, 1, &z.id, &wrap)?;
+        sheet.write_string_with_format(row, 2, &z.name, &wrap)?;
+        sheet.write_number_with_format(row, 3, num(z.score, 1), &score_format)?;
         sheet.write_string(
             row,
             4,
@@ -75,9 +143,20 @@ pub fn render(report: &RankingReport) -> Result<Vec<u8>, XlsxError> {
         }
         sheet.write_number(row, 9, num(z.completeness, 0))?;
         let failed: Vec<&str> = z.failed_must.iter().map(|(_, n)| n.as_str()).collect();
-        sheet.write_string(row, 10, failed.join(lang.list_separator()))?;
-        sheet.write_string(row, 11, z.largest_gap.as_deref().unwrap_or(""))?;
-        sheet.write_string(row, 12, z.tier.as_ref().map_or("", |(_, name)| name.as_str()))?;
+        let failed = failed.join(lang.list_separator());
+        let gap = z.largest_gap.as_deref().unwrap_or("");
+        let tier = z.tier.as_ref().map_or("", |(_, name)| name.as_str());
+        sheet.write_string_with_format(row, 10, &failed, &wrap)?;
+        sheet.write_string_with_format(row, 11, gap, &wrap)?;
+        sheet.write_string_with_format(row, 12, tier, &wrap)?;
+        let height = fitted_height([
+            (z.id.as_str(), ranking_widths[1]),
+            (z.name.as_str(), ranking_widths[2]),
+            (failed.as_str(), ranking_widths[10]),
+            (gap, ranking_widths[11]),
+            (tier, ranking_widths[12]),
+        ]);
+        sheet.set_row_height(row, height)?;
     }
 
     let sheet = book.add_worksheet();
@@ -100,28 +179,52 @@ pub fn render(report: &RankingReport) -> Result<Vec<u8>, XlsxError> {
             t("数据日期", "As of"),
             t("示例值", "Illustrative"),
         ],
-        &[
-            6.0, 12.0, 26.0, 28.0, 24.0, 9.0, 10.0, 9.0, 22.0, 22.0, 24.0, 40.0, 11.0, 9.0,
-        ],
+        &item_widths,
     )?;
     let mut row = 1_u32;
     for z in &report.zones {
         for item in &z.items {
             let tx = &item.texts;
-            sheet.write_number(row, 0, z.rank as f64)?;
-            sheet.write_string(row, 1, &z.id)?;
-            sheet.write_string(row, 2, &z.name)?;
-            sheet.write_string(row, 3, &item.factor_id)?;
-            sheet.write_string(row, 4, &tx.factor)?;
-            sheet.write_string(row, 5, tx.importance)?;
-            sheet.write_string(row, 6, format!("{} {}", tx.status.mark(), tx.status.label(lang)))?;
-            sheet.write_number(row, 7, num(item.credit, 4))?;
-            sheet.write_string(row, 8, &tx.required)?;
-            sheet.write_string(row, 9, tx.offered.as_deref().unwrap_or(""))?;
-            sheet.write_string(row, 10, tx.gap.as_deref().unwrap_or(""))?;
-            sheet.write_string(row, 11, tx.source.as_deref().unwrap_or(""))?;
-            sheet.write_string(row, 12, tx.as_of.map(|d| d.to_string()).unwrap_or_default())?;
-            sheet.write_string(row, 13, if tx.illustrative { t("是", "yes") } else { "" })?;
+            sheet.write_number_with_format(row, 0, z.rank as f64, &top)?;
+            sheet.write_string_with_format(row, 1, &z.id, &wrap)?;
+            sheet.write_string_with_format(row, 2, &z.name, &wrap)?;
+            sheet.write_string_with_format(row, 3, &item.factor_id, &wrap)?;
+            sheet.write_string_with_format(row, 4, &tx.factor, &wrap)?;
+            sheet.write_string_with_format(row, 5, tx.importance, &wrap)?;
+            sheet.write_string_with_format(
+                row,
+                6,
+                format!("{} {}", tx.status.mark(), tx.status.label(lang)),
+                &wrap,
+            )?;
+            sheet.write_number_with_format(row, 7, num(item.credit, 4), &top)?;
+            sheet.write_string_with_format(row, 8, &tx.required, &wrap)?;
+            sheet.write_string_with_format(row, 9, tx.offered.as_deref().unwrap_or(""), &wrap)?;
+            sheet.write_string_with_format(row, 10, tx.gap.as_deref().unwrap_or(""), &wrap)?;
+            sheet.write_string_with_format(row, 11, tx.source.as_deref().unwrap_or(""), &wrap)?;
+            sheet.write_string_with_format(
+                row,
+                12,
+                tx.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                &wrap,
+            )?;
+            sheet.write_string_with_format(
+                row,
+                13,
+                if tx.illustrative { t("是", "yes") } else { "" },
+                &wrap,
+            )?;
+            let height = fitted_height([
+                (z.id.as_str(), item_widths[1]),
+                (z.name.as_str(), item_widths[2]),
+                (item.factor_id.as_str(), item_widths[3]),
+                (tx.factor.as_str(), item_widths[4]),
+                (tx.required.as_str(), item_widths[8]),
+                (tx.offered.as_deref().unwrap_or(""), item_widths[9]),
+                (tx.gap.as_deref().unwrap_or(""), item_widths[10]),
+                (tx.source.as_deref().unwrap_or(""), item_widths[11]),
+            ]);
+            sheet.set_row_height(row, height)?;
             row += 1;
         }
     }

@@ -43,8 +43,8 @@ impl AmountField {
 
     pub fn unit(self, lang: Lang) -> &'static str {
         match self {
-            AmountField::TotalInvestment => lang.pick("万元", "10⁴ yuan"),
-            _ => lang.pick("万元/亩", "10⁴ yuan/mu"),
+            AmountField::TotalInvestment => lang.pick("万元", "× 10,000 yuan"),
+            _ => lang.pick("万元/亩", "× 10,000 yuan/mu"),
         }
     }
 

@@ -41,6 +41,8 @@ pub enum Command {
     RefreshPreview,
     /// Write the report PDF to a file picked in a dialog.
     ExportPdf,
+    /// Write the report as a Word document to a file picked in a dialog.
+    ExportDocx,
     /// Hand the report to the printer (or the PDF viewer).
     PrintReport,
     /// Write the ranking and every item to an Excel workbook picked in a dialog.

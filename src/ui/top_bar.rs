@@ -85,6 +85,9 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
             if item(ui, t.export_pdf, None) {
                 commands.push(Command::ExportPdf);
             }
+            if item(ui, t.export_docx, None) {
+                commands.push(Command::ExportDocx);
+            }
             if item(ui, t.print_report, Some(&PRINT)) {
                 commands.push(Command::PrintReport);
             }

@@ -153,6 +153,7 @@ impl Key {
             "name" => "名称",
             "region" => "所在地区",
             "contact" => "联系方式",
+            "contact_en" => "英文联系方式",
             "as_of" => "数据日期",
             "factors" => "要素",
             "value" => "数值",

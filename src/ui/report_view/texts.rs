@@ -16,10 +16,17 @@ pub struct Texts {
     /// Detail the zones ticked in the results view, with how many are.
     pub ticked_zones: fn(usize) -> String,
     pub prepared_by: &'static str,
+    /// Before the number of zones the ranking table lists.
+    pub ranking_rows: &'static str,
+    pub brief: &'static str,
+    pub brief_hint: &'static str,
     // Actions
     pub refresh: &'static str,
     pub export_pdf: &'static str,
+    pub export_docx: &'static str,
     pub print: &'static str,
+    /// What the worker making the report is doing.
+    pub stage: fn(super::ReportStage) -> &'static str,
     pub nothing_scored: &'static str,
     /// The last layout: pages, milliseconds, kilobytes of PDF.
     pub rendered: fn(usize, u128, usize) -> String,
@@ -37,9 +44,18 @@ const ZH: Texts = Texts {
     top_unit: |_| "个",
     ticked_zones: |n| format!("“匹配结果”中勾选对比的 {n} 个"),
     prepared_by: "编制人（姓名、单位）",
+    ranking_rows: "排名表列出前",
+    brief: "一页简报（供领导审阅）",
+    brief_hint: "一页 A4：项目、前 3 个开发区的得分与是否合格、决定性差距和达标所需",
     refresh: "刷新预览",
     export_pdf: "导出 PDF…",
+    export_docx: "导出 Word…",
     print: "打印",
+    stage: |s| match s {
+        super::ReportStage::Layout => "正在排版…",
+        super::ReportStage::Pdf => "正在生成 PDF…",
+        super::ReportStage::Pages => "正在绘制预览…",
+    },
     nothing_scored: "需求表尚无可计分的要求。",
     rendered: |pages, ms, kb| format!("{pages} 页，排版 {ms} 毫秒，PDF 约 {kb} KB"),
     page: |n| format!("第 {n}"),
@@ -54,9 +70,18 @@ const EN: Texts = Texts {
     top_unit: |n| if n == 1 { "zone" } else { "zones" },
     ticked_zones: |n| format!("The {} ticked in Results", count_en(n, "zone", "zones")),
     prepared_by: "Prepared by (name, office)",
+    ranking_rows: "Ranking lists the top",
+    brief: "One-page brief (for the leadership)",
+    brief_hint: "One A4 page: the project, the top 3 zones with score and standing, the decisive gaps and what it would take",
     refresh: "Refresh preview",
     export_pdf: "Export PDF…",
+    export_docx: "Export Word…",
     print: "Print",
+    stage: |s| match s {
+        super::ReportStage::Layout => "Laying out…",
+        super::ReportStage::Pdf => "Writing the PDF…",
+        super::ReportStage::Pages => "Drawing the preview…",
+    },
     nothing_scored: "The checklist has nothing to score yet.",
     rendered: |pages, ms, kb| {
         format!(
