@@ -34,14 +34,7 @@ pub fn breakdown_ui(
         }
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(format!(
-                "{} {}",
-                lang.pick("得分", "Score"),
-                number::fixed(z.score, 1)
-            ))
-            .strong(),
-        );
+        ui.label(RichText::new(format!("{} {}", lang.pick("得分", "Score"), z.score.fixed(1))).strong());
         if z.qualified {
             ui.label(
                 RichText::new(format!(
@@ -184,13 +177,13 @@ fn plan_ui(ui: &mut Ui, data: &ResultsData, profile: &crate::model::ZoneProfile,
         match lang {
             Lang::Zh => format!(
                 "要达到合格需做到（达标后 {} 分，全部完成后 {} 分）",
-                number::fixed(plan.score_qualified, 1),
-                number::fixed(plan.score_after, 1)
+                plan.score_qualified.fixed(1),
+                plan.score_after.fixed(1)
             ),
             Lang::En => format!(
                 "What it would take to qualify ({} points once qualified, {} with every change)",
-                number::fixed(plan.score_qualified, 1),
-                number::fixed(plan.score_after, 1)
+                plan.score_qualified.fixed(1),
+                plan.score_after.fixed(1)
             ),
         }
     };
@@ -317,8 +310,11 @@ pub fn compare_ui(ui: &mut Ui, data: &ResultsData, zones: &[ZoneIdx]) {
                         ui.vertical(|ui| {
                             ui.label(RichText::new(format!("{rank}. {name}")).strong());
                             ui.label(
-                                RichText::new(format!("{mark} {}", number::fixed(z.score, 1)))
-                                    .color(if z.qualified { palette.met } else { palette.unmet }),
+                                RichText::new(format!("{mark} {}", z.score.fixed(1))).color(if z.qualified {
+                                    palette.met
+                                } else {
+                                    palette.unmet
+                                }),
                             );
                         });
                     });

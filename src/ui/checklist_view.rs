@@ -278,10 +278,10 @@ fn live_ranking_ui(ui: &mut Ui, data: &ChecklistData, commands: &mut Vec<Command
                             commands.push(Command::ShowZone(z.zone));
                         }
                         ui.add(
-                            egui::ProgressBar::new(number::to_f64(z.score) as f32 / 100.0)
+                            egui::ProgressBar::new(z.score.to_f64() as f32 / 100.0)
                                 .desired_width(90.0)
                                 .fill(color.gamma_multiply(0.55))
-                                .text(number::fixed(z.score, 1)),
+                                .text(z.score.fixed(1)),
                         );
                         ui.end_row();
                     }

@@ -117,7 +117,7 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
                             .file_name()
                             .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
                         ui.label(&project.name).on_hover_text(file);
-                        ui.label(number::fixed(project.score, 1));
+                        ui.label(project.score.fixed(1));
                         if project.qualified {
                             ui.label(
                                 RichText::new(format!("✔ {}", lang.pick("合格", "qualified")))
