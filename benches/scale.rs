@@ -1,11 +1,16 @@
 //! SiteMatch at province and nation scale. Every benchmark names its input size.
 //!
-//! - `rank/decimal/N`: score and rank one 31-item checklist against N zones, exactly;
+//! - `rank/exact/N`: score and rank one 31-item checklist against N zones, exactly, reading
+//!   the profiles;
+//! - `rank/exact_indexed/N`: the same from the columnar index built when the folder is loaded
+//!   (`index_build/N` is what building it costs, once per load);
 //! - `rank/f64_floor/N`: the same comparisons as a plain `f64` loop over prepared arrays, the
 //!   floor the exact engine is compared against;
 //! - `rescore_one_factor/N`: what a keystroke costs in the app: the edited factor rescored in
 //!   N zones and the ranking sorted again;
 //! - `load/N`: load N profile files from a folder;
+//! - `cli/<stage>/N`: where `sitematch score --format json` spends its time on N files: list
+//!   the folder, read the files, parse them, score and rank, write the JSON (to a sink);
 //! - `results_frame/10000`: one headless egui frame of the results view with 10 000 rows;
 //! - `report_pdf/10x31`: lay out and write the PDF report for 10 zones × 31 items.
 //!
@@ -22,6 +27,7 @@ use sitematch::io;
 use sitematch::model::{Catalog, Checklist, Kind, Lang, Value, YesNo, ZoneProfile, number};
 use sitematch::report::{ReportLang, ReportModel, ReportOptions, pdf};
 use sitematch::scoring::Scorer;
+use sitematch::scoring::index::ZoneIndex;
 use sitematch::state::workspace::Results;
 use sitematch::synth;
 use sitematch::ui::results_view::{ResultsData, ResultsState, results_view_ui};
@@ -163,11 +169,24 @@ fn rank(c: &mut Criterion) {
         if n >= 10_000 {
             group.sample_size(20);
         }
-        group.bench_with_input(BenchmarkId::new("decimal", n), &n, |b, &n| {
+        group.bench_with_input(BenchmarkId::new("exact", n), &n, |b, &n| {
             b.iter(|| Scorer::new(&f.catalog, &f.checklist).rank(black_box(&f.zones[..n])))
+        });
+        let index = ZoneIndex::build(&f.catalog, &f.zones[..n]);
+        group.bench_with_input(BenchmarkId::new("exact_indexed", n), &n, |b, &n| {
+            b.iter(|| Scorer::new(&f.catalog, &f.checklist).rank_indexed(&index, black_box(&f.zones[..n])))
         });
         group.bench_with_input(BenchmarkId::new("f64_floor", n), &n, |b, &n| {
             b.iter(|| floor_rank(&rules, black_box(&values[..n])))
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("index_build");
+    group.sample_size(20);
+    for n in [10_000, 100_000] {
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, &n| {
+            b.iter(|| ZoneIndex::build(&f.catalog, black_box(&f.zones[..n])))
         });
     }
     group.finish();
@@ -216,6 +235,69 @@ fn load(c: &mut Criterion) {
         io::write_generated(dir.path(), &f.zones[..n], &f.catalog).expect("write");
         group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
             b.iter(|| io::load_profiles(black_box(dir.path()), &f.catalog).expect("load"))
+        });
+    }
+    group.finish();
+}
+
+/// The stages of `sitematch score --format json` over a folder, one by one (the binary runs
+/// them in this order; process start and the write to a terminal or file are left to a
+/// whole-process timer).
+fn cli_stages(c: &mut Criterion) {
+    use rayon::prelude::*;
+    use sitematch::report::RankingReport;
+    use sitematch::report::json::JsonWriter;
+    use sitematch::report::ranking::zone_rows;
+    let f = fixture(10_000);
+    let today = Date::new(2026, 11, 29).expect("date");
+    let mut group = c.benchmark_group("cli");
+    group.sample_size(10);
+    for n in [1_000, 10_000] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        io::write_generated(dir.path(), &f.zones[..n], &f.catalog).expect("write");
+        let files = io::ron_files(dir.path()).expect("list");
+        group.bench_with_input(BenchmarkId::new("list", n), &n, |b, _| {
+            b.iter(|| io::ron_files(black_box(dir.path())).expect("list"))
+        });
+        group.bench_with_input(BenchmarkId::new("read", n), &n, |b, _| {
+            b.iter(|| {
+                files
+                    .par_iter()
+                    .map(|p| io::read_bytes(p).expect("read").len())
+                    .sum::<usize>()
+            })
+        });
+        let texts: Vec<(String, String)> = files
+            .iter()
+            .map(|p| (io::read_text(p).expect("read"), io::profile_id(p)))
+            .collect();
+        group.bench_with_input(BenchmarkId::new("parse", n), &n, |b, _| {
+            b.iter(|| {
+                texts
+                    .par_iter()
+                    .map(|(t, id)| sitematch::model::parse_profile(t, id, &f.catalog).expect("parse"))
+                    .collect::<Vec<_>>()
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("load", n), &n, |b, _| {
+            b.iter(|| io::load_profiles(black_box(dir.path()), &f.catalog).expect("load"))
+        });
+        let zones = &f.zones[..n];
+        let scorer = Scorer::new(&f.catalog, &f.checklist);
+        group.bench_with_input(BenchmarkId::new("score", n), &n, |b, _| {
+            b.iter(|| scorer.rank(black_box(zones)))
+        });
+        let ranking = scorer.rank(zones);
+        group.bench_with_input(BenchmarkId::new("write_json", n), &n, |b, _| {
+            b.iter(|| {
+                let header = RankingReport::header(&scorer, &f.checklist, Lang::Zh);
+                let mut w = JsonWriter::start(std::io::sink(), &header).expect("start");
+                for start in (0..n).step_by(1024) {
+                    let rows = zone_rows(&scorer, &ranking, zones, start..start + 1024, Lang::Zh, today);
+                    w.zones(&rows).expect("write");
+                }
+                w.finish().expect("finish")
+            })
         });
     }
     group.finish();
@@ -288,5 +370,5 @@ fn report(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, rank, load, results_frame, report);
+criterion_group!(benches, rank, load, cli_stages, results_frame, report);
 criterion_main!(benches);
