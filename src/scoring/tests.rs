@@ -598,7 +598,9 @@ fn mathematically_equal_scores_tie_exactly_and_fall_to_fewer_unknowns() {
         assert_eq!(ids, ["a", "b"]);
         assert_eq!(r.zones[0].score, r.zones[1].score);
         assert_eq!(r.zones[0].score, Exact::int(25));
-        assert_eq!(r.zones[0].items[0].credit, Exact::ratio(1, 3));
+        let emissions = c.find_factor("quota.emissions").expect("factor");
+        let item = r.zones[0].item(emissions).expect("scored");
+        assert_eq!(item.credit, Exact::ratio(1, 3));
         assert_eq!(r.zones[0].score.fixed(1), "25.0");
     }
 }
@@ -709,8 +711,10 @@ fn catalog_in_order(order: &[usize]) -> Catalog {
     let start = text.find("    factors: [\n").expect("factors") + "    factors: [\n".len();
     let end = start + text[start..].find("\n    ],\n").expect("end of factors");
     let body = &text[start..end];
+    // Factors start their line at 8 spaces (levels inside them at 16).
+    let body = format!("\n{body}");
     let entries: Vec<&str> = body
-        .split("        (id: \"")
+        .split("\n        (id: \"")
         .filter(|e| e.contains("kind:"))
         .collect();
     assert_eq!(entries.len(), 31);
@@ -726,10 +730,13 @@ fn catalog_in_order(order: &[usize]) -> Catalog {
 fn checklist_text_in_order(text: &str, order: &[usize]) -> String {
     let start = text.find("    items: {\n").expect("items") + "    items: {\n".len();
     let end = start + text[start..].find("\n    },\n").expect("end of items");
-    let items: Vec<&str> = text[start..end]
-        .split("        \"")
+    // Items start their line at 8 spaces.
+    let body = format!("\n{}", &text[start..end]);
+    let items: Vec<&str> = body
+        .split("\n        \"")
         .filter(|e| !e.trim().is_empty())
         .collect();
+    assert!(items.len() >= order.len(), "{} items", items.len());
     let permuted: Vec<String> = order
         .iter()
         .filter_map(|i| items.get(*i))
