@@ -37,7 +37,8 @@ def read_catalog(path):
     default_tol = float(re.search(r"default_tolerance:\s*([0-9.]+)", text).group(1))
     factors = {}
     body = text[text.index("    factors: [") : text.index("    tiers: [")]
-    for chunk in body.split('(id: "')[1:]:
+    # One chunk per factor: factors open at the list's indentation, a level's members deeper.
+    for chunk in re.split(r'\n {8}\(id: "', body)[1:]:
         fid = chunk[: chunk.index('"')]
         kind = re.search(r"kind:\s*(AtLeast|AtMost|YesNo|Level|Set)", chunk).group(1)
         imp = re.search(r"importance:\s*(\w+)", chunk.split("kind:")[1]).group(1)
@@ -62,9 +63,11 @@ def ron_value(block):
     if v in ("Yes", "No"):
         return ("yesno", 1.0 if v == "Yes" else 0.0)
     v = v.strip('"')
-    num = re.match(r"^[0-9.]+", v)
-    if num and num.group(0):
-        return ("amount", float(num.group(0)))
+    # An amount is a number, alone or before its unit ("515 mu"); a level id may start with
+    # digits ("220kv").
+    num = re.match(r"^([0-9.]+)(?:\s|$)", v)
+    if num:
+        return ("amount", float(num.group(1)))
     return ("level", v)
 
 
