@@ -75,6 +75,11 @@ fn results_frame(c: &mut Criterion) {
     let data = ResultsData {
         catalog: &f.catalog,
         zones: &zones,
+        folder: sitematch::ui::no_zones::Folder {
+            dir: std::path::Path::new("profiles"),
+            failed: 0,
+            loading: false,
+        },
         results: &results,
         lang: Lang::Zh,
         today: Date::new(2026, 11, 29).expect("date"),

@@ -1,8 +1,10 @@
-//! The headless commands: thin over the library. Argument parsing, reading the clock, and
-//! printing; everything else is a library call.
+//! The headless commands: thin over the library. Argument parsing, reading the clock and the
+//! system's language, and printing; everything else is a library call.
 //!
+//! Everything printed speaks the language of `--lang` (by default Chinese where the system's
+//! locale is Chinese, English elsewhere): errors and notices on stderr, tables on stdout.
 //! Exit status: 0 success, 1 invalid input (the message is on stderr), 2 usage error.
-//! With no command the binary opens the desktop app.
+//! With no command the binary opens the desktop app (in a build with the desktop).
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -12,9 +14,10 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
-use crate::io;
+use crate::io::{self, FileError, FileProblem};
 use crate::model::parse::{FileKind, sniff};
-use crate::model::{Catalog, Lang};
+use crate::model::text::printable;
+use crate::model::{Catalog, Lang, Localize, ParseError};
 use crate::report::{self, RankingReport, ReportLang, ReportModel, ReportOptions, ZoneRow};
 use crate::scoring::Scorer;
 
@@ -25,6 +28,11 @@ pub struct Cli {
     /// Use this factor catalog instead of the built-in one.
     #[arg(long, global = true, value_name = "FILE")]
     pub catalog: Option<PathBuf>,
+    /// The language of everything printed: messages, tables and the report (`both`: the report
+    /// in both side by side, the rest in Chinese) [default: zh where the system's language is
+    /// Chinese, else en].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -101,9 +109,6 @@ pub struct ScoreArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Language of names and texts.
-    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
-    pub lang: LangArg,
     /// After the table, explain every item of every zone (table format).
     #[arg(long)]
     pub details: bool,
@@ -134,9 +139,6 @@ pub struct PlanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
     pub format: PlanFormat,
-    /// Language of names and texts.
-    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
-    pub lang: LangArg,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -156,9 +158,6 @@ pub struct ReportArgs {
     /// The PDF to write.
     #[arg(long, value_name = "FILE.pdf")]
     pub out: PathBuf,
-    /// Language of the report.
-    #[arg(long, value_enum, default_value_t = ReportLangArg::Zh)]
-    pub lang: ReportLangArg,
     /// How many top-ranked zones get a detailed section.
     #[arg(long, default_value_t = 5, value_name = "N")]
     pub top: usize,
@@ -174,23 +173,6 @@ pub struct ReportArgs {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ReportLangArg {
-    Zh,
-    En,
-    Both,
-}
-
-impl From<ReportLangArg> for ReportLang {
-    fn from(l: ReportLangArg) -> ReportLang {
-        match l {
-            ReportLangArg::Zh => ReportLang::Zh,
-            ReportLangArg::En => ReportLang::En,
-            ReportLangArg::Both => ReportLang::Both,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Table,
     Json,
@@ -202,87 +184,402 @@ pub enum Format {
 pub enum LangArg {
     Zh,
     En,
+    /// Chinese and English side by side (the report); Chinese for the rest.
+    Both,
 }
 
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Zh => Lang::Zh,
+impl LangArg {
+    /// The language messages are printed in: `both` prints them in Chinese, the first
+    /// language.
+    pub fn messages(self) -> Lang {
+        match self {
             LangArg::En => Lang::En,
+            LangArg::Zh | LangArg::Both => Lang::Zh,
+        }
+    }
+
+    /// The language of a table, which has one.
+    fn table(self) -> Result<Lang, Failure> {
+        match self {
+            LangArg::Zh => Ok(Lang::Zh),
+            LangArg::En => Ok(Lang::En),
+            LangArg::Both => Err(Failure::BothIsForTheReport),
+        }
+    }
+
+    fn report(self) -> ReportLang {
+        match self {
+            LangArg::Zh => ReportLang::Zh,
+            LangArg::En => ReportLang::En,
+            LangArg::Both => ReportLang::Both,
         }
     }
 }
 
-/// An error that ends a command with exit status 1; its text goes to stderr.
-struct Failure(String);
-
-impl<E: std::fmt::Display> From<E> for Failure {
-    fn from(e: E) -> Self {
-        Failure(e.to_string())
+/// The language to speak when `--lang` is not given: Chinese where the system's locale is
+/// Chinese (`zh_CN.UTF-8`, `zh-Hans-CN`, `zh_TW` …), English elsewhere.
+pub fn lang_for_locale(locale: Option<&str>) -> Lang {
+    match locale {
+        Some(l) if l.trim().to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+        _ => Lang::En,
     }
+}
+
+/// The system's language, as [`lang_for_locale`] reads it.
+pub fn system_lang() -> Lang {
+    lang_for_locale(sys_locale::get_locale().as_deref())
+}
+
+/// An error that ends a command, told in the user's language; its text goes to stderr.
+#[derive(Debug)]
+enum Failure {
+    File(FileError),
+    Render(report::pdf::RenderError),
+    BuiltinCatalog(Box<ParseError>),
+    /// A CSV or Excel writer failed (its own words).
+    Export(String),
+    /// Standard output could not be written.
+    Output(std::io::Error),
+    /// `--zones` or `--zone` names a zone the folder does not hold.
+    NoZone {
+        flag: &'static str,
+        id: String,
+        dir: PathBuf,
+    },
+    BadTarget(Decimal),
+    /// A count past what the command makes (`gen --zones 1e12`).
+    TooMany {
+        flag: &'static str,
+        given: usize,
+        limit: usize,
+    },
+    NoChecklists(PathBuf),
+    XlsxNeedsOut,
+    OutExists(PathBuf),
+    #[cfg_attr(not(feature = "gui"), allow(dead_code))]
+    Window(String),
+    /// `app` in a build without the desktop (a usage error).
+    #[cfg_attr(feature = "gui", allow(dead_code))]
+    NoDesktop,
+    /// `--lang both` for a table (a usage error).
+    BothIsForTheReport,
+}
+
+impl Failure {
+    fn exit_code(&self) -> u8 {
+        match self {
+            Failure::NoDesktop | Failure::BothIsForTheReport => 2,
+            _ => 1,
+        }
+    }
+}
+
+impl From<FileError> for Failure {
+    fn from(e: FileError) -> Self {
+        Failure::File(e)
+    }
+}
+
+impl From<report::pdf::RenderError> for Failure {
+    fn from(e: report::pdf::RenderError) -> Self {
+        Failure::Render(e)
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::Output(e)
+    }
+}
+
+impl From<csv::Error> for Failure {
+    fn from(e: csv::Error) -> Self {
+        Failure::Export(e.to_string())
+    }
+}
+
+impl From<rust_xlsxwriter::XlsxError> for Failure {
+    fn from(e: rust_xlsxwriter::XlsxError) -> Self {
+        Failure::Export(e.to_string())
+    }
+}
+
+impl Localize for Failure {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Failure::File(e), _) => e.text(lang),
+            (Failure::Render(e), _) => e.text(lang),
+            (Failure::BuiltinCatalog(e), Lang::Zh) => format!("内置要素目录：{}", e.text(lang)),
+            (Failure::BuiltinCatalog(e), Lang::En) => format!("the built-in catalog: {}", e.text(lang)),
+            (Failure::Export(detail), Lang::Zh) => format!("无法生成导出文件（{detail}）"),
+            (Failure::Export(detail), Lang::En) => format!("could not write the export: {detail}"),
+            (Failure::Output(e), Lang::Zh) => format!("无法输出结果：{}", io::io_reason(e, lang)),
+            (Failure::Output(e), Lang::En) => format!("could not write the output: {e}"),
+            (Failure::NoZone { flag, id, dir }, Lang::Zh) => {
+                format!("{flag}：{} 中没有开发区“{id}”", dir.display())
+            }
+            (Failure::NoZone { flag, id, dir }, Lang::En) => format!("{flag}: no zone `{id}` in {}", dir.display()),
+            (Failure::BadTarget(t), Lang::Zh) => format!("--target {t} 不是 0 到 100 之间的分数"),
+            (Failure::BadTarget(t), Lang::En) => format!("--target {t} is not a score from 0 to 100"),
+            (Failure::TooMany { flag, given, limit }, Lang::Zh) => {
+                format!("{flag} {given} 过多：最多 {limit}")
+            }
+            (Failure::TooMany { flag, given, limit }, Lang::En) => {
+                format!("{flag} {given} is too many: at most {limit}")
+            }
+            (Failure::NoChecklists(dir), Lang::Zh) => format!("{} 中没有可读取的投资需求清单", dir.display()),
+            (Failure::NoChecklists(dir), Lang::En) => format!("no checklist could be read in {}", dir.display()),
+            (Failure::XlsxNeedsOut, Lang::Zh) => "--format xlsx 会写出文件：请用 --out FILE.xlsx 指定".into(),
+            (Failure::XlsxNeedsOut, Lang::En) => "--format xlsx writes a file: give it with --out FILE.xlsx".into(),
+            (Failure::OutExists(path), Lang::Zh) => format!(
+                "{} 已存在；请为 --out 指定新的文件名（导入从不覆盖已有文件）",
+                path.display()
+            ),
+            (Failure::OutExists(path), Lang::En) => format!(
+                "{} exists; give --out a new file name (import never writes over a file)",
+                path.display()
+            ),
+            (Failure::Window(e), Lang::Zh) => format!("无法打开窗口：{e}"),
+            (Failure::Window(e), Lang::En) => format!("could not open the window: {e}"),
+            (Failure::NoDesktop, Lang::Zh) => {
+                "此版本不含桌面窗口，只能使用命令行命令（score、report、check、plan、survey、import、gen）".into()
+            }
+            (Failure::NoDesktop, Lang::En) => {
+                "this build has no desktop window; use the commands (score, report, check, plan, survey, import, gen)"
+                    .into()
+            }
+            (Failure::BothIsForTheReport, Lang::Zh) => "--lang both 只用于 report 命令；请选择 zh 或 en".into(),
+            (Failure::BothIsForTheReport, Lang::En) => "--lang both is for the report only; choose zh or en".into(),
+        }
+    }
+}
+
+/// What a command tells the user on stderr as it goes.
+enum Notice<'a> {
+    Wrote(&'a Path),
+    WroteWithItems(&'a Path, &'a Path),
+    WroteReport {
+        path: &'a Path,
+        pages: usize,
+        kb: usize,
+    },
+    WroteChecklist {
+        path: &'a Path,
+        items: usize,
+    },
+    Generated {
+        zones: usize,
+        checklists: usize,
+        dir: &'a Path,
+    },
+    Skipped(&'a FileError),
+}
+
+impl Localize for Notice<'_> {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Notice::Wrote(p), Lang::Zh) => format!("已写入 {}", p.display()),
+            (Notice::Wrote(p), Lang::En) => format!("wrote {}", p.display()),
+            (Notice::WroteWithItems(a, b), Lang::Zh) => format!("已写入 {} 和 {}", a.display(), b.display()),
+            (Notice::WroteWithItems(a, b), Lang::En) => format!("wrote {} and {}", a.display(), b.display()),
+            (Notice::WroteReport { path, pages, kb }, Lang::Zh) => {
+                format!("已写入 {}（{pages} 页，{kb} KB）", path.display())
+            }
+            (Notice::WroteReport { path, pages, kb }, Lang::En) => {
+                format!("wrote {} ({pages} pages, {kb} KB)", path.display())
+            }
+            (Notice::WroteChecklist { path, items }, Lang::Zh) => {
+                format!("已写入 {}（{items} 项）", path.display())
+            }
+            (Notice::WroteChecklist { path, items }, Lang::En) => {
+                format!("wrote {} ({items} items)", path.display())
+            }
+            (
+                Notice::Generated {
+                    zones,
+                    checklists,
+                    dir,
+                },
+                Lang::Zh,
+            ) => format!(
+                "已在 {} 中写入 {zones} 个开发区和 {checklists} 份投资需求清单",
+                dir.display()
+            ),
+            (
+                Notice::Generated {
+                    zones,
+                    checklists,
+                    dir,
+                },
+                Lang::En,
+            ) => format!(
+                "wrote {zones} zones and {checklists} checklists into {}",
+                dir.display()
+            ),
+            (Notice::Skipped(e), Lang::Zh) => format!("已跳过 {}", e.text(lang)),
+            (Notice::Skipped(e), Lang::En) => format!("skipped {}", e.text(lang)),
+        }
+    }
+}
+
+/// What every command gets: the catalog and the language to speak.
+struct Ctx {
+    catalog: Catalog,
+    lang: LangArg,
+}
+
+impl Ctx {
+    /// The language of messages.
+    fn lang(&self) -> Lang {
+        self.lang.messages()
+    }
+
+    /// Tells the user something on stderr, `sitematch: …`.
+    fn note(&self, notice: &Notice) {
+        eprintln!(
+            "sitematch{}{}",
+            self.lang().pick("：", ": "),
+            printable(&notice.text(self.lang()))
+        );
+    }
+}
+
+/// The `--lang` given anywhere on the command line, read before parsing so that even a usage
+/// error speaks it.
+fn lang_in_args(args: &[OsString]) -> Option<LangArg> {
+    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let value = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_owned)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    })?;
+    LangArg::from_str(&value, true).ok()
+}
+
+/// A usage error in Chinese: clap's own words are English, so the common kinds are told here,
+/// with the usage line.
+fn usage_error_zh(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join("、"),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let what = match e.kind() {
+        ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{}", get(ContextKind::InvalidArg)),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let valid = get(ContextKind::ValidValue);
+            let choices = if valid.is_empty() {
+                String::new()
+            } else {
+                format!("（可选：{valid}）")
+            };
+            format!(
+                "参数 {} 的值“{}”无效{choices}",
+                get(ContextKind::InvalidArg),
+                get(ContextKind::InvalidValue)
+            )
+        }
+        ErrorKind::UnknownArgument => format!("无法识别的参数“{}”", get(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => format!("无法识别的命令“{}”", get(ContextKind::InvalidSubcommand)),
+        ErrorKind::ArgumentConflict => format!("参数 {} 不能同时使用", get(ContextKind::InvalidArg)),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!("参数 {} 的值的个数不对", get(ContextKind::InvalidArg))
+        }
+        _ => "命令行参数有误".to_owned(),
+    };
+    let usage = match e.get(ContextKind::Usage) {
+        Some(ContextValue::StyledStr(s)) => {
+            format!("\n\n用法：{}", s.to_string().trim_start_matches("Usage:").trim())
+        }
+        _ => String::new(),
+    };
+    format!("错误：{what}{usage}\n\n运行 sitematch --help 查看帮助（英文）。\n")
 }
 
 /// Parses the arguments and runs a command. With no command, opens the desktop app.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            use clap::error::ErrorKind;
+            let lang = lang_in_args(&args).map_or_else(system_lang, LangArg::messages);
+            let shows = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+            if lang == Lang::Zh && !shows && e.use_stderr() {
+                eprint!("{}", usage_error_zh(&e));
+            } else {
+                let _ = e.print();
+            }
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };
-    let result = match &cli.command {
-        Some(Command::Score(args)) => load_catalog(cli.catalog.as_deref()).and_then(|c| score(&c, args)),
-        Some(Command::Report(args)) => {
-            load_catalog(cli.catalog.as_deref()).and_then(|c| report_pdf(&c, args))
+    let lang = cli.lang.unwrap_or(match system_lang() {
+        Lang::Zh => LangArg::Zh,
+        Lang::En => LangArg::En,
+    });
+    let result = load_catalog(cli.catalog.as_deref())
+        .and_then(|catalog| run_command(&Ctx { catalog, lang }, &cli.command));
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(failure) => {
+            let lang = lang.messages();
+            eprintln!(
+                "sitematch{}{}",
+                lang.pick("：", ": "),
+                printable(&failure.text(lang))
+            );
+            ExitCode::from(failure.exit_code())
         }
+    }
+}
+
+fn run_command(ctx: &Ctx, command: &Option<Command>) -> Result<bool, Failure> {
+    match command {
+        Some(Command::Score(args)) => score(ctx, args),
+        Some(Command::Report(args)) => report_pdf(ctx, args),
         Some(Command::Gen {
             zones,
             out,
             seed,
             checklists,
-        }) => {
-            load_catalog(cli.catalog.as_deref()).and_then(|c| generate(&c, *zones, out, *seed, *checklists))
-        }
-        Some(Command::Survey { out, checklist }) => {
-            load_catalog(cli.catalog.as_deref()).and_then(|c| survey(&c, out, checklist.as_deref()))
-        }
-        Some(Command::Import { survey, out }) => {
-            load_catalog(cli.catalog.as_deref()).and_then(|c| import(&c, survey, out))
-        }
-        Some(Command::Plan(args)) => load_catalog(cli.catalog.as_deref()).and_then(|c| plan(&c, args)),
-        Some(Command::Check { paths }) => load_catalog(cli.catalog.as_deref()).and_then(|c| check(&c, paths)),
-        Some(Command::App { checklist, profiles }) => {
-            load_catalog(cli.catalog.as_deref()).and_then(|c| app(c, checklist.clone(), profiles.clone()))
-        }
-        None => load_catalog(cli.catalog.as_deref()).and_then(|c| app(c, None, None)),
-    };
-    match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err(Failure(message)) => {
-            eprintln!("sitematch: {message}");
-            ExitCode::from(1)
-        }
+        }) => generate(ctx, *zones, out, *seed, *checklists),
+        Some(Command::Survey { out, checklist }) => survey(ctx, out, checklist.as_deref()),
+        Some(Command::Import { survey, out }) => import(ctx, survey, out),
+        Some(Command::Plan(args)) => plan(ctx, args),
+        Some(Command::Check { paths }) => check(ctx, paths),
+        Some(Command::App { checklist, profiles }) => app(ctx, checklist.clone(), profiles.clone()),
+        None => app(ctx, None, None),
     }
 }
 
-fn app(catalog: Catalog, checklist: Option<PathBuf>, profiles: Option<PathBuf>) -> Result<bool, Failure> {
-    crate::app::run_native(catalog, crate::app::StartWith { checklist, profiles })
-        .map_err(|e| Failure(format!("could not open the window: {e}")))?;
+#[cfg(feature = "gui")]
+fn app(ctx: &Ctx, checklist: Option<PathBuf>, profiles: Option<PathBuf>) -> Result<bool, Failure> {
+    crate::app::run_native(ctx.catalog.clone(), crate::app::StartWith { checklist, profiles })
+        .map_err(|e| Failure::Window(e.to_string()))?;
     Ok(true)
+}
+
+#[cfg(not(feature = "gui"))]
+fn app(_ctx: &Ctx, _checklist: Option<PathBuf>, _profiles: Option<PathBuf>) -> Result<bool, Failure> {
+    Err(Failure::NoDesktop)
 }
 
 fn load_catalog(path: Option<&Path>) -> Result<Catalog, Failure> {
     match path {
         Some(p) => Ok(io::load_catalog(p)?),
-        None => Catalog::builtin().map_err(|e| Failure(format!("the built-in catalog: {e}"))),
+        None => Catalog::builtin().map_err(|e| Failure::BuiltinCatalog(Box::new(e))),
     }
 }
 
-/// The date today, for flagging values older than a year.
-fn today() -> jiff::civil::Date {
-    jiff::Zoned::now().date()
+/// Writes a command's output to stdout.
+fn print_out(bytes: &[u8]) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(bytes)?;
+    stdout.flush()?;
+    Ok(())
 }
 
 /// `score`: prints the ranking. Returns false when some profile could not be loaded (the
@@ -290,21 +587,21 @@ fn today() -> jiff::civil::Date {
 ///
 /// JSON, CSV and Excel are written a chunk of zones at a time (each chunk's texts built on
 /// every core), so a nation-scale folder never sits in memory as text.
-fn score(catalog: &Catalog, args: &ScoreArgs) -> Result<bool, Failure> {
+fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
+    let catalog = &ctx.catalog;
+    let lang = ctx.lang.table()?;
     if args.format == Format::Xlsx && args.out.is_none() {
-        return Err(Failure(
-            "--format xlsx writes a file: give it with --out FILE.xlsx".into(),
-        ));
+        return Err(Failure::XlsxNeedsOut);
     }
     let checklist = io::load_checklist(&args.checklist, catalog)?;
     let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
     let loaded = io::load_profiles(&dir, catalog)?;
     for e in &loaded.errors {
-        eprintln!("sitematch: skipped {e}");
+        ctx.note(&Notice::Skipped(e));
     }
     let scorer = Scorer::new(catalog, &checklist);
     let ranking = scorer.rank(&loaded.zones);
-    let (lang, today) = (args.lang.into(), today());
+    let today = io::clock::today();
     let header = RankingReport::header(&scorer, &checklist, lang);
     // Every ranked zone's rows, a chunk at a time in rank order.
     let chunks = |each: &mut dyn FnMut(&[ZoneRow]) -> Result<(), Failure>| -> Result<(), Failure> {
@@ -325,13 +622,13 @@ fn score(catalog: &Catalog, args: &ScoreArgs) -> Result<bool, Failure> {
         (Format::Table, out) => {
             let report = RankingReport::build(&scorer, &checklist, &ranking, &loaded.zones, lang, today);
             let mut sink = Sink::open(out.as_deref())?;
-            sink.write_all(report::table::render(&report, args.details).as_bytes())?;
-            sink.close()?;
+            sink.write_all(printable(&report::table::render(&report, args.details)).as_bytes())?;
+            sink.close(ctx)?;
         }
         (Format::Json, out) => {
             let mut json = report::json::JsonWriter::start(Sink::open(out.as_deref())?, &header)?;
             chunks(&mut |rows| Ok(json.zones(rows)?))?;
-            json.finish()?.close()?;
+            json.finish()?.close(ctx)?;
         }
         (Format::Csv, None) => {
             let mut sink = Sink::open(None)?;
@@ -340,8 +637,8 @@ fn score(catalog: &Catalog, args: &ScoreArgs) -> Result<bool, Failure> {
             report::csv::write_header(&mut w, lang)?;
             chunks(&mut |rows| Ok(report::csv::write_zones(&mut w, rows)?))?;
             w.into_inner()
-                .map_err(|e| Failure(e.error().to_string()))?
-                .close()?;
+                .map_err(|e| Failure::Output(e.into_error()))?
+                .close(ctx)?;
         }
         (Format::Csv, Some(path)) => {
             let items = items_path(path);
@@ -357,11 +654,10 @@ fn score(catalog: &Catalog, args: &ScoreArgs) -> Result<bool, Failure> {
                 report::csv::write_zones(&mut zones, rows)?;
                 Ok(report::csv::write_items(&mut all, rows)?)
             })?;
-            let inner =
-                |w: csv::Writer<io::AtomicFile>| w.into_inner().map_err(|e| Failure(e.error().to_string()));
+            let inner = |w: csv::Writer<io::AtomicFile>| w.into_inner().map_err(|e| Failure::Output(e.into_error()));
             inner(zones)?.commit()?;
             inner(all)?.commit()?;
-            eprintln!("sitematch: wrote {} and {}", path.display(), items.display());
+            ctx.note(&Notice::WroteWithItems(path, &items));
         }
         (Format::Xlsx, Some(path)) => {
             let mut book = report::xlsx::XlsxWriter::new(lang)?;
@@ -369,9 +665,9 @@ fn score(catalog: &Catalog, args: &ScoreArgs) -> Result<bool, Failure> {
             let mut file = io::AtomicFile::create(path)?;
             book.finish_to(&mut file)?;
             file.commit()?;
-            eprintln!("sitematch: wrote {}", path.display());
+            ctx.note(&Notice::Wrote(path));
         }
-        (Format::Xlsx, None) => {}
+        (Format::Xlsx, None) => return Err(Failure::XlsxNeedsOut),
     }
     Ok(loaded.errors.is_empty())
 }
@@ -397,11 +693,11 @@ impl Sink {
     }
 
     /// Finishes the output: the file put in place (and said so), or standard output flushed.
-    fn close(self) -> Result<(), Failure> {
+    fn close(self, ctx: &Ctx) -> Result<(), Failure> {
         match self {
             Sink::File(file, path) => {
                 file.commit()?;
-                eprintln!("sitematch: wrote {}", path.display());
+                ctx.note(&Notice::Wrote(&path));
             }
             Sink::Stdout(mut out) => out.flush()?,
         }
@@ -441,18 +737,25 @@ fn items_path(path: &Path) -> PathBuf {
 }
 
 /// `report`: writes the PDF match report.
-fn report_pdf(catalog: &Catalog, args: &ReportArgs) -> Result<bool, Failure> {
+fn report_pdf(ctx: &Ctx, args: &ReportArgs) -> Result<bool, Failure> {
+    let catalog = &ctx.catalog;
     let checklist = io::load_checklist(&args.checklist, catalog)?;
     let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
     let loaded = io::load_profiles(&dir, catalog)?;
     for e in &loaded.errors {
-        eprintln!("sitematch: skipped {e}");
+        ctx.note(&Notice::Skipped(e));
     }
     let mut picked = Vec::new();
     for id in &args.zones {
         match loaded.zones.iter().position(|z| z.profile.id == *id) {
             Some(i) => picked.push(crate::model::ZoneIdx::new(i)),
-            None => return Err(Failure(format!("--zones: no zone `{id}` in {}", dir.display()))),
+            None => {
+                return Err(Failure::NoZone {
+                    flag: "--zones",
+                    id: id.clone(),
+                    dir,
+                });
+            }
         }
     }
     let template = match &args.template {
@@ -462,131 +765,205 @@ fn report_pdf(catalog: &Catalog, args: &ReportArgs) -> Result<bool, Failure> {
     let scorer = Scorer::new(catalog, &checklist);
     let ranking = scorer.rank(&loaded.zones);
     let options = ReportOptions {
-        lang: args.lang.into(),
+        lang: ctx.lang.report(),
         top: args.top,
         picked,
         prepared_by: args.prepared_by.clone(),
-        date: today(),
+        date: io::clock::today(),
     };
     let model = ReportModel::build(&scorer, &checklist, &ranking, &loaded.zones, &options);
     let pdf = report::pdf::render(&model, template.as_deref())?;
     io::export(&args.out, &pdf.bytes)?;
-    eprintln!(
-        "sitematch: wrote {} ({} pages, {} KB)",
-        args.out.display(),
-        pdf.pages,
-        pdf.bytes.len().div_ceil(1024)
-    );
+    ctx.note(&Notice::WroteReport {
+        path: &args.out,
+        pages: pdf.pages,
+        kb: pdf.bytes.len().div_ceil(1024),
+    });
     Ok(loaded.errors.is_empty())
 }
 
 /// `plan`: what it would take for one zone to win one checklist, or reserve planning across a
 /// folder of pending projects.
-fn plan(catalog: &Catalog, args: &PlanArgs) -> Result<bool, Failure> {
+fn plan(ctx: &Ctx, args: &PlanArgs) -> Result<bool, Failure> {
     use crate::report::plan as text;
+    let catalog = &ctx.catalog;
+    let lang = ctx.lang.table()?;
     let dir = args.profiles.clone().unwrap_or_else(io::default_profiles_dir);
     let loaded = io::load_profiles(&dir, catalog)?;
     for e in &loaded.errors {
-        eprintln!("sitematch: skipped {e}");
+        ctx.note(&Notice::Skipped(e));
     }
-    let zone = loaded
+    let Some(zone) = loaded
         .zones
         .iter()
         .map(|z| &z.profile)
         .find(|p| p.id == args.zone)
-        .ok_or_else(|| Failure(format!("--zone: no zone `{}` in {}", args.zone, dir.display())))?;
-    let lang = args.lang.into();
+    else {
+        return Err(Failure::NoZone {
+            flag: "--zone",
+            id: args.zone.clone(),
+            dir,
+        });
+    };
     let mut all_read = loaded.errors.is_empty();
     let out = if let Some(path) = &args.checklist {
         if !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&args.target) {
-            return Err(Failure(format!(
-                "--target {} is not a score from 0 to 100",
-                args.target
-            )));
+            return Err(Failure::BadTarget(args.target));
         }
         let checklist = io::load_checklist(path, catalog)?;
         let scorer = Scorer::new(catalog, &checklist);
         let result = scorer.score_zone(crate::model::ZoneIdx::default(), zone);
         let plan = crate::plan::what_it_takes(&scorer, zone, &result, args.target);
         match args.format {
-            PlanFormat::Table => text::plan_table(catalog, zone, &checklist, &plan, lang),
+            PlanFormat::Table => {
+                printable(&text::plan_table(catalog, zone, &checklist, &plan, lang)).into_owned()
+            }
             PlanFormat::Json => format!("{:#}\n", text::plan_json(catalog, zone, &checklist, &plan, lang)),
         }
     } else {
         let folder = args.checklists.as_deref().unwrap_or(Path::new("."));
         let (lists, errors) = io::load_checklists(folder, catalog)?;
         for e in &errors {
-            eprintln!("sitematch: skipped {e}");
+            ctx.note(&Notice::Skipped(e));
         }
         all_read &= errors.is_empty();
         if lists.is_empty() {
-            return Err(Failure(format!(
-                "no checklist could be read in {}",
-                folder.display()
-            )));
+            return Err(Failure::NoChecklists(folder.to_owned()));
         }
         let lists: Vec<_> = lists.into_iter().map(|(_, c)| c).collect();
         let pipeline = crate::plan::pipeline::pipeline(catalog, zone, &lists);
         match args.format {
-            PlanFormat::Table => text::pipeline_table(catalog, zone, &pipeline, lang),
+            PlanFormat::Table => {
+                printable(&text::pipeline_table(catalog, zone, &pipeline, lang)).into_owned()
+            }
             PlanFormat::Json => format!("{:#}\n", text::pipeline_json(catalog, zone, &pipeline, lang)),
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(out.as_bytes())?;
-    stdout.flush()?;
+    print_out(out.as_bytes())?;
     Ok(all_read)
 }
 
 /// `survey`: writes the survey workbook, blank or pre-filled from a checklist.
-fn survey(catalog: &Catalog, out: &Path, checklist: Option<&Path>) -> Result<bool, Failure> {
+fn survey(ctx: &Ctx, out: &Path, checklist: Option<&Path>) -> Result<bool, Failure> {
+    let catalog = &ctx.catalog;
     let list = checklist.map(|p| io::load_checklist(p, catalog)).transpose()?;
     let bytes = crate::survey::write(catalog, list.as_ref())?;
     io::export(out, &bytes)?;
-    eprintln!("sitematch: wrote {}", out.display());
+    ctx.note(&Notice::Wrote(out));
     Ok(true)
 }
 
+/// A checklist as file text; only a value the writer cannot express fails.
+fn checklist_text(catalog: &Catalog, list: &crate::model::Checklist, path: &Path) -> Result<String, Failure> {
+    crate::model::write_checklist(list, catalog).map_err(|e| {
+        Failure::File(FileError::new(
+            path,
+            FileProblem::Write {
+                what: io::Document::Checklist,
+                detail: e.to_string(),
+            },
+        ))
+    })
+}
+
 /// `import`: reads a filled survey into a new checklist file.
-fn import(catalog: &Catalog, survey: &Path, out: &Path) -> Result<bool, Failure> {
+fn import(ctx: &Ctx, survey: &Path, out: &Path) -> Result<bool, Failure> {
+    let catalog = &ctx.catalog;
     if out.exists() {
-        return Err(Failure(format!(
-            "{} exists; give --out a new file name (import never writes over a file)",
-            out.display()
-        )));
+        return Err(Failure::OutExists(out.to_owned()));
     }
     let list = io::import_survey(survey, catalog)?;
-    let text = crate::model::write_checklist(&list, catalog)?;
+    let text = checklist_text(catalog, &list, out)?;
     io::export(out, text.as_bytes())?;
-    eprintln!(
-        "sitematch: wrote {} ({} items)",
-        out.display(),
-        list.items().count()
-    );
+    ctx.note(&Notice::WroteChecklist {
+        path: out,
+        items: list.items().count(),
+    });
     Ok(true)
 }
 
 /// `gen`: writes synthetic zones (and checklists) drawn around the bundled samples.
-fn generate(catalog: &Catalog, n: usize, out: &Path, seed: u64, checklists: usize) -> Result<bool, Failure> {
+/// The most zones `gen` writes: ten times the largest folder the benchmarks use.
+const MAX_GEN_ZONES: usize = 1_000_000;
+/// The most checklists `gen` writes.
+const MAX_GEN_CHECKLISTS: usize = 10_000;
+
+fn generate(ctx: &Ctx, n: usize, out: &Path, seed: u64, checklists: usize) -> Result<bool, Failure> {
+    for (flag, given, limit) in [
+        ("--zones", n, MAX_GEN_ZONES),
+        ("--checklists", checklists, MAX_GEN_CHECKLISTS),
+    ] {
+        if given > limit {
+            return Err(Failure::TooMany { flag, given, limit });
+        }
+    }
+    let catalog = &ctx.catalog;
+    let checklist_path = |i: usize| out.join("checklists").join(format!("checklist-{:03}.ron", i + 1));
+    // Generated data never replaces anyone's file: the checklists are looked for before the
+    // zones are written, as the zones are.
+    if let Some(path) = (0..checklists).map(checklist_path).find(|p| p.exists()) {
+        return Err(FileError::new(&path, io::FileProblem::Exists).into());
+    }
     let samples = io::load_profiles(&io::default_profiles_dir(), catalog)?.into_profiles();
     let zones = crate::synth::zones(catalog, &samples, n, seed);
     io::write_generated(out, &zones, catalog)?;
     for i in 0..checklists {
         let list = crate::synth::checklist(catalog, &samples, seed.wrapping_add(i as u64 + 1));
-        let text = crate::model::write_checklist(&list, catalog)?;
-        let path = out.join("checklists").join(format!("checklist-{:03}.ron", i + 1));
+        let path = checklist_path(i);
+        let text = checklist_text(catalog, &list, &path)?;
         io::export(&path, text.as_bytes())?;
     }
-    eprintln!(
-        "sitematch: wrote {n} zones and {checklists} checklists into {}",
-        out.display()
-    );
+    ctx.note(&Notice::Generated {
+        zones: n,
+        checklists,
+        dir: out,
+    });
     Ok(true)
 }
 
+/// What `check` says of a good file.
+enum Summary {
+    Catalog {
+        factors: usize,
+    },
+    Profile {
+        id: String,
+        known: usize,
+        factors: usize,
+    },
+    Checklist {
+        project: String,
+        items: usize,
+    },
+}
+
+impl Localize for Summary {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Summary::Catalog { factors }, Lang::Zh) => format!("要素目录，{factors} 个要素"),
+            (Summary::Catalog { factors }, Lang::En) => format!("catalog, {factors} factors"),
+            (Summary::Profile { id, known, factors }, Lang::Zh) => {
+                format!("开发区档案“{id}”，已知 {known}/{factors} 个要素")
+            }
+            (Summary::Profile { id, known, factors }, Lang::En) => {
+                format!("zone profile `{id}`, {known} of {factors} factors known")
+            }
+            (Summary::Checklist { project, items }, Lang::Zh) => {
+                format!("投资需求清单“{project}”，{items} 项")
+            }
+            (Summary::Checklist { project, items }, Lang::En) => {
+                format!("checklist `{project}`, {items} items")
+            }
+        }
+    }
+}
+
 /// `check`: validates every file named, or every `*.ron` in a folder named. Returns false
-/// when any is invalid.
-fn check(catalog: &Catalog, paths: &[PathBuf]) -> Result<bool, Failure> {
+/// when any is invalid. Prints `ok  file: summary` for good files and `bad file:line:column:
+/// message` for the others (正常 / 有误 in Chinese).
+fn check(ctx: &Ctx, paths: &[PathBuf]) -> Result<bool, Failure> {
+    let lang = ctx.lang();
+    let (ok, bad) = (lang.pick("正常", "ok "), lang.pick("有误", "bad"));
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -598,16 +975,19 @@ fn check(catalog: &Catalog, paths: &[PathBuf]) -> Result<bool, Failure> {
     let mut all_good = true;
     let mut profiles = Vec::new();
     for file in &files {
-        match check_file(catalog, file) {
-            Ok((summary, kind)) => {
-                if kind == FileKind::Profile {
+        match check_file(&ctx.catalog, file) {
+            Ok(summary) => {
+                if matches!(summary, Summary::Profile { .. }) {
                     profiles.push(file.clone());
                 }
-                println!("ok  {}: {summary}", file.display());
+                println!(
+                    "{ok} {}",
+                    printable(&format!("{}: {}", file.display(), summary.text(lang)))
+                );
             }
             Err(e) => {
                 all_good = false;
-                eprintln!("bad {e}");
+                eprintln!("{bad} {}", printable(&e.text(lang)));
             }
         }
     }
@@ -622,43 +1002,163 @@ fn check(catalog: &Catalog, paths: &[PathBuf]) -> Result<bool, Failure> {
             .map(PathBuf::as_path);
         for e in io::case_clashes(here) {
             all_good = false;
-            eprintln!("bad {e}");
+            eprintln!("{bad} {}", printable(&e.text(lang)));
         }
     }
     Ok(all_good)
 }
 
-fn check_file(catalog: &Catalog, path: &Path) -> Result<(String, FileKind), io::FileError> {
+fn check_file(catalog: &Catalog, path: &Path) -> Result<Summary, FileError> {
     let text = io::read_nonempty(path)?;
     match sniff(&text) {
         Some(FileKind::Catalog) => {
             let c = io::load_catalog(path)?;
-            Ok((format!("catalog, {} factors", c.len()), FileKind::Catalog))
+            Ok(Summary::Catalog { factors: c.len() })
         }
         Some(FileKind::Profile) => {
             let p = io::load_profile(path, catalog)?;
-            let known = p.known_count();
-            Ok((
-                format!(
-                    "zone profile `{}`, {known} of {} factors known",
-                    p.id,
-                    catalog.len()
-                ),
-                FileKind::Profile,
-            ))
+            Ok(Summary::Profile {
+                known: p.known_count(),
+                id: p.id,
+                factors: catalog.len(),
+            })
         }
         Some(FileKind::Checklist) => {
             let c = io::load_checklist(path, catalog)?;
-            Ok((
-                format!("checklist `{}`, {} items", c.project, c.items().count()),
-                FileKind::Checklist,
-            ))
+            Ok(Summary::Checklist {
+                items: c.items().count(),
+                project: c.project,
+            })
         }
-        None => Err(io::FileError {
-            path: path.to_owned(),
-            position: Some((1, 1)),
-            message: "is not a SiteMatch file: it should start with ZoneProfile(, Checklist( or Catalog("
-                .into(),
-        }),
+        None => Err(FileError::new(path, FileProblem::NotSiteMatchFile)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_language_follows_the_locale() {
+        for zh in ["zh_CN.UTF-8", "zh-Hans-CN", "zh_TW", "ZH"] {
+            assert_eq!(lang_for_locale(Some(zh)), Lang::Zh, "{zh}");
+        }
+        for en in ["en_US.UTF-8", "C", "POSIX", "de-DE", ""] {
+            assert_eq!(lang_for_locale(Some(en)), Lang::En, "{en}");
+        }
+        assert_eq!(lang_for_locale(None), Lang::En);
+    }
+
+    #[test]
+    fn every_message_of_the_command_line_reads_in_chinese_and_in_english() {
+        use crate::model::error::testing::assert_renders;
+        let c = Catalog::builtin().expect("catalog");
+        let parse = Catalog::parse("Catalog(").expect_err("broken");
+        let failures = [
+            Failure::File(FileError::new(Path::new("x.ron"), FileProblem::Empty)),
+            Failure::Render(report::pdf::RenderError::Data("key must be a string".into())),
+            Failure::BuiltinCatalog(Box::new(parse)),
+            Failure::Export("disk full".into()),
+            Failure::Output(std::io::Error::from(std::io::ErrorKind::BrokenPipe)),
+            Failure::NoZone {
+                flag: "--zone",
+                id: "nowhere".into(),
+                dir: PathBuf::from("profiles"),
+            },
+            Failure::BadTarget(Decimal::from(120)),
+            Failure::TooMany {
+                flag: "--zones",
+                given: 1 << 40,
+                limit: MAX_GEN_ZONES,
+            },
+            Failure::NoChecklists(PathBuf::from("pending")),
+            Failure::XlsxNeedsOut,
+            Failure::OutExists(PathBuf::from("list.ron")),
+            Failure::Window("no display".into()),
+            Failure::NoDesktop,
+            Failure::BothIsForTheReport,
+        ];
+        for f in &failures {
+            let name = match f {
+                Failure::File(_) => "File",
+                Failure::Render(_) => "Render",
+                Failure::BuiltinCatalog(_) => "BuiltinCatalog",
+                Failure::Export(_) => "Export",
+                Failure::Output(_) => "Output",
+                Failure::NoZone { .. } => "NoZone",
+                Failure::BadTarget(_) => "BadTarget",
+                Failure::TooMany { .. } => "TooMany",
+                Failure::NoChecklists(_) => "NoChecklists",
+                Failure::XlsxNeedsOut => "XlsxNeedsOut",
+                Failure::OutExists(_) => "OutExists",
+                Failure::Window(_) => "Window",
+                Failure::NoDesktop => "NoDesktop",
+                Failure::BothIsForTheReport => "BothIsForTheReport",
+            };
+            assert_renders(name, f, &c);
+        }
+        let skipped = FileError::new(Path::new("z.ron"), FileProblem::Binary);
+        let (a, b) = (Path::new("r.csv"), Path::new("r-items.csv"));
+        let notices = [
+            Notice::Wrote(a),
+            Notice::WroteWithItems(a, b),
+            Notice::WroteReport {
+                path: a,
+                pages: 6,
+                kb: 240,
+            },
+            Notice::WroteChecklist { path: a, items: 15 },
+            Notice::Generated {
+                zones: 25,
+                checklists: 2,
+                dir: a,
+            },
+            Notice::Skipped(&skipped),
+        ];
+        for n in &notices {
+            let name = match n {
+                Notice::Wrote(_) => "Wrote",
+                Notice::WroteWithItems(..) => "WroteWithItems",
+                Notice::WroteReport { .. } => "WroteReport",
+                Notice::WroteChecklist { .. } => "WroteChecklist",
+                Notice::Generated { .. } => "Generated",
+                Notice::Skipped(_) => "Skipped",
+            };
+            assert_renders(name, n, &c);
+        }
+        for s in [
+            Summary::Catalog { factors: 31 },
+            Summary::Profile {
+                id: "houma".into(),
+                known: 20,
+                factors: 31,
+            },
+            Summary::Checklist {
+                project: "x".into(),
+                items: 15,
+            },
+        ] {
+            let name = match s {
+                Summary::Catalog { .. } => "Catalog",
+                Summary::Profile { .. } => "Profile",
+                Summary::Checklist { .. } => "Checklist",
+            };
+            assert_renders(name, &s, &c);
+        }
+    }
+
+    #[test]
+    fn the_language_is_found_before_parsing() {
+        let args = |a: &[&str]| a.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_in_args(&args(&["sitematch", "score", "--lang", "zh"])),
+            Some(LangArg::Zh)
+        );
+        assert_eq!(
+            lang_in_args(&args(&["sitematch", "--lang=en", "check"])),
+            Some(LangArg::En)
+        );
+        assert_eq!(lang_in_args(&args(&["sitematch", "--lang"])), None);
+        assert_eq!(lang_in_args(&args(&["sitematch", "check", "x"])), None);
     }
 }

@@ -8,7 +8,7 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod assets;
-#[cfg(all(feature = "gui", feature = "pdf"))]
+#[cfg(feature = "pdf")]
 pub mod cli;
 pub mod io;
 pub mod model;

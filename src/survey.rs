@@ -11,9 +11,11 @@ use std::io::Cursor;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook, XlsxError};
 
+use crate::model::text::join_list;
 use crate::model::value::{parse_level, parse_quantity};
 use crate::model::{
-    Catalog, Checklist, FactorIdx, Importance, Kind, Lang, Requirement, Value, YesNo, number,
+    Catalog, Checklist, FactorIdx, Importance, Kind, Lang, Localize, Named, Requirement, Value, ValueError,
+    YesNo, number,
 };
 
 /// The survey sheet's name; errors name cells on it.
@@ -368,73 +370,413 @@ pub fn write(catalog: &Catalog, checklist: Option<&Checklist>) -> Result<Vec<u8>
 }
 
 /// A cell that could not be read: `要素调查表!E14: …`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct CellError {
+    /// The cell's name as Excel shows it (`E14`).
     pub cell: String,
-    pub message: String,
+    pub problem: CellProblem,
 }
 
-impl std::fmt::Display for CellError {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "{SHEET}!{}: {}", self.cell, self.message)
+/// What is wrong with a cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CellProblem {
+    /// The industry is not a division of the list.
+    UnknownIndustry {
+        given: String,
+    },
+    /// A factor id (column D) that the catalog does not have.
+    UnknownFactor {
+        given: String,
+    },
+    DuplicateFactor {
+        factor: Named,
+    },
+    NoImportance,
+    UnknownImportance {
+        given: String,
+    },
+    /// A yes/no need other than 需要.
+    NotAYesNo {
+        given: String,
+    },
+    /// Members that are not in the factor's vocabulary.
+    NotMembers {
+        vocabulary: Named,
+        given: Vec<String>,
+    },
+    /// An amount, unit or level that cannot be taken.
+    Value(ValueError),
+    /// Formatted as a date: Excel keeps a date as a day count (45427), which must not be read
+    /// as an amount.
+    IsADate,
+    /// A formula whose result was never saved.
+    FormulaWithoutResult,
+    /// A formula that shows an error value.
+    FormulaError {
+        shows: String,
+    },
+}
+
+impl Localize for CellProblem {
+    fn text(&self, lang: Lang) -> String {
+        let importances = || -> String {
+            let labels: Vec<String> = Importance::ALL
+                .iter()
+                .map(|i| i.label(Lang::Zh).to_owned())
+                .collect();
+            join_list(&labels, lang, "or")
+        };
+        match (self, lang) {
+            (CellProblem::UnknownIndustry { given }, Lang::Zh) => {
+                format!("“{given}”不是国民经济行业分类（GB/T 4754）的大类，请从下拉列表中选择")
+            }
+            (CellProblem::UnknownIndustry { given }, Lang::En) => {
+                format!("`{given}` is not a GB/T 4754 division; choose one from the list")
+            }
+            (CellProblem::UnknownFactor { given }, Lang::Zh) => format!("“{given}”不是要素目录中的要素"),
+            (CellProblem::UnknownFactor { given }, Lang::En) => {
+                format!("`{given}` is not a factor of the catalog")
+            }
+            (CellProblem::DuplicateFactor { factor }, Lang::Zh) => {
+                format!("要素{}出现了两次", factor.label(lang))
+            }
+            (CellProblem::DuplicateFactor { factor }, Lang::En) => {
+                format!("factor {} appears twice", factor.label(lang))
+            }
+            (CellProblem::NoImportance, Lang::Zh) => format!("未填写重要性，请选择{}", importances()),
+            (CellProblem::NoImportance, Lang::En) => format!("importance is empty; choose {}", importances()),
+            (CellProblem::UnknownImportance { given }, Lang::Zh) => {
+                format!("“{given}”不是重要性的选项，请选择{}", importances())
+            }
+            (CellProblem::UnknownImportance { given }, Lang::En) => {
+                format!("importance `{given}` is not one; choose {}", importances())
+            }
+            (CellProblem::NotAYesNo { given }, Lang::Zh) => {
+                format!("“{given}”不是是否类的需求，请选择“{NEEDED}”或留空")
+            }
+            (CellProblem::NotAYesNo { given }, Lang::En) => {
+                format!("`{given}` is not a yes/no need; choose {NEEDED} or leave it empty")
+            }
+            (CellProblem::NotMembers { vocabulary, given }, Lang::Zh) => {
+                format!("不在{}之列：{}", vocabulary.name(lang), given.join("、"))
+            }
+            (CellProblem::NotMembers { vocabulary, given }, Lang::En) => {
+                format!("not in {}: {}", vocabulary.name(lang), given.join(", "))
+            }
+            (CellProblem::Value(e), _) => e.text(lang),
+            (CellProblem::IsADate, Lang::Zh) => {
+                "单元格是日期格式（Excel 把日期存为天数），不能当作数量读取；请改为“常规”或“数值”格式后重新填写".into()
+            }
+            (CellProblem::IsADate, Lang::En) => {
+                "the cell is formatted as a date (Excel stores a date as a day count) and cannot be read as an amount; format it as General or Number and fill it in again".into()
+            }
+            (CellProblem::FormulaWithoutResult, Lang::Zh) => {
+                "单元格是公式，但没有保存计算结果；请在 Excel 或 WPS 中打开并保存，或直接填写数值".into()
+            }
+            (CellProblem::FormulaWithoutResult, Lang::En) => {
+                "the cell is a formula whose result was never saved; open and save the workbook in Excel or WPS, or type the value".into()
+            }
+            (CellProblem::FormulaError { shows }, Lang::Zh) => format!("公式的结果是错误值 {shows}"),
+            (CellProblem::FormulaError { shows }, Lang::En) => format!("the formula gives the error {shows}"),
+        }
+    }
+}
+
+impl Localize for CellError {
+    fn text(&self, lang: Lang) -> String {
+        format!("{SHEET}!{}: {}", self.cell, self.problem.text(lang))
     }
 }
 
 /// Why a filled survey could not be read: the workbook itself, or its cells, one error each.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SurveyError {
-    #[error("is not a SiteMatch survey workbook: {0}")]
-    Workbook(String),
-    #[error("{} cell(s) could not be read:\n{}", .0.len(), .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    /// Not an Excel workbook at all (the reader's own words in `detail`).
+    NotAWorkbook { detail: String },
+    /// An old Excel 97–2003 workbook (`.xls`), or an encrypted one (both are OLE2 files).
+    OldExcel,
+    /// A text file (a CSV saved with an `.xlsx` name).
+    Text,
+    /// A zip archive that does not unpack into a workbook (the reader's words in `detail`).
+    Damaged { detail: String },
+    /// A part that unpacks past `limit` bytes (or all parts together past it).
+    Unpacks { part: String, limit: u64 },
+    /// Something written below the survey's table, further than `limit` rows.
+    TooManyRows { limit: u32 },
+    /// A workbook without the survey sheet.
+    NoSurveySheet,
+    /// The cells that cannot be read, top to bottom; the message lists the first
+    /// [`MAX_LISTED_ERRORS`] and counts the rest.
     Cells(Vec<CellError>),
 }
 
-/// Reads a filled survey back into a checklist. Every unreadable cell is one error.
-pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
-    use calamine::{Data, Reader, Xlsx};
-    let mut book: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| SurveyError::Workbook(e.to_string()))?;
-    let range = book
-        .worksheet_range(SHEET)
-        .map_err(|_| SurveyError::Workbook(format!("it has no sheet named {SHEET}")))?;
-    let get = |row: u32, col: u16| -> CellValue {
-        match range.get_value((row, u32::from(col))) {
-            None | Some(Data::Empty) => CellValue::Empty,
-            Some(Data::String(s)) if s.trim().is_empty() => CellValue::Empty,
-            Some(Data::String(s)) => CellValue::Text(s.trim().to_owned()),
-            Some(Data::Float(f)) => CellValue::Number(*f),
-            Some(Data::Int(i)) => CellValue::Number(*i as f64),
-            Some(other) => CellValue::Text(other.to_string()),
+impl Localize for SurveyError {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SurveyError::NotAWorkbook { .. }, Lang::Zh) => {
+                "不是 SiteMatch 要素调查表：无法作为 Excel 工作簿（.xlsx）打开".into()
+            }
+            (SurveyError::NotAWorkbook { detail }, Lang::En) => {
+                format!("is not a SiteMatch survey workbook: {detail}")
+            }
+            (SurveyError::OldExcel, Lang::Zh) => {
+                "是旧版 Excel 97–2003 工作簿（.xls）或加密的工作簿：请在 Excel 或 WPS 中另存为不加密的 .xlsx 后再导入".into()
+            }
+            (SurveyError::OldExcel, Lang::En) => {
+                "is an old Excel 97–2003 workbook (.xls) or an encrypted one: save it from Excel or WPS as an unencrypted .xlsx and import that".into()
+            }
+            (SurveyError::Text, Lang::Zh) => {
+                "是文本文件（如 CSV），不是 Excel 工作簿：请用 SiteMatch 导出的要素调查表（.xlsx）填写".into()
+            }
+            (SurveyError::Text, Lang::En) => {
+                "is a text file (such as a CSV), not an Excel workbook: fill in the survey workbook (.xlsx) SiteMatch exports".into()
+            }
+            (SurveyError::Damaged { .. }, Lang::Zh) => "工作簿已损坏，无法解压读取；请向对方索取完好的文件".into(),
+            (SurveyError::Damaged { detail }, Lang::En) => {
+                format!("the workbook is damaged and cannot be unpacked ({detail}); ask for an intact copy")
+            }
+            (SurveyError::Unpacks { part, limit }, Lang::Zh) => format!(
+                "工作簿解压后过大（{part} 超过 {} MiB），不是正常的要素调查表，已拒绝读取",
+                limit >> 20
+            ),
+            (SurveyError::Unpacks { part, limit }, Lang::En) => format!(
+                "the workbook unpacks to too much ({part} passes {} MiB); no survey is that large, so it was not read",
+                limit >> 20
+            ),
+            (SurveyError::TooManyRows { limit }, Lang::Zh) => {
+                format!("表格下方第 {limit} 行以后还有内容；要素调查表没有这么多行，请删除多余内容")
+            }
+            (SurveyError::TooManyRows { limit }, Lang::En) => format!(
+                "something is written more than {limit} rows below the table; the survey has no such rows, delete it"
+            ),
+            (SurveyError::NoSurveySheet, Lang::Zh) => {
+                format!("不是 SiteMatch 要素调查表：没有名为“{SHEET}”的工作表")
+            }
+            (SurveyError::NoSurveySheet, Lang::En) => {
+                format!("is not a SiteMatch survey workbook: it has no sheet named {SHEET}")
+            }
+            (SurveyError::Cells(cells), _) => {
+                let head = match lang {
+                    Lang::Zh => format!("有 {} 个单元格无法读取：", cells.len()),
+                    Lang::En => format!("{} cell(s) could not be read:", cells.len()),
+                };
+                let more = cells.len().saturating_sub(MAX_LISTED_ERRORS);
+                let tail = (more > 0).then(|| match lang {
+                    Lang::Zh => format!("……另有 {more} 个单元格有问题"),
+                    Lang::En => format!("… and {more} more cell(s)"),
+                });
+                std::iter::once(head)
+                    .chain(cells.iter().take(MAX_LISTED_ERRORS).map(|c| c.text(lang)))
+                    .chain(tail)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
         }
+    }
+}
+
+crate::english_display!(CellError, CellProblem, SurveyError);
+
+/// What one part of a workbook from outside may unpack to. The survey SiteMatch writes unpacks
+/// to well under 1 MiB; the bound leaves room for a workbook an investor reworked and stops a
+/// crafted one (a small zip whose sheet inflates to gigabytes) before it takes the memory.
+pub const MAX_PART_BYTES: u64 = 32 << 20;
+/// What the parts of a workbook may unpack to together.
+pub const MAX_UNPACKED_BYTES: u64 = 128 << 20;
+/// Parts a workbook may have (a survey has about a dozen).
+const MAX_PARTS: usize = 2_000;
+/// Rows of the factor table read at most: the catalog has a few dozen factors, so a row far
+/// below is not part of the survey's table.
+pub const MAX_TABLE_ROWS: u32 = 1_000;
+/// Cell errors listed in a message; the rest are counted.
+pub const MAX_LISTED_ERRORS: usize = 50;
+
+/// One cell as read from a workbook.
+#[derive(Clone, Debug, PartialEq)]
+enum Got {
+    Value(CellValue),
+    /// Formatted as a date or time (Excel keeps it as a serial number).
+    Date,
+    /// A formula whose result was never saved (the workbook was written by a program, not
+    /// saved from Excel or WPS).
+    NoResult,
+    /// A formula that evaluates to an error (`#DIV/0!`).
+    Error(String),
+}
+
+/// Tells what a file that is not a zip archive is, from its first bytes.
+fn sniff(bytes: &[u8]) -> Result<(), SurveyError> {
+    const OLE2: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.starts_with(b"PK") {
+        return Ok(());
+    }
+    if bytes.starts_with(&OLE2) {
+        return Err(SurveyError::OldExcel);
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let texty = !head.is_empty()
+        && !head.contains(&0)
+        && head
+            .iter()
+            .all(|&b| b >= 0x20 || matches!(b, b'\t' | b'\r' | b'\n' | 0x1b));
+    if texty {
+        return Err(SurveyError::Text);
+    }
+    Err(SurveyError::NotAWorkbook {
+        detail: "not a zip archive".into(),
+    })
+}
+
+/// Unpacks every part of the workbook into nothing, counting the bytes actually inflated (not
+/// the sizes the archive claims), and refuses a workbook past the bounds before any of it is
+/// held in memory.
+fn check_unpacked(bytes: &[u8]) -> Result<(), SurveyError> {
+    use std::io::Read;
+    let damaged = |e: &dyn std::fmt::Display| SurveyError::Damaged {
+        detail: e.to_string(),
     };
-    let mut errors: Vec<CellError> = Vec::new();
-    let mut fail = |row: u32, col: u16, message: String| {
-        errors.push(CellError {
-            cell: cell_name(row, col),
-            message,
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+    if zip.len() > MAX_PARTS {
+        return Err(SurveyError::Damaged {
+            detail: format!("{} parts", zip.len()),
         });
+    }
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let part = zip.by_index(i).map_err(|e| damaged(&e))?;
+        let name = part.name().map_or_else(|_| format!("#{i}"), |n| n.into_owned());
+        let inflated = std::io::copy(&mut part.take(MAX_PART_BYTES + 1), &mut std::io::sink())
+            .map_err(|e| damaged(&e))?;
+        total = total.saturating_add(inflated);
+        if inflated > MAX_PART_BYTES || total > MAX_UNPACKED_BYTES {
+            return Err(SurveyError::Unpacks {
+                part: name,
+                limit: if inflated > MAX_PART_BYTES {
+                    MAX_PART_BYTES
+                } else {
+                    MAX_UNPACKED_BYTES
+                },
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The survey sheet's cells within the survey's extents, read one at a time (never as the
+/// sheet's whole rectangle, which a cell at the far corner makes billions of cells).
+fn survey_cells(bytes: &[u8]) -> Result<std::collections::HashMap<(u32, u16), Got>, SurveyError> {
+    use calamine::{DataRef, Reader, Xlsx, XlsxError};
+    let damaged = |e: XlsxError| SurveyError::Damaged {
+        detail: e.to_string(),
     };
-    let text_of = |v: &CellValue| match v {
-        CellValue::Empty => String::new(),
-        CellValue::Text(s) => s.clone(),
-        CellValue::Number(n) => float_text(*n),
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(damaged)?;
+    let mut reader = match book.worksheet_cells_reader(SHEET) {
+        Ok(reader) => reader,
+        Err(XlsxError::WorksheetNotFound(_)) => return Err(SurveyError::NoSurveySheet),
+        Err(e) => return Err(damaged(e)),
+    };
+    let mut cells = std::collections::HashMap::new();
+    let last_row = TABLE.saturating_add(MAX_TABLE_ROWS);
+    while let Some(cell) = reader.next_cell_with_formula().map_err(damaged)? {
+        let (row, col) = cell.pos;
+        let has_formula = cell.formula.is_some();
+        let got = match &cell.value {
+            DataRef::Empty if has_formula => Got::NoResult,
+            DataRef::Empty => continue,
+            DataRef::String(s) => Got::Value(text_cell(s)),
+            DataRef::SharedString(s) => Got::Value(text_cell(s)),
+            DataRef::Float(f) => Got::Value(CellValue::Number(*f)),
+            DataRef::Int(i) => Got::Value(CellValue::Number(*i as f64)),
+            DataRef::Bool(b) => Got::Value(CellValue::Text(b.to_string().to_uppercase())),
+            DataRef::DateTime(_) | DataRef::DateTimeIso(_) | DataRef::DurationIso(_) => Got::Date,
+            DataRef::Error(e) => Got::Error(e.to_string()),
+        };
+        let Ok(col) = u16::try_from(col) else { continue };
+        if col > C_NOTE || got == Got::Value(CellValue::Empty) {
+            continue;
+        }
+        if row > last_row {
+            return Err(SurveyError::TooManyRows {
+                limit: MAX_TABLE_ROWS,
+            });
+        }
+        cells.insert((row, col), got);
+    }
+    Ok(cells)
+}
+
+fn text_cell(s: &str) -> CellValue {
+    match s.trim() {
+        "" => CellValue::Empty,
+        t => CellValue::Text(t.to_owned()),
+    }
+}
+
+/// The survey's cells being read, and the errors found so far.
+struct Sheet {
+    cells: std::collections::HashMap<(u32, u16), Got>,
+    errors: Vec<CellError>,
+}
+
+impl Sheet {
+    fn fail(&mut self, row: u32, col: u16, problem: CellProblem) {
+        self.errors.push(CellError {
+            cell: cell_name(row, col),
+            problem,
+        });
+    }
+
+    /// A cell's value; a date, a formula without a saved result or an error value is an error
+    /// of its cell (the survey has no date fields) and reads as empty.
+    fn get(&mut self, row: u32, col: u16) -> CellValue {
+        let problem = match self.cells.get(&(row, col)) {
+            None => return CellValue::Empty,
+            Some(Got::Value(v)) => return v.clone(),
+            Some(Got::Date) => CellProblem::IsADate,
+            Some(Got::NoResult) => CellProblem::FormulaWithoutResult,
+            Some(Got::Error(shows)) => CellProblem::FormulaError { shows: shows.clone() },
+        };
+        self.fail(row, col, problem);
+        CellValue::Empty
+    }
+
+    /// A cell's text (a number as the shortest text that reads back to it).
+    fn text(&mut self, row: u32, col: u16) -> String {
+        match self.get(row, col) {
+            CellValue::Empty => String::new(),
+            CellValue::Text(s) => s,
+            CellValue::Number(n) => float_text(n),
+        }
+    }
+
+    /// The last row of the table with anything in it.
+    fn last_row(&self) -> u32 {
+        self.cells.keys().map(|&(r, _)| r).max().unwrap_or(TABLE)
+    }
+}
+
+/// Reads a filled survey back into a checklist. Every unreadable cell is one error.
+///
+/// The workbook comes from outside and is treated as hostile: what is not an `.xlsx` workbook
+/// is named as what it is (an old `.xls`, a CSV), a damaged one as damaged, and one that would
+/// unpack past [`MAX_UNPACKED_BYTES`] or run past [`MAX_TABLE_ROWS`] is refused before it is
+/// held in memory.
+pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
+    sniff(bytes)?;
+    check_unpacked(bytes)?;
+    let mut sheet = Sheet {
+        cells: survey_cells(bytes)?,
+        errors: Vec::new(),
     };
     let mut list = Checklist::new(catalog);
-    list.investor = text_of(&get(INVESTOR, 1));
-    list.project = text_of(&get(PROJECT, 1));
-    match get(INDUSTRY, 1) {
-        CellValue::Empty => {}
-        v => {
-            let t = text_of(&v);
-            let code = t.split_whitespace().next().unwrap_or("");
-            match catalog.industries().find(code) {
-                Some(m) => list.industry = Some(m),
-                None => fail(
-                    INDUSTRY,
-                    1,
-                    format!("`{t}` is not a GB/T 4754 division; choose one from the list"),
-                ),
-            }
+    list.investor = sheet.text(INVESTOR, 1);
+    list.project = sheet.text(PROJECT, 1);
+    let industry = sheet.text(INDUSTRY, 1);
+    if !industry.is_empty() {
+        let code = industry.split_whitespace().next().unwrap_or("");
+        match catalog.industries().find(code) {
+            Some(m) => list.industry = Some(m),
+            None => sheet.fail(INDUSTRY, 1, CellProblem::UnknownIndustry { given: industry }),
         }
     }
     for (row, slot) in [
@@ -442,101 +784,75 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
         (INTENSITY, &mut list.planned_intensity),
         (TAX, &mut list.planned_tax_per_mu),
     ] {
-        match decimal_of(&get(row, 1)) {
+        let cell = sheet.get(row, 1);
+        match decimal_of(&cell) {
             Ok(d) => *slot = d,
-            Err(m) => fail(row, 1, m),
+            Err(e) => sheet.fail(row, 1, CellProblem::Value(e)),
         }
     }
     let mut seen: Vec<FactorIdx> = Vec::new();
-    let last = range.end().map_or(TABLE, |(r, _)| r);
+    let last = sheet.last_row();
     for row in TABLE + 1..=last {
-        let id = text_of(&get(row, C_ID));
+        let id = sheet.text(row, C_ID);
         if id.is_empty() {
             continue;
         }
         let Some(f) = catalog.find_factor(&id) else {
-            fail(row, C_ID, format!("`{id}` is not a factor of the catalog"));
+            sheet.fail(row, C_ID, CellProblem::UnknownFactor { given: id });
             continue;
         };
         if seen.contains(&f) {
-            fail(row, C_ID, format!("factor `{id}` appears twice"));
+            let factor = catalog.factor(f).named();
+            sheet.fail(row, C_ID, CellProblem::DuplicateFactor { factor });
             continue;
         }
         seen.push(f);
         let factor = catalog.factor(f);
-        let importance_text = text_of(&get(row, C_IMPORTANCE));
+        let importance_text = sheet.text(row, C_IMPORTANCE);
         let importance = Importance::ALL.into_iter().find(|i| {
             importance_text == i.label(Lang::Zh)
                 || importance_text.eq_ignore_ascii_case(i.code())
                 || importance_text.eq_ignore_ascii_case(i.label(Lang::En))
         });
         let Some(importance) = importance else {
-            let why = if importance_text.is_empty() {
-                "is empty".to_owned()
+            let problem = if importance_text.is_empty() {
+                CellProblem::NoImportance
             } else {
-                format!("`{importance_text}` is not one")
+                CellProblem::UnknownImportance {
+                    given: importance_text,
+                }
             };
-            fail(
-                row,
-                C_IMPORTANCE,
-                format!("importance {why}; choose 必须, 高, 中, 低 or 不需要"),
-            );
+            sheet.fail(row, C_IMPORTANCE, problem);
             continue;
         };
-        let cell = get(row, C_REQUIRED);
-        let required: Result<Option<Value>, String> = match (&factor.kind, factor.default_from, &cell) {
+        let cell = sheet.get(row, C_REQUIRED);
+        let required: Result<Option<Value>, CellProblem> = match (&factor.kind, factor.default_from, &cell) {
             (_, Some(_), _) | (_, None, CellValue::Empty) => Ok(None),
             (Kind::AtLeast(m) | Kind::AtMost(m), None, v) => {
-                let unit = text_of(&get(row, C_UNIT));
+                let unit = sheet.text(row, C_UNIT);
                 let amount = match v {
                     CellValue::Number(n) => float_text(*n),
-                    other => text_of(other),
+                    CellValue::Text(t) => t.clone(),
+                    CellValue::Empty => String::new(),
                 };
                 parse_quantity(catalog, m, &format!("{amount} {unit}"))
                     .map(|q| Some(Value::Amount(q)))
-                    .map_err(|e| e.to_string())
+                    .map_err(CellProblem::Value)
             }
-            (Kind::YesNo, None, v) => match text_of(v).as_str() {
+            (Kind::YesNo, None, v) => match cell_text(v).as_str() {
                 NEEDED | "yes" | "Yes" | "是" => Ok(Some(Value::YesNo(YesNo::Yes))),
-                other => Err(format!(
-                    "`{other}` is not a yes/no need; choose {NEEDED} or leave it empty"
-                )),
+                other => Err(CellProblem::NotAYesNo {
+                    given: other.to_owned(),
+                }),
             },
-            (Kind::Level(_), None, v) => parse_level(factor, &text_of(v))
+            (Kind::Level(_), None, v) => parse_level(factor, &cell_text(v))
                 .map(|l| Some(Value::Level(l)))
-                .map_err(|e| e.to_string()),
-            (Kind::Set(vi), None, v) => {
-                let vocab = catalog.vocabulary(*vi);
-                let t = text_of(v);
-                let mut members = Vec::new();
-                let mut bad = Vec::new();
-                for part in t
-                    .split([',', '，', '、', ';', '；'])
-                    .map(str::trim)
-                    .filter(|p| !p.is_empty())
-                {
-                    let key = part.split_whitespace().next().unwrap_or(part);
-                    match vocab.find(key).or_else(|| {
-                        vocab
-                            .members
-                            .iter()
-                            .position(|m| m.name.zh == part || m.name.en.eq_ignore_ascii_case(part))
-                            .and_then(|i| u16::try_from(i).ok())
-                    }) {
-                        Some(m) => members.push(m),
-                        None => bad.push(part.to_owned()),
-                    }
-                }
-                if bad.is_empty() {
-                    Ok(Some(Value::set(members)))
-                } else {
-                    Err(format!("not in {}: {}", vocab.name.en, bad.join(", ")))
-                }
-            }
+                .map_err(CellProblem::Value),
+            (Kind::Set(vi), None, v) => set_members(catalog.vocabulary(*vi), &cell_text(v)),
         };
         match required {
             Ok(required) => {
-                let note = text_of(&get(row, C_NOTE));
+                let note = sheet.text(row, C_NOTE);
                 // A factor marked not needed, with nothing stated, is one the checklist does
                 // not list.
                 let listed = importance != Importance::NotNeeded || required.is_some() || !note.is_empty();
@@ -549,13 +865,64 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
                     }),
                 );
             }
-            Err(m) => fail(row, C_REQUIRED, m),
+            Err(problem) => sheet.fail(row, C_REQUIRED, problem),
         }
     }
-    if errors.is_empty() {
+    if sheet.errors.is_empty() {
         Ok(list)
     } else {
-        Err(SurveyError::Cells(errors))
+        sheet.errors.sort_by_key(|e| cell_order(&e.cell));
+        sheet.errors.dedup();
+        Err(SurveyError::Cells(sheet.errors))
+    }
+}
+
+/// A cell's name as (row, column) for ordering errors top to bottom, left to right.
+fn cell_order(name: &str) -> (u32, u32) {
+    let split = name.find(|c: char| c.is_ascii_digit()).unwrap_or(name.len());
+    let (letters, digits) = name.split_at(split);
+    let col = letters.bytes().fold(0u32, |acc, b| {
+        acc.saturating_mul(26).saturating_add(u32::from(b - b'A' + 1))
+    });
+    (digits.parse().unwrap_or(u32::MAX), col)
+}
+
+fn cell_text(v: &CellValue) -> String {
+    match v {
+        CellValue::Empty => String::new(),
+        CellValue::Text(s) => s.clone(),
+        CellValue::Number(n) => float_text(*n),
+    }
+}
+
+/// The members named in a cell (`环评、能评`, by code, Chinese or English name).
+fn set_members(vocab: &crate::model::catalog::Vocabulary, text: &str) -> Result<Option<Value>, CellProblem> {
+    let mut members = Vec::new();
+    let mut bad = Vec::new();
+    for part in text
+        .split([',', '，', '、', ';', '；'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let key = part.split_whitespace().next().unwrap_or(part);
+        match vocab.find(key).or_else(|| {
+            vocab
+                .members
+                .iter()
+                .position(|m| m.name.zh == part || m.name.en.eq_ignore_ascii_case(part))
+                .and_then(|i| u16::try_from(i).ok())
+        }) {
+            Some(m) => members.push(m),
+            None => bad.push(part.to_owned()),
+        }
+    }
+    if bad.is_empty() {
+        Ok(Some(Value::set(members)))
+    } else {
+        Err(CellProblem::NotMembers {
+            vocabulary: vocab.named(),
+            given: bad,
+        })
     }
 }
 
@@ -568,16 +935,16 @@ fn float_text(n: f64) -> String {
     }
 }
 
-fn decimal_of(v: &CellValue) -> Result<Option<Decimal>, String> {
+fn decimal_of(v: &CellValue) -> Result<Option<Decimal>, ValueError> {
     let text = match v {
         CellValue::Empty => return Ok(None),
         CellValue::Number(n) => float_text(*n),
         CellValue::Text(s) => s.clone(),
     };
     match number::parse_decimal(&text) {
-        Ok(d) if d.is_sign_negative() && !d.is_zero() => Err(format!("`{text}` is negative")),
+        Ok(d) if d.is_sign_negative() && !d.is_zero() => Err(ValueError::Negative(number::plain(d))),
         Ok(d) => Ok(Some(d.normalize())),
-        Err(e) => Err(format!("`{text}`: {e}")),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -750,13 +1117,283 @@ mod tests {
             "{}",
             errors[0]
         );
-        assert!(errors.iter().any(|e| e.message.contains("moon")));
+        assert!(errors.iter().any(|e| e.to_string().contains("moon")));
     }
 
     #[test]
-    fn a_file_that_is_not_a_workbook_is_refused_in_words() {
+    fn every_survey_problem_reads_in_chinese_and_in_english() {
+        use crate::model::error::testing::assert_renders;
         let c = catalog();
-        let err = read(&c, b"not a zip").expect_err("refused");
-        assert!(matches!(err, SurveyError::Workbook(_)));
+        let vocab = c.vocabulary(
+            match c
+                .factor(c.find_factor("policy.regional_assessments").unwrap())
+                .kind
+            {
+                Kind::Set(v) => v,
+                _ => c.industry_vocabulary(),
+            },
+        );
+        let problems = [
+            CellProblem::UnknownIndustry {
+                given: "Z99 nothing".into(),
+            },
+            CellProblem::UnknownFactor {
+                given: "land.rent".into(),
+            },
+            CellProblem::DuplicateFactor {
+                factor: c.factor(c.find_factor("water.supply").unwrap()).named(),
+            },
+            CellProblem::NoImportance,
+            CellProblem::UnknownImportance {
+                given: "critical".into(),
+            },
+            CellProblem::NotAYesNo {
+                given: "maybe".into(),
+            },
+            CellProblem::NotMembers {
+                vocabulary: vocab.named(),
+                given: vec!["moon".into()],
+            },
+            CellProblem::Value(ValueError::Negative("-5".into())),
+            CellProblem::IsADate,
+            CellProblem::FormulaWithoutResult,
+            CellProblem::FormulaError {
+                shows: "#DIV/0!".into(),
+            },
+        ];
+        for p in &problems {
+            let name = match p {
+                CellProblem::UnknownIndustry { .. } => "UnknownIndustry",
+                CellProblem::UnknownFactor { .. } => "UnknownFactor",
+                CellProblem::DuplicateFactor { .. } => "DuplicateFactor",
+                CellProblem::NoImportance => "NoImportance",
+                CellProblem::UnknownImportance { .. } => "UnknownImportance",
+                CellProblem::NotAYesNo { .. } => "NotAYesNo",
+                CellProblem::NotMembers { .. } => "NotMembers",
+                CellProblem::Value(_) => "Value",
+                CellProblem::IsADate => "IsADate",
+                CellProblem::FormulaWithoutResult => "FormulaWithoutResult",
+                CellProblem::FormulaError { .. } => "FormulaError",
+            };
+            assert_renders(name, p, &c);
+        }
+        let cells = SurveyError::Cells(
+            problems
+                .into_iter()
+                .map(|problem| CellError {
+                    cell: "E14".into(),
+                    problem,
+                })
+                .collect(),
+        );
+        for e in [
+            SurveyError::NotAWorkbook {
+                detail: "invalid Zip archive".into(),
+            },
+            SurveyError::NoSurveySheet,
+            SurveyError::OldExcel,
+            SurveyError::Text,
+            SurveyError::Damaged {
+                detail: "invalid Zip archive".into(),
+            },
+            SurveyError::Unpacks {
+                part: "xl/sharedStrings.xml".into(),
+                limit: MAX_PART_BYTES,
+            },
+            SurveyError::TooManyRows {
+                limit: MAX_TABLE_ROWS,
+            },
+            cells,
+        ] {
+            let name = match &e {
+                SurveyError::NotAWorkbook { .. } => "NotAWorkbook",
+                SurveyError::NoSurveySheet => "NoSurveySheet",
+                SurveyError::OldExcel => "OldExcel",
+                SurveyError::Text => "Text",
+                SurveyError::Damaged { .. } => "Damaged",
+                SurveyError::Unpacks { .. } => "Unpacks",
+                SurveyError::TooManyRows { .. } => "TooManyRows",
+                SurveyError::Cells(_) => "Cells",
+            };
+            assert_renders(name, &e, &c);
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_workbook_is_named_as_what_it_is() {
+        let c = catalog();
+        let err = read(&c, "企业名称,用地\n某公司,100\n".as_bytes()).expect_err("refused");
+        assert_eq!(err, SurveyError::Text, "a CSV saved as .xlsx");
+        let mut xls = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        xls.extend([0u8; 504]);
+        assert_eq!(read(&c, &xls).expect_err("refused"), SurveyError::OldExcel);
+        let err = read(&c, &[0x00, 0x01, 0x02, 0xff]).expect_err("refused");
+        assert!(matches!(err, SurveyError::NotAWorkbook { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn a_damaged_workbook_is_called_damaged_not_a_workbook_without_the_sheet() {
+        let c = catalog();
+        let book = write(&c, None).expect("write");
+        let err = read(&c, &book[..book.len() / 2]).expect_err("refused");
+        assert!(matches!(err, SurveyError::Damaged { .. }), "{err:?}");
+        assert!(err.text(Lang::Zh).contains("损坏"), "{}", err.text(Lang::Zh));
+    }
+
+    /// The workbook with one part's text changed, zipped again as Excel would.
+    fn patched(book: &[u8], part: &str, change: impl Fn(String) -> String) -> Vec<u8> {
+        use std::io::{Read, Write};
+        let mut zip = zip::ZipArchive::new(Cursor::new(book)).expect("zip");
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).expect("entry");
+            let name = entry.name().expect("name").into_owned();
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes).expect("read");
+            if name == part {
+                bytes = change(String::from_utf8(bytes).expect("xml")).into_bytes();
+            }
+            out.start_file(name, options).expect("start");
+            out.write_all(&bytes).expect("write");
+        }
+        out.finish().expect("finish").into_inner()
+    }
+
+    const SURVEY_XML: &str = "xl/worksheets/sheet1.xml";
+
+    #[test]
+    fn a_sheet_that_inflates_past_the_bound_is_refused_before_it_is_held() {
+        let c = catalog();
+        let book = write(&c, None).expect("write");
+        // 40 MiB of blanks compress to a few tens of KiB: the archive is small, its sheet is not.
+        let bomb = patched(&book, SURVEY_XML, |xml| {
+            xml.replacen("<sheetData>", &format!("<sheetData>{}", " ".repeat(40 << 20)), 1)
+        });
+        assert!(
+            bomb.len() < 1 << 20,
+            "the crafted workbook is small: {} bytes",
+            bomb.len()
+        );
+        let err = read(&c, &bomb).expect_err("refused");
+        assert_eq!(
+            err,
+            SurveyError::Unpacks {
+                part: SURVEY_XML.into(),
+                limit: MAX_PART_BYTES
+            }
+        );
+    }
+
+    #[test]
+    fn a_cell_at_the_far_corner_is_read_without_allocating_the_sheet() {
+        let c = catalog();
+        let with = |row: u32, col: u16| {
+            let mut cells = cells(&c, None);
+            cells.push(Cell {
+                row,
+                col,
+                value: CellValue::Text("x".into()),
+                input: true,
+                choices: None,
+            });
+            read(&c, &workbook(&c, &cells).expect("write"))
+        };
+        // The sheet's last cell (XFD1048576) is outside the survey: the rest reads as written,
+        // and the sheet is never made into its rectangle of 17 billion cells.
+        assert_eq!(with(1_048_575, 16_383), Ok(Checklist::template(&c)));
+        assert_eq!(with(INVESTOR, 16_383), Ok(Checklist::template(&c)));
+        // In the table's columns far below the table, it is refused, naming the bound.
+        assert_eq!(
+            with(1_048_575, C_ID),
+            Err(SurveyError::TooManyRows {
+                limit: MAX_TABLE_ROWS
+            })
+        );
+    }
+
+    #[test]
+    fn a_date_in_an_amount_cell_is_an_error_not_a_day_count() {
+        let c = catalog();
+        let book = write(&c, None).expect("write");
+        // B8 (planned intensity) typed as 2024-05-15 in a date-formatted cell: Excel stores
+        // 45427 with a date style.
+        let dated = patched(&book, SURVEY_XML, |xml| {
+            let at = xml.find("<c r=\"B8\"").expect("B8");
+            let end = at + xml[at..].find('>').expect("end") + 1;
+            let old = &xml[at..end];
+            let new = match old.strip_suffix("/>") {
+                Some(open) => format!("{open}><v>45427</v></c>"),
+                None => format!("{old}<v>45427</v>"),
+            };
+            xml.replacen(old, &new, 1)
+        });
+        // Without a date style the day count is a number: read as such.
+        let as_number = read(&c, &dated).expect("a plain number");
+        assert_eq!(as_number.planned_intensity, Some(Decimal::from(45427)));
+        let with_date_style = patched(&dated, "xl/styles.xml", date_style_on_every_format);
+        let err = read(&c, &with_date_style).expect_err("a date is refused");
+        let SurveyError::Cells(errors) = err else {
+            panic!("cell errors: {err:?}")
+        };
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.cell == "B8" && e.problem == CellProblem::IsADate),
+            "{errors:?}"
+        );
+    }
+
+    /// Every cell format given the built-in date format 14 (`m/d/yyyy`).
+    fn date_style_on_every_format(xml: String) -> String {
+        let start = xml.find("<cellXfs").expect("cellXfs");
+        let end = xml.find("</cellXfs>").expect("end");
+        let formats = xml[start..end].replace("numFmtId=\"0\"", "numFmtId=\"14\"");
+        format!("{}{}{}", &xml[..start], formats, &xml[end..])
+    }
+
+    #[test]
+    fn a_formula_without_a_saved_result_is_named_not_dropped() {
+        let c = catalog();
+        let book = write(&c, None).expect("write");
+        let formula = patched(&book, SURVEY_XML, |xml| {
+            let at = xml.find("<c r=\"B7\"").expect("B7");
+            let end = at + xml[at..].find("/>").expect("an empty cell") + 2;
+            let old = xml[at..end].to_owned();
+            let new = format!("{}><f>SUM(Z1:Z9)</f></c>", &old[..old.len() - 2]);
+            xml.replacen(&old, &new, 1)
+        });
+        let err = read(&c, &formula).expect_err("refused");
+        let SurveyError::Cells(errors) = err else {
+            panic!("cell errors: {err:?}")
+        };
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].cell, "B7");
+        assert_eq!(errors[0].problem, CellProblem::FormulaWithoutResult);
+    }
+
+    #[test]
+    fn a_thousand_bad_rows_give_a_message_of_fifty_lines_and_a_count() {
+        let c = catalog();
+        let mut cells = cells(&c, None);
+        let first = TABLE + 1 + c.factors().len() as u32 + 2;
+        for row in first..first + 200 {
+            cells.push(Cell {
+                row,
+                col: C_ID,
+                value: CellValue::Text(format!("bogus.{row}")),
+                input: true,
+                choices: None,
+            });
+        }
+        let err = read(&c, &workbook(&c, &cells).expect("write")).expect_err("refused");
+        let SurveyError::Cells(errors) = &err else {
+            panic!("cell errors: {err:?}")
+        };
+        assert_eq!(errors.len(), 200);
+        let text = err.text(Lang::Zh);
+        assert_eq!(text.lines().count(), 1 + MAX_LISTED_ERRORS + 1, "{text}");
+        assert!(text.ends_with("另有 150 个单元格有问题"), "{text}");
+        assert!(text.starts_with("有 200 个单元格无法读取"), "{text}");
     }
 }

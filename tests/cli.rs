@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::{sitematch, stdout_of};
+use crate::{sitematch, sitematch_in_locale, stdout_of};
 
 fn json_ranking(checklist: &str, lang: &str) -> Value {
     let out = sitematch(&[
@@ -87,7 +87,13 @@ fn json_codes_do_not_change_with_the_language() {
 
 #[test]
 fn the_table_names_zones_in_rank_order() {
-    let out = sitematch(&["score", "--checklist", "assets/checklists/znalmg_steel.ron"]);
+    let out = sitematch(&[
+        "score",
+        "--checklist",
+        "assets/checklists/znalmg_steel.ron",
+        "--lang",
+        "zh",
+    ]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).expect("utf-8");
     let houma = text.find("侯马经济开发区").expect("Houma listed");
@@ -107,6 +113,8 @@ fn csv_output_has_a_header_and_a_row_per_zone() {
         "assets/checklists/pv_base.ron",
         "--format",
         "csv",
+        "--lang",
+        "zh",
     ]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).expect("utf-8");
@@ -163,6 +171,86 @@ fn score_skips_bad_profiles_reports_them_and_exits_1() {
 }
 
 #[test]
+fn messages_speak_the_language_asked_for() {
+    let args = ["check", "tests/fixtures/mixed/wrong_unit.ron"];
+    let zh = sitematch(&[&args[..], &["--lang", "zh"]].concat());
+    assert_eq!(zh.status.code(), Some(1));
+    let err = String::from_utf8(zh.stderr).expect("utf-8");
+    assert!(
+        err.contains("wrong_unit.ron:6:42: 可供工业用地面积的数值：此项不能使用单位“兆瓦”，可用：亩、"),
+        "{err}"
+    );
+    assert!(!err.contains("land.industrial_area"), "no ids in Chinese: {err}");
+
+    // Without --lang, the system's language decides.
+    let zh = sitematch_in_locale(&args, "zh_CN.UTF-8");
+    assert!(String::from_utf8_lossy(&zh.stderr).contains("此项不能使用单位"));
+    let en = sitematch_in_locale(&args, "en_GB.UTF-8");
+    assert!(String::from_utf8_lossy(&en.stderr).contains("unit `MW` is not allowed here"));
+
+    // Notices, and errors of the command line itself.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let xlsx = dir.path().join("s.xlsx");
+    let out = sitematch(&["--lang", "zh", "survey", "--out", xlsx.to_str().expect("p")]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("sitematch：已写入 "));
+    let out = sitematch(&[
+        "plan",
+        "--zone",
+        "nowhere",
+        "--checklists",
+        "assets/checklists",
+        "--lang",
+        "zh",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("中没有开发区“nowhere”"));
+    let out = sitematch(&["score", "--lang", "zh"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("缺少必需的参数：--checklist <FILE>"), "{err}");
+    let out = sitematch(&[
+        "score",
+        "--checklist",
+        "assets/checklists/pv_base.ron",
+        "--lang",
+        "both",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "a table has one language");
+}
+
+#[test]
+fn the_check_output_speaks_chinese_too() {
+    let out = sitematch(&[
+        "--lang",
+        "zh",
+        "check",
+        "profiles/houma.ron",
+        "assets/checklists/pv_base.ron",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        text.contains("正常 profiles/houma.ron: 开发区档案“houma”，已知 "),
+        "{text}"
+    );
+    assert!(text.contains("投资需求清单“自动化光伏新能源基地”"), "{text}");
+}
+
+#[cfg(not(feature = "gui"))]
+#[test]
+fn without_the_desktop_the_app_command_says_so_and_exits_2() {
+    for (lang, words) in [
+        ("zh", "此版本不含桌面窗口"),
+        ("en", "this build has no desktop window"),
+    ] {
+        let out = sitematch(&["app", "--lang", lang]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(words));
+    }
+    assert_eq!(sitematch(&[]).status.code(), Some(2), "no command means the app");
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(sitematch(&["score"]).status.code(), Some(2));
     assert_eq!(
@@ -215,6 +303,44 @@ fn gen_writes_synthetic_zones_and_never_over_existing_files() {
         "refuses to write over the first run"
     );
     assert!(String::from_utf8_lossy(&again.stderr).contains("never written over existing files"));
+
+    // A checklist of the officer's where gen would write one stays as it was, and no zone is
+    // written either.
+    let other = dir.path().join("other");
+    std::fs::create_dir_all(other.join("checklists")).expect("folder");
+    let mine = other.join("checklists").join("checklist-001.ron");
+    std::fs::write(&mine, "my work").expect("write");
+    let out = sitematch(&[
+        "gen",
+        "--zones",
+        "3",
+        "--checklists",
+        "1",
+        "--out",
+        other.to_str().expect("p"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("checklist-001.ron"));
+    assert_eq!(std::fs::read_to_string(&mine).expect("read"), "my work");
+    assert_eq!(sitematch::io::ron_files(&other).expect("folder").len(), 0);
+}
+
+#[test]
+fn gen_refuses_an_absurd_count_in_words_instead_of_running_out_of_memory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = sitematch(&[
+        "--lang",
+        "zh",
+        "gen",
+        "--zones",
+        "1000000000000",
+        "--out",
+        dir.path().to_str().expect("p"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--zones 1000000000000 过多：最多 1000000"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
 }
 
 #[test]
@@ -225,6 +351,8 @@ fn plan_says_what_it_would_take_for_one_checklist() {
         "yuanping",
         "--checklist",
         "assets/checklists/pv_base.ron",
+        "--lang",
+        "zh",
     ]);
     assert!(text.contains("现在 60.3 分，不合格"), "{text}");
     assert!(text.contains("达标所需（2 项，达标后 73.8 分）"), "{text}");
@@ -324,5 +452,30 @@ fn a_survey_written_and_imported_gives_the_checklist_back() {
         "x.ron",
     ]);
     assert_eq!(not_xlsx.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&not_xlsx.stderr).contains("not a SiteMatch survey workbook"));
+    assert!(
+        String::from_utf8_lossy(&not_xlsx.stderr)
+            .contains("is a text file (such as a CSV), not an Excel workbook")
+    );
+}
+
+#[test]
+fn a_zone_name_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = "ZoneProfile(\n    name: (zh: \"侯马\u{1b}[2J\u{1b}]0;owned\u{7}\", en: \"x\"),\n    as_of: \"2024-06-30\",\n    factors: {\n        \"power.capacity\": (value: \"10 MW\", source: \"fixture\"),\n    },\n)\n";
+    std::fs::write(dir.path().join("esc.ron"), profile).expect("write");
+    let out = sitematch(&[
+        "score",
+        "--checklist",
+        "assets/checklists/pv_base.ron",
+        "--profiles",
+        dir.path().to_str().expect("p"),
+        "--lang",
+        "zh",
+    ]);
+    let shown = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(shown.contains("侯马"), "{shown}");
+    assert!(
+        !shown.chars().any(|c| c.is_control() && c != '\n'),
+        "no control character reaches the terminal: {shown:?}"
+    );
 }

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use jiff::civil::Date;
 use sitematch::io;
-use sitematch::model::{Catalog, Lang};
+use sitematch::model::{Catalog, Lang, Localize};
 use sitematch::report::pdf::{self, Pdf};
 use sitematch::report::{RankingReport, ReportLang, ReportModel, ReportOptions};
 use sitematch::scoring::{Ranking, Scorer};
@@ -162,6 +162,19 @@ fn a_template_with_an_error_is_reported_in_words() {
     let (model, _) = s.model(ReportLang::Zh);
     let e = pdf::render(&model, Some("#let x = (\n")).expect_err("broken template");
     assert!(e.to_string().contains("could not be laid out"), "{e}");
+    // A zone's own template with a mistake on its third line: the message names the line.
+    let e = pdf::render(&model, Some("= Report\n\n#colour\n")).expect_err("unknown variable");
+    assert!(
+        e.to_string()
+            .contains("the report could not be laid out: line 3, column 2: unknown variable: colour"),
+        "{e}"
+    );
+    assert!(
+        e.text(Lang::Zh)
+            .starts_with("报告模板有错误，无法排版（排版引擎 Typst 的提示：第 3 行第 2 列："),
+        "{}",
+        e.text(Lang::Zh)
+    );
 }
 
 #[test]

@@ -61,6 +61,7 @@ pub fn init(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> AppInit {
         today: Date::new(2026, 11, 29).expect("date"),
         background: None,
         recovery_store: None,
+        samples_dir: Some(repo("assets/checklists")),
     }
 }
 
@@ -68,6 +69,8 @@ pub fn init(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> AppInit {
 pub fn harness_from(init: AppInit) -> Harness<'static, SiteMatchApp> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
+        // A command that opens a file dialog waits two frames for the menu to be drawn closed.
+        .with_max_steps(8)
         .with_context_setup(fonts::install)
         .build_ui_state(|ui, app: &mut SiteMatchApp| app.show(ui), SiteMatchApp::new(init));
     harness.run();
@@ -78,8 +81,18 @@ pub fn harness_with(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> Harness
     harness_from(init(checklist, dialogs))
 }
 
+/// Begins a new checklist from the start page.
+fn begin(h: &mut Harness<'_, SiteMatchApp>) {
+    h.get_by_label("新建需求表").click();
+    h.run();
+    assert!(!h.state().show_start);
+}
+
+/// The app with a new checklist begun from the start page.
 fn harness() -> Harness<'static, SiteMatchApp> {
-    harness_with(None, FakeDialogs::default())
+    let mut h = harness_with(None, FakeDialogs::default());
+    begin(&mut h);
+    h
 }
 
 /// Types into the field with this accessible name, replacing what it holds.
@@ -93,13 +106,27 @@ fn type_into(harness: &mut Harness<'_, SiteMatchApp>, label: &str, text: &str) {
 
 /// Picks an option of the combo box with this accessible name.
 fn choose(harness: &mut Harness<'_, SiteMatchApp>, combo: &str, option: &str) {
-    harness.get_by_label(combo).click();
-    harness.run();
+    open_picker(harness, combo);
     let option = harness
         .query_all_by_label(option)
         .rfind(|n| n.accesskit_node().role() != Role::ComboBox)
         .expect("the option is in the open list");
     option.click();
+    harness.run();
+}
+
+/// Opens the drop-down or picker named `name` (a form's label may carry the same words).
+fn open_picker(harness: &mut Harness<'_, SiteMatchApp>, name: &str) {
+    let picker = |h: &Harness<'_, SiteMatchApp>| {
+        h.query_all_by_label(name)
+            .find(|n| matches!(n.accesskit_node().role(), Role::ComboBox | Role::Button))
+            .map(|n| n.accesskit_node().id())
+    };
+    let id = picker(harness).unwrap_or_else(|| panic!("a picker named {name}"));
+    harness.get_by(|n| n.id() == id).scroll_to_me();
+    harness.run();
+    let id = picker(harness).unwrap_or_else(|| panic!("a picker named {name}"));
+    harness.get_by(|n| n.id() == id).click();
     harness.run();
 }
 
@@ -229,6 +256,7 @@ fn open_and_save_round_trip_and_replacing_dirty_work_asks_first() {
     let saved = dir.path().join("saved.ron");
     let dialogs = FakeDialogs::default();
     let mut h = harness_with(None, dialogs.clone());
+    begin(&mut h);
 
     type_into(&mut h, "项目名称", "测试项目");
     type_into(&mut h, "可供工业用地面积 要求", "300");
@@ -472,6 +500,7 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     let mut start = init(None, FakeDialogs::default());
     start.recovery_store = Some(store.clone());
     let mut h = harness_from(start);
+    begin(&mut h);
     type_into(&mut h, "项目名称", "差点丢失的项目");
     type_into(&mut h, "可供工业用地面积 要求", "450");
     let mut storage = MemoryStorage::default();
@@ -708,4 +737,375 @@ fn a_file_changed_on_disk_since_opening_is_not_overwritten_without_asking() {
             .contains("我的第二次修改")
     );
     assert!(!h.state().has_unsaved());
+}
+
+/// The importance the working checklist gives a factor (not requested: `None`).
+fn importance_of(h: &Harness<'_, SiteMatchApp>, id: &str) -> Option<sitematch::model::Importance> {
+    let app = h.state();
+    let f = app.ws.catalog.find_factor(id).expect("factor");
+    app.doc.checklist.item(f).map(|r| r.importance)
+}
+
+#[test]
+fn ctrl_z_takes_back_a_drop_down_and_ctrl_y_does_it_again() {
+    use sitematch::model::Importance;
+    let mut h = harness();
+    let default = importance_of(&h, "power.capacity");
+    choose(&mut h, "可新增供电容量 重要性", "低");
+    assert_eq!(importance_of(&h, "power.capacity"), Some(Importance::Low));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        importance_of(&h, "power.capacity"),
+        default,
+        "Ctrl+Z took the choice back"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert_eq!(
+        importance_of(&h, "power.capacity"),
+        Some(Importance::Low),
+        "Ctrl+Y did it again"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        importance_of(&h, "power.capacity"),
+        Some(Importance::Low),
+        "Ctrl+Shift+Z redoes too"
+    );
+}
+
+#[test]
+fn undo_reaches_past_the_focused_field_to_earlier_edits_and_rescores() {
+    let mut h = harness();
+    type_into(&mut h, "可新增供电容量 要求", "100");
+    let scored = h.state().results.requirements.len();
+    type_into(&mut h, "可供工业用地面积 要求", "1500");
+    assert_eq!(h.state().results.requirements.len(), scored + 1);
+    // Two edits back, the focus still in the land field.
+    for _ in 0..2 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    let app = h.state();
+    let land = app
+        .ws
+        .catalog
+        .find_factor("land.industrial_area")
+        .expect("factor");
+    assert!(
+        app.doc
+            .checklist
+            .item(land)
+            .and_then(|r| r.required.as_ref())
+            .is_none()
+    );
+    assert_eq!(
+        app.results.requirements.len(),
+        scored - 1,
+        "the ranking follows the undo"
+    );
+}
+
+#[test]
+fn the_start_page_opens_a_sample_and_offers_the_other_ways_in() {
+    let dialogs = FakeDialogs::default();
+    let mut h = harness_with(None, dialogs.clone());
+    assert!(h.state().show_start);
+    for offer in [
+        "新建需求表",
+        "打开需求表…",
+        "导入投资方调查表…",
+        "选择开发区文件夹…",
+        "已加载 5 个开发区",
+    ] {
+        assert!(h.query_by_label(offer).is_some(), "{offer}");
+    }
+    h.get_by_label("自动化光伏新能源基地 — 光伏新能源企业（示例）")
+        .click();
+    h.run();
+    assert!(!h.state().show_start);
+    assert_eq!(h.state().doc.checklist.project, "自动化光伏新能源基地");
+    assert!(!h.state().results.ranking.zones.is_empty());
+
+    // The survey import asks for a workbook.
+    let mut h = harness_with(None, dialogs.clone());
+    h.get_by_label("导入投资方调查表…").click();
+    h.run();
+    assert_eq!(dialogs.asked.borrow().last(), Some(&FileKind::Xlsx));
+}
+
+#[test]
+fn an_empty_zones_folder_says_so_with_the_button_that_picks_another() {
+    let empty = tempfile::tempdir().expect("tempdir");
+    let dialogs = FakeDialogs::default();
+    let mut init = init(None, dialogs.clone());
+    init.profiles_dir = empty.path().to_owned();
+    let mut h = harness_from(init);
+    assert!(
+        h.query_by_label("此文件夹中没有可读取的开发区资料，排名将为空。")
+            .is_some(),
+        "the start page says so"
+    );
+    dialogs.answer(Some(&repo("profiles")));
+    h.get_by_label("选择开发区文件夹…").click();
+    h.run();
+    assert_eq!(h.state().ws.zones.len(), 5, "the folder picked loads");
+}
+
+#[test]
+fn escape_cancels_the_save_question_and_leaves_no_field_focused() {
+    let mut h = harness();
+    type_into(&mut h, "可供工业用地面积 要求", "515");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert!(matches!(h.state().session.modal(), Some(&Modal::Unsaved { .. })));
+    assert!(
+        h.ctx.memory(|m| m.focused()).is_none(),
+        "the field below gave up the focus"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().session.is_asking(), "Escape answered Cancel");
+    assert!(h.state().has_unsaved(), "nothing was discarded");
+    assert!(
+        h.ctx.memory(|m| m.focused()).is_none(),
+        "and the key went to no field"
+    );
+    let land = h
+        .state()
+        .ws
+        .catalog
+        .find_factor("land.industrial_area")
+        .expect("factor");
+    assert!(
+        h.state()
+            .doc
+            .checklist
+            .item(land)
+            .and_then(|r| r.required.as_ref())
+            .is_some()
+    );
+}
+
+#[test]
+fn the_edit_menu_names_what_undo_takes_back() {
+    let mut h = harness();
+    choose(&mut h, "可新增供电容量 重要性", "低");
+    h.get_by_label("编辑").click();
+    h.run();
+    h.get_by_label_contains("撤销：修改 可新增供电容量 的重要性")
+        .click();
+    h.run();
+    assert_ne!(
+        importance_of(&h, "power.capacity"),
+        Some(sitematch::model::Importance::Low),
+        "the menu item undid the choice"
+    );
+}
+
+#[test]
+fn the_industry_picker_finds_a_division_by_a_product_typed_into_its_search() {
+    let mut h = harness();
+    open_picker(&mut h, "行业");
+    // The search box has the focus at once: typing goes into it.
+    h.get_by_label("搜索代码、名称或产品，如 C38、电池")
+        .type_text("电池");
+    h.run();
+    assert!(
+        h.query_by_label("C13 农副食品加工业").is_none(),
+        "divisions that do not match are hidden"
+    );
+    h.get_by_label("C38 电气机械和器材制造业").click();
+    h.run();
+    let app = h.state();
+    let industry = app.doc.checklist.industry.expect("an industry was chosen");
+    assert_eq!(
+        app.ws.catalog.industries().members[usize::from(industry)].id,
+        "C38"
+    );
+
+    // Steel by its Chinese word.
+    open_picker(&mut h, "行业");
+    h.get_by_label("搜索代码、名称或产品，如 C38、电池")
+        .type_text("钢");
+    h.run();
+    h.get_by_label("C31 黑色金属冶炼和压延加工业").click();
+    h.run();
+    let app = h.state();
+    let industry = app.doc.checklist.industry.expect("chosen");
+    assert_eq!(
+        app.ws.catalog.industries().members[usize::from(industry)].id,
+        "C31"
+    );
+}
+
+#[test]
+fn an_assessment_is_found_by_its_short_name_in_the_multi_select() {
+    let mut h = harness();
+    open_picker(&mut h, "已完成区域评估 要求");
+    h.get_by_label("已完成区域评估 要求 搜索").type_text("环评");
+    h.run();
+    h.get_by_label("规划环评").click();
+    h.run();
+    let app = h.state();
+    let f = app
+        .ws
+        .catalog
+        .find_factor("policy.regional_assessments")
+        .expect("factor");
+    let required = app.doc.checklist.item(f).and_then(|r| r.required.clone());
+    assert!(matches!(required, Some(sitematch::model::Value::Set(m)) if m.len() == 1));
+}
+
+#[test]
+fn an_empty_zones_folder_says_so_in_the_live_ranking_with_the_button_that_picks_another() {
+    let empty = tempfile::tempdir().expect("tempdir");
+    let dialogs = FakeDialogs::default();
+    dialogs.answer(Some(&repo("profiles")));
+    let mut init = init(None, dialogs);
+    init.profiles_dir = empty.path().to_owned();
+    let mut h = harness_from(init);
+    begin(&mut h);
+    assert!(
+        h.query_by_label_contains("开发区文件夹中没有开发区档案")
+            .is_some(),
+        "the live ranking says the folder is empty"
+    );
+    h.get_by_label("选择开发区文件夹…").click();
+    h.run();
+    h.run();
+    assert!(!h.state().ws.zones.is_empty(), "the folder picked was loaded");
+    assert!(
+        h.query_by_label_contains("开发区文件夹中没有开发区档案")
+            .is_none()
+    );
+}
+
+#[test]
+fn the_keyboard_moves_through_the_results_and_a_row_click_shows_its_breakdown_while_zones_are_ticked() {
+    let mut h = harness_with(
+        Some(repo("assets/checklists/pv_base.ron")),
+        FakeDialogs::default(),
+    );
+    h.state_mut().tab = Tab::Results;
+    h.run();
+    let zones = h.state().results.ranking.zones.clone();
+    h.key_press(egui::Key::End);
+    h.run();
+    assert_eq!(
+        h.state().results_view.selected,
+        zones.last().map(|z| z.zone),
+        "End: the last row"
+    );
+    h.key_press(egui::Key::Home);
+    h.run();
+    assert_eq!(
+        h.state().results_view.selected,
+        Some(zones[0].zone),
+        "Home: the first row"
+    );
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(
+        h.state().results_view.selected,
+        Some(zones[1].zone),
+        "Down: the next row"
+    );
+
+    // Tick two zones for comparison: the comparison shows; a click on a row shows its breakdown.
+    let names: Vec<String> = zones
+        .iter()
+        .take(2)
+        .map(|z| h.state().ws.zones[z.zone.index()].profile.name.zh.clone())
+        .collect();
+    for name in &names {
+        h.get_by_label(&format!("对比 {name}")).click();
+        h.run();
+    }
+    assert!(h.state().results_view.showing_compare);
+    let third = h.state().ws.zones[zones[2].zone.index()].profile.name.zh.clone();
+    h.get_by_label(&third).click();
+    h.run();
+    assert_eq!(h.state().results_view.selected, Some(zones[2].zone));
+    assert!(
+        !h.state().results_view.showing_compare,
+        "the row's breakdown shows"
+    );
+}
+
+#[test]
+fn a_save_says_saved_and_the_complaint_about_bad_input_goes_once_it_is_fixed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("list.ron");
+    let dialogs = FakeDialogs::default();
+    dialogs.answer(Some(&path));
+    let mut h = harness_with(None, dialogs);
+    begin(&mut h);
+    type_into(&mut h, "可供工业用地面积 要求", "1o00");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(
+        h.state().notices.iter().any(|n| n.is_error),
+        "saving with bad input is refused with a complaint"
+    );
+    type_into(&mut h, "可供工业用地面积 要求", "1000");
+    h.run();
+    assert!(
+        !h.state().notices.iter().any(|n| n.is_error),
+        "the complaint went when the input was fixed: {:?}",
+        h.state().notices
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(path.exists(), "saved");
+    assert!(
+        h.state()
+            .notices
+            .iter()
+            .any(|n| !n.is_error && n.text.starts_with("已保存")),
+        "{:?}",
+        h.state().notices
+    );
+}
+
+#[test]
+fn numbers_are_taken_as_officers_type_them() {
+    let mut h = harness();
+    let land = h
+        .state()
+        .ws
+        .catalog
+        .find_factor("land.industrial_area")
+        .expect("factor");
+    let required = |h: &Harness<'_, SiteMatchApp>| match h
+        .state()
+        .doc
+        .checklist
+        .item(land)
+        .and_then(|r| r.required.clone())
+    {
+        Some(sitematch::model::Value::Amount(q)) => Some(q.canonical()),
+        _ => None,
+    };
+    for (typed, mu) in [
+        ("300亩", 300),
+        ("300 亩", 300),
+        ("2万亩", 20_000),
+        ("1,000", 1_000),
+        ("１，５００", 1_500),
+        ("1 兆瓦", 1_500),
+    ] {
+        type_into(&mut h, "可供工业用地面积 要求", typed);
+        if typed == "1 兆瓦" {
+            assert!(
+                h.query_by_label_contains("兆瓦").is_some(),
+                "a unit the field does not take keeps its clear error"
+            );
+        }
+        assert_eq!(required(&h), Some(rust_decimal::Decimal::from(mu)), "{typed}");
+    }
 }

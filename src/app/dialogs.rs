@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::texts::texts;
 use crate::model::Lang;
+use crate::ui::texts::common;
 
 /// What a dialog is for: decides its title and file filter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,8 +20,8 @@ pub enum FileKind {
 impl FileKind {
     fn filter(self, lang: Lang) -> (&'static str, &'static [&'static str]) {
         match self {
-            FileKind::Checklist => (lang.pick("投资需求表", "Checklist"), &["ron"]),
-            FileKind::Profile => (lang.pick("开发区资料", "Zone profile"), &["ron"]),
+            FileKind::Checklist => (texts(lang).checklist_files, &["ron"]),
+            FileKind::Profile => (texts(lang).profile_files, &["ron"]),
             FileKind::Pdf => ("PDF", &["pdf"]),
             FileKind::Xlsx => ("Excel", &["xlsx"]),
             FileKind::Csv => ("CSV", &["csv"]),
@@ -57,7 +59,7 @@ impl FileDialogs for NativeDialogs {
         let (name, ext) = kind.filter(lang);
         Self::dialog(start)
             .add_filter(name, ext)
-            .set_title(lang.pick("打开", "Open"))
+            .set_title(texts(lang).open_title)
             .pick_file()
     }
 
@@ -66,7 +68,7 @@ impl FileDialogs for NativeDialogs {
         let path = Self::dialog(start)
             .add_filter(filter, ext)
             .set_file_name(name)
-            .set_title(lang.pick("保存", "Save"))
+            .set_title(common(lang).save)
             .save_file()?;
         // Add the extension when the user typed a bare name.
         Some(match (path.extension(), ext.first()) {
@@ -77,16 +79,13 @@ impl FileDialogs for NativeDialogs {
 
     fn pick_folder(&mut self, start: Option<&Path>, lang: Lang) -> Option<PathBuf> {
         Self::dialog(start)
-            .set_title(lang.pick("选择开发区文件夹", "Choose the zones folder"))
+            .set_title(texts(lang).zones_folder_title)
             .pick_folder()
     }
 
     fn pick_checklists_folder(&mut self, start: Option<&Path>, lang: Lang) -> Option<PathBuf> {
         Self::dialog(start)
-            .set_title(lang.pick(
-                "选择待落地项目的需求表文件夹",
-                "Choose the folder of pending projects' checklists",
-            ))
+            .set_title(texts(lang).checklists_folder_title)
             .pick_folder()
     }
 }

@@ -10,13 +10,15 @@ use egui::{Context, ViewportCommand};
 use super::SiteMatchApp;
 use super::dialogs::FileKind;
 use super::loading::FolderLoad;
+use super::texts::texts;
 use crate::io;
-use crate::model::{Lang, ZoneIdx};
-use crate::state::Tab;
+use crate::model::Localize;
+use crate::model::ZoneIdx;
 use crate::state::checklist_doc::ChecklistDoc;
 use crate::state::profile_edit::ProfileEditor;
 use crate::state::session::{Doc, Pending, SaveMode, Saved};
 use crate::state::workspace::Workspace;
+use crate::state::{Tab, Topic};
 
 impl SiteMatchApp {
     /// Carries out an action nothing unsaved holds back any more.
@@ -26,6 +28,7 @@ impl SiteMatchApp {
             Pending::NewChecklist => {
                 self.doc = ChecklistDoc::template(&self.ws.catalog);
                 self.tab = Tab::Checklist;
+                self.show_start = false;
                 self.rescore = true;
             }
             Pending::OpenChecklist(path) => {
@@ -48,17 +51,11 @@ impl SiteMatchApp {
                         // A new, unsaved checklist: the workbook is not its file.
                         self.doc = ChecklistDoc::recovered(&self.ws.catalog, c, None);
                         self.tab = Tab::Checklist;
+                        self.show_start = false;
                         self.rescore = true;
-                        self.notify(
-                            format!(
-                                "{}{}",
-                                lang.pick("已导入调查表：", "Survey imported: "),
-                                path.display()
-                            ),
-                            false,
-                        );
+                        self.notify((texts(lang).survey_imported)(&path.display()), false);
                     }
-                    Err(e) => self.notify(e.to_string(), true),
+                    Err(e) => self.notify_error(&e),
                 }
             }
             Pending::Quit => {
@@ -90,8 +87,15 @@ impl SiteMatchApp {
     }
 
     /// The folder of the working checklist, where file dialogs start.
+    /// Where a checklist dialog starts: the open checklist's folder, else that of the one
+    /// opened last.
     pub(super) fn checklist_folder(&self) -> Option<PathBuf> {
-        self.doc.path.as_ref().and_then(|p| p.parent().map(PathBuf::from))
+        self.doc
+            .path
+            .as_ref()
+            .or(self.settings.last_checklist.as_ref())
+            .or(self.settings.recent.first())
+            .and_then(|p| p.parent().map(PathBuf::from))
     }
 
     /// Opens a checklist file as the working checklist; says why not when it cannot be read.
@@ -102,11 +106,12 @@ impl SiteMatchApp {
                 self.doc.stamp = Some(stamp);
                 self.settings.remember(&path);
                 self.settings.last_checklist = Some(path);
+                self.show_start = false;
                 self.rescore = true;
                 true
             }
             Err(e) => {
-                self.notify(e.to_string(), true);
+                self.notify_error(&e);
                 false
             }
         }
@@ -131,7 +136,7 @@ impl SiteMatchApp {
         self.ws = ws;
         self.editor = None;
         if let Some(e) = error {
-            self.notify(e.to_string(), true);
+            self.notify_error(&e);
         }
         self.report_load_errors();
         self.restore_selection(keep);
@@ -143,13 +148,7 @@ impl SiteMatchApp {
     pub(super) fn report_load_errors(&mut self) {
         let n = self.ws.errors.len();
         if n > 0 {
-            let text = match self.lang() {
-                Lang::Zh => format!("{n} 个开发区文件无法读取，其余已加载；原因见“开发区”页。"),
-                Lang::En => {
-                    format!("{n} zone files could not be loaded; the others are. See the Zones view for why.")
-                }
-            };
-            self.notify(text, true);
+            self.notify((texts(self.lang()).zones_failed)(n), true);
         }
     }
 
@@ -202,7 +201,7 @@ impl SiteMatchApp {
                         self.restore_selection(keep);
                         self.rescore = true;
                     }
-                    Err(e) => self.notify(e.to_string(), true),
+                    Err(e) => self.notify_error(&e),
                 }
             }
         }
@@ -214,13 +213,7 @@ impl SiteMatchApp {
         let lang = self.lang();
         let wrong = self.doc.form.error_count();
         if wrong > 0 {
-            self.notify(
-                match lang {
-                    Lang::Zh => format!("有 {wrong} 处输入无法识别（已用红色标出），请改正后再保存。"),
-                    Lang::En => format!("{wrong} fields hold input that cannot be taken (marked in red); fix them before saving."),
-                },
-                true,
-            );
+            self.notify_about(Topic::ChecklistInput, (texts(lang).checklist_to_fix)(wrong), true);
             return Saved::No;
         }
         let (path, expected) = match (&self.doc.path, ask) {
@@ -248,6 +241,9 @@ impl SiteMatchApp {
         };
         match io::save_checklist_checked(&path, &self.doc.checklist, &self.ws.catalog, expected.as_ref()) {
             Ok(stamp) => {
+                self.settled(Topic::Checklist);
+                self.settled(Topic::ChecklistInput);
+                self.notify((texts(lang).saved)(&path.display()), false);
                 self.doc.mark_saved(path.clone(), Some(stamp));
                 self.settings.remember(&path);
                 self.settings.last_checklist = Some(path);
@@ -255,10 +251,7 @@ impl SiteMatchApp {
             }
             Err(io::SaveError::Changed(_)) => Saved::Conflict,
             Err(io::SaveError::File(e)) => {
-                self.notify(
-                    format!("{}{e}", lang.pick("保存失败：", "Could not save: ")),
-                    true,
-                );
+                self.notify_about(Topic::Checklist, (texts(lang).save_failed)(&e.text(lang)), true);
                 Saved::No
             }
         }
@@ -283,15 +276,7 @@ impl SiteMatchApp {
         let profile = match editor.validate(&self.ws.catalog, &taken) {
             Ok(p) => p,
             Err(n) => {
-                self.notify(
-                    match lang {
-                        Lang::Zh => format!("开发区资料有 {n} 处需要修改（已用红色标出），未保存。"),
-                        Lang::En => {
-                            format!("The zone has {n} fields to fix (marked in red); it was not saved.")
-                        }
-                    },
-                    true,
-                );
+                self.notify_about(Topic::Profile, (texts(lang).profile_to_fix)(n), true);
                 return Saved::No;
             }
         };
@@ -308,13 +293,12 @@ impl SiteMatchApp {
             Ok(stamp) => stamp,
             Err(io::SaveError::Changed(_)) => return Saved::Conflict,
             Err(io::SaveError::File(e)) => {
-                self.notify(
-                    format!("{}{e}", lang.pick("保存失败：", "Could not save: ")),
-                    true,
-                );
+                self.notify_about(Topic::Profile, (texts(lang).save_failed)(&e.text(lang)), true);
                 return Saved::No;
             }
         };
+        self.settled(Topic::Profile);
+        self.notify((texts(lang).saved)(&path.display()), false);
         let keep = self.selection_ids();
         let zone = self.ws.upsert(profile.clone(), path.clone(), stamp);
         if let Some(editor) = &mut self.editor {
@@ -351,17 +335,9 @@ impl SiteMatchApp {
                 self.editor = None;
                 self.restore_selection(keep);
                 self.rescore = true;
-                let lang = self.lang();
-                self.notify(
-                    format!(
-                        "{}{}",
-                        lang.pick("已删除；文件保留为 ", "Deleted; the file is kept as "),
-                        backup.display()
-                    ),
-                    false,
-                );
+                self.notify((texts(self.lang()).deleted)(&backup.display()), false);
             }
-            Err(e) => self.notify(e.to_string(), true),
+            Err(e) => self.notify_error(&e),
         }
     }
 }

@@ -7,7 +7,9 @@ use egui::Context;
 use super::SiteMatchApp;
 use super::dialogs::FileKind;
 use super::documents::suggested_file_name;
+use super::texts::texts;
 use crate::io;
+use crate::model::Localize;
 use crate::report::pdf;
 use crate::report::{RankingReport, ReportModel, ReportOptions};
 use crate::scoring::Scorer;
@@ -52,30 +54,26 @@ impl SiteMatchApp {
                     .collect();
                 self.report_view.last_render = Some((ms, pdf.bytes.len()));
             }
-            Err(e) => self.notify(e.to_string(), true),
+            Err(e) => self.notify_error(&e),
         }
     }
 
     fn report_file_name(&self, ext: &str) -> String {
         let name = suggested_file_name(&self.doc.checklist.project);
         let stem = name.trim_end_matches(".ron");
-        let tag = self.lang().pick("匹配报告", "match-report");
+        let tag = texts(self.lang()).report_file_tag;
         format!("{stem}-{tag}.{ext}")
     }
 
     fn render_pdf_or_notify(&mut self) -> Option<Vec<u8>> {
         if self.results.requirements.is_empty() {
-            let text = self.lang().pick(
-                "需求表尚无可计分的要求，无法生成报告。",
-                "The checklist has nothing to score yet; there is no report to make.",
-            );
-            self.notify(text.to_owned(), true);
+            self.notify(texts(self.lang()).nothing_to_report.to_owned(), true);
             return None;
         }
         match pdf::render(&self.report_model(), None) {
             Ok(p) => Some(p.bytes),
             Err(e) => {
-                self.notify(e.to_string(), true);
+                self.notify_error(&e);
                 None
             }
         }
@@ -98,14 +96,8 @@ impl SiteMatchApp {
             return;
         };
         match io::export(&path, bytes) {
-            Ok(()) => self.notify(
-                format!("{}{}", lang.pick("已导出：", "Exported: "), path.display()),
-                false,
-            ),
-            Err(e) => self.notify(
-                format!("{}{e}", lang.pick("导出失败：", "Could not export: ")),
-                true,
-            ),
+            Ok(()) => self.notify((texts(lang).exported)(&path.display()), false),
+            Err(e) => self.notify((texts(lang).export_failed)(&e.text(lang)), true),
         }
     }
 
@@ -113,14 +105,13 @@ impl SiteMatchApp {
         let Some(bytes) = self.render_pdf_or_notify() else {
             return;
         };
-        let lang = self.lang();
+        let t = texts(self.lang());
         match io::print::print_pdf(&bytes, &self.report_file_name("pdf")) {
-            Ok((io::print::PrintVia::Lp, _)) => self.notify(lang.pick("报告已发送到默认打印机。", "The report was sent to the default printer.").to_owned(), false),
-            Ok((io::print::PrintVia::Viewer, path)) => self.notify(
-                format!("{}{}", lang.pick("未找到打印服务（CUPS），已用 PDF 阅读器打开，请从中打印：", "No print service (CUPS) was found; the report is open in the PDF viewer to print from: "), path.display()),
-                false,
-            ),
-            Err(e) => self.notify(format!("{}{e}", lang.pick("打印失败：", "Could not print: ")), true),
+            Ok((io::print::PrintVia::Lp, _)) => self.notify(t.sent_to_printer.to_owned(), false),
+            Ok((io::print::PrintVia::Viewer, path)) => {
+                self.notify((t.opened_in_viewer)(&path.display()), false)
+            }
+            Err(e) => self.notify((t.print_failed)(&e.text(self.lang())), true),
         }
     }
 
@@ -128,11 +119,11 @@ impl SiteMatchApp {
         let lang = self.lang();
         let bytes = match crate::survey::write(&self.ws.catalog, Some(&self.doc.checklist)) {
             Ok(b) => b,
-            Err(e) => return self.notify(e.to_string(), true),
+            Err(e) => return self.notify((texts(self.lang()).workbook_failed)(&e.to_string()), true),
         };
         let name = format!(
             "{}{}.xlsx",
-            lang.pick("要素调查表-", "survey-"),
+            texts(lang).survey_file_prefix,
             suggested_file_name(&self.doc.checklist.project).trim_end_matches(".ron")
         );
         self.export_file(FileKind::Xlsx, &name, &bytes);
@@ -151,7 +142,7 @@ impl SiteMatchApp {
         );
         let bytes = match crate::report::xlsx::render(&report) {
             Ok(b) => b,
-            Err(e) => return self.notify(e.to_string(), true),
+            Err(e) => return self.notify((texts(self.lang()).workbook_failed)(&e.to_string()), true),
         };
         let name = self.report_file_name("xlsx");
         self.export_file(FileKind::Xlsx, &name, &bytes);

@@ -11,6 +11,7 @@ mod loading;
 mod native;
 mod planning;
 mod recovery;
+mod texts;
 
 use std::path::PathBuf;
 
@@ -22,20 +23,23 @@ pub use recovery::{CrashSnapshot, install_panic_hook, write_crash_snapshot};
 
 use dialogs::FileDialogs;
 use loading::FolderLoad;
+use texts::texts;
 
 use crate::io::recovery::RecoveryStore;
-use crate::model::{Catalog, FactorIdx, Lang};
+use crate::model::{Catalog, FactorIdx, Lang, Localize};
 use crate::state::checklist_doc::ChecklistDoc;
 use crate::state::profile_edit::ProfileEditor;
 use crate::state::session::{Dirty, Doc, Effect, Pending, SaveMode, Session};
 use crate::state::settings::{Recovery, Settings};
 use crate::state::workspace::{Results, Workspace};
-use crate::state::{Command, Notice, PlanningState, Tab};
+use crate::state::{Command, Notice, PlanningState, Tab, Topic};
+use crate::ui::about::{AboutData, about_ui};
 use crate::ui::checklist_view::{ChecklistData, checklist_view_ui};
 use crate::ui::planning_view::{PlanningData, planning_view_ui};
 use crate::ui::prompts::{modal_ui, notices_ui};
 use crate::ui::report_view::{ReportData, ReportState, report_view_ui};
 use crate::ui::results_view::{ResultsData, ResultsState, results_view_ui};
+use crate::ui::start_view::{Sample, StartData, start_view_ui};
 use crate::ui::status_bar::{StatusData, loading_bar_ui, status_bar_ui};
 use crate::ui::theme;
 use crate::ui::top_bar::{self, TopBarData, top_bar_ui};
@@ -56,6 +60,8 @@ pub struct AppInit {
     pub background: Option<egui::Context>,
     /// Where unsaved work is kept for recovery.
     pub recovery_store: Option<RecoveryStore>,
+    /// The folder of sample checklists the start page offers.
+    pub samples_dir: Option<PathBuf>,
 }
 
 /// The SiteMatch desktop app.
@@ -72,6 +78,18 @@ pub struct SiteMatchApp {
     /// The questions that guard unsaved work.
     pub session: Session,
     pub notices: Vec<Notice>,
+    /// The checklist view shows the start page until a checklist is begun or opened.
+    pub show_start: bool,
+    /// The About window is open.
+    pub show_about: bool,
+    /// A question or window was over the app last frame (to move the keyboard focus off the
+    /// field below when one opens or closes).
+    was_asking: bool,
+    /// The sample checklists the start page offers.
+    samples: Vec<Sample>,
+    /// Commands that open a file dialog, held for the frames it takes the menu they came from
+    /// to be drawn closed: a dialog blocks the window, which keeps showing its last frame.
+    deferred: Vec<(Command, u8)>,
     /// A folder of zones still loading.
     loading: Option<FolderLoad>,
     /// Whether folders load on a worker thread (the window) or at once (tests).
@@ -114,6 +132,11 @@ impl SiteMatchApp {
                 (ws, e, None)
             }
         };
+        let samples = init
+            .samples_dir
+            .as_deref()
+            .map(|dir| samples_in(dir, &ws.catalog))
+            .unwrap_or_default();
         let mut app = SiteMatchApp {
             loading,
             background_loads,
@@ -130,6 +153,11 @@ impl SiteMatchApp {
             settings: init.settings,
             session: Session::new(init.recovery),
             notices: Vec::new(),
+            show_start: true,
+            show_about: false,
+            was_asking: false,
+            deferred: Vec::new(),
+            samples,
             quit_requested: false,
             dialogs: init.dialogs,
             today: init.today,
@@ -140,7 +168,7 @@ impl SiteMatchApp {
             ws,
         };
         if let Some(e) = folder_error {
-            app.notify(e.to_string(), true);
+            app.notify_error(&e);
         }
         app.report_load_errors();
         app.replan();
@@ -149,6 +177,7 @@ impl SiteMatchApp {
         {
             app.tab = Tab::Results;
         }
+        // Work to restore is offered first; the start page waits behind the question.
         app.rescore_now();
         app
     }
@@ -157,10 +186,47 @@ impl SiteMatchApp {
         self.settings.lang
     }
 
+    /// Shows a library error in the app's language.
+    pub fn notify_error(&mut self, e: &dyn Localize) {
+        let text = e.text(self.lang());
+        self.notify(text, true);
+    }
+
     /// Shows a message once: the same text is not stacked twice.
     pub fn notify(&mut self, text: String, is_error: bool) {
+        self.notify_about(Topic::Other, text, is_error);
+    }
+
+    /// Shows a message about `topic`, which [`Self::settled`] takes away.
+    pub fn notify_about(&mut self, topic: Topic, text: String, is_error: bool) {
         if !self.notices.iter().any(|n| n.text == text) {
-            self.notices.push(Notice { text, is_error });
+            self.notices.push(Notice {
+                text,
+                is_error,
+                topic,
+                since: None,
+            });
+        }
+    }
+
+    /// What the notices about `topic` complained of is fixed or saved: they go.
+    pub fn settled(&mut self, topic: Topic) {
+        self.notices.retain(|n| n.topic != topic);
+    }
+
+    /// Starts the clock of news drawn for the first time, drops news shown long enough, and
+    /// drops the checklist's complaint once its input can all be taken.
+    fn age_notices(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if self.notices.iter().any(|n| n.topic == Topic::ChecklistInput) && self.doc.form.error_count() == 0 {
+            self.settled(Topic::ChecklistInput);
+        }
+        for n in &mut self.notices {
+            n.since.get_or_insert(now);
+        }
+        self.notices.retain(|n| !n.expired(now));
+        if self.notices.iter().any(|n| !n.is_error) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(500));
         }
     }
 
@@ -200,11 +266,7 @@ impl SiteMatchApp {
     /// The window title: the checklist's name, starred when anything is unsaved.
     pub fn window_title(&self) -> String {
         let star = if self.has_unsaved() { " *" } else { "" };
-        format!(
-            "{}{star} — SiteMatch {}",
-            self.doc.title(self.lang()),
-            self.lang().pick("要素匹配", "site match")
-        )
+        (texts(self.lang()).window_title)(&self.doc.title(self.lang()), star)
     }
 
     /// Draws the whole app into `ui` and applies what the panels asked for.
@@ -220,11 +282,14 @@ impl SiteMatchApp {
         let lang = self.lang();
 
         egui::Panel::top("top bar").show(ui, |ui| {
+            let (undo, redo) = self.undo_redo_texts();
             let data = TopBarData {
                 lang,
                 dark: self.settings.dark,
                 zoom: self.settings.zoom,
                 recent: &self.settings.recent,
+                undo,
+                redo,
             };
             commands.extend(top_bar_ui(ui, &mut self.tab, &data));
         });
@@ -232,7 +297,8 @@ impl SiteMatchApp {
             let (done, total) = load.progress();
             egui::Panel::top("loading").show(ui, |ui| loading_bar_ui(ui, done, total, lang));
         }
-        if !self.notices.is_empty() {
+        self.age_notices(ui.ctx());
+        if self.notices.iter().any(|n| n.is_error) {
             egui::Panel::top("notices").show(ui, |ui| commands.extend(notices_ui(ui, &self.notices, lang)));
         }
         egui::Panel::bottom("status bar").show(ui, |ui| {
@@ -243,10 +309,27 @@ impl SiteMatchApp {
                 zones_dir: &self.ws.dir,
                 checklist: self.doc.path.as_deref(),
                 unsaved: self.doc.is_dirty(),
+                news: self
+                    .notices
+                    .iter()
+                    .rev()
+                    .find(|n| !n.is_error)
+                    .map(|n| n.text.as_str()),
             };
             status_bar_ui(ui, &data);
         });
         commands.extend(self.view_ui(ui, lang));
+        let asking = self.session.is_asking() || self.show_about;
+        if asking != self.was_asking {
+            // A field below keeps no focus while a question is open, nor gets it back with
+            // the key that closed it.
+            ctx.memory_mut(|m| {
+                if let Some(id) = m.focused() {
+                    m.surrender_focus(id);
+                }
+            });
+            self.was_asking = asking;
+        }
         if let Some(modal) = self.session.modal() {
             let zone_name = match modal {
                 crate::state::Modal::ConfirmDelete { zone } => {
@@ -255,11 +338,32 @@ impl SiteMatchApp {
                 _ => None,
             };
             commands.extend(modal_ui(&ctx, modal, lang, zone_name));
+        } else if self.show_about {
+            let data = AboutData {
+                lang,
+                data_dir: &self.ws.dir,
+                zones_dir: &self.ws.dir,
+            };
+            commands.extend(about_ui(&ctx, &data));
         }
 
         let before = self.crash_snapshot.is_some().then(|| self.doc.checklist.clone());
-        for c in commands {
+        let (due, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.deferred)
+            .into_iter()
+            .partition(|(_, frames)| *frames == 0);
+        self.deferred = waiting.into_iter().map(|(c, frames)| (c, frames - 1)).collect();
+        for (c, _) in due {
             self.apply(&ctx, c);
+        }
+        for c in commands {
+            if !opens_dialog(&c) {
+                self.apply(&ctx, c);
+            } else if !self.deferred.iter().any(|(d, _)| *d == c) {
+                self.deferred.push((c, 1));
+            }
+        }
+        if !self.deferred.is_empty() {
+            ctx.request_repaint();
         }
         if before.is_some_and(|b| b != self.doc.checklist) {
             self.refresh_crash_snapshot();
@@ -285,11 +389,31 @@ impl SiteMatchApp {
 
     /// Draws the view of the current tab.
     fn view_ui(&mut self, ui: &mut egui::Ui, lang: Lang) -> Vec<Command> {
+        let folder = crate::ui::no_zones::Folder {
+            dir: &self.ws.dir,
+            failed: self.ws.errors.len(),
+            loading: self.loading.is_some(),
+        };
         match self.tab {
+            Tab::Checklist if self.show_start => {
+                let data = StartData {
+                    lang,
+                    samples: &self.samples,
+                    recent: &self.settings.recent,
+                    zones: self.ws.zones.len(),
+                    failed: self.ws.errors.len(),
+                    zones_dir: &self.ws.dir,
+                    loading: self.loading.is_some(),
+                };
+                egui::CentralPanel::default()
+                    .show(ui, |ui| start_view_ui(ui, &data))
+                    .inner
+            }
             Tab::Checklist => {
                 let data = ChecklistData {
                     catalog: &self.ws.catalog,
                     zones: &self.ws.zones,
+                    folder,
                     results: &self.results,
                     lang,
                 };
@@ -299,6 +423,7 @@ impl SiteMatchApp {
                 let data = ResultsData {
                     catalog: &self.ws.catalog,
                     zones: &self.ws.zones,
+                    folder,
                     results: &self.results,
                     lang,
                     today: self.today,
@@ -348,7 +473,7 @@ impl SiteMatchApp {
     }
 
     fn shortcuts(&mut self, ctx: &Context) -> Vec<Command> {
-        if self.session.is_asking() {
+        if self.session.is_asking() || self.show_about {
             return Vec::new();
         }
         let mut commands = Vec::new();
@@ -362,6 +487,18 @@ impl SiteMatchApp {
                 i.consume_shortcut(&top_bar::PRINT),
             )
         });
+        // Before the panels draw, so a text field does not take the keys for its own
+        // (one-field) undo: the document's undo covers every edit, that field's too.
+        let (redo, undo) = ctx.input_mut(|i| {
+            let redo = i.consume_shortcut(&top_bar::REDO_SHIFT_Z) | i.consume_shortcut(&top_bar::REDO);
+            (redo, i.consume_shortcut(&top_bar::UNDO))
+        });
+        if undo {
+            commands.push(Command::Undo);
+        }
+        if redo {
+            commands.push(Command::Redo);
+        }
         if print {
             commands.push(Command::PrintReport);
         }
@@ -464,6 +601,16 @@ impl SiteMatchApp {
                 }
             }
             Command::PlanRefresh => self.replan(),
+            Command::ShowAbout => self.show_about = true,
+            Command::CloseAbout => self.show_about = false,
+            Command::OpenFolder(dir) => {
+                if let Err(e) = crate::io::desktop::open_folder(&dir) {
+                    let text = e.text(self.lang());
+                    self.notify(text, true);
+                }
+            }
+            Command::Undo => self.undo_redo(true),
+            Command::Redo => self.undo_redo(false),
             Command::SetLang(lang) => self.settings.lang = lang,
             Command::SetDark(dark) => self.settings.dark = dark,
             Command::SetZoom(zoom) => self.settings.zoom = zoom,
@@ -477,6 +624,39 @@ impl SiteMatchApp {
                 }
             }
         }
+    }
+
+    /// What undo and redo would do in the document in view, in words.
+    fn undo_redo_texts(&self) -> (Option<String>, Option<String>) {
+        let (catalog, lang) = (&self.ws.catalog, self.lang());
+        match &self.editor {
+            Some(editor) if self.tab == Tab::Zones => (
+                editor.history.undo_target().map(|t| t.text(catalog, lang)),
+                editor.history.redo_target().map(|t| t.text(catalog, lang)),
+            ),
+            _ => (
+                self.doc.history.undo_target().map(|t| t.text(catalog, lang)),
+                self.doc.history.redo_target().map(|t| t.text(catalog, lang)),
+            ),
+        }
+    }
+
+    /// Undoes (or redoes) an edit of the document in view: the zone in the zones view's editor,
+    /// else the checklist.
+    fn undo_redo(&mut self, undo: bool) {
+        if self.tab == Tab::Zones
+            && let Some(editor) = &mut self.editor
+        {
+            let ids = self.ws.ids();
+            if undo {
+                editor.undo(&self.ws.catalog, &ids);
+            } else {
+                editor.redo(&self.ws.catalog, &ids);
+            }
+            return;
+        }
+        let changed = if undo { self.doc.undo() } else { self.doc.redo() };
+        self.rescore |= changed;
     }
 
     /// Runs an action, first asking about unsaved work it would replace.
@@ -502,7 +682,10 @@ impl SiteMatchApp {
                     queue.extend(self.session.saved(doc, outcome, then, self.dirty()));
                 }
                 Effect::Reload(doc) => self.reload_from_disk(doc),
-                Effect::Discard(Doc::Profile) => self.editor = None,
+                Effect::Discard(Doc::Profile) => {
+                    self.editor = None;
+                    self.settled(Topic::Profile);
+                }
                 // The checklist is replaced by the action that follows.
                 Effect::Discard(Doc::Checklist) => {}
                 Effect::Delete(zone) => self.delete_profile(zone),
@@ -519,7 +702,39 @@ impl eframe::App for SiteMatchApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        let now = jiff::Zoned::now().strftime("%Y-%m-%d %H:%M").to_string();
+        let now = crate::io::clock::now().strftime("%Y-%m-%d %H:%M").to_string();
         self.persist(storage, &now);
     }
+}
+
+/// The sample checklists of a folder, by project name; a folder that cannot be read offers
+/// none (the start page says so).
+fn samples_in(dir: &std::path::Path, catalog: &Catalog) -> Vec<Sample> {
+    let Ok((lists, _)) = crate::io::load_checklists(dir, catalog) else {
+        return Vec::new();
+    };
+    lists
+        .into_iter()
+        .map(|(path, c)| Sample {
+            project: c.project,
+            investor: c.investor,
+            path,
+        })
+        .collect()
+}
+
+/// Whether a command may open a file dialog (which blocks the window while it is up).
+fn opens_dialog(c: &Command) -> bool {
+    matches!(
+        c,
+        Command::OpenChecklist(None)
+            | Command::SaveChecklist
+            | Command::SaveChecklistAs
+            | Command::OpenProfilesFolder
+            | Command::ImportSurvey
+            | Command::ExportSurvey
+            | Command::ExportPdf
+            | Command::ExportXlsx
+            | Command::PlanFolder
+    )
 }

@@ -25,7 +25,10 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title("SiteMatch 要素匹配")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([900.0, 560.0]),
+            .with_min_inner_size([900.0, 560.0])
+            // An office laptop's 1366×768 is shorter than the size above: the window opens
+            // filling the screen, status bar in sight, as office programs do.
+            .with_maximized(true),
         ..Default::default()
     };
     eframe::run_native(
@@ -61,9 +64,14 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 settings,
                 recovery,
                 dialogs: Box::new(NativeDialogs),
-                today: jiff::Zoned::now().date(),
+                today: crate::io::clock::today(),
                 background: Some(cc.egui_ctx.clone()),
                 recovery_store: store.clone(),
+                samples_dir: Some(
+                    io::default_profiles_dir()
+                        .with_file_name("assets")
+                        .join("checklists"),
+                ),
             });
             app.launched = Some(launched);
             if let Some(store) = store {

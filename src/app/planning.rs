@@ -28,7 +28,7 @@ impl SiteMatchApp {
                     errors,
                 });
             }
-            Err(e) => self.planning.error = Some(e.to_string()),
+            Err(e) => self.planning.error = Some(e),
         }
     }
 }

@@ -3,7 +3,9 @@
 //! declining what the store holds at the next start.
 
 use super::SiteMatchApp;
+use super::texts::texts;
 use crate::io::recovery::RecoveryStore;
+use crate::model::Localize;
 use crate::model::{parse_checklist, write_checklist};
 use crate::state::Tab;
 use crate::state::checklist_doc::ChecklistDoc;
@@ -63,21 +65,15 @@ impl SiteMatchApp {
         match keep.and_then(|r| ron::to_string(&r).ok()) {
             Some(text) => {
                 if let Err(e) = store.save(&text) {
-                    let message = format!(
-                        "{}{e}",
-                        self.lang().pick("无法自动保存：", "Could not autosave: ")
-                    );
-                    self.notify(message, true);
+                    self.notify((texts(self.lang()).autosave_failed)(&e.text(self.lang())), true);
                 }
             }
             None => {
                 if let Err(e) = store.clear() {
-                    let message = format!(
-                        "{}{e}",
-                        self.lang()
-                            .pick("无法清除自动保存的副本：", "Could not clear the autosaved copy: ")
+                    self.notify(
+                        (texts(self.lang()).clear_autosave_failed)(&e.text(self.lang())),
+                        true,
                     );
-                    self.notify(message, true);
                 }
             }
         }
@@ -89,12 +85,10 @@ impl SiteMatchApp {
             Ok(c) => {
                 self.doc = ChecklistDoc::recovered(&self.ws.catalog, c, recovery.path);
                 self.tab = Tab::Checklist;
+                self.show_start = false;
                 self.rescore = true;
             }
-            Err(e) => self.notify(
-                format!("{}{e}", self.lang().pick("无法恢复：", "Could not restore: ")),
-                true,
-            ),
+            Err(e) => self.notify((texts(self.lang()).restore_failed)(&e.text(self.lang())), true),
         }
     }
 
@@ -102,19 +96,17 @@ impl SiteMatchApp {
     /// autosave.
     pub(super) fn forget_recovery(&mut self) {
         if let Some(Err(e)) = self.recovery_store.as_ref().map(RecoveryStore::clear) {
-            let message = format!(
-                "{}{e}",
-                self.lang()
-                    .pick("无法清除自动保存的副本：", "Could not clear the autosaved copy: ")
+            self.notify(
+                (texts(self.lang()).clear_autosave_failed)(&e.text(self.lang())),
+                true,
             );
-            self.notify(message, true);
         }
     }
 
     /// Refreshes what the panic hook would write, after the checklist changed.
     pub(super) fn refresh_crash_snapshot(&self) {
         if let Some(slot) = &self.crash_snapshot {
-            let now = jiff::Zoned::now().strftime("%Y-%m-%d %H:%M").to_string();
+            let now = crate::io::clock::now().strftime("%Y-%m-%d %H:%M").to_string();
             let snapshot = self.recovery_snapshot(&now).and_then(|r| ron::to_string(&r).ok());
             if let Ok(mut guard) = slot.lock() {
                 *guard = snapshot;

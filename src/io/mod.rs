@@ -8,8 +8,10 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::model::{self, Catalog, Checklist, ParseError, ZoneProfile};
+use crate::model::{self, Catalog, Checklist, Lang, Localize, ParseError, ZoneProfile};
 
+pub mod clock;
+pub mod desktop;
 pub mod print;
 pub mod recovery;
 
@@ -17,49 +19,296 @@ pub mod recovery;
 /// near it, and a runaway file must not stall the app.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// A file that could not be loaded or saved: which file, where in it, and what is wrong.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A file that could not be loaded or saved: which file, and what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct FileError {
     pub path: PathBuf,
-    /// 1-based line and column, when the problem is at a place in the text.
-    pub position: Option<(usize, usize)>,
-    pub message: String,
+    #[source]
+    pub problem: FileProblem,
+}
+
+/// What went wrong with a file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FileProblem {
+    /// The system refused an action on the file.
+    Io {
+        action: IoAction,
+        #[source]
+        cause: IoCause,
+    },
+    IsFolder,
+    /// Over the size limit (both in bytes).
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    Utf16,
+    Binary,
+    /// Not UTF-8; the first bad byte is at this 1-based line and column.
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    Empty,
+    /// The text does not read as what it should be.
+    Parse(#[source] Box<ParseError>),
+    /// A file `check` cannot tell the kind of.
+    NotSiteMatchFile,
+    /// Zone ids that differ only in letter case (`others`, the clashing ids).
+    CaseClash {
+        id: String,
+        others: Vec<String>,
+    },
+    /// A generated file would replace an existing one.
+    Exists,
+    /// A filled survey that cannot be read.
+    Survey(#[source] crate::survey::SurveyError),
+    /// Writing the file's text failed (the reader's message).
+    Write {
+        what: Document,
+        detail: String,
+    },
+    Vanished,
+}
+
+/// What kind of document a file holds, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Document {
+    Profile,
+    Checklist,
+}
+
+/// What SiteMatch was doing with a file when the system refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoAction {
+    Read,
+    OpenFolder,
+    CreateFolder,
+    CreateTemporary,
+    Write,
+    KeepBackup,
+    Replace,
+    MoveAside,
+    Remove,
+}
+
+impl Localize for IoAction {
+    fn text(&self, lang: Lang) -> String {
+        let (zh, en) = match self {
+            IoAction::Read => ("读取文件", "read the file"),
+            IoAction::OpenFolder => ("打开文件夹", "open the folder"),
+            IoAction::CreateFolder => ("创建文件夹", "create the folder"),
+            IoAction::CreateTemporary => ("在同一文件夹中创建临时文件", "create a temporary file beside it"),
+            IoAction::Write => ("写入文件", "write the file"),
+            IoAction::KeepBackup => ("保留备份", "keep a backup copy"),
+            IoAction::Replace => ("替换文件", "replace the file"),
+            IoAction::MoveAside => ("将文件移到一旁", "move the file aside"),
+            IoAction::Remove => ("删除文件", "remove the file"),
+        };
+        lang.pick(zh, en).to_owned()
+    }
+}
+
+/// A system error, shared so that errors holding it can be cloned and compared (by kind and
+/// message).
+#[derive(Clone, Debug)]
+pub struct IoCause(pub std::sync::Arc<std::io::Error>);
+
+impl From<std::io::Error> for IoCause {
+    fn from(e: std::io::Error) -> Self {
+        IoCause(std::sync::Arc::new(e))
+    }
+}
+
+impl PartialEq for IoCause {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.kind() == other.0.kind() && self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for IoCause {}
+
+impl fmt::Display for IoCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for IoCause {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(self.0.as_ref())
+    }
+}
+
+impl Localize for IoCause {
+    fn text(&self, lang: Lang) -> String {
+        io_reason(&self.0, lang)
+    }
+}
+
+/// A system error in words: the common kinds in Chinese, the system's own message in English
+/// (and in Chinese beside the words for the rare kinds).
+pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let zh = match e.kind() {
+        K::NotFound => "文件或文件夹不存在",
+        K::PermissionDenied => "没有权限",
+        K::AlreadyExists => "已经存在",
+        K::IsADirectory => "这是一个文件夹",
+        K::NotADirectory => "路径中有一段不是文件夹",
+        K::DirectoryNotEmpty => "文件夹不是空的",
+        K::ReadOnlyFilesystem => "文件系统是只读的",
+        K::StorageFull | K::QuotaExceeded => "磁盘空间不足",
+        K::FileTooLarge => "文件太大",
+        K::InvalidFilename => "文件名无效",
+        K::CrossesDevices => "不能跨磁盘移动",
+        K::ResourceBusy => "文件正被占用",
+        K::Interrupted | K::TimedOut => "操作被中断",
+        K::InvalidData => "数据无效",
+        _ => "",
+    };
+    match (lang, zh) {
+        (Lang::Zh, "") => format!("系统错误（{e}）"),
+        (Lang::Zh, zh) => zh.to_owned(),
+        (Lang::En, _) => e.to_string(),
+    }
+}
+
+impl Localize for FileProblem {
+    fn text(&self, lang: Lang) -> String {
+        let mib = |b: u64| b as f64 / 1_048_576.0;
+        match (self, lang) {
+            (FileProblem::Io { action, cause }, Lang::Zh) => {
+                format!("无法{}：{}", action.text(lang), cause.text(lang))
+            }
+            (FileProblem::Io { action, cause }, Lang::En) => {
+                format!("could not {}: {}", action.text(lang), cause.text(lang))
+            }
+            (FileProblem::IsFolder, Lang::Zh) => "这是文件夹，不是文件".into(),
+            (FileProblem::IsFolder, Lang::En) => "is a folder, not a file".into(),
+            (FileProblem::TooLarge { bytes, limit }, Lang::Zh) => format!(
+                "文件有 {:.1} MiB；SiteMatch 只读取不超过 {} MiB 的文件",
+                mib(*bytes),
+                limit / 1_048_576
+            ),
+            (FileProblem::TooLarge { bytes, limit }, Lang::En) => format!(
+                "is {:.1} MiB; SiteMatch reads files of at most {} MiB",
+                mib(*bytes),
+                limit / 1_048_576
+            ),
+            (FileProblem::Utf16, Lang::Zh) => "这是 UTF-16 编码的文本，请另存为 UTF-8".into(),
+            (FileProblem::Utf16, Lang::En) => "is UTF-16 text; save it as UTF-8".into(),
+            (FileProblem::Binary, Lang::Zh) => "这是二进制文件，不是 RON 文本".into(),
+            (FileProblem::Binary, Lang::En) => "is a binary file, not RON text".into(),
+            (FileProblem::NotUtf8 { .. }, Lang::Zh) => {
+                "不是 UTF-8 编码的文本，请另存为 UTF-8（不读取 GBK 等其他编码）".into()
+            }
+            (FileProblem::NotUtf8 { .. }, Lang::En) => {
+                "is not UTF-8 text; save it as UTF-8 (GBK and other encodings are not read)".into()
+            }
+            (FileProblem::Empty, Lang::Zh) => "文件是空的".into(),
+            (FileProblem::Empty, Lang::En) => "is empty".into(),
+            (FileProblem::Parse(e), _) => e.message(lang),
+            (FileProblem::NotSiteMatchFile, Lang::Zh) => {
+                "不是 SiteMatch 的文件：应以 ZoneProfile(、Checklist( 或 Catalog( 开头".into()
+            }
+            (FileProblem::NotSiteMatchFile, Lang::En) => {
+                "is not a SiteMatch file: it should start with ZoneProfile(, Checklist( or Catalog(".into()
+            }
+            (FileProblem::CaseClash { id, others }, Lang::Zh) => format!(
+                "开发区编号“{id}”与{}只有大小写不同，请重命名其中一个文件",
+                others
+                    .iter()
+                    .map(|o| format!("“{o}”"))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ),
+            (FileProblem::CaseClash { id, others }, Lang::En) => format!(
+                "the zone id `{id}` is the same as {} apart from letter case; rename one of the files",
+                others
+                    .iter()
+                    .map(|o| format!("`{o}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            (FileProblem::Exists, Lang::Zh) => {
+                "文件已存在；生成的数据从不覆盖已有文件（请用空文件夹）".into()
+            }
+            (FileProblem::Exists, Lang::En) => {
+                "already exists; generated zones are never written over existing files (use an empty folder)"
+                    .into()
+            }
+            (FileProblem::Survey(e), _) => e.text(lang),
+            (FileProblem::Write { what, detail }, Lang::Zh) => format!(
+                "无法写出{}（{detail}）",
+                match what {
+                    Document::Profile => "开发区档案",
+                    Document::Checklist => "投资需求清单",
+                }
+            ),
+            (FileProblem::Write { what, detail }, Lang::En) => format!(
+                "could not write the {}: {detail}",
+                match what {
+                    Document::Profile => "profile",
+                    Document::Checklist => "checklist",
+                }
+            ),
+            (FileProblem::Vanished, Lang::Zh) => "保存后文件随即消失".into(),
+            (FileProblem::Vanished, Lang::En) => "vanished right after it was saved".into(),
+        }
+    }
 }
 
 impl FileError {
-    fn new(path: &Path, message: impl Into<String>) -> Self {
+    pub fn new(path: &Path, problem: FileProblem) -> Self {
         FileError {
             path: path.to_owned(),
-            position: None,
-            message: message.into(),
+            problem,
         }
     }
 
-    fn io(path: &Path, action: &str, e: &std::io::Error) -> Self {
-        FileError::new(path, format!("could not {action}: {e}"))
+    fn io(path: &Path, action: IoAction, e: std::io::Error) -> Self {
+        FileError::new(
+            path,
+            FileProblem::Io {
+                action,
+                cause: e.into(),
+            },
+        )
     }
 
     fn parse(path: &Path, e: ParseError) -> Self {
-        FileError {
-            path: path.to_owned(),
-            position: Some((e.line, e.column)),
-            message: e.message,
+        FileError::new(path, FileProblem::Parse(Box::new(e)))
+    }
+
+    /// The 1-based line and column the problem is at, when it is at a place in the text.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match &self.problem {
+            FileProblem::Parse(e) => Some((e.line, e.column)),
+            FileProblem::NotUtf8 { line, column } => Some((*line, *column)),
+            FileProblem::NotSiteMatchFile => Some((1, 1)),
+            _ => None,
+        }
+    }
+
+    /// What is wrong, without the file and the position.
+    pub fn message(&self, lang: Lang) -> String {
+        self.problem.text(lang)
+    }
+}
+
+impl Localize for FileError {
+    /// `path:line:column: message`, the form editors and compilers use, in either language.
+    fn text(&self, lang: Lang) -> String {
+        let message = self.message(lang);
+        match self.position() {
+            Some((line, column)) => format!("{}:{line}:{column}: {message}", self.path.display()),
+            None => format!("{}: {message}", self.path.display()),
         }
     }
 }
 
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some((line, column)) => {
-                write!(f, "{}:{line}:{column}: {}", self.path.display(), self.message)
-            }
-            None => write!(f, "{}: {}", self.path.display(), self.message),
-        }
-    }
-}
-
-impl std::error::Error for FileError {}
+crate::english_display!(FileError, FileProblem, IoAction);
 
 /// Reads a file's bytes, refusing a folder, or a file over the size limit before reading it.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
@@ -70,33 +319,30 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
 /// are read thousands at a time).
 fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), FileError> {
     use std::io::Read;
-    let folder = || FileError::new(path, "is a folder, not a file");
+    let folder = || FileError::new(path, FileProblem::IsFolder);
     let mut file = fs::File::open(path).map_err(|e| {
         if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
             folder()
         } else {
-            FileError::io(path, "read the file", &e)
+            FileError::io(path, IoAction::Read, e)
         }
     })?;
-    let meta = file
-        .metadata()
-        .map_err(|e| FileError::io(path, "read the file", &e))?;
+    let meta = file.metadata().map_err(|e| FileError::io(path, IoAction::Read, e))?;
     if meta.is_dir() {
         return Err(folder());
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(FileError::new(
             path,
-            format!(
-                "is {:.1} MiB; SiteMatch reads files of at most {} MiB",
-                meta.len() as f64 / 1_048_576.0,
-                MAX_FILE_BYTES / 1_048_576
-            ),
+            FileProblem::TooLarge {
+                bytes: meta.len(),
+                limit: MAX_FILE_BYTES,
+            },
         ));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     file.read_to_end(&mut bytes)
-        .map_err(|e| FileError::io(path, "read the file", &e))?;
+        .map_err(|e| FileError::io(path, IoAction::Read, e))?;
     Ok((bytes, meta))
 }
 
@@ -109,20 +355,16 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
 /// A file's bytes as UTF-8 text (see [`read_text`]).
 fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(FileError::new(path, "is UTF-16 text; save it as UTF-8"));
+        return Err(FileError::new(path, FileProblem::Utf16));
     }
     if bytes.contains(&0) {
-        return Err(FileError::new(path, "is a binary file, not RON text"));
+        return Err(FileError::new(path, FileProblem::Binary));
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
         let (line, column) = model::error::line_column(&text, text.len());
-        FileError {
-            path: path.to_owned(),
-            position: Some((line, column)),
-            message: "is not UTF-8 text; save it as UTF-8 (GBK and other encodings are not read)".into(),
-        }
+        FileError::new(path, FileProblem::NotUtf8 { line, column })
     })
 }
 
@@ -130,7 +372,7 @@ fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
 /// that cannot be read is named in the message as `sheet!cell`.
 pub fn import_survey(path: &Path, catalog: &Catalog) -> Result<Checklist, FileError> {
     let bytes = read_bytes(path)?;
-    crate::survey::read(catalog, &bytes).map_err(|e| FileError::new(path, e.to_string()))
+    crate::survey::read(catalog, &bytes).map_err(|e| FileError::new(path, FileProblem::Survey(e)))
 }
 
 /// Reads a file as UTF-8 text that is not empty (see [`read_text`]).
@@ -140,7 +382,7 @@ pub fn read_nonempty(path: &Path) -> Result<String, FileError> {
 
 fn nonempty(path: &Path, text: String) -> Result<String, FileError> {
     if text.trim().is_empty() {
-        return Err(FileError::new(path, "is empty"));
+        return Err(FileError::new(path, FileProblem::Empty));
     }
     Ok(text)
 }
@@ -231,11 +473,28 @@ impl FileStamp {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SaveError {
     /// Someone else changed (or created) the file since it was opened; nothing was written.
-    #[error("{}: the file was changed by someone else since it was opened; nothing was written (reload it, overwrite it, or save under another name)", .0.display())]
     Changed(PathBuf),
-    #[error(transparent)]
     File(#[from] FileError),
 }
+
+impl Localize for SaveError {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SaveError::Changed(path), Lang::Zh) => format!(
+                "{}：打开之后文件已被他人修改，未写入（可重新载入、覆盖或另存为）",
+                path.display()
+            ),
+            (SaveError::Changed(path), Lang::En) => format!(
+                "{}: the file was changed by someone else since it was opened; nothing was written \
+                 (reload it, overwrite it, or save under another name)",
+                path.display()
+            ),
+            (SaveError::File(e), _) => e.text(lang),
+        }
+    }
+}
+
+crate::english_display!(SaveError);
 
 /// Refuses to write over a file that is not what it was when it was read (`expected`), or
 /// that exists when it was never read (`None`).
@@ -274,8 +533,7 @@ fn save_checked(
 ) -> Result<FileStamp, SaveError> {
     check_unchanged(path, expected)?;
     save()?;
-    FileStamp::now(path)
-        .ok_or_else(|| SaveError::File(FileError::new(path, "vanished right after it was saved")))
+    FileStamp::now(path).ok_or_else(|| SaveError::File(FileError::new(path, FileProblem::Vanished)))
 }
 
 /// The bundled profiles: `profiles/` in the working folder, else the one beside the sources
@@ -321,7 +579,7 @@ impl AsRef<ZoneProfile> for Zone {
 
 /// The `*.ron` files of a folder, sorted by name, leaving out hidden and temporary files.
 pub fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, FileError> {
-    let entries = fs::read_dir(dir).map_err(|e| FileError::io(dir, "open the folder", &e))?;
+    let entries = fs::read_dir(dir).map_err(|e| FileError::io(dir, IoAction::OpenFolder, e))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         // The entry's own type needs no `stat` on most file systems; a link is followed.
@@ -413,18 +671,15 @@ pub fn case_clashes<'a>(paths: impl Iterator<Item = &'a Path>) -> Vec<FileError>
         .into_values()
         .filter(|group| group.len() > 1)
         .flat_map(|group| {
-            group.iter().map(|path| {
-                let id = profile_id(path);
-                let others: Vec<String> =
-                    group.iter().map(|p| profile_id(p)).filter(|o| *o != id).map(|o| format!("`{o}`")).collect();
-                FileError::new(
-                    path,
-                    format!(
-                        "the zone id `{id}` is the same as {} apart from letter case; rename one of the files",
-                        others.join(", ")
-                    ),
-                )
-            }).collect::<Vec<_>>()
+            group
+                .iter()
+                .map(|path| {
+                    let id = profile_id(path);
+                    let others: Vec<String> =
+                        group.iter().map(|p| profile_id(p)).filter(|o| *o != id).collect();
+                    FileError::new(path, FileProblem::CaseClash { id, others })
+                })
+                .collect::<Vec<_>>()
         })
         .collect()
 }
@@ -433,22 +688,20 @@ pub fn case_clashes<'a>(paths: impl Iterator<Item = &'a Path>) -> Vec<FileError>
 /// per-file sync of a save: for synthetic data sets, not for anyone's work.
 pub fn write_generated(dir: &Path, profiles: &[ZoneProfile], catalog: &Catalog) -> Result<(), FileError> {
     use rayon::prelude::*;
-    fs::create_dir_all(dir).map_err(|e| FileError::io(dir, "create the folder", &e))?;
+    fs::create_dir_all(dir).map_err(|e| FileError::io(dir, IoAction::CreateFolder, e))?;
     // Generated data never replaces anyone's file.
     if let Some(p) = profiles
         .iter()
         .map(|p| dir.join(format!("{}.ron", p.id)))
         .find(|p| p.exists())
     {
-        return Err(FileError::new(
-            &p,
-            "already exists; generated zones are never written over existing files (use an empty folder)",
-        ));
+        return Err(FileError::new(&p, FileProblem::Exists));
     }
     profiles.par_iter().try_for_each(|p| {
         let path = dir.join(format!("{}.ron", p.id));
-        let text = model::write_profile(p, catalog).map_err(|e| FileError::new(&path, e.to_string()))?;
-        fs::write(&path, text).map_err(|e| FileError::io(&path, "write the file", &e))
+        let text =
+            model::write_profile(p, catalog).map_err(|e| write_failed(&path, Document::Profile, &e))?;
+        fs::write(&path, text).map_err(|e| FileError::io(&path, IoAction::Write, e))
     })
 }
 
@@ -471,7 +724,7 @@ pub fn save_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
 pub fn export(path: &Path, contents: &[u8]) -> Result<(), FileError> {
     let mut file = AtomicFile::create(path)?;
     file.write_all(contents)
-        .map_err(|e| FileError::io(path, "write the file", &e))?;
+        .map_err(|e| FileError::io(path, IoAction::Write, e))?;
     file.commit()
 }
 
@@ -479,7 +732,7 @@ fn write_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> Result<(), F
     let mut file = AtomicFile::create_in(path, false)?;
     file.keep_backup = keep_backup;
     file.write_all(contents)
-        .map_err(|e| FileError::io(path, "write the file", &e))?;
+        .map_err(|e| FileError::io(path, IoAction::Write, e))?;
     file.commit()
 }
 
@@ -506,7 +759,7 @@ impl AtomicFile {
             _ => Path::new("."),
         };
         if make_dir && !dir.exists() {
-            fs::create_dir_all(dir).map_err(|e| FileError::io(dir, "create the folder", &e))?;
+            fs::create_dir_all(dir).map_err(|e| FileError::io(dir, IoAction::CreateFolder, e))?;
         }
         let mut builder = tempfile::Builder::new();
         builder.prefix(".sitematch-").suffix(".tmp");
@@ -520,7 +773,7 @@ impl AtomicFile {
         }
         let tmp = builder
             .tempfile_in(dir)
-            .map_err(|e| FileError::io(path, "create a temporary file beside it", &e))?;
+            .map_err(|e| FileError::io(path, IoAction::CreateTemporary, e))?;
         Ok(AtomicFile {
             path: path.to_owned(),
             dir: dir.to_owned(),
@@ -535,20 +788,26 @@ impl AtomicFile {
         let tmp = self
             .tmp
             .into_inner()
-            .map_err(|e| FileError::io(&path, "write the file", e.error()))?;
+            .map_err(|e| FileError::io(&path, IoAction::Write, e.into_error()))?;
         tmp.as_file()
             .sync_all()
-            .map_err(|e| FileError::io(&path, "write the file", &e))?;
+            .map_err(|e| FileError::io(&path, IoAction::Write, e))?;
         if let Ok(meta) = fs::metadata(&path) {
             // Keep the file's permissions, and the old content as the backup.
-            let _ = fs::set_permissions(tmp.path(), meta.permissions());
+            if let Err(e) = fs::set_permissions(tmp.path(), meta.permissions()) {
+                // The content is safe either way; only the old file's permissions are not kept.
+                log::warn!(
+                    "{}: the file's permissions could not be kept: {e}",
+                    path.display()
+                );
+            }
             if self.keep_backup {
                 fs::copy(&path, backup_path(&path))
-                    .map_err(|e| FileError::io(&path, "keep a backup copy", &e))?;
+                    .map_err(|e| FileError::io(&path, IoAction::KeepBackup, e))?;
             }
         }
         tmp.persist(&path)
-            .map_err(|e| FileError::io(&path, "replace the file", &e.error))?;
+            .map_err(|e| FileError::io(&path, IoAction::Replace, e.error))?;
         sync_dir(&self.dir);
         Ok(())
     }
@@ -574,41 +833,169 @@ impl std::io::Seek for AtomicFile {
     }
 }
 
-/// Makes the rename durable where the platform allows it.
+/// Makes the rename durable where the platform allows it (Windows has no folder sync; the
+/// rename is durable once the file system commits it). A failure leaves the new file in place
+/// but perhaps not yet on disk after a power cut: worth a warning, not an error.
+#[cfg_attr(not(unix), allow(unused_variables))]
 fn sync_dir(dir: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
+    if let Err(e) = fs::File::open(dir).and_then(|d| d.sync_all()) {
+        log::warn!(
+            "{}: the folder could not be synced after a save: {e}",
+            dir.display()
+        );
     }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
 
 /// Moves a file aside to `<name>.bak` (replacing an older backup) instead of deleting it, so a
 /// zone removed by mistake can be restored by renaming the file back.
 pub fn retire(path: &Path) -> Result<PathBuf, FileError> {
     let backup = backup_path(path);
-    fs::rename(path, &backup).map_err(|e| FileError::io(path, "move the file aside", &e))?;
+    fs::rename(path, &backup).map_err(|e| FileError::io(path, IoAction::MoveAside, e))?;
     Ok(backup)
 }
 
 /// Saves a profile as pretty RON, atomically.
 pub fn save_profile(path: &Path, profile: &ZoneProfile, catalog: &Catalog) -> Result<(), FileError> {
-    let text = model::write_profile(profile, catalog)
-        .map_err(|e| FileError::new(path, format!("could not write the profile: {e}")))?;
+    let text =
+        model::write_profile(profile, catalog).map_err(|e| write_failed(path, Document::Profile, &e))?;
     save_atomic(path, text.as_bytes())
 }
 
 /// Saves a checklist as pretty RON, atomically.
 pub fn save_checklist(path: &Path, checklist: &Checklist, catalog: &Catalog) -> Result<(), FileError> {
     let text = model::write_checklist(checklist, catalog)
-        .map_err(|e| FileError::new(path, format!("could not write the checklist: {e}")))?;
+        .map_err(|e| write_failed(path, Document::Checklist, &e))?;
     save_atomic(path, text.as_bytes())
+}
+
+/// Writing a document's text failed: only a value the writer cannot express does that.
+fn write_failed(path: &Path, what: Document, e: &ron::Error) -> FileError {
+    FileError::new(
+        path,
+        FileProblem::Write {
+            what,
+            detail: e.to_string(),
+        },
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::error::testing::assert_renders;
+    use crate::model::{Problem, parse_checklist};
+
+    #[test]
+    fn every_file_problem_reads_in_chinese_and_in_english() {
+        let c = Catalog::builtin().expect("catalog");
+        let parse = parse_checklist("Checklist(items: {\"power.capacty\": ()})", &c).expect_err("bad");
+        assert!(matches!(parse.problem, Problem::UnknownFactor { .. }));
+        let io = |kind| IoCause::from(std::io::Error::from(kind));
+        let problems = [
+            FileProblem::Io {
+                action: IoAction::Read,
+                cause: io(std::io::ErrorKind::NotFound),
+            },
+            FileProblem::IsFolder,
+            FileProblem::TooLarge {
+                bytes: MAX_FILE_BYTES + 1,
+                limit: MAX_FILE_BYTES,
+            },
+            FileProblem::Utf16,
+            FileProblem::Binary,
+            FileProblem::NotUtf8 { line: 2, column: 4 },
+            FileProblem::Empty,
+            FileProblem::Parse(Box::new(parse)),
+            FileProblem::NotSiteMatchFile,
+            FileProblem::CaseClash {
+                id: "houma".into(),
+                others: vec!["Houma".into()],
+            },
+            FileProblem::Exists,
+            FileProblem::Survey(crate::survey::SurveyError::NoSurveySheet),
+            FileProblem::Write {
+                what: Document::Checklist,
+                detail: "Formatting RON failed".into(),
+            },
+            FileProblem::Vanished,
+        ];
+        for p in &problems {
+            // An exhaustive match: a new kind of problem fails to compile until it is here.
+            let name = match p {
+                FileProblem::Io { .. } => "Io",
+                FileProblem::IsFolder => "IsFolder",
+                FileProblem::TooLarge { .. } => "TooLarge",
+                FileProblem::Utf16 => "Utf16",
+                FileProblem::Binary => "Binary",
+                FileProblem::NotUtf8 { .. } => "NotUtf8",
+                FileProblem::Empty => "Empty",
+                FileProblem::Parse(_) => "Parse",
+                FileProblem::NotSiteMatchFile => "NotSiteMatchFile",
+                FileProblem::CaseClash { .. } => "CaseClash",
+                FileProblem::Exists => "Exists",
+                FileProblem::Survey(_) => "Survey",
+                FileProblem::Write { .. } => "Write",
+                FileProblem::Vanished => "Vanished",
+            };
+            assert_renders(name, p, &c);
+            let e = FileError::new(Path::new("zones/houma.ron"), p.clone());
+            assert_renders(name, &e, &c);
+            assert!(
+                e.text(Lang::Zh).starts_with("zones/houma.ron:"),
+                "{}",
+                e.text(Lang::Zh)
+            );
+        }
+        for action in [
+            IoAction::Read,
+            IoAction::OpenFolder,
+            IoAction::CreateFolder,
+            IoAction::CreateTemporary,
+            IoAction::Write,
+            IoAction::KeepBackup,
+            IoAction::Replace,
+            IoAction::MoveAside,
+        ] {
+            assert_renders("action", &action, &c);
+        }
+        for kind in [std::io::ErrorKind::PermissionDenied, std::io::ErrorKind::Other] {
+            assert_renders("cause", &io(kind), &c);
+        }
+        let changed = SaveError::Changed(PathBuf::from("houma.ron"));
+        assert_renders("Changed", &changed, &c);
+        assert_renders(
+            "File",
+            &SaveError::File(FileError::new(Path::new("a.ron"), FileProblem::Empty)),
+            &c,
+        );
+    }
+
+    #[test]
+    fn a_parse_error_is_placed_at_its_line_in_either_language() {
+        let c = Catalog::builtin().expect("catalog");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("list.ron");
+        fs::write(
+            &path,
+            "Checklist(\n  items: {\n    \"power.capacity\": (required: \"5 亩\"),\n  },\n)\n",
+        )
+        .expect("write");
+        let e = load_checklist(&path, &c).expect_err("land unit for power");
+        let at = format!("{}:3:", path.display());
+        assert!(e.text(Lang::Zh).starts_with(&at), "{}", e.text(Lang::Zh));
+        assert!(
+            e.text(Lang::Zh)
+                .contains("可新增供电容量的要求：此项不能使用单位“亩”，可用：兆瓦、千瓦"),
+            "{}",
+            e.text(Lang::Zh)
+        );
+        assert!(
+            e.to_string()
+                .contains("Spare power capacity (`power.capacity`): `required`: unit `亩` is not allowed here; use mw or kw"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn saving_keeps_the_previous_version_as_bak() {
@@ -636,9 +1023,10 @@ mod tests {
             p
         };
         let e = read_text(&write("bin.ron", b"\x00\x01\x02")).expect_err("binary");
-        assert!(e.message.contains("binary"));
+        assert_eq!(e.problem, FileProblem::Binary);
+        assert!(e.to_string().contains("binary"));
         let e = read_text(&write("gbk.ron", b"name:\n  \"\xb9\xfe\xce\xf7\"")).expect_err("not utf-8");
-        assert_eq!(e.position, Some((2, 4)));
+        assert_eq!(e.position(), Some((2, 4)));
         let e = load_catalog(&write("empty.ron", b"  \n")).expect_err("empty");
         assert_eq!(
             e.to_string(),

@@ -6,6 +6,9 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use super::io_reason;
+use crate::model::{Lang, Localize};
+
 /// How a PDF is handed to the system.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PrintVia {
@@ -62,25 +65,143 @@ pub fn default_via() -> PrintVia {
     }
 }
 
+/// Why a PDF could not be printed or opened.
+#[derive(Debug, thiserror::Error)]
+pub enum PrintError {
+    /// The temporary folder for the PDF could not be made.
+    CreateFolder {
+        dir: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The PDF could not be written to it.
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// `lp` or the viewer could not be started.
+    Run {
+        via: PrintVia,
+        #[source]
+        source: std::io::Error,
+    },
+    /// `lp` or the viewer ran and failed; `detail` is what it said.
+    Refused { via: PrintVia, detail: String },
+}
+
+impl Localize for PrintError {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (PrintError::CreateFolder { dir, source }, Lang::Zh) => {
+                format!("无法创建文件夹 {}：{}", dir.display(), io_reason(source, lang))
+            }
+            (PrintError::CreateFolder { dir, source }, Lang::En) => {
+                format!("could not create {}: {source}", dir.display())
+            }
+            (PrintError::Write { path, source }, Lang::Zh) => {
+                format!("无法写入 {}：{}", path.display(), io_reason(source, lang))
+            }
+            (PrintError::Write { path, source }, Lang::En) => {
+                format!("could not write {}: {source}", path.display())
+            }
+            (
+                PrintError::Run {
+                    via: PrintVia::Lp,
+                    source,
+                },
+                Lang::Zh,
+            ) => {
+                format!("无法运行打印命令 lp：{}", io_reason(source, lang))
+            }
+            (
+                PrintError::Run {
+                    via: PrintVia::Lp,
+                    source,
+                },
+                Lang::En,
+            ) => format!("could not run lp: {source}"),
+            (
+                PrintError::Run {
+                    via: PrintVia::Viewer,
+                    source,
+                },
+                Lang::Zh,
+            ) => {
+                format!("无法打开 PDF 阅读器：{}", io_reason(source, lang))
+            }
+            (
+                PrintError::Run {
+                    via: PrintVia::Viewer,
+                    source,
+                },
+                Lang::En,
+            ) => {
+                format!("could not open a PDF viewer: {source}")
+            }
+            (
+                PrintError::Refused {
+                    via: PrintVia::Lp,
+                    detail,
+                },
+                Lang::Zh,
+            ) => {
+                format!("打印服务拒绝了打印任务（lp：{detail}）")
+            }
+            (
+                PrintError::Refused {
+                    via: PrintVia::Lp,
+                    detail,
+                },
+                Lang::En,
+            ) => format!("lp refused the job: {detail}"),
+            (
+                PrintError::Refused {
+                    via: PrintVia::Viewer,
+                    detail,
+                },
+                Lang::Zh,
+            ) => {
+                format!("PDF 阅读器出错（{detail}）")
+            }
+            (
+                PrintError::Refused {
+                    via: PrintVia::Viewer,
+                    detail,
+                },
+                Lang::En,
+            ) => {
+                format!("the PDF viewer failed: {detail}")
+            }
+        }
+    }
+}
+
+crate::english_display!(PrintError);
+
 /// Writes the PDF to a temporary file and hands it to the system. Returns how it was sent and
 /// the file (kept, so the viewer can still read it).
-pub fn print_pdf(bytes: &[u8], name: &str) -> Result<(PrintVia, PathBuf), String> {
+pub fn print_pdf(bytes: &[u8], name: &str) -> Result<(PrintVia, PathBuf), PrintError> {
     let dir = std::env::temp_dir().join("sitematch-print");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("could not create {}: {e}", dir.display()))?;
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).map_err(|e| format!("could not write {}: {e}", path.display()))?;
-    let via = default_via();
-    let output = print_command(&path, via).output().map_err(|e| match via {
-        PrintVia::Lp => format!("could not run lp: {e}"),
-        PrintVia::Viewer => format!("could not open a PDF viewer: {e}"),
+    std::fs::create_dir_all(&dir).map_err(|source| PrintError::CreateFolder {
+        dir: dir.clone(),
+        source,
     })?;
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).map_err(|source| PrintError::Write {
+        path: path.clone(),
+        source,
+    })?;
+    let via = default_via();
+    let output = print_command(&path, via)
+        .output()
+        .map_err(|source| PrintError::Run { via, source })?;
     if output.status.success() {
         Ok((via, path))
     } else {
-        let err = String::from_utf8_lossy(&output.stderr).trim().to_owned();
-        Err(match via {
-            PrintVia::Lp => format!("lp refused the job: {err}"),
-            PrintVia::Viewer => format!("the PDF viewer failed: {err}"),
+        Err(PrintError::Refused {
+            via,
+            detail: String::from_utf8_lossy(&output.stderr).trim().to_owned(),
         })
     }
 }
@@ -91,6 +212,47 @@ mod tests {
 
     fn args(c: &Command) -> Vec<String> {
         c.get_args().map(|a| a.to_string_lossy().into_owned()).collect()
+    }
+
+    #[test]
+    fn every_print_error_reads_in_chinese_and_in_english() {
+        let c = crate::model::Catalog::builtin().expect("catalog");
+        let io = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let errors = [
+            PrintError::CreateFolder {
+                dir: PathBuf::from("/tmp/sitematch-print"),
+                source: io(),
+            },
+            PrintError::Write {
+                path: PathBuf::from("/tmp/sitematch-print/r.pdf"),
+                source: io(),
+            },
+            PrintError::Run {
+                via: PrintVia::Lp,
+                source: io(),
+            },
+            PrintError::Run {
+                via: PrintVia::Viewer,
+                source: io(),
+            },
+            PrintError::Refused {
+                via: PrintVia::Lp,
+                detail: "lp: Error - no default destination available.".into(),
+            },
+            PrintError::Refused {
+                via: PrintVia::Viewer,
+                detail: "no handler".into(),
+            },
+        ];
+        for e in &errors {
+            let name = match e {
+                PrintError::CreateFolder { .. } => "CreateFolder",
+                PrintError::Write { .. } => "Write",
+                PrintError::Run { .. } => "Run",
+                PrintError::Refused { .. } => "Refused",
+            };
+            crate::model::error::testing::assert_renders(name, e, &c);
+        }
     }
 
     #[test]

@@ -43,7 +43,7 @@ impl RecoveryStore {
     pub fn clear(&self) -> Result<(), FileError> {
         match fs::remove_file(&self.path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                Err(FileError::io(&self.path, "remove the file", &e))
+                Err(FileError::io(&self.path, super::IoAction::Remove, e))
             }
             _ => Ok(()),
         }

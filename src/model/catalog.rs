@@ -8,10 +8,11 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::error::ParseError;
+use super::error::{CatalogProblem, IdFlaw, IdKind, Key, Named, ParseError};
 use super::importance::Importance;
 use super::number;
 use super::text::{Lang, Text};
+use super::value::ValueError;
 
 /// The catalog shipped with SiteMatch, compiled in so the binary works from any folder.
 pub const BUILTIN: &str = include_str!("../../assets/catalog.ron");
@@ -76,6 +77,9 @@ const MAX_PRECISION: u32 = 10;
 pub struct Member {
     pub id: String,
     pub name: Text,
+    /// Words people search for it by, in either language: the products and activities of an
+    /// industry division (`电池`, `钢`, `battery`), the short names of an assessment (`环评`).
+    pub keywords: Vec<String>,
 }
 
 /// A closed list of members a `Set` factor draws on (regional assessments, industry divisions).
@@ -89,10 +93,50 @@ pub struct Vocabulary {
     by_id: HashMap<String, u16>,
 }
 
+impl Unit {
+    /// Its id and names, for messages.
+    pub fn named(&self) -> Named {
+        Named::new(&self.id, self.name.clone())
+    }
+}
+
+impl Member {
+    /// Its id and names, for messages.
+    pub fn named(&self) -> Named {
+        Named::new(&self.id, self.name.clone())
+    }
+}
+
 impl Vocabulary {
     /// The position of a member, found by its id.
     pub fn find(&self, id: &str) -> Option<u16> {
         self.by_id.get(id).copied()
+    }
+
+    /// The position of a member, found by its Chinese or English name.
+    pub fn find_by_name(&self, name: &str) -> Option<u16> {
+        self.members
+            .iter()
+            .position(|m| m.name.zh == name || m.name.en.eq_ignore_ascii_case(name))
+            .and_then(|i| u16::try_from(i).ok())
+    }
+
+    /// Its id and names, for messages.
+    pub fn named(&self) -> Named {
+        Named::new(&self.id, self.name.clone())
+    }
+
+    /// A member's id and names as running text shows them (with its code where the
+    /// vocabulary shows codes: `C38 电气机械和器材制造业`), for messages.
+    pub fn member_named(&self, member: u16) -> Named {
+        let id = self
+            .members
+            .get(usize::from(member))
+            .map_or_else(String::new, |m| m.id.clone());
+        Named::new(
+            id,
+            Text::new(self.label(member, Lang::Zh), self.label(member, Lang::En)),
+        )
     }
 
     /// How a member reads in running text (`C38 电气机械和器材制造业`, `地震安全性评价`).
@@ -174,6 +218,13 @@ pub struct Factor {
     pub default_from: Option<PlanField>,
 }
 
+impl Factor {
+    /// Its id and names, for messages.
+    pub fn named(&self) -> Named {
+        Named::new(&self.id, self.name.clone())
+    }
+}
+
 /// The checked catalog. Built only by [`Catalog::parse`], so every index in it is valid.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Catalog {
@@ -210,10 +261,11 @@ impl Catalog {
     /// Parses and checks a catalog: duplicate ids, unknown units, categories and vocabularies,
     /// empty lists, inexact unit conversions and out-of-range tolerances are errors.
     pub fn parse(text: &str) -> Result<Catalog, ParseError> {
+        let text = &*super::parse::prepare(text)?;
         let raw: RawCatalog = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str(text)
-            .map_err(ParseError::from)?;
+            .map_err(|e| ParseError::from_ron(text, &e, Vec::new(), None))?;
         raw.check(text)
     }
 
@@ -328,7 +380,14 @@ impl Catalog {
 
     /// Whether any unit of the catalog goes by `token`, allowed for a factor or not.
     pub fn knows_unit(&self, token: &str) -> bool {
-        (0..self.units.len()).any(|i| self.unit_matches(UnitIdx(index_u16(i)), token))
+        self.find_any_unit(token).is_some()
+    }
+
+    /// The unit of the catalog that goes by `token`, allowed for a factor or not.
+    pub fn find_any_unit(&self, token: &str) -> Option<UnitIdx> {
+        (0..self.units.len())
+            .map(|i| UnitIdx(index_u16(i)))
+            .find(|&u| self.unit_matches(u, token))
     }
 
     fn unit_matches(&self, u: UnitIdx, token: &str) -> bool {
@@ -396,6 +455,8 @@ struct RawNamed {
     zh: String,
     #[serde(default)]
     en: String,
+    #[serde(default)]
+    keywords: Vec<String>,
 }
 
 impl From<RawNamed> for Member {
@@ -403,6 +464,7 @@ impl From<RawNamed> for Member {
         Member {
             id: r.id,
             name: Text::new(r.zh, r.en),
+            keywords: r.keywords,
         }
     }
 }
@@ -493,7 +555,8 @@ fn optional_decimal<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Dec
 
 impl RawCatalog {
     fn check(self, text: &str) -> Result<Catalog, ParseError> {
-        let err = |id: &str, msg: String| ParseError::at(text, &format!("\"{id}\""), msg);
+        let err =
+            |id: &str, problem: CatalogProblem| ParseError::at(text, &format!("\"{id}\""), problem.into());
 
         let too_many = [
             ("units", self.units.len()),
@@ -503,35 +566,52 @@ impl RawCatalog {
         ]
         .into_iter()
         .find(|(_, n)| *n > usize::from(u16::MAX));
-        if let Some((list, n)) = too_many {
+        if let Some((list, count)) = too_many {
             return Err(ParseError::at(
                 text,
                 list,
-                format!("`{list}` has {n} entries; at most 65535 are allowed"),
+                CatalogProblem::TooMany {
+                    list: Key::new(list),
+                    count,
+                }
+                .into(),
             ));
         }
         if self.factors.is_empty() {
+            return Err(ParseError::at(text, "factors", CatalogProblem::NoFactors.into()));
+        }
+        if !tolerance_fits(self.default_tolerance) {
             return Err(ParseError::at(
                 text,
-                "factors",
-                "`factors` is empty: a catalog needs at least one factor",
+                "default_tolerance",
+                CatalogProblem::ToleranceOutOfRange { factor: None }.into(),
             ));
         }
-        check_tolerance(self.default_tolerance)
-            .map_err(|m| ParseError::at(text, "default_tolerance", format!("`default_tolerance`: {m}")))?;
 
         let mut seen = HashSet::new();
         let ids = self
             .units
             .iter()
-            .map(|u| ("unit", u.id.as_str()))
-            .chain(self.categories.iter().map(|c| ("category", c.id.as_str())))
-            .chain(self.factors.iter().map(|f| ("factor", f.id.as_str())))
-            .chain(self.vocabularies.iter().map(|v| ("vocabulary", v.id.as_str())));
-        for (what, id) in ids {
-            check_id(id).map_err(|m| err(id, format!("{what} id `{id}` {m}")))?;
-            if !seen.insert((what, id)) {
-                return Err(duplicate(text, what, id));
+            .map(|u| (IdKind::Unit, named(&u.id, &u.zh, &u.en)))
+            .chain(
+                self.categories
+                    .iter()
+                    .map(|c| (IdKind::Category, Named::new(&c.id, c.name.clone()))),
+            )
+            .chain(
+                self.factors
+                    .iter()
+                    .map(|f| (IdKind::Factor, named(&f.id, &f.zh, &f.en))),
+            )
+            .chain(
+                self.vocabularies
+                    .iter()
+                    .map(|v| (IdKind::Vocabulary, named(&v.id, &v.zh, &v.en))),
+            );
+        for (kind, item) in ids {
+            check_id(kind, &item.id).map_err(|p| err(&item.id, *p))?;
+            if !seen.insert((kind, item.id.clone())) {
+                return Err(duplicate(text, kind, item));
             }
         }
 
@@ -540,14 +620,19 @@ impl RawCatalog {
             .into_iter()
             .map(|u| {
                 if u.scale <= Decimal::ZERO {
-                    Err(err(&u.id, format!("unit `{}`: `scale` must be above zero", u.id)))
+                    Err(err(
+                        &u.id,
+                        CatalogProblem::ScaleNotPositive {
+                            unit: named(&u.id, &u.zh, &u.en),
+                        },
+                    ))
                 } else if u.precision.is_some_and(|p| p > MAX_PRECISION) {
                     Err(err(
                         &u.id,
-                        format!(
-                            "unit `{}`: `precision` must be at most {MAX_PRECISION} decimal places",
-                            u.id
-                        ),
+                        CatalogProblem::PrecisionTooLarge {
+                            unit: named(&u.id, &u.zh, &u.en),
+                            max: MAX_PRECISION,
+                        },
                     ))
                 } else {
                     Ok(Unit {
@@ -568,20 +653,18 @@ impl RawCatalog {
 
         let mut vocabularies = Vec::with_capacity(self.vocabularies.len());
         for v in self.vocabularies {
+            let vocabulary = named(&v.id, &v.zh, &v.en);
             if v.members.is_empty() {
-                return Err(err(&v.id, format!("vocabulary `{}` has no members", v.id)));
+                return Err(err(&v.id, CatalogProblem::EmptyVocabulary { vocabulary }));
             }
             if v.members.len() > usize::from(u16::MAX) {
-                return Err(err(
-                    &v.id,
-                    format!("vocabulary `{}` has more than 65535 members", v.id),
-                ));
+                return Err(err(&v.id, CatalogProblem::VocabularyTooLarge { vocabulary }));
             }
             let mut by_id = HashMap::new();
             for (i, m) in v.members.iter().enumerate() {
-                check_id(&m.id).map_err(|msg| err(&m.id, format!("member id `{}` {msg}", m.id)))?;
+                check_id(IdKind::Member, &m.id).map_err(|p| err(&m.id, *p))?;
                 if by_id.insert(m.id.clone(), index_u16(i)).is_some() {
-                    return Err(duplicate(text, &format!("member of `{}`", v.id), &m.id));
+                    return Err(duplicate(text, IdKind::Member, m.named()));
                 }
             }
             vocabularies.push(Vocabulary {
@@ -602,28 +685,36 @@ impl RawCatalog {
             ParseError::at(
                 text,
                 "industry_vocabulary",
-                format!(
-                    "`industry_vocabulary`: no vocabulary has the id `{}`",
-                    self.industry_vocabulary
-                ),
+                CatalogProblem::UnknownIndustryVocabulary {
+                    given: self.industry_vocabulary.clone(),
+                }
+                .into(),
             )
         })?;
 
         let mut factors = Vec::with_capacity(self.factors.len());
         for f in self.factors {
-            let at = |msg: String| err(&f.id, format!("factor `{}`: {msg}", f.id));
+            let this = named(&f.id, &f.zh, &f.en);
+            let at = |problem: CatalogProblem| err(&f.id, problem);
             let category = self
                 .categories
                 .iter()
                 .position(|c| c.id == f.category)
                 .map(|i| CategoryIdx(index_u16(i)))
-                .ok_or_else(|| at(format!("category `{}` is not one of `categories`", f.category)))?;
+                .ok_or_else(|| {
+                    at(CatalogProblem::UnknownCategory {
+                        factor: this.clone(),
+                        given: f.category.clone(),
+                    })
+                })?;
             let measure = |m: RawMeasure| -> Result<Measure, ParseError> {
                 let find = |id: &str| {
-                    unit_index
-                        .get(id)
-                        .copied()
-                        .ok_or_else(|| at(format!("unit `{id}` is not defined in `units`")))
+                    unit_index.get(id).copied().ok_or_else(|| {
+                        at(CatalogProblem::UnknownUnit {
+                            factor: this.clone(),
+                            given: id.to_owned(),
+                        })
+                    })
                 };
                 let unit = find(&m.unit)?;
                 let mut accepted = vec![unit];
@@ -631,25 +722,33 @@ impl RawCatalog {
                     let other = find(id)?;
                     let (a, b) = (&units[other.index()], &units[unit.index()]);
                     if a.dimension != b.dimension {
-                        return Err(at(format!(
-                            "unit `{}` measures {} but the factor is in `{}`, which measures {}",
-                            a.id, a.dimension, b.id, b.dimension
-                        )));
+                        return Err(at(CatalogProblem::DimensionMismatch {
+                            factor: this.clone(),
+                            unit: a.named(),
+                            unit_dimension: a.dimension.clone(),
+                            base: b.named(),
+                            base_dimension: b.dimension.clone(),
+                        }));
                     }
                     if !converts_exactly(a.scale, b.scale) {
-                        return Err(at(format!(
-                            "`{}` does not convert exactly into `{}`; accept only units that do",
-                            a.id, b.id
-                        )));
+                        return Err(at(CatalogProblem::InexactConversion {
+                            factor: this.clone(),
+                            unit: a.named(),
+                            base: b.named(),
+                        }));
                     }
                     if !accepted.contains(&other) {
                         accepted.push(other);
                     }
                 }
                 let tolerance = m.tolerance.unwrap_or(self.default_tolerance);
-                check_tolerance(tolerance).map_err(|msg| at(format!("`tolerance`: {msg}")))?;
+                if !tolerance_fits(tolerance) {
+                    return Err(at(CatalogProblem::ToleranceOutOfRange {
+                        factor: Some(this.clone()),
+                    }));
+                }
                 if m.max.is_some_and(|x| x <= Decimal::ZERO) {
-                    return Err(at("`max` must be above zero".into()));
+                    return Err(at(CatalogProblem::MaxNotPositive { factor: this.clone() }));
                 }
                 Ok(Measure {
                     unit,
@@ -684,21 +783,26 @@ impl RawCatalog {
                 RawKind::YesNo => Kind::YesNo,
                 RawKind::Level(levels) => {
                     if levels.is_empty() {
-                        return Err(at("the level list is empty".into()));
+                        return Err(at(CatalogProblem::EmptyLevels { factor: this.clone() }));
                     }
                     let mut seen = HashSet::new();
                     for l in &levels {
-                        check_id(&l.id).map_err(|m| at(format!("level id `{}` {m}", l.id)))?;
+                        check_id(IdKind::Level, &l.id).map_err(|p| at(*p))?;
                         if !seen.insert(l.id.as_str()) {
-                            return Err(at(format!("level `{}` appears twice", l.id)));
+                            return Err(at(CatalogProblem::DuplicateId {
+                                kind: IdKind::Level,
+                                item: l.named(),
+                            }));
                         }
                     }
                     Kind::Level(levels)
                 }
-                RawKind::Set { vocabulary } => Kind::Set(
-                    vocab_index(&vocabulary)
-                        .ok_or_else(|| at(format!("vocabulary `{vocabulary}` is not defined")))?,
-                ),
+                RawKind::Set { vocabulary } => Kind::Set(vocab_index(&vocabulary).ok_or_else(|| {
+                    at(CatalogProblem::UnknownVocabulary {
+                        factor: this.clone(),
+                        given: vocabulary.clone(),
+                    })
+                })?),
             };
             let fits = match (f.default_from, &kind) {
                 (None, _) => true,
@@ -706,14 +810,14 @@ impl RawCatalog {
                 (Some(PlanField::PlannedIntensity | PlanField::PlannedTaxPerMu), k) => k.measure().is_some(),
                 _ => false,
             };
-            if !fits {
-                return Err(at(format!(
-                    "`default_from: {:?}` does not fit this factor's kind",
-                    f.default_from
-                )));
+            if let (false, Some(field)) = (fits, f.default_from) {
+                return Err(at(CatalogProblem::DefaultFromMismatch {
+                    factor: this.clone(),
+                    field: format!("{field:?}"),
+                }));
             }
             if !f.importance.is_requested() {
-                return Err(at("the default importance cannot be `NotNeeded`".into()));
+                return Err(at(CatalogProblem::DefaultNotNeeded { factor: this.clone() }));
             }
             factors.push(Factor {
                 id: f.id,
@@ -743,6 +847,11 @@ impl RawCatalog {
     }
 }
 
+/// An id and its names as the raw file gives them.
+fn named(id: &str, zh: &str, en: &str) -> Named {
+    Named::new(id, Text::new(zh, en))
+}
+
 /// Checks the readiness tiers against the finished catalog: known factors, values of their
 /// kind, distinct ids, and a last tier with no conditions so that every zone has a tier.
 fn check_tiers(raw: Vec<RawTier>, catalog: &Catalog, text: &str) -> Result<Vec<Tier>, ParseError> {
@@ -750,42 +859,56 @@ fn check_tiers(raw: Vec<RawTier>, catalog: &Catalog, text: &str) -> Result<Vec<T
     let mut seen = HashSet::new();
     let mut tiers = Vec::with_capacity(raw.len());
     for t in raw {
-        let err =
-            |msg: String| ParseError::at(text, &format!("\"{}\"", t.id), format!("tier `{}`: {msg}", t.id));
-        check_id(&t.id).map_err(|m| err(format!("id {m}")))?;
+        let tier = named(&t.id, &t.zh, &t.en);
+        let err = |problem: CatalogProblem| ParseError::at(text, &format!("\"{}\"", t.id), problem.into());
+        check_id(IdKind::Tier, &t.id).map_err(|p| err(*p))?;
         if !seen.insert(t.id.clone()) {
-            return Err(duplicate(text, "tier", &t.id));
+            return Err(duplicate(text, IdKind::Tier, tier));
         }
         let factor = |id: &str| {
             catalog.find_factor(id).ok_or_else(|| {
-                let hint = catalog
-                    .suggest_factor(id)
-                    .map_or_else(String::new, |c| format!("; did you mean `{c}`?"));
-                err(format!("unknown factor `{id}`{hint}"))
+                err(CatalogProblem::TierUnknownFactor {
+                    tier: tier.clone(),
+                    given: id.to_owned(),
+                    suggestion: catalog
+                        .suggest_factor(id)
+                        .and_then(|c| catalog.find_factor(c))
+                        .map(|f| catalog.factor(f).named()),
+                })
             })
         };
         let mut met = Vec::with_capacity(t.met.len());
         for (id, value) in &t.met {
             let f = factor(id)?;
             let kind = &catalog.factor(f).kind;
-            let bad = |e: String| err(format!("`{id}`: `{value}` {e}"));
+            let bad = |cause: ValueError| {
+                err(CatalogProblem::TierBadValue {
+                    tier: tier.clone(),
+                    factor: catalog.factor(f).named(),
+                    value: value.clone(),
+                    cause: Box::new(cause),
+                })
+            };
             let v = match kind {
-                Kind::AtLeast(m) | Kind::AtMost(m) => Value::Amount(
-                    parse_quantity(catalog, m, value).map_err(|e| bad(format!("is not a quantity ({e})")))?,
-                ),
+                Kind::AtLeast(m) | Kind::AtMost(m) => {
+                    Value::Amount(parse_quantity(catalog, m, value).map_err(bad)?)
+                }
                 Kind::YesNo if value.trim().eq_ignore_ascii_case("yes") => Value::YesNo(YesNo::Yes),
-                Kind::YesNo => return Err(bad("must be `yes`".into())),
-                Kind::Level(_) => Value::Level(
-                    parse_level(catalog.factor(f), value)
-                        .map_err(|e| bad(format!("is not a level ({e})")))?,
-                ),
+                Kind::YesNo => {
+                    return Err(err(CatalogProblem::TierNotYes {
+                        tier: tier.clone(),
+                        factor: catalog.factor(f).named(),
+                        value: value.clone(),
+                    }));
+                }
+                Kind::Level(_) => Value::Level(parse_level(catalog.factor(f), value).map_err(bad)?),
                 Kind::Set(v) => {
                     let ids: Vec<&str> = value
                         .split(',')
                         .map(str::trim)
                         .filter(|s| !s.is_empty())
                         .collect();
-                    Value::set(parse_members(catalog, *v, &ids).map_err(|e| bad(format!("({e})")))?)
+                    Value::set(parse_members(catalog, *v, &ids).map_err(bad)?)
                 }
             };
             met.push((f, v));
@@ -812,44 +935,45 @@ fn check_tiers(raw: Vec<RawTier>, catalog: &Catalog, text: &str) -> Result<Vec<T
         return Err(ParseError::at(
             text,
             &format!("\"{}\"", last.id),
-            format!(
-                "tier `{}`: the last tier must have no conditions, so that every zone has a tier",
-                last.id
-            ),
+            CatalogProblem::LastTierHasConditions {
+                tier: Named::new(&last.id, last.name.clone()),
+            }
+            .into(),
         ));
     }
     Ok(tiers)
 }
 
-fn duplicate(text: &str, what: &str, id: &str) -> ParseError {
+fn duplicate(text: &str, kind: IdKind, item: Named) -> ParseError {
     // Point at the second occurrence, which is the one to remove or rename.
-    let needle = format!("\"{id}\"");
+    let needle = format!("\"{}\"", item.id);
     let first = text.find(&needle).unwrap_or(0);
     let second = text
         .get(first + needle.len()..)
         .and_then(|rest| rest.find(&needle))
         .map_or(first, |i| first + needle.len() + i);
     let (line, column) = super::error::line_column(text, second);
-    ParseError::new(line, column, format!("{what} id `{id}` appears twice"))
+    ParseError::new(line, column, CatalogProblem::DuplicateId { kind, item }.into())
 }
 
 /// Ids are what files refer to: non-empty, no spaces, no quotes.
-fn check_id(id: &str) -> Result<(), &'static str> {
-    if id.is_empty() {
-        Err("is empty")
+fn check_id(kind: IdKind, id: &str) -> Result<(), Box<CatalogProblem>> {
+    let flaw = if id.is_empty() {
+        IdFlaw::Empty
     } else if id.chars().any(|c| c.is_whitespace() || c == '"' || c == '\\') {
-        Err("has a space or quote in it")
+        IdFlaw::SpaceOrQuote
     } else {
-        Ok(())
-    }
+        return Ok(());
+    };
+    Err(Box::new(CatalogProblem::BadId {
+        kind,
+        id: id.to_owned(),
+        flaw,
+    }))
 }
 
-fn check_tolerance(t: Decimal) -> Result<(), &'static str> {
-    if t > Decimal::ZERO && t <= Decimal::ONE {
-        Ok(())
-    } else {
-        Err("must be above 0 and at most 1")
-    }
+fn tolerance_fits(t: Decimal) -> bool {
+    t > Decimal::ZERO && t <= Decimal::ONE
 }
 
 /// Whether `from / to` is a finite decimal, so that converting any decimal amount from a unit
@@ -1013,7 +1137,7 @@ mod tests {
         ];
         for (text, expected) in cases {
             let e = Catalog::parse(&text).expect_err(expected);
-            assert!(e.message.contains(expected), "{e}");
+            assert!(e.to_string().contains(expected), "{e}");
             assert!(e.line > 10, "the line points into the factor list: {e}");
         }
     }

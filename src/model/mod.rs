@@ -10,7 +10,9 @@ pub mod error;
 pub mod importance;
 pub mod number;
 pub mod parse;
+pub mod pipeline;
 pub mod profile;
+pub mod search;
 pub mod text;
 pub mod value;
 pub mod write;
@@ -19,10 +21,10 @@ pub use catalog::{
     Catalog, Category, CategoryIdx, Factor, FactorIdx, Kind, Measure, PlanField, Tier, UnitIdx, VocabIdx,
 };
 pub use checklist::{Checklist, Requirement};
-pub use error::ParseError;
+pub use error::{Named, ParseError, Problem};
 pub use importance::Importance;
 pub use parse::{parse_checklist, parse_profile};
 pub use profile::{Entry, ZoneIdx, ZoneProfile};
-pub use text::{Lang, Text};
+pub use text::{Lang, Localize, Text};
 pub use value::{Quantity, Value, ValueError, YesNo};
 pub use write::{write_checklist, write_profile};

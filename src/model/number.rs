@@ -8,16 +8,34 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::de::{self, Visitor};
 use serde::{Deserializer, Serializer};
 
-/// Why a piece of text is not a number SiteMatch accepts.
+use super::text::{Lang, Localize};
+
+/// Why a piece of text is not a number SiteMatch accepts (the text as written).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum NumberError {
-    #[error("nothing was entered where a number belongs")]
     Empty,
-    #[error("`{0}` is not a number")]
     NotANumber(String),
-    #[error("`{0}` is beyond what SiteMatch holds exactly (up to 28 significant digits)")]
     OutOfRange(String),
 }
+
+impl Localize for NumberError {
+    fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (NumberError::Empty, Lang::Zh) => "请填写数值".into(),
+            (NumberError::Empty, Lang::En) => "nothing was entered where a number belongs".into(),
+            (NumberError::NotANumber(t), Lang::Zh) => format!("“{t}”不是数字"),
+            (NumberError::NotANumber(t), Lang::En) => format!("`{t}` is not a number"),
+            (NumberError::OutOfRange(t), Lang::Zh) => {
+                format!("“{t}”超出可精确表示的范围（最多 28 位有效数字）")
+            }
+            (NumberError::OutOfRange(t), Lang::En) => {
+                format!("`{t}` is beyond what SiteMatch holds exactly (up to 28 significant digits)")
+            }
+        }
+    }
+}
+
+crate::english_display!(NumberError);
 
 /// Reads a decimal exactly. Accepts what officers type: an optional sign, digits with `,` or `_`
 /// between groups, a decimal point, an exponent (`1.5e3`), and full-width digits from a Chinese
@@ -53,6 +71,65 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
         Decimal::from_str_exact(&plain)
     };
     parsed.map_err(|_| NumberError::OutOfRange(trimmed.to_owned()))
+}
+
+/// Splits what was typed into a number and the words after it: `300亩` gives 300 and `亩`,
+/// `2 万` gives 2 and `万`, `１，０００` gives 1000 and nothing. The number is read as
+/// [`parse_decimal`] reads it; what follows is trimmed and left for the caller to interpret
+/// (a unit, 万 or 亿).
+pub fn split_number(text: &str) -> Result<(Decimal, String), NumberError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let chars: Vec<(usize, char)> = trimmed.char_indices().collect();
+    let digit_at = |k: usize| chars.get(k).is_some_and(|(_, c)| halfwidth(*c).is_ascii_digit());
+    let mut end = trimmed.len();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let c = halfwidth(c);
+        let part_of_number = match c {
+            '0'..='9' | '.' | ',' | '_' => true,
+            '+' | '-' => k == 0 || matches!(chars.get(k - 1).map(|(_, p)| halfwidth(*p)), Some('e' | 'E')),
+            // An exponent only when digits follow (`1.5e3`), so that a unit such as `ea` is not
+            // taken for one.
+            'e' | 'E' => {
+                digit_at(k + 1)
+                    || (chars
+                        .get(k + 1)
+                        .is_some_and(|(_, n)| matches!(halfwidth(*n), '+' | '-'))
+                        && digit_at(k + 2))
+            }
+            _ => false,
+        };
+        if !part_of_number {
+            end = at;
+            break;
+        }
+    }
+    let (number, rest) = trimmed.split_at(end);
+    if number.is_empty() {
+        return Err(NumberError::NotANumber(trimmed.to_owned()));
+    }
+    let value = parse_decimal(number).map_err(|e| match e {
+        NumberError::NotANumber(_) => NumberError::NotANumber(trimmed.to_owned()),
+        other => other,
+    })?;
+    Ok((value, rest.trim().to_owned()))
+}
+
+/// Multiplies by a power of ten exactly (`exp` may be negative): `None` when the result does
+/// not fit a decimal.
+pub fn shift(d: Decimal, exp: i32) -> Option<Decimal> {
+    let ten = Decimal::TEN;
+    let mut out = d;
+    for _ in 0..exp.unsigned_abs() {
+        out = if exp > 0 {
+            out.checked_mul(ten)?
+        } else {
+            out.checked_div(ten)?
+        };
+    }
+    Some(out)
 }
 
 /// Full-width digits, point, comma and signs (from Chinese input methods) to ASCII.
@@ -208,6 +285,27 @@ mod tests {
         assert_eq!(parse_decimal("1.5e3"), Ok(dec!(1500)));
         assert_eq!(parse_decimal("-2"), Ok(dec!(-2)));
         assert_eq!(parse_decimal(".5"), Ok(dec!(0.5)));
+    }
+
+    #[test]
+    fn splits_a_number_from_the_words_after_it() {
+        let split = split_number;
+        assert_eq!(split("300亩"), Ok((dec!(300), "亩".into())));
+        assert_eq!(split(" 300 亩 "), Ok((dec!(300), "亩".into())));
+        assert_eq!(split("2万"), Ok((dec!(2), "万".into())));
+        assert_eq!(split("1,000"), Ok((dec!(1000), String::new())));
+        assert_eq!(split("１２０．５公顷"), Ok((dec!(120.5), "公顷".into())));
+        assert_eq!(split("1.5e3 m2"), Ok((dec!(1500), "m2".into())));
+        assert_eq!(split("12 each"), Ok((dec!(12), "each".into())));
+        assert!(matches!(split("约300"), Err(NumberError::NotANumber(_))));
+        assert_eq!(split("  "), Err(NumberError::Empty));
+    }
+
+    #[test]
+    fn shifts_by_powers_of_ten_exactly() {
+        assert_eq!(shift(dec!(15), 4), Some(dec!(150000)));
+        assert_eq!(shift(dec!(3000), -4), Some(dec!(0.3)));
+        assert_eq!(shift(Decimal::MAX, 1), None);
     }
 
     #[test]

@@ -1,24 +1,26 @@
 //! Reads zone profiles and checklists from RON text into checked values in one pass, checking
-//! every value against the catalog as it is read. A problem is reported at the line and column
-//! where it stands, naming the factor and field, so `land.industrial_area: value: unit `MW` is
-//! not allowed` points at the very line to fix. Pure: text in, values or one error out.
+//! every value against the catalog as it is read. A problem is reported as a typed
+//! [`ParseError`] at the line and column where it stands, with the factor and field it is in,
+//! so "可供工业用地面积的数值：此项不能使用单位“兆瓦”" points at the very line to fix. Pure:
+//! text in, values or one error out.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use serde::de::{self, DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::catalog::{Catalog, Factor, FactorIdx, Kind, Measure};
 use super::checklist::{Checklist, Requirement};
-use super::error::ParseError;
+use super::error::{Expected, Key, ParseError, Problem, Step};
 use super::importance::Importance;
-use super::number::{self, DecimalVisitor};
+use super::number::{self, NumberError};
 use super::profile::{Entry, ZoneProfile};
-use super::text::Text;
-use super::value::{self, Quantity, Value, YesNo};
+use super::text::{Lang, Localize, Text};
+use super::value::{self, Quantity, Value, ValueError, YesNo};
 
 /// The name a profile file may start with (`ZoneProfile( … )`).
 pub const PROFILE_NAME: &str = "ZoneProfile";
@@ -71,31 +73,108 @@ pub fn sniff(text: &str) -> Option<FileKind> {
 }
 
 /// How deeply brackets may nest; the formats need 5, so anything deeper is broken or hostile.
-const NESTING_LIMIT: usize = 32;
+pub(crate) const NESTING_LIMIT: usize = 32;
 
 fn options() -> ron::Options {
     ron::Options::default().with_recursion_limit(NESTING_LIMIT)
 }
 
+/// The text as the parser reads it: without the byte-order mark Windows Notepad writes, with
+/// old-Mac (`\r`) and Windows (`\r\n`) line ends as `\n`, so that line numbers are the ones an
+/// editor shows; and refused where it writes a number in another base than ten, which RON
+/// reads but no quantity is written in (`0x10` would be taken as 16 mu).
+pub fn prepare(text: &str) -> Result<std::borrow::Cow<'_, str>, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    if let Some((at, given)) = non_decimal_literal(&text) {
+        let (line, column) = super::error::line_column(&text, at);
+        return Err(ParseError::new(line, column, Problem::NotDecimal { given }));
+    }
+    Ok(text)
+}
+
+/// The first integer literal in another base (`0x`, `0o`, `0b`) outside strings and comments,
+/// with its byte offset.
+fn non_decimal_literal(text: &str) -> Option<(usize, String)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i < bytes.len() && !(bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/')) {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'0' if matches!(bytes.get(i + 1), Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B'))
+                && (i == 0
+                    || !(bytes[i - 1].is_ascii_alphanumeric()
+                        || bytes[i - 1] == b'_'
+                        || bytes[i - 1] == b'.')) =>
+            {
+                let end = bytes[i..]
+                    .iter()
+                    .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+                    .map_or(bytes.len(), |n| i + n);
+                return Some((i, text[i..end].to_owned()));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Reads a zone profile. `id` is its file stem.
 pub fn parse_profile(text: &str, id: &str, catalog: &Catalog) -> Result<ZoneProfile, ParseError> {
-    if let Err(msg) = check_profile_id(id) {
-        return Err(ParseError::new(1, 1, msg));
-    }
+    check_profile_id(id).map_err(|problem| ParseError::new(1, 1, problem))?;
+    let text = &*prepare(text)?;
+    let trace = Trace::default();
     options()
-        .from_str_seed(text, ProfileSeed { catalog, id })
-        .map_err(ParseError::from)
+        .from_str_seed(
+            text,
+            ProfileSeed {
+                catalog,
+                id,
+                trace: &trace,
+            },
+        )
+        .map_err(|e| trace.finish(text, &e))
 }
 
 /// Reads an investor checklist.
 pub fn parse_checklist(text: &str, catalog: &Catalog) -> Result<Checklist, ParseError> {
+    let text = &*prepare(text)?;
+    let trace = Trace::default();
     options()
-        .from_str_seed(text, ChecklistSeed { catalog })
-        .map_err(ParseError::from)
+        .from_str_seed(
+            text,
+            ChecklistSeed {
+                catalog,
+                trace: &trace,
+            },
+        )
+        .map_err(|e| trace.finish(text, &e))
 }
 
 /// A profile id is a file stem other programs can rely on: letters, digits, `-` and `_`.
-pub fn check_profile_id(id: &str) -> Result<(), String> {
+pub fn check_profile_id(id: &str) -> Result<(), Problem> {
     if !id.is_empty()
         && id
             .chars()
@@ -103,36 +182,157 @@ pub fn check_profile_id(id: &str) -> Result<(), String> {
     {
         Ok(())
     } else {
-        Err(format!(
-            "`{id}` cannot be a zone id: name the file with letters, digits, `-` and `_` only \
-             (for example `houma.ron`)"
-        ))
+        Err(Problem::BadZoneId { id: id.to_owned() })
     }
 }
 
-/// Reads a field's value, naming the field in any error: "`as_of`: …".
-fn field<'de, T: Deserialize<'de>, A: MapAccess<'de>>(map: &mut A, name: &str) -> Result<T, A::Error> {
-    map.next_value::<T>()
-        .map_err(|e| A::Error::custom(format!("`{name}`: {e}")))
+// ---------------------------------------------------------------------------------------------
+// What was being read when a problem came up
+
+/// Serde carries errors up as text; the parser keeps the typed problem and the fields it came
+/// up in beside them, here, and [`Trace::finish`] joins them with RON's position at the top.
+#[derive(Default)]
+struct Trace {
+    /// A problem the parser found itself (not RON), carried up as the error that is a
+    /// `Message`.
+    problem: RefCell<Option<Problem>>,
+    /// The fields the error passed through, innermost first.
+    context: RefCell<Vec<Step>>,
+    /// What the innermost of them takes, for a value of the wrong kind.
+    expected: RefCell<Option<Expected>>,
 }
 
-/// Reads a date field, naming the field and the form a date takes in any error.
-fn date_field<'de, A: MapAccess<'de>>(map: &mut A, name: &str) -> Result<Date, A::Error> {
-    map.next_value::<Date>()
-        .map_err(|e| A::Error::custom(format!("`{name}`: {e}; write the date as 2023-12-31")))
+impl Trace {
+    /// Records a problem found while reading; returns the error that carries it up.
+    fn fail<E: de::Error>(&self, problem: Problem) -> E {
+        let message = problem.text(Lang::En);
+        self.context.borrow_mut().clear();
+        self.expected.replace(None);
+        self.problem.replace(Some(problem));
+        E::custom(message)
+    }
+
+    /// Passes a result through; on an error, notes the field it came up in and what that
+    /// field takes.
+    fn within<T, E>(&self, step: Step, expected: impl FnOnce() -> Expected, r: Result<T, E>) -> Result<T, E> {
+        if r.is_err() {
+            self.context.borrow_mut().push(step);
+            self.expect(expected);
+        }
+        r
+    }
+
+    /// Notes what was being read when an error came up, unless something inside said.
+    fn expect(&self, expected: impl FnOnce() -> Expected) {
+        let mut slot = self.expected.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(expected());
+        }
+    }
+
+    /// The error RON returned, with the problem and the fields recorded on its way up.
+    fn finish(&self, text: &str, e: &ron::error::SpannedError) -> ParseError {
+        let mut context = self.context.take();
+        context.reverse();
+        let ours = self
+            .problem
+            .take()
+            .filter(|_| matches!(e.code, ron::Error::Message(_)));
+        match ours {
+            Some(problem) => ParseError {
+                line: e.span.start.line,
+                column: e.span.start.col,
+                context,
+                problem,
+            },
+            None => ParseError::from_ron(text, e, context, self.expected.take()),
+        }
+    }
+}
+
+fn field_step(name: &str) -> Step {
+    Step::Field(Key::new(name))
+}
+
+/// Reads a field's value, noting the field and what it takes in any error.
+fn field<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
+    trace: &Trace,
+    map: &mut A,
+    name: &str,
+    expected: Expected,
+) -> Result<T, A::Error> {
+    trace.within(field_step(name), || expected, map.next_value::<T>())
+}
+
+/// Reads a date field written as `"2023-12-31"`.
+fn date_field<'de, A: MapAccess<'de>>(trace: &Trace, map: &mut A, name: &str) -> Result<Date, A::Error> {
+    let text: String = field(trace, map, name, Expected::Date)?;
+    value::parse_date(&text).map_err(|e| {
+        let err = trace.fail(e.into());
+        trace.context.borrow_mut().push(field_step(name));
+        err
+    })
+}
+
+/// The longest a name may be, in characters (a zone's, a region's, an investor's, a project's).
+pub const MAX_NAME_CHARS: usize = 200;
+/// The longest a source or a note may be, in characters: a paragraph, not a document, so that
+/// no text in a file can take the report's time and memory.
+pub const MAX_NOTE_CHARS: usize = 2_000;
+
+/// Free text whose length is bounded.
+trait Bounded {
+    /// Its length in characters (of the longer language for a pair of names).
+    fn length(&self) -> usize;
+}
+
+impl Bounded for String {
+    fn length(&self) -> usize {
+        self.chars().count()
+    }
+}
+
+impl Bounded for Text {
+    fn length(&self) -> usize {
+        self.zh.chars().count().max(self.en.chars().count())
+    }
+}
+
+/// Reads a text field of at most `limit` characters.
+fn text_field<'de, T: Deserialize<'de> + Bounded, A: MapAccess<'de>>(
+    trace: &Trace,
+    map: &mut A,
+    name: &str,
+    expected: Expected,
+    limit: usize,
+) -> Result<T, A::Error> {
+    let v: T = field(trace, map, name, expected)?;
+    let chars = v.length();
+    if chars > limit {
+        let err = trace.fail(Problem::TooLong { limit, chars });
+        trace.context.borrow_mut().push(field_step(name));
+        return Err(err);
+    }
+    Ok(v)
 }
 
 /// Sets a field once; a second occurrence is an error.
-fn set_once<T, E: de::Error>(slot: &mut Option<T>, field: &'static str, value: T) -> Result<(), E> {
+fn set_once<T, E: de::Error>(trace: &Trace, slot: &mut Option<T>, name: &str, value: T) -> Result<(), E> {
     if slot.replace(value).is_some() {
-        Err(E::duplicate_field(field))
+        Err(trace.fail(Problem::DuplicateField {
+            field: Key::new(name),
+        }))
     } else {
         Ok(())
     }
 }
 
-fn required<T, E: de::Error>(slot: Option<T>, field: &'static str) -> Result<T, E> {
-    slot.ok_or_else(|| E::missing_field(field))
+fn required<T, E: de::Error>(trace: &Trace, slot: Option<T>, name: &str) -> Result<T, E> {
+    slot.ok_or_else(|| {
+        trace.fail(Problem::MissingField {
+            field: Key::new(name),
+        })
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,13 +352,19 @@ const PROFILE_FIELDS: &[&str] = &["name", "region", "contact", "as_of", "factors
 struct ProfileSeed<'a> {
     catalog: &'a Catalog,
     id: &'a str,
+    trace: &'a Trace,
 }
 
 impl<'de> DeserializeSeed<'de> for ProfileSeed<'_> {
     type Value = ZoneProfile;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<ZoneProfile, D::Error> {
-        d.deserialize_struct(PROFILE_NAME, PROFILE_FIELDS, self)
+        let trace = self.trace;
+        let r = d.deserialize_struct(PROFILE_NAME, PROFILE_FIELDS, self);
+        if r.is_err() {
+            trace.expect(|| Expected::File(FileKind::Profile));
+        }
+        r
     }
 }
 
@@ -170,32 +376,41 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ZoneProfile, A::Error> {
+        let t = self.trace;
         let (mut name, mut region, mut contact, mut as_of, mut factors) = (None, None, None, None, None);
         while let Some(key) = map.next_key::<ProfileField>()? {
             match key {
-                ProfileField::Name => set_once(&mut name, "name", field::<Text, A>(&mut map, "name")?)?,
+                ProfileField::Name => {
+                    let v: Text = text_field(t, &mut map, "name", Expected::Names, MAX_NAME_CHARS)?;
+                    set_once(t, &mut name, "name", v)?;
+                }
                 ProfileField::Region => {
-                    set_once(&mut region, "region", field::<Text, A>(&mut map, "region")?)?
+                    let v: Text = text_field(t, &mut map, "region", Expected::Names, MAX_NAME_CHARS)?;
+                    set_once(t, &mut region, "region", v)?;
                 }
                 ProfileField::Contact => {
-                    set_once(&mut contact, "contact", field::<String, A>(&mut map, "contact")?)?
+                    let v: String = field(t, &mut map, "contact", Expected::Text)?;
+                    set_once(t, &mut contact, "contact", v)?;
                 }
-                ProfileField::AsOf => set_once(&mut as_of, "as_of", date_field(&mut map, "as_of")?)?,
-                ProfileField::Factors => set_once(
-                    &mut factors,
-                    "factors",
-                    map.next_value_seed(FactorMapSeed::<RawEntry>::new(self.catalog))
-                        .map_err(|e| A::Error::custom(format!("`factors`: {e}")))?,
-                )?,
+                ProfileField::AsOf => {
+                    let v = date_field(t, &mut map, "as_of")?;
+                    set_once(t, &mut as_of, "as_of", v)?;
+                }
+                ProfileField::Factors => {
+                    let v = t.within(
+                        field_step("factors"),
+                        || Expected::FactorMap,
+                        map.next_value_seed(FactorMapSeed::<RawEntry>::new(self.catalog, t)),
+                    )?;
+                    set_once(t, &mut factors, "factors", v)?;
+                }
             }
         }
-        let name: Text = required(name, "name")?;
+        let name: Text = required(t, name, "name")?;
         if name.is_empty() {
-            return Err(A::Error::custom(
-                "`name` is empty; give the zone's name in Chinese or English",
-            ));
+            return Err(t.fail(Problem::EmptyName));
         }
-        let as_of: Date = required(as_of, "as_of")?;
+        let as_of: Date = required(t, as_of, "as_of")?;
         let mut profile = ZoneProfile::new(self.catalog, self.id, name, as_of);
         profile.region = region.unwrap_or_default();
         profile.contact = contact.unwrap_or_default();
@@ -233,18 +448,26 @@ enum EntryField {
 const ENTRY_FIELDS: &[&str] = &["value", "source", "as_of", "illustrative"];
 
 impl MapItem for RawEntry {
+    const EXPECTED: Expected = Expected::Entry;
+
     fn read<'de, A: MapAccess<'de>>(
         catalog: &Catalog,
         factor: &Factor,
+        trace: &Trace,
         map: &mut A,
     ) -> Result<Self, A::Error> {
-        map.next_value_seed(EntrySeed { catalog, factor })
+        map.next_value_seed(EntrySeed {
+            catalog,
+            factor,
+            trace,
+        })
     }
 }
 
 struct EntrySeed<'a> {
     catalog: &'a Catalog,
     factor: &'a Factor,
+    trace: &'a Trace,
 }
 
 impl<'de> DeserializeSeed<'de> for EntrySeed<'_> {
@@ -263,38 +486,38 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEntry, A::Error> {
+        let t = self.trace;
         let (mut value, mut source, mut as_of, mut illustrative) = (None, None, None, None);
         while let Some(key) = map.next_key::<EntryField>()? {
             match key {
-                EntryField::Value => set_once(
-                    &mut value,
-                    "value",
-                    map.next_value_seed(ValueSeed {
+                EntryField::Value => {
+                    let v = map.next_value_seed(ValueSeed {
                         catalog: self.catalog,
                         factor: self.factor,
                         field: "value",
-                    })?,
-                )?,
-                EntryField::Source => {
-                    set_once(&mut source, "source", field::<String, A>(&mut map, "source")?)?
+                        trace: t,
+                    })?;
+                    set_once(t, &mut value, "value", v)?;
                 }
-                EntryField::AsOf => set_once(&mut as_of, "as_of", date_field(&mut map, "as_of")?)?,
+                EntryField::Source => {
+                    let v: String = text_field(t, &mut map, "source", Expected::Text, MAX_NOTE_CHARS)?;
+                    set_once(t, &mut source, "source", v)?;
+                }
+                EntryField::AsOf => {
+                    let v = date_field(t, &mut map, "as_of")?;
+                    set_once(t, &mut as_of, "as_of", v)?;
+                }
                 EntryField::Illustrative => {
-                    set_once(
-                        &mut illustrative,
-                        "illustrative",
-                        field::<bool, A>(&mut map, "illustrative")?,
-                    )?;
+                    let v: bool = field(t, &mut map, "illustrative", Expected::Bool)?;
+                    set_once(t, &mut illustrative, "illustrative", v)?;
                 }
             }
         }
-        let value = required(value, "value")?;
+        let value = required(t, value, "value")?;
         let source: String = source.unwrap_or_default();
         let illustrative = illustrative.unwrap_or(false);
         if source.trim().is_empty() && !illustrative {
-            return Err(A::Error::custom(
-                "no `source`: say where the figure comes from, or mark it `illustrative: true`",
-            ));
+            return Err(t.fail(Problem::NoSource));
         }
         Ok(RawEntry {
             value,
@@ -310,24 +533,30 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
 
 /// What a factor map holds for each factor: a profile entry or a checklist item.
 trait MapItem: Sized {
+    /// What an entry of the map takes, for messages.
+    const EXPECTED: Expected;
+
     fn read<'de, A: MapAccess<'de>>(
         catalog: &Catalog,
         factor: &Factor,
+        trace: &Trace,
         map: &mut A,
     ) -> Result<Self, A::Error>;
 }
 
 /// Reads a map from factor ids to items, refusing unknown and repeated ids. Errors inside an
-/// item are prefixed with its factor id.
+/// item note its factor.
 struct FactorMapSeed<'a, T> {
     catalog: &'a Catalog,
+    trace: &'a Trace,
     item: std::marker::PhantomData<T>,
 }
 
 impl<'a, T> FactorMapSeed<'a, T> {
-    fn new(catalog: &'a Catalog) -> Self {
+    fn new(catalog: &'a Catalog, trace: &'a Trace) -> Self {
         FactorMapSeed {
             catalog,
+            trace,
             item: std::marker::PhantomData,
         }
     }
@@ -349,25 +578,37 @@ impl<'de, T: MapItem> Visitor<'de> for FactorMapSeed<'_, T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let t = self.trace;
         let mut seen = HashSet::new();
         let mut items = Vec::new();
-        while let Some(id) = map.next_key::<String>()? {
+        loop {
+            let key = map.next_key::<String>();
+            if key.is_err() {
+                t.expect(|| Expected::FactorId);
+            }
+            let Some(id) = key? else { break };
             let Some(idx) = self.catalog.find_factor(&id) else {
-                let hint = self
+                let suggestion = self
                     .catalog
                     .suggest_factor(&id)
-                    .map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
-                return Err(A::Error::custom(format!(
-                    "`{id}` is not a factor of the catalog{hint}"
-                )));
+                    .and_then(|s| self.catalog.find_factor(s))
+                    .map(|f| self.catalog.factor(f).named());
+                return Err(t.fail(Problem::UnknownFactor {
+                    given: id,
+                    suggestion,
+                }));
             };
+            let factor = self.catalog.factor(idx);
             if !seen.insert(idx) {
-                return Err(A::Error::custom(format!(
-                    "`{id}` appears twice; keep one entry per factor"
-                )));
+                return Err(t.fail(Problem::DuplicateFactor {
+                    factor: factor.named(),
+                }));
             }
-            let item = T::read(self.catalog, self.catalog.factor(idx), &mut map)
-                .map_err(|e| A::Error::custom(format!("`{id}`: {e}")))?;
+            let item = t.within(
+                Step::Factor(factor.named()),
+                || T::EXPECTED,
+                T::read(self.catalog, factor, t, &mut map),
+            )?;
             items.push((idx, item));
         }
         Ok(items)
@@ -384,37 +625,116 @@ struct ValueSeed<'a> {
     factor: &'a Factor,
     /// The field being read (`value` in a profile, `required` in a checklist), for messages.
     field: &'static str,
+    trace: &'a Trace,
+}
+
+/// What a factor's value takes, for messages.
+fn expected_value(catalog: &Catalog, factor: &Factor) -> Expected {
+    match &factor.kind {
+        Kind::AtLeast(m) | Kind::AtMost(m) => Expected::Quantity {
+            units: value::units_named(catalog, m),
+        },
+        Kind::YesNo => Expected::YesNo,
+        Kind::Level(levels) => Expected::Level {
+            levels: levels.iter().map(super::catalog::Member::named).collect(),
+        },
+        Kind::Set(v) => {
+            let v = catalog.vocabulary(*v);
+            Expected::Members {
+                vocabulary: v.named(),
+                example: v.member_named(0),
+            }
+        }
+    }
+}
+
+/// A yes/no answer as written, its date still text so that a bad date is told in words.
+#[derive(Deserialize)]
+enum RawYesNo {
+    Yes,
+    No,
+    Planned(String),
 }
 
 impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
     type Value = Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        let name = self.field;
-        let field = |e: D::Error| D::Error::custom(format!("`{name}`: {e}"));
-        match &self.factor.kind {
+        let t = self.trace;
+        let read: Result<Result<Value, ValueError>, D::Error> = match &self.factor.kind {
             Kind::AtLeast(m) | Kind::AtMost(m) => d
                 .deserialize_any(QuantityVisitor {
                     catalog: self.catalog,
                     measure: m,
                 })
-                .map(Value::Amount)
-                .map_err(field),
-            Kind::YesNo => YesNo::deserialize(d).map(Value::YesNo).map_err(|e| {
-                D::Error::custom(format!("`{name}`: {e}; write Yes, No or Planned(\"2025-06-30\")"))
+                .map(|r| r.map(Value::Amount)),
+            Kind::YesNo => RawYesNo::deserialize(d).map(|raw| match raw {
+                RawYesNo::Yes => Ok(Value::YesNo(YesNo::Yes)),
+                RawYesNo::No => Ok(Value::YesNo(YesNo::No)),
+                RawYesNo::Planned(date) => value::parse_date(&date).map(|d| Value::YesNo(YesNo::Planned(d))),
             }),
             Kind::Level(_) => d
                 .deserialize_any(LevelVisitor { factor: self.factor })
-                .map(Value::Level)
-                .map_err(field),
+                .map(|r| r.map(Value::Level)),
             Kind::Set(v) => d
                 .deserialize_any(SetVisitor {
                     catalog: self.catalog,
                     vocabulary: *v,
                 })
-                .map(Value::Set)
-                .map_err(field),
+                .map(|r| r.map(Value::Set)),
+        };
+        let step = field_step(self.field);
+        match t.within(step.clone(), || expected_value(self.catalog, self.factor), read)? {
+            Ok(value) => Ok(value),
+            Err(e) => {
+                let err = t.fail(e.into());
+                t.context.borrow_mut().push(step);
+                Err(err)
+            }
         }
+    }
+}
+
+/// Reads a number written as a number or as text; a number SiteMatch cannot hold exactly is
+/// the value's error, not the reader's.
+struct NumberVisitor;
+
+impl<'de> Visitor<'de> for NumberVisitor {
+    type Value = Result<Decimal, NumberError>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Ok(Decimal::from(v)))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Ok(Decimal::from(v)))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
+        Ok(i128::try_from(v)
+            .ok()
+            .and_then(|v| Decimal::try_from_i128_with_scale(v, 0).ok())
+            .ok_or_else(|| NumberError::OutOfRange(v.to_string())))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
+        Ok(Decimal::try_from_i128_with_scale(v, 0).map_err(|_| NumberError::OutOfRange(v.to_string())))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        if v.is_finite() {
+            Ok(number::parse_decimal(&v.to_string()))
+        } else {
+            Ok(Err(NumberError::NotANumber(v.to_string())))
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(number::parse_decimal(v))
     }
 }
 
@@ -424,13 +744,13 @@ struct QuantityVisitor<'a> {
 }
 
 impl QuantityVisitor<'_> {
-    fn number<E: de::Error>(&self, amount: Decimal) -> Result<Quantity, E> {
-        Quantity::new(self.catalog, self.measure, amount, self.measure.unit).map_err(E::custom)
+    fn number(&self, amount: Result<Decimal, NumberError>) -> Result<Quantity, ValueError> {
+        Quantity::new(self.catalog, self.measure, amount?, self.measure.unit)
     }
 }
 
 impl<'de> Visitor<'de> for QuantityVisitor<'_> {
-    type Value = Quantity;
+    type Value = Result<Quantity, ValueError>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         let unit = &self.catalog.unit(self.measure.unit).id;
@@ -441,28 +761,28 @@ impl<'de> Visitor<'de> for QuantityVisitor<'_> {
         )
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Quantity, E> {
-        value::parse_quantity(self.catalog, self.measure, v).map_err(E::custom)
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(value::parse_quantity(self.catalog, self.measure, v))
     }
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Quantity, E> {
-        self.number(DecimalVisitor.visit_u64(v)?)
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(self.number(NumberVisitor.visit_u64::<E>(v)?))
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Quantity, E> {
-        self.number(DecimalVisitor.visit_i64(v)?)
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(self.number(NumberVisitor.visit_i64::<E>(v)?))
     }
 
-    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Quantity, E> {
-        self.number(DecimalVisitor.visit_u128(v)?)
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
+        Ok(self.number(NumberVisitor.visit_u128::<E>(v)?))
     }
 
-    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Quantity, E> {
-        self.number(DecimalVisitor.visit_i128(v)?)
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
+        Ok(self.number(NumberVisitor.visit_i128::<E>(v)?))
     }
 
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Quantity, E> {
-        self.number(DecimalVisitor.visit_f64(v)?)
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(self.number(NumberVisitor.visit_f64::<E>(v)?))
     }
 }
 
@@ -471,7 +791,7 @@ struct LevelVisitor<'a> {
 }
 
 impl<'de> Visitor<'de> for LevelVisitor<'_> {
-    type Value = u16;
+    type Value = Result<u16, ValueError>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match &self.factor.kind {
@@ -483,8 +803,8 @@ impl<'de> Visitor<'de> for LevelVisitor<'_> {
         }
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<u16, E> {
-        value::parse_level(self.factor, v).map_err(E::custom)
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(value::parse_level(self.factor, v))
     }
 }
 
@@ -494,7 +814,7 @@ struct SetVisitor<'a> {
 }
 
 impl<'de> Visitor<'de> for SetVisitor<'_> {
-    type Value = Vec<u16>;
+    type Value = Result<Vec<u16>, ValueError>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         let v = self.catalog.vocabulary(self.vocabulary);
@@ -506,12 +826,12 @@ impl<'de> Visitor<'de> for SetVisitor<'_> {
         )
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u16>, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut ids: Vec<String> = Vec::new();
         while let Some(id) = seq.next_element::<String>()? {
             ids.push(id);
         }
-        value::parse_members(self.catalog, self.vocabulary, &ids).map_err(A::Error::custom)
+        Ok(value::parse_members(self.catalog, self.vocabulary, &ids))
     }
 }
 
@@ -541,32 +861,51 @@ const CHECKLIST_FIELDS: &[&str] = &[
 
 struct ChecklistSeed<'a> {
     catalog: &'a Catalog,
+    trace: &'a Trace,
 }
 
 impl<'de> DeserializeSeed<'de> for ChecklistSeed<'_> {
     type Value = Checklist;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Checklist, D::Error> {
-        d.deserialize_struct(CHECKLIST_NAME, CHECKLIST_FIELDS, self)
+        let trace = self.trace;
+        let r = d.deserialize_struct(CHECKLIST_NAME, CHECKLIST_FIELDS, self);
+        if r.is_err() {
+            trace.expect(|| Expected::File(FileKind::Checklist));
+        }
+        r
     }
 }
 
 /// A non-negative amount of a header field (万元, 万元/亩).
-struct AmountSeed(&'static str);
+struct AmountSeed<'a> {
+    name: &'static str,
+    trace: &'a Trace,
+}
 
-impl<'de> DeserializeSeed<'de> for AmountSeed {
+impl<'de> DeserializeSeed<'de> for AmountSeed<'_> {
     type Value = Decimal;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Decimal, D::Error> {
-        let amount = number::deserialize(d).map_err(|e| D::Error::custom(format!("`{}`: {e}", self.0)))?;
-        if amount.is_sign_negative() && !amount.is_zero() {
-            return Err(D::Error::custom(format!(
-                "`{}`: {} is negative",
-                self.0,
-                number::plain(amount)
-            )));
-        }
-        Ok(amount)
+        let t = self.trace;
+        let step = field_step(self.name);
+        let read = t.within(
+            step.clone(),
+            || Expected::Number,
+            d.deserialize_any(NumberVisitor),
+        )?;
+        let amount = read.map_err(ValueError::from).and_then(|amount| {
+            if amount.is_sign_negative() && !amount.is_zero() {
+                Err(ValueError::Negative(number::plain(amount)))
+            } else {
+                Ok(amount)
+            }
+        });
+        amount.map_err(|e| {
+            let err = t.fail(e.into());
+            t.context.borrow_mut().push(step);
+            err
+        })
     }
 }
 
@@ -578,43 +917,51 @@ impl<'de> Visitor<'de> for ChecklistSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checklist, A::Error> {
+        let t = self.trace;
         let mut c = Checklist::new(self.catalog);
         let mut seen = HashSet::new();
         while let Some(key) = map.next_key::<ChecklistField>()? {
             let name = CHECKLIST_FIELDS[key as usize];
             if !seen.insert(name) {
-                return Err(A::Error::duplicate_field(name));
+                return Err(t.fail(Problem::DuplicateField {
+                    field: Key::new(name),
+                }));
             }
+            let amount = |map: &mut A| map.next_value_seed(AmountSeed { name, trace: t });
             match key {
-                ChecklistField::Investor => c.investor = field(&mut map, name)?,
-                ChecklistField::Project => c.project = field(&mut map, name)?,
+                ChecklistField::Investor => {
+                    c.investor = text_field(t, &mut map, name, Expected::Text, MAX_NAME_CHARS)?;
+                }
+                ChecklistField::Project => {
+                    c.project = text_field(t, &mut map, name, Expected::Text, MAX_NAME_CHARS)?;
+                }
                 ChecklistField::Industry => {
-                    let code: String = field(&mut map, name)?;
+                    let code: String = field(t, &mut map, name, Expected::Text)?;
                     let industries = self.catalog.industries();
-                    let found = industries.find(code.trim()).ok_or_else(|| {
-                        let hint =
+                    let Some(found) = industries.find(code.trim()) else {
+                        let suggestion =
                             super::catalog::closest(&code, industries.members.iter().map(|m| m.id.as_str()))
-                                .map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
-                        A::Error::custom(format!(
-                            "`industry`: `{code}` is not a GB/T 4754 division code such as `C38`{hint}"
-                        ))
-                    })?;
+                                .and_then(|s| industries.find(s))
+                                .map(|m| industries.member_named(m));
+                        let err = t.fail(Problem::UnknownIndustry {
+                            given: code,
+                            suggestion,
+                        });
+                        t.context.borrow_mut().push(field_step(name));
+                        return Err(err);
+                    };
                     c.industry = Some(found);
                 }
-                ChecklistField::TotalInvestment => {
-                    c.total_investment = Some(map.next_value_seed(AmountSeed(name))?)
-                }
-                ChecklistField::PlannedIntensity => {
-                    c.planned_intensity = Some(map.next_value_seed(AmountSeed(name))?)
-                }
-                ChecklistField::PlannedTaxPerMu => {
-                    c.planned_tax_per_mu = Some(map.next_value_seed(AmountSeed(name))?)
-                }
+                ChecklistField::TotalInvestment => c.total_investment = Some(amount(&mut map)?),
+                ChecklistField::PlannedIntensity => c.planned_intensity = Some(amount(&mut map)?),
+                ChecklistField::PlannedTaxPerMu => c.planned_tax_per_mu = Some(amount(&mut map)?),
                 ChecklistField::Items => {
-                    for (factor, item) in map
-                        .next_value_seed(FactorMapSeed::<Requirement>::new(self.catalog))
-                        .map_err(|e| A::Error::custom(format!("`items`: {e}")))?
-                    {
+                    let items = t.within(
+                        field_step("items"),
+                        || Expected::FactorMap,
+                        map.next_value_seed(FactorMapSeed::<Requirement>::new(self.catalog, t)),
+                    )?;
+                    for (factor, item) in items {
                         c.set_item(factor, Some(item));
                     }
                 }
@@ -636,15 +983,23 @@ const ITEM_FIELDS: &[&str] = &["required", "importance", "note"];
 struct ItemSeed<'a> {
     catalog: &'a Catalog,
     factor: &'a Factor,
+    trace: &'a Trace,
 }
 
 impl MapItem for Requirement {
+    const EXPECTED: Expected = Expected::Item;
+
     fn read<'de, A: MapAccess<'de>>(
         catalog: &Catalog,
         factor: &Factor,
+        trace: &Trace,
         map: &mut A,
     ) -> Result<Self, A::Error> {
-        map.next_value_seed(ItemSeed { catalog, factor })
+        map.next_value_seed(ItemSeed {
+            catalog,
+            factor,
+            trace,
+        })
     }
 }
 
@@ -664,6 +1019,7 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Requirement, A::Error> {
+        let t = self.trace;
         let (mut required, mut importance, mut note) = (None, None, None);
         while let Some(key) = map.next_key::<ItemField>()? {
             match key {
@@ -672,23 +1028,26 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
                         catalog: self.catalog,
                         factor: self.factor,
                         field: "required",
+                        trace: t,
                     })?;
-                    set_once(&mut required, "required", value)?;
+                    set_once(t, &mut required, "required", value)?;
                 }
-                ItemField::Importance => set_once(
-                    &mut importance,
-                    "importance",
-                    field::<Importance, A>(&mut map, "importance")?,
-                )?,
-                ItemField::Note => set_once(&mut note, "note", field::<String, A>(&mut map, "note")?)?,
+                ItemField::Importance => {
+                    let v: Importance = field(t, &mut map, "importance", Expected::Importance)?;
+                    set_once(t, &mut importance, "importance", v)?;
+                }
+                ItemField::Note => {
+                    let v: String = text_field(t, &mut map, "note", Expected::Text, MAX_NOTE_CHARS)?;
+                    set_once(t, &mut note, "note", v)?;
+                }
             }
         }
         if let Some(Value::YesNo(answer)) = &required
             && *answer != YesNo::Yes
         {
-            return Err(A::Error::custom(
-                "`required`: a yes/no factor can only be required as `Yes`",
-            ));
+            let err = t.fail(Problem::RequiredNotYes);
+            t.context.borrow_mut().push(field_step("required"));
+            return Err(err);
         }
         Ok(Requirement {
             importance: importance.unwrap_or(self.factor.importance),

@@ -1,5 +1,6 @@
 //! Languages and bilingual text. Chinese is the first language of SiteMatch, English the second;
-//! every name a user reads is held in both.
+//! every name a user reads is held in both, and every message a user reads is rendered in
+//! either through [`Localize`].
 
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +37,56 @@ impl Lang {
     /// The separator between items of a list in running text.
     pub fn list_separator(self) -> &'static str {
         self.pick("、", ", ")
+    }
+}
+
+/// Something a user reads, rendered in their language: every error type of SiteMatch
+/// implements it, and its `Display` is the English rendering.
+pub trait Localize {
+    /// The text in `lang`.
+    fn text(&self, lang: Lang) -> String;
+}
+
+/// Implements `Display` as the English rendering of a [`Localize`] type, so `to_string()`
+/// and `{}` keep giving English.
+#[macro_export]
+macro_rules! english_display {
+    ($($t:ty),+ $(,)?) => {$(
+        impl ::std::fmt::Display for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&$crate::model::Localize::text(self, $crate::model::Lang::En))
+            }
+        }
+    )+};
+}
+
+/// Joins items for running text: `a、b、c` in Chinese, `a, b or c` in English (`last` is the
+/// word before the last item: "or", "and").
+/// Text safe to print to a terminal: control characters other than line breaks and tabs (an
+/// escape sequence hidden in a zone's name would otherwise drive the terminal) are shown as
+/// `�`.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(unprintable) {
+        std::borrow::Cow::Owned(
+            text.chars()
+                .map(|c| if unprintable(c) { '\u{fffd}' } else { c })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+fn unprintable(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+pub fn join_list(items: &[String], lang: Lang, last: &str) -> String {
+    match (lang, items.split_last()) {
+        (_, None) => String::new(),
+        (Lang::Zh, Some(_)) => items.join("、"),
+        (Lang::En, Some((only, []))) => only.clone(),
+        (Lang::En, Some((tail, rest))) => format!("{} {last} {tail}", rest.join(", ")),
     }
 }
 
@@ -81,6 +132,15 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_not_printed_to_a_terminal() {
+        assert_eq!(
+            printable("侯马\u{1b}[2J开发区\r"),
+            "侯马\u{fffd}[2J开发区\u{fffd}"
+        );
+        assert!(matches!(printable("line\n\tnext"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn falls_back_to_the_other_language() {

@@ -6,8 +6,9 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::catalog::{Catalog, Factor, Kind, Measure, UnitIdx, VocabIdx};
+use super::error::Named;
 use super::number::{self, NumberError};
-use super::text::Lang;
+use super::text::{Lang, Localize, join_list};
 
 /// An amount in one of the units its factor accepts, with its value in the factor's own unit.
 /// Built only through [`Quantity::new`], so the amount is never negative and the unit fits.
@@ -31,18 +32,20 @@ impl Quantity {
         }
         if !measure.units.contains(&unit) {
             return Err(ValueError::UnitNotAllowed {
-                unit: catalog.unit(unit).id.clone(),
-                allowed: unit_list(catalog, measure),
+                given: catalog.unit(unit).id.clone(),
+                unit: catalog.unit(unit).named(),
+                allowed: units_named(catalog, measure),
             });
         }
         let canonical = catalog
             .convert(amount, unit, measure.unit)
             .ok_or_else(|| ValueError::Number(NumberError::OutOfRange(number::plain(amount))))?;
         if let Some(max) = measure.max.filter(|m| canonical > *m) {
-            let own = &catalog.unit(measure.unit).name.en;
             return Err(ValueError::Implausible {
-                amount: format!("{} {}", number::grouped(amount), catalog.unit(unit).name.en),
-                max: format!("{} {own}", number::grouped(max)),
+                amount,
+                unit: catalog.unit(unit).named(),
+                max,
+                max_unit: catalog.unit(measure.unit).named(),
             });
         }
         Ok(Quantity {
@@ -160,47 +163,222 @@ pub fn members_text(catalog: &Catalog, vocabulary: VocabIdx, members: &[u16], la
         .join(lang.list_separator())
 }
 
-/// Why a value cannot be taken, in words. Shared by the file parser and the form.
+/// Why a value cannot be taken. Shared by the file parser, the survey reader and the form;
+/// rendered in words through [`Localize`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ValueError {
-    #[error(transparent)]
     Number(#[from] NumberError),
-    #[error("{0} is negative; a quantity cannot be below zero")]
+    /// The amount as written.
     Negative(String),
-    #[error("unit `{unit}` is not allowed here; use {allowed}")]
-    UnitNotAllowed { unit: String, allowed: String },
-    #[error("in `{text}`, `{unit}` is not a unit SiteMatch knows; write a number and one of {allowed}")]
+    /// A unit the catalog knows but this factor does not take; `given` as written.
+    UnitNotAllowed {
+        given: String,
+        unit: Named,
+        allowed: Vec<Named>,
+    },
+    /// A word after the number that is no unit at all.
     UnknownUnit {
         text: String,
         unit: String,
-        allowed: String,
+        allowed: Vec<Named>,
     },
-    #[error("`{given}` is not a level of this factor; choose one of {choices}")]
-    UnknownLevel { given: String, choices: String },
-    #[error("`{given}` is not in {vocabulary}{hint}")]
+    UnknownLevel {
+        given: String,
+        levels: Vec<Named>,
+    },
     UnknownMember {
         given: String,
-        vocabulary: String,
-        hint: String,
+        vocabulary: Named,
+        suggestion: Option<Named>,
     },
-    #[error("the list is empty; name at least one member")]
     EmptySet,
-    #[error("{amount} is more than any zone can have (at most {max}); check the number and the unit")]
-    Implausible { amount: String, max: String },
+    /// More than any zone can have (the factor's `max`, in its own unit).
+    Implausible {
+        amount: Decimal,
+        unit: Named,
+        max: Decimal,
+        max_unit: Named,
+    },
+    /// Not written as a date (`2023-12-31`).
+    NotADate {
+        given: String,
+    },
+    /// Written as a date that the calendar does not have (`2025-02-30`).
+    NoSuchDay {
+        given: String,
+    },
+    /// A real day, but outside the years a zone's facts or an investor's plans can fall in
+    /// (`0000-01-01`, `9999-12-31`): a typing slip, not a date.
+    DateOutOfRange {
+        given: String,
+    },
+}
+
+/// The first and last years a date in a profile or a checklist may fall in.
+pub const DATE_YEARS: (i16, i16) = (1980, 2100);
+
+impl Localize for ValueError {
+    fn text(&self, lang: Lang) -> String {
+        let names =
+            |list: &[Named]| -> Vec<String> { list.iter().map(|n| n.name(lang).to_owned()).collect() };
+        let ids = |list: &[Named]| -> Vec<String> { list.iter().map(|n| n.id.clone()).collect() };
+        match (self, lang) {
+            (ValueError::Number(e), _) => e.text(lang),
+            (ValueError::Negative(t), Lang::Zh) => format!("{t} 为负数，数量不能小于零"),
+            (ValueError::Negative(t), Lang::En) => {
+                format!("{t} is negative; a quantity cannot be below zero")
+            }
+            (ValueError::UnitNotAllowed { unit, allowed, .. }, Lang::Zh) => format!(
+                "此项不能使用单位“{}”，可用：{}",
+                unit.name(lang),
+                join_list(&names(allowed), lang, "")
+            ),
+            (ValueError::UnitNotAllowed { given, allowed, .. }, Lang::En) => format!(
+                "unit `{given}` is not allowed here; use {}",
+                join_list(&ids(allowed), lang, "or")
+            ),
+            (ValueError::UnknownUnit { text, unit, allowed }, Lang::Zh) => format!(
+                "“{text}”中的“{unit}”不是已知的单位，请写数字和以下单位之一：{}",
+                join_list(&names(allowed), lang, "")
+            ),
+            (ValueError::UnknownUnit { text, unit, allowed }, Lang::En) => format!(
+                "in `{text}`, `{unit}` is not a unit SiteMatch knows; write a number and one of {}",
+                join_list(&ids(allowed), lang, "or")
+            ),
+            (ValueError::UnknownLevel { given, levels }, Lang::Zh) => format!(
+                "“{given}”不是此项的等级，可选：{}",
+                join_list(&names(levels), lang, "")
+            ),
+            (ValueError::UnknownLevel { given, levels }, Lang::En) => format!(
+                "`{given}` is not a level of this factor; choose one of {}",
+                join_list(&ids(levels), lang, "or")
+            ),
+            (
+                ValueError::UnknownMember {
+                    given,
+                    vocabulary,
+                    suggestion,
+                },
+                Lang::Zh,
+            ) => format!(
+                "“{given}”不在{}之列{}",
+                vocabulary.name(lang),
+                suggestion
+                    .as_ref()
+                    .map_or_else(String::new, |s| format!("；{}", s.hint(lang)))
+            ),
+            (
+                ValueError::UnknownMember {
+                    given,
+                    vocabulary,
+                    suggestion,
+                },
+                Lang::En,
+            ) => format!(
+                "`{given}` is not in {}{}",
+                vocabulary.label(lang),
+                suggestion
+                    .as_ref()
+                    .map_or_else(String::new, |s| format!("; {}", s.hint(lang)))
+            ),
+            (ValueError::EmptySet, Lang::Zh) => "列表为空，请至少写一项".into(),
+            (ValueError::EmptySet, Lang::En) => "the list is empty; name at least one member".into(),
+            (
+                ValueError::Implausible {
+                    amount,
+                    unit,
+                    max,
+                    max_unit,
+                },
+                Lang::Zh,
+            ) => format!(
+                "{} {} 超出任何开发区可能的数值（最多 {} {}），请检查数字和单位",
+                number::grouped(*amount),
+                unit.name(lang),
+                number::grouped(*max),
+                max_unit.name(lang)
+            ),
+            (
+                ValueError::Implausible {
+                    amount,
+                    unit,
+                    max,
+                    max_unit,
+                },
+                Lang::En,
+            ) => format!(
+                "{} {} is more than any zone can have (at most {} {}); check the number and the unit",
+                number::grouped(*amount),
+                unit.name(lang),
+                number::grouped(*max),
+                max_unit.name(lang)
+            ),
+            (ValueError::NotADate { given }, Lang::Zh) => {
+                format!("“{given}”不是日期，请写成 2023-12-31 的格式")
+            }
+            (ValueError::NotADate { given }, Lang::En) => {
+                format!("`{given}` is not a date; write it as 2023-12-31")
+            }
+            (ValueError::NoSuchDay { given }, Lang::Zh) => format!("日历上没有 {given} 这一天"),
+            (ValueError::NoSuchDay { given }, Lang::En) => format!("{given} is not a day of the calendar"),
+            (ValueError::DateOutOfRange { given }, Lang::Zh) => format!(
+                "{given} 不在可用的年份内：日期应在 {} 年至 {} 年之间",
+                DATE_YEARS.0, DATE_YEARS.1
+            ),
+            (ValueError::DateOutOfRange { given }, Lang::En) => format!(
+                "{given} is outside the years dates can fall in: {} to {}",
+                DATE_YEARS.0, DATE_YEARS.1
+            ),
+        }
+    }
+}
+
+crate::english_display!(ValueError);
+
+/// Reads a date written as `2023-12-31` (four-digit year, two-digit month and day).
+pub fn parse_date(text: &str) -> Result<Date, ValueError> {
+    let given = text.trim();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = given.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return Err(ValueError::NotADate {
+            given: given.to_owned(),
+        });
+    };
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return Err(ValueError::NotADate {
+            given: given.to_owned(),
+        });
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i16>(), m.parse::<i8>(), d.parse::<i8>()) else {
+        return Err(ValueError::NotADate {
+            given: given.to_owned(),
+        });
+    };
+    let date = Date::new(y, m, d).map_err(|_| ValueError::NoSuchDay {
+        given: given.to_owned(),
+    })?;
+    if !(DATE_YEARS.0..=DATE_YEARS.1).contains(&y) {
+        return Err(ValueError::DateOutOfRange {
+            given: given.to_owned(),
+        });
+    }
+    Ok(date)
 }
 
 /// The units a measure accepts, for messages: `mu, m2, wan_m2, ha or acre`.
 pub fn unit_list(catalog: &Catalog, measure: &Measure) -> String {
-    let ids: Vec<&str> = measure
+    let ids: Vec<String> = measure
         .units
         .iter()
-        .map(|u| catalog.unit(*u).id.as_str())
+        .map(|u| catalog.unit(*u).id.clone())
         .collect();
-    match ids.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        Some((last, _)) => (*last).to_owned(),
-        None => String::new(),
-    }
+    join_list(&ids, Lang::En, "or")
+}
+
+/// The units a measure accepts, named, its own unit first.
+pub fn units_named(catalog: &Catalog, measure: &Measure) -> Vec<Named> {
+    measure.units.iter().map(|u| catalog.unit(*u).named()).collect()
 }
 
 /// Reads a quantity: `1677 mu`, `134000m2`, `13.4 万平方米`, or a bare number in the factor's own
@@ -236,17 +414,17 @@ pub fn parse_quantity(catalog: &Catalog, measure: &Measure, text: &str) -> Resul
         measure.unit
     } else {
         catalog.find_unit(unit_part, &measure.units).ok_or_else(|| {
-            if catalog.knows_unit(unit_part) {
-                ValueError::UnitNotAllowed {
-                    unit: unit_part.to_owned(),
-                    allowed: unit_list(catalog, measure),
-                }
-            } else {
-                ValueError::UnknownUnit {
+            match catalog.find_any_unit(unit_part) {
+                Some(known) => ValueError::UnitNotAllowed {
+                    given: unit_part.to_owned(),
+                    unit: catalog.unit(known).named(),
+                    allowed: units_named(catalog, measure),
+                },
+                None => ValueError::UnknownUnit {
                     text: text.to_owned(),
                     unit: unit_part.to_owned(),
-                    allowed: unit_list(catalog, measure),
-                }
+                    allowed: units_named(catalog, measure),
+                },
             }
         })?
     };
@@ -258,7 +436,7 @@ pub fn parse_level(factor: &Factor, text: &str) -> Result<u16, ValueError> {
     let Kind::Level(levels) = &factor.kind else {
         return Err(ValueError::UnknownLevel {
             given: text.to_owned(),
-            choices: String::new(),
+            levels: Vec::new(),
         });
     };
     let text = text.trim();
@@ -270,15 +448,12 @@ pub fn parse_level(factor: &Factor, text: &str) -> Result<u16, ValueError> {
         .and_then(|i| u16::try_from(i).ok())
         .ok_or_else(|| ValueError::UnknownLevel {
             given: text.to_owned(),
-            choices: levels
-                .iter()
-                .map(|l| l.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            levels: levels.iter().map(super::catalog::Member::named).collect(),
         })
 }
 
-/// Reads the members of a set by id (`seismic`, `C38`); an empty list is an error.
+/// Reads the members of a set by id (`seismic`, `C38`) or by name in either language
+/// (`地震安全性评价`); an empty list is an error.
 pub fn parse_members<S: AsRef<str>>(
     catalog: &Catalog,
     vocabulary: VocabIdx,
@@ -291,12 +466,15 @@ pub fn parse_members<S: AsRef<str>>(
     ids.iter()
         .map(|id| {
             let id = id.as_ref().trim();
-            v.find(id).ok_or_else(|| ValueError::UnknownMember {
-                given: id.to_owned(),
-                vocabulary: format!("{} ({})", v.name.en, v.id),
-                hint: super::catalog::closest(id, v.members.iter().map(|m| m.id.as_str()))
-                    .map_or_else(String::new, |c| format!("; did you mean `{c}`?")),
-            })
+            v.find(id)
+                .or_else(|| v.find_by_name(id))
+                .ok_or_else(|| ValueError::UnknownMember {
+                    given: id.to_owned(),
+                    vocabulary: v.named(),
+                    suggestion: super::catalog::closest(id, v.members.iter().map(|m| m.id.as_str()))
+                        .and_then(|c| v.find(c))
+                        .map(|m| v.member_named(m)),
+                })
         })
         .collect::<Result<Vec<u16>, _>>()
         .map(|mut members| {
@@ -317,6 +495,27 @@ mod tests {
 
     fn factor<'a>(c: &'a Catalog, id: &str) -> &'a Factor {
         c.factor(c.find_factor(id).expect("factor"))
+    }
+
+    #[test]
+    fn dates_outside_the_plausible_years_are_refused_with_the_range() {
+        assert!(parse_date("2026-11-29").is_ok());
+        assert!(parse_date("1980-01-01").is_ok());
+        assert!(parse_date("2100-12-31").is_ok());
+        for slip in ["0000-01-01", "9999-12-31", "1979-12-31", "2101-01-01"] {
+            let err = parse_date(slip).expect_err(slip);
+            assert_eq!(err, ValueError::DateOutOfRange { given: slip.into() }, "{slip}");
+            assert!(
+                err.text(Lang::Zh).contains("1980 年至 2100 年"),
+                "{}",
+                err.text(Lang::Zh)
+            );
+        }
+        // A day the calendar lacks is still that error, whatever the year.
+        assert!(matches!(
+            parse_date("2025-02-30"),
+            Err(ValueError::NoSuchDay { .. })
+        ));
     }
 
     #[test]

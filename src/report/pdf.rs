@@ -9,11 +9,12 @@ use typst::foundations::{Bytes, Datetime};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
 use super::model::ReportModel;
 use crate::assets;
+use crate::model::{Lang, Localize};
 
 /// A rendered report.
 #[derive(Clone, Debug)]
@@ -23,10 +24,54 @@ pub struct Pdf {
     pub pages: usize,
 }
 
-/// Why a report could not be rendered; the template's diagnostics in words.
+/// Why a report could not be rendered.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("the report could not be laid out: {0}")]
-pub struct RenderError(pub String);
+pub enum RenderError {
+    /// The template (the bundled one or a zone's own) has errors; Typst's diagnostics.
+    Template(Vec<Diagnostic>),
+    /// The laid-out report could not be written as PDF; Typst's diagnostics.
+    Pdf(Vec<Diagnostic>),
+    /// The report's data could not be handed to the template (the serializer's words).
+    Data(String),
+}
+
+/// One of Typst's diagnostics: its message (Typst speaks English) and where in the template.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// 1-based line and column in the template, when the diagnostic points into it.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    fn text(&self, lang: Lang) -> String {
+        match (self.position, lang) {
+            (Some((line, column)), Lang::Zh) => format!("第 {line} 行第 {column} 列：{}", self.message),
+            (Some((line, column)), Lang::En) => format!("line {line}, column {column}: {}", self.message),
+            (None, _) => self.message.clone(),
+        }
+    }
+}
+
+impl Localize for RenderError {
+    fn text(&self, lang: Lang) -> String {
+        let list = |d: &[Diagnostic]| d.iter().map(|d| d.text(lang)).collect::<Vec<_>>().join("; ");
+        match (self, lang) {
+            (RenderError::Template(d), Lang::Zh) => {
+                format!("报告模板有错误，无法排版（排版引擎 Typst 的提示：{}）", list(d))
+            }
+            (RenderError::Template(d), Lang::En) => format!("the report could not be laid out: {}", list(d)),
+            (RenderError::Pdf(d), Lang::Zh) => format!("无法生成 PDF（排版引擎 Typst 的提示：{}）", list(d)),
+            (RenderError::Pdf(d), Lang::En) => format!("the report could not be written as PDF: {}", list(d)),
+            (RenderError::Data(detail), Lang::Zh) => format!("无法把报告数据交给模板（{detail}）"),
+            (RenderError::Data(detail), Lang::En) => {
+                format!("the report's data could not be handed to the template: {detail}")
+            }
+        }
+    }
+}
+
+crate::english_display!(RenderError);
 
 /// The fonts, parsed once per process.
 fn fonts() -> &'static (LazyHash<FontBook>, Vec<Font>) {
@@ -46,7 +91,7 @@ fn library() -> &'static LazyHash<Library> {
 }
 
 fn file_id(path: &str) -> Result<FileId, RenderError> {
-    let vpath = VirtualPath::new(path).map_err(|e| RenderError(format!("{path}: {e:?}")))?;
+    let vpath = VirtualPath::new(path).map_err(|e| RenderError::Data(format!("{path}: {e:?}")))?;
     Ok(RootedPath::new(VirtualRoot::Project, vpath).intern())
 }
 
@@ -100,17 +145,28 @@ impl World for ReportWorld {
     }
 }
 
-fn describe(diagnostics: &[SourceDiagnostic]) -> String {
+/// Typst's diagnostics, each with its place in the template where it has one.
+fn describe(world: Option<&ReportWorld>, diagnostics: &[SourceDiagnostic]) -> Vec<Diagnostic> {
     diagnostics
         .iter()
-        .map(|d| d.message.to_string())
-        .collect::<Vec<_>>()
-        .join("; ")
+        .map(|d| {
+            let position = world.and_then(|w| {
+                let in_main = d.span.id() == Some(w.main.id());
+                let range = w.range(d.span).filter(|_| in_main)?;
+                let (line, column) = w.main.lines().byte_to_line_column(range.start)?;
+                Some((line + 1, column + 1))
+            });
+            Diagnostic {
+                position,
+                message: d.message.to_string(),
+            }
+        })
+        .collect()
 }
 
 /// Lays out the report with a template (the bundled one when `None`).
 pub fn layout(model: &ReportModel, template: Option<&str>) -> Result<PagedDocument, RenderError> {
-    let data = serde_json::to_vec(model).map_err(|e| RenderError(e.to_string()))?;
+    let data = serde_json::to_vec(model).map_err(|e| RenderError::Data(e.to_string()))?;
     let date = |s: &str| {
         let mut parts = s.split('-').filter_map(|p| p.parse::<u32>().ok());
         let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
@@ -131,7 +187,7 @@ pub fn layout(model: &ReportModel, template: Option<&str>) -> Result<PagedDocume
     };
     typst::compile::<PagedDocument>(&world)
         .output
-        .map_err(|errors| RenderError(describe(errors.as_slice())))
+        .map_err(|errors| RenderError::Template(describe(Some(&world), errors.as_slice())))
 }
 
 /// Renders the report as PDF bytes.
@@ -149,8 +205,8 @@ pub fn to_pdf(document: &PagedDocument, model: &ReportModel) -> Result<Pdf, Rend
         creator: typst::foundations::Smart::Custom(Some("SiteMatch".to_owned())),
         ..Default::default()
     };
-    let bytes =
-        typst_pdf::pdf(document, &options).map_err(|errors| RenderError(describe(errors.as_slice())))?;
+    let bytes = typst_pdf::pdf(document, &options)
+        .map_err(|errors| RenderError::Pdf(describe(None, errors.as_slice())))?;
     Ok(Pdf {
         bytes,
         pages: document.pages().len(),
@@ -184,4 +240,30 @@ pub fn page_images(document: &PagedDocument, pixels_per_point: f32) -> Vec<PageI
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_render_error_reads_in_chinese_and_in_english() {
+        let c = crate::model::Catalog::builtin().expect("catalog");
+        let diagnostics = vec![Diagnostic {
+            position: Some((12, 5)),
+            message: "unknown variable: colour".into(),
+        }];
+        for e in [
+            RenderError::Template(diagnostics.clone()),
+            RenderError::Pdf(diagnostics),
+            RenderError::Data("key must be a string".into()),
+        ] {
+            let name = match &e {
+                RenderError::Template(_) => "Template",
+                RenderError::Pdf(_) => "Pdf",
+                RenderError::Data(_) => "Data",
+            };
+            crate::model::error::testing::assert_renders(name, &e, &c);
+        }
+    }
 }

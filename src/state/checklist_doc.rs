@@ -4,8 +4,9 @@
 
 use std::path::PathBuf;
 
+use super::history::History;
 use super::value_draft::{DraftError, ValueDraft, parse_amount};
-use crate::model::{Catalog, Checklist, FactorIdx, Importance, Lang, Requirement};
+use crate::model::{Catalog, Checklist, FactorIdx, Importance, Lang, Requirement, Text};
 
 /// One row of the checklist form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +46,11 @@ impl AmountField {
             AmountField::TotalInvestment => lang.pick("万元", "10⁴ yuan"),
             _ => lang.pick("万元/亩", "10⁴ yuan/mu"),
         }
+    }
+
+    /// The unit in both languages, for reading what was typed (`15亿` in 万元).
+    fn unit_text(self) -> Text {
+        Text::new(self.unit(Lang::Zh), self.unit(Lang::En))
     }
 
     fn index(self) -> usize {
@@ -118,11 +124,99 @@ impl ChecklistForm {
     }
 }
 
+/// A part of the header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderPart {
+    Investor,
+    Project,
+    Industry,
+    Amount(AmountField),
+}
+
+/// What one edit of the checklist changed, for the Edit menu ("撤销：修改 可供工业用地面积").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChecklistEdit {
+    Header(HeaderPart),
+    Importance(FactorIdx),
+    Requirement(FactorIdx),
+    Note(FactorIdx),
+}
+
+impl ChecklistEdit {
+    /// The first thing that differs between two forms: what the edit changed.
+    fn between(before: &ChecklistForm, after: &ChecklistForm) -> Option<ChecklistEdit> {
+        let (a, b) = (&before.header, &after.header);
+        let header = if a.investor != b.investor {
+            Some(HeaderPart::Investor)
+        } else if a.project != b.project {
+            Some(HeaderPart::Project)
+        } else if a.industry != b.industry {
+            Some(HeaderPart::Industry)
+        } else {
+            AmountField::ALL
+                .into_iter()
+                .find(|f| a.amounts[f.index()] != b.amounts[f.index()])
+                .map(HeaderPart::Amount)
+        };
+        if let Some(part) = header {
+            return Some(ChecklistEdit::Header(part));
+        }
+        before
+            .items
+            .iter()
+            .zip(&after.items)
+            .enumerate()
+            .find_map(|(i, (x, y))| {
+                let f = FactorIdx::from_index(i)?;
+                if x.importance != y.importance {
+                    Some(ChecklistEdit::Importance(f))
+                } else if x.value != y.value {
+                    Some(ChecklistEdit::Requirement(f))
+                } else if x.note != y.note {
+                    Some(ChecklistEdit::Note(f))
+                } else {
+                    None
+                }
+            })
+    }
+
+    /// The edit in words: `修改 可供工业用地面积`, `change the importance of Spare power capacity`.
+    pub fn text(&self, catalog: &Catalog, lang: Lang) -> String {
+        let name = |f: FactorIdx| catalog.factor(f).name.get(lang).to_owned();
+        match (self, lang) {
+            (ChecklistEdit::Header(part), _) => {
+                let what = match part {
+                    HeaderPart::Investor => lang.pick("投资方", "the investor"),
+                    HeaderPart::Project => lang.pick("项目名称", "the project name"),
+                    HeaderPart::Industry => lang.pick("行业", "the industry"),
+                    HeaderPart::Amount(field) => field.label(lang),
+                };
+                format!("{}{what}", lang.pick("修改 ", "change "))
+            }
+            (ChecklistEdit::Requirement(f), Lang::Zh) => format!("修改 {}", name(*f)),
+            (ChecklistEdit::Requirement(f), Lang::En) => format!("change {}", name(*f)),
+            (ChecklistEdit::Importance(f), Lang::Zh) => format!("修改 {} 的重要性", name(*f)),
+            (ChecklistEdit::Importance(f), Lang::En) => format!("change the importance of {}", name(*f)),
+            (ChecklistEdit::Note(f), Lang::Zh) => format!("修改 {} 的备注", name(*f)),
+            (ChecklistEdit::Note(f), Lang::En) => format!("change the note on {}", name(*f)),
+        }
+    }
+}
+
+/// What undo brings back: the form as typed and the checklist scored from it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChecklistSnapshot {
+    checklist: Checklist,
+    form: ChecklistForm,
+}
+
 /// The checklist being worked on.
 #[derive(Clone, Debug)]
 pub struct ChecklistDoc {
     pub checklist: Checklist,
     pub form: ChecklistForm,
+    /// Undo and redo of every edit since it was opened.
+    pub history: History<ChecklistSnapshot, ChecklistEdit>,
     /// The file it was opened from or last saved to.
     pub path: Option<PathBuf>,
     /// The checklist as last opened or saved, to tell unsaved changes.
@@ -139,12 +233,53 @@ impl ChecklistDoc {
 
     /// A checklist as read from a file (or recovered): clean, unless `saved` says otherwise.
     pub fn opened(catalog: &Catalog, checklist: Checklist, path: Option<PathBuf>) -> Self {
+        let form = ChecklistForm::from_checklist(catalog, &checklist);
         ChecklistDoc {
-            form: ChecklistForm::from_checklist(catalog, &checklist),
+            history: History::new(ChecklistSnapshot {
+                checklist: checklist.clone(),
+                form: form.clone(),
+            }),
+            form,
             saved: checklist.clone(),
             checklist,
             path,
             stamp: None,
+        }
+    }
+
+    /// Records the state after an edit in the history.
+    fn record(&mut self) {
+        let Some(target) = ChecklistEdit::between(&self.history.present().form, &self.form) else {
+            return;
+        };
+        let now = ChecklistSnapshot {
+            checklist: self.checklist.clone(),
+            form: self.form.clone(),
+        };
+        self.history.edited(now, target);
+    }
+
+    /// Takes back the last edit; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        self.restore(|h| h.undo().cloned())
+    }
+
+    /// Does the last undone edit again; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        self.restore(|h| h.redo().cloned())
+    }
+
+    fn restore(
+        &mut self,
+        step: impl FnOnce(&mut History<ChecklistSnapshot, ChecklistEdit>) -> Option<ChecklistSnapshot>,
+    ) -> bool {
+        match step(&mut self.history) {
+            Some(s) => {
+                self.checklist = s.checklist;
+                self.form = s.form;
+                true
+            }
+            None => false,
         }
     }
 
@@ -165,6 +300,7 @@ impl ChecklistDoc {
         self.saved = self.checklist.clone();
         self.path = Some(path);
         self.stamp = stamp;
+        self.history.seal();
     }
 
     /// A short name for the title bar: the file name, else the project, else "untitled".
@@ -190,6 +326,7 @@ impl ChecklistDoc {
         let required = match draft.value.parse(catalog, f) {
             Ok(v) => {
                 draft.error = None;
+                draft.value.follow_unit(v.as_ref());
                 v
             }
             Err(e) => {
@@ -206,6 +343,7 @@ impl ChecklistDoc {
         });
         let changed = after != before;
         self.checklist.set_item(factor, after);
+        self.record();
         changed
     }
 
@@ -217,7 +355,7 @@ impl ChecklistDoc {
         self.checklist.project = h.project.trim().to_owned();
         self.checklist.industry = h.industry;
         for field in AmountField::ALL {
-            match parse_amount(&h.amounts[field.index()]) {
+            match parse_amount(&h.amounts[field.index()], &field.unit_text()) {
                 Ok(v) => {
                     h.errors[field.index()] = None;
                     field.set(&mut self.checklist, v);
@@ -225,6 +363,7 @@ impl ChecklistDoc {
                 Err(e) => h.errors[field.index()] = Some(e),
             }
         }
+        self.record();
         self.checklist != before
     }
 }
@@ -258,6 +397,47 @@ mod tests {
         assert_eq!(doc.checklist.item(land).and_then(|r| r.required.clone()), good);
         assert!(doc.form.items[land.index()].error.is_some());
         assert_eq!(doc.form.error_count(), 1);
+    }
+
+    #[test]
+    fn undo_and_redo_take_back_each_kind_of_edit_and_name_it() {
+        let c = Catalog::builtin().expect("catalog");
+        let land = c.find_factor("land.industrial_area").expect("factor");
+        let power = c.find_factor("power.dual_supply").expect("factor");
+        let mut doc = ChecklistDoc::template(&c);
+        let start = doc.checklist.clone();
+        // Typing 515 key by key is one edit.
+        for text in ["5", "51", "515"] {
+            let ValueDraft::Amount { text: t, .. } = &mut doc.form.items[land.index()].value else {
+                panic!("amount")
+            };
+            *t = text.into();
+            doc.apply_item(&c, land);
+        }
+        // A drop-down: the importance of another factor.
+        doc.form.items[power.index()].importance = Importance::Must;
+        doc.apply_item(&c, power);
+        // The header.
+        doc.form.header.project = "光伏".into();
+        doc.apply_header();
+        let after = doc.checklist.clone();
+        let said = |doc: &ChecklistDoc| doc.history.undo_target().map(|t| t.text(&c, Lang::Zh));
+        assert_eq!(said(&doc).as_deref(), Some("修改 项目名称"));
+        assert!(doc.undo());
+        assert_eq!(doc.checklist.project, "");
+        assert_eq!(said(&doc).as_deref(), Some("修改 双回路供电 的重要性"));
+        assert!(doc.undo());
+        assert_eq!(
+            doc.form.items[power.index()].importance,
+            c.factor(power).importance
+        );
+        assert_eq!(said(&doc).as_deref(), Some("修改 可供工业用地面积"));
+        assert!(doc.undo());
+        assert_eq!(doc.checklist, start, "back where it started");
+        assert!(!doc.undo(), "nothing more to undo");
+        assert!(doc.redo() && doc.redo() && doc.redo());
+        assert_eq!(doc.checklist, after);
+        assert_eq!(doc.form.header.project, "光伏", "the form follows");
     }
 
     #[test]

@@ -57,6 +57,17 @@ pub enum Command {
     /// Read the pending projects again and replan.
     PlanRefresh,
 
+    /// Take back the last edit of the document in view (the zone being edited in the zones
+    /// view, else the checklist).
+    Undo,
+    /// Do the last undone edit again.
+    Redo,
+    /// Show the About window (version, data folder, licences).
+    ShowAbout,
+    CloseAbout,
+    /// Show a folder in the system's file manager.
+    OpenFolder(PathBuf),
+
     SetLang(Lang),
     SetDark(bool),
     SetZoom(f32),

@@ -7,6 +7,7 @@
 
 pub mod checklist_doc;
 pub mod command;
+pub mod history;
 pub mod profile_edit;
 pub mod session;
 pub mod settings;
@@ -31,11 +32,37 @@ pub enum Tab {
     Planning,
 }
 
-/// A message shown in the notice bar until dismissed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A message shown in the notice bar: an error until dismissed or until what it is about is
+/// fixed or saved; news (saved, exported) for a few seconds.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub text: String,
     pub is_error: bool,
+    pub topic: Topic,
+    /// When it was first drawn (the window's clock, in seconds), for news to expire.
+    pub since: Option<f64>,
+}
+
+/// What a notice is about, so that it goes away when that is fixed or saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Topic {
+    Other,
+    /// The checklist's input that cannot be taken: goes once all of it can.
+    ChecklistInput,
+    /// Saving the checklist.
+    Checklist,
+    /// The zone being edited: its input or its save.
+    Profile,
+}
+
+/// How long news stays in the notice bar, in seconds.
+pub const NEWS_SECONDS: f64 = 6.0;
+
+impl Notice {
+    /// Whether the notice has been shown long enough to go (news only; errors stay).
+    pub fn expired(&self, now: f64) -> bool {
+        !self.is_error && self.since.is_some_and(|t| now - t > NEWS_SECONDS)
+    }
 }
 
 /// Reserve planning as last computed.
@@ -43,7 +70,7 @@ pub struct Notice {
 pub struct PlanningState {
     pub result: Option<PlanningResult>,
     /// The folder could not be read.
-    pub error: Option<String>,
+    pub error: Option<FileError>,
 }
 
 /// The pipeline of one zone, with the files it came from.

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
+use super::history::History;
 use super::value_draft::{DraftError, EntryDraft, parse_date};
 use crate::model::parse::check_profile_id;
 use crate::model::{Catalog, FactorIdx, Lang, Text, ZoneIdx, ZoneProfile};
@@ -46,6 +47,12 @@ impl MetaError {
     }
 }
 
+impl crate::model::Localize for MetaError {
+    fn text(&self, lang: Lang) -> String {
+        MetaError::text(self, lang)
+    }
+}
+
 /// Everything the editor shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProfileForm {
@@ -73,6 +80,95 @@ impl ProfileForm {
     }
 }
 
+/// A field of the profile's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetaPart {
+    Id,
+    Name,
+    Region,
+    Contact,
+    Date,
+}
+
+/// What one edit of a profile changed, for the Edit menu.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileEdit {
+    Meta(MetaPart),
+    Value(FactorIdx),
+    Source(FactorIdx),
+    Date(FactorIdx),
+    Illustrative(FactorIdx),
+}
+
+impl ProfileEdit {
+    /// The first thing that differs between two forms.
+    fn between(before: &ProfileForm, after: &ProfileForm) -> Option<ProfileEdit> {
+        let (a, b) = (&before.meta, &after.meta);
+        let meta = if a.id != b.id {
+            Some(MetaPart::Id)
+        } else if a.name_zh != b.name_zh || a.name_en != b.name_en {
+            Some(MetaPart::Name)
+        } else if a.region_zh != b.region_zh || a.region_en != b.region_en {
+            Some(MetaPart::Region)
+        } else if a.contact != b.contact {
+            Some(MetaPart::Contact)
+        } else if a.as_of != b.as_of {
+            Some(MetaPart::Date)
+        } else {
+            None
+        };
+        if let Some(part) = meta {
+            return Some(ProfileEdit::Meta(part));
+        }
+        before
+            .entries
+            .iter()
+            .zip(&after.entries)
+            .enumerate()
+            .find_map(|(i, (x, y))| {
+                let f = FactorIdx::from_index(i)?;
+                if x.value != y.value {
+                    Some(ProfileEdit::Value(f))
+                } else if x.source != y.source {
+                    Some(ProfileEdit::Source(f))
+                } else if x.as_of != y.as_of {
+                    Some(ProfileEdit::Date(f))
+                } else if x.illustrative != y.illustrative {
+                    Some(ProfileEdit::Illustrative(f))
+                } else {
+                    None
+                }
+            })
+    }
+
+    /// The edit in words: `修改 可供工业用地面积 的来源`.
+    pub fn text(&self, catalog: &Catalog, lang: Lang) -> String {
+        let name = |f: &FactorIdx| catalog.factor(*f).name.get(lang).to_owned();
+        match (self, lang) {
+            (ProfileEdit::Meta(part), _) => {
+                let what = match part {
+                    MetaPart::Id => lang.pick("编号", "the id"),
+                    MetaPart::Name => lang.pick("名称", "the name"),
+                    MetaPart::Region => lang.pick("所在地区", "the region"),
+                    MetaPart::Contact => lang.pick("联系方式", "the contact"),
+                    MetaPart::Date => lang.pick("资料日期", "the date"),
+                };
+                format!("{}{what}", lang.pick("修改 ", "change "))
+            }
+            (ProfileEdit::Value(f), Lang::Zh) => format!("修改 {}", name(f)),
+            (ProfileEdit::Value(f), Lang::En) => format!("change {}", name(f)),
+            (ProfileEdit::Source(f), Lang::Zh) => format!("修改 {} 的来源", name(f)),
+            (ProfileEdit::Source(f), Lang::En) => format!("change the source of {}", name(f)),
+            (ProfileEdit::Date(f), Lang::Zh) => format!("修改 {} 的日期", name(f)),
+            (ProfileEdit::Date(f), Lang::En) => format!("change the date of {}", name(f)),
+            (ProfileEdit::Illustrative(f), Lang::Zh) => format!("修改 {} 的示例值标记", name(f)),
+            (ProfileEdit::Illustrative(f), Lang::En) => {
+                format!("change the illustrative mark of {}", name(f))
+            }
+        }
+    }
+}
+
 /// An open profile editor.
 #[derive(Clone, Debug)]
 pub struct ProfileEditor {
@@ -82,6 +178,8 @@ pub struct ProfileEditor {
     pub path: Option<PathBuf>,
     pub form: ProfileForm,
     pristine: ProfileForm,
+    /// Undo and redo of every edit since the zone was opened.
+    pub history: History<ProfileForm, ProfileEdit>,
     /// Per factor, what is wrong with its draft.
     pub entry_errors: Vec<Option<DraftError>>,
     pub meta_errors: Vec<MetaError>,
@@ -97,6 +195,7 @@ impl ProfileEditor {
             zone: Some(zone),
             path: Some(path),
             pristine: form.clone(),
+            history: History::new(form.clone()),
             form,
             entry_errors: vec![None; catalog.len()],
             meta_errors: Vec::new(),
@@ -112,6 +211,7 @@ impl ProfileEditor {
             zone: None,
             path: None,
             pristine: form.clone(),
+            history: History::new(form.clone()),
             form,
             entry_errors: vec![None; catalog.len()],
             meta_errors: Vec::new(),
@@ -128,9 +228,42 @@ impl ProfileEditor {
         self.form != self.pristine
     }
 
-    /// Throws the edits away.
+    /// Records the form after an edit in the history.
+    fn record(&mut self) {
+        if let Some(target) = ProfileEdit::between(self.history.present(), &self.form) {
+            self.history.edited(self.form.clone(), target);
+        }
+    }
+
+    /// Takes back the last edit (field errors are checked again); false when there is none.
+    pub fn undo(&mut self, catalog: &Catalog, taken: &[&str]) -> bool {
+        match self.history.undo().cloned() {
+            Some(form) => self.restore(form, catalog, taken),
+            None => false,
+        }
+    }
+
+    /// Does the last undone edit again; false when there is none.
+    pub fn redo(&mut self, catalog: &Catalog, taken: &[&str]) -> bool {
+        match self.history.redo().cloned() {
+            Some(form) => self.restore(form, catalog, taken),
+            None => false,
+        }
+    }
+
+    fn restore(&mut self, form: ProfileForm, catalog: &Catalog, taken: &[&str]) -> bool {
+        self.form = form;
+        for (f, _) in catalog.factors() {
+            self.check_entry_only(catalog, f);
+        }
+        self.check_meta_only(taken);
+        true
+    }
+
+    /// Throws the edits away (revert is an edit too: it can be undone).
     pub fn revert(&mut self) {
         self.form = self.pristine.clone();
+        self.record();
         self.entry_errors.iter_mut().for_each(|e| *e = None);
         self.meta_errors.clear();
     }
@@ -147,6 +280,7 @@ impl ProfileEditor {
         self.stamp = Some(stamp);
         self.form = ProfileForm::from_profile(catalog, profile);
         self.pristine = self.form.clone();
+        self.history.rebase(self.form.clone());
         self.zone = Some(zone);
         self.path = Some(path);
     }
@@ -155,19 +289,55 @@ impl ProfileEditor {
         parse_date(&self.form.meta.as_of)
     }
 
-    /// Re-checks one entry after an edit, so its error shows as the officer types.
+    /// Re-checks one entry after an edit, so its error shows as the officer types, and
+    /// records the edit for undo.
     pub fn check_entry(&mut self, catalog: &Catalog, factor: FactorIdx) {
-        let date = self.profile_date().unwrap_or(Date::MIN);
-        if let (Some(draft), Some(slot)) = (
-            self.form.entries.get(factor.index()),
-            self.entry_errors.get_mut(factor.index()),
-        ) {
-            *slot = draft.parse(catalog, catalog.factor(factor), date).err();
+        self.source_clears_illustrative(factor);
+        self.check_entry_only(catalog, factor);
+        self.record();
+    }
+
+    /// A value that was illustrative and now gets a source is no longer illustrative: naming
+    /// where a figure comes from is what the mark was waiting for. (Ticking the mark again
+    /// keeps both; the report then shows the source and the mark.)
+    fn source_clears_illustrative(&mut self, factor: FactorIdx) {
+        let before = self.history.present().entries.get(factor.index());
+        let had_source = before.is_some_and(|e| !e.source.trim().is_empty());
+        let was_illustrative = before.is_some_and(|e| e.illustrative);
+        if let Some(entry) = self.form.entries.get_mut(factor.index())
+            && !had_source
+            && was_illustrative
+            && entry.illustrative
+            && !entry.source.trim().is_empty()
+        {
+            entry.illustrative = false;
         }
     }
 
-    /// Re-checks the profile's own fields. `taken` are the ids of the other loaded zones.
+    fn check_entry_only(&mut self, catalog: &Catalog, factor: FactorIdx) {
+        let date = self.profile_date().unwrap_or(Date::MIN);
+        if let (Some(draft), Some(slot)) = (
+            self.form.entries.get_mut(factor.index()),
+            self.entry_errors.get_mut(factor.index()),
+        ) {
+            match draft.parse(catalog, catalog.factor(factor), date) {
+                Ok(entry) => {
+                    draft.value.follow_unit(entry.as_ref().map(|e| &e.value));
+                    *slot = None;
+                }
+                Err(e) => *slot = Some(e),
+            }
+        }
+    }
+
+    /// Re-checks the profile's own fields after an edit and records it for undo. `taken` are
+    /// the ids of the other loaded zones.
     pub fn check_meta(&mut self, taken: &[&str]) {
+        self.check_meta_only(taken);
+        self.record();
+    }
+
+    fn check_meta_only(&mut self, taken: &[&str]) {
         let m = &self.form.meta;
         let mut errors = Vec::new();
         if check_profile_id(m.id.trim()).is_err() {
@@ -188,10 +358,11 @@ impl ProfileEditor {
 
     /// The checked profile, or the number of fields still wrong (each marked on its field).
     pub fn validate(&mut self, catalog: &Catalog, taken: &[&str]) -> Result<ZoneProfile, usize> {
-        self.check_meta(taken);
+        self.check_meta_only(taken);
         for (f, _) in catalog.factors() {
-            self.check_entry(catalog, f);
+            self.check_entry_only(catalog, f);
         }
+        self.record();
         let wrong = self.meta_errors.len() + self.entry_errors.iter().flatten().count();
         let date = match self.profile_date() {
             Ok(d) if wrong == 0 => d,
@@ -250,5 +421,67 @@ mod tests {
         let p = ed.validate(&c, &["houma"]).expect("valid");
         assert_eq!((p.id.as_str(), p.known_count()), ("xinqu", 1));
         assert!(ed.is_dirty());
+    }
+
+    #[test]
+    fn naming_a_source_clears_the_illustrative_mark() {
+        let c = Catalog::builtin().expect("catalog");
+        let today = Date::new(2026, 11, 29).expect("date");
+        let mut ed = ProfileEditor::blank(&c, today);
+        let power = c.find_factor("power.capacity").expect("factor");
+        ed.form.entries[power.index()].value = ValueDraft::Amount {
+            text: "12".into(),
+            unit: c.factor(power).kind.measure().expect("m").unit,
+        };
+        ed.form.entries[power.index()].illustrative = true;
+        ed.check_entry(&c, power);
+        assert!(ed.form.entries[power.index()].illustrative);
+        ed.form.entries[power.index()].source = "2024年园区年报".into();
+        ed.check_entry(&c, power);
+        assert!(
+            !ed.form.entries[power.index()].illustrative,
+            "the source replaces the mark"
+        );
+        // Ticked again on purpose: it stays.
+        ed.form.entries[power.index()].illustrative = true;
+        ed.check_entry(&c, power);
+        assert!(ed.form.entries[power.index()].illustrative);
+        assert!(ed.undo(&c, &[]) && ed.undo(&c, &[]));
+        assert!(
+            ed.form.entries[power.index()].illustrative,
+            "undo brings the mark back with the empty source"
+        );
+        assert!(ed.form.entries[power.index()].source.is_empty());
+    }
+
+    #[test]
+    fn undo_takes_back_values_sources_and_ticks_and_names_them() {
+        let c = Catalog::builtin().expect("catalog");
+        let today = Date::new(2026, 11, 29).expect("date");
+        let mut ed = ProfileEditor::blank(&c, today);
+        let power = c.find_factor("power.capacity").expect("factor");
+        ed.form.entries[power.index()].value = ValueDraft::Amount {
+            text: "12".into(),
+            unit: c.factor(power).kind.measure().expect("m").unit,
+        };
+        ed.check_entry(&c, power);
+        ed.form.entries[power.index()].illustrative = true;
+        ed.check_entry(&c, power);
+        ed.form.meta.name_zh = "新区".into();
+        ed.check_meta(&[]);
+        let said = |ed: &ProfileEditor| ed.history.undo_target().map(|t| t.text(&c, Lang::Zh));
+        assert_eq!(said(&ed).as_deref(), Some("修改 名称"));
+        assert!(ed.undo(&c, &[]));
+        assert_eq!(said(&ed).as_deref(), Some("修改 可新增供电容量 的示例值标记"));
+        assert!(ed.undo(&c, &[]));
+        assert!(!ed.form.entries[power.index()].illustrative);
+        assert!(
+            ed.entry_errors[power.index()].is_some(),
+            "a value without a source again"
+        );
+        assert!(ed.undo(&c, &[]));
+        assert!(!ed.is_dirty(), "back to the blank zone");
+        assert!(ed.redo(&c, &[]) && ed.redo(&c, &[]) && ed.redo(&c, &[]));
+        assert_eq!(ed.form.meta.name_zh, "新区");
     }
 }

@@ -7,7 +7,9 @@ use jiff::civil::Date;
 
 use crate::model::number::{self, NumberError};
 use crate::model::value::{self, YesNo};
-use crate::model::{Catalog, Entry, Factor, Kind, Lang, Quantity, UnitIdx, Value, ValueError};
+use crate::model::{
+    Catalog, Entry, Factor, Kind, Lang, Localize, Quantity, Text, UnitIdx, Value, ValueError,
+};
 
 /// The answer picked in a yes/no editor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,6 +78,14 @@ impl ValueDraft {
         }
     }
 
+    /// After a successful read, shows the unit the text named (`20公顷` sets the unit picker
+    /// to 公顷), so that the picker and the value agree.
+    pub fn follow_unit(&mut self, value: Option<&Value>) {
+        if let (ValueDraft::Amount { unit, .. }, Some(Value::Amount(q))) = (self, value) {
+            *unit = q.unit();
+        }
+    }
+
     /// Whether nothing has been entered.
     pub fn is_empty(&self) -> bool {
         match self {
@@ -93,8 +103,16 @@ impl ValueDraft {
         }
         match (self, &factor.kind) {
             (ValueDraft::Amount { text, unit }, Kind::AtLeast(m) | Kind::AtMost(m)) => {
-                let amount = number::parse_decimal(text).map_err(|e| DraftError::Value(e.into()))?;
-                Quantity::new(catalog, m, amount, *unit)
+                let words: Vec<UnitWord<UnitIdx>> = m
+                    .units
+                    .iter()
+                    .flat_map(|u| {
+                        let x = catalog.unit(*u);
+                        unit_words(&x.name.zh, &x.name.en, &x.id, *u, *u == *unit)
+                    })
+                    .collect();
+                let (amount, typed_unit) = read_amount(text, &words, *unit)?;
+                Quantity::new(catalog, m, amount, typed_unit)
                     .map(|q| Some(Value::Amount(q)))
                     .map_err(DraftError::Value)
             }
@@ -109,6 +127,130 @@ impl ValueDraft {
             _ => Err(DraftError::WrongKind),
         }
     }
+}
+
+/// A word that may follow a number in a field, the unit it names and the power of ten it
+/// multiplies by: `公顷` (ha, 0), `万亩` (mu, 4), `亿` (万元, 4), `元` (万元, −4).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitWord<U> {
+    word: String,
+    unit: U,
+    exp: i32,
+    /// The unit's own name in this language, listed when a word is not understood.
+    name_of: Option<Lang>,
+}
+
+/// The words that name a unit as officers write it: its Chinese and English names and id, the
+/// part before `/` (`万元` for `万元/亩`), and with 万 and 亿: `2万亩`, `15亿` in a field counted
+/// in 万元 (150 000 万元), `3000元` there (0.3 万元). A bare `万` or `亿` belongs to the field's
+/// `current` unit only.
+pub fn unit_words<U: Copy>(zh: &str, en: &str, id: &str, unit: U, current: bool) -> Vec<UnitWord<U>> {
+    let mut words = Vec::new();
+    for (name, lang) in [(zh, Some(Lang::Zh)), (en, Some(Lang::En)), (id, None)] {
+        let word = normalize_word(name);
+        if !word.is_empty() {
+            words.push(UnitWord {
+                word,
+                unit,
+                exp: 0,
+                name_of: lang,
+            });
+        }
+    }
+    let mut add = |word: &str, exp: i32| {
+        let word = normalize_word(word);
+        if !word.is_empty() {
+            words.push(UnitWord {
+                word,
+                unit,
+                exp,
+                name_of: None,
+            });
+        }
+    };
+    let numerator = |name: &str| name.split_once('/').map(|(n, _)| n.to_owned());
+    if let Some(n) = numerator(zh) {
+        add(&n, 0);
+    }
+    match zh.strip_prefix('万') {
+        // Counted in 万 (万元, 万吨/日): 元 is a ten-thousandth of it, 亿 ten thousand of it.
+        Some(base) => {
+            for name in std::iter::once(base.to_owned()).chain(numerator(base)) {
+                add(&name, -4);
+                add(&format!("亿{name}"), 4);
+            }
+            if current {
+                add("万", 0);
+                add("亿", 4);
+            }
+        }
+        None => {
+            add(&format!("万{zh}"), 4);
+            add(&format!("亿{zh}"), 8);
+            if current {
+                add("万", 4);
+                add("亿", 8);
+            }
+        }
+    }
+    words
+}
+
+/// A unit word as compared: no spaces, lower case, `平米` and `㎡` for 平方米 and m².
+fn normalize_word(word: &str) -> String {
+    let word: String = word
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    word.replace("平米", "平方米")
+        .replace('㎡', "m²")
+        .replace("m2", "m²")
+}
+
+/// Reads a number typed with or without a unit (`300`, `300亩`, `300 亩`, `2万`, `15亿`,
+/// `1,000`, full-width digits): the amount in the unit it names, else in `current`. A word
+/// that names none of the field's units is refused with the units it may use.
+pub fn read_amount<U: Copy + PartialEq>(
+    text: &str,
+    words: &[UnitWord<U>],
+    current: U,
+) -> Result<(rust_decimal::Decimal, U), DraftError> {
+    let (n, rest) = number::split_number(text).map_err(|e| DraftError::Value(e.into()))?;
+    if rest.is_empty() {
+        return Ok((n, current));
+    }
+    if rest.chars().any(|c| c.is_ascii_digit()) {
+        // `5l5`: a mistyped number, not a number and a unit.
+        return Err(DraftError::Value(ValueError::Number(NumberError::NotANumber(
+            text.trim().to_owned(),
+        ))));
+    }
+    let typed = normalize_word(&rest);
+    // A unit's own name first: `万平方米` is that unit, not 万 of 平方米.
+    let found = words
+        .iter()
+        .filter(|w| w.word == typed)
+        .min_by_key(|w| w.exp.abs());
+    let Some(w) = found else {
+        let names = |lang: Lang| -> Vec<String> {
+            words
+                .iter()
+                .filter(|w| w.name_of == Some(lang))
+                .map(|w| w.word.clone())
+                .collect()
+        };
+        return Err(DraftError::UnitWord {
+            given: rest,
+            allowed: Text::new(names(Lang::Zh).join("、"), names(Lang::En).join(", ")),
+        });
+    };
+    let amount = number::shift(n, w.exp).ok_or_else(|| {
+        DraftError::Value(ValueError::Number(NumberError::OutOfRange(
+            text.trim().to_owned(),
+        )))
+    })?;
+    Ok((amount, w.unit))
 }
 
 /// Reads a date typed as `2025-06-30` (also `2025/6/30`, `2025.6.30`).
@@ -137,6 +279,11 @@ pub enum DraftError {
     BadDate(String),
     /// A value is entered but neither a source nor the illustrative mark.
     NoSource,
+    /// The word after the number names none of the field's units.
+    UnitWord {
+        given: String,
+        allowed: Text,
+    },
     WrongKind,
 }
 
@@ -151,34 +298,26 @@ impl DraftError {
             (DraftError::BadDate(t), Lang::En) => format!("`{t}` is not a date; write it as 2025-06-30"),
             (DraftError::NoSource, Lang::Zh) => "请注明来源，或勾选“示例值”".into(),
             (DraftError::NoSource, Lang::En) => "name the source, or mark the value illustrative".into(),
+            (DraftError::UnitWord { given, allowed }, Lang::Zh) => {
+                format!("“{given}”不是此项可用的单位，可用：{}", allowed.zh)
+            }
+            (DraftError::UnitWord { given, allowed }, Lang::En) => {
+                format!("`{given}` is not a unit of this field; use {}", allowed.en)
+            }
             (DraftError::WrongKind, Lang::Zh) => "数值类型与该要素不符".into(),
             (DraftError::WrongKind, Lang::En) => "the value does not fit this factor".into(),
         }
     }
 }
 
-/// A value error in the reader's language (the library's own messages are English).
+/// A value error in the reader's language.
 pub fn value_error_text(e: &ValueError, lang: Lang) -> String {
-    match lang {
-        Lang::En => e.to_string(),
-        Lang::Zh => match e {
-            ValueError::Number(NumberError::Empty) => "请填写数值".into(),
-            ValueError::Number(NumberError::NotANumber(t)) => format!("“{t}”不是数字"),
-            ValueError::Number(NumberError::OutOfRange(t)) => format!("“{t}”超出可精确表示的范围"),
-            ValueError::Negative(t) => format!("{t} 为负数，数量不能小于零"),
-            ValueError::UnitNotAllowed { unit, allowed } => {
-                format!("此项不能使用单位“{unit}”，可用：{allowed}")
-            }
-            ValueError::UnknownUnit { unit, allowed, .. } => format!("未知单位“{unit}”，可用：{allowed}"),
-            ValueError::UnknownLevel { given, choices } => {
-                format!("“{given}”不是此项的等级，可选：{choices}")
-            }
-            ValueError::UnknownMember { given, .. } => format!("“{given}”不在可选范围内"),
-            ValueError::EmptySet => "请至少选择一项".into(),
-            ValueError::Implausible { amount, max } => {
-                format!("{amount} 超出任何开发区可能的数值（最大 {max}），请检查数字和单位")
-            }
-        },
+    e.text(lang)
+}
+
+impl Localize for DraftError {
+    fn text(&self, lang: Lang) -> String {
+        DraftError::text(self, lang)
     }
 }
 
@@ -237,20 +376,17 @@ pub fn units_of(factor: &Factor) -> &[UnitIdx] {
     factor.kind.measure().map_or(&[], |m| m.units.as_slice())
 }
 
-/// The members of the factor's vocabulary, for the set picker.
-pub fn members_of<'a>(catalog: &'a Catalog, factor: &Factor) -> &'a [crate::model::catalog::Member] {
-    match factor.kind {
-        Kind::Set(v) => &catalog.vocabulary(v).members,
-        _ => &[],
-    }
-}
-
-/// Reads a number typed into a header field (万元, 万元/亩): empty is `None`.
-pub fn parse_amount(text: &str) -> Result<Option<rust_decimal::Decimal>, DraftError> {
+/// Reads a number typed into a header field counted in `unit` (`万元`, `万元/亩`), with the
+/// spellings [`read_amount`] takes (`15亿`, `3000元/亩`): empty is `None`.
+pub fn parse_amount(
+    text: &str,
+    unit: &crate::model::Text,
+) -> Result<Option<rust_decimal::Decimal>, DraftError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let d = number::parse_decimal(text).map_err(|e| DraftError::Value(e.into()))?;
+    let words = unit_words(&unit.zh, &unit.en, "", (), true);
+    let (d, ()) = read_amount(text, &words, ())?;
     if d.is_sign_negative() && !d.is_zero() {
         return Err(DraftError::Value(ValueError::Negative(number::plain(d))));
     }
@@ -305,6 +441,76 @@ mod tests {
             panic!("parses")
         };
         assert_eq!(q.canonical(), dec!(15));
+    }
+
+    /// The amount and unit id a typed text gives in a field of `factor` set to `unit`.
+    fn typed(
+        c: &Catalog,
+        factor: &str,
+        unit: &str,
+        text: &str,
+    ) -> Result<(rust_decimal::Decimal, String), DraftError> {
+        let f = c.factor(c.find_factor(factor).expect("factor"));
+        let unit = c.find_unit(unit, units_of(f)).expect("unit");
+        let draft = ValueDraft::Amount {
+            text: text.into(),
+            unit,
+        };
+        match draft.parse(c, f)? {
+            Some(Value::Amount(q)) => Ok((q.amount(), c.unit(q.unit()).id.clone())),
+            other => panic!("an amount, not {other:?}"),
+        }
+    }
+
+    #[test]
+    fn numbers_are_read_as_officers_type_them() {
+        let c = catalog();
+        let land = "land.industrial_area";
+        let ok = |amount: rust_decimal::Decimal, unit: &str| Ok((amount, unit.to_owned()));
+        assert_eq!(typed(&c, land, "mu", "300"), ok(dec!(300), "mu"));
+        assert_eq!(typed(&c, land, "mu", "300亩"), ok(dec!(300), "mu"));
+        assert_eq!(typed(&c, land, "mu", "300 亩"), ok(dec!(300), "mu"));
+        assert_eq!(typed(&c, land, "mu", "１，０００"), ok(dec!(1000), "mu"));
+        assert_eq!(typed(&c, land, "mu", "2万"), ok(dec!(20000), "mu"));
+        assert_eq!(typed(&c, land, "mu", "2万亩"), ok(dec!(20000), "mu"));
+        // Another unit the factor allows: the field takes that unit.
+        assert_eq!(typed(&c, land, "mu", "20公顷"), ok(dec!(20), "ha"));
+        assert_eq!(typed(&c, land, "mu", "1.5万平方米"), ok(dec!(1.5), "wan_m2"));
+        assert_eq!(typed(&c, land, "mu", "3000平米"), ok(dec!(3000), "m2"));
+        assert_eq!(typed(&c, land, "mu", "12 acres"), ok(dec!(12), "acre"));
+        // Counted in 万: 亿 is ten thousand of it.
+        assert_eq!(
+            typed(&c, "water.supply", "wan_t_per_d", "2万"),
+            ok(dec!(2), "wan_t_per_d")
+        );
+        assert_eq!(
+            typed(&c, "land.price", "wan_yuan_per_mu", "15万元/亩"),
+            ok(dec!(15), "wan_yuan_per_mu")
+        );
+        assert_eq!(
+            typed(&c, "land.price", "wan_yuan_per_mu", "3000元/亩"),
+            ok(dec!(0.3), "wan_yuan_per_mu")
+        );
+        let e = typed(&c, land, "mu", "300公斤").expect_err("not a unit of land");
+        assert_eq!(
+            e.text(Lang::Zh),
+            "“公斤”不是此项可用的单位，可用：亩、平方米、万平方米、公顷、英亩"
+        );
+        assert!(matches!(typed(&c, land, "mu", "三百"), Err(DraftError::Value(_))));
+    }
+
+    #[test]
+    fn header_amounts_take_wan_and_yi() {
+        let wan = crate::model::Text::new("万元", "10⁴ yuan");
+        assert_eq!(parse_amount("15亿", &wan), Ok(Some(dec!(150000))));
+        assert_eq!(parse_amount("15亿元", &wan), Ok(Some(dec!(150000))));
+        assert_eq!(parse_amount("400,000万元", &wan), Ok(Some(dec!(400000))));
+        assert_eq!(parse_amount("5000元", &wan), Ok(Some(dec!(0.5))));
+        assert_eq!(parse_amount(" ", &wan), Ok(None));
+        let per_mu = crate::model::Text::new("万元/亩", "10⁴ yuan/mu");
+        assert_eq!(parse_amount("776万", &per_mu), Ok(Some(dec!(776))));
+        assert_eq!(parse_amount("776万元/亩", &per_mu), Ok(Some(dec!(776))));
+        assert!(parse_amount("776 美元", &per_mu).is_err());
     }
 
     #[test]

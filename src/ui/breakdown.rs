@@ -1,10 +1,14 @@
 //! One zone item by item (status in colour and mark, required against offered with units, the
 //! gap, and where each figure comes from), and 2–4 zones side by side.
 
+mod texts;
+
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use self::texts::texts;
 use super::results_view::ResultsData;
+use super::texts::common;
 use super::theme::{self, Palette};
 use crate::model::{Lang, ZoneIdx, number};
 use crate::plan::plan_lines;
@@ -22,6 +26,7 @@ pub fn breakdown_ui(
     commands: &mut Vec<Command>,
 ) {
     let lang = data.lang;
+    let (t, c) = (texts(lang), common(lang));
     let palette = theme::palette(ui.ctx());
     let Some(profile) = data.profile(z.zone) else {
         return;
@@ -29,30 +34,17 @@ pub fn breakdown_ui(
     ui.horizontal(|ui| {
         ui.heading(format!("{rank}. {}", profile.name.get(lang)));
         ui.label(RichText::new(format!("{} · {}", profile.id, profile.region.get(lang))).weak());
-        if ui.small_button(lang.pick("编辑资料", "Edit profile")).clicked() {
+        if ui.small_button(t.edit_profile).clicked() {
             commands.push(Command::SelectProfile(z.zone));
         }
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("{} {}", lang.pick("得分", "Score"), z.score.fixed(1))).strong());
+        ui.label(RichText::new(format!("{} {}", c.score, z.score.fixed(1))).strong());
         if z.qualified {
-            ui.label(
-                RichText::new(format!(
-                    "✔ {}",
-                    lang.pick("合格：必须项全部满足", "qualified: every must-have met")
-                ))
-                .color(palette.met),
-            );
+            ui.label(RichText::new(format!("✔ {}", t.qualified_every_must)).color(palette.met));
         } else {
             let names = failed_must_names(data.catalog, z, lang);
-            ui.label(
-                RichText::new(format!(
-                    "✘ {}{}",
-                    lang.pick("不合格，未满足必须项：", "not qualified; must-haves not met: "),
-                    names
-                ))
-                .color(palette.unmet),
-            );
+            ui.label(RichText::new(format!("✘ {}", (t.not_qualified)(&names))).color(palette.unmet));
         }
         for s in Status::ALL {
             ui.label(
@@ -60,28 +52,18 @@ pub fn breakdown_ui(
                     .color(palette.status(s)),
             );
         }
-        ui.label(format!(
-            "{} {}%",
-            lang.pick("数据完整度", "data completeness"),
-            number::fixed(z.completeness, 0)
-        ));
+        ui.label((t.completeness)(&number::fixed(z.completeness, 0)));
     });
     ui.horizontal_wrapped(|ui| {
         if let Some(r) = readiness(data.catalog, profile, data.today) {
             let missing = tier_missing_text(data.catalog, &r, lang);
-            let label = ui.label(format!(
-                "{}{}",
-                lang.pick("就绪等级：", "Readiness: "),
-                r.tier.name.get(lang)
-            ));
+            let label = ui.label((t.readiness)(r.tier.name.get(lang)));
             if !missing.is_empty() {
                 label.on_hover_text(missing);
             }
         }
         if !profile.contact.is_empty() {
-            ui.label(
-                RichText::new(format!("{}{}", lang.pick("联系：", "Contact: "), profile.contact)).weak(),
-            );
+            ui.label(RichText::new((t.contact)(&profile.contact)).weak());
         }
     });
     plan_ui(ui, data, profile, z);
@@ -123,13 +105,13 @@ pub fn breakdown_ui(
             .column(Column::remainder().clip(true))
             .header(theme::ROW_HEIGHT, |mut header| {
                 for h in [
-                    lang.pick("状态", "Status"),
-                    lang.pick("要素", "Factor"),
-                    lang.pick("重要性", "Importance"),
-                    lang.pick("要求", "Required"),
-                    lang.pick("现有", "Offered"),
-                    lang.pick("差距", "Gap"),
-                    lang.pick("来源 · 日期", "Source · as of"),
+                    t.col_status,
+                    c.factor,
+                    c.importance,
+                    c.required,
+                    t.col_offered,
+                    t.col_gap,
+                    t.col_source,
                 ] {
                     header.col(|ui| {
                         ui.label(RichText::new(h).strong());
@@ -165,27 +147,11 @@ fn plan_ui(ui: &mut Ui, data: &ResultsData, profile: &crate::model::ZoneProfile,
     if plan.is_empty() {
         return;
     }
+    let t = texts(lang);
     let title = if plan.qualified {
-        match lang {
-            Lang::Zh => format!("提升至 {} 分需做到", number::plain(plan.target)),
-            Lang::En => format!(
-                "What it would take to reach {} points",
-                number::plain(plan.target)
-            ),
-        }
+        (t.plan_to_target)(&number::plain(plan.target))
     } else {
-        match lang {
-            Lang::Zh => format!(
-                "要达到合格需做到（达标后 {} 分，全部完成后 {} 分）",
-                plan.score_qualified.fixed(1),
-                plan.score_after.fixed(1)
-            ),
-            Lang::En => format!(
-                "What it would take to qualify ({} points once qualified, {} with every change)",
-                plan.score_qualified.fixed(1),
-                plan.score_after.fixed(1)
-            ),
-        }
+        (t.plan_to_qualify)(&plan.score_qualified.fixed(1), &plan.score_after.fixed(1))
     };
     egui::CollapsingHeader::new(RichText::new(title).strong())
         .id_salt(("plan", z.zone))
@@ -207,11 +173,7 @@ pub fn tier_missing_text(catalog: &crate::model::Catalog, r: &Readiness, lang: L
         .iter()
         .map(|f| catalog.factor(*f).name.get(lang))
         .collect();
-    format!(
-        "{}{}",
-        lang.pick("升入上一等级尚缺：", "For the tier above, still needs: "),
-        names.join(lang.list_separator())
-    )
+    (texts(lang).tier_missing)(&names.join(lang.list_separator()))
 }
 
 fn item_row(row: &mut egui_extras::TableRow, t: &ItemTexts, lang: Lang, palette: &Palette) {
@@ -245,33 +207,22 @@ fn item_row(row: &mut egui_extras::TableRow, t: &ItemTexts, lang: Lang, palette:
 }
 
 /// Source and date, with the illustrative and older-than-a-year flags.
-fn provenance_ui(ui: &mut Ui, t: &ItemTexts, lang: Lang, palette: &Palette) {
-    if t.illustrative {
-        ui.label(
-            RichText::new(lang.pick("示例值", "illustrative"))
-                .color(palette.illustrative)
-                .strong(),
-        )
-        .on_hover_text(lang.pick(
-            "此数值无来源，仅作示例",
-            "No source gives this value; it is an example",
-        ));
+fn provenance_ui(ui: &mut Ui, item: &ItemTexts, lang: Lang, palette: &Palette) {
+    let t = texts(lang);
+    if item.illustrative {
+        ui.label(RichText::new(t.illustrative).color(palette.illustrative).strong())
+            .on_hover_text(t.illustrative_hover);
     }
-    if let Some(date) = t.as_of {
+    if let Some(date) = item.as_of {
         let text = RichText::new(date.to_string());
-        if t.stale {
-            ui.label(text.color(palette.stale))
-                .on_hover_text(lang.pick("数据已逾一年，请核实", "More than a year old: verify it"));
-            ui.label(
-                RichText::new(lang.pick("逾一年", "over a year old"))
-                    .small()
-                    .color(palette.stale),
-            );
+        if item.stale {
+            ui.label(text.color(palette.stale)).on_hover_text(t.stale_hover);
+            ui.label(RichText::new(t.stale).small().color(palette.stale));
         } else {
             ui.label(text);
         }
     }
-    if let Some(s) = &t.source {
+    if let Some(s) = &item.source {
         ui.label(RichText::new(s).weak()).on_hover_text(s);
     }
 }
@@ -279,12 +230,13 @@ fn provenance_ui(ui: &mut Ui, t: &ItemTexts, lang: Lang, palette: &Palette) {
 /// 2–4 zones side by side: one row per scored factor, one column per zone.
 pub fn compare_ui(ui: &mut Ui, data: &ResultsData, zones: &[ZoneIdx]) {
     let lang = data.lang;
+    let c = common(lang);
     let palette = theme::palette(ui.ctx());
     let picked: Vec<(usize, &ZoneResult)> = zones
         .iter()
         .filter_map(|z| data.results.ranking.find(*z))
         .collect();
-    ui.heading(lang.pick("并排对比", "Side by side"));
+    ui.heading(texts(lang).side_by_side);
     ui.push_id("compare", |ui| {
         let mut table = TableBuilder::new(ui)
             .striped(true)
@@ -298,10 +250,10 @@ pub fn compare_ui(ui: &mut Ui, data: &ResultsData, zones: &[ZoneIdx]) {
         table
             .header(theme::ROW_HEIGHT * 2.0, |mut header| {
                 header.col(|ui| {
-                    ui.label(RichText::new(lang.pick("要素", "Factor")).strong());
+                    ui.label(RichText::new(c.factor).strong());
                 });
                 header.col(|ui| {
-                    ui.label(RichText::new(lang.pick("要求", "Required")).strong());
+                    ui.label(RichText::new(c.required).strong());
                 });
                 for (rank, z) in &picked {
                     header.col(|ui| {

@@ -2,8 +2,13 @@
 //! categories, each with importance, an editor fitted to its kind and a note; beside it the
 //! ranking as it stands, updated on every edit.
 
+mod texts;
+
 use egui::{RichText, Ui};
 
+use self::texts::texts;
+use super::no_zones::{Folder, no_zones_ui};
+use super::texts::common;
 use super::theme;
 use super::value_editor::{Mode, industry_picker_ui, value_editor_ui};
 use crate::io::Zone;
@@ -23,6 +28,7 @@ const NOTE_W: f32 = 160.0;
 pub struct ChecklistData<'a> {
     pub catalog: &'a Catalog,
     pub zones: &'a [Zone],
+    pub folder: Folder<'a>,
     pub results: &'a Results,
     pub lang: Lang,
 }
@@ -49,19 +55,17 @@ pub fn checklist_view_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &Checklist
 
 fn header_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, commands: &mut Vec<Command>) {
     let lang = data.lang;
+    let (t, c) = (texts(lang), common(lang));
     let h = &mut form.header;
     let mut changed = false;
-    ui.heading(lang.pick("投资需求", "Investor checklist"));
+    ui.heading(t.heading);
     egui::Grid::new("checklist header")
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            let rows = vec![
-                (lang.pick("投资方", "Investor"), &mut h.investor),
-                (lang.pick("项目名称", "Project"), &mut h.project),
-            ];
+            let rows = vec![(t.investor, &mut h.investor), (t.project, &mut h.project)];
             changed |= theme::text_rows(ui, rows, 360.0);
-            ui.label(lang.pick("行业", "Industry"));
+            ui.label(c.industry);
             changed |= industry_picker_ui(ui, data.catalog, &mut h.industry, lang);
             ui.end_row();
             let error_color = theme::palette(ui.ctx()).error;
@@ -91,6 +95,7 @@ fn header_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, comman
 
 fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, commands: &mut Vec<Command>) {
     let lang = data.lang;
+    let (t, c) = (texts(lang), common(lang));
     let catalog = data.catalog;
     let palette = theme::palette(ui.ctx());
     for (n, (cat_idx, category)) in catalog.categories().enumerate() {
@@ -102,14 +107,7 @@ fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, command
                     .is_some_and(|d| d.importance.is_requested())
             })
             .count();
-        let title = match lang {
-            Lang::Zh => format!(
-                "{}、{}（{requested}）",
-                chinese_ordinal(n),
-                category.name.get(lang)
-            ),
-            Lang::En => format!("{}. {} ({requested})", n + 1, category.name.get(lang)),
-        };
+        let title = (t.category_title)(n, category.name.get(lang), requested);
         egui::CollapsingHeader::new(RichText::new(title).strong())
             .id_salt(("category", cat_idx.index()))
             .default_open(true)
@@ -120,11 +118,11 @@ fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, command
                     .spacing([10.0, 4.0])
                     .show(ui, |ui| {
                         for (h, w) in [
-                            (lang.pick("要素", "Factor"), FACTOR_W),
-                            (lang.pick("重要性", "Importance"), IMPORTANCE_W),
-                            (lang.pick("要求", "Requirement"), VALUE_W),
-                            (lang.pick("备注", "Note"), NOTE_W),
-                            (lang.pick("各区情况", "Zones"), 0.0),
+                            (c.factor, FACTOR_W),
+                            (c.importance, IMPORTANCE_W),
+                            (t.col_requirement, VALUE_W),
+                            (t.col_note, NOTE_W),
+                            (t.col_zones, 0.0),
                         ] {
                             theme::cell(ui, w, |ui| ui.label(RichText::new(h).small().weak()));
                         }
@@ -148,7 +146,7 @@ fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, command
                                         }
                                     })
                                     .response
-                                    .accessible_name(format!("{name} {}", lang.pick("重要性", "importance")))
+                                    .accessible_name((t.importance_of)(name))
                             });
                             let mut changed = draft.importance != before;
                             theme::cell(ui, VALUE_W, |ui| match factor.default_from {
@@ -163,7 +161,7 @@ fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, command
                                         &mut draft.value,
                                         Mode::Requirement,
                                         draft.error.as_ref(),
-                                        &format!("{name} {}", lang.pick("要求", "requirement")),
+                                        &(t.requirement_of)(name),
                                         lang,
                                     );
                                 }
@@ -174,7 +172,7 @@ fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, command
                                         egui::TextEdit::singleline(&mut draft.note)
                                             .desired_width(NOTE_W - 8.0),
                                     )
-                                    .accessible_name(format!("{name} {}", lang.pick("备注", "note")))
+                                    .accessible_name((t.note_of)(name))
                                     .changed();
                             });
                             match data.results.per_factor.get(f.index()).filter(|c| c.total() > 0) {
@@ -208,47 +206,29 @@ fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, command
 
 /// Where a factor's requirement comes from when the header supplies it.
 fn plan_text(source: PlanField, lang: Lang) -> &'static str {
+    let t = texts(lang);
     match source {
-        PlanField::Industry => lang.pick("取自表头“行业”", "from the header: industry"),
-        PlanField::PlannedIntensity => {
-            lang.pick("取自表头“计划投资强度”", "from the header: planned intensity")
-        }
-        PlanField::PlannedTaxPerMu => {
-            lang.pick("取自表头“计划亩均税收”", "from the header: planned tax per mu")
-        }
+        PlanField::Industry => t.from_industry,
+        PlanField::PlannedIntensity => t.from_planned_intensity,
+        PlanField::PlannedTaxPerMu => t.from_planned_tax,
     }
-}
-
-/// 一, 二, 三 … for category headings.
-fn chinese_ordinal(n: usize) -> &'static str {
-    ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
-        .get(n)
-        .copied()
-        .unwrap_or("·")
 }
 
 /// The ranking as it stands, compact, beside the form.
 fn live_ranking_ui(ui: &mut Ui, data: &ChecklistData, commands: &mut Vec<Command>) {
     let lang = data.lang;
+    let t = texts(lang);
     let palette = theme::palette(ui.ctx());
-    ui.heading(lang.pick("实时排名", "Live ranking"));
-    if data.results.requirements.is_empty() {
-        ui.label(
-            RichText::new(lang.pick(
-                "填写要求后即显示各开发区的匹配得分。",
-                "Fill in a requirement to see how the zones match.",
-            ))
-            .weak(),
-        );
+    ui.heading(t.live_ranking);
+    if data.zones.is_empty() {
+        commands.extend(no_zones_ui(ui, data.folder, lang));
         return;
     }
-    ui.label(
-        RichText::new(match lang {
-            Lang::Zh => format!("已计分 {} 项", data.results.requirements.len()),
-            Lang::En => format!("{} items scored", data.results.requirements.len()),
-        })
-        .weak(),
-    );
+    if data.results.requirements.is_empty() {
+        ui.label(RichText::new(t.nothing_scored).weak());
+        return;
+    }
+    ui.label(RichText::new((t.items_scored)(data.results.requirements.len())).weak());
     egui::ScrollArea::vertical()
         .id_salt("live ranking scroll")
         .show(ui, |ui| {

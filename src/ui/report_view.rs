@@ -1,8 +1,12 @@
 //! 报告 — the printed match report: language, which zones to detail, who prepares it; a
 //! preview of its pages; export to PDF and print.
 
+mod texts;
+
 use egui::{RichText, TextureHandle, Ui};
 
+use self::texts::texts;
+use super::texts::common;
 use super::theme;
 use crate::model::Lang;
 use crate::report::ReportLang;
@@ -51,27 +55,27 @@ pub fn report_view_ui(
     prepared_by: &mut String,
     data: &ReportData,
 ) -> Vec<Command> {
-    let lang = data.lang;
+    let (t, c) = (texts(data.lang), common(data.lang));
     let mut commands = Vec::new();
     let mut changed = false;
     egui::Panel::left("report options")
         .resizable(false)
         .default_size(300.0)
         .show(ui, |ui| {
-            ui.heading(lang.pick("报告", "Report"));
+            ui.heading(t.heading);
             ui.add_space(theme::SECTION_GAP);
-            ui.label(RichText::new(lang.pick("语言", "Language")).strong());
+            ui.label(RichText::new(t.language).strong());
             for (l, text) in [
-                (ReportLang::Zh, "中文"),
-                (ReportLang::En, "English"),
-                (ReportLang::Both, lang.pick("中英对照", "Chinese and English")),
+                (ReportLang::Zh, c.chinese),
+                (ReportLang::En, c.english),
+                (ReportLang::Both, t.both_languages),
             ] {
                 changed |= ui.radio_value(&mut state.lang, l, text).changed();
             }
             ui.add_space(theme::SECTION_GAP);
-            ui.label(RichText::new(lang.pick("逐项展开的开发区", "Zones detailed")).strong());
+            ui.label(RichText::new(t.zones_detailed).strong());
             ui.horizontal(|ui| {
-                let l = ui.label(lang.pick("排名前", "Top"));
+                let l = ui.label(t.top);
                 changed |= ui
                     .add_enabled(
                         !state.use_picked,
@@ -79,12 +83,9 @@ pub fn report_view_ui(
                     )
                     .labelled_by(l.id)
                     .changed();
-                ui.label(lang.pick("个", "zones"));
+                ui.label((t.top_unit)(state.top));
             });
-            let picked = match lang {
-                Lang::Zh => format!("“匹配结果”中勾选对比的 {} 个", data.picked),
-                Lang::En => format!("The {} zones ticked in Results", data.picked),
-            };
+            let picked = (t.ticked_zones)(data.picked);
             changed |= ui
                 .add_enabled(
                     data.picked > 0,
@@ -92,58 +93,31 @@ pub fn report_view_ui(
                 )
                 .changed();
             ui.add_space(theme::SECTION_GAP);
-            let l = ui.label(
-                RichText::new(lang.pick("编制人（姓名、单位）", "Prepared by (name, office)")).strong(),
-            );
+            let l = ui.label(RichText::new(t.prepared_by).strong());
             changed |= ui
                 .add(egui::TextEdit::singleline(prepared_by).desired_width(260.0))
                 .labelled_by(l.id)
                 .changed();
             ui.add_space(theme::SECTION_GAP * 2.0);
             let ready = data.scored > 0;
-            if ui
-                .add_enabled(ready, egui::Button::new(lang.pick("刷新预览", "Refresh preview")))
-                .clicked()
-            {
+            if ui.add_enabled(ready, egui::Button::new(t.refresh)).clicked() {
                 commands.push(Command::RefreshPreview);
             }
-            if ui
-                .add_enabled(ready, egui::Button::new(lang.pick("导出 PDF…", "Export PDF…")))
-                .clicked()
-            {
+            if ui.add_enabled(ready, egui::Button::new(t.export_pdf)).clicked() {
                 commands.push(Command::ExportPdf);
             }
-            let print = egui::Button::new(lang.pick("打印", "Print"))
-                .shortcut_text(ui.ctx().format_shortcut(&super::top_bar::PRINT));
+            let print =
+                egui::Button::new(t.print).shortcut_text(ui.ctx().format_shortcut(&super::top_bar::PRINT));
             if ui.add_enabled(ready, print).clicked() {
                 commands.push(Command::PrintReport);
             }
             if !ready {
-                ui.label(
-                    RichText::new(lang.pick(
-                        "需求表尚无可计分的要求。",
-                        "The checklist has nothing to score yet.",
-                    ))
-                    .weak(),
-                );
+                ui.label(RichText::new(t.nothing_scored).weak());
             }
             if let Some((ms, bytes)) = state.last_render {
                 ui.add_space(theme::SECTION_GAP);
-                ui.label(
-                    RichText::new(match lang {
-                        Lang::Zh => format!(
-                            "{} 页，排版 {ms} 毫秒，PDF 约 {} KB",
-                            state.pages.len(),
-                            bytes.div_ceil(1024)
-                        ),
-                        Lang::En => format!(
-                            "{} pages, laid out in {ms} ms, PDF about {} KB",
-                            state.pages.len(),
-                            bytes.div_ceil(1024)
-                        ),
-                    })
-                    .weak(),
-                );
+                let rendered = (t.rendered)(state.pages.len(), ms, bytes.div_ceil(1024));
+                ui.label(RichText::new(rendered).weak());
             }
         });
     if changed {
@@ -164,8 +138,7 @@ pub fn report_view_ui(
                         let image = egui::Image::new(page)
                             .fit_to_exact_size(size * scale)
                             .bg_fill(egui::Color32::WHITE);
-                        ui.add(image)
-                            .on_hover_text(format!("{} {}", lang.pick("第", "Page"), i + 1));
+                        ui.add(image).on_hover_text((t.page)(i + 1));
                     });
                     ui.add_space(12.0);
                 });

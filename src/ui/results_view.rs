@@ -2,10 +2,15 @@
 //! that lays out only the rows on screen, and below it the selected zone's item-by-item
 //! breakdown, or 2–4 picked zones side by side.
 
+mod texts;
+
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use self::texts::texts;
 use super::breakdown::{breakdown_ui, compare_ui, tier_missing_text};
+use super::no_zones::{Folder, no_zones_ui};
+use super::texts::common;
 use super::theme;
 use crate::io::Zone;
 use crate::model::number;
@@ -41,6 +46,11 @@ pub struct ResultsState {
     pub compare: Vec<ZoneIdx>,
     /// Move the keyboard focus to the filter box on the next frame (Ctrl+F).
     pub focus_filter: bool,
+    /// The comparison is shown below the table (a tick was the last thing clicked), rather
+    /// than the breakdown of the selected row (a row was).
+    pub showing_compare: bool,
+    /// The row (in the order shown) to bring into view on the next frame.
+    pub scroll_to: Option<usize>,
 }
 
 impl Default for ResultsState {
@@ -52,6 +62,8 @@ impl Default for ResultsState {
             selected: None,
             compare: Vec::new(),
             focus_filter: false,
+            showing_compare: false,
+            scroll_to: None,
         }
     }
 }
@@ -60,6 +72,7 @@ impl Default for ResultsState {
 pub struct ResultsData<'a> {
     pub catalog: &'a Catalog,
     pub zones: &'a [Zone],
+    pub folder: Folder<'a>,
     pub results: &'a Results,
     pub lang: Lang,
     pub today: jiff::civil::Date,
@@ -81,15 +94,16 @@ pub fn visible_rows(state: &ResultsState, data: &ResultsData) -> Vec<usize> {
             needle.is_empty()
                 || data.profile(zones[i].zone).is_some_and(|p| {
                     p.id.to_lowercase().contains(&needle)
-                        || p.name.contains_ignore_case(&needle)
-                        || p.region.contains_ignore_case(&needle)
+                        || p.name.matches(&needle)
+                        || p.region.matches(&needle)
                 })
         })
         .collect();
     let name = |i: usize| data.profile(zones[i].zone).map_or("", |p| p.name.get(data.lang));
     match state.sort {
         SortKey::Rank => {}
-        SortKey::Zone => rows.sort_by(|&a, &b| name(a).cmp(name(b))),
+        // Chinese names in pinyin order, as a Chinese reader looks them up.
+        SortKey::Zone => rows.sort_by_cached_key(|&i| (crate::model::search::sort_key(name(i)), name(i))),
         SortKey::Score => rows.sort_by(|&a, &b| zones[a].score.cmp(&zones[b].score).then(b.cmp(&a))),
         SortKey::Unknown => rows.sort_by_key(|&i| zones[i].counts.unknown),
         SortKey::Completeness => rows.sort_by(|&a, &b| zones[a].completeness.cmp(&zones[b].completeness)),
@@ -103,41 +117,47 @@ pub fn visible_rows(state: &ResultsState, data: &ResultsData) -> Vec<usize> {
 /// Draws the results view.
 pub fn results_view_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData) -> Vec<Command> {
     let mut commands = Vec::new();
-    let lang = data.lang;
+    let t = texts(data.lang);
     ui.horizontal(|ui| {
-        ui.heading(lang.pick("匹配结果", "Match results"));
+        ui.heading(t.heading);
         ui.add_space(16.0);
-        let label = ui.label(lang.pick("筛选", "Filter"));
+        let label = ui.label(t.filter);
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut state.filter)
-                    .hint_text(lang.pick("开发区名称或编号  Ctrl+F", "zone name or id  Ctrl+F"))
+                    .hint_text(t.filter_hint)
                     .desired_width(220.0),
             )
             .labelled_by(label.id);
         if std::mem::take(&mut state.focus_filter) {
             response.request_focus();
         }
-        if !state.compare.is_empty() {
-            let text = match lang {
-                Lang::Zh => format!("清除对比（{}）", state.compare.len()),
-                Lang::En => format!("Clear comparison ({})", state.compare.len()),
-            };
-            if ui.button(text).clicked() {
-                state.compare.clear();
-            }
+        if !state.compare.is_empty() && ui.button((t.clear_comparison)(state.compare.len())).clicked() {
+            state.compare.clear();
         }
     });
+    if data.zones.is_empty() {
+        ui.add_space(theme::SECTION_GAP);
+        commands.extend(no_zones_ui(ui, data.folder, data.lang));
+        return commands;
+    }
     if data.results.requirements.is_empty() {
         ui.add_space(theme::SECTION_GAP);
-        ui.label(lang.pick(
-            "需求表尚无可计分的要求。请在“投资需求”中填写要求。",
-            "The checklist has no requirement to score yet. Fill one in under Investor checklist.",
-        ));
+        ui.label(t.nothing_scored);
         return commands;
     }
     let rows = visible_rows(state, data);
-    let table_height = (ui.available_height() * 0.42).max(160.0);
+    let comparing = state.compare.len() >= 2 && (state.showing_compare || state.selected.is_none());
+    // With nothing to show below, the table takes the window's height; with a breakdown or a
+    // comparison, a little under half of it.
+    let details = comparing || state.selected.is_some();
+    let available = ui.available_height();
+    let table_height = if details {
+        (available * 0.42).max(160.0)
+    } else {
+        (available - 3.0 * theme::ROW_HEIGHT).max(160.0)
+    };
+    move_with_keys(ui, state, data, &rows, table_height);
     ui.push_id("ranking table", |ui| {
         table_ui(ui, state, data, &rows, table_height)
     });
@@ -146,27 +166,57 @@ pub fn results_view_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData
         .id_salt("details")
         .auto_shrink(false)
         .show(ui, |ui| {
-            if state.compare.len() >= 2 {
+            if comparing {
                 compare_ui(ui, data, &state.compare);
             } else if let Some(zone) = state.selected {
                 match data.results.ranking.find(zone) {
                     Some((rank, result)) => breakdown_ui(ui, data, rank, result, &mut commands),
                     None => {
-                        ui.label(lang.pick(
-                            "所选开发区已不在列表中。",
-                            "The selected zone is no longer listed.",
-                        ));
+                        ui.label(t.selected_gone);
                     }
                 }
             } else {
-                ui.label(RichText::new(lang.pick(
-                "点击一行查看该开发区的逐项说明；勾选 2–4 个开发区可并排对比。",
-                "Click a row to see the zone item by item; tick 2–4 zones to compare them side by side.",
-            ))
-            .weak());
+                ui.label(RichText::new(t.click_a_row).weak());
             }
         });
     commands
+}
+
+/// Up / Down, Page Up / Page Down, Home / End move the selection through the rows shown, when
+/// no text field has the keyboard.
+fn move_with_keys(ui: &Ui, state: &mut ResultsState, data: &ResultsData, rows: &[usize], table_height: f32) {
+    let zone_of = |row: usize| data.results.ranking.zones[rows[row]].zone;
+    if rows.is_empty() || ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let page = ((table_height / theme::ROW_HEIGHT) as usize)
+        .saturating_sub(1)
+        .max(1);
+    let last = rows.len() - 1;
+    let key = |k: egui::Key| ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k));
+    let now = state
+        .selected
+        .and_then(|z| (0..rows.len()).position(|r| zone_of(r) == z));
+    let to = if key(egui::Key::ArrowDown) {
+        Some(now.map_or(0, |n| (n + 1).min(last)))
+    } else if key(egui::Key::ArrowUp) {
+        Some(now.map_or(0, |n| n.saturating_sub(1)))
+    } else if key(egui::Key::PageDown) {
+        Some(now.map_or(0, |n| (n + page).min(last)))
+    } else if key(egui::Key::PageUp) {
+        Some(now.map_or(0, |n| n.saturating_sub(page)))
+    } else if key(egui::Key::Home) {
+        Some(0)
+    } else if key(egui::Key::End) {
+        Some(last)
+    } else {
+        None
+    };
+    if let Some(to) = to {
+        state.selected = Some(zone_of(to));
+        state.showing_compare = false;
+        state.scroll_to = Some(to);
+    }
 }
 
 fn sort_header(ui: &mut Ui, state: &mut ResultsState, key: SortKey, label: &str) {
@@ -191,11 +241,12 @@ fn sort_header(ui: &mut Ui, state: &mut ResultsState, key: SortKey, label: &str)
 
 fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[usize], height: f32) {
     let lang = data.lang;
+    let (t, c) = (texts(lang), common(lang));
     let palette = theme::palette(ui.ctx());
     let zones = &data.results.ranking.zones;
     // A click anywhere on a row selects it; labels must not take the click for text selection.
     ui.style_mut().interaction.selectable_labels = false;
-    TableBuilder::new(ui)
+    let table = TableBuilder::new(ui)
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
@@ -209,23 +260,25 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
         .column(Column::exact(60.0))
         .column(Column::remainder().clip(true))
         .min_scrolled_height(0.0)
-        .max_scroll_height(height)
+        .max_scroll_height(height);
+    let table = match state.scroll_to.take() {
+        Some(row) => table.scroll_to_row(row, None),
+        None => table,
+    };
+    table
         .header(theme::ROW_HEIGHT, |mut header| {
             header.col(|ui| {
-                ui.label(RichText::new(lang.pick("对比", "Cmp")).strong());
+                ui.label(RichText::new(t.col_compare).strong());
             });
-            header.col(|ui| sort_header(ui, state, SortKey::Rank, lang.pick("排名", "Rank")));
-            header.col(|ui| sort_header(ui, state, SortKey::Zone, lang.pick("开发区", "Zone")));
-            header.col(|ui| sort_header(ui, state, SortKey::Score, lang.pick("得分", "Score")));
+            header.col(|ui| sort_header(ui, state, SortKey::Rank, t.col_rank));
+            header.col(|ui| sort_header(ui, state, SortKey::Zone, t.col_zone));
+            header.col(|ui| sort_header(ui, state, SortKey::Score, c.score));
             header.col(|ui| {
-                ui.label(RichText::new(lang.pick("资格", "Qualified")).strong());
+                ui.label(RichText::new(c.qualified_heading).strong());
             });
             header.col(|ui| {
-                ui.label(RichText::new(lang.pick("就绪等级", "Readiness")).strong())
-                    .on_hover_text(lang.pick(
-                        "按要素目录中的就绪等级定义，由开发区现有资料判定，与本需求表无关",
-                        "From the zone's inventory by the catalog's tier definitions, whatever the checklist",
-                    ));
+                ui.label(RichText::new(t.col_readiness).strong())
+                    .on_hover_text(t.readiness_hover);
             });
             for s in [Status::Met, Status::Partial, Status::Unmet] {
                 header.col(|ui| {
@@ -234,9 +287,9 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
                 });
             }
             header.col(|ui| sort_header(ui, state, SortKey::Unknown, Status::Unknown.mark()));
-            header.col(|ui| sort_header(ui, state, SortKey::Completeness, lang.pick("完整度", "Data")));
+            header.col(|ui| sort_header(ui, state, SortKey::Completeness, t.col_completeness));
             header.col(|ui| {
-                ui.label(RichText::new(lang.pick("最大差距", "Largest gap")).strong());
+                ui.label(RichText::new(t.col_largest_gap).strong());
             });
         })
         .body(|body| {
@@ -250,7 +303,7 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
                 row.col(|ui| {
                     let mut on = state.compare.contains(&z.zone);
                     let full = state.compare.len() >= COMPARE_MAX && !on;
-                    let name = format!("{} {}", lang.pick("对比", "compare"), profile.name.get(lang));
+                    let name = (t.compare_tick)(profile.name.get(lang));
                     let response = ui
                         .add_enabled(!full, egui::Checkbox::without_text(&mut on))
                         .accessible_name(name);
@@ -260,10 +313,13 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
                         } else {
                             state.compare.retain(|x| *x != z.zone);
                         }
+                        state.showing_compare = true;
                     }
                 });
                 row.col(|ui| {
-                    ui.label((pos + 1).to_string());
+                    right_aligned(ui, |ui| {
+                        ui.label((pos + 1).to_string());
+                    });
                 });
                 row.col(|ui| {
                     ui.label(profile.name.get(lang)).on_hover_text(format!(
@@ -287,15 +343,20 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
                     row.col(|ui| {
                         let n = z.counts.get(s);
                         let text = RichText::new(n.to_string());
-                        ui.label(if n > 0 {
-                            text.color(palette.status(s))
-                        } else {
-                            text.weak()
+                        right_aligned(ui, |ui| {
+                            ui.label(if n > 0 {
+                                text.color(palette.status(s))
+                            } else {
+                                text.weak()
+                            })
+                            .on_hover_text(s.label(lang));
                         });
                     });
                 }
                 row.col(|ui| {
-                    ui.label(format!("{}%", number::fixed(z.completeness, 0)));
+                    right_aligned(ui, |ui| {
+                        ui.label(format!("{}%", number::fixed(z.completeness, 0)));
+                    });
                 });
                 row.col(|ui| {
                     if let Some(text) = largest_gap_text(data, z) {
@@ -304,9 +365,16 @@ fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[u
                 });
                 if row.response().clicked() {
                     state.selected = Some(z.zone);
+                    // A row clicked while zones are ticked shows that row's breakdown.
+                    state.showing_compare = false;
                 }
             });
         });
+}
+
+/// Numbers in a table's cell sit against its right edge, as in the printed report.
+fn right_aligned(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), add);
 }
 
 /// The score as a number and a bar; the number is the exact score rounded to one decimal.
@@ -325,15 +393,11 @@ fn qualified_ui(ui: &mut Ui, data: &ResultsData, z: &ZoneResult) {
     let lang = data.lang;
     let palette = theme::palette(ui.ctx());
     if z.qualified {
-        ui.label(RichText::new(format!("✔ {}", lang.pick("合格", "qualified"))).color(palette.met));
+        ui.label(RichText::new(format!("✔ {}", common(lang).qualified)).color(palette.met));
     } else {
         let names = failed_must_names(data.catalog, z, lang);
         ui.label(RichText::new(format!("✘ {}", names)).color(palette.unmet))
-            .on_hover_text(format!(
-                "{}{}",
-                lang.pick("未满足的必须项：", "Must-haves not met: "),
-                names
-            ));
+            .on_hover_text((texts(lang).must_haves_not_met)(&names));
     }
 }
 
@@ -347,9 +411,5 @@ pub fn largest_gap_text(data: &ResultsData, z: &ZoneResult) -> Option<String> {
         .and_then(|p| p.entry(item.factor))
         .map(|e| &e.value);
     let gap = gap_text(data.catalog, factor, &req.required, offered, item.gap, data.lang)?;
-    Some(format!(
-        "{}{}{gap}",
-        factor.name.get(data.lang),
-        data.lang.pick("：", ": ")
-    ))
+    Some((texts(data.lang).factor_gap)(factor.name.get(data.lang), &gap))
 }

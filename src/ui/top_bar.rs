@@ -1,9 +1,13 @@
 //! The menu bar (File, View), the view tabs and the language switch.
 
+mod texts;
+
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
+use self::texts::texts;
+use super::texts::common;
 use crate::model::Lang;
 use crate::state::{Command, Tab};
 
@@ -12,6 +16,11 @@ pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 pub const SAVE_AS: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+/// Redo as other programs also spell it.
+pub const REDO_SHIFT_Z: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
 
@@ -21,15 +30,20 @@ pub struct TopBarData<'a> {
     pub dark: bool,
     pub zoom: f32,
     pub recent: &'a [PathBuf],
+    /// What undo and redo would do in the document in view, in words (`修改 可供工业用地面积`);
+    /// `None` when there is nothing to undo or redo.
+    pub undo: Option<String>,
+    pub redo: Option<String>,
 }
 
 /// Draws the menu bar and tabs.
 pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command> {
     let lang = data.lang;
+    let (t, c) = (texts(lang), common(lang));
     let mut commands = Vec::new();
     let shortcut = |ui: &Ui, s: &KeyboardShortcut| ui.ctx().format_shortcut(s);
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(lang.pick("文件", "File"), |ui| {
+        ui.menu_button(t.file, |ui| {
             let item = |ui: &mut Ui, text: &str, s: Option<&KeyboardShortcut>| {
                 let mut button = egui::Button::new(text);
                 if let Some(s) = s {
@@ -37,21 +51,21 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
                 }
                 ui.add(button).clicked()
             };
-            if item(ui, lang.pick("新建需求表", "New checklist"), Some(&NEW)) {
+            if item(ui, t.new_checklist, Some(&NEW)) {
                 commands.push(Command::NewChecklist);
             }
-            if item(ui, lang.pick("打开需求表…", "Open checklist…"), Some(&OPEN)) {
+            if item(ui, t.open_checklist, Some(&OPEN)) {
                 commands.push(Command::OpenChecklist(None));
             }
-            if item(ui, lang.pick("保存", "Save"), Some(&SAVE)) {
+            if item(ui, c.save, Some(&SAVE)) {
                 commands.push(Command::SaveChecklist);
             }
-            if item(ui, lang.pick("另存为…", "Save as…"), Some(&SAVE_AS)) {
+            if item(ui, c.save_as, Some(&SAVE_AS)) {
                 commands.push(Command::SaveChecklistAs);
             }
-            ui.menu_button(lang.pick("最近打开", "Open recent"), |ui| {
+            ui.menu_button(t.open_recent, |ui| {
                 if data.recent.is_empty() {
-                    ui.label(RichText::new(lang.pick("（无）", "(none)")).weak());
+                    ui.label(RichText::new(t.no_recent).weak());
                 }
                 for path in data.recent {
                     let name = path.file_name().map_or_else(
@@ -68,65 +82,78 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
                 }
             });
             ui.separator();
-            if item(ui, lang.pick("导出报告 PDF…", "Export report PDF…"), None) {
+            if item(ui, t.export_pdf, None) {
                 commands.push(Command::ExportPdf);
             }
-            if item(ui, lang.pick("打印报告", "Print report"), Some(&PRINT)) {
+            if item(ui, t.print_report, Some(&PRINT)) {
                 commands.push(Command::PrintReport);
             }
-            if item(ui, lang.pick("导出排名 Excel…", "Export ranking to Excel…"), None) {
+            if item(ui, t.export_xlsx, None) {
                 commands.push(Command::ExportXlsx);
             }
             ui.separator();
-            if item(ui, lang.pick("导入调查表 Excel…", "Import survey…"), None) {
+            if item(ui, t.import_survey, None) {
                 commands.push(Command::ImportSurvey);
             }
-            if item(ui, lang.pick("导出调查表 Excel…", "Export survey…"), None) {
+            if item(ui, t.export_survey, None) {
                 commands.push(Command::ExportSurvey);
             }
             ui.separator();
-            if item(ui, lang.pick("打开开发区文件夹…", "Open zones folder…"), None) {
+            if item(ui, t.open_zones_folder, None) {
                 commands.push(Command::OpenProfilesFolder);
             }
-            if item(ui, lang.pick("重新加载开发区", "Reload zones"), None) {
+            if item(ui, t.reload_zones, None) {
                 commands.push(Command::Reload);
             }
             ui.separator();
-            if item(ui, lang.pick("退出", "Quit"), None) {
+            if item(ui, t.quit, None) {
                 commands.push(Command::Quit);
             }
         });
-        ui.menu_button(lang.pick("视图", "View"), |ui| {
-            if ui.radio(!data.dark, lang.pick("浅色", "Light")).clicked() {
+        ui.menu_button(t.edit, |ui| {
+            let item = |ui: &mut Ui, text: String, s: &KeyboardShortcut, enabled: bool| {
+                let button = egui::Button::new(text).shortcut_text(shortcut(ui, s));
+                ui.add_enabled(enabled, button).clicked()
+            };
+            if item(ui, (t.undo)(data.undo.as_deref()), &UNDO, data.undo.is_some()) {
+                commands.push(Command::Undo);
+            }
+            if item(ui, (t.redo)(data.redo.as_deref()), &REDO, data.redo.is_some()) {
+                commands.push(Command::Redo);
+            }
+        });
+        ui.menu_button(t.view, |ui| {
+            if ui.radio(!data.dark, t.light).clicked() {
                 commands.push(Command::SetDark(false));
             }
-            if ui.radio(data.dark, lang.pick("深色", "Dark")).clicked() {
+            if ui.radio(data.dark, t.dark).clicked() {
                 commands.push(Command::SetDark(true));
             }
             ui.separator();
             for zoom in [1.0_f32, 1.25, 1.5] {
-                let text = format!("{} {:.0}%", lang.pick("缩放", "Scale"), zoom * 100.0);
+                let text = (t.scale)(zoom);
                 if ui.radio((data.zoom - zoom).abs() < 0.01, text).clicked() {
                     commands.push(Command::SetZoom(zoom));
                 }
             }
         });
+        ui.menu_button(t.help, |ui| {
+            if ui.button(t.about).clicked() {
+                commands.push(Command::ShowAbout);
+            }
+        });
         ui.separator();
         for (t, label) in [
-            (Tab::Checklist, lang.pick("投资需求", "Checklist")),
-            (Tab::Results, lang.pick("匹配结果", "Results")),
-            (Tab::Zones, lang.pick("开发区", "Zones")),
-            (Tab::Report, lang.pick("报告", "Report")),
-            (Tab::Planning, lang.pick("储备规划", "Planning")),
+            (Tab::Checklist, t.tab_checklist),
+            (Tab::Results, t.tab_results),
+            (Tab::Zones, t.tab_zones),
+            (Tab::Report, t.tab_report),
+            (Tab::Planning, t.tab_planning),
         ] {
             ui.selectable_value(tab, t, RichText::new(label).strong());
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            for l in [Lang::En, Lang::Zh] {
-                let label = match l {
-                    Lang::Zh => "中文",
-                    Lang::En => "English",
-                };
+            for (l, label) in [(Lang::En, c.english), (Lang::Zh, c.chinese)] {
                 if ui.selectable_label(lang == l, label).clicked() && lang != l {
                     commands.push(Command::SetLang(l));
                 }

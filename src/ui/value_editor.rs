@@ -4,9 +4,59 @@
 
 use egui::{Color32, Id, PopupCloseBehavior, RichText, Ui};
 
+use super::picker::{forget_search, search_box_ui};
+use super::texts::common;
 use super::theme;
 use crate::model::{Catalog, Factor, Kind, Lang};
-use crate::state::value_draft::{DraftError, ValueDraft, YesNoChoice, draft_summary, members_of, units_of};
+use crate::state::value_draft::{DraftError, ValueDraft, YesNoChoice, draft_summary, units_of};
+
+/// The editors' words.
+struct Texts {
+    // Yes/no: a requirement, or what a zone offers
+    required: &'static str,
+    yes: &'static str,
+    planned: &'static str,
+    no: &'static str,
+    /// Accessible names of a factor's unit picker and planned date, after the editor's name.
+    unit_of: fn(&str) -> String,
+    planned_date_of: fn(&str) -> String,
+    // Pickers
+    clear_all: &'static str,
+    search_industry: &'static str,
+    nothing_found: &'static str,
+}
+
+const ZH: Texts = Texts {
+    required: "需要",
+    yes: "是",
+    planned: "计划",
+    no: "否",
+    unit_of: |name| format!("{name} 单位"),
+    planned_date_of: |name| format!("{name} 计划日期"),
+    clear_all: "清除全部",
+    search_industry: "搜索代码、名称或产品，如 C38、电池",
+    nothing_found: "没有找到",
+};
+
+const EN: Texts = Texts {
+    required: "required",
+    yes: "yes",
+    planned: "planned",
+    no: "no",
+    unit_of: |name| format!("{name} unit"),
+    planned_date_of: |name| format!("{name} planned date"),
+    clear_all: "Clear all",
+    search_industry: "Search a code, name or product, e.g. C38, battery",
+    nothing_found: "Nothing found",
+};
+
+/// The editors' words in `lang`.
+fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
 
 /// Whether the editor states a requirement (yes/no is just "required") or what a zone offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +78,7 @@ pub fn value_editor_ui(
     name: &str,
     lang: Lang,
 ) -> bool {
+    let t = texts(lang);
     let mut changed = false;
     let error_color = theme::palette(ui.ctx()).error;
     ui.horizontal(|ui| {
@@ -61,7 +112,7 @@ pub fn value_editor_ui(
                             }
                         })
                         .response
-                        .accessible_name(format!("{name} {}", lang.pick("单位", "unit")));
+                        .accessible_name((t.unit_of)(name));
                     changed |= *unit != before;
                 } else {
                     ui.label(catalog.unit(*unit).name.get(lang));
@@ -71,10 +122,10 @@ pub fn value_editor_ui(
                 let before = *choice;
                 let text = |c: Option<YesNoChoice>| match (mode, c) {
                     (_, None) => "—",
-                    (Mode::Requirement, Some(_)) => lang.pick("需要", "required"),
-                    (Mode::Offer, Some(YesNoChoice::Yes)) => lang.pick("是", "yes"),
-                    (Mode::Offer, Some(YesNoChoice::Planned)) => lang.pick("计划", "planned"),
-                    (Mode::Offer, Some(YesNoChoice::No)) => lang.pick("否", "no"),
+                    (Mode::Requirement, Some(_)) => t.required,
+                    (Mode::Offer, Some(YesNoChoice::Yes)) => t.yes,
+                    (Mode::Offer, Some(YesNoChoice::Planned)) => t.planned,
+                    (Mode::Offer, Some(YesNoChoice::No)) => t.no,
                 };
                 let choices: &[Option<YesNoChoice>] = match mode {
                     Mode::Requirement => &[None, Some(YesNoChoice::Yes)],
@@ -103,7 +154,7 @@ pub fn value_editor_ui(
                                 .desired_width(96.0)
                                 .hint_text("2025-06-30"),
                         )
-                        .accessible_name(format!("{name} {}", lang.pick("计划日期", "planned date")));
+                        .accessible_name((t.planned_date_of)(name));
                     changed |= response.changed();
                 }
             }
@@ -136,7 +187,8 @@ pub fn value_editor_ui(
     changed
 }
 
-/// A button showing the chosen members that opens a searchable checklist of the vocabulary.
+/// A button showing the chosen members that opens a searchable checklist of the vocabulary;
+/// the search finds members by code, name or keyword (`环评`).
 fn members_picker_ui(
     ui: &mut Ui,
     catalog: &Catalog,
@@ -145,34 +197,34 @@ fn members_picker_ui(
     name: &str,
     lang: Lang,
 ) -> bool {
+    let Kind::Set(vocab) = factor.kind else {
+        return false;
+    };
+    let vocab = catalog.vocabulary(vocab);
     let summary = draft_summary(catalog, factor, &ValueDraft::Set(members.clone()), lang);
     let button = ui
-        .add(egui::Button::new(summary).truncate())
+        .add(egui::Button::new(format!("{summary}  ▼")).truncate())
+        .on_hover_text(&summary)
         .accessible_name(name);
-    let search_id = Id::unique((name, "search"));
+    let search_id = Id::unique((name, "members search"));
     let mut changed = false;
-    egui::Popup::from_toggle_button_response(&button)
+    let shown = egui::Popup::from_toggle_button_response(&button)
         .close_behavior(PopupCloseBehavior::CloseOnClickOutside)
         .show(|ui| {
-            ui.set_min_width(320.0);
-            let mut search: String = ui.data_mut(|d| d.get_temp(search_id).unwrap_or_default());
-            ui.add(
-                egui::TextEdit::singleline(&mut search)
-                    .hint_text(lang.pick("搜索", "Search"))
-                    .desired_width(300.0),
+            ui.set_min_width(340.0);
+            let search = search_box_ui(
+                ui,
+                search_id,
+                common(lang).search,
+                &format!("{name} {}", common(lang).search),
             );
-            ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
-            if !members.is_empty() && ui.small_button(lang.pick("清除全部", "Clear all")).clicked() {
+            if !members.is_empty() && ui.small_button(texts(lang).clear_all).clicked() {
                 members.clear();
                 changed = true;
             }
             egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                for (i, m) in members_of(catalog, factor).iter().enumerate() {
-                    let Ok(i) = u16::try_from(i) else { continue };
-                    let label = format!("{} {}", m.id, m.name.get(lang));
-                    if !search.is_empty() && !label.to_lowercase().contains(&search.to_lowercase()) {
-                        continue;
-                    }
+                for i in vocab.search(&search) {
+                    let label = vocab.label(i, lang);
                     let mut on = members.contains(&i);
                     if ui.checkbox(&mut on, label).changed() {
                         if on {
@@ -186,43 +238,64 @@ fn members_picker_ui(
                 }
             });
         });
+    if shown.is_none() {
+        forget_search(ui, search_id);
+    }
     changed
 }
 
-/// A searchable single choice of industry division (GB/T 4754).
+/// A searchable single choice of industry division (GB/T 4754): the search finds a division by
+/// its code, its name or a product (`电池` finds C38, `钢` finds C31).
 pub fn industry_picker_ui(ui: &mut Ui, catalog: &Catalog, industry: &mut Option<u16>, lang: Lang) -> bool {
     let industries = catalog.industries();
     let before = *industry;
-    let selected = industry.map_or_else(
-        || lang.pick("（请选择）", "(choose)").to_owned(),
-        |i| industries.label(i, lang),
-    );
-    let name = lang.pick("行业", "Industry");
+    let c = common(lang);
+    let selected = industry.map_or_else(|| c.choose.to_owned(), |i| industries.label(i, lang));
+    let button = ui
+        .add(
+            egui::Button::new(format!("{selected}  ▼"))
+                .truncate()
+                .min_size(egui::vec2(320.0, 0.0)),
+        )
+        .on_hover_text(&selected)
+        .accessible_name(c.industry);
     let search_id = Id::unique("industry search");
-    egui::ComboBox::from_id_salt("industry")
-        .selected_text(selected)
-        .width(320.0)
-        .height(360.0)
-        .show_ui(ui, |ui| {
-            let mut search: String = ui.data_mut(|d| d.get_temp(search_id).unwrap_or_default());
-            ui.add(
-                egui::TextEdit::singleline(&mut search)
-                    .hint_text(lang.pick("搜索代码或名称", "Search code or name")),
+    let shown = egui::Popup::from_toggle_button_response(&button)
+        .close_behavior(PopupCloseBehavior::CloseOnClickOutside)
+        .show(|ui| {
+            ui.set_min_width(360.0);
+            let search = search_box_ui(
+                ui,
+                search_id,
+                texts(lang).search_industry,
+                texts(lang).search_industry,
             );
-            ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
-            for (i, m) in industries.members.iter().enumerate() {
-                let Ok(i) = u16::try_from(i) else { continue };
-                let label = industries.label(i, lang);
-                let matches = search.is_empty()
-                    || label.to_lowercase().contains(&search.to_lowercase())
-                    || m.name.contains_ignore_case(&search);
-                if matches {
-                    ui.selectable_value(industry, Some(i), label);
-                }
+            let found = industries.search(&search);
+            if found.is_empty() {
+                ui.label(RichText::new(texts(lang).nothing_found).weak());
             }
-        })
-        .response
-        .accessible_name(name);
+            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                if industry.is_some()
+                    && search.trim().is_empty()
+                    && ui.selectable_label(false, c.choose).clicked()
+                {
+                    *industry = None;
+                    ui.close();
+                }
+                for i in found {
+                    if ui
+                        .selectable_label(*industry == Some(i), industries.label(i, lang))
+                        .clicked()
+                    {
+                        *industry = Some(i);
+                        ui.close();
+                    }
+                }
+            });
+        });
+    if shown.is_none() {
+        forget_search(ui, search_id);
+    }
     *industry != before
 }
 

@@ -1,8 +1,12 @@
 //! 开发区 — the loaded zones and the files that failed to load, and the profile editor for the
 //! zone's own fields and every factor (value, source, date, illustrative).
 
+mod texts;
+
 use egui::{RichText, Ui};
 
+use self::texts::texts;
+use super::texts::common;
 use super::theme;
 use super::value_editor::{Mode, value_editor_ui};
 use crate::model::{Lang, ZoneIdx};
@@ -33,13 +37,7 @@ pub fn zones_view_ui(ui: &mut Ui, editor: Option<&mut ProfileEditor>, data: &Zon
     egui::CentralPanel::default().show(ui, |ui| match editor {
         Some(editor) => editor_ui(ui, editor, data, &mut commands),
         None => {
-            ui.label(
-                RichText::new(data.lang.pick(
-                    "在左侧选择一个开发区编辑其要素资料，或新建开发区。",
-                    "Pick a zone on the left to edit its factor inventory, or add a new zone.",
-                ))
-                .weak(),
-            );
+            ui.label(RichText::new(texts(data.lang).pick_a_zone).weak());
         }
     });
     commands
@@ -47,31 +45,35 @@ pub fn zones_view_ui(ui: &mut Ui, editor: Option<&mut ProfileEditor>, data: &Zon
 
 fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, commands: &mut Vec<Command>) {
     let lang = data.lang;
+    let t = texts(lang);
     let ws = data.ws;
     let palette = theme::palette(ui.ctx());
-    ui.heading(match lang {
-        Lang::Zh => format!("开发区（{}）", ws.zones.len()),
-        Lang::En => format!("Zones ({})", ws.zones.len()),
-    });
+    ui.heading((t.heading)(ws.zones.len()));
     ui.label(RichText::new(ws.dir.display().to_string()).small().weak())
         .on_hover_text(ws.dir.display().to_string());
     ui.horizontal(|ui| {
-        if ui.button(lang.pick("新建开发区", "New zone")).clicked() {
+        if ui.button(t.new_zone).clicked() {
             commands.push(Command::NewProfile);
         }
-        if ui.button(lang.pick("重新加载", "Reload")).clicked() {
+        if ui.button(t.reload).clicked() {
             commands.push(Command::Reload);
         }
     });
+    let search_id = ui.scope_id().with("zone search");
+    let mut search: String = ui.data_mut(|d| d.get_temp(search_id).unwrap_or_default());
+    ui.add(
+        egui::TextEdit::singleline(&mut search)
+            .hint_text(t.search_zones)
+            .desired_width(f32::INFINITY),
+    )
+    .accessible_name(t.search_zones);
+    ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
     ui.separator();
     if !ws.errors.is_empty() {
         egui::CollapsingHeader::new(
-            RichText::new(match lang {
-                Lang::Zh => format!("无法读取的文件（{}）", ws.errors.len()),
-                Lang::En => format!("Files that failed to load ({})", ws.errors.len()),
-            })
-            .strong()
-            .color(palette.error),
+            RichText::new((t.failed_files)(ws.errors.len()))
+                .strong()
+                .color(palette.error),
         )
         .default_open(true)
         .show(ui, |ui| {
@@ -84,12 +86,11 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, comman
                             .path
                             .file_name()
                             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                        let at = e.position.map_or_else(String::new, |(l, c)| match lang {
-                            Lang::Zh => format!(" 第 {l} 行第 {c} 列"),
-                            Lang::En => format!(" line {l}, column {c}"),
-                        });
+                        let at = e
+                            .position()
+                            .map_or_else(String::new, |(l, c)| (t.at_position)(l, c));
                         ui.label(RichText::new(format!("{name}{at}")).color(palette.error));
-                        ui.label(RichText::new(&e.message).small());
+                        ui.label(RichText::new(e.message(lang)).small());
                     }
                 });
         });
@@ -100,27 +101,40 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, comman
     let row_height = ui.spacing().interact_size.y.max(theme::ROW_HEIGHT)
         + ui.text_style_height(&egui::TextStyle::Body)
         + ui.spacing().item_spacing.y;
+    // The zones in pinyin order of their names, those the search finds (by name, region,
+    // pinyin or id).
+    let names: Vec<String> = ws
+        .zones
+        .iter()
+        .map(|z| {
+            let p = &z.profile;
+            format!("{}\u{1f}{}\u{1f}{}", p.name.get(lang), p.region.get(lang), p.id)
+        })
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let shown = super::picker::pinyin_sorted(ui.ctx(), &names, &search);
+    if shown.is_empty() && !ws.zones.is_empty() {
+        ui.label(RichText::new(t.no_zone_found).weak());
+    }
     egui::ScrollArea::vertical()
         .id_salt("zone list scroll")
-        .show_rows(ui, row_height, ws.zones.len(), |ui, rows| {
+        .show_rows(ui, row_height, shown.len(), |ui, rows| {
             // One line a row, as `show_rows` counts them; the full text is in the hover.
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            for i in rows {
+            for row in rows {
+                let Some(&i) = shown.get(row) else { continue };
                 let Some(p) = ws.zones.get(i).map(|z| &z.profile) else {
                     continue;
                 };
-                // Known values of all factors; the words are in the hover.
-                let known = format!("{}/{}", p.known_count(), ws.catalog.len());
+                // Known values of all factors, labelled; the words are in the hover.
+                let known = (t.known_of)(p.known_count(), ws.catalog.len());
                 let readiness = readiness(&ws.catalog, p, data.today);
                 let tier = readiness
                     .as_ref()
                     .map_or_else(String::new, |r| format!("  ·  {}", r.tier.name.get(lang)));
                 let name = p.name.get(lang);
                 let meta = format!("{known}{tier}");
-                let known_words = match lang {
-                    Lang::Zh => format!("已知 {} 项要素", p.known_count()),
-                    Lang::En => format!("{} factors known", p.known_count()),
-                };
+                let known_words = (t.factors_known)(p.known_count());
                 let hover = match &readiness {
                     Some(r) if !r.missing_for_next.is_empty() => format!(
                         "{name}  ·  {meta}\n{known_words} · {}.ron\n{}",
@@ -160,11 +174,12 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, comman
 
 fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands: &mut Vec<Command>) {
     let lang = data.lang;
+    let t = texts(lang);
     let catalog = &data.ws.catalog;
     let palette = theme::palette(ui.ctx());
     ui.horizontal(|ui| {
         let title = if editor.is_new() {
-            lang.pick("新建开发区", "New zone").to_owned()
+            t.new_zone.to_owned()
         } else {
             let m = &editor.form.meta;
             let name = match lang {
@@ -176,34 +191,25 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
         ui.heading(title);
         ui.add_space(12.0);
         if ui
-            .add_enabled(editor.is_dirty(), egui::Button::new(lang.pick("保存", "Save")))
+            .add_enabled(editor.is_dirty(), egui::Button::new(common(lang).save))
             .clicked()
         {
             commands.push(Command::SaveProfile);
         }
         if ui
-            .add_enabled(
-                editor.is_dirty(),
-                egui::Button::new(lang.pick("撤销修改", "Revert")),
-            )
+            .add_enabled(editor.is_dirty(), egui::Button::new(t.revert))
             .clicked()
         {
             commands.push(Command::RevertProfile);
         }
-        if !editor.is_new() && ui.button(lang.pick("删除…", "Delete…")).clicked() {
+        if !editor.is_new() && ui.button(t.delete).clicked() {
             commands.push(Command::DeleteProfile);
         }
         let wrong = editor.meta_errors.len() + editor.entry_errors.iter().flatten().count();
         if wrong > 0 {
-            ui.label(
-                RichText::new(match lang {
-                    Lang::Zh => format!("{wrong} 处需要修改"),
-                    Lang::En => format!("{wrong} fields to fix"),
-                })
-                .color(palette.error),
-            );
+            ui.label(RichText::new((t.fields_to_fix)(wrong)).color(palette.error));
         } else if editor.is_dirty() {
-            ui.label(RichText::new(lang.pick("有未保存的修改", "Unsaved changes")).color(palette.partial));
+            ui.label(RichText::new(t.unsaved).color(palette.partial));
         }
     });
     ui.separator();
@@ -241,15 +247,13 @@ const SOURCE_W: f32 = 220.0;
 const DATE_W: f32 = 100.0;
 
 fn header_row_ui(ui: &mut Ui, lang: Lang) {
+    let t = texts(lang);
     for (h, w) in [
-        (lang.pick("要素", "Factor"), FACTOR_W),
-        (
-            lang.pick("现有（空白为未知）", "Offered (blank: unknown)"),
-            VALUE_W,
-        ),
-        (lang.pick("来源", "Source"), SOURCE_W),
-        (lang.pick("数据日期", "As of"), DATE_W),
-        (lang.pick("示例值", "Illustrative"), 0.0),
+        (common(lang).factor, FACTOR_W),
+        (t.col_offered, VALUE_W),
+        (t.col_source, SOURCE_W),
+        (t.as_of, DATE_W),
+        (t.col_illustrative, 0.0),
     ] {
         theme::cell(ui, w, |ui| ui.label(RichText::new(h).small().weak()));
     }
@@ -265,6 +269,7 @@ fn entry_row_ui(
     factor: &crate::model::Factor,
     lang: Lang,
 ) -> bool {
+    let t = texts(lang);
     let error = editor.entry_errors.get(f.index()).cloned().flatten();
     let Some(draft) = editor.form.entries.get_mut(f.index()) else {
         return false;
@@ -274,7 +279,7 @@ fn entry_row_ui(
         theme::truncated(ui, name, &format!("{name}\n{}", factor.id))
     });
     let mut changed = theme::cell(ui, VALUE_W, |ui| {
-        let label = format!("{name} {}", lang.pick("现有", "offered"));
+        let label = (t.offered_of)(name);
         value_editor_ui(
             ui,
             catalog,
@@ -288,7 +293,7 @@ fn entry_row_ui(
     });
     theme::cell(ui, SOURCE_W, |ui| {
         let edit = egui::TextEdit::singleline(&mut draft.source).desired_width(SOURCE_W - 8.0);
-        let label = format!("{name} {}", lang.pick("来源", "source"));
+        let label = (t.source_of)(name);
         let response = ui.add(edit).accessible_name(label);
         changed |= response.changed();
         if !draft.source.is_empty() {
@@ -298,11 +303,11 @@ fn entry_row_ui(
     theme::cell(ui, DATE_W, |ui| {
         let edit = egui::TextEdit::singleline(&mut draft.as_of)
             .desired_width(DATE_W - 8.0)
-            .hint_text(lang.pick("同上", "profile date"));
-        let label = format!("{name} {}", lang.pick("数据日期", "as of"));
+            .hint_text(t.as_of_hint);
+        let label = (t.as_of_of)(name);
         changed |= ui.add(edit).accessible_name(label).changed();
     });
-    let label = format!("{name} {}", lang.pick("示例值", "illustrative"));
+    let label = (t.illustrative_of)(name);
     changed |= ui
         .checkbox(&mut draft.illustrative, "")
         .accessible_name(label)
@@ -312,6 +317,7 @@ fn entry_row_ui(
 }
 
 fn meta_ui(ui: &mut Ui, editor: &mut ProfileEditor, lang: Lang, commands: &mut Vec<Command>) {
+    let t = texts(lang);
     let palette = theme::palette(ui.ctx());
     let is_new = editor.is_new();
     let m = &mut editor.form.meta;
@@ -320,19 +326,19 @@ fn meta_ui(ui: &mut Ui, editor: &mut ProfileEditor, lang: Lang, commands: &mut V
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            let l = ui.label(lang.pick("编号（文件名）", "Id (file name)"));
+            let l = ui.label(t.id);
             changed |= ui
                 .add_enabled(is_new, egui::TextEdit::singleline(&mut m.id).desired_width(200.0))
                 .labelled_by(l.id)
                 .changed();
             ui.end_row();
             let rows = vec![
-                (lang.pick("名称（中文）", "Name (Chinese)"), &mut m.name_zh),
-                (lang.pick("名称（英文）", "Name (English)"), &mut m.name_en),
-                (lang.pick("地区（中文）", "Region (Chinese)"), &mut m.region_zh),
-                (lang.pick("地区（英文）", "Region (English)"), &mut m.region_en),
-                (lang.pick("联系方式", "Contact"), &mut m.contact),
-                (lang.pick("数据日期", "As of"), &mut m.as_of),
+                (t.name_zh, &mut m.name_zh),
+                (t.name_en, &mut m.name_en),
+                (t.region_zh, &mut m.region_zh),
+                (t.region_en, &mut m.region_en),
+                (t.contact, &mut m.contact),
+                (t.as_of, &mut m.as_of),
             ];
             changed |= theme::text_rows(ui, rows, 360.0);
         });

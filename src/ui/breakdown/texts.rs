@@ -1,0 +1,92 @@
+//! The words of one zone's breakdown (its verdict, what it would take, the item table with
+//! each figure's provenance) and of the side-by-side comparison.
+
+use crate::model::Lang;
+
+/// The breakdown's words.
+pub struct Texts {
+    // The zone's verdict
+    pub edit_profile: &'static str,
+    pub qualified_every_must: &'static str,
+    /// Not qualified, with the must-haves it fails.
+    pub not_qualified: fn(&str) -> String,
+    /// Data completeness, with the percentage as text.
+    pub completeness: fn(&str) -> String,
+    /// The zone's readiness tier.
+    pub readiness: fn(&str) -> String,
+    /// What keeps the zone out of the tier above.
+    pub tier_missing: fn(&str) -> String,
+    pub contact: fn(&str) -> String,
+    // What it would take
+    /// The zone qualifies: the changes that lift it to the target score.
+    pub plan_to_target: fn(&str) -> String,
+    /// The changes that qualify it: the score once qualified, then with every change.
+    pub plan_to_qualify: fn(&str, &str) -> String,
+    // Item table
+    pub col_status: &'static str,
+    pub col_offered: &'static str,
+    pub col_gap: &'static str,
+    pub col_source: &'static str,
+    pub illustrative: &'static str,
+    pub illustrative_hover: &'static str,
+    pub stale: &'static str,
+    pub stale_hover: &'static str,
+    // Side by side
+    pub side_by_side: &'static str,
+}
+
+const ZH: Texts = Texts {
+    edit_profile: "编辑资料",
+    qualified_every_must: "合格：必须项全部满足",
+    not_qualified: |names| format!("不合格，未满足必须项：{names}"),
+    completeness: |percent| format!("数据完整度 {percent}%"),
+    readiness: |tier| format!("就绪等级：{tier}"),
+    tier_missing: |names| format!("升入上一等级尚缺：{names}"),
+    contact: |contact| format!("联系：{contact}"),
+    plan_to_target: |target| format!("提升至 {target} 分需做到"),
+    plan_to_qualify: |qualified, after| {
+        format!("要达到合格需做到（达标后 {qualified} 分，全部完成后 {after} 分）")
+    },
+    col_status: "状态",
+    col_offered: "现有",
+    col_gap: "差距",
+    col_source: "来源 · 日期",
+    illustrative: "示例值",
+    illustrative_hover: "此数值无来源，仅作示例",
+    stale: "逾一年",
+    stale_hover: "数据已逾一年，请核实",
+    side_by_side: "并排对比",
+};
+
+const EN: Texts = Texts {
+    edit_profile: "Edit profile",
+    qualified_every_must: "qualified: every must-have met",
+    not_qualified: |names| format!("not qualified; must-haves not met: {names}"),
+    completeness: |percent| format!("data completeness {percent}%"),
+    readiness: |tier| format!("Readiness: {tier}"),
+    tier_missing: |names| format!("For the tier above, still needs: {names}"),
+    contact: |contact| format!("Contact: {contact}"),
+    plan_to_target: |target| format!("What it would take to reach {target} points"),
+    plan_to_qualify: |qualified, after| {
+        format!(
+            "What it would take to qualify ({qualified} points once qualified, {after} with every change)"
+        )
+    },
+    col_status: "Status",
+    col_offered: "Offered",
+    col_gap: "Gap",
+    col_source: "Source · as of",
+    illustrative: "illustrative",
+    illustrative_hover: "No source gives this value; it is an example",
+    stale: "over a year old",
+    stale_hover: "More than a year old: verify it",
+    side_by_side: "Side by side",
+};
+
+/// The breakdown's words in `lang`.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}

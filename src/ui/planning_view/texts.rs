@@ -1,0 +1,92 @@
+//! The words of the planning view.
+
+use crate::model::Lang;
+use crate::ui::texts::count_en;
+
+/// The planning view's words.
+pub struct Texts {
+    pub heading: &'static str,
+    pub intro: &'static str,
+    // Zone and folder
+    pub zone: &'static str,
+    pub choose_folder: &'static str,
+    pub recompute: &'static str,
+    pub nothing_chosen: &'static str,
+    // Projects
+    /// How many projects are pending, and how many the zone qualifies for today.
+    pub summary: fn(usize, usize) -> String,
+    pub col_project: &'static str,
+    pub col_to_qualify: &'static str,
+    pub not_qualified: &'static str,
+    /// Between the changes a project needs.
+    pub change_separator: &'static str,
+    // Shortfalls and the reserve ladder
+    pub no_shortfall: &'static str,
+    pub shortfalls: &'static str,
+    pub ladder: &'static str,
+    pub unreadable: &'static str,
+}
+
+const ZH: Texts = Texts {
+    heading: "储备规划",
+    intro: "选择本区和存放待落地项目需求表的文件夹：看哪些短板卡住最多项目，以及逐步增加哪些储备能让多少项目合格。",
+    zone: "本区",
+    choose_folder: "选择项目文件夹…",
+    recompute: "重新计算",
+    nothing_chosen: "尚未选择本区或项目文件夹。",
+    summary: |n, qualified| format!("{n} 个待落地项目，本区现在合格 {qualified} 个"),
+    col_project: "项目",
+    col_to_qualify: "达标所需",
+    not_qualified: "不合格",
+    change_separator: "；",
+    no_shortfall: "没有卡住项目的短板。",
+    shortfalls: "卡住项目的短板（补足所需）",
+    ladder: "储备阶梯（逐步增加储备）",
+    unreadable: "无法读取的文件",
+};
+
+const EN: Texts = Texts {
+    heading: "Reserve planning",
+    intro: "Pick your zone and the folder holding the pending projects' checklists: see which shortfalls block the most projects, and which reserves, added step by step, qualify how many.",
+    zone: "Zone",
+    choose_folder: "Choose projects folder…",
+    recompute: "Recompute",
+    nothing_chosen: "No zone or projects folder chosen yet.",
+    summary: |n, qualified| {
+        format!(
+            "{}; the zone qualifies for {qualified} today",
+            count_en(n, "pending project", "pending projects")
+        )
+    },
+    col_project: "Project",
+    col_to_qualify: "To qualify",
+    not_qualified: "not qualified",
+    change_separator: "; ",
+    no_shortfall: "No shortfall blocks any project.",
+    shortfalls: "Shortfalls that block projects (what clears them)",
+    ladder: "Reserve ladder (reserves added step by step)",
+    unreadable: "Files that could not be read",
+};
+
+/// The planning view's words in `lang`.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_pending_projects() {
+        let summary = texts(Lang::En).summary;
+        assert_eq!(summary(1, 0), "1 pending project; the zone qualifies for 0 today");
+        assert_eq!(
+            summary(6, 4),
+            "6 pending projects; the zone qualifies for 4 today"
+        );
+    }
+}

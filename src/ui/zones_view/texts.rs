@@ -1,0 +1,138 @@
+//! The words of the zones view: the zone list with the files that failed to load, and the
+//! profile editor.
+
+use crate::model::Lang;
+use crate::ui::texts::count_en;
+
+/// The zones view's words.
+pub struct Texts {
+    pub pick_a_zone: &'static str,
+    // Zone list
+    /// The list's heading, with how many zones are loaded.
+    pub heading: fn(usize) -> String,
+    pub new_zone: &'static str,
+    pub reload: &'static str,
+    /// The heading of the files that failed to load, with how many.
+    pub failed_files: fn(usize) -> String,
+    /// Where in a file its error is: line, column.
+    pub at_position: fn(usize, usize) -> String,
+    /// How many factors a zone holds a value for.
+    pub factors_known: fn(usize) -> String,
+    /// Known factors of all, labelled (`已知 28/31 项`).
+    pub known_of: fn(usize, usize) -> String,
+    /// The zone list's search box.
+    pub search_zones: &'static str,
+    /// No zone's name, region or id holds the search.
+    pub no_zone_found: &'static str,
+    // Editor
+    pub revert: &'static str,
+    pub delete: &'static str,
+    /// How many fields hold input that cannot be taken.
+    pub fields_to_fix: fn(usize) -> String,
+    pub unsaved: &'static str,
+    // Factor table
+    pub col_offered: &'static str,
+    pub col_source: &'static str,
+    pub col_illustrative: &'static str,
+    pub as_of_hint: &'static str,
+    /// Accessible names of a factor's inputs.
+    pub offered_of: fn(&str) -> String,
+    pub source_of: fn(&str) -> String,
+    pub as_of_of: fn(&str) -> String,
+    pub illustrative_of: fn(&str) -> String,
+    // The zone's own fields
+    pub id: &'static str,
+    pub name_zh: &'static str,
+    pub name_en: &'static str,
+    pub region_zh: &'static str,
+    pub region_en: &'static str,
+    pub contact: &'static str,
+    /// The profile's date, and the factor table's date column.
+    pub as_of: &'static str,
+}
+
+const ZH: Texts = Texts {
+    pick_a_zone: "在左侧选择一个开发区编辑其要素资料，或新建开发区。",
+    heading: |n| format!("开发区（{n}）"),
+    new_zone: "新建开发区",
+    reload: "重新加载",
+    failed_files: |n| format!("无法读取的文件（{n}）"),
+    at_position: |line, column| format!(" 第 {line} 行第 {column} 列"),
+    factors_known: |n| format!("已知 {n} 项要素"),
+    known_of: |n, all| format!("已知 {n}/{all} 项"),
+    search_zones: "搜索名称、地区、拼音或编号",
+    no_zone_found: "没有找到开发区",
+    revert: "撤销修改",
+    delete: "删除…",
+    fields_to_fix: |n| format!("{n} 处需要修改"),
+    unsaved: "有未保存的修改",
+    col_offered: "现有（空白为未知）",
+    col_source: "来源",
+    col_illustrative: "示例值",
+    as_of_hint: "同上",
+    offered_of: |name| format!("{name} 现有"),
+    source_of: |name| format!("{name} 来源"),
+    as_of_of: |name| format!("{name} 数据日期"),
+    illustrative_of: |name| format!("{name} 示例值"),
+    id: "编号（文件名）",
+    name_zh: "名称（中文）",
+    name_en: "名称（英文）",
+    region_zh: "地区（中文）",
+    region_en: "地区（英文）",
+    contact: "联系方式",
+    as_of: "数据日期",
+};
+
+const EN: Texts = Texts {
+    pick_a_zone: "Pick a zone on the left to edit its factor inventory, or add a new zone.",
+    heading: |n| format!("Zones ({n})"),
+    new_zone: "New zone",
+    reload: "Reload",
+    failed_files: |n| format!("Files that failed to load ({n})"),
+    at_position: |line, column| format!(" line {line}, column {column}"),
+    factors_known: |n| format!("{} known", count_en(n, "factor", "factors")),
+    known_of: |n, all| format!("{n}/{all} known"),
+    search_zones: "Search name, region, pinyin or id",
+    no_zone_found: "No zone found",
+    revert: "Revert",
+    delete: "Delete…",
+    fields_to_fix: |n| format!("{} to fix", count_en(n, "field", "fields")),
+    unsaved: "Unsaved changes",
+    col_offered: "Offered (blank: unknown)",
+    col_source: "Source",
+    col_illustrative: "Illustrative",
+    as_of_hint: "profile date",
+    offered_of: |name| format!("{name} offered"),
+    source_of: |name| format!("{name} source"),
+    as_of_of: |name| format!("{name} as of"),
+    illustrative_of: |name| format!("{name} illustrative"),
+    id: "Id (file name)",
+    name_zh: "Name (Chinese)",
+    name_en: "Name (English)",
+    region_zh: "Region (Chinese)",
+    region_en: "Region (English)",
+    contact: "Contact",
+    as_of: "As of",
+};
+
+/// The zones view's words in `lang`.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_factors_and_fields() {
+        let t = texts(Lang::En);
+        assert_eq!((t.factors_known)(1), "1 factor known");
+        assert_eq!((t.factors_known)(17), "17 factors known");
+        assert_eq!((t.fields_to_fix)(1), "1 field to fix");
+        assert_eq!((t.fields_to_fix)(3), "3 fields to fix");
+    }
+}
