@@ -654,7 +654,8 @@ fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
                 report::csv::write_zones(&mut zones, rows)?;
                 Ok(report::csv::write_items(&mut all, rows)?)
             })?;
-            let inner = |w: csv::Writer<io::AtomicFile>| w.into_inner().map_err(|e| Failure::Output(e.into_error()));
+            let inner =
+                |w: csv::Writer<io::AtomicFile>| w.into_inner().map_err(|e| Failure::Output(e.into_error()));
             inner(zones)?.commit()?;
             inner(all)?.commit()?;
             ctx.note(&Notice::WroteWithItems(path, &items));

@@ -327,7 +327,9 @@ fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), FileError> {
             FileError::io(path, IoAction::Read, e)
         }
     })?;
-    let meta = file.metadata().map_err(|e| FileError::io(path, IoAction::Read, e))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| FileError::io(path, IoAction::Read, e))?;
     if meta.is_dir() {
         return Err(folder());
     }

@@ -12,7 +12,6 @@ use super::texts::common;
 use super::theme;
 use super::value_editor::{Mode, industry_picker_ui, value_editor_ui};
 use crate::io::Zone;
-use crate::model::number;
 use crate::model::{Catalog, Importance, Lang, PlanField};
 use crate::scoring::Status;
 use crate::state::Command;

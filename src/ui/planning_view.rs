@@ -10,7 +10,7 @@ use super::picker::{forget_search, pinyin_sorted, search_box_ui};
 use super::texts::common;
 use super::theme;
 use crate::io::Zone;
-use crate::model::{Catalog, Lang, Localize, number};
+use crate::model::{Catalog, Lang, Localize};
 use crate::plan::change_text;
 use crate::plan::pipeline::{shortfall_text, step_text};
 use crate::state::{Command, PlanningState};

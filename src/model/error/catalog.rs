@@ -195,7 +195,10 @@ impl Localize for CatalogProblem {
                 format!("单位{}的显示精度（precision）最多 {max} 位小数", unit.label(lang))
             }
             (C::PrecisionTooLarge { unit, max }, Lang::En) => {
-                format!("unit `{}`: `precision` must be at most {max} decimal places", unit.id)
+                format!(
+                    "unit `{}`: `precision` must be at most {max} decimal places",
+                    unit.id
+                )
             }
             (C::EmptyVocabulary { vocabulary }, Lang::Zh) => {
                 format!("词表{}没有成员", vocabulary.label(lang))
