@@ -1,35 +1,28 @@
-//! SiteMatch at province and nation scale. Every benchmark names its input size.
+//! SiteMatch's views at nation scale. Every benchmark names its input size.
 //!
-//! - `rank/decimal/N`: score and rank one 31-item checklist against N zones, exactly;
-//! - `rank/f64_floor/N`: the same comparisons as a plain `f64` loop over prepared arrays, the
-//!   floor the exact engine is compared against;
-//! - `rescore_one_factor/N`: what a keystroke costs in the app: the edited factor rescored in
-//!   N zones and the ranking sorted again;
-//! - `load/N`: load N profile files from a folder;
 //! - `results_frame/10000`: one headless egui frame of the results view with 10 000 rows;
 //! - `report_pdf/10x31`: lay out and write the PDF report for 10 zones × 31 items;
 //! - `report_pdf/10000`: the whole report of a folder of 10 000 zones with the defaults (the
 //!   top 5 detailed, the top 20 listed, one line for the rest): score and rank, build the
 //!   model, lay out and write the PDF (target ≤ 2 s).
 //!
-//! Run with `cargo bench --bench scale`; compare ratios within one run.
+//! The ranking itself is measured in `benches/rank.rs`. Run with `cargo bench --bench scale`.
 
 // A benchmark that cannot set up its input should stop loudly.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::hint::black_box;
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::Criterion;
+use criterion::{criterion_group, criterion_main};
 use jiff::civil::Date;
 use sitematch::io;
-use sitematch::model::{Catalog, Checklist, Kind, Lang, Value, YesNo, ZoneProfile, number};
+use sitematch::model::{Catalog, Checklist, Lang, ZoneProfile};
 use sitematch::report::{ReportLang, ReportModel, ReportOptions, pdf};
 use sitematch::scoring::Scorer;
 use sitematch::state::workspace::Results;
 use sitematch::synth;
 use sitematch::ui::results_view::{ResultsData, ResultsState, results_view_ui};
-
-const SIZES: [usize; 4] = [100, 1_000, 10_000, 100_000];
 
 struct Fixture {
     catalog: Catalog,
@@ -50,178 +43,6 @@ fn fixture(n: usize) -> Fixture {
         checklist,
         zones,
     }
-}
-
-/// The floor: the same rules on `f64`, requirements and values prepared into flat arrays
-/// beforehand, no allocation in the loop but the result vector.
-struct FloorRule {
-    kind: u8, // 0 at least, 1 at most, 2 yes/no, 3 level, 4 set
-    r: f64,
-    t: f64,
-    weight: f64,
-    members: Vec<u16>,
-}
-
-/// A zone's values for the floor: per rule, the number (or set) it offers, if known.
-type FloorZone = Vec<Option<(f64, Vec<u16>)>>;
-
-fn floor_inputs(f: &Fixture) -> (Vec<FloorRule>, Vec<FloorZone>) {
-    let scorer = Scorer::new(&f.catalog, &f.checklist);
-    let rules: Vec<FloorRule> = scorer
-        .requirements()
-        .iter()
-        .map(|p| {
-            let factor = f.catalog.factor(p.factor);
-            let weight = number::to_f64(p.importance.weight());
-            let (kind, r, t, members) = match (&factor.kind, &p.required) {
-                (Kind::AtLeast(m), Value::Amount(q)) => (
-                    0,
-                    number::to_f64(q.canonical()),
-                    number::to_f64(m.tolerance),
-                    vec![],
-                ),
-                (Kind::AtMost(m), Value::Amount(q)) => (
-                    1,
-                    number::to_f64(q.canonical()),
-                    number::to_f64(m.tolerance),
-                    vec![],
-                ),
-                (Kind::Level(_), Value::Level(l)) => (3, f64::from(*l), 0.0, vec![]),
-                (Kind::Set(_), Value::Set(m)) => (4, 0.0, 0.0, m.clone()),
-                _ => (2, 0.0, 0.0, vec![]),
-            };
-            FloorRule {
-                kind,
-                r,
-                t,
-                weight,
-                members,
-            }
-        })
-        .collect();
-    let values = f
-        .zones
-        .iter()
-        .map(|z| {
-            scorer
-                .requirements()
-                .iter()
-                .map(|p| {
-                    z.entry(p.factor).map(|e| match &e.value {
-                        Value::Amount(q) => (number::to_f64(q.canonical()), vec![]),
-                        Value::Level(l) => (f64::from(*l), vec![]),
-                        Value::YesNo(YesNo::Yes) => (1.0, vec![]),
-                        Value::YesNo(YesNo::Planned(_)) => (0.5, vec![]),
-                        Value::YesNo(YesNo::No) => (0.0, vec![]),
-                        Value::Set(m) => (0.0, m.clone()),
-                    })
-                })
-                .collect()
-        })
-        .collect();
-    (rules, values)
-}
-
-fn floor_rank(rules: &[FloorRule], values: &[FloorZone]) -> Vec<(usize, f64)> {
-    let total: f64 = rules.iter().map(|r| r.weight).sum();
-    let mut scores: Vec<(usize, f64)> = values
-        .iter()
-        .enumerate()
-        .map(|(i, zone)| {
-            let mut sum = 0.0;
-            for (rule, v) in rules.iter().zip(zone) {
-                let Some((x, held)) = v else { continue };
-                let s = match rule.kind {
-                    0 if *x >= rule.r => 1.0,
-                    0 => ((x - (1.0 - rule.t) * rule.r) / (rule.t * rule.r)).max(0.0),
-                    1 if *x <= rule.r => 1.0,
-                    1 => (((1.0 + rule.t) * rule.r - x) / (rule.t * rule.r)).max(0.0),
-                    2 => *x,
-                    3 if *x >= rule.r => 1.0,
-                    3 if rule.r - x == 1.0 => 0.5,
-                    4 => {
-                        let have = rule
-                            .members
-                            .iter()
-                            .filter(|m| held.binary_search(m).is_ok())
-                            .count();
-                        have as f64 / rule.members.len().max(1) as f64
-                    }
-                    _ => 0.0,
-                };
-                sum += rule.weight * s;
-            }
-            (i, 100.0 * sum / total)
-        })
-        .collect();
-    scores.sort_by(|a, b| b.1.total_cmp(&a.1));
-    scores
-}
-
-fn rank(c: &mut Criterion) {
-    let f = fixture(*SIZES.last().unwrap_or(&100_000));
-    let (rules, values) = floor_inputs(&f);
-    let mut group = c.benchmark_group("rank");
-    for n in SIZES {
-        if n >= 10_000 {
-            group.sample_size(20);
-        }
-        group.bench_with_input(BenchmarkId::new("decimal", n), &n, |b, &n| {
-            b.iter(|| Scorer::new(&f.catalog, &f.checklist).rank(black_box(&f.zones[..n])))
-        });
-        group.bench_with_input(BenchmarkId::new("f64_floor", n), &n, |b, &n| {
-            b.iter(|| floor_rank(&rules, black_box(&values[..n])))
-        });
-    }
-    group.finish();
-
-    // What the app does on a keystroke: rescore the one edited factor and rank again.
-    let before = Scorer::new(&f.catalog, &f.checklist);
-    let (factor, edited) = tighter_land(&f);
-    let after = Scorer::new(&f.catalog, &edited);
-    let mut group = c.benchmark_group("rescore_one_factor");
-    group.sample_size(20);
-    for n in [10_000, 100_000] {
-        let zones = &f.zones[..n];
-        let base = before.rank(zones);
-        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
-            b.iter_batched_ref(
-                || base.clone(),
-                |ranking| after.rescore_factor(ranking, before.requirements(), factor, black_box(zones)),
-                criterion::BatchSize::LargeInput,
-            )
-        });
-    }
-    group.finish();
-}
-
-/// The checklist with its land requirement doubled, as an officer typing would change it.
-fn tighter_land(f: &Fixture) -> (sitematch::model::FactorIdx, Checklist) {
-    let land = f.catalog.find_factor("land.industrial_area").expect("factor");
-    let mut list = f.checklist.clone();
-    let item = list.item_mut(land).expect("land is requested");
-    if let Some(Value::Amount(q)) = &item.required {
-        let measure = f.catalog.factor(land).kind.measure().expect("measure");
-        let doubled = q.amount() * rust_decimal::Decimal::TWO;
-        item.required = Some(Value::Amount(
-            sitematch::model::Quantity::new(&f.catalog, measure, doubled, q.unit()).expect("quantity"),
-        ));
-    }
-    (land, list)
-}
-
-fn load(c: &mut Criterion) {
-    let f = fixture(10_000);
-    let mut group = c.benchmark_group("load");
-    group.sample_size(10);
-    for n in [1_000, 10_000] {
-        let dir = tempfile::tempdir().expect("tempdir");
-        io::write_generated(dir.path(), &f.zones[..n], &f.catalog).expect("write");
-        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
-            b.iter(|| io::load_profiles(black_box(dir.path()), &f.catalog).expect("load"))
-        });
-    }
-    group.finish();
 }
 
 fn results_frame(c: &mut Criterion) {
@@ -306,5 +127,5 @@ fn report(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, rank, load, results_frame, report);
+criterion_group!(benches, results_frame, report);
 criterion_main!(benches);

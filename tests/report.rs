@@ -272,7 +272,7 @@ fn the_workbook_reads_back_with_the_same_ranking_and_numbers_as_numbers() {
         let Data::Float(score) = row[3] else {
             panic!("score is a number: {:?}", row[3])
         };
-        assert_eq!(format!("{score:.1}"), sitematch::model::number::fixed(z.score, 1));
+        assert_eq!(format!("{score:.1}"), z.score.fixed(1));
         assert!(matches!(row[0], Data::Float(_)), "rank is a number");
     }
     let items = book.worksheet_range("逐项").expect("items sheet");

@@ -213,7 +213,7 @@ fn letters_in_a_number_field_show_an_error_and_leave_the_score() {
         .ranking
         .zones
         .iter()
-        .map(|z| (z.zone, z.score))
+        .map(|z| (z.zone, z.score.clone()))
         .collect();
     type_into(&mut h, "可供工业用地面积 要求", "1o00");
     assert!(
@@ -226,7 +226,7 @@ fn letters_in_a_number_field_show_an_error_and_leave_the_score() {
         .ranking
         .zones
         .iter()
-        .map(|z| (z.zone, z.score))
+        .map(|z| (z.zone, z.score.clone()))
         .collect();
     assert_eq!(before, after);
     assert!(

@@ -11,7 +11,7 @@ use sitematch::model::value::YesNo;
 use sitematch::model::{
     Catalog, Checklist, Entry, FactorIdx, Importance, Kind, Quantity, Requirement, Text, Value, ZoneProfile,
 };
-use sitematch::scoring::{Scorer, Status, rank_order};
+use sitematch::scoring::{Exact, Scorer, Status, rank_order};
 use sitematch_fuzz::catalog;
 
 fn value(u: &mut Unstructured, c: &Catalog, f: FactorIdx) -> Result<Option<Value>> {
@@ -101,21 +101,22 @@ fuzz_target!(|data: &[u8]| {
     let scorer = Scorer::new(catalog(), &list);
     let ranking = scorer.rank(&profiles);
     assert_eq!(ranking.zones.len(), profiles.len());
+    let hundred = Exact::int(100);
     for z in &ranking.zones {
         assert!(
-            z.score >= Decimal::ZERO && z.score <= Decimal::ONE_HUNDRED,
-            "score {}",
+            z.score >= Exact::ZERO && z.score <= hundred,
+            "score {:?}",
             z.score
         );
         for item in &z.items {
             assert!(
-                item.credit >= Decimal::ZERO && item.credit <= Decimal::ONE,
-                "credit {}",
+                item.credit >= Exact::ZERO && item.credit <= Exact::ONE,
+                "credit {:?}",
                 item.credit
             );
             assert_eq!(
                 item.status == Status::Met,
-                item.credit == Decimal::ONE,
+                item.credit == Exact::ONE,
                 "{item:?}"
             );
         }

@@ -338,9 +338,26 @@ crate::english_display!(FileError, FileProblem, IoAction);
 
 /// Reads a file's bytes, refusing a folder, or a file over the size limit before reading it.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
-    let meta = fs::metadata(path).map_err(|e| FileError::io(path, IoAction::Read, e))?;
+    read_file(path).map(|(bytes, _)| bytes)
+}
+
+/// Reads a file's bytes with its metadata, from one open file (one `stat`, as large folders
+/// are read thousands at a time).
+fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), FileError> {
+    use std::io::Read;
+    let folder = || FileError::new(path, FileProblem::IsFolder);
+    let mut file = fs::File::open(path).map_err(|e| {
+        if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            folder()
+        } else {
+            FileError::io(path, IoAction::Read, e)
+        }
+    })?;
+    let meta = file
+        .metadata()
+        .map_err(|e| FileError::io(path, IoAction::Read, e))?;
     if meta.is_dir() {
-        return Err(FileError::new(path, FileProblem::IsFolder));
+        return Err(folder());
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(FileError::new(
@@ -351,13 +368,20 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
             },
         ));
     }
-    fs::read(path).map_err(|e| FileError::io(path, IoAction::Read, e))
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes)
+        .map_err(|e| FileError::io(path, IoAction::Read, e))?;
+    Ok((bytes, meta))
 }
 
 /// Reads a file as UTF-8 text, refusing what is too large, binary or not UTF-8, with the
 /// position of the first bad byte.
 pub fn read_text(path: &Path) -> Result<String, FileError> {
-    let bytes = read_bytes(path)?;
+    text_of(path, read_bytes(path)?)
+}
+
+/// A file's bytes as UTF-8 text (see [`read_text`]).
+fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(FileError::new(path, FileProblem::Utf16));
     }
@@ -381,11 +405,22 @@ pub fn import_survey(path: &Path, catalog: &Catalog) -> Result<Checklist, FileEr
 
 /// Reads a file as UTF-8 text that is not empty (see [`read_text`]).
 pub fn read_nonempty(path: &Path) -> Result<String, FileError> {
-    let text = read_text(path)?;
+    nonempty(path, read_text(path)?)
+}
+
+fn nonempty(path: &Path, text: String) -> Result<String, FileError> {
     if text.trim().is_empty() {
         return Err(FileError::new(path, FileProblem::Empty));
     }
     Ok(text)
+}
+
+/// Reads a non-empty text file with the stamp of what was read.
+fn read_stamped(path: &Path) -> Result<(String, FileStamp), FileError> {
+    let (bytes, meta) = read_file(path)?;
+    let stamp = FileStamp::from_bytes(&bytes, meta.modified().ok());
+    let text = nonempty(path, text_of(path, bytes)?)?;
+    Ok((text, stamp))
 }
 
 /// Loads a catalog file.
@@ -408,8 +443,7 @@ pub fn load_profile(path: &Path, catalog: &Catalog) -> Result<ZoneProfile, FileE
 
 /// Loads one zone profile with the stamp of the file as read.
 pub fn load_profile_stamped(path: &Path, catalog: &Catalog) -> Result<(ZoneProfile, FileStamp), FileError> {
-    let text = read_nonempty(path)?;
-    let stamp = FileStamp::of(path, text.as_bytes());
+    let (text, stamp) = read_stamped(path)?;
     let profile =
         model::parse_profile(&text, &profile_id(path), catalog).map_err(|e| FileError::parse(path, e))?;
     Ok((profile, stamp))
@@ -432,8 +466,7 @@ pub fn load_checklist_to_score(path: &Path, catalog: &Catalog) -> Result<Checkli
 
 /// Loads one investor checklist with the stamp of the file as read.
 pub fn load_checklist_stamped(path: &Path, catalog: &Catalog) -> Result<(Checklist, FileStamp), FileError> {
-    let text = read_nonempty(path)?;
-    let stamp = FileStamp::of(path, text.as_bytes());
+    let (text, stamp) = read_stamped(path)?;
     let checklist = model::parse_checklist(&text, catalog).map_err(|e| FileError::parse(path, e))?;
     Ok((checklist, stamp))
 }
@@ -449,12 +482,16 @@ pub struct FileStamp {
 
 impl FileStamp {
     fn of(path: &Path, bytes: &[u8]) -> FileStamp {
+        FileStamp::from_bytes(bytes, fs::metadata(path).and_then(|m| m.modified()).ok())
+    }
+
+    fn from_bytes(bytes: &[u8], modified: Option<std::time::SystemTime>) -> FileStamp {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         bytes.hash(&mut hasher);
         FileStamp {
             len: bytes.len() as u64,
-            modified: fs::metadata(path).and_then(|m| m.modified()).ok(),
+            modified,
             hash: hasher.finish(),
         }
     }
@@ -572,13 +609,15 @@ pub fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, FileError> {
     let entries = fs::read_dir(dir).map_err(|e| FileError::io(dir, IoAction::OpenFolder, e))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
+        // The entry's own type needs no `stat` on most file systems; a link is followed.
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
         .map(|e| e.path())
         .filter(|p| p.extension() == Some(OsStr::new("ron")))
         .filter(|p| {
             !p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
-        .filter(|p| p.is_file())
+        .filter(|p| !p.is_symlink() || p.is_file())
         .collect();
     files.sort();
     Ok(files)
@@ -713,51 +752,115 @@ pub fn save_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
 /// Writes an exported file (a report, a spreadsheet) atomically, without keeping a backup;
 /// creates its folder when missing.
 pub fn export(path: &Path, contents: &[u8]) -> Result<(), FileError> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
-        fs::create_dir_all(dir).map_err(|e| FileError::io(dir, IoAction::CreateFolder, e))?;
-    }
-    write_atomic(path, contents, false)
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(contents)
+        .map_err(|e| FileError::io(path, IoAction::Write, e))?;
+    file.commit()
 }
 
 fn write_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> Result<(), FileError> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".sitematch-").suffix(".tmp");
-    // A new file gets the permissions any program's new file gets (read-write for all, less
-    // the user's umask), not a temporary file's owner-only ones, so colleagues on a shared
-    // folder can read it. A file that exists keeps its own (below).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .map_err(|e| FileError::io(path, IoAction::CreateTemporary, e))?;
-    tmp.write_all(contents)
-        .and_then(|()| tmp.flush())
-        .and_then(|()| tmp.as_file().sync_all())
+    let mut file = AtomicFile::create_in(path, false)?;
+    file.keep_backup = keep_backup;
+    file.write_all(contents)
         .map_err(|e| FileError::io(path, IoAction::Write, e))?;
-    if let Ok(meta) = fs::metadata(path) {
-        // Keep the file's permissions, and the old content as the backup.
-        if let Err(e) = fs::set_permissions(tmp.path(), meta.permissions()) {
-            // The content is safe either way; only the old file's permissions are not kept.
-            log::warn!(
-                "{}: the file's permissions could not be kept: {e}",
-                path.display()
-            );
-        }
-        if keep_backup {
-            fs::copy(path, backup_path(path)).map_err(|e| FileError::io(path, IoAction::KeepBackup, e))?;
-        }
+    file.commit()
+}
+
+/// A file written in place of `path` as a stream (an export too large to hold in memory):
+/// the bytes go to a temporary file beside it, which [`AtomicFile::commit`] flushes, syncs and
+/// renames over the target, so a reader (or a crash) sees the old file or the new one, whole.
+/// Dropped without a commit, it leaves nothing behind.
+pub struct AtomicFile {
+    path: PathBuf,
+    dir: PathBuf,
+    tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+    keep_backup: bool,
+}
+
+impl AtomicFile {
+    /// Starts an exported file (no backup kept), creating its folder when missing.
+    pub fn create(path: &Path) -> Result<AtomicFile, FileError> {
+        AtomicFile::create_in(path, true)
     }
-    tmp.persist(path)
-        .map_err(|e| FileError::io(path, IoAction::Replace, e.error))?;
-    sync_dir(dir);
-    Ok(())
+
+    fn create_in(path: &Path, make_dir: bool) -> Result<AtomicFile, FileError> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if make_dir && !dir.exists() {
+            fs::create_dir_all(dir).map_err(|e| FileError::io(dir, IoAction::CreateFolder, e))?;
+        }
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".sitematch-").suffix(".tmp");
+        // A new file gets the permissions any program's new file gets (read-write for all,
+        // less the user's umask), not a temporary file's owner-only ones, so colleagues on a
+        // shared folder can read it. A file that exists keeps its own (on commit).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder
+            .tempfile_in(dir)
+            .map_err(|e| FileError::io(path, IoAction::CreateTemporary, e))?;
+        Ok(AtomicFile {
+            path: path.to_owned(),
+            dir: dir.to_owned(),
+            tmp: std::io::BufWriter::with_capacity(1 << 16, tmp),
+            keep_backup: false,
+        })
+    }
+
+    /// Puts the file in place, whole.
+    pub fn commit(self) -> Result<(), FileError> {
+        let path = self.path;
+        let tmp = self
+            .tmp
+            .into_inner()
+            .map_err(|e| FileError::io(&path, IoAction::Write, e.into_error()))?;
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| FileError::io(&path, IoAction::Write, e))?;
+        if let Ok(meta) = fs::metadata(&path) {
+            // Keep the file's permissions, and the old content as the backup.
+            if let Err(e) = fs::set_permissions(tmp.path(), meta.permissions()) {
+                // The content is safe either way; only the old file's permissions are not kept.
+                log::warn!(
+                    "{}: the file's permissions could not be kept: {e}",
+                    path.display()
+                );
+            }
+            if self.keep_backup {
+                fs::copy(&path, backup_path(&path))
+                    .map_err(|e| FileError::io(&path, IoAction::KeepBackup, e))?;
+            }
+        }
+        tmp.persist(&path)
+            .map_err(|e| FileError::io(&path, IoAction::Replace, e.error))?;
+        sync_dir(&self.dir);
+        Ok(())
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.tmp.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.tmp.write_all(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.flush()
+    }
+}
+
+impl std::io::Seek for AtomicFile {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.tmp.seek(pos)
+    }
 }
 
 /// Makes the rename durable where the platform allows it (Windows has no folder sync; the

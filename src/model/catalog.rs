@@ -62,7 +62,14 @@ pub struct Unit {
     pub name: Text,
     pub dimension: String,
     pub scale: Decimal,
+    /// Decimal places an amount computed in this unit (a gap, a conversion) is shown with.
+    pub precision: u32,
 }
+
+/// The display precision of a unit whose catalog entry gives none.
+pub const DEFAULT_PRECISION: u32 = 2;
+/// The most decimal places a unit may be shown with.
+const MAX_PRECISION: u32 = 10;
 
 /// A named choice: a member of a vocabulary or a level of a `Level` factor.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -373,9 +380,24 @@ impl Catalog {
         amount.checked_mul(from.scale)?.checked_div(to.scale)
     }
 
+    /// An amount computed in a unit (a gap, a change, a conversion) as a reader sees it: rounded
+    /// away from zero to the unit's display precision, so a shortfall is never shown smaller
+    /// than it is, thousands grouped, with the unit's name (`362.72 亩`).
+    pub fn amount_text(&self, amount: Decimal, unit: UnitIdx, lang: Lang) -> String {
+        let u = self.unit(unit);
+        let shown = amount.round_dp_with_strategy(u.precision, rust_decimal::RoundingStrategy::AwayFromZero);
+        format!("{} {}", number::grouped(shown), u.name.get(lang))
+    }
+
     /// Finds one of `allowed` by its id or by its Chinese or English name (`mu`, `亩`, `m²`).
     pub fn find_unit(&self, token: &str, allowed: &[UnitIdx]) -> Option<UnitIdx> {
-        allowed.iter().copied().find(|&u| self.unit_matches(u, token))
+        // Files hold units by id: that case needs no spelling variants (and no allocation).
+        let token_trimmed = token.trim();
+        allowed
+            .iter()
+            .copied()
+            .find(|&u| self.unit(u).id == token_trimmed)
+            .or_else(|| allowed.iter().copied().find(|&u| self.unit_matches(u, token)))
     }
 
     /// Whether any unit of the catalog goes by `token`, allowed for a factor or not.
@@ -487,6 +509,8 @@ struct RawUnit {
     dimension: String,
     #[serde(with = "number")]
     scale: Decimal,
+    #[serde(default)]
+    precision: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -624,12 +648,21 @@ impl RawCatalog {
                             unit: named(&u.id, &u.zh, &u.en),
                         },
                     ))
+                } else if u.precision.is_some_and(|p| p > MAX_PRECISION) {
+                    Err(err(
+                        &u.id,
+                        CatalogProblem::PrecisionTooLarge {
+                            unit: named(&u.id, &u.zh, &u.en),
+                            max: MAX_PRECISION,
+                        },
+                    ))
                 } else {
                     Ok(Unit {
                         id: u.id,
                         name: Text::new(u.zh, u.en),
                         dimension: u.dimension,
                         scale: u.scale,
+                        precision: u.precision.unwrap_or(DEFAULT_PRECISION),
                     })
                 }
             })

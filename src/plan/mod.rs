@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::model::value::members_text;
 use crate::model::{Catalog, Entry, FactorIdx, Importance, Kind, Lang, Value, YesNo, ZoneProfile, number};
-use crate::scoring::{ItemResult, Prepared, Scorer, Status, ZoneResult};
+use crate::scoring::{Exact, ItemResult, Prepared, Scorer, Status, ZoneResult};
 
 /// The score a plan aims for once the zone qualifies, unless the officer says otherwise.
 pub const DEFAULT_TARGET: Decimal = Decimal::from_parts(90, 0, 0, false, 0);
@@ -28,7 +28,7 @@ pub struct Change {
     /// What the zone's inventory holds now; `None` when unknown, so the change is to verify.
     pub offered: Option<Value>,
     /// Points added to the score (0–100 scale), exact.
-    pub gain: Decimal,
+    pub gain: Exact,
     /// A must-have: the zone cannot qualify without it.
     pub must: bool,
 }
@@ -43,17 +43,17 @@ impl Change {
 /// What it would take for one zone to win one checklist.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
-    pub score: Decimal,
+    pub score: Exact,
     pub qualified: bool,
     /// The failed must-haves, largest gain first: the shortest list that qualifies the zone.
     pub to_qualify: Vec<Change>,
     /// The score once `to_qualify` is done.
-    pub score_qualified: Decimal,
+    pub score_qualified: Exact,
     /// The further changes, largest gain first, that lift the qualified zone to `target`.
     pub to_target: Vec<Change>,
     pub target: Decimal,
     /// The score once every change of the plan is done.
-    pub score_after: Decimal,
+    pub score_after: Exact,
 }
 
 impl Plan {
@@ -81,57 +81,59 @@ pub fn plan_for(
     result: &ZoneResult,
     target: Decimal,
 ) -> Plan {
-    let total = Decimal::from(
-        requirements
-            .iter()
-            .map(|p| p.importance.weight_units())
-            .sum::<u32>(),
-    );
-    let hundred = Decimal::ONE_HUNDRED;
-    let points = |weighted: Decimal| {
-        if total.is_zero() {
-            Decimal::ZERO
+    let total: u128 = requirements
+        .iter()
+        .map(|p| u128::from(p.importance.weight_units()))
+        .sum();
+    let points = |weighted: &Exact| {
+        if total == 0 {
+            Exact::ZERO
         } else {
-            hundred * weighted / total
+            weighted.mul_int(100).div_int(total)
         }
     };
-    let mut open: Vec<(&ItemResult, Change)> = result
+    let mut open: Vec<(Exact, Change)> = result
         .items
         .iter()
         .filter(|i| i.status != Status::Met)
-        .filter_map(|i| Some((i, change(requirements, profile, i, points(i.shortfall()))?)))
+        .filter_map(|i| {
+            let cost = i.shortfall();
+            let change = change(requirements, profile, i, points(&cost))?;
+            Some((cost, change))
+        })
         .collect();
     // Largest gain first; catalog order on ties (the sort is stable).
-    open.sort_by_key(|(i, _)| std::cmp::Reverse(i.shortfall()));
+    open.sort_by(|(a, _), (b, _)| b.cmp(a));
 
-    let mut weighted = result.weighted();
+    let mut weighted = result.weighted().clone();
     let (musts, others): (Vec<_>, Vec<_>) = open.into_iter().partition(|(_, c)| c.must);
     let to_qualify: Vec<Change> = musts
         .into_iter()
-        .map(|(i, c)| {
-            weighted += i.shortfall();
+        .map(|(cost, c)| {
+            weighted = weighted.add(&cost);
             c
         })
         .collect();
-    let score_qualified = points(weighted);
-    // Reached when 100·Σwᵢsᵢ ≥ target·Σwᵢ, compared without division.
-    let reached = |w: Decimal| hundred * w >= target * total;
+    let score_qualified = points(&weighted);
+    // Reached when 100·Σwᵢsᵢ ≥ target·Σwᵢ, compared exactly without division.
+    let goal = Exact::from_decimal(target).mul_int(total);
+    let reached = |w: &Exact| w.mul_int(100) >= goal;
     let mut to_target = Vec::new();
-    for (i, c) in others {
-        if reached(weighted) {
+    for (cost, c) in others {
+        if reached(&weighted) {
             break;
         }
-        weighted += i.shortfall();
+        weighted = weighted.add(&cost);
         to_target.push(c);
     }
     Plan {
-        score: result.score,
+        score: result.score.clone(),
         qualified: result.qualified,
         to_qualify,
         score_qualified,
         to_target,
         target,
-        score_after: points(weighted),
+        score_after: points(&weighted),
     }
 }
 
@@ -140,7 +142,7 @@ fn change(
     requirements: &[Prepared],
     profile: &ZoneProfile,
     item: &ItemResult,
-    gain: Decimal,
+    gain: Exact,
 ) -> Option<Change> {
     let required = &requirements.iter().find(|p| p.factor == item.factor)?.required;
     let offered = profile.entry(item.factor).map(|e| e.value.clone());
@@ -212,11 +214,11 @@ pub fn strictest(catalog: &Catalog, factor: FactorIdx, a: &Value, b: &Value) -> 
 pub fn change_text(catalog: &Catalog, change: &Change, lang: Lang) -> String {
     let factor = catalog.factor(change.factor);
     let name = factor.name.get(lang);
-    let unit = |lang| {
-        factor
-            .kind
-            .measure()
-            .map_or("", |m| catalog.unit(m.unit).name.get(lang))
+    // The amount to add or take off, in the factor's unit at its display precision (rounded
+    // up, so the change shown always suffices).
+    let amount = |d: Decimal| match factor.kind.measure() {
+        Some(m) => catalog.amount_text(d, m.unit, lang),
+        None => number::grouped(d),
     };
     let Some(offered) = &change.offered else {
         if factor.kind == Kind::YesNo {
@@ -233,12 +235,10 @@ pub fn change_text(catalog: &Catalog, change: &Change, lang: Lang) -> String {
     };
     match (&factor.kind, &change.target, offered) {
         (Kind::AtLeast(_), Value::Amount(t), Value::Amount(x)) => {
-            let d = number::grouped(t.canonical() - x.canonical());
-            format!("{name} +{d} {}", unit(lang))
+            format!("{name} +{}", amount(t.canonical() - x.canonical()))
         }
         (Kind::AtMost(_), Value::Amount(t), Value::Amount(x)) => {
-            let d = number::grouped(x.canonical() - t.canonical());
-            format!("{name} −{d} {}", unit(lang))
+            format!("{name} −{}", amount(x.canonical() - t.canonical()))
         }
         (Kind::YesNo, _, Value::YesNo(YesNo::Planned(date))) => match lang {
             Lang::Zh => format!("{name}：由计划 {date} 提前到位"),
@@ -269,8 +269,8 @@ pub fn change_text(catalog: &Catalog, change: &Change, lang: Lang) -> String {
 }
 
 /// The gain in words: `+2.4 分` / `+2.4 points`.
-pub fn gain_text(gain: Decimal, lang: Lang) -> String {
-    let g = number::fixed(gain, 1);
+pub fn gain_text(gain: &Exact, lang: Lang) -> String {
+    let g = gain.fixed(1);
     match lang {
         Lang::Zh => format!("+{g} 分"),
         Lang::En => format!("+{g} points"),
@@ -282,7 +282,7 @@ pub fn plan_lines(catalog: &Catalog, plan: &Plan, lang: Lang) -> Vec<String> {
     plan.changes()
         .map(|c| {
             let what = change_text(catalog, c, lang);
-            let gain = gain_text(c.gain, lang);
+            let gain = gain_text(&c.gain, lang);
             match (lang, c.must) {
                 (Lang::Zh, true) => format!("{what}：达标必需，{gain}"),
                 (Lang::En, true) => format!("{what}: needed to qualify, {gain}"),

@@ -2,18 +2,16 @@
 //! project. Which shortfalls block the most projects, and which reserves, added step by step,
 //! qualify how many of them ("+300 亩 and +20 兆瓦: 4 of 6 projects qualify"). Pure.
 
-use rust_decimal::Decimal;
-
 use super::{Change, DEFAULT_TARGET, apply, change_text, strictest, what_it_takes};
 use crate::model::{Catalog, Checklist, FactorIdx, Lang, ZoneIdx, ZoneProfile};
-use crate::scoring::Scorer;
+use crate::scoring::{Exact, Scorer};
 
 /// One pending project as the zone stands today.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Project {
     /// The project's name from its checklist.
     pub name: String,
-    pub score: Decimal,
+    pub score: Exact,
     pub qualified: bool,
     /// The failed must-haves that keep the zone from qualifying for it.
     pub to_qualify: Vec<Change>,

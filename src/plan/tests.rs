@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::pipeline::{pipeline, step_text};
 use super::*;
 use crate::model::{Checklist, Quantity, Requirement, ZoneIdx, parse_checklist, parse_profile};
-use crate::scoring::Scorer;
+use crate::scoring::{Exact, Scorer};
 
 fn catalog() -> Catalog {
     Catalog::builtin().expect("catalog")
@@ -57,11 +57,15 @@ fn yuanping_needs_its_two_failed_must_haves_then_qualifies() {
     let all = apply(&zone, plan.changes(), "test");
     let after = rescore(&scorer, &all);
     assert!(after.qualified);
-    assert!(after.score >= DEFAULT_TARGET, "{}", after.score);
+    assert!(
+        after.score >= Exact::from_decimal(DEFAULT_TARGET),
+        "{:?}",
+        after.score
+    );
     assert_eq!(after.score, plan.score_after);
-    // Gains are exact and add up.
-    let gains: Decimal = plan.changes().map(|ch| ch.gain).sum();
-    assert_eq!((plan.score + gains).round_dp(20), plan.score_after.round_dp(20));
+    // Gains are exact and add up, to the last digit.
+    let gains = plan.changes().fold(Exact::ZERO, |sum, ch| sum.add(&ch.gain));
+    assert_eq!(plan.score.add(&gains), plan.score_after);
     // The further changes go largest gain first.
     assert!(plan.to_target.windows(2).all(|w| w[0].gain >= w[1].gain));
 }
@@ -89,7 +93,7 @@ fn changes_read_in_units_both_ways() {
         factor: land,
         target: q("515 mu"),
         offered: Some(q("438 mu")),
-        gain: Decimal::new(65, 1),
+        gain: Exact::ratio(65, 10),
         must: true,
     };
     assert_eq!(change_text(&c, &change, Lang::Zh), "可供工业用地面积 +77 亩");
@@ -100,13 +104,13 @@ fn changes_read_in_units_both_ways() {
     let lines = plan_lines(
         &c,
         &Plan {
-            score: Decimal::ZERO,
+            score: Exact::ZERO,
             qualified: false,
             to_qualify: vec![change.clone()],
-            score_qualified: Decimal::ZERO,
+            score_qualified: Exact::ZERO,
             to_target: vec![],
             target: DEFAULT_TARGET,
-            score_after: Decimal::ZERO,
+            score_after: Exact::ZERO,
         },
         Lang::En,
     );
@@ -122,7 +126,7 @@ fn changes_read_in_units_both_ways() {
         factor: days,
         target: d(60),
         offered: Some(d(74)),
-        gain: Decimal::ONE,
+        gain: Exact::ONE,
         must: false,
     };
     assert_eq!(
@@ -139,7 +143,7 @@ fn changes_read_in_units_both_ways() {
         factor: assessments,
         target: Value::Set(vec![seismic]),
         offered: Some(Value::Set(vec![])),
-        gain: Decimal::new(24, 1),
+        gain: Exact::ratio(24, 10),
         must: false,
     };
     assert!(change_text(&c, &complete, Lang::Zh).ends_with("完成 地震安全性评价"));
@@ -188,10 +192,11 @@ fn no_shorter_list_qualifies_or_reaches_the_target() {
         for target in [Decimal::from(70), DEFAULT_TARGET, Decimal::ONE_HUNDRED] {
             let plan = what_it_takes(&scorer, zone, &result, target);
             let done = rescore(&scorer, &apply(zone, plan.changes(), "test"));
+            let goal = Exact::from_decimal(target);
             assert!(done.qualified, "zone {seed}: the plan qualifies");
             assert!(
-                done.score >= target,
-                "zone {seed}: the plan reaches {target}: {}",
+                done.score >= goal,
+                "zone {seed}: the plan reaches {target}: {:?}",
                 done.score
             );
 
@@ -199,7 +204,7 @@ fn no_shorter_list_qualifies_or_reaches_the_target() {
                 .items
                 .iter()
                 .filter(|i| i.status != Status::Met)
-                .map(|i| change(scorer.requirements(), zone, i, Decimal::ZERO).expect("change"))
+                .map(|i| change(scorer.requirements(), zone, i, Exact::ZERO).expect("change"))
                 .collect();
             assert!(open.len() <= 8);
             let mut shortest_qualifying = usize::MAX;
@@ -214,7 +219,7 @@ fn no_shorter_list_qualifies_or_reaches_the_target() {
                 let r = rescore(&scorer, &apply(zone, subset.iter().copied(), "test"));
                 if r.qualified {
                     shortest_qualifying = shortest_qualifying.min(subset.len());
-                    if r.score >= target {
+                    if r.score >= goal {
                         shortest_to_target = shortest_to_target.min(subset.len());
                     }
                 }

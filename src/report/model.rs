@@ -335,8 +335,8 @@ impl ReportModel {
                     rank: i + 1,
                     zone: p.id.clone(),
                     name: Bi::of(|l| p.name.get(l).to_owned()),
-                    score: number::fixed(z.score, 1),
-                    bar: number::to_f64(z.score) / 100.0,
+                    score: z.score.fixed(1),
+                    bar: z.score.to_f64() / 100.0,
                     qualified: z.qualified,
                     met: z.counts.met,
                     partial: z.counts.partial,
@@ -604,7 +604,7 @@ fn section(
         name: Bi::of(|l| p.name.get(l).to_owned()),
         region: Bi::of(|l| p.region.get(l).to_owned()),
         contact: Bi::of(|l| p.contact(l).to_owned()),
-        score: number::fixed(z.score, 1),
+        score: z.score.fixed(1),
         qualified: z.qualified,
         failed_must: z
             .failed_must

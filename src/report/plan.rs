@@ -3,18 +3,19 @@
 
 use serde_json::{Value, json};
 
-use super::json::num;
+use super::json::{exact, num};
 
 use crate::model::{Catalog, Checklist, Lang, ZoneProfile, number};
 use crate::plan::pipeline::{Pipeline, shortfall_text, step_text};
 use crate::plan::{Change, Plan, change_text, plan_lines};
+use crate::scoring::Exact;
 
 fn zone_title(zone: &ZoneProfile, lang: Lang) -> String {
     format!("{} ({})", zone.name.get(lang), zone.id)
 }
 
-fn score(d: rust_decimal::Decimal) -> String {
-    number::fixed(d, 1)
+fn score(e: &Exact) -> String {
+    e.fixed(1)
 }
 
 fn qualified_word(q: bool, lang: Lang) -> &'static str {
@@ -46,12 +47,12 @@ pub fn plan_table(
     out += &match lang {
         Lang::Zh => format!(
             "现在 {} 分，{}\n",
-            score(plan.score),
+            score(&plan.score),
             qualified_word(plan.qualified, lang)
         ),
         Lang::En => format!(
             "now {} points, {}\n",
-            score(plan.score),
+            score(&plan.score),
             qualified_word(plan.qualified, lang)
         ),
     };
@@ -69,12 +70,12 @@ pub fn plan_table(
             Lang::Zh => format!(
                 "达标所需（{} 项，达标后 {} 分）\n",
                 first.len(),
-                score(plan.score_qualified)
+                score(&plan.score_qualified)
             ),
             Lang::En => format!(
                 "To qualify ({} changes, then {} points)\n",
                 first.len(),
-                score(plan.score_qualified)
+                score(&plan.score_qualified)
             ),
         };
     }
@@ -87,12 +88,12 @@ pub fn plan_table(
             Lang::Zh => format!(
                 "提升至 {target} 分（{} 项，完成后 {} 分）\n",
                 rest.len(),
-                score(plan.score_after)
+                score(&plan.score_after)
             ),
             Lang::En => format!(
                 "To reach {target} ({} changes, then {} points)\n",
                 rest.len(),
-                score(plan.score_after)
+                score(&plan.score_after)
             ),
         };
     }
@@ -108,7 +109,7 @@ fn change_json(catalog: &Catalog, c: &Change, lang: Lang) -> Value {
         "change": change_text(catalog, c, lang),
         "verify": c.is_verify(),
         "must": c.must,
-        "gain": num(c.gain, 1),
+        "gain": exact(&c.gain, 1),
     })
 }
 
@@ -130,13 +131,13 @@ pub fn plan_json(
     json!({
         "zone": zone.id,
         "project": checklist.project,
-        "score": num(plan.score, 1),
+        "score": exact(&plan.score, 1),
         "qualified": plan.qualified,
         "target": num(plan.target, 1),
         "to_qualify": changes(&plan.to_qualify),
-        "score_qualified": num(plan.score_qualified, 1),
+        "score_qualified": exact(&plan.score_qualified, 1),
         "to_target": changes(&plan.to_target),
-        "score_after": num(plan.score_after, 1),
+        "score_after": exact(&plan.score_after, 1),
     })
 }
 
@@ -161,7 +162,7 @@ pub fn pipeline_table(catalog: &Catalog, zone: &ZoneProfile, p: &Pipeline, lang:
     );
     for project in &p.projects {
         let mark = if project.qualified { "✔" } else { "✘" };
-        out += &format!("  {:>5}  {mark} {}\n", score(project.score), project.name);
+        out += &format!("  {:>5}  {mark} {}\n", score(&project.score), project.name);
     }
     if !p.shortfalls.is_empty() {
         out += lang.pick(
@@ -192,7 +193,7 @@ pub fn pipeline_json(catalog: &Catalog, zone: &ZoneProfile, p: &Pipeline, lang: 
         .map(|project| {
             json!({
                 "name": project.name,
-                "score": num(project.score, 1),
+                "score": exact(&project.score, 1),
                 "qualified": project.qualified,
                 "to_qualify": project.to_qualify.iter().map(|c| change_json(catalog, c, lang)).collect::<Vec<_>>(),
             })

@@ -1,19 +1,21 @@
 //! The ranking as a reader sees it: zones in rank order with their figures and, for each, the
 //! item-by-item explanation. Built once from a scorer's ranking; renderers only lay it out.
 
+use std::ops::Range;
+
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::model::{Checklist, Importance, Lang, ZoneProfile};
 use crate::scoring::explain::{ItemTexts, item_texts};
-use crate::scoring::{Counts, Ranking, Scorer};
+use crate::scoring::{Counts, Exact, Ranking, Scorer, ZoneResult};
 
 /// One scored item of one zone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ItemRow {
     pub factor_id: String,
     pub importance: Importance,
-    pub credit: Decimal,
+    pub credit: Exact,
     pub texts: ItemTexts,
 }
 
@@ -23,7 +25,8 @@ pub struct ZoneRow {
     pub rank: usize,
     pub id: String,
     pub name: String,
-    pub score: Decimal,
+    /// Exact; shown rounded half up to one place.
+    pub score: Exact,
     pub qualified: bool,
     /// The must-haves not met: (factor id, factor name).
     pub failed_must: Vec<(String, String)>,
@@ -54,7 +57,7 @@ pub struct RankingReport {
 impl RankingReport {
     /// Builds the report of a ranking. `profiles` is the slice the ranking was scored on;
     /// `today` decides which values are more than a year old.
-    pub fn build<P: AsRef<ZoneProfile>>(
+    pub fn build<P: AsRef<ZoneProfile> + Sync>(
         scorer: &Scorer,
         checklist: &Checklist,
         ranking: &Ranking,
@@ -62,59 +65,15 @@ impl RankingReport {
         lang: Lang,
         today: Date,
     ) -> Self {
+        let mut report = RankingReport::header(scorer, checklist, lang);
+        report.zones = zone_rows(scorer, ranking, profiles, 0..ranking.zones.len(), lang, today);
+        report
+    }
+
+    /// The report's own fields with no zones yet, for writers that take the zones a chunk at
+    /// a time ([`zone_rows`]).
+    pub fn header(scorer: &Scorer, checklist: &Checklist, lang: Lang) -> Self {
         let catalog = scorer.catalog();
-        let zones = ranking
-            .zones
-            .iter()
-            .enumerate()
-            .filter_map(|(i, result)| {
-                let profile = profiles.get(result.zone.index())?.as_ref();
-                let items: Vec<ItemRow> = result
-                    .items
-                    .iter()
-                    .filter_map(|item| Some((item, scorer.requirement_of(item)?)))
-                    .map(|(item, req)| ItemRow {
-                        factor_id: catalog.factor(item.factor).id.clone(),
-                        importance: item.importance,
-                        credit: item.credit,
-                        texts: item_texts(catalog, req, item, profile, lang, today),
-                    })
-                    .collect();
-                let largest_gap = result.largest_gap().and_then(|gap| {
-                    let row = items
-                        .iter()
-                        .find(|r| r.factor_id == catalog.factor(gap.factor).id)?;
-                    Some(format!(
-                        "{}{}{}",
-                        row.texts.factor,
-                        lang.pick("：", ": "),
-                        row.texts.gap.as_deref().unwrap_or("")
-                    ))
-                });
-                Some(ZoneRow {
-                    rank: i + 1,
-                    id: profile.id.clone(),
-                    name: profile.name.get(lang).to_owned(),
-                    score: result.score,
-                    qualified: result.qualified,
-                    failed_must: result
-                        .failed_must
-                        .iter()
-                        .map(|f| {
-                            let factor = catalog.factor(*f);
-                            (factor.id.clone(), factor.name.get(lang).to_owned())
-                        })
-                        .collect(),
-                    counts: result.counts,
-                    completeness: result.completeness,
-                    largest_gap,
-                    tier: crate::scoring::tier::readiness(catalog, profile, today)
-                        .map(|r| r.tier)
-                        .map(|t| (t.id.clone(), t.name.get(lang).to_owned())),
-                    items,
-                })
-            })
-            .collect();
         let requested = checklist
             .items()
             .filter(|(_, r)| r.importance.is_requested())
@@ -126,7 +85,87 @@ impl RankingReport {
             industry: checklist.industry.map(|i| catalog.industries().label(i, lang)),
             scored: scorer.requirements().len(),
             unstated: requested.saturating_sub(scorer.requirements().len()),
-            zones,
+            zones: Vec::new(),
         }
     }
+}
+
+/// Below this many zones one thread builds the rows faster than handing out work.
+const PARALLEL_FROM: usize = 256;
+
+/// The rows of the zones ranked at positions `ranks` (0-based), in rank order; built on every
+/// core when there are many.
+pub fn zone_rows<P: AsRef<ZoneProfile> + Sync>(
+    scorer: &Scorer,
+    ranking: &Ranking,
+    profiles: &[P],
+    ranks: Range<usize>,
+    lang: Lang,
+    today: Date,
+) -> Vec<ZoneRow> {
+    use rayon::prelude::*;
+    let ranks = ranks.start.min(ranking.zones.len())..ranks.end.min(ranking.zones.len());
+    let row = |i: usize| zone_row(scorer, &ranking.zones[i], i + 1, profiles, lang, today);
+    if ranks.len() < PARALLEL_FROM {
+        ranks.filter_map(row).collect()
+    } else {
+        ranks.into_par_iter().filter_map(row).collect()
+    }
+}
+
+/// One ranked zone as a reader sees it.
+fn zone_row<P: AsRef<ZoneProfile>>(
+    scorer: &Scorer,
+    result: &ZoneResult,
+    rank: usize,
+    profiles: &[P],
+    lang: Lang,
+    today: Date,
+) -> Option<ZoneRow> {
+    let catalog = scorer.catalog();
+    let profile = profiles.get(result.zone.index())?.as_ref();
+    let items: Vec<ItemRow> = result
+        .items
+        .iter()
+        .filter_map(|item| Some((item, scorer.requirement_of(item)?)))
+        .map(|(item, req)| ItemRow {
+            factor_id: catalog.factor(item.factor).id.clone(),
+            importance: item.importance,
+            credit: item.credit.clone(),
+            texts: item_texts(catalog, req, item, profile, lang, today),
+        })
+        .collect();
+    let largest_gap = result.largest_gap().and_then(|gap| {
+        let row = items
+            .iter()
+            .find(|r| r.factor_id == catalog.factor(gap.factor).id)?;
+        Some(format!(
+            "{}{}{}",
+            row.texts.factor,
+            lang.pick("：", ": "),
+            row.texts.gap.as_deref().unwrap_or("")
+        ))
+    });
+    Some(ZoneRow {
+        rank,
+        id: profile.id.clone(),
+        name: profile.name.get(lang).to_owned(),
+        score: result.score.clone(),
+        qualified: result.qualified,
+        failed_must: result
+            .failed_must
+            .iter()
+            .map(|f| {
+                let factor = catalog.factor(*f);
+                (factor.id.clone(), factor.name.get(lang).to_owned())
+            })
+            .collect(),
+        counts: result.counts,
+        completeness: result.completeness,
+        largest_gap,
+        tier: crate::scoring::tier::readiness(catalog, profile, today)
+            .map(|r| r.tier)
+            .map(|t| (t.id.clone(), t.name.get(lang).to_owned())),
+        items,
+    })
 }

@@ -102,7 +102,7 @@ pub fn render(report: &RankingReport, details: bool) -> String {
         rows.push(vec![
             z.rank.to_string(),
             format!("{} ({})", z.name, z.id),
-            number::fixed(z.score, 1),
+            z.score.fixed(1),
             qualified_text(z, lang).to_owned(),
             z.counts.met.to_string(),
             z.counts.partial.to_string(),
@@ -170,7 +170,7 @@ pub fn zone_details(z: &ZoneRow, lang: Lang) -> String {
             z.rank,
             z.name,
             z.id,
-            number::fixed(z.score, 1),
+            z.score.fixed(1),
             qualified_text(z, lang)
         ),
         Lang::En => format!(
@@ -178,7 +178,7 @@ pub fn zone_details(z: &ZoneRow, lang: Lang) -> String {
             z.rank,
             z.name,
             z.id,
-            number::fixed(z.score, 1),
+            z.score.fixed(1),
             qualified_text(z, lang)
         ),
     };

@@ -1,6 +1,6 @@
 //! The ranking as a real Excel workbook: a ranking sheet and a sheet with every item of every
-//! zone, Chinese (or English) headers, numbers as numbers (scores with one decimal), frozen
-//! header rows. Both print: A4 landscape, every column on one page width, the header row on
+//! zone, Chinese (or English) headers, numbers as numbers (as shown: scores to one place,
+//! credits to four), frozen header rows, written a chunk of zones at a time in constant memory. Both print: A4 landscape, every column on one page width, the header row on
 //! every page, and rows as tall as their wrapped text (set explicitly: not every spreadsheet
 //! program fits rows when it opens a file). [`print_setup`] and [`fitted_height`] serve the
 //! survey workbook too.
@@ -8,8 +8,8 @@
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use super::ranking::RankingReport;
-use crate::model::number;
+use super::ranking::{RankingReport, ZoneRow};
+use crate::model::{Lang, number};
 
 /// Excel's paper size code for A4.
 const PAPER_A4: u8 = 9;
@@ -82,151 +82,210 @@ fn num(d: rust_decimal::Decimal, dp: u32) -> f64 {
     number::fixed(d, dp).parse().unwrap_or(0.0)
 }
 
-/// The workbook as bytes.
-pub fn render(report: &RankingReport) -> Result<Vec<u8>, XlsxError> {
-    let lang = report.lang;
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let mut book = Workbook::new();
-    let score_format = Format::new().set_num_format("0.0").set_align(FormatAlign::Top);
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let top = Format::new().set_align(FormatAlign::Top);
-    let ranking_widths = [
-        5.0, 10.0, 26.0, 6.0, 6.0, 5.0, 6.0, 6.0, 6.0, 8.0, 22.0, 32.0, 12.0,
-    ];
-    let item_widths = [
-        5.0, 10.0, 20.0, 18.0, 18.0, 7.0, 10.0, 7.0, 18.0, 18.0, 18.0, 30.0, 10.0, 6.0,
-    ];
+/// An exact value rounded half up to `dp` places, as it is shown.
+fn shown(e: &crate::scoring::Exact, dp: u32) -> f64 {
+    e.fixed(dp).parse().unwrap_or(0.0)
+}
 
-    let sheet = book.add_worksheet();
-    sheet.set_name(t("排名", "Ranking"))?;
-    header(
-        sheet,
-        &[
-            t("排名", "Rank"),
-            t("开发区编号", "Zone id"),
-            t("开发区", "Zone"),
-            t("得分", "Score"),
-            t("合格", "Qualified"),
-            t("满足", "Met"),
-            t("部分满足", "Partial"),
-            t("不满足", "Unmet"),
-            t("待核实", "Unknown"),
-            t("完整度(%)", "Completeness (%)"),
-            t("未满足的必须项", "Must-haves not met"),
-            t("最大差距", "Largest gap"),
-            t("就绪等级", "Readiness"),
-        ],
-        &ranking_widths,
-    )?;
-    for (i, z) in report.zones.iter().enumerate() {
-        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        sheet.write_number_with_format(row, 0, z.rank as f64, &top)?;
-        sheet.write_string_with_format(row, 1, &z.id, &wrap)?;
-        sheet.write_string_with_format(row, 2, &z.name, &wrap)?;
-        sheet.write_number_with_format(row, 3, num(z.score, 1), &score_format)?;
-        sheet.write_string(
-            row,
-            4,
-            if z.qualified {
-                t("是", "yes")
-            } else {
-                t("否", "no")
-            },
+const RANKING_WIDTHS: [f64; 13] = [
+    5.0, 10.0, 26.0, 6.0, 6.0, 5.0, 6.0, 6.0, 6.0, 8.0, 22.0, 32.0, 12.0,
+];
+const ITEM_WIDTHS: [f64; 14] = [
+    5.0, 10.0, 20.0, 18.0, 18.0, 7.0, 10.0, 7.0, 18.0, 18.0, 18.0, 30.0, 10.0, 6.0,
+];
+
+/// Writes the workbook a chunk of zones at a time: both sheets in constant-memory mode, so each
+/// row goes to a temporary file as it is written and a nation-scale ranking never sits in
+/// memory as cells.
+pub struct XlsxWriter {
+    book: Workbook,
+    lang: Lang,
+    /// The next row of the ranking sheet and of the items sheet.
+    rows: (u32, u32),
+    score: Format,
+    wrap: Format,
+    top: Format,
+}
+
+impl XlsxWriter {
+    /// A workbook with the two sheets and their headers.
+    pub fn new(lang: Lang) -> Result<Self, XlsxError> {
+        let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet_with_constant_memory()?;
+        sheet.set_name(t("排名", "Ranking"))?;
+        header(
+            sheet,
+            &[
+                t("排名", "Rank"),
+                t("开发区编号", "Zone id"),
+                t("开发区", "Zone"),
+                t("得分", "Score"),
+                t("合格", "Qualified"),
+                t("满足", "Met"),
+                t("部分满足", "Partial"),
+                t("不满足", "Unmet"),
+                t("待核实", "Unknown"),
+                t("完整度(%)", "Completeness (%)"),
+                t("未满足的必须项", "Must-haves not met"),
+                t("最大差距", "Largest gap"),
+                t("就绪等级", "Readiness"),
+            ],
+            &RANKING_WIDTHS,
         )?;
-        for (col, n) in [
-            (5, z.counts.met),
-            (6, z.counts.partial),
-            (7, z.counts.unmet),
-            (8, z.counts.unknown),
-        ] {
-            sheet.write_number(row, col, n as f64)?;
-        }
-        sheet.write_number(row, 9, num(z.completeness, 0))?;
-        let failed: Vec<&str> = z.failed_must.iter().map(|(_, n)| n.as_str()).collect();
-        let failed = failed.join(lang.list_separator());
-        let gap = z.largest_gap.as_deref().unwrap_or("");
-        let tier = z.tier.as_ref().map_or("", |(_, name)| name.as_str());
-        sheet.write_string_with_format(row, 10, &failed, &wrap)?;
-        sheet.write_string_with_format(row, 11, gap, &wrap)?;
-        sheet.write_string_with_format(row, 12, tier, &wrap)?;
-        let height = fitted_height([
-            (z.id.as_str(), ranking_widths[1]),
-            (z.name.as_str(), ranking_widths[2]),
-            (failed.as_str(), ranking_widths[10]),
-            (gap, ranking_widths[11]),
-            (tier, ranking_widths[12]),
-        ]);
-        sheet.set_row_height(row, height)?;
+        let sheet = book.add_worksheet_with_constant_memory()?;
+        sheet.set_name(t("逐项", "Items"))?;
+        header(
+            sheet,
+            &[
+                t("排名", "Rank"),
+                t("开发区编号", "Zone id"),
+                t("开发区", "Zone"),
+                t("要素编号", "Factor id"),
+                t("要素", "Factor"),
+                t("重要性", "Importance"),
+                t("状态", "Status"),
+                t("得分系数", "Credit"),
+                t("要求", "Required"),
+                t("现有", "Offered"),
+                t("差距", "Gap"),
+                t("来源", "Source"),
+                t("数据日期", "As of"),
+                t("示例值", "Illustrative"),
+            ],
+            &ITEM_WIDTHS,
+        )?;
+        Ok(XlsxWriter {
+            book,
+            lang,
+            rows: (1, 1),
+            score: Format::new().set_num_format("0.0").set_align(FormatAlign::Top),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            top: Format::new().set_align(FormatAlign::Top),
+        })
     }
 
-    let sheet = book.add_worksheet();
-    sheet.set_name(t("逐项", "Items"))?;
-    header(
-        sheet,
-        &[
-            t("排名", "Rank"),
-            t("开发区编号", "Zone id"),
-            t("开发区", "Zone"),
-            t("要素编号", "Factor id"),
-            t("要素", "Factor"),
-            t("重要性", "Importance"),
-            t("状态", "Status"),
-            t("得分系数", "Credit"),
-            t("要求", "Required"),
-            t("现有", "Offered"),
-            t("差距", "Gap"),
-            t("来源", "Source"),
-            t("数据日期", "As of"),
-            t("示例值", "Illustrative"),
-        ],
-        &item_widths,
-    )?;
-    let mut row = 1_u32;
-    for z in &report.zones {
-        for item in &z.items {
-            let tx = &item.texts;
-            sheet.write_number_with_format(row, 0, z.rank as f64, &top)?;
-            sheet.write_string_with_format(row, 1, &z.id, &wrap)?;
-            sheet.write_string_with_format(row, 2, &z.name, &wrap)?;
-            sheet.write_string_with_format(row, 3, &item.factor_id, &wrap)?;
-            sheet.write_string_with_format(row, 4, &tx.factor, &wrap)?;
-            sheet.write_string_with_format(row, 5, tx.importance, &wrap)?;
+    /// Writes zones, in rank order after those written before, to both sheets.
+    pub fn zones(&mut self, zones: &[ZoneRow]) -> Result<(), XlsxError> {
+        let lang = self.lang;
+        let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+        let (wrap, top, score) = (&self.wrap, &self.top, &self.score);
+        let sheet = self.book.worksheet_from_index(0)?;
+        let mut row = self.rows.0;
+        for z in zones {
+            let failed: Vec<&str> = z.failed_must.iter().map(|(_, n)| n.as_str()).collect();
+            let failed = failed.join(lang.list_separator());
+            let gap = z.largest_gap.as_deref().unwrap_or("");
+            let tier = z.tier.as_ref().map_or("", |(_, name)| name.as_str());
+            // The row's height first: a constant-memory sheet writes a row out as it is left.
+            sheet.set_row_height(
+                row,
+                fitted_height([
+                    (z.id.as_str(), RANKING_WIDTHS[1]),
+                    (z.name.as_str(), RANKING_WIDTHS[2]),
+                    (failed.as_str(), RANKING_WIDTHS[10]),
+                    (gap, RANKING_WIDTHS[11]),
+                    (tier, RANKING_WIDTHS[12]),
+                ]),
+            )?;
+            sheet.write_number_with_format(row, 0, z.rank as f64, top)?;
+            sheet.write_string_with_format(row, 1, &z.id, wrap)?;
+            sheet.write_string_with_format(row, 2, &z.name, wrap)?;
+            sheet.write_number_with_format(row, 3, shown(&z.score, 1), score)?;
             sheet.write_string_with_format(
                 row,
-                6,
-                format!("{} {}", tx.status.mark(), tx.status.label(lang)),
-                &wrap,
+                4,
+                if z.qualified {
+                    t("是", "yes")
+                } else {
+                    t("否", "no")
+                },
+                top,
             )?;
-            sheet.write_number_with_format(row, 7, num(item.credit, 4), &top)?;
-            sheet.write_string_with_format(row, 8, &tx.required, &wrap)?;
-            sheet.write_string_with_format(row, 9, tx.offered.as_deref().unwrap_or(""), &wrap)?;
-            sheet.write_string_with_format(row, 10, tx.gap.as_deref().unwrap_or(""), &wrap)?;
-            sheet.write_string_with_format(row, 11, tx.source.as_deref().unwrap_or(""), &wrap)?;
-            sheet.write_string_with_format(
-                row,
-                12,
-                tx.as_of.map(|d| d.to_string()).unwrap_or_default(),
-                &wrap,
-            )?;
-            sheet.write_string_with_format(
-                row,
-                13,
-                if tx.illustrative { t("是", "yes") } else { "" },
-                &wrap,
-            )?;
-            let height = fitted_height([
-                (z.id.as_str(), item_widths[1]),
-                (z.name.as_str(), item_widths[2]),
-                (item.factor_id.as_str(), item_widths[3]),
-                (tx.factor.as_str(), item_widths[4]),
-                (tx.required.as_str(), item_widths[8]),
-                (tx.offered.as_deref().unwrap_or(""), item_widths[9]),
-                (tx.gap.as_deref().unwrap_or(""), item_widths[10]),
-                (tx.source.as_deref().unwrap_or(""), item_widths[11]),
-            ]);
-            sheet.set_row_height(row, height)?;
+            for (col, n) in [
+                (5, z.counts.met),
+                (6, z.counts.partial),
+                (7, z.counts.unmet),
+                (8, z.counts.unknown),
+            ] {
+                sheet.write_number_with_format(row, col, n as f64, top)?;
+            }
+            sheet.write_number_with_format(row, 9, num(z.completeness, 0), top)?;
+            sheet.write_string_with_format(row, 10, &failed, wrap)?;
+            sheet.write_string_with_format(row, 11, gap, wrap)?;
+            sheet.write_string_with_format(row, 12, tier, wrap)?;
             row += 1;
         }
+        self.rows.0 = row;
+
+        let sheet = self.book.worksheet_from_index(1)?;
+        let mut row = self.rows.1;
+        for z in zones {
+            for item in &z.items {
+                let tx = &item.texts;
+                sheet.set_row_height(
+                    row,
+                    fitted_height([
+                        (z.id.as_str(), ITEM_WIDTHS[1]),
+                        (z.name.as_str(), ITEM_WIDTHS[2]),
+                        (item.factor_id.as_str(), ITEM_WIDTHS[3]),
+                        (tx.factor.as_str(), ITEM_WIDTHS[4]),
+                        (tx.required.as_str(), ITEM_WIDTHS[8]),
+                        (tx.offered.as_deref().unwrap_or(""), ITEM_WIDTHS[9]),
+                        (tx.gap.as_deref().unwrap_or(""), ITEM_WIDTHS[10]),
+                        (tx.source.as_deref().unwrap_or(""), ITEM_WIDTHS[11]),
+                    ]),
+                )?;
+                sheet.write_number_with_format(row, 0, z.rank as f64, top)?;
+                sheet.write_string_with_format(row, 1, &z.id, wrap)?;
+                sheet.write_string_with_format(row, 2, &z.name, wrap)?;
+                sheet.write_string_with_format(row, 3, &item.factor_id, wrap)?;
+                sheet.write_string_with_format(row, 4, &tx.factor, wrap)?;
+                sheet.write_string_with_format(row, 5, tx.importance, wrap)?;
+                sheet.write_string_with_format(
+                    row,
+                    6,
+                    format!("{} {}", tx.status.mark(), tx.status.label(lang)),
+                    wrap,
+                )?;
+                sheet.write_number_with_format(row, 7, shown(&item.credit, 4), top)?;
+                sheet.write_string_with_format(row, 8, &tx.required, wrap)?;
+                sheet.write_string_with_format(row, 9, tx.offered.as_deref().unwrap_or(""), wrap)?;
+                sheet.write_string_with_format(row, 10, tx.gap.as_deref().unwrap_or(""), wrap)?;
+                sheet.write_string_with_format(row, 11, tx.source.as_deref().unwrap_or(""), wrap)?;
+                sheet.write_string_with_format(
+                    row,
+                    12,
+                    tx.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                    wrap,
+                )?;
+                sheet.write_string_with_format(
+                    row,
+                    13,
+                    if tx.illustrative { t("是", "yes") } else { "" },
+                    wrap,
+                )?;
+                row += 1;
+            }
+        }
+        self.rows.1 = row;
+        Ok(())
     }
-    book.save_to_buffer()
+
+    /// Writes the finished workbook to `out` (a file, say).
+    pub fn finish_to<W: std::io::Write + std::io::Seek + Send>(mut self, out: W) -> Result<(), XlsxError> {
+        self.book.save_to_writer(out)
+    }
+
+    /// The finished workbook as bytes.
+    pub fn finish(mut self) -> Result<Vec<u8>, XlsxError> {
+        self.book.save_to_buffer()
+    }
+}
+
+/// The workbook as bytes.
+pub fn render(report: &RankingReport) -> Result<Vec<u8>, XlsxError> {
+    let mut w = XlsxWriter::new(report.lang)?;
+    w.zones(&report.zones)?;
+    w.finish()
 }

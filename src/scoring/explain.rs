@@ -116,13 +116,12 @@ pub fn offered_text(
     }
 }
 
-/// An amount in the factor's own unit: `77 亩`.
+/// An amount in the factor's own unit, rounded up to the unit's display precision: `77 亩`.
 fn amount_text(catalog: &Catalog, factor: &Factor, amount: rust_decimal::Decimal, lang: Lang) -> String {
-    let unit = factor
-        .kind
-        .measure()
-        .map_or("", |m| catalog.unit(m.unit).name.get(lang));
-    format!("{} {unit}", number::grouped(amount))
+    match factor.kind.measure() {
+        Some(m) => catalog.amount_text(amount, m.unit, lang),
+        None => number::grouped(amount),
+    }
 }
 
 /// The gap in words: `差 77 亩` / `short 77 mu`, `超出 12 公里` / `12 km over`,

@@ -1,17 +1,26 @@
 //! Scoring: how well each zone's inventory meets one checklist, item by item, exactly as
 //! the scoring rules say (README § Scoring), and the ranking of the zones.
 //!
-//! Pure and exact: no egui, no files, no clock, no floats. A [`Scorer`] prepares the checklist
-//! once (requirements converted, weights summed) and then scores any number of zones without
-//! formatting text; [`explain`] builds the words for the items a reader actually looks at.
+//! Pure and exact: no egui, no files, no clock, no floats. Credits and scores are exact
+//! rationals ([`Exact`]): a [`Scorer`] prepares the checklist once (each quantity requirement
+//! as integers at a fixed decimal scale, and one common denominator for the weighted sum) and
+//! then scores any number of zones in integer arithmetic without formatting text; [`explain`]
+//! builds the words for the items a reader actually looks at.
 
+pub mod exact;
 pub mod explain;
+pub mod index;
 pub mod tier;
 
 use std::cmp::Ordering;
 
 use jiff::civil::Date;
+use num_bigint::BigUint;
+use num_traits::Zero;
 use rust_decimal::Decimal;
+
+pub use exact::Exact;
+use exact::pow10;
 
 use crate::model::{
     Catalog, Checklist, FactorIdx, Importance, Kind, Lang, Value, YesNo, ZoneIdx, ZoneProfile,
@@ -104,15 +113,17 @@ pub struct ItemResult {
     pub req: ReqIdx,
     pub importance: Importance,
     pub status: Status,
-    /// The credit s ∈ [0, 1].
-    pub credit: Decimal,
+    /// The credit s ∈ [0, 1], exact.
+    pub credit: Exact,
     pub gap: Gap,
 }
 
 impl ItemResult {
-    /// The weighted shortfall w·(1 − s): how much this item costs the score.
-    pub fn shortfall(&self) -> Decimal {
-        self.importance.weight() * (Decimal::ONE - self.credit)
+    /// The weighted shortfall w·(1 − s): how much this item costs the score, exact.
+    pub fn shortfall(&self) -> Exact {
+        Exact::ONE
+            .sub(&self.credit)
+            .mul_int(u128::from(self.importance.weight_units()))
     }
 }
 
@@ -166,8 +177,9 @@ impl Counts {
 pub struct ZoneResult {
     /// The zone's position in the slice of zones that was scored.
     pub zone: ZoneIdx,
-    /// 100 · Σ wᵢsᵢ / Σ wᵢ, exact; 0 when nothing is requested.
-    pub score: Decimal,
+    /// 100 · Σ wᵢsᵢ / Σ wᵢ, exact; 0 when nothing is requested. Shown rounded half up
+    /// ([`Exact::fixed`]), ranked on the exact value.
+    pub score: Exact,
     /// Every must-have met.
     pub qualified: bool,
     /// The must-haves not met, in catalog order.
@@ -177,28 +189,31 @@ pub struct ZoneResult {
     pub completeness: Decimal,
     /// Every scored item, in catalog order.
     pub items: Vec<ItemResult>,
-    /// The weight of the met items and Σ w·s of the partial ones, in catalog order: what the
-    /// score is computed from, kept so that rescoring one factor need not add every item again.
-    met_weight: u32,
-    partial: Decimal,
+    /// Σ wᵢsᵢ, exact: what the score is 100 · … / Σ wᵢ of.
+    weighted: Exact,
 }
 
 impl ZoneResult {
     /// The item that costs the score most (largest w·(1 − s)) among those with a known gap;
     /// the first in catalog order on a tie. `None` when nothing known falls short.
     pub fn largest_gap(&self) -> Option<&ItemResult> {
-        self.items
+        let mut best: Option<(&ItemResult, Exact)> = None;
+        for i in self
+            .items
             .iter()
             .filter(|i| matches!(i.status, Status::Partial | Status::Unmet))
-            .fold(None, |best: Option<&ItemResult>, i| match best {
-                Some(b) if b.shortfall() >= i.shortfall() => Some(b),
-                _ => Some(i),
-            })
+        {
+            let cost = i.shortfall();
+            if best.as_ref().is_none_or(|(_, b)| cost > *b) {
+                best = Some((i, cost));
+            }
+        }
+        best.map(|(i, _)| i)
     }
 
-    /// Σ wᵢsᵢ: the weighted credit the score is 100 · Σ wᵢsᵢ / Σ wᵢ of.
-    pub fn weighted(&self) -> Decimal {
-        Decimal::from(self.met_weight) + self.partial
+    /// Σ wᵢsᵢ: the weighted credit the score is 100 · Σ wᵢsᵢ / Σ wᵢ of, exact.
+    pub fn weighted(&self) -> &Exact {
+        &self.weighted
     }
 
     /// The result for one factor, if it was scored.
@@ -237,19 +252,74 @@ pub struct Prepared {
 
 #[derive(Clone, Debug, PartialEq)]
 enum Rule {
-    AtLeast {
-        r: Decimal,
-        band: Decimal,
-        floor: Decimal,
-    },
-    AtMost {
-        r: Decimal,
-        band: Decimal,
-        ceiling: Decimal,
-    },
+    AtLeast(Band),
+    AtMost(Band),
     YesNo,
     Level(u16),
-    Set(Vec<u16>),
+    Set {
+        members: Vec<u16>,
+        /// The members as bits, when every member id is below 128 (the index holds sets so).
+        mask: Option<u128>,
+    },
+}
+
+/// A quantity requirement r with tolerance t as integers: r = `rm`·10^−`rs`,
+/// t = `tm`·10^−`ts`. At the scale `rs + ts` the requirement, the edge of the partial band
+/// ((1 − t)·r below for `AtLeast`, (1 + t)·r above for `AtMost`) and the band t·r are all
+/// whole numbers, so a credit (x − edge) / band or (edge − x) / band is a fraction of integers.
+#[derive(Clone, Debug, PartialEq)]
+struct Band {
+    r: Decimal,
+    rm: u128,
+    rs: u32,
+    tm: u128,
+    ts: u32,
+    /// (requirement, edge, band) at scale `rs + ts`, when they fit `u128`.
+    ints: Option<(u128, u128, u128)>,
+}
+
+/// What one zone offers for one requirement, read from a profile or from a [`index::ZoneIndex`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Offer<'a> {
+    Unknown,
+    /// An amount in the factor's own unit: `mantissa`·10^−`scale`.
+    Amount {
+        mantissa: u128,
+        scale: u32,
+    },
+    YesNo(YesNo),
+    Level(u16),
+    Set(&'a [u16]),
+    /// A set as bits (members below 128).
+    Mask(u128),
+}
+
+impl<'a> Offer<'a> {
+    fn of(value: &'a Value) -> Offer<'a> {
+        match value {
+            Value::Amount(q) => {
+                let x = q.canonical();
+                Offer::Amount {
+                    mantissa: x.mantissa().unsigned_abs(),
+                    scale: x.scale(),
+                }
+            }
+            Value::YesNo(a) => Offer::YesNo(*a),
+            Value::Level(l) => Offer::Level(*l),
+            Value::Set(m) => Offer::Set(m),
+        }
+    }
+}
+
+/// The weighted sum in integers: every credit of a requirement is a fraction over that
+/// requirement's own denominator (its band at its scale, 2 for halves, the number of required
+/// members for a set), so Σ wᵢsᵢ is one integer over their least common multiple.
+#[derive(Clone, Debug)]
+struct CommonDenominator {
+    /// The least common multiple of every requirement's denominator.
+    lcm: u128,
+    /// Per requirement: its denominator, and wᵢ · lcm / denominator.
+    per_req: Vec<(u128, u128)>,
 }
 
 /// Scores zones against one checklist. Build it once per checklist edit; it holds the
@@ -260,9 +330,9 @@ pub struct Scorer<'a> {
     items: Vec<Prepared>,
     /// Σ wᵢ, a small integer.
     total_weight: u32,
-    /// `score_of_met[k]` = 100·k / Σ wᵢ: the score of a zone whose met items weigh k and whose
-    /// other items earn nothing, the common case, so most zones need no division.
-    score_of_met: Vec<Decimal>,
+    /// `None` when the common denominator would overflow `u128`: every zone is then summed
+    /// in big integers, slower and as exact.
+    common: Option<CommonDenominator>,
     /// `completeness_of[k]` = 100·k / n for k known values of n items.
     completeness_of: Vec<Decimal>,
 }
@@ -283,21 +353,22 @@ impl<'a> Scorer<'a> {
             })
             .collect();
         let total_weight: u32 = items.iter().map(|p| p.importance.weight_units()).sum();
-        let hundred = Decimal::ONE_HUNDRED;
-        let ratio = |k: u32, n: u32| {
-            if n == 0 {
-                Decimal::ZERO
-            } else {
-                hundred * Decimal::from(k) / Decimal::from(n)
-            }
-        };
         let n = u32::try_from(items.len()).unwrap_or(u32::MAX);
+        let completeness_of = (0..=n)
+            .map(|k| {
+                if n == 0 {
+                    Decimal::ZERO
+                } else {
+                    Decimal::ONE_HUNDRED * Decimal::from(k) / Decimal::from(n)
+                }
+            })
+            .collect();
         Scorer {
             catalog,
-            score_of_met: (0..=total_weight).map(|k| ratio(k, total_weight)).collect(),
-            completeness_of: (0..=n).map(|k| ratio(k, n)).collect(),
+            common: common_denominator(&items, total_weight),
             items,
             total_weight,
+            completeness_of,
         }
     }
 
@@ -328,26 +399,27 @@ impl<'a> Scorer<'a> {
 
     /// Scores one zone. `zone` is recorded as the zone's position for the caller.
     ///
-    /// The hot loop of every ranking: no text, no allocation but the item list, and a decimal
-    /// division only for partial credits. Met items add their integer weight; the score of a
-    /// zone with no partial credit comes from a table built with the scorer.
+    /// The hot loop of every ranking: no text, no allocation but the item list, integer
+    /// arithmetic only.
     pub fn score_zone(&self, zone: ZoneIdx, profile: &ZoneProfile) -> ZoneResult {
+        self.score_offers(zone, |_, p| match profile.entry(p.factor) {
+            Some(entry) => Offer::of(&entry.value),
+            None => Offer::Unknown,
+        })
+    }
+
+    /// Scores one zone from what it offers for each requirement (by position).
+    fn score_offers<'o>(
+        &self,
+        zone: ZoneIdx,
+        mut offer: impl FnMut(usize, &Prepared) -> Offer<'o>,
+    ) -> ZoneResult {
         let mut items = Vec::with_capacity(self.items.len());
-        let mut met_weight = 0u32;
-        let mut partial = Decimal::ZERO;
         let mut counts = Counts::default();
         let mut failed_must = Vec::new();
         for (k, p) in self.items.iter().enumerate() {
-            let (status, credit, gap) = match profile.entry(p.factor) {
-                Some(entry) => credit(&p.rule, &entry.value),
-                None => (Status::Unknown, Decimal::ZERO, Gap::Unknown),
-            };
+            let (status, credit, gap) = credit(&p.rule, offer(k, p));
             counts.add(status);
-            match status {
-                Status::Met => met_weight += p.importance.weight_units(),
-                Status::Partial => partial += p.importance.weight() * credit,
-                Status::Unmet | Status::Unknown => {}
-            }
             if p.importance == Importance::Must && status != Status::Met {
                 failed_must.push(p.factor);
             }
@@ -360,27 +432,44 @@ impl<'a> Scorer<'a> {
                 gap,
             });
         }
+        let weighted = self.weighted_of(&items);
         let known = counts.total() - counts.unknown;
         ZoneResult {
             zone,
-            score: self.score_of(met_weight, partial),
+            score: self.score_of(&weighted),
             qualified: failed_must.is_empty(),
             failed_must,
             counts,
-            completeness: self.completeness_of[known],
+            completeness: self.completeness_of.get(known).copied().unwrap_or_default(),
             items,
-            met_weight,
-            partial,
+            weighted,
         }
     }
 
-    /// 100 · (met weight + Σ partial w·s) / Σ w, dividing only when some credit is partial.
-    fn score_of(&self, met_weight: u32, partial: Decimal) -> Decimal {
-        if partial.is_zero() {
-            self.score_of_met[met_weight as usize]
-        } else {
-            Decimal::ONE_HUNDRED * (Decimal::from(met_weight) + partial) / Decimal::from(self.total_weight)
+    /// Σ wᵢsᵢ of scored items, exact. In the common case one integer over the checklist's
+    /// common denominator (times 10^k when a zone's value has more decimals than the
+    /// requirement's scale), so the sum is the same whatever the order of the items; anything
+    /// that would overflow is added as exact fractions in big integers instead.
+    fn weighted_of(&self, items: &[ItemResult]) -> Exact {
+        self.common
+            .as_ref()
+            .and_then(|c| c.sum(items))
+            .unwrap_or_else(|| {
+                items
+                    .iter()
+                    .filter(|i| i.status != Status::Unknown)
+                    .fold(Exact::ZERO, |sum, i| {
+                        sum.add(&i.credit.mul_int(u128::from(i.importance.weight_units())))
+                    })
+            })
+    }
+
+    /// 100 · Σ wᵢsᵢ / Σ wᵢ, exact.
+    fn score_of(&self, weighted: &Exact) -> Exact {
+        if self.total_weight == 0 {
+            return Exact::ZERO;
         }
+        weighted.mul_int(100).div_int(u128::from(self.total_weight))
     }
 
     /// Rescores one factor of a ranking made with `before` (the requirements of the checklist
@@ -411,50 +500,31 @@ impl<'a> Scorer<'a> {
         // The new credits first, in profile order: the profiles are read front to back, and
         // the ranking, in rank order, then looks them up in one small array.
         let credit_of = |profile: &P| match profile.as_ref().entry(factor) {
-            Some(entry) => credit(&p.rule, &entry.value),
-            None => (Status::Unknown, Decimal::ZERO, Gap::Unknown),
+            Some(entry) => credit(&p.rule, Offer::of(&entry.value)),
+            None => (Status::Unknown, Exact::ZERO, Gap::Unknown),
         };
-        let fresh: Vec<(Status, Decimal, Gap)> = if profiles.len() < PARALLEL_FROM {
+        let fresh: Vec<(Status, Exact, Gap)> = if profiles.len() < PARALLEL_FROM {
             profiles.iter().map(credit_of).collect()
         } else {
             profiles.par_iter().map(credit_of).collect()
         };
         let rescore = |z: &mut ZoneResult| {
-            let Some(&(status, credit, gap)) = fresh.get(z.zone.index()) else {
+            let Some((status, credit, gap)) = fresh.get(z.zone.index()) else {
                 return;
             };
-            let old = z.items[k].clone();
-            let new = ItemResult {
+            let old = &z.items[k];
+            let must_changed = (old.importance == Importance::Must || p.importance == Importance::Must)
+                && (old.importance != p.importance || old.status != *status);
+            z.counts.remove(old.status);
+            z.counts.add(*status);
+            z.items[k] = ItemResult {
                 factor,
                 req: req_idx(k),
                 importance: p.importance,
-                status,
-                credit,
-                gap,
+                status: *status,
+                credit: credit.clone(),
+                gap: *gap,
             };
-            z.counts.remove(old.status);
-            z.counts.add(status);
-            // Met weights are integers: take the old item out and put the new one in.
-            if old.status == Status::Met {
-                z.met_weight -= old.importance.weight_units();
-            }
-            if status == Status::Met {
-                z.met_weight += new.importance.weight_units();
-            }
-            let partial_changed = old.status == Status::Partial || status == Status::Partial;
-            let must_changed = (old.importance == Importance::Must || new.importance == Importance::Must)
-                && (old.importance != new.importance || old.status != new.status);
-            z.items[k] = new;
-            if partial_changed {
-                // Added again in catalog order, as `score_zone` adds it, so the sum is the
-                // same decimal to the last place.
-                z.partial = z
-                    .items
-                    .iter()
-                    .filter(|i| i.status == Status::Partial)
-                    .map(|i| i.importance.weight() * i.credit)
-                    .fold(Decimal::ZERO, |sum, x| sum + x);
-            }
             if must_changed {
                 z.failed_must = z
                     .items
@@ -464,8 +534,15 @@ impl<'a> Scorer<'a> {
                     .collect();
                 z.qualified = z.failed_must.is_empty();
             }
-            z.score = self.score_of(z.met_weight, z.partial);
-            z.completeness = self.completeness_of[z.counts.total() - z.counts.unknown];
+            // The sum is over integers (or exact fractions): adding the items again after the
+            // edit gives exactly what scoring the zone afresh gives.
+            z.weighted = self.weighted_of(&z.items);
+            z.score = self.score_of(&z.weighted);
+            z.completeness = self
+                .completeness_of
+                .get(z.counts.total() - z.counts.unknown)
+                .copied()
+                .unwrap_or_default();
         };
         sort_ranking(&mut ranking.zones, profiles, |zones| {
             if zones.len() < PARALLEL_FROM {
@@ -475,6 +552,37 @@ impl<'a> Scorer<'a> {
             }
         });
         true
+    }
+
+    /// Scores every zone from a columnar index of their values (built once when the folder
+    /// was loaded, from `profiles` in this order) and ranks them: exactly [`Scorer::rank`],
+    /// reading a few small arrays instead of every profile.
+    pub fn rank_indexed<P: AsRef<ZoneProfile> + Sync>(
+        &self,
+        index: &index::ZoneIndex,
+        profiles: &[P],
+    ) -> Ranking {
+        use rayon::prelude::*;
+        if index.len() != profiles.len() {
+            return self.rank(profiles);
+        }
+        let score = |(i, p): (usize, &P)| {
+            self.score_offers(ZoneIdx::new(i), |_, req| {
+                index
+                    .offer(req.factor, i)
+                    .unwrap_or_else(|| match p.as_ref().entry(req.factor) {
+                        Some(entry) => Offer::of(&entry.value),
+                        None => Offer::Unknown,
+                    })
+            })
+        };
+        let mut zones: Vec<ZoneResult> = if profiles.len() < PARALLEL_FROM {
+            profiles.iter().enumerate().map(score).collect()
+        } else {
+            profiles.par_iter().enumerate().map(score).collect()
+        };
+        sort_ranking(&mut zones, profiles, |_| {});
+        Ranking { zones }
     }
 
     /// Scores every zone and ranks them. Large folders are scored and sorted on every core:
@@ -490,6 +598,85 @@ impl<'a> Scorer<'a> {
         sort_ranking(&mut zones, profiles, |_| {});
         Ranking { zones }
     }
+}
+
+impl CommonDenominator {
+    /// Σ wᵢsᵢ of `items` as one integer over `lcm`·10^k; `None` when a credit is not over its
+    /// requirement's denominator (times a power of ten) or a number would overflow.
+    fn sum(&self, items: &[ItemResult]) -> Option<Exact> {
+        let mut met: u128 = 0;
+        let mut partial: u128 = 0;
+        // Powers of ten beyond `lcm` in the denominator of `partial`.
+        let mut k: u32 = 0;
+        for i in items {
+            match i.status {
+                Status::Met => met += u128::from(i.importance.weight_units()),
+                Status::Partial => {
+                    let (num, den) = i.credit.small()?;
+                    let &(base, mult) = self.per_req.get(i.req.index())?;
+                    let e = if den == base {
+                        0
+                    } else {
+                        power_of_ten(den.checked_div(base)?).filter(|_| den % base == 0)?
+                    };
+                    if e > k {
+                        partial = partial.checked_mul(pow10(e - k)?)?;
+                        k = e;
+                    }
+                    let term = num.checked_mul(mult)?.checked_mul(pow10(k - e)?)?;
+                    partial = partial.checked_add(term)?;
+                }
+                Status::Unmet | Status::Unknown => {}
+            }
+        }
+        let den = self.lcm.checked_mul(pow10(k)?)?;
+        let num = met.checked_mul(den)?.checked_add(partial)?;
+        // The score is 100·num / (Σw·den): keep it small only if that fits too.
+        num.checked_mul(100)?;
+        Some(Exact::ratio(num, den))
+    }
+}
+
+/// `e` when `n` = 10^e.
+fn power_of_ten(n: u128) -> Option<u32> {
+    exact::POW10
+        .iter()
+        .position(|p| *p == n)
+        .and_then(|e| u32::try_from(e).ok())
+}
+
+/// The common denominator of a checklist's credits, when it and Σw·100 times it fit `u128`.
+fn common_denominator(items: &[Prepared], total_weight: u32) -> Option<CommonDenominator> {
+    fn gcd(mut a: u128, mut b: u128) -> u128 {
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        a
+    }
+    let dens: Vec<u128> = items
+        .iter()
+        .map(|p| match &p.rule {
+            Rule::AtLeast(b) | Rule::AtMost(b) => b.ints.map(|(_, _, band)| band).filter(|d| *d > 0),
+            Rule::YesNo | Rule::Level(_) => Some(2),
+            Rule::Set { members, .. } => u128::try_from(members.len()).ok().filter(|d| *d > 0),
+        })
+        .collect::<Option<_>>()?;
+    let mut lcm: u128 = 1;
+    for d in &dens {
+        lcm = (lcm / gcd(lcm, *d)).checked_mul(*d)?;
+    }
+    lcm.checked_mul(u128::from(total_weight))?.checked_mul(100)?;
+    let per_req = dens
+        .iter()
+        .zip(items)
+        .map(|(d, p)| {
+            Some((
+                *d,
+                (lcm / d).checked_mul(u128::from(p.importance.weight_units()))?,
+            ))
+        })
+        .collect::<Option<_>>()?;
+    Some(CommonDenominator { lcm, per_req })
 }
 
 /// The index of the `k`-th scored requirement (a checklist holds at most one per factor, and
@@ -526,7 +713,8 @@ pub fn score<P: AsRef<ZoneProfile> + Sync>(
     Scorer::new(catalog, checklist).rank(profiles)
 }
 
-/// The ranking rule (README § Scoring): qualified first, then score (desc), then fewer unknowns, then zone id.
+/// The ranking rule (README § Scoring): qualified first, then exact score (desc), then fewer
+/// unknowns, then zone id.
 pub fn rank_order<P: AsRef<ZoneProfile>>(a: &ZoneResult, b: &ZoneResult, profiles: &[P]) -> Ordering {
     let id = |r: &ZoneResult| {
         profiles
@@ -543,96 +731,191 @@ pub fn rank_order<P: AsRef<ZoneProfile>>(a: &ZoneResult, b: &ZoneResult, profile
 fn rule(catalog: &Catalog, factor: FactorIdx, required: &Value) -> Option<Rule> {
     let f = catalog.factor(factor);
     Some(match (&f.kind, required) {
-        (Kind::AtLeast(m), Value::Amount(q)) => {
-            let r = q.canonical();
-            Rule::AtLeast {
-                r,
-                band: m.tolerance * r,
-                floor: (Decimal::ONE - m.tolerance) * r,
-            }
-        }
-        (Kind::AtMost(m), Value::Amount(q)) => {
-            let r = q.canonical();
-            Rule::AtMost {
-                r,
-                band: m.tolerance * r,
-                ceiling: (Decimal::ONE + m.tolerance) * r,
-            }
-        }
+        (Kind::AtLeast(m), Value::Amount(q)) => Rule::AtLeast(Band::new(q.canonical(), m.tolerance, false)),
+        (Kind::AtMost(m), Value::Amount(q)) => Rule::AtMost(Band::new(q.canonical(), m.tolerance, true)),
         (Kind::YesNo, Value::YesNo(YesNo::Yes)) => Rule::YesNo,
         (Kind::Level(_), Value::Level(l)) => Rule::Level(*l),
-        (Kind::Set(_), Value::Set(members)) if !members.is_empty() => Rule::Set(members.clone()),
+        (Kind::Set(_), Value::Set(members)) if !members.is_empty() => Rule::Set {
+            mask: members
+                .iter()
+                .try_fold(0u128, |m, i| (*i < 128).then(|| m | (1u128 << i))),
+            members: members.clone(),
+        },
         _ => return None,
     })
 }
 
-/// The status, credit and gap of one known value against a prepared rule (the scoring rules, README § Scoring).
-fn credit(rule: &Rule, offered: &Value) -> (Status, Decimal, Gap) {
-    let met = (Status::Met, Decimal::ONE, Gap::None);
-    let half = Decimal::new(5, 1);
-    // A credit from a band: met at 1, unmet at 0, partial between.
-    let banded = |s: Decimal, gap: Gap| {
-        if s <= Decimal::ZERO {
-            (Status::Unmet, Decimal::ZERO, gap)
+impl Band {
+    /// The band of requirement `r` with tolerance `t`, above it (`AtMost`) or below.
+    fn new(r: Decimal, t: Decimal, above: bool) -> Band {
+        let (rm, rs) = (r.mantissa().unsigned_abs(), r.scale());
+        let (tm, ts) = (t.mantissa().unsigned_abs(), t.scale());
+        let ints = (|| {
+            let one = pow10(ts)?;
+            let req = rm.checked_mul(one)?;
+            let edge = if above {
+                one.checked_add(tm)?
+            } else {
+                one.checked_sub(tm)?
+            };
+            Some((req, edge.checked_mul(rm)?, tm.checked_mul(rm)?))
+        })();
+        Band {
+            r,
+            rm,
+            rs,
+            tm,
+            ts,
+            ints,
+        }
+    }
+}
+
+/// How a quantity compares with its band.
+enum Banded<N> {
+    Met,
+    Unmet,
+    /// Partial credit `num / den`.
+    Partial(N, N),
+}
+
+/// Compares an amount (`xm`·10^−`xs`) with a band in `u128`; `None` when a number overflows.
+fn banded_small(b: &Band, above: bool, xm: u128, xs: u32) -> Option<Banded<u128>> {
+    let (req, edge, band) = b.ints?;
+    let scale = b.rs + b.ts;
+    let common = scale.max(xs);
+    let up = pow10(common - scale)?;
+    let x = xm.checked_mul(pow10(common - xs)?)?;
+    let (req, edge, band) = (req.checked_mul(up)?, edge.checked_mul(up)?, band.checked_mul(up)?);
+    Some(if above {
+        if x <= req {
+            Banded::Met
+        } else if req == 0 || x >= edge {
+            Banded::Unmet
         } else {
-            (Status::Partial, s, gap)
+            Banded::Partial(edge - x, band)
         }
-    };
+    } else if x >= req {
+        Banded::Met
+    } else if x <= edge {
+        Banded::Unmet
+    } else {
+        Banded::Partial(x - edge, band)
+    })
+}
+
+/// [`banded_small`] in big integers, for numbers `u128` cannot hold.
+fn banded_big(b: &Band, above: bool, xm: u128, xs: u32) -> Banded<BigUint> {
+    let ten = |n: u32| BigUint::from(10u8).pow(n);
+    let common = (b.rs + b.ts).max(xs);
+    let x = BigUint::from(xm) * ten(common - xs);
+    let (rm, tm) = (BigUint::from(b.rm), BigUint::from(b.tm));
+    // At scale `common`: r·10^common = rm·10^(common − rs), t·r likewise with both scales.
+    let req = &rm * ten(common - b.rs);
+    let band = &tm * &rm * ten(common - b.rs - b.ts);
+    if above {
+        let edge = &req + &band;
+        if x <= req {
+            Banded::Met
+        } else if req.is_zero() || x >= edge {
+            Banded::Unmet
+        } else {
+            Banded::Partial(edge - x, band)
+        }
+    } else {
+        let edge = if band > req { BigUint::ZERO } else { &req - &band };
+        if x >= req {
+            Banded::Met
+        } else if x <= edge {
+            Banded::Unmet
+        } else {
+            Banded::Partial(x - edge, band)
+        }
+    }
+}
+
+/// The status, credit and gap of one offer against a prepared rule (the scoring rules,
+/// README § Scoring), exact.
+fn credit(rule: &Rule, offered: Offer) -> (Status, Exact, Gap) {
+    let met = (Status::Met, Exact::ONE, Gap::None);
     match (rule, offered) {
-        (Rule::AtLeast { r, band, floor }, Value::Amount(q)) => {
-            let x = q.canonical();
-            if x >= *r {
-                met
-            } else if x <= *floor {
-                (Status::Unmet, Decimal::ZERO, Gap::Short(r - x))
+        (_, Offer::Unknown) => (Status::Unknown, Exact::ZERO, Gap::Unknown),
+        (Rule::AtLeast(b) | Rule::AtMost(b), Offer::Amount { mantissa, scale }) => {
+            let above = matches!(rule, Rule::AtMost(_));
+            let credit = match banded_small(b, above, mantissa, scale) {
+                Some(Banded::Met) => return met,
+                Some(Banded::Unmet) => None,
+                Some(Banded::Partial(num, den)) => Some(Exact::ratio(num, den)),
+                None => match banded_big(b, above, mantissa, scale) {
+                    Banded::Met => return met,
+                    Banded::Unmet => None,
+                    Banded::Partial(num, den) => Some(Exact::big(num, den)),
+                },
+            };
+            // The gap only for what falls short: x is below r for `AtLeast`, above for `AtMost`.
+            let x = i128::try_from(mantissa)
+                .ok()
+                .and_then(|m| Decimal::try_from_i128_with_scale(m, scale).ok())
+                .unwrap_or(Decimal::MAX);
+            let gap = if above {
+                Gap::Over(x.checked_sub(b.r).unwrap_or(x))
             } else {
-                // floor < x < r, so the band is positive.
-                banded((x - floor) / band, Gap::Short(r - x))
+                Gap::Short(b.r.checked_sub(x).unwrap_or(b.r))
+            };
+            match credit {
+                Some(s) => (Status::Partial, s, gap),
+                None => (Status::Unmet, Exact::ZERO, gap),
             }
         }
-        (Rule::AtMost { r, band, ceiling }, Value::Amount(q)) => {
-            let x = q.canonical();
-            if x <= *r {
-                met
-            } else if r.is_zero() {
-                // A requirement of 0 has no partial band.
-                (Status::Unmet, Decimal::ZERO, Gap::Over(x))
-            } else if x >= *ceiling {
-                (Status::Unmet, Decimal::ZERO, Gap::Over(x - r))
-            } else {
-                banded((ceiling - x) / band, Gap::Over(x - r))
-            }
-        }
-        (Rule::YesNo, Value::YesNo(answer)) => match answer {
+        (Rule::YesNo, Offer::YesNo(answer)) => match answer {
             YesNo::Yes => met,
-            YesNo::Planned(date) => (Status::Partial, half, Gap::Planned(*date)),
-            YesNo::No => (Status::Unmet, Decimal::ZERO, Gap::No),
+            YesNo::Planned(date) => (Status::Partial, Exact::HALF, Gap::Planned(date)),
+            YesNo::No => (Status::Unmet, Exact::ZERO, Gap::No),
         },
-        (Rule::Level(required), Value::Level(offered)) => {
-            if offered >= required {
+        (Rule::Level(required), Offer::Level(offered)) => {
+            if offered >= *required {
                 met
             } else if required - offered == 1 {
-                (Status::Partial, half, Gap::LevelsShort(1))
+                (Status::Partial, Exact::HALF, Gap::LevelsShort(1))
             } else {
-                (Status::Unmet, Decimal::ZERO, Gap::LevelsShort(required - offered))
+                (Status::Unmet, Exact::ZERO, Gap::LevelsShort(required - offered))
             }
         }
-        (Rule::Set(required), Value::Set(held)) => {
-            let have = required.iter().filter(|m| held.binary_search(m).is_ok()).count();
-            let missing = required.len() - have;
+        (Rule::Set { members, mask }, held) => {
+            let have = match (held, mask) {
+                (Offer::Mask(h), Some(m)) => (h & m).count_ones() as usize,
+                (Offer::Set(h), _) => members.iter().filter(|m| h.binary_search(m).is_ok()).count(),
+                // A set offer of another form cannot be built; treat it as unknown.
+                _ => return (Status::Unknown, Exact::ZERO, Gap::Unknown),
+            };
+            let missing = members.len() - have;
             let gap = Gap::Missing(u16::try_from(missing).unwrap_or(u16::MAX));
             if missing == 0 {
                 met
             } else if have == 0 {
-                (Status::Unmet, Decimal::ZERO, gap)
+                (Status::Unmet, Exact::ZERO, gap)
             } else {
-                let s = Decimal::from(have) / Decimal::from(required.len());
-                (Status::Partial, s, gap)
+                (
+                    Status::Partial,
+                    Exact::ratio(have as u128, members.len() as u128),
+                    gap,
+                )
             }
         }
         // A value of another kind cannot come out of the parsers; treat it as unknown.
-        _ => (Status::Unknown, Decimal::ZERO, Gap::Unknown),
+        _ => (Status::Unknown, Exact::ZERO, Gap::Unknown),
     }
+}
+
+/// The status of one value against a requirement, as a checklist requiring it would score it
+/// (for readiness tiers).
+pub(crate) fn status_of(
+    catalog: &Catalog,
+    factor: FactorIdx,
+    required: &Value,
+    offered: &Value,
+) -> Option<Status> {
+    rule(catalog, factor, required).map(|r| credit(&r, Offer::of(offered)).0)
 }
 
 #[cfg(test)]

@@ -12,6 +12,11 @@ use crate::model::{
     Catalog, Checklist, Lang, Quantity, Requirement, ZoneProfile, parse_checklist, parse_profile,
 };
 
+/// A decimal as the exact value it is.
+fn x(d: Decimal) -> Exact {
+    Exact::from_decimal(d)
+}
+
 fn catalog() -> Catalog {
     Catalog::builtin().expect("catalog")
 }
@@ -56,10 +61,7 @@ fn one(factor: &str, required: &str, offered: Option<&str>) -> ItemResult {
 #[test]
 fn at_least_exactly_at_the_requirement_is_met() {
     let i = one("land.industrial_area", "\"515 mu\"", Some("\"515 mu\""));
-    assert_eq!(
-        (i.status, i.credit, i.gap),
-        (Status::Met, Decimal::ONE, Gap::None)
-    );
+    assert_eq!((i.status, i.credit, i.gap), (Status::Met, Exact::ONE, Gap::None));
 }
 
 #[test]
@@ -68,11 +70,11 @@ fn at_least_inside_the_band_earns_partial_credit() {
     let i = one("land.industrial_area", "\"200 mu\"", Some("\"150 mu\""));
     assert_eq!(
         (i.status, i.credit, i.gap),
-        (Status::Partial, dec!(0.5), Gap::Short(dec!(50)))
+        (Status::Partial, x(dec!(0.5)), Gap::Short(dec!(50)))
     );
     // The same land given in m²: 100 000 m² = 150 mu exactly.
     let i = one("land.industrial_area", "\"200 mu\"", Some("\"100000 m2\""));
-    assert_eq!((i.credit, i.gap), (dec!(0.5), Gap::Short(dec!(50))));
+    assert_eq!((i.credit, i.gap), (x(dec!(0.5)), Gap::Short(dec!(50))));
 }
 
 #[test]
@@ -81,7 +83,7 @@ fn at_least_outside_the_band_is_unmet_with_the_gap() {
     let i = one("land.industrial_area", "\"200 mu\"", Some("\"90 mu\""));
     assert_eq!(
         (i.status, i.credit, i.gap),
-        (Status::Unmet, Decimal::ZERO, Gap::Short(dec!(110)))
+        (Status::Unmet, Exact::ZERO, Gap::Short(dec!(110)))
     );
 }
 
@@ -91,11 +93,11 @@ fn at_most_inside_and_outside_the_band() {
     let i = one("transport.expressway_km", "\"30 km\"", Some("\"36 km\""));
     assert_eq!(
         (i.status, i.credit, i.gap),
-        (Status::Partial, dec!(0.6), Gap::Over(dec!(6)))
+        (Status::Partial, x(dec!(0.6)), Gap::Over(dec!(6)))
     );
     // x = 45 is the edge of the band: s = 0.
     let i = one("transport.expressway_km", "\"30 km\"", Some("\"45 km\""));
-    assert_eq!((i.status, i.credit), (Status::Unmet, Decimal::ZERO));
+    assert_eq!((i.status, i.credit), (Status::Unmet, Exact::ZERO));
     let i = one("transport.expressway_km", "\"30 km\"", Some("\"12.5 km\""));
     assert_eq!(i.status, Status::Met);
 }
@@ -107,7 +109,7 @@ fn a_zero_requirement_has_no_partial_band() {
     let i = one("transport.expressway_km", "0", Some("\"0.1 km\""));
     assert_eq!(
         (i.status, i.credit, i.gap),
-        (Status::Unmet, Decimal::ZERO, Gap::Over(dec!(0.1)))
+        (Status::Unmet, Exact::ZERO, Gap::Over(dec!(0.1)))
     );
     let i = one("power.green_quota", "0", Some("0"));
     assert_eq!(i.status, Status::Met);
@@ -120,13 +122,10 @@ fn yes_planned_and_no() {
     let date = Date::new(2025, 3, 31).expect("date");
     assert_eq!(
         (i.status, i.credit, i.gap),
-        (Status::Partial, dec!(0.5), Gap::Planned(date))
+        (Status::Partial, x(dec!(0.5)), Gap::Planned(date))
     );
     let i = one("power.dual_supply", "Yes", Some("No"));
-    assert_eq!(
-        (i.status, i.credit, i.gap),
-        (Status::Unmet, Decimal::ZERO, Gap::No)
-    );
+    assert_eq!((i.status, i.credit, i.gap), (Status::Unmet, Exact::ZERO, Gap::No));
 }
 
 #[test]
@@ -138,12 +137,12 @@ fn levels_serve_lower_needs_and_one_short_earns_half() {
     let i = one("land.servicing_level", "\"seven\"", Some("\"five\""));
     assert_eq!(
         (i.status, i.credit, i.gap),
-        (Status::Partial, dec!(0.5), Gap::LevelsShort(1))
+        (Status::Partial, x(dec!(0.5)), Gap::LevelsShort(1))
     );
     let i = one("land.servicing_level", "\"seven\"", Some("\"three\""));
     assert_eq!(
         (i.status, i.credit, i.gap),
-        (Status::Unmet, Decimal::ZERO, Gap::LevelsShort(2))
+        (Status::Unmet, Exact::ZERO, Gap::LevelsShort(2))
     );
 }
 
@@ -156,7 +155,7 @@ fn a_partial_set_earns_the_share_it_holds() {
         Some("[\"environment\", \"energy\", \"seismic\"]"),
     );
     assert_eq!((i.status, i.gap), (Status::Partial, Gap::Missing(1)));
-    assert_eq!(i.credit, Decimal::from(2) / Decimal::from(3));
+    assert_eq!(i.credit, Exact::ratio(2, 3));
 }
 
 #[test]
@@ -164,7 +163,7 @@ fn no_value_is_unknown_never_a_pass() {
     let i = one("power.capacity", "\"10 MW\"", None);
     assert_eq!(
         (i.status, i.credit, i.gap),
-        (Status::Unknown, Decimal::ZERO, Gap::Unknown)
+        (Status::Unknown, Exact::ZERO, Gap::Unknown)
     );
 }
 
@@ -192,7 +191,7 @@ fn not_needed_and_unstated_items_are_not_scored() {
         .map(|i| c.factor(i.factor).id.as_str())
         .collect();
     assert_eq!(ids, ["land.industrial_area"]);
-    assert_eq!(r.zones[0].score, dec!(100));
+    assert_eq!(r.zones[0].score, Exact::int(100));
 }
 
 #[test]
@@ -225,8 +224,9 @@ fn the_weighted_score_of_a_mixed_zone() {
     let z = &r.zones[0];
     // Σw = 3 + 3 + 2 + 3 + 1 = 12; Σws = 3·0.5 + 3·1 + 2·0.5 + 3·0.5 + 1·(2/3) = 7⅔;
     // score = 100 · 7⅔ / 12 = 63.888…, shown as 63.9.
-    assert_eq!(number::fixed(z.score, 1), "63.9");
-    assert!((z.score - dec!(63.888888888888888888888888889)).abs() < dec!(0.000000000000000000000001));
+    // Exactly 2300/36 = 575/9.
+    assert_eq!(z.score.fixed(1), "63.9");
+    assert_eq!(z.score, Exact::ratio(575, 9));
     assert!(!z.qualified);
     assert_eq!(
         z.failed_must,
@@ -248,8 +248,6 @@ fn the_weighted_score_of_a_mixed_zone() {
         Some("land.industrial_area")
     );
 }
-
-use crate::model::number;
 
 #[test]
 fn a_failed_must_have_disqualifies_even_a_high_score() {
@@ -276,8 +274,8 @@ fn a_failed_must_have_disqualifies_even_a_high_score() {
     let r = score(&c, &list, &[strong, weak]);
     // strong: 3·0.8 + 9 = 11.4 of 12 = 95; weak: 3 of 12 = 25 but qualified.
     assert_eq!(r.zones[0].zone, ZoneIdx::new(1), "the qualified zone ranks first");
-    assert_eq!(r.zones[0].score, dec!(25));
-    assert_eq!(r.zones[1].score, dec!(95));
+    assert_eq!(r.zones[0].score, Exact::int(25));
+    assert_eq!(r.zones[1].score, Exact::int(95));
     assert!(!r.zones[1].qualified);
 }
 
@@ -309,7 +307,7 @@ fn ties_break_on_unknowns_then_zone_id() {
         .map(|z| profiles[z.zone.index()].id.as_str())
         .collect();
     assert_eq!(order, ["a", "b", "c"]);
-    assert!(r.zones.iter().all(|z| z.score == dec!(50)));
+    assert!(r.zones.iter().all(|z| z.score == Exact::int(50)));
 }
 
 #[test]
@@ -340,7 +338,7 @@ fn header_fields_are_scored_against_the_zones_floors() {
         items.iter().map(|i| i.status).collect::<Vec<_>>(),
         [Status::Met, Status::Met, Status::Partial]
     );
-    assert_eq!(items[2].credit, dec!(0.6));
+    assert_eq!(items[2].credit, x(dec!(0.6)));
     assert!(r.zones[0].qualified);
 }
 
@@ -463,9 +461,9 @@ proptest! {
         let c = catalog();
         let (list, z) = build(&c, &required, &offered);
         let r = score(&c, &list, &[z]);
-        prop_assert!(r.zones[0].score >= Decimal::ZERO && r.zones[0].score <= dec!(100));
+        prop_assert!(r.zones[0].score >= Exact::ZERO && r.zones[0].score <= Exact::int(100));
         for i in &r.zones[0].items {
-            prop_assert!(i.credit >= Decimal::ZERO && i.credit <= Decimal::ONE);
+            prop_assert!(i.credit >= Exact::ZERO && i.credit <= Exact::ONE);
         }
     }
 
@@ -487,9 +485,9 @@ proptest! {
         // An unknown value made known can lower the score only if it was unknown before.
         prop_assume!(offered[which].is_some());
         let (_, after) = build(&c, &required, &improved);
-        let r0 = score(&c, &list, &[before]).zones[0].score;
-        let r1 = score(&c, &list, &[after]).zones[0].score;
-        prop_assert!(r1 >= r0, "{r1} < {r0}");
+        let r0 = score(&c, &list, &[before]).zones[0].score.clone();
+        let r1 = score(&c, &list, &[after]).zones[0].score.clone();
+        prop_assert!(r1 >= r0, "{r1:?} < {r0:?}");
     }
 
     #[test]
@@ -505,7 +503,7 @@ proptest! {
             .collect();
         let (list, z) = build(&c, &required, &offered);
         let r = score(&c, &list, &[z]);
-        prop_assert_eq!(r.zones[0].score, dec!(100));
+        prop_assert_eq!(&r.zones[0].score, &Exact::int(100));
         prop_assert!(r.zones[0].qualified);
     }
 }
@@ -561,5 +559,270 @@ fn rescoring_one_factor_equals_ranking_afresh() {
         let mut ranking = base.clone();
         assert!(!Scorer::new(&c, &dropped).rescore_factor(&mut ranking, before.requirements(), f, &zones));
         assert_eq!(ranking, base, "left as it was");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact ties and rounding (DOMAIN §4: the score is an exact rational)
+
+/// The minimal tie: a checklist asking ≥ 300 t/a of emission quota (High, weight 3) and a rail
+/// spur (Low, weight 1), Σw = 4. Zone `a` offers 200 t/a and no rail: s = (200 − 150) / 150 =
+/// 1/3, so Σws = 3 · 1/3 = 1 and the score 25. Zone `b` only has the rail: Σws = 1 · 1 = 1,
+/// also 25, with the emission quota unknown. Equal scores, so `a` (no unknown) ranks first.
+#[test]
+fn mathematically_equal_scores_tie_exactly_and_fall_to_fewer_unknowns() {
+    let c = catalog();
+    let list = checklist(
+        &c,
+        r#""quota.emissions": (required: "300 t_per_a", importance: High),
+           "transport.rail_freight": (required: Yes, importance: Low)"#,
+    );
+    let a = zone(
+        &c,
+        "a",
+        &format!(
+            "\"quota.emissions\": {}, \"transport.rail_freight\": {}",
+            src("\"200 t_per_a\""),
+            src("No")
+        ),
+    );
+    let b = zone(&c, "b", &format!("\"transport.rail_freight\": {}", src("Yes")));
+    // Both orders of the folder: the ranking does not depend on where the zones stand.
+    for profiles in [vec![b.clone(), a.clone()], vec![a.clone(), b.clone()]] {
+        let r = score(&c, &list, &profiles);
+        let ids: Vec<&str> = r
+            .zones
+            .iter()
+            .map(|z| profiles[z.zone.index()].id.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "b"]);
+        assert_eq!(r.zones[0].score, r.zones[1].score);
+        assert_eq!(r.zones[0].score, Exact::int(25));
+        let emissions = c.find_factor("quota.emissions").expect("factor");
+        let item = r.zones[0].item(emissions).expect("scored");
+        assert_eq!(item.credit, Exact::ratio(1, 3));
+        assert_eq!(r.zones[0].score.fixed(1), "25.0");
+    }
+}
+
+/// 6.25 is shown as 6.3: a High item at 1/3 (Σws = 1) among items weighing 16 in all
+/// (3 + 3 + 3 + 3 + 2 + 2) scores 100 · 1 / 16 = 6.25 exactly, rounded half up.
+#[test]
+fn an_exact_half_rounds_up() {
+    let c = catalog();
+    let list = checklist(
+        &c,
+        r#""quota.emissions": (required: "300 t_per_a", importance: High),
+           "power.capacity": (required: "10 MW", importance: High),
+           "water.supply": (required: "100 t_per_d", importance: High),
+           "water.sewage": (required: "100 t_per_d", importance: High),
+           "gas.supply": (required: "100 m3_per_d", importance: Medium),
+           "heat.steam": (required: "10 t_per_h", importance: Medium)"#,
+    );
+    let z = zone(
+        &c,
+        "z",
+        &format!("\"quota.emissions\": {}", src("\"200 t_per_a\"")),
+    );
+    let r = score(&c, &list, &[z]);
+    assert_eq!(r.zones[0].score, Exact::ratio(625, 100));
+    assert_eq!(r.zones[0].score.fixed(1), "6.3");
+}
+
+/// A gap computed through a unit conversion is shown at the unit's display precision: 100
+/// acres required, 200 mu offered, short 607.02846336 − 200 mu, shown as 407.03 亩 (rounded up,
+/// so the shortfall is never understated).
+#[test]
+fn converted_gaps_are_rounded_to_the_units_precision() {
+    let c = catalog();
+    let list = checklist(
+        &c,
+        "\"land.industrial_area\": (required: \"100 acre\", importance: Must)",
+    );
+    let z = zone(
+        &c,
+        "z",
+        &format!("\"land.industrial_area\": {}", src("\"200 mu\"")),
+    );
+    let scorer = Scorer::new(&c, &list);
+    let result = scorer.score_zone(ZoneIdx::default(), &z);
+    let today = Date::new(2026, 11, 29).expect("date");
+    let t = item_texts(
+        &c,
+        &scorer.requirements()[0],
+        &result.items[0],
+        &z,
+        Lang::Zh,
+        today,
+    );
+    assert_eq!(result.items[0].gap, Gap::Short(dec!(407.02846336)));
+    assert_eq!(t.gap.as_deref(), Some("差 407.03 亩"));
+}
+
+/// Requirements and values whose integers overflow 128 bits are scored in big integers, as
+/// exactly: a tolerance of 28 decimals (a custom catalog) against a requirement with decimals.
+#[test]
+fn numbers_past_128_bits_are_scored_exactly_without_panic() {
+    let third = "0.3333333333333333333333333333";
+    let text = crate::model::catalog::BUILTIN.replace(
+        r#"kind: AtLeast(unit: "m3_per_d", also: ["wan_m3_per_d"], max: 1000000000)"#,
+        &format!(r#"kind: AtLeast(unit: "m3_per_d", also: ["wan_m3_per_d"], tolerance: "{third}", max: 1000000000)"#),
+    );
+    let c = Catalog::parse(&text).expect("catalog");
+    let list = checklist(
+        &c,
+        r#""gas.supply": (required: "900000000.123 m3_per_d", importance: High),
+           "power.capacity": (required: "10 MW", importance: Low)"#,
+    );
+    let z = zone(
+        &c,
+        "z",
+        &format!(
+            "\"gas.supply\": {}, \"power.capacity\": {}",
+            src("\"700000000.5 m3_per_d\""),
+            src("\"7 MW\"")
+        ),
+    );
+    let r = score(&c, &list, &[z]);
+    let item = &r.zones[0].items[1];
+    assert_eq!(item.status, Status::Partial);
+    assert!(
+        item.credit.small().is_none(),
+        "carried in big integers: {:?}",
+        item.credit
+    );
+    // s · t·r + (1 − t)·r = x, exactly.
+    let (t, r0, x0) = (
+        x(third.parse().expect("t")),
+        x(dec!(900000000.123)),
+        x(dec!(700000000.5)),
+    );
+    let floor = r0.sub(&t.mul(&r0));
+    assert_eq!(item.credit.mul(&t.mul(&r0)).add(&floor), x0);
+    // Power: 7 of 10 MW at t = 0.5: s = (7 − 5) / 5 = 0.4; Σws = 3·s_gas + 0.4.
+    let weighted = item.credit.mul_int(3).add(&Exact::ratio(4, 10));
+    assert_eq!(r.zones[0].score, weighted.mul_int(100).div_int(4));
+}
+
+/// The factors of the built-in catalog file in a given order (the catalog decides the order
+/// items are scored and added in).
+fn catalog_in_order(order: &[usize]) -> Catalog {
+    let text = crate::model::catalog::BUILTIN;
+    let start = text.find("    factors: [\n").expect("factors") + "    factors: [\n".len();
+    let end = start + text[start..].find("\n    ],\n").expect("end of factors");
+    let body = &text[start..end];
+    // Factors start their line at 8 spaces (levels inside them at 16).
+    let body = format!("\n{body}");
+    let entries: Vec<&str> = body
+        .split("\n        (id: \"")
+        .filter(|e| e.contains("kind:"))
+        .collect();
+    assert_eq!(entries.len(), 31);
+    let permuted: String = order
+        .iter()
+        .map(|i| format!("        (id: \"{}", entries[*i].trim_end()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    Catalog::parse(&format!("{}{permuted}{}", &text[..start], &text[end..])).expect("permuted catalog")
+}
+
+/// A checklist's text with its items in a given order.
+fn checklist_text_in_order(text: &str, order: &[usize]) -> String {
+    let start = text.find("    items: {\n").expect("items") + "    items: {\n".len();
+    let end = start + text[start..].find("\n    },\n").expect("end of items");
+    // Items start their line at 8 spaces.
+    let body = format!("\n{}", &text[start..end]);
+    let items: Vec<&str> = body
+        .split("\n        \"")
+        .filter(|e| !e.trim().is_empty())
+        .collect();
+    assert!(items.len() >= order.len(), "{} items", items.len());
+    let permuted: Vec<String> = order
+        .iter()
+        .filter_map(|i| items.get(*i))
+        .map(|e| format!("        \"{}", e.trim_end()))
+        .collect();
+    format!("{}{}{}", &text[..start], permuted.join("\n"), &text[end..])
+}
+
+fn sample_profiles(c: &Catalog) -> Vec<ZoneProfile> {
+    ["houma", "linyi", "shuozhou", "xiangfen", "yuanping"]
+        .iter()
+        .map(|id| {
+            let text = std::fs::read_to_string(format!("{}/profiles/{id}.ron", env!("CARGO_MANIFEST_DIR")))
+                .expect("sample");
+            parse_profile(&text, id, c).expect("parses")
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Permuting the items of a checklist file, and the factors of the catalog (hence the
+    /// order the credits are added in), never changes any zone's score or the ranking.
+    #[test]
+    fn summation_order_never_changes_a_score_or_the_ranking(
+        items in Just((0..31).collect::<Vec<usize>>()).prop_shuffle(),
+        factors in Just((0..31).collect::<Vec<usize>>()).prop_shuffle(),
+        seed in 0u64..1000,
+    ) {
+        let c = catalog();
+        let samples = sample_profiles(&c);
+        let zones = crate::synth::zones(&c, &samples, 60, seed);
+        let list = crate::synth::checklist(&c, &samples, seed + 1);
+        let list_text = crate::model::write_checklist(&list, &c).expect("write");
+        let base = score(&c, &list, &zones);
+        let by_id = |c: &Catalog, r: &Ranking, zones: &[ZoneProfile]| -> Vec<(String, Exact, bool, usize)> {
+            let _ = c;
+            r.zones
+                .iter()
+                .map(|z| (zones[z.zone.index()].id.clone(), z.score.clone(), z.qualified, z.counts.unknown))
+                .collect()
+        };
+        let expected = by_id(&c, &base, &zones);
+
+        // The same catalog, the checklist's items in another order in the file.
+        let shuffled = parse_checklist(&checklist_text_in_order(&list_text, &items), &c).expect("parses");
+        prop_assert_eq!(&by_id(&c, &score(&c, &shuffled, &zones), &zones), &expected);
+
+        // Another factor order in the catalog: every profile and the checklist read again.
+        let other = catalog_in_order(&factors);
+        let zones2: Vec<ZoneProfile> = zones
+            .iter()
+            .map(|z| {
+                let text = crate::model::write_profile(z, &c).expect("write");
+                parse_profile(&text, &z.id, &other).expect("parses")
+            })
+            .collect();
+        let list2 = parse_checklist(&checklist_text_in_order(&list_text, &items), &other).expect("parses");
+        prop_assert_eq!(&by_id(&other, &score(&other, &list2, &zones2), &zones2), &expected);
+    }
+}
+
+/// Scoring from the columnar index gives exactly the ranking scoring the profiles gives, on
+/// both sides of the parallel threshold.
+#[test]
+fn ranking_from_the_index_equals_ranking_from_the_profiles() {
+    let c = catalog();
+    let samples = sample_profiles(&c);
+    for n in [50, PARALLEL_FROM + 10] {
+        let mut zones = crate::synth::zones(&c, &samples, n, 11);
+        // A value with more decimals than the rest of its column, and one in acres.
+        let land = c.find_factor("land.industrial_area").expect("factor");
+        let m = c.factor(land).kind.measure().expect("measure");
+        let acre = c.find_unit("acre", &m.units).expect("acre");
+        let q = Quantity::new(&c, m, dec!(123.4567), acre).expect("quantity");
+        let entry = crate::model::Entry {
+            value: Value::Amount(q),
+            source: "test".into(),
+            as_of: Date::new(2024, 1, 1).expect("date"),
+            illustrative: false,
+        };
+        zones[3].set_entry(land, Some(entry));
+        let list = crate::synth::checklist(&c, &samples, 4);
+        let scorer = Scorer::new(&c, &list);
+        let index = index::ZoneIndex::build(&c, &zones);
+        assert_eq!(scorer.rank_indexed(&index, &zones), scorer.rank(&zones));
     }
 }

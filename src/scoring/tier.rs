@@ -4,7 +4,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::{Status, credit, rule};
+use super::{Status, status_of};
 use crate::model::{Catalog, FactorIdx, Tier, Value, YesNo, ZoneProfile};
 
 /// A zone's tier and what stands between it and the next one up.
@@ -51,9 +51,7 @@ pub fn missing(catalog: &Catalog, tier: &Tier, profile: &ZoneProfile, today: Dat
                 (Value::YesNo(YesNo::Planned(date)), Value::YesNo(_)) => {
                     tier.planned_within_months == 0 || *date > horizon
                 }
-                (offered, required) => {
-                    rule(catalog, *f, required).is_none_or(|r| credit(&r, offered).0 != Status::Met)
-                }
+                (offered, required) => status_of(catalog, *f, required, offered) != Some(Status::Met),
             }
         })
         .map(|(f, _)| *f)

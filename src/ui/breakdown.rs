@@ -39,7 +39,7 @@ pub fn breakdown_ui(
         }
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("{} {}", c.score, number::fixed(z.score, 1))).strong());
+        ui.label(RichText::new(format!("{} {}", c.score, z.score.fixed(1))).strong());
         if z.qualified {
             ui.label(RichText::new(format!("✔ {}", t.qualified_every_must)).color(palette.met));
         } else {
@@ -151,10 +151,7 @@ fn plan_ui(ui: &mut Ui, data: &ResultsData, profile: &crate::model::ZoneProfile,
     let title = if plan.qualified {
         (t.plan_to_target)(&number::plain(plan.target))
     } else {
-        (t.plan_to_qualify)(
-            &number::fixed(plan.score_qualified, 1),
-            &number::fixed(plan.score_after, 1),
-        )
+        (t.plan_to_qualify)(&plan.score_qualified.fixed(1), &plan.score_after.fixed(1))
     };
     egui::CollapsingHeader::new(RichText::new(title).strong())
         .id_salt(("plan", z.zone))
@@ -265,8 +262,11 @@ pub fn compare_ui(ui: &mut Ui, data: &ResultsData, zones: &[ZoneIdx]) {
                         ui.vertical(|ui| {
                             ui.label(RichText::new(format!("{rank}. {name}")).strong());
                             ui.label(
-                                RichText::new(format!("{mark} {}", number::fixed(z.score, 1)))
-                                    .color(if z.qualified { palette.met } else { palette.unmet }),
+                                RichText::new(format!("{mark} {}", z.score.fixed(1))).color(if z.qualified {
+                                    palette.met
+                                } else {
+                                    palette.unmet
+                                }),
                             );
                         });
                     });

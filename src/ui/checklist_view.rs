@@ -12,7 +12,6 @@ use super::texts::common;
 use super::theme;
 use super::value_editor::{Mode, industry_picker_ui, value_editor_ui};
 use crate::io::Zone;
-use crate::model::number;
 use crate::model::{Catalog, Importance, Lang, PlanField};
 use crate::scoring::Status;
 use crate::state::Command;
@@ -283,10 +282,10 @@ fn live_ranking_ui(ui: &mut Ui, data: &ChecklistData, commands: &mut Vec<Command
                             commands.push(Command::ShowZone(z.zone));
                         }
                         ui.add(
-                            egui::ProgressBar::new(number::to_f64(z.score) as f32 / 100.0)
+                            egui::ProgressBar::new(z.score.to_f64() as f32 / 100.0)
                                 .desired_width(64.0)
                                 .fill(color.gamma_multiply(0.55))
-                                .text(number::fixed(z.score, 1)),
+                                .text(z.score.fixed(1)),
                         );
                         ui.end_row();
                     }

@@ -10,7 +10,7 @@ use super::picker::{forget_search, pinyin_sorted, search_box_ui};
 use super::texts::common;
 use super::theme;
 use crate::io::Zone;
-use crate::model::{Catalog, Lang, Localize, number};
+use crate::model::{Catalog, Lang, Localize};
 use crate::plan::change_text;
 use crate::plan::pipeline::{shortfall_text, step_text};
 use crate::state::{Command, PlanningState};
@@ -114,7 +114,7 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
                             .file_name()
                             .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
                         ui.label(&project.name).on_hover_text(file);
-                        ui.label(number::fixed(project.score, 1));
+                        ui.label(project.score.fixed(1));
                         if project.qualified {
                             ui.label(RichText::new(format!("✔ {}", c.qualified)).color(palette.met));
                         } else {

@@ -403,10 +403,10 @@ fn score_bar_ui(ui: &mut Ui, z: &ZoneResult) {
     let palette = theme::palette(ui.ctx());
     let color = if z.qualified { palette.met } else { palette.unmet };
     ui.add(
-        egui::ProgressBar::new(number::to_f64(z.score) as f32 / 100.0)
+        egui::ProgressBar::new(z.score.to_f64() as f32 / 100.0)
             .desired_width(theme::SCORE_BAR_WIDTH)
             .fill(color.gamma_multiply(0.55))
-            .text(RichText::new(number::fixed(z.score, 1)).strong()),
+            .text(RichText::new(z.score.fixed(1)).strong()),
     );
 }
 

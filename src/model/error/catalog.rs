@@ -63,6 +63,11 @@ pub enum CatalogProblem {
     ScaleNotPositive {
         unit: Named,
     },
+    /// A unit's display `precision` above the most decimal places a figure is shown to.
+    PrecisionTooLarge {
+        unit: Named,
+        max: u32,
+    },
     EmptyVocabulary {
         vocabulary: Named,
     },
@@ -185,6 +190,15 @@ impl Localize for CatalogProblem {
             (C::ScaleNotPositive { unit }, Lang::Zh) => format!("单位{}的换算系数须大于零", unit.label(lang)),
             (C::ScaleNotPositive { unit }, Lang::En) => {
                 format!("unit `{}`: `scale` must be above zero", unit.id)
+            }
+            (C::PrecisionTooLarge { unit, max }, Lang::Zh) => {
+                format!("单位{}的显示精度（precision）最多 {max} 位小数", unit.label(lang))
+            }
+            (C::PrecisionTooLarge { unit, max }, Lang::En) => {
+                format!(
+                    "unit `{}`: `precision` must be at most {max} decimal places",
+                    unit.id
+                )
             }
             (C::EmptyVocabulary { vocabulary }, Lang::Zh) => {
                 format!("词表{}没有成员", vocabulary.label(lang))

@@ -250,6 +250,10 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
             item: land.clone(),
         },
         CatalogProblem::ScaleNotPositive { unit: unit(c, "ha") },
+        CatalogProblem::PrecisionTooLarge {
+            unit: unit(c, "ha"),
+            max: 10,
+        },
         CatalogProblem::EmptyVocabulary {
             vocabulary: assessments.named(),
         },
@@ -373,6 +377,7 @@ fn variant(p: &Problem) -> String {
             CatalogProblem::BadId { .. } => "BadId",
             CatalogProblem::DuplicateId { .. } => "DuplicateId",
             CatalogProblem::ScaleNotPositive { .. } => "ScaleNotPositive",
+            CatalogProblem::PrecisionTooLarge { .. } => "PrecisionTooLarge",
             CatalogProblem::EmptyVocabulary { .. } => "EmptyVocabulary",
             CatalogProblem::VocabularyTooLarge { .. } => "VocabularyTooLarge",
             CatalogProblem::UnknownIndustryVocabulary { .. } => "UnknownIndustryVocabulary",
@@ -422,8 +427,8 @@ fn every_problem_reads_in_chinese_and_in_english() {
     let c = catalog();
     let problems = every_problem(&c);
     let covered: std::collections::BTreeSet<String> = problems.iter().map(variant).collect();
-    // 17 syntax, 15 expected, 11 value, 22 catalog and 16 other problems.
-    assert_eq!(covered.len(), 17 + 15 + 11 + 22 + 16, "{covered:?}");
+    // 17 syntax, 15 expected, 11 value, 23 catalog and 16 other problems.
+    assert_eq!(covered.len(), 17 + 15 + 11 + 23 + 16, "{covered:?}");
     for p in &problems {
         assert_renders(&variant(p), p, &c);
         // Inside a parse error, with the fields it was found in.
