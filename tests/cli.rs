@@ -551,3 +551,29 @@ fn check_names_what_a_folder_holds_but_no_loader_reads_and_an_empty_folder() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_zone_name_that_reads_as_a_formula_goes_into_the_csv_as_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let profile = "ZoneProfile(\n    name: (zh: \"=HYPERLINK(\\\"http://x\\\",\\\"点我\\\")\", en: \"x\"),\n    as_of: \"2024-06-30\",\n    factors: {\n        \"power.capacity\": (value: \"10 MW\", source: \"@SUM(1+1)\"),\n    },\n)\n";
+    std::fs::write(dir.path().join("evil.ron"), profile).expect("write");
+    let out = sitematch(&[
+        "score",
+        "--checklist",
+        "assets/checklists/pv_base.ron",
+        "--profiles",
+        dir.path().to_str().expect("p"),
+        "--format",
+        "csv",
+        "--lang",
+        "zh",
+    ]);
+    let csv = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(csv.contains("'=HYPERLINK"), "{csv}");
+    assert!(
+        !csv.lines().any(|l| l
+            .split(',')
+            .any(|cell| cell.trim_start_matches('"').starts_with('='))),
+        "no cell starts with = : {csv}"
+    );
+}

@@ -50,6 +50,18 @@ pub fn write_header<W: Write>(w: &mut csv::Writer<W>, lang: Lang) -> Result<(), 
     ])
 }
 
+/// A text from the data as a CSV cell: one that a spreadsheet would take as a formula (it
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return; `=HYPERLINK(…)` in a zone's
+/// name) gets a leading `'`, so that it shows as the text it is. (The Excel workbook writes
+/// texts as strings, which no spreadsheet evaluates.)
+pub fn text_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// One row per zone, in the order given.
 pub fn write_zones<W: Write>(w: &mut csv::Writer<W>, zones: &[ZoneRow]) -> Result<(), csv::Error> {
     for z in zones {
@@ -57,7 +69,7 @@ pub fn write_zones<W: Write>(w: &mut csv::Writer<W>, zones: &[ZoneRow]) -> Resul
         w.write_record([
             z.rank.to_string().as_str(),
             &z.id,
-            &z.name,
+            &text_cell(&z.name),
             &z.score.fixed(1),
             if z.qualified { "true" } else { "false" },
             &z.counts.met.to_string(),
@@ -66,7 +78,7 @@ pub fn write_zones<W: Write>(w: &mut csv::Writer<W>, zones: &[ZoneRow]) -> Resul
             &z.counts.unknown.to_string(),
             &number::fixed(z.completeness, 0),
             &failed.join(" "),
-            z.largest_gap.as_deref().unwrap_or_default(),
+            &text_cell(z.largest_gap.as_deref().unwrap_or_default()),
         ])?;
     }
     Ok(())
@@ -109,16 +121,16 @@ pub fn write_items<W: Write>(w: &mut csv::Writer<W>, zones: &[ZoneRow]) -> Resul
             w.write_record([
                 rank.as_str(),
                 &z.id,
-                &z.name,
+                &text_cell(&z.name),
                 &item.factor_id,
                 &t.factor,
                 item.importance.code(),
                 t.status.code(),
                 &item.credit.fixed(4),
-                &t.required,
-                t.offered.as_deref().unwrap_or_default(),
-                t.gap.as_deref().unwrap_or_default(),
-                t.source.as_deref().unwrap_or_default(),
+                &text_cell(&t.required),
+                &text_cell(t.offered.as_deref().unwrap_or_default()),
+                &text_cell(t.gap.as_deref().unwrap_or_default()),
+                &text_cell(t.source.as_deref().unwrap_or_default()),
                 &t.as_of.map(|d| d.to_string()).unwrap_or_default(),
                 if t.illustrative { "true" } else { "false" },
             ])?;
