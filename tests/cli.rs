@@ -458,12 +458,15 @@ fn a_survey_written_and_imported_gives_the_checklist_back() {
     );
 }
 
-#[test]
-fn a_zone_name_cannot_drive_the_terminal() {
+/// Scores the sample checklist in Chinese against a folder holding one zone named `name`
+/// (a RON string's content) whose power figure cites `source`, with `extra` arguments.
+fn score_one_zone(name: &str, source: &str, extra: &[&str]) -> std::process::Output {
     let dir = tempfile::tempdir().expect("tempdir");
-    let profile = "ZoneProfile(\n    name: (zh: \"侯马\u{1b}[2J\u{1b}]0;owned\u{7}\", en: \"x\"),\n    as_of: \"2024-06-30\",\n    factors: {\n        \"power.capacity\": (value: \"10 MW\", source: \"fixture\"),\n    },\n)\n";
-    std::fs::write(dir.path().join("esc.ron"), profile).expect("write");
-    let out = sitematch(&[
+    let profile = format!(
+        "ZoneProfile(\n    name: (zh: \"{name}\", en: \"x\"),\n    as_of: \"2024-06-30\",\n    factors: {{\n        \"power.capacity\": (value: \"10 MW\", source: \"{source}\"),\n    }},\n)\n"
+    );
+    std::fs::write(dir.path().join("zone.ron"), profile).expect("write");
+    let mut args = vec![
         "score",
         "--checklist",
         "assets/checklists/pv_base.ron",
@@ -471,7 +474,14 @@ fn a_zone_name_cannot_drive_the_terminal() {
         dir.path().to_str().expect("p"),
         "--lang",
         "zh",
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    sitematch(&args)
+}
+
+#[test]
+fn a_zone_name_cannot_drive_the_terminal() {
+    let out = score_one_zone("侯马\u{1b}[2J\u{1b}]0;owned\u{7}", "fixture", &[]);
     let shown = String::from_utf8(out.stdout).expect("utf-8");
     assert!(shown.contains("侯马"), "{shown}");
     assert!(
@@ -554,20 +564,11 @@ fn check_names_what_a_folder_holds_but_no_loader_reads_and_an_empty_folder() {
 
 #[test]
 fn a_zone_name_that_reads_as_a_formula_goes_into_the_csv_as_text() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let profile = "ZoneProfile(\n    name: (zh: \"=HYPERLINK(\\\"http://x\\\",\\\"点我\\\")\", en: \"x\"),\n    as_of: \"2024-06-30\",\n    factors: {\n        \"power.capacity\": (value: \"10 MW\", source: \"@SUM(1+1)\"),\n    },\n)\n";
-    std::fs::write(dir.path().join("evil.ron"), profile).expect("write");
-    let out = sitematch(&[
-        "score",
-        "--checklist",
-        "assets/checklists/pv_base.ron",
-        "--profiles",
-        dir.path().to_str().expect("p"),
-        "--format",
-        "csv",
-        "--lang",
-        "zh",
-    ]);
+    let out = score_one_zone(
+        "=HYPERLINK(\\\"http://x\\\",\\\"点我\\\")",
+        "@SUM(1+1)",
+        &["--format", "csv"],
+    );
     let csv = String::from_utf8(out.stdout).expect("utf-8");
     assert!(csv.contains("'=HYPERLINK"), "{csv}");
     assert!(

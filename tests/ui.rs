@@ -560,8 +560,8 @@ fn the_panic_hook_writes_the_working_checklist_to_the_recovery_store() {
     assert_eq!(checklist.project, "崩溃前的项目");
 }
 
-#[test]
-fn editing_a_zone_saves_its_file_and_deleting_keeps_a_backup() {
+/// The app on a copy of the bundled zones, with Houma open in the zone editor.
+fn editing_houma() -> (tempfile::TempDir, Harness<'static, SiteMatchApp>) {
     let dir = tempfile::tempdir().expect("tempdir");
     for path in sitematch::io::ron_files(&repo("profiles")).expect("profiles") {
         std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
@@ -576,6 +576,12 @@ fn editing_a_zone_saves_its_file_and_deleting_keeps_a_backup() {
         .expect("listed")
         .click();
     h.run();
+    (dir, h)
+}
+
+#[test]
+fn editing_a_zone_saves_its_file_and_deleting_keeps_a_backup() {
+    let (dir, mut h) = editing_houma();
     assert!(h.state().editor.is_some());
 
     type_into(&mut h, "可新增供电容量 现有", "95");
@@ -1134,20 +1140,7 @@ fn numbers_are_taken_as_officers_type_them() {
 
 #[test]
 fn a_bad_date_is_marked_on_the_date_field_not_the_value() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    for path in sitematch::io::ron_files(&repo("profiles")).expect("profiles") {
-        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
-    }
-    let mut start = init(None, FakeDialogs::default());
-    start.profiles_dir = dir.path().to_owned();
-    let mut h = harness_from(start);
-    h.get_by_label("开发区").click();
-    h.run();
-    h.get_all_by_label_contains("侯马经济开发区")
-        .next()
-        .expect("listed")
-        .click();
-    h.run();
+    let (_dir, mut h) = editing_houma();
     type_into(&mut h, "可新增供电容量 数据日期", "2024/13/01");
     h.get_by_label("保存").click();
     h.run();
