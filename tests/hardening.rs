@@ -588,3 +588,37 @@ fn fuzz_findings_stay_fixed() {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_device_is_refused_at_once_not_read_forever() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("pipe.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let c = catalog();
+    for path in [fifo.as_path(), Path::new("/dev/zero")] {
+        let e = io::load_checklist(path, &c).expect_err("refused");
+        assert_eq!(e.problem, io::FileProblem::NotAFile, "{}", path.display());
+    }
+    // A folder holding the pipe loads its other zones and names the pipe.
+    std::fs::copy(repo("profiles/houma.ron"), dir.path().join("houma.ron")).expect("copy");
+    let loaded = io::load_profiles(dir.path(), &c).expect("folder");
+    assert_eq!(loaded.zones.len(), 1);
+    assert!(
+        loaded
+            .errors
+            .iter()
+            .any(|e| e.path == fifo && e.problem == io::FileProblem::NotAFile),
+        "{:?}",
+        loaded.errors
+    );
+    let out = sitematch(&[
+        "survey",
+        "--checklist",
+        fifo.to_str().expect("p"),
+        "--out",
+        dir.path().join("s.xlsx").to_str().expect("p"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+}

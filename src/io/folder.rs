@@ -1,5 +1,6 @@
 //! What a folder holds that a loader would pass over in silence: a zone saved as `HOUMA.RON`
-//! (the loaders read `*.ron` only), and a `*.ron` that is a broken or looping link. Each is
+//! (the loaders read `*.ron` only), a `*.ron` that is a broken or looping link, and one that
+//! is a pipe or a device. Each is
 //! named as an error beside the files that could not be read, so nothing goes missing unseen.
 
 use std::fs;
@@ -29,8 +30,14 @@ pub fn passed_over(dir: &Path) -> Vec<FileError> {
             if ext != "ron" {
                 return Some(FileError::new(&path, FileProblem::WrongExtension { ext }));
             }
-            let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-            (is_link && fs::metadata(&path).is_err()).then(|| FileError::new(&path, FileProblem::BrokenLink))
+            let kind = fs::symlink_metadata(&path).ok()?.file_type();
+            if kind.is_symlink() {
+                return fs::metadata(&path)
+                    .is_err()
+                    .then(|| FileError::new(&path, FileProblem::BrokenLink));
+            }
+            // A pipe, a device or a socket named `*.ron`: not read, and said so.
+            (!kind.is_file() && !kind.is_dir()).then(|| FileError::new(&path, FileProblem::NotAFile))
         })
         .collect();
     found.sort_by(|a, b| a.path.cmp(&b.path));

@@ -42,6 +42,8 @@ pub enum FileProblem {
         cause: IoCause,
     },
     IsFolder,
+    /// A named pipe, a device or a socket: not a file to read (`/dev/zero` never ends).
+    NotAFile,
     /// Over the size limit (both in bytes).
     TooLarge {
         bytes: u64,
@@ -198,6 +200,10 @@ impl Localize for FileProblem {
             }
             (FileProblem::IsFolder, Lang::Zh) => "这是文件夹，不是文件".into(),
             (FileProblem::IsFolder, Lang::En) => "is a folder, not a file".into(),
+            (FileProblem::NotAFile, Lang::Zh) => "不是普通文件（是管道、设备或套接字），不读取".into(),
+            (FileProblem::NotAFile, Lang::En) => {
+                "is not a plain file (a pipe, a device or a socket) and is not read".into()
+            }
             (FileProblem::TooLarge { bytes, limit }, Lang::Zh) => format!(
                 "文件有 {:.1} MiB；SiteMatch 只读取不超过 {} MiB 的文件",
                 mib(*bytes),
@@ -345,19 +351,13 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
 /// are read thousands at a time).
 fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), FileError> {
     use std::io::Read;
-    let folder = || FileError::new(path, FileProblem::IsFolder);
-    let mut file = fs::File::open(path).map_err(|e| {
-        if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
-            folder()
-        } else {
-            FileError::io(path, IoAction::Read, e)
-        }
-    })?;
-    let meta = file
-        .metadata()
-        .map_err(|e| FileError::io(path, IoAction::Read, e))?;
+    // Looked at before it is opened: opening a named pipe waits for a writer, forever.
+    let meta = fs::metadata(path).map_err(|e| FileError::io(path, IoAction::Read, e))?;
     if meta.is_dir() {
-        return Err(folder());
+        return Err(FileError::new(path, FileProblem::IsFolder));
+    }
+    if !meta.is_file() {
+        return Err(FileError::new(path, FileProblem::NotAFile));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(FileError::new(
@@ -368,9 +368,22 @@ fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), FileError> {
             },
         ));
     }
+    let file = fs::File::open(path).map_err(|e| FileError::io(path, IoAction::Read, e))?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
-    file.read_to_end(&mut bytes)
+    // Bounded by the bytes actually read, not the size the system reported: a file that grows
+    // while it is read stops at the limit.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| FileError::io(path, IoAction::Read, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::new(
+            path,
+            FileProblem::TooLarge {
+                bytes: bytes.len() as u64,
+                limit: MAX_FILE_BYTES,
+            },
+        ));
+    }
     Ok((bytes, meta))
 }
 
@@ -949,6 +962,7 @@ mod tests {
                 detail: "Formatting RON failed".into(),
             },
             FileProblem::Vanished,
+            FileProblem::NotAFile,
             FileProblem::WrongExtension { ext: "RON".into() },
             FileProblem::BrokenLink,
         ];
@@ -969,6 +983,7 @@ mod tests {
                 FileProblem::Survey(_) => "Survey",
                 FileProblem::Write { .. } => "Write",
                 FileProblem::Vanished => "Vanished",
+                FileProblem::NotAFile => "NotAFile",
                 FileProblem::WrongExtension { .. } => "WrongExtension",
                 FileProblem::BrokenLink => "BrokenLink",
             };
