@@ -252,3 +252,14 @@ fn new_files_get_the_permissions_of_any_new_file() {
     assert_eq!(mode(&exported), mode(&plain));
     assert_eq!(mode(&saved), mode(&plain));
 }
+
+#[test]
+fn an_export_over_an_existing_file_keeps_it_as_bak() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("report.pdf");
+    io::export(&path, b"last week").expect("first");
+    assert!(!io::backup_path(&path).exists(), "nothing to keep the first time");
+    io::export(&path, b"this week").expect("second");
+    assert_eq!(fs::read(&path).expect("read"), b"this week");
+    assert_eq!(fs::read(io::backup_path(&path)).expect("bak"), b"last week");
+}

@@ -762,8 +762,8 @@ pub fn save_atomic(path: &Path, contents: &[u8]) -> Result<(), FileError> {
     write_atomic(path, contents, true)
 }
 
-/// Writes an exported file (a report, a spreadsheet) atomically, without keeping a backup;
-/// creates its folder when missing.
+/// Writes an exported file (a report, a spreadsheet) atomically, keeping a file it replaces
+/// as `.bak`; creates its folder when missing.
 pub fn export(path: &Path, contents: &[u8]) -> Result<(), FileError> {
     let mut file = AtomicFile::create(path)?;
     file.write_all(contents)
@@ -791,9 +791,12 @@ pub struct AtomicFile {
 }
 
 impl AtomicFile {
-    /// Starts an exported file (no backup kept), creating its folder when missing.
+    /// Starts an exported file, creating its folder when missing; a file it replaces is kept
+    /// as `.bak`, as saves keep one (an export over last week's report loses nothing).
     pub fn create(path: &Path) -> Result<AtomicFile, FileError> {
-        AtomicFile::create_in(path, true)
+        let mut file = AtomicFile::create_in(path, true)?;
+        file.keep_backup = true;
+        Ok(file)
     }
 
     fn create_in(path: &Path, make_dir: bool) -> Result<AtomicFile, FileError> {
