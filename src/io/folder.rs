@@ -44,10 +44,71 @@ pub fn passed_over(dir: &Path) -> Vec<FileError> {
     found
 }
 
+/// How old a save's hidden temporary file must be before it is taken for the leftover of a
+/// save that was killed: a save in progress (by another officer on a shared folder too) takes
+/// seconds.
+pub const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the hidden temporary files (`.sitematch-*.tmp`) that saves killed mid-write left in
+/// `dir`, once they are older than [`STALE_TEMPORARY`]; returns how many. Best effort: one that
+/// cannot be removed is logged and left.
+pub fn remove_stale_temporaries(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(".sitematch-") && name.ends_with(".tmp")
+        })
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE_TEMPORARY))
+        })
+        .filter(|e| match fs::remove_file(e.path()) {
+            Ok(()) => true,
+            Err(err) => {
+                log::warn!(
+                    "{}: a stale temporary file could not be removed: {err}",
+                    e.path().display()
+                );
+                false
+            }
+        })
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::expect_used)]
     use super::*;
+
+    #[test]
+    fn a_killed_save_s_old_temporary_file_is_removed_and_a_fresh_one_is_left() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let old = dir.path().join(".sitematch-killed.tmp");
+        let fresh = dir.path().join(".sitematch-saving.tmp");
+        let theirs = dir.path().join("notes.tmp");
+        for p in [&old, &fresh, &theirs] {
+            fs::write(p, "x").expect("write");
+        }
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        for p in [&old, &theirs] {
+            fs::File::options()
+                .write(true)
+                .open(p)
+                .and_then(|f| f.set_modified(two_hours_ago))
+                .expect("age it");
+        }
+        assert_eq!(remove_stale_temporaries(dir.path()), 1);
+        assert!(!old.exists(), "the killed save's leftover is gone");
+        assert!(fresh.exists(), "a save in progress is left alone");
+        assert!(theirs.exists(), "files of other programs are left alone");
+    }
 
     #[test]
     fn a_zone_in_capitals_and_a_broken_link_are_named_and_the_rest_is_not() {

@@ -690,6 +690,7 @@ pub fn load_profiles_with_progress(
     );
     let mut loaded = LoadedProfiles::default();
     loaded.errors.extend(folder::passed_over(dir));
+    folder::remove_stale_temporaries(dir);
     for (path, result) in results {
         match (result, clashes.iter().find(|e| e.path == path)) {
             (Ok(_), Some(clash)) => loaded.errors.push(clash.clone()),
