@@ -622,3 +622,85 @@ fn a_pipe_or_a_device_is_refused_at_once_not_read_forever() {
     ]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// Run by the race test as a child process: takes the stamp of the checklist as it opens it,
+/// says it is ready, waits for the word go, then saves its own project name through the checked
+/// save. Exits 0 when it saved, 3 when told the file changed meanwhile, 4 when it timed out on
+/// the lock, 5 otherwise.
+#[test]
+fn checked_save_race_child() {
+    let (Some(path), Some(project)) = (
+        std::env::var_os("SITEMATCH_RACE_FILE"),
+        std::env::var("SITEMATCH_RACE_PROJECT").ok(),
+    ) else {
+        return;
+    };
+    let path = std::path::PathBuf::from(path);
+    let c = catalog();
+    let mut list = io::load_checklist(&path, &c).expect("the checklist");
+    let stamp = io::FileStamp::now(&path);
+    list.project = project.clone();
+    std::fs::write(path.with_extension(format!("ready-{project}")), "").expect("ready");
+    let go = path.with_extension("go");
+    while !go.exists() {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let code = match io::save_checklist_checked(&path, &list, &c, stamp.as_ref()) {
+        Ok(_) => 0,
+        Err(io::SaveError::Changed(_)) => 3,
+        Err(io::SaveError::File(e)) if e.problem == io::FileProblem::Locked => 4,
+        Err(_) => 5,
+    };
+    std::process::exit(code);
+}
+
+#[test]
+fn two_officers_saving_one_checklist_at_once_one_wins_and_the_other_is_told() {
+    let exe = std::env::current_exe().expect("the test binary");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for round in 0..12 {
+        let path = dir.path().join(format!("list{round}.ron"));
+        std::fs::copy(repo("assets/checklists/pv_base.ron"), &path).expect("copy");
+        let children: Vec<_> = ["甲", "乙"]
+            .iter()
+            .map(|who| {
+                Command::new(&exe)
+                    .args([
+                        "--exact",
+                        "hardening::checked_save_race_child",
+                        "--test-threads",
+                        "1",
+                    ])
+                    .env("SITEMATCH_RACE_FILE", &path)
+                    .env("SITEMATCH_RACE_PROJECT", who)
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .expect("spawn")
+            })
+            .collect();
+        while !["甲", "乙"]
+            .iter()
+            .all(|who| path.with_extension(format!("ready-{who}")).exists())
+        {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        std::fs::write(path.with_extension("go"), "").expect("go");
+        let mut codes: Vec<i32> = children
+            .into_iter()
+            .map(|mut c| c.wait().expect("wait").code().expect("exit code"))
+            .collect();
+        codes.sort_unstable();
+        assert_eq!(
+            codes,
+            [0, 3],
+            "round {round}: one saved, the other was told it changed"
+        );
+        let saved = io::load_checklist(&path, &catalog()).expect("whole");
+        assert!(["甲", "乙"].contains(&saved.project.as_str()));
+        assert!(
+            !dir.path().join(format!(".list{round}.ron.lock")).exists(),
+            "the lock is gone"
+        );
+    }
+}

@@ -44,6 +44,9 @@ pub enum FileProblem {
     IsFolder,
     /// A named pipe, a device or a socket: not a file to read (`/dev/zero` never ends).
     NotAFile,
+    /// Another save of the same file (another officer's, on a shared folder) did not finish in
+    /// time.
+    Locked,
     /// Over the size limit (both in bytes).
     TooLarge {
         bytes: u64,
@@ -200,6 +203,13 @@ impl Localize for FileProblem {
             }
             (FileProblem::IsFolder, Lang::Zh) => "这是文件夹，不是文件".into(),
             (FileProblem::IsFolder, Lang::En) => "is a folder, not a file".into(),
+            (FileProblem::Locked, Lang::Zh) => {
+                "另一处正在保存此文件（可能是共享文件夹中的同事），请稍后再试".into()
+            }
+            (FileProblem::Locked, Lang::En) => {
+                "is being saved elsewhere (a colleague on the shared folder, perhaps); try again in a moment"
+                    .into()
+            }
             (FileProblem::NotAFile, Lang::Zh) => "不是普通文件（是管道、设备或套接字），不读取".into(),
             (FileProblem::NotAFile, Lang::En) => {
                 "is not a plain file (a pipe, a device or a socket) and is not read".into()
@@ -582,9 +592,70 @@ fn save_checked(
     expected: Option<&FileStamp>,
     save: impl FnOnce() -> Result<(), FileError>,
 ) -> Result<FileStamp, SaveError> {
+    // The check and the write are one step across processes: two officers saving the same
+    // file at the same moment on a shared folder, one wins and the other is told it changed.
+    let _lock = SaveLock::acquire(path)?;
     check_unchanged(path, expected)?;
     save()?;
     FileStamp::now(path).ok_or_else(|| SaveError::File(FileError::new(path, FileProblem::Vanished)))
+}
+
+/// How long a save lock may stand before it is taken for the leftover of a save that was killed.
+const STALE_LOCK: std::time::Duration = std::time::Duration::from_secs(30);
+/// How long a save waits for another one of the same file to finish.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// A lock file beside the file being saved (`.houma.ron.lock`, hidden, so no loader reads it),
+/// created exclusively, so that only one process checks and writes the file at a time; removed
+/// when dropped. One older than [`STALE_LOCK`] is a killed save's and is taken over.
+struct SaveLock {
+    path: PathBuf,
+}
+
+impl SaveLock {
+    fn lock_path(target: &Path) -> PathBuf {
+        let name = target
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        target.with_file_name(format!(".{name}.lock"))
+    }
+
+    fn acquire(target: &Path) -> Result<SaveLock, FileError> {
+        let path = SaveLock::lock_path(target);
+        let start = std::time::Instant::now();
+        loop {
+            match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut file) => {
+                    // Who holds it, for a person looking at the folder; not read back.
+                    let _ = writeln!(file, "{}", std::process::id());
+                    return Ok(SaveLock { path });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let stale = fs::metadata(&path)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| std::time::SystemTime::now().duration_since(t).ok())
+                        .is_some_and(|age| age > STALE_LOCK);
+                    if stale {
+                        let _ = fs::remove_file(&path);
+                    } else if start.elapsed() > LOCK_WAIT {
+                        return Err(FileError::new(target, FileProblem::Locked));
+                    } else {
+                        std::thread::sleep(std::time::Duration::from_millis(15));
+                    }
+                }
+                Err(e) => return Err(FileError::io(target, IoAction::Write, e)),
+            }
+        }
+    }
+}
+
+impl Drop for SaveLock {
+    fn drop(&mut self) {
+        if let Err(e) = fs::remove_file(&self.path) {
+            log::warn!("{}: the save lock could not be removed: {e}", self.path.display());
+        }
+    }
 }
 
 /// What loading a folder of profiles gave: the good ones, sorted by id, and one error per file
@@ -967,6 +1038,7 @@ mod tests {
             },
             FileProblem::Vanished,
             FileProblem::NotAFile,
+            FileProblem::Locked,
             FileProblem::WrongExtension { ext: "RON".into() },
             FileProblem::BrokenLink,
         ];
@@ -988,6 +1060,7 @@ mod tests {
                 FileProblem::Write { .. } => "Write",
                 FileProblem::Vanished => "Vanished",
                 FileProblem::NotAFile => "NotAFile",
+                FileProblem::Locked => "Locked",
                 FileProblem::WrongExtension { .. } => "WrongExtension",
                 FileProblem::BrokenLink => "BrokenLink",
             };
