@@ -1049,7 +1049,12 @@ fn import(ctx: &Ctx, survey: &Path, out: &Path) -> Result<bool, Failure> {
     }
     let list = io::import_survey(survey, catalog)?;
     let text = checklist_text(catalog, &list, out)?;
-    io::export(out, text.as_bytes())?;
+    // Created only where no file is, in one step: of two imports racing to one name, the
+    // second is refused, not written over the first.
+    io::create_new(out, text.as_bytes()).map_err(|e| match e.problem {
+        io::FileProblem::Exists => Failure::OutExists(out.to_owned()),
+        _ => Failure::File(e),
+    })?;
     ctx.note(&Notice::WroteChecklist {
         path: out,
         items: list.items().count(),

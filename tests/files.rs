@@ -263,3 +263,28 @@ fn an_export_over_an_existing_file_keeps_it_as_bak() {
     assert_eq!(fs::read(&path).expect("read"), b"this week");
     assert_eq!(fs::read(io::backup_path(&path)).expect("bak"), b"last week");
 }
+
+#[test]
+fn a_new_file_is_never_written_over_one_that_appeared_meanwhile() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("list.ron");
+    io::create_new(&path, b"first").expect("created");
+    let e = io::create_new(&path, b"second").expect_err("refused");
+    assert_eq!(e.problem, io::FileProblem::Exists);
+    assert_eq!(fs::read(&path).expect("read"), b"first", "the first stays");
+    // Racing threads: exactly one of them creates it.
+    let path = dir.path().join("raced.ron");
+    let made: usize = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..8)
+            .map(|i| {
+                let path = &path;
+                s.spawn(move || io::create_new(path, format!("writer {i}").as_bytes()).is_ok())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| usize::from(h.join().expect("thread")))
+            .sum()
+    });
+    assert_eq!(made, 1);
+}

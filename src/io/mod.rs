@@ -843,6 +843,17 @@ pub fn export(path: &Path, contents: &[u8]) -> Result<(), FileError> {
     file.commit()
 }
 
+/// Writes a new file atomically where no file is: one that exists, or appears meanwhile (two
+/// imports racing to one name), is refused as [`FileProblem::Exists`] and left as it is.
+pub fn create_new(path: &Path, contents: &[u8]) -> Result<(), FileError> {
+    let mut file = AtomicFile::create(path)?;
+    file.keep_backup = false;
+    file.no_clobber = true;
+    file.write_all(contents)
+        .map_err(|e| FileError::io(path, IoAction::Write, e))?;
+    file.commit()
+}
+
 fn write_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> Result<(), FileError> {
     let mut file = AtomicFile::create_in(path, false)?;
     file.keep_backup = keep_backup;
@@ -860,6 +871,9 @@ pub struct AtomicFile {
     dir: PathBuf,
     tmp: std::io::BufWriter<tempfile::NamedTempFile>,
     keep_backup: bool,
+    /// Put in place only where no file is (checked and renamed in one step): of two writers
+    /// racing for one new name, the second is refused instead of replacing the first.
+    no_clobber: bool,
 }
 
 impl AtomicFile {
@@ -897,6 +911,7 @@ impl AtomicFile {
             dir: dir.to_owned(),
             tmp: std::io::BufWriter::with_capacity(1 << 16, tmp),
             keep_backup: false,
+            no_clobber: false,
         })
     }
 
@@ -924,8 +939,18 @@ impl AtomicFile {
                     .map_err(|e| FileError::io(&path, IoAction::KeepBackup, e))?;
             }
         }
-        tmp.persist(&path)
-            .map_err(|e| FileError::io(&path, IoAction::Replace, e.error))?;
+        if self.no_clobber {
+            tmp.persist_noclobber(&path).map_err(|e| {
+                if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                    FileError::new(&path, FileProblem::Exists)
+                } else {
+                    FileError::io(&path, IoAction::Replace, e.error)
+                }
+            })?;
+        } else {
+            tmp.persist(&path)
+                .map_err(|e| FileError::io(&path, IoAction::Replace, e.error))?;
+        }
         sync_dir(&self.dir);
         Ok(())
     }
