@@ -759,11 +759,7 @@ impl Sheet {
 
     /// A cell's text (a number as the shortest text that reads back to it).
     fn text(&mut self, row: u32, col: u16) -> String {
-        match self.get(row, col) {
-            CellValue::Empty => String::new(),
-            CellValue::Text(s) => s,
-            CellValue::Number(n) => float_text(n),
-        }
+        cell_text(&self.get(row, col))
     }
 
     /// The last row of the table with anything in it.
@@ -863,11 +859,7 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
             (_, Some(_), _) | (_, None, CellValue::Empty) => Ok(None),
             (Kind::AtLeast(m) | Kind::AtMost(m), None, v) => {
                 let unit = sheet.text(row, C_UNIT);
-                let amount = match v {
-                    CellValue::Number(n) => float_text(*n),
-                    CellValue::Text(t) => t.clone(),
-                    CellValue::Empty => String::new(),
-                };
+                let amount = cell_text(v);
                 parse_quantity(catalog, m, &format!("{amount} {unit}"))
                     .map(|q| Some(Value::Amount(q)))
                     .map_err(CellProblem::Value)
@@ -920,6 +912,7 @@ fn cell_order(name: &str) -> (u32, u32) {
     (digits.parse().unwrap_or(u32::MAX), col)
 }
 
+/// A cell's value as text (a number as the shortest text that reads back to it).
 fn cell_text(v: &CellValue) -> String {
     match v {
         CellValue::Empty => String::new(),
@@ -969,12 +962,10 @@ fn float_text(n: f64) -> String {
 }
 
 fn decimal_of(v: &CellValue) -> Result<Option<Decimal>, ValueError> {
-    let text = match v {
-        CellValue::Empty => return Ok(None),
-        CellValue::Number(n) => float_text(*n),
-        CellValue::Text(s) => s.clone(),
-    };
-    match number::parse_decimal(&text) {
+    if *v == CellValue::Empty {
+        return Ok(None);
+    }
+    match number::parse_decimal(&cell_text(v)) {
         Ok(d) if d.is_sign_negative() && !d.is_zero() => Err(ValueError::Negative(number::plain(d))),
         Ok(d) => Ok(Some(d.normalize())),
         Err(e) => Err(e.into()),
