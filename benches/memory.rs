@@ -43,7 +43,7 @@ fn main() {
     let (ws, err) = Workspace::load(catalog.clone(), dir.path());
     assert!(err.is_none() && ws.zones.len() == n);
     let loaded = resident_mb();
-    let results = Results::compute(&ws.catalog, &checklist, &ws.zones);
+    let results = Results::compute(&ws.catalog, &checklist, &ws.zones, jiff::civil::date(2026, 6, 30));
     let ranked = resident_mb();
     let index = ZoneIndex::build(&ws.catalog, &ws.zones);
     println!("memory/{n}: resident before loading {before:.1} MB");

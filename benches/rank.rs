@@ -28,6 +28,9 @@ use sitematch::scoring::Scorer;
 use sitematch::scoring::index::ZoneIndex;
 use sitematch::synth;
 
+/// The day the benchmarks rank on.
+const DAY: Date = jiff::civil::date(2026, 6, 30);
+
 const SIZES: [usize; 4] = [100, 1_000, 10_000, 100_000];
 
 struct Fixture {
@@ -65,7 +68,7 @@ struct FloorRule {
 type FloorZone = Vec<Option<(f64, Vec<u16>)>>;
 
 fn floor_inputs(f: &Fixture) -> (Vec<FloorRule>, Vec<FloorZone>) {
-    let scorer = Scorer::new(&f.catalog, &f.checklist);
+    let scorer = Scorer::new(&f.catalog, &f.checklist, DAY);
     let rules: Vec<FloorRule> = scorer
         .requirements()
         .iter()
@@ -110,6 +113,7 @@ fn floor_inputs(f: &Fixture) -> (Vec<FloorRule>, Vec<FloorZone>) {
                         Value::Amount(q) => (number::to_f64(q.canonical()), vec![]),
                         Value::Level(l) => (f64::from(*l), vec![]),
                         Value::YesNo(YesNo::Yes) => (1.0, vec![]),
+                        Value::YesNo(YesNo::Planned(d)) if *d < DAY => (0.0, vec![]),
                         Value::YesNo(YesNo::Planned(_)) => (0.5, vec![]),
                         Value::YesNo(YesNo::No) => (0.0, vec![]),
                         Value::Set(m) => (0.0, m.clone()),
@@ -166,11 +170,13 @@ fn rank(c: &mut Criterion) {
             group.sample_size(20);
         }
         group.bench_with_input(BenchmarkId::new("exact", n), &n, |b, &n| {
-            b.iter(|| Scorer::new(&f.catalog, &f.checklist).rank(black_box(&f.zones[..n])))
+            b.iter(|| Scorer::new(&f.catalog, &f.checklist, DAY).rank(black_box(&f.zones[..n])))
         });
         let index = ZoneIndex::build(&f.catalog, &f.zones[..n]);
         group.bench_with_input(BenchmarkId::new("exact_indexed", n), &n, |b, &n| {
-            b.iter(|| Scorer::new(&f.catalog, &f.checklist).rank_indexed(&index, black_box(&f.zones[..n])))
+            b.iter(|| {
+                Scorer::new(&f.catalog, &f.checklist, DAY).rank_indexed(&index, black_box(&f.zones[..n]))
+            })
         });
         group.bench_with_input(BenchmarkId::new("f64_floor", n), &n, |b, &n| {
             b.iter(|| floor_rank(&rules, black_box(&values[..n])))
@@ -188,9 +194,9 @@ fn rank(c: &mut Criterion) {
     group.finish();
 
     // What the app does on a keystroke: rescore the one edited factor and rank again.
-    let before = Scorer::new(&f.catalog, &f.checklist);
+    let before = Scorer::new(&f.catalog, &f.checklist, DAY);
     let (factor, edited) = tighter_land(&f);
-    let after = Scorer::new(&f.catalog, &edited);
+    let after = Scorer::new(&f.catalog, &edited, DAY);
     let mut group = c.benchmark_group("rescore_one_factor");
     group.sample_size(20);
     for n in [10_000, 100_000] {
@@ -279,7 +285,7 @@ fn cli_stages(c: &mut Criterion) {
             b.iter(|| io::load_profiles(black_box(dir.path()), &f.catalog).expect("load"))
         });
         let zones = &f.zones[..n];
-        let scorer = Scorer::new(&f.catalog, &f.checklist);
+        let scorer = Scorer::new(&f.catalog, &f.checklist, DAY);
         group.bench_with_input(BenchmarkId::new("score", n), &n, |b, _| {
             b.iter(|| scorer.rank(black_box(zones)))
         });

@@ -203,7 +203,7 @@ mod tests {
         }
         let list = checklist(&c, &s, 3);
         assert_eq!(list.items().count(), 31);
-        let ranking = crate::scoring::score(&c, &list, &zones(&c, &s, 30, 1));
+        let ranking = crate::scoring::score(&c, &list, &zones(&c, &s, 30, 1), jiff::civil::date(2026, 1, 1));
         assert_eq!(ranking.zones.len(), 30);
         assert!(ranking.zones[0].items.len() >= 29);
     }

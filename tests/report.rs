@@ -38,7 +38,11 @@ impl Scored {
     }
 
     fn scorer(&self) -> Scorer<'_> {
-        Scorer::new(&self.catalog, &self.checklist)
+        Scorer::new(
+            &self.catalog,
+            &self.checklist,
+            Date::new(2026, 11, 29).expect("date"),
+        )
     }
 
     fn model(&self, lang: ReportLang) -> (ReportModel, Ranking) {

@@ -156,7 +156,7 @@ pub struct ReportJobs {
 impl SiteMatchApp {
     /// The report of the working checklist, with the options of the report view.
     pub fn report_model(&self) -> ReportModel {
-        let scorer = Scorer::new(&self.ws.catalog, &self.doc.checklist);
+        let scorer = Scorer::new(&self.ws.catalog, &self.doc.checklist, self.today);
         let ranking = &self.results.ranking;
         let rv = &self.report_view;
         let options = ReportOptions {
@@ -406,7 +406,7 @@ impl SiteMatchApp {
 
     pub(super) fn export_xlsx(&mut self) {
         let lang = self.lang();
-        let scorer = Scorer::new(&self.ws.catalog, &self.doc.checklist);
+        let scorer = Scorer::new(&self.ws.catalog, &self.doc.checklist, self.today);
         let report = RankingReport::build(
             &scorer,
             &self.doc.checklist,

@@ -242,7 +242,7 @@ impl SiteMatchApp {
     }
 
     fn rescore_now(&mut self) {
-        self.results = Results::compute(&self.ws.catalog, &self.doc.checklist, &self.ws.zones);
+        self.results = Results::compute(&self.ws.catalog, &self.doc.checklist, &self.ws.zones, self.today);
         self.rescore = false;
         self.edited.clear();
     }

@@ -21,7 +21,7 @@ impl SiteMatchApp {
         match io::load_checklists(dir, &self.ws.catalog) {
             Ok((lists, errors)) => {
                 let (paths, lists): (Vec<PathBuf>, Vec<_>) = lists.into_iter().unzip();
-                let pipeline = crate::plan::pipeline::pipeline(&self.ws.catalog, zone, &lists);
+                let pipeline = crate::plan::pipeline::pipeline(&self.ws.catalog, zone, &lists, self.today);
                 self.planning.result = Some(PlanningResult {
                     pipeline,
                     paths,

@@ -3,6 +3,8 @@
 //! qualify how many of them ("+300 亩 and +20 兆瓦: 4 of 6 projects qualify"). Pure.
 
 use super::{Change, DEFAULT_TARGET, apply, change_text, strictest, what_it_takes};
+use jiff::civil::Date;
+
 use crate::model::{Catalog, Checklist, FactorIdx, Lang, ZoneIdx, ZoneProfile};
 use crate::scoring::{Exact, Scorer};
 
@@ -62,8 +64,11 @@ const PLANNED: &str = "reserve plan";
 /// The ladder is greedy: each step adds the project whose missing must-haves add or tighten the
 /// fewest reserves on top of the previous step (pipeline order on ties); then every project is
 /// rescored against the zone with all reserves so far, since one reserve often wins several.
-pub fn pipeline(catalog: &Catalog, profile: &ZoneProfile, checklists: &[Checklist]) -> Pipeline {
-    let scorers: Vec<Scorer> = checklists.iter().map(|c| Scorer::new(catalog, c)).collect();
+pub fn pipeline(catalog: &Catalog, profile: &ZoneProfile, checklists: &[Checklist], today: Date) -> Pipeline {
+    let scorers: Vec<Scorer> = checklists
+        .iter()
+        .map(|c| Scorer::new(catalog, c, today))
+        .collect();
     let projects: Vec<Project> = scorers
         .iter()
         .zip(checklists)

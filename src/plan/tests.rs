@@ -8,6 +8,11 @@ use super::*;
 use crate::model::{Checklist, Quantity, Requirement, ZoneIdx, parse_checklist, parse_profile};
 use crate::scoring::{Exact, Scorer};
 
+/// The day the test plans are made.
+fn day() -> jiff::civil::Date {
+    jiff::civil::Date::new(2025, 1, 1).expect("date")
+}
+
 fn catalog() -> Catalog {
     Catalog::builtin().expect("catalog")
 }
@@ -36,7 +41,7 @@ fn yuanping_needs_its_two_failed_must_haves_then_qualifies() {
     let c = catalog();
     let list = parse_checklist(&read("assets/checklists/pv_base.ron"), &c).expect("checklist");
     let zone = sample(&c, "yuanping");
-    let scorer = Scorer::new(&c, &list);
+    let scorer = Scorer::new(&c, &list, day());
     let result = rescore(&scorer, &zone);
     assert!(!result.qualified);
     let plan = what_it_takes(&scorer, &zone, &result, DEFAULT_TARGET);
@@ -75,7 +80,7 @@ fn a_zone_that_is_qualified_and_above_target_needs_nothing() {
     let c = catalog();
     let list = parse_checklist(&read("assets/checklists/pv_base.ron"), &c).expect("checklist");
     let zone = sample(&c, "houma");
-    let scorer = Scorer::new(&c, &list);
+    let scorer = Scorer::new(&c, &list, day());
     let plan = what_it_takes(&scorer, &zone, &rescore(&scorer, &zone), DEFAULT_TARGET);
     assert!(plan.is_empty());
     assert_eq!(plan.score_after, plan.score);
@@ -187,7 +192,7 @@ fn no_shorter_list_qualifies_or_reaches_the_target() {
     let (mut qualifying, mut lifting) = (0, 0);
     for (seed, zone) in zones.iter().enumerate() {
         let list = small_checklist(&c, &s, seed as u64, 8);
-        let scorer = Scorer::new(&c, &list);
+        let scorer = Scorer::new(&c, &list, day());
         let result = rescore(&scorer, zone);
         for target in [Decimal::from(70), DEFAULT_TARGET, Decimal::ONE_HUNDRED] {
             let plan = what_it_takes(&scorer, zone, &result, target);
@@ -295,7 +300,7 @@ fn reserve_planning_on_a_fixture_pipeline() {
         project("D", 900, 70, None),
         project("E", 1300, 50, Some(1000)),
     ];
-    let p = pipeline(&c, &zone, &lists);
+    let p = pipeline(&c, &zone, &lists, day());
     assert_eq!(p.qualified_now(), 1);
     let blocks: Vec<(&str, usize)> = p
         .shortfalls

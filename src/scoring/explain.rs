@@ -148,6 +148,10 @@ pub fn gap_text(
             Lang::Zh => format!("计划 {date} 具备"),
             Lang::En => format!("planned for {date}"),
         },
+        Gap::Overdue(date) => match lang {
+            Lang::Zh => format!("逾期：原计划 {date} 具备，尚未具备"),
+            Lang::En => format!("overdue: planned for {date}, not yet available"),
+        },
         Gap::No => lang.pick("不具备", "not available").to_owned(),
         Gap::LevelsShort(n) => {
             let has = offered.map_or_else(String::new, |v| v.text(catalog, factor, lang));

@@ -84,6 +84,8 @@ pub enum Gap {
     Over(Decimal),
     /// `YesNo`: not yet, planned for a date.
     Planned(Date),
+    /// `YesNo`: planned for a date already past on the day of the ranking (逾期): scored as no.
+    Overdue(Date),
     /// `YesNo`: no.
     No,
     /// `Level`: this many levels below the requirement.
@@ -254,7 +256,10 @@ pub struct Prepared {
 enum Rule {
     AtLeast(Band),
     AtMost(Band),
-    YesNo,
+    /// Yes required; a plan dated before `today` (the day of the ranking) is overdue.
+    YesNo {
+        today: Date,
+    },
     Level(u16),
     Set {
         members: Vec<u16>,
@@ -338,12 +343,14 @@ pub struct Scorer<'a> {
 }
 
 impl<'a> Scorer<'a> {
-    /// Prepares the requested items of a checklist that have a value to score against.
-    pub fn new(catalog: &'a Catalog, checklist: &Checklist) -> Self {
+    /// Prepares the requested items of a checklist that have a value to score against, for a
+    /// ranking made on `today` (a zone's yes/no planned before then is overdue and scores as
+    /// no). The date comes from the caller: scoring reads no clock.
+    pub fn new(catalog: &'a Catalog, checklist: &Checklist, today: Date) -> Self {
         let items: Vec<Prepared> = checklist
             .scored_items(catalog)
             .filter_map(|(factor, req, required)| {
-                let rule = rule(catalog, factor, &required)?;
+                let rule = rule(catalog, factor, &required, today)?;
                 Some(Prepared {
                     factor,
                     importance: req.importance,
@@ -657,7 +664,7 @@ fn common_denominator(items: &[Prepared], total_weight: u32) -> Option<CommonDen
         .iter()
         .map(|p| match &p.rule {
             Rule::AtLeast(b) | Rule::AtMost(b) => b.ints.map(|(_, _, band)| band).filter(|d| *d > 0),
-            Rule::YesNo | Rule::Level(_) => Some(2),
+            Rule::YesNo { .. } | Rule::Level(_) => Some(2),
             Rule::Set { members, .. } => u128::try_from(members.len()).ok().filter(|d| *d > 0),
         })
         .collect::<Option<_>>()?;
@@ -704,13 +711,14 @@ fn sort_ranking<P: AsRef<ZoneProfile> + Sync>(
     }
 }
 
-/// Scores and ranks zones against a checklist in one call.
+/// Scores and ranks zones against a checklist in one call, on `today`.
 pub fn score<P: AsRef<ZoneProfile> + Sync>(
     catalog: &Catalog,
     checklist: &Checklist,
     profiles: &[P],
+    today: Date,
 ) -> Ranking {
-    Scorer::new(catalog, checklist).rank(profiles)
+    Scorer::new(catalog, checklist, today).rank(profiles)
 }
 
 /// The ranking rule (README § Scoring): qualified first, then exact score (desc), then fewer
@@ -728,12 +736,12 @@ pub fn rank_order<P: AsRef<ZoneProfile>>(a: &ZoneResult, b: &ZoneResult, profile
         .then_with(|| id(a).cmp(id(b)))
 }
 
-fn rule(catalog: &Catalog, factor: FactorIdx, required: &Value) -> Option<Rule> {
+fn rule(catalog: &Catalog, factor: FactorIdx, required: &Value, today: Date) -> Option<Rule> {
     let f = catalog.factor(factor);
     Some(match (&f.kind, required) {
         (Kind::AtLeast(m), Value::Amount(q)) => Rule::AtLeast(Band::new(q.canonical(), m.tolerance, false)),
         (Kind::AtMost(m), Value::Amount(q)) => Rule::AtMost(Band::new(q.canonical(), m.tolerance, true)),
-        (Kind::YesNo, Value::YesNo(YesNo::Yes)) => Rule::YesNo,
+        (Kind::YesNo, Value::YesNo(YesNo::Yes)) => Rule::YesNo { today },
         (Kind::Level(_), Value::Level(l)) => Rule::Level(*l),
         (Kind::Set(_), Value::Set(members)) if !members.is_empty() => Rule::Set {
             mask: members
@@ -867,8 +875,9 @@ fn credit(rule: &Rule, offered: Offer) -> (Status, Exact, Gap) {
                 None => (Status::Unmet, Exact::ZERO, gap),
             }
         }
-        (Rule::YesNo, Offer::YesNo(answer)) => match answer {
+        (Rule::YesNo { today }, Offer::YesNo(answer)) => match answer {
             YesNo::Yes => met,
+            YesNo::Planned(date) if date < *today => (Status::Unmet, Exact::ZERO, Gap::Overdue(date)),
             YesNo::Planned(date) => (Status::Partial, Exact::HALF, Gap::Planned(date)),
             YesNo::No => (Status::Unmet, Exact::ZERO, Gap::No),
         },
@@ -914,8 +923,9 @@ pub(crate) fn status_of(
     factor: FactorIdx,
     required: &Value,
     offered: &Value,
+    today: Date,
 ) -> Option<Status> {
-    rule(catalog, factor, required).map(|r| credit(&r, Offer::of(offered)).0)
+    rule(catalog, factor, required, today).map(|r| credit(&r, Offer::of(offered)).0)
 }
 
 #[cfg(test)]

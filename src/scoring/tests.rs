@@ -17,6 +17,11 @@ fn x(d: Decimal) -> Exact {
     Exact::from_decimal(d)
 }
 
+/// The day the test rankings are made: before the plans the tests date, unless a test says.
+fn day() -> Date {
+    Date::new(2025, 1, 1).expect("date")
+}
+
 fn catalog() -> Catalog {
     Catalog::builtin().expect("catalog")
 }
@@ -48,7 +53,7 @@ fn one(factor: &str, required: &str, offered: Option<&str>) -> ItemResult {
         &format!("\"{factor}\": (required: {required}, importance: Medium)"),
     );
     let factors = offered.map_or_else(String::new, |v| format!("\"{factor}\": {}", src(v)));
-    let ranking = score(&c, &list, &[zone(&c, "z", &factors)]);
+    let ranking = score(&c, &list, &[zone(&c, "z", &factors)], day());
     let [result] = ranking.zones.as_slice() else {
         panic!("one zone")
     };
@@ -128,6 +133,61 @@ fn yes_planned_and_no() {
     assert_eq!((i.status, i.credit, i.gap), (Status::Unmet, Exact::ZERO, Gap::No));
 }
 
+/// A plan dated before the day of the ranking is overdue: it scores as no and says so with
+/// its date; dated that day or later it still earns half.
+#[test]
+fn a_plan_past_its_date_is_overdue_and_scores_as_no() {
+    let c = catalog();
+    let list = checklist(&c, r#""power.dual_supply": (importance: High, required: Yes)"#);
+    let z = zone(
+        &c,
+        "z",
+        &format!("\"power.dual_supply\": {}", src(r#"Planned("2025-03-31")"#)),
+    );
+    let date = Date::new(2025, 3, 31).expect("date");
+    let on = |y, m, d| {
+        let r = score(
+            &c,
+            &list,
+            std::slice::from_ref(&z),
+            Date::new(y, m, d).expect("date"),
+        );
+        let i = &r.zones[0].items[0];
+        (i.status, i.credit.clone(), i.gap, r.zones[0].score.fixed(1))
+    };
+    assert_eq!(
+        on(2025, 3, 30),
+        (Status::Partial, Exact::HALF, Gap::Planned(date), "50.0".into())
+    );
+    assert_eq!(
+        on(2025, 3, 31),
+        (Status::Partial, Exact::HALF, Gap::Planned(date), "50.0".into())
+    );
+    assert_eq!(
+        on(2025, 4, 1),
+        (Status::Unmet, Exact::ZERO, Gap::Overdue(date), "0.0".into())
+    );
+    let factor = c.factor(c.find_factor("power.dual_supply").expect("factor"));
+    let text = |lang| {
+        gap_text(
+            &c,
+            factor,
+            &Value::YesNo(YesNo::Yes),
+            None,
+            Gap::Overdue(date),
+            lang,
+        )
+    };
+    assert_eq!(
+        text(Lang::Zh).as_deref(),
+        Some("逾期：原计划 2025-03-31 具备，尚未具备")
+    );
+    assert_eq!(
+        text(Lang::En).as_deref(),
+        Some("overdue: planned for 2025-03-31, not yet available")
+    );
+}
+
 #[test]
 fn levels_serve_lower_needs_and_one_short_earns_half() {
     assert_eq!(
@@ -184,6 +244,7 @@ fn not_needed_and_unstated_items_are_not_scored() {
             "z",
             &format!("\"land.industrial_area\": {}", src("\"100 mu\"")),
         )],
+        day(),
     );
     let ids: Vec<&str> = r.zones[0]
         .items
@@ -220,7 +281,7 @@ fn the_weighted_score_of_a_mixed_zone() {
         ]
         .join(", "),
     );
-    let r = score(&c, &list, &[z]);
+    let r = score(&c, &list, &[z], day());
     let z = &r.zones[0];
     // Σw = 3 + 3 + 2 + 3 + 1 = 12; Σws = 3·0.5 + 3·1 + 2·0.5 + 3·0.5 + 1·(2/3) = 7⅔;
     // score = 100 · 7⅔ / 12 = 63.888…, shown as 63.9.
@@ -271,7 +332,7 @@ fn a_failed_must_have_disqualifies_even_a_high_score() {
         ),
     );
     let weak = zone(&c, "weak", &format!("\"power.capacity\": {}", src("\"10 MW\"")));
-    let r = score(&c, &list, &[strong, weak]);
+    let r = score(&c, &list, &[strong, weak], day());
     // strong: 3·0.8 + 9 = 11.4 of 12 = 95; weak: 3 of 12 = 25 but qualified.
     assert_eq!(r.zones[0].zone, ZoneIdx::new(1), "the qualified zone ranks first");
     assert_eq!(r.zones[0].score, Exact::int(25));
@@ -300,7 +361,7 @@ fn ties_break_on_unknowns_then_zone_id() {
     let b = zone(&c, "b", &format!("\"power.capacity\": {}", src("\"10 MW\"")));
     let cc = zone(&c, "c", &format!("\"power.capacity\": {}", src("\"10 MW\"")));
     let profiles = [cc, b, a];
-    let r = score(&c, &list, &profiles);
+    let r = score(&c, &list, &profiles, day());
     let order: Vec<&str> = r
         .zones
         .iter()
@@ -331,7 +392,7 @@ fn header_fields_are_scored_against_the_zones_floors() {
             src("\"36 万元/亩\"")
         ),
     );
-    let r = score(&c, &list, &[z]);
+    let r = score(&c, &list, &[z], day());
     let items = &r.zones[0].items;
     // Industry admitted; floor 300 ≤ plan 400 met; floor 36 > plan 30: s = (45 − 36)/15 = 0.6.
     assert_eq!(
@@ -391,7 +452,7 @@ fn item_texts_carry_provenance_and_flags() {
         &c,
     )
     .expect("parses");
-    let scorer = Scorer::new(&c, &list);
+    let scorer = Scorer::new(&c, &list, day());
     let result = scorer.score_zone(ZoneIdx::default(), &z);
     let today = Date::new(2026, 11, 29).expect("date");
     let t = item_texts(
@@ -460,7 +521,7 @@ proptest! {
     fn score_is_always_between_0_and_100((required, offered) in case()) {
         let c = catalog();
         let (list, z) = build(&c, &required, &offered);
-        let r = score(&c, &list, &[z]);
+        let r = score(&c, &list, &[z], day());
         prop_assert!(r.zones[0].score >= Exact::ZERO && r.zones[0].score <= Exact::int(100));
         for i in &r.zones[0].items {
             prop_assert!(i.credit >= Exact::ZERO && i.credit <= Exact::ONE);
@@ -485,8 +546,8 @@ proptest! {
         // An unknown value made known can lower the score only if it was unknown before.
         prop_assume!(offered[which].is_some());
         let (_, after) = build(&c, &required, &improved);
-        let r0 = score(&c, &list, &[before]).zones[0].score.clone();
-        let r1 = score(&c, &list, &[after]).zones[0].score.clone();
+        let r0 = score(&c, &list, &[before], day()).zones[0].score.clone();
+        let r1 = score(&c, &list, &[after], day()).zones[0].score.clone();
         prop_assert!(r1 >= r0, "{r1:?} < {r0:?}");
     }
 
@@ -502,7 +563,7 @@ proptest! {
             })
             .collect();
         let (list, z) = build(&c, &required, &offered);
-        let r = score(&c, &list, &[z]);
+        let r = score(&c, &list, &[z], day());
         prop_assert_eq!(&r.zones[0].score, &Exact::int(100));
         prop_assert!(r.zones[0].qualified);
     }
@@ -524,7 +585,7 @@ fn rescoring_one_factor_equals_ranking_afresh() {
     for n in [40, PARALLEL_FROM + 10] {
         let zones = crate::synth::zones(&c, &samples, n, 5);
         let list = crate::synth::checklist(&c, &samples, 9);
-        let before = Scorer::new(&c, &list);
+        let before = Scorer::new(&c, &list, day());
         let base = before.rank(&zones);
         let mut edits = 0;
         for (f, req, _) in list.scored_items(&c) {
@@ -544,7 +605,7 @@ fn rescoring_one_factor_equals_ranking_afresh() {
             for edited in [tighter, must, low] {
                 let mut after = list.clone();
                 after.set_item(f, Some(edited));
-                let scorer = Scorer::new(&c, &after);
+                let scorer = Scorer::new(&c, &after, day());
                 let mut ranking = base.clone();
                 assert!(scorer.rescore_factor(&mut ranking, before.requirements(), f, &zones));
                 assert_eq!(ranking, scorer.rank(&zones), "factor {}", c.factor(f).id);
@@ -557,7 +618,12 @@ fn rescoring_one_factor_equals_ranking_afresh() {
         let mut dropped = list.clone();
         dropped.set_item(f, Some(Requirement::unstated(Importance::NotNeeded)));
         let mut ranking = base.clone();
-        assert!(!Scorer::new(&c, &dropped).rescore_factor(&mut ranking, before.requirements(), f, &zones));
+        assert!(!Scorer::new(&c, &dropped, day()).rescore_factor(
+            &mut ranking,
+            before.requirements(),
+            f,
+            &zones
+        ));
         assert_eq!(ranking, base, "left as it was");
     }
 }
@@ -589,7 +655,7 @@ fn mathematically_equal_scores_tie_exactly_and_fall_to_fewer_unknowns() {
     let b = zone(&c, "b", &format!("\"transport.rail_freight\": {}", src("Yes")));
     // Both orders of the folder: the ranking does not depend on where the zones stand.
     for profiles in [vec![b.clone(), a.clone()], vec![a.clone(), b.clone()]] {
-        let r = score(&c, &list, &profiles);
+        let r = score(&c, &list, &profiles, day());
         let ids: Vec<&str> = r
             .zones
             .iter()
@@ -624,7 +690,7 @@ fn an_exact_half_rounds_up() {
         "z",
         &format!("\"quota.emissions\": {}", src("\"200 t_per_a\"")),
     );
-    let r = score(&c, &list, &[z]);
+    let r = score(&c, &list, &[z], day());
     assert_eq!(r.zones[0].score, Exact::ratio(625, 100));
     assert_eq!(r.zones[0].score.fixed(1), "6.3");
 }
@@ -644,7 +710,7 @@ fn converted_gaps_are_rounded_to_the_units_precision() {
         "z",
         &format!("\"land.industrial_area\": {}", src("\"200 mu\"")),
     );
-    let scorer = Scorer::new(&c, &list);
+    let scorer = Scorer::new(&c, &list, day());
     let result = scorer.score_zone(ZoneIdx::default(), &z);
     let today = Date::new(2026, 11, 29).expect("date");
     let t = item_texts(
@@ -683,7 +749,7 @@ fn numbers_past_128_bits_are_scored_exactly_without_panic() {
             src("\"7 MW\"")
         ),
     );
-    let r = score(&c, &list, &[z]);
+    let r = score(&c, &list, &[z], day());
     let item = &r.zones[0].items[1];
     assert_eq!(item.status, Status::Partial);
     assert!(
@@ -772,7 +838,7 @@ proptest! {
         let zones = crate::synth::zones(&c, &samples, 60, seed);
         let list = crate::synth::checklist(&c, &samples, seed + 1);
         let list_text = crate::model::write_checklist(&list, &c).expect("write");
-        let base = score(&c, &list, &zones);
+        let base = score(&c, &list, &zones, day());
         let by_id = |c: &Catalog, r: &Ranking, zones: &[ZoneProfile]| -> Vec<(String, Exact, bool, usize)> {
             let _ = c;
             r.zones
@@ -784,7 +850,7 @@ proptest! {
 
         // The same catalog, the checklist's items in another order in the file.
         let shuffled = parse_checklist(&checklist_text_in_order(&list_text, &items), &c).expect("parses");
-        prop_assert_eq!(&by_id(&c, &score(&c, &shuffled, &zones), &zones), &expected);
+        prop_assert_eq!(&by_id(&c, &score(&c, &shuffled, &zones, day()), &zones), &expected);
 
         // Another factor order in the catalog: every profile and the checklist read again.
         let other = catalog_in_order(&factors);
@@ -796,7 +862,7 @@ proptest! {
             })
             .collect();
         let list2 = parse_checklist(&checklist_text_in_order(&list_text, &items), &other).expect("parses");
-        prop_assert_eq!(&by_id(&other, &score(&other, &list2, &zones2), &zones2), &expected);
+        prop_assert_eq!(&by_id(&other, &score(&other, &list2, &zones2, day()), &zones2), &expected);
     }
 }
 
@@ -821,7 +887,7 @@ fn ranking_from_the_index_equals_ranking_from_the_profiles() {
         };
         zones[3].set_entry(land, Some(entry));
         let list = crate::synth::checklist(&c, &samples, 4);
-        let scorer = Scorer::new(&c, &list);
+        let scorer = Scorer::new(&c, &list, day());
         let index = index::ZoneIndex::build(&c, &zones);
         assert_eq!(scorer.rank_indexed(&index, &zones), scorer.rank(&zones));
     }

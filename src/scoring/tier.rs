@@ -48,10 +48,11 @@ pub fn missing(catalog: &Catalog, tier: &Tier, profile: &ZoneProfile, today: Dat
                 return true;
             };
             match (&entry.value, required) {
+                // A plan counts within the tier's horizon, never once its date has passed.
                 (Value::YesNo(YesNo::Planned(date)), Value::YesNo(_)) => {
-                    tier.planned_within_months == 0 || *date > horizon
+                    tier.planned_within_months == 0 || *date > horizon || *date < today
                 }
-                (offered, required) => status_of(catalog, *f, required, offered) != Some(Status::Met),
+                (offered, required) => status_of(catalog, *f, required, offered, today) != Some(Status::Met),
             }
         })
         .map(|(f, _)| *f)
@@ -129,6 +130,19 @@ mod tests {
         );
         assert_eq!(
             readiness(&c, &profile(&c, &late), today())
+                .expect("tiers")
+                .tier
+                .id,
+            "in_preparation"
+        );
+
+        // A plan whose date has passed is overdue: it counts in no tier.
+        let overdue = READY.replace(
+            r#""land.standard_land": (value: Yes, source: "s")"#,
+            r#""land.standard_land": (value: Planned("2026-11-28"), source: "s")"#,
+        );
+        assert_eq!(
+            readiness(&c, &profile(&c, &overdue), today())
                 .expect("tiers")
                 .tier
                 .id,

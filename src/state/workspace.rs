@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use jiff::civil::Date;
+
 use crate::io::{self, FileError, FileStamp, Zone};
 use crate::model::{Catalog, Checklist, FactorIdx, ZoneIdx, ZoneProfile};
 use crate::scoring::{Counts, Prepared, Ranking, Scorer};
@@ -116,6 +118,8 @@ pub struct Results {
     pub requirements: Vec<Prepared>,
     /// Per catalog factor, how many zones have each status (empty counts when not scored).
     pub per_factor: Vec<Counts>,
+    /// The day the ranking is made (plans dated before it are overdue).
+    pub today: Date,
 }
 
 impl Results {
@@ -133,9 +137,9 @@ impl Results {
         zones: &[Zone],
         factor: FactorIdx,
     ) {
-        let scorer = Scorer::new(catalog, checklist);
+        let scorer = Scorer::new(catalog, checklist, self.today);
         if !scorer.rescore_factor(&mut self.ranking, &self.requirements, factor, zones) {
-            *self = Results::compute(catalog, checklist, zones);
+            *self = Results::compute(catalog, checklist, zones, self.today);
             return;
         }
         let mut counts = Counts::default();
@@ -150,8 +154,8 @@ impl Results {
         self.requirements = scorer.requirements().to_vec();
     }
 
-    pub fn compute(catalog: &Catalog, checklist: &Checklist, zones: &[Zone]) -> Self {
-        let scorer = Scorer::new(catalog, checklist);
+    pub fn compute(catalog: &Catalog, checklist: &Checklist, zones: &[Zone], today: Date) -> Self {
+        let scorer = Scorer::new(catalog, checklist, today);
         let ranking = scorer.rank(zones);
         let mut per_factor = vec![Counts::default(); catalog.len()];
         for zone in &ranking.zones {
@@ -165,6 +169,7 @@ impl Results {
             ranking,
             requirements: scorer.requirements().to_vec(),
             per_factor,
+            today,
         }
     }
 }
