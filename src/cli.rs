@@ -33,6 +33,10 @@ pub struct Cli {
     /// Chinese, else en].
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+    /// Rank as on this day, `2026-06-30`: a zone's plan dated before it is overdue and scores
+    /// as no; the report carries this date [default: today].
+    #[arg(long, global = true, value_name = "DATE")]
+    pub date: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -272,6 +276,23 @@ enum Failure {
         dir: PathBuf,
     },
     BadTarget(Decimal),
+    /// `--date` is not a plausible day.
+    BadDate(crate::model::value::ValueError),
+    /// A user's report template has errors (named with the template's file).
+    Template {
+        path: PathBuf,
+        error: report::pdf::RenderError,
+    },
+    /// A user's report template ran past the time limit and was stopped.
+    TemplateTimedOut {
+        path: PathBuf,
+        secs: u64,
+    },
+    /// Laying out a user's template ran out of memory or crashed, in its own process.
+    TemplateCrashed {
+        path: PathBuf,
+        detail: String,
+    },
     /// A count past what the command makes (`gen --zones 1e12`).
     TooMany {
         flag: &'static str,
@@ -297,7 +318,7 @@ enum Failure {
 impl Failure {
     fn exit_code(&self) -> u8 {
         match self {
-            Failure::NoDesktop | Failure::BothIsForTheReport => 2,
+            Failure::NoDesktop | Failure::BothIsForTheReport | Failure::BadDate(_) => 2,
             _ => 1,
         }
     }
@@ -359,6 +380,30 @@ impl Localize for Failure {
             (Failure::NoZone { flag, id, dir }, Lang::En) => format!("{flag}: no zone `{id}` in {}", dir.display()),
             (Failure::BadTarget(t), Lang::Zh) => format!("--target {t} 不是 0 到 100 之间的分数"),
             (Failure::BadTarget(t), Lang::En) => format!("--target {t} is not a score from 0 to 100"),
+            (Failure::Template { path, error }, Lang::Zh) => format!("{}：{}", path.display(), error.text(lang)),
+            (Failure::Template { path, error }, Lang::En) => format!("{}: {}", path.display(), error.text(lang)),
+            (Failure::TemplateTimedOut { path, secs }, Lang::Zh) => format!(
+                "报告模板 {} 在 {secs} 秒内没有排完，已停止，未写入报告（模板中可能有不会结束的循环；需要更长时间时，可设置环境变量 {}）",
+                path.display(),
+                io::worker::SECONDS
+            ),
+            (Failure::TemplateTimedOut { path, secs }, Lang::En) => format!(
+                "the report template {} did not finish within {secs} s and was stopped; no report was written (it may loop without end; to allow more time, set {})",
+                path.display(),
+                io::worker::SECONDS
+            ),
+            (Failure::TemplateCrashed { path, detail }, Lang::Zh) => format!(
+                "按报告模板 {} 排版时内存用尽（上限 {} GB）或异常终止，未写入报告（{detail}）",
+                path.display(),
+                io::worker::MEMORY_LIMIT >> 30
+            ),
+            (Failure::TemplateCrashed { path, detail }, Lang::En) => format!(
+                "laying out the report template {} ran out of memory (limit {} GB) or crashed; no report was written ({detail})",
+                path.display(),
+                io::worker::MEMORY_LIMIT >> 30
+            ),
+            (Failure::BadDate(e), Lang::Zh) => format!("--date：{}", e.text(lang)),
+            (Failure::BadDate(e), Lang::En) => format!("--date: {}", e.text(lang)),
             (Failure::TooMany { flag, given, limit }, Lang::Zh) => {
                 format!("{flag} {given} 过多：最多 {limit}")
             }
@@ -496,6 +541,8 @@ impl Localize for Notice<'_> {
 struct Ctx {
     catalog: Catalog,
     lang: LangArg,
+    /// The day rankings are made on (`--date`, else today on the system's calendar).
+    today: jiff::civil::Date,
 }
 
 impl Ctx {
@@ -589,20 +636,63 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Lang::Zh => LangArg::Zh,
         Lang::En => LangArg::En,
     });
-    let result = load_catalog(cli.catalog.as_deref())
-        .and_then(|catalog| run_command(&Ctx { catalog, lang }, &cli.command));
+    // The bounded child (see below) ranks on the parent's day.
+    let child_day = io::worker::child_day();
+    let today = match cli.date.as_deref().or(child_day.as_deref()) {
+        Some(text) => crate::model::value::parse_date(text).map_err(Failure::BadDate),
+        None => Ok(io::clock::today()),
+    };
+    if child_day.is_some() {
+        io::worker::limit_memory();
+    }
+    // A user's template is laid out by this program run again as a child with a time and a
+    // memory limit: a template that never ends cannot take this process down.
+    if let (Some(Command::Report(r)), None) = (&cli.command, &child_day)
+        && let Some(template) = &r.template
+    {
+        let rest = args.get(1..).unwrap_or_default();
+        return match today.and_then(|day| bounded_report(rest, day, template)) {
+            Ok(code) => ExitCode::from(code),
+            Err(failure) => fail(lang.messages(), &failure),
+        };
+    }
+    let result = today.and_then(|today| {
+        load_catalog(cli.catalog.as_deref())
+            .and_then(|catalog| run_command(&Ctx { catalog, lang, today }, &cli.command))
+    });
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
-        Err(failure) => {
-            let lang = lang.messages();
-            eprintln!(
-                "sitematch{}{}",
-                lang.pick("：", ": "),
-                printable(&failure.text(lang))
-            );
-            ExitCode::from(failure.exit_code())
-        }
+        Err(failure) => fail(lang.messages(), &failure),
+    }
+}
+
+/// Says why a command failed, on stderr, and gives its exit code.
+fn fail(lang: Lang, failure: &Failure) -> ExitCode {
+    eprintln!(
+        "sitematch{}{}",
+        lang.pick("：", ": "),
+        printable(&failure.text(lang))
+    );
+    ExitCode::from(failure.exit_code())
+}
+
+/// `report --template`: runs the report as a bounded child of this program and tells what
+/// became of it; the child writes the report and its own messages. Returns the exit code.
+fn bounded_report(args: &[OsString], day: jiff::civil::Date, template: &Path) -> Result<u8, Failure> {
+    use io::worker::Outcome;
+    let crashed = |detail: String| Failure::TemplateCrashed {
+        path: template.to_owned(),
+        detail,
+    };
+    match io::worker::run(args, &day.to_string(), io::worker::time_limit()) {
+        Ok(Outcome::Exited(code)) => Ok(code),
+        Ok(Outcome::TimedOut(limit)) => Err(Failure::TemplateTimedOut {
+            path: template.to_owned(),
+            secs: limit.as_secs(),
+        }),
+        Ok(Outcome::Crashed(status)) => Err(crashed(status.to_string())),
+        Err(e) => Err(crashed(e.to_string())),
     }
 }
 
@@ -751,9 +841,9 @@ fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
     for e in &loaded.errors {
         ctx.note(&Notice::Skipped(e));
     }
-    let scorer = Scorer::new(catalog, &checklist);
+    let scorer = Scorer::new(catalog, &checklist, ctx.today);
     let ranking = scorer.rank(&loaded.zones);
-    let today = io::clock::today();
+    let today = ctx.today;
     let header = RankingReport::header(&scorer, &checklist, lang);
     // Every ranked zone's rows, a chunk at a time in rank order.
     let chunks = |each: &mut dyn FnMut(&[ZoneRow]) -> Result<(), Failure>| -> Result<(), Failure> {
@@ -808,8 +898,8 @@ fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
             })?;
             let inner =
                 |w: csv::Writer<io::AtomicFile>| w.into_inner().map_err(|e| Failure::Output(e.into_error()));
-            inner(zones)?.commit()?;
-            inner(all)?.commit()?;
+            // Both files or neither: a disk that fills during the items keeps the old pair.
+            io::commit_together(vec![inner(zones)?, inner(all)?])?;
             ctx.note(&Notice::WroteWithItems(path, &items));
         }
         (Format::Xlsx, Some(path)) => {
@@ -915,14 +1005,14 @@ fn report_pdf(ctx: &Ctx, args: &ReportArgs) -> Result<bool, Failure> {
         Some(path) => Some(io::read_text(path)?),
         None => None,
     };
-    let scorer = Scorer::new(catalog, &checklist);
+    let scorer = Scorer::new(catalog, &checklist, ctx.today);
     let ranking = scorer.rank(&loaded.zones);
     let options = ReportOptions {
         lang: ctx.lang.report(),
         top: args.top,
         picked,
         prepared_by: args.prepared_by.clone(),
-        date: io::clock::today(),
+        date: ctx.today,
         ranking_rows: args.ranking_rows,
         brief: args.brief,
     };
@@ -947,7 +1037,15 @@ fn report_pdf(ctx: &Ctx, args: &ReportArgs) -> Result<bool, Failure> {
     } else {
         report::glyphs::FontSet::bundled()
     };
-    let pdf = report::pdf::render_with(&model, template.as_deref(), fonts)?;
+    let pdf = report::pdf::render_with(&model, template.as_deref(), fonts).map_err(|error| {
+        match (&args.template, error) {
+            (Some(path), error @ report::pdf::RenderError::Template(_)) => Failure::Template {
+                path: path.clone(),
+                error,
+            },
+            (_, error) => Failure::Render(error),
+        }
+    })?;
     io::export(&args.out, &pdf.bytes)?;
     ctx.note(&Notice::WroteReport {
         path: &args.out,
@@ -986,7 +1084,7 @@ fn plan(ctx: &Ctx, args: &PlanArgs) -> Result<bool, Failure> {
             return Err(Failure::BadTarget(args.target));
         }
         let checklist = io::load_checklist_to_score(path, catalog)?;
-        let scorer = Scorer::new(catalog, &checklist);
+        let scorer = Scorer::new(catalog, &checklist, ctx.today);
         let result = scorer.score_zone(crate::model::ZoneIdx::default(), zone);
         let plan = crate::plan::what_it_takes(&scorer, zone, &result, args.target);
         match args.format {
@@ -1006,7 +1104,7 @@ fn plan(ctx: &Ctx, args: &PlanArgs) -> Result<bool, Failure> {
             return Err(Failure::NoChecklists(folder.to_owned()));
         }
         let lists: Vec<_> = lists.into_iter().map(|(_, c)| c).collect();
-        let pipeline = crate::plan::pipeline::pipeline(catalog, zone, &lists);
+        let pipeline = crate::plan::pipeline::pipeline(catalog, zone, &lists, ctx.today);
         match args.format {
             PlanFormat::Table => {
                 printable(&text::pipeline_table(catalog, zone, &pipeline, lang)).into_owned()
@@ -1265,6 +1363,21 @@ mod tests {
                 dir: PathBuf::from("profiles"),
             },
             Failure::BadTarget(Decimal::from(120)),
+            Failure::BadDate(crate::model::value::ValueError::NotADate {
+                given: "30/06/2026".into(),
+            }),
+            Failure::Template {
+                path: PathBuf::from("my.typ"),
+                error: report::pdf::RenderError::Template(Vec::new()),
+            },
+            Failure::TemplateTimedOut {
+                path: PathBuf::from("my.typ"),
+                secs: 120,
+            },
+            Failure::TemplateCrashed {
+                path: PathBuf::from("my.typ"),
+                detail: "signal: 6 (SIGABRT)".into(),
+            },
             Failure::TooMany {
                 flag: "--zones",
                 given: 1 << 40,
@@ -1290,6 +1403,10 @@ mod tests {
                 Failure::Output(_) => "Output",
                 Failure::NoZone { .. } => "NoZone",
                 Failure::BadTarget(_) => "BadTarget",
+                Failure::BadDate(_) => "BadDate",
+                Failure::Template { .. } => "Template",
+                Failure::TemplateTimedOut { .. } => "TemplateTimedOut",
+                Failure::TemplateCrashed { .. } => "TemplateCrashed",
                 Failure::TooMany { .. } => "TooMany",
                 Failure::NoChecklists(_) => "NoChecklists",
                 Failure::XlsxNeedsOut => "XlsxNeedsOut",

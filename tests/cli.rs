@@ -578,3 +578,68 @@ fn a_zone_name_that_reads_as_a_formula_goes_into_the_csv_as_text() {
         "no cell starts with = : {csv}"
     );
 }
+
+/// `--date` ranks as on a day: 襄汾's standard land planned for 2024-06-30 earns half the
+/// day before and nothing once overdue, saying so with the date; a date that is no day is a
+/// usage error in the language asked for.
+#[test]
+fn a_plan_past_the_day_of_the_ranking_is_overdue() {
+    let land = |date: &str, lang: &str| {
+        let out = sitematch(&[
+            "score",
+            "--checklist",
+            "assets/checklists/pv_base.ron",
+            "--format",
+            "json",
+            "--lang",
+            lang,
+            "--date",
+            date,
+        ]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let v: Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+        let zone = v["ranking"]
+            .as_array()
+            .expect("ranking")
+            .iter()
+            .find(|z| z["zone"] == "xiangfen")
+            .expect("xiangfen ranked")
+            .clone();
+        let item = zone["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|i| i["factor"] == "land.standard_land")
+            .expect("standard land requested")
+            .clone();
+        (
+            item["status"].clone(),
+            item["credit"].clone(),
+            item["gap"].clone(),
+        )
+    };
+    let (status, credit, gap) = land("2024-06-30", "en");
+    assert_eq!((status.as_str(), credit.as_f64()), (Some("partial"), Some(0.5)));
+    assert_eq!(gap.as_str(), Some("planned for 2024-06-30"));
+    let (status, credit, gap) = land("2024-07-01", "en");
+    assert_eq!((status.as_str(), credit.as_f64()), (Some("unmet"), Some(0.0)));
+    assert_eq!(
+        gap.as_str(),
+        Some("overdue: planned for 2024-06-30, not yet available")
+    );
+    let (_, _, gap) = land("2024-07-01", "zh");
+    assert_eq!(gap.as_str(), Some("逾期：原计划 2024-06-30 具备，尚未具备"));
+
+    let out = sitematch(&[
+        "score",
+        "--checklist",
+        "assets/checklists/pv_base.ron",
+        "--lang",
+        "zh",
+        "--date",
+        "2024-02-30",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--date：日历上没有 2024-02-30 这一天"), "{err}");
+}

@@ -704,3 +704,154 @@ fn two_officers_saving_one_checklist_at_once_one_wins_and_the_other_is_told() {
         );
     }
 }
+
+/// A disk that fills while `score --format csv --out` writes the items leaves the ranking and
+/// its items as they were, both: never a new ranking beside last week's items. The disk is
+/// made to fill with a file-size limit (`ulimit -f`, with the signal it sends ignored, so the
+/// write fails with "file too large" as a full disk fails it with "no space").
+#[cfg(unix)]
+#[test]
+fn a_disk_that_fills_during_the_items_keeps_the_old_csv_pair() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let zones = dir.path().join("zones");
+    let out = sitematch(&[
+        "gen",
+        "--zones",
+        "300",
+        "--checklists",
+        "1",
+        "--out",
+        zones.to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (ranking, items) = (dir.path().join("r.csv"), dir.path().join("r-items.csv"));
+    let last_week = || {
+        std::fs::write(&ranking, "last week's ranking\n").expect("write");
+        std::fs::write(&items, "last week's items\n").expect("write");
+    };
+    // `ulimit -f` counts 512-byte blocks; no limit when `None`.
+    let score = |blocks: Option<u64>| {
+        let limit = blocks.map_or_else(|| "unlimited".to_owned(), |b| b.to_string());
+        let script = format!("trap '' XFSZ; ulimit -f {limit}; exec \"$0\" \"$@\"");
+        Command::new("sh")
+            .args(["-c", &script, env!("CARGO_BIN_EXE_sitematch")])
+            .args(["score", "--lang", "en", "--date", "2026-06-30", "--checklist"])
+            .arg(zones.join("checklists").join("checklist-001.ron"))
+            .arg("--profiles")
+            .arg(&zones)
+            .args(["--format", "csv", "--out"])
+            .arg(&ranking)
+            .env("SITEMATCH_HOME", dir.path())
+            .output()
+            .expect("the binary runs")
+    };
+    // With room, both are replaced, and the old pair is kept as backups.
+    last_week();
+    let out = score(None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("r-items.csv.bak")).expect("backup"),
+        "last week's items\n"
+    );
+    let (ranking_len, items_len) = (
+        std::fs::metadata(&ranking).expect("ranking").len(),
+        std::fs::metadata(&items).expect("items").len(),
+    );
+    // Room for all of the items but their last block: the ranking is written whole, and the
+    // disk fills at the very end of the items, as the last buffered bytes go out when both
+    // files are put in place.
+    let blocks = (items_len - 1) / 512;
+    assert!(
+        ranking_len < blocks * 512,
+        "the ranking fits: {ranking_len} of {items_len}"
+    );
+    last_week();
+    let out = score(Some(blocks));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let kept = |path: &Path, old: &str| std::fs::read_to_string(path).expect("read") == old;
+    assert!(
+        kept(&ranking, "last week's ranking\n"),
+        "the ranking was replaced"
+    );
+    assert!(kept(&items, "last week's items\n"), "the items were replaced");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+/// Runs `report` with a user template, with a time limit of `secs` for the template.
+fn report_with_template(dir: &Path, template: &str, secs: u32) -> std::process::Output {
+    let path = dir.join("mine.typ");
+    std::fs::write(&path, template).expect("write the template");
+    Command::new(env!("CARGO_BIN_EXE_sitematch"))
+        .current_dir(repo(""))
+        .args([
+            "report",
+            "--lang",
+            "en",
+            "--checklist",
+            "assets/checklists/pv_base.ron",
+        ])
+        .args(["--profiles", "profiles", "--template"])
+        .arg(&path)
+        .arg("--out")
+        .arg(dir.join("report.pdf"))
+        .env("SITEMATCH_HOME", dir)
+        .env("SITEMATCH_TEMPLATE_SECONDS", secs.to_string())
+        .output()
+        .expect("the binary runs")
+}
+
+/// A user's template is laid out in a child process with a time and a memory limit: a
+/// template that never ends is stopped and named, one that grows without end is stopped and
+/// named, an error in it names the template and the line; nothing is written in any case, and
+/// a good template still makes its report.
+#[test]
+fn a_user_template_that_loops_or_grows_is_stopped_and_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("report.pdf");
+    let stderr = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+
+    let endless = "#let n = 0\n#for i in range(100000) { for j in range(100000) { n += 1 } }\n#n\n";
+    let out = report_with_template(dir.path(), endless, 2);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("mine.typ did not finish within 2 s"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!pdf.exists());
+
+    let growing = "#let a = range(4000000000)\n#a.len()\n";
+    let out = report_with_template(dir.path(), growing, 60);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("mine.typ ran out of memory"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!pdf.exists());
+
+    let broken = "#let data = json(\"report.json\")\n\n#data.cover.title(\n";
+    let out = report_with_template(dir.path(), broken, 60);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("mine.typ: the report could not be laid out: line 3"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!pdf.exists());
+
+    let good = "#let data = json(\"report.json\")\n= #data.cover.project\n";
+    let out = report_with_template(dir.path(), good, 60);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(&pdf).expect("the report").starts_with(b"%PDF"));
+}

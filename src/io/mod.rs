@@ -19,6 +19,7 @@ pub mod folder;
 pub mod fonts;
 pub mod print;
 pub mod recovery;
+pub mod worker;
 
 /// Files larger than this are refused before they are read: no profile or checklist comes
 /// near it, and a runaway file must not stall the app.
@@ -917,6 +918,12 @@ impl AtomicFile {
 
     /// Puts the file in place, whole.
     pub fn commit(self) -> Result<(), FileError> {
+        self.finish()?.put_in_place()
+    }
+
+    /// Everything that can run out of space or fail on the content: the bytes flushed and
+    /// synced, and the file it replaces kept as `.bak`. Nothing is in place yet.
+    fn finish(self) -> Result<Finished, FileError> {
         let path = self.path;
         let tmp = self
             .tmp
@@ -939,7 +946,44 @@ impl AtomicFile {
                     .map_err(|e| FileError::io(&path, IoAction::KeepBackup, e))?;
             }
         }
-        if self.no_clobber {
+        Ok(Finished {
+            path,
+            dir: self.dir,
+            tmp,
+            no_clobber: self.no_clobber,
+        })
+    }
+}
+
+/// Puts files that belong together in place only when every one of them is written whole
+/// (a ranking and its items): a disk that fills while writing the second leaves both old
+/// files as they were, never a new ranking beside old items. What is left after the last
+/// byte is written is a rename per file, which needs no space.
+pub fn commit_together(files: Vec<AtomicFile>) -> Result<(), FileError> {
+    let finished = files
+        .into_iter()
+        .map(AtomicFile::finish)
+        .collect::<Result<Vec<_>, _>>()?;
+    finished.into_iter().try_for_each(Finished::put_in_place)
+}
+
+/// A file written whole and synced beside its target, not yet in place.
+struct Finished {
+    path: PathBuf,
+    dir: PathBuf,
+    tmp: tempfile::NamedTempFile,
+    no_clobber: bool,
+}
+
+impl Finished {
+    fn put_in_place(self) -> Result<(), FileError> {
+        let Finished {
+            path,
+            dir,
+            tmp,
+            no_clobber,
+        } = self;
+        if no_clobber {
             tmp.persist_noclobber(&path).map_err(|e| {
                 if e.error.kind() == std::io::ErrorKind::AlreadyExists {
                     FileError::new(&path, FileProblem::Exists)
@@ -951,7 +995,7 @@ impl AtomicFile {
             tmp.persist(&path)
                 .map_err(|e| FileError::io(&path, IoAction::Replace, e.error))?;
         }
-        sync_dir(&self.dir);
+        sync_dir(&dir);
         Ok(())
     }
 }

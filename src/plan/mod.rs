@@ -235,10 +235,10 @@ pub fn change_text(catalog: &Catalog, change: &Change, lang: Lang) -> String {
     };
     match (&factor.kind, &change.target, offered) {
         (Kind::AtLeast(_), Value::Amount(t), Value::Amount(x)) => {
-            format!("{name} +{}", amount(t.canonical() - x.canonical()))
+            format!("{name} +{}", amount(t.canonical().saturating_sub(x.canonical())))
         }
         (Kind::AtMost(_), Value::Amount(t), Value::Amount(x)) => {
-            format!("{name} −{}", amount(x.canonical() - t.canonical()))
+            format!("{name} −{}", amount(x.canonical().saturating_sub(t.canonical())))
         }
         (Kind::YesNo, _, Value::YesNo(YesNo::Planned(date))) => match lang {
             Lang::Zh => format!("{name}：由计划 {date} 提前到位"),
