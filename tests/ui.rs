@@ -1180,3 +1180,34 @@ fn a_must_have_the_header_cannot_give_is_named_until_the_industry_is_chosen() {
     h.run();
     assert!(h.query_by_label(named).is_none(), "gone once the header gives it");
 }
+
+/// A character no font has (here one of CJK Extension H, which neither the bundled font nor
+/// the usual system fonts hold) in a zone's name is told in the status bar, naming the
+/// character, its code and the zone, instead of being drawn as a box and left unsaid.
+#[test]
+fn a_character_no_font_has_is_told_not_boxed_silently() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let houma = std::fs::read_to_string(repo("profiles/houma.ron")).expect("read");
+    let houma = houma.replacen("侯马经济开发区", "侯马\u{31350}经济开发区", 1);
+    std::fs::write(dir.path().join("houma.ron"), houma).expect("write");
+    let mut init = init(None, FakeDialogs::default());
+    init.profiles_dir = dir.path().to_owned();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(8)
+        .with_context_setup(fonts::install)
+        // This test draws the character on purpose: the box is what the notice explains.
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut SiteMatchApp| app.show(ui), SiteMatchApp::new(init));
+    h.run();
+    begin(&mut h);
+    assert!(
+        h.query_by_label_contains("以下字符没有字体可以显示").is_some(),
+        "the status bar tells of the character"
+    );
+    assert!(
+        h.query_by_label_contains("开发区 houma 的名称中的").is_some()
+            && h.query_by_label_contains("（U+31350）").is_some(),
+        "naming the zone, the field and the character's code"
+    );
+}

@@ -1,7 +1,8 @@
 //! Arbitrary checklists scored against arbitrary zones, built value by value through the
 //! library's own constructors: scoring never panics, every credit is in [0, 1], every score in
 //! [0, 100], qualification agrees with the must-haves, and the ranking is in the documented
-//! order.
+//! order; explaining every item, planning what it would take and the readiness tiers never
+//! panic either, whatever number a file can hold.
 #![no_main]
 
 use arbitrary::{Result, Unstructured};
@@ -9,8 +10,11 @@ use libfuzzer_sys::fuzz_target;
 use rust_decimal::Decimal;
 use sitematch::model::value::YesNo;
 use sitematch::model::{
-    Catalog, Checklist, Entry, FactorIdx, Importance, Kind, Quantity, Requirement, Text, Value, ZoneProfile,
+    Catalog, Checklist, Entry, FactorIdx, Importance, Kind, Lang, Quantity, Requirement, Text, Value, ZoneProfile,
 };
+use sitematch::plan::{plan_lines, what_it_takes};
+use sitematch::scoring::explain::item_texts;
+use sitematch::scoring::tier::readiness;
 use sitematch::scoring::{Exact, Scorer, Status, rank_order};
 use sitematch_fuzz::catalog;
 
@@ -18,17 +22,26 @@ fn value(u: &mut Unstructured, c: &Catalog, f: FactorIdx) -> Result<Option<Value
     let factor = c.factor(f);
     Ok(match &factor.kind {
         Kind::AtLeast(m) | Kind::AtMost(m) => {
-            let amount = Decimal::new(
-                i64::from(u.int_in_range(0..=2_000_000_u32)?),
-                u.int_in_range(0..=4)?,
-            );
+            // Mostly amounts a zone has; sometimes any a file can hold (96-bit mantissa, up to
+            // 28 places), for factors without a plausible maximum.
+            let amount = if u.ratio(3, 4)? {
+                Decimal::new(
+                    i64::from(u.int_in_range(0..=2_000_000_u32)?),
+                    u.int_in_range(0..=4)?,
+                )
+            } else {
+                let mantissa = i128::from(u.arbitrary::<u64>()?) << u.int_in_range(0..=32)?;
+                Decimal::try_from_i128_with_scale(mantissa, u.int_in_range(0..=28)?)
+                    .unwrap_or(Decimal::MAX)
+            };
             let unit = *u.choose(&m.units)?;
             Quantity::new(c, m, amount, unit).ok().map(Value::Amount)
         }
         Kind::YesNo => Some(Value::YesNo(match u.int_in_range(0..=2_u8)? {
             0 => YesNo::Yes,
             1 => YesNo::No,
-            _ => YesNo::Planned(jiff::civil::Date::new(2026, 6, 30).expect("date")),
+            // Around the day of the ranking (2026-06-30): overdue, that day, or still ahead.
+            _ => YesNo::Planned(jiff::civil::Date::new(2026, u.int_in_range(1..=12)?, 30).unwrap_or_default()),
         })),
         Kind::Level(levels) => Some(Value::Level(
             u.int_in_range(0..=u16::try_from(levels.len() - 1).unwrap_or(0))?,
@@ -98,7 +111,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok((list, profiles)) = build(&mut Unstructured::new(data)) else {
         return;
     };
-    let scorer = Scorer::new(catalog(), &list);
+    let day = jiff::civil::date(2026, 6, 30);
+    let scorer = Scorer::new(catalog(), &list, day);
     let ranking = scorer.rank(&profiles);
     assert_eq!(ranking.zones.len(), profiles.len());
     let hundred = Exact::int(100);
@@ -125,6 +139,22 @@ fuzz_target!(|data: &[u8]| {
             .iter()
             .any(|i| i.importance == Importance::Must && i.status != Status::Met);
         assert_eq!(z.qualified, !failed);
+    }
+    for z in &ranking.zones {
+        let profile = &profiles[z.zone.index()];
+        for item in &z.items {
+            if let Some(req) = scorer.requirement_of(item) {
+                for lang in [Lang::Zh, Lang::En] {
+                    let _ = item_texts(catalog(), req, item, profile, lang, day);
+                }
+            }
+        }
+        let plan = what_it_takes(&scorer, profile, z, Decimal::from(90));
+        assert!(plan.score_after >= z.score, "a plan never lowers the score");
+        for lang in [Lang::Zh, Lang::En] {
+            let _ = plan_lines(catalog(), &plan, lang);
+        }
+        let _ = readiness(catalog(), profile, day);
     }
     for pair in ranking.zones.windows(2) {
         assert_ne!(
