@@ -776,8 +776,15 @@ fn run_command(ctx: &Ctx, command: &Option<Command>) -> Result<bool, Failure> {
 
 #[cfg(feature = "gui")]
 fn app(ctx: &Ctx, checklist: Option<PathBuf>, profiles: Option<PathBuf>) -> Result<bool, Failure> {
-    crate::app::run_native(ctx.catalog.clone(), crate::app::StartWith { checklist, profiles })
-        .map_err(|e| Failure::Window(e.to_string()))?;
+    crate::app::run_native(
+        ctx.catalog.clone(),
+        crate::app::StartWith {
+            checklist,
+            profiles,
+            today: ctx.today,
+        },
+    )
+    .map_err(|e| Failure::Window(e.to_string()))?;
     Ok(true)
 }
 

@@ -17,6 +17,8 @@ use crate::ui::fonts;
 pub struct StartWith {
     pub checklist: Option<PathBuf>,
     pub profiles: Option<PathBuf>,
+    /// The day to rank on: today on the system's calendar, or the one `--date` gives.
+    pub today: jiff::civil::Date,
 }
 
 /// eframe's name for the app: its storage folder (settings, recovery) is named after it.
@@ -79,7 +81,7 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 settings,
                 recovery,
                 dialogs: Box::new(NativeDialogs),
-                today: crate::io::clock::today(),
+                today: start.today,
                 background: Some(cc.egui_ctx.clone()),
                 recovery_store: store.clone(),
                 samples_dir: data_dir.as_ref().map(DataDir::checklists),

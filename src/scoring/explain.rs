@@ -149,8 +149,8 @@ pub fn gap_text(
             Lang::En => format!("planned for {date}"),
         },
         Gap::Overdue(date) => match lang {
-            Lang::Zh => format!("逾期：原计划 {date} 具备，尚未具备"),
-            Lang::En => format!("overdue: planned for {date}, not yet available"),
+            Lang::Zh => format!("逾期：计划 {date}"),
+            Lang::En => format!("overdue: due {date}"),
         },
         Gap::No => lang.pick("不具备", "not available").to_owned(),
         Gap::LevelsShort(n) => {
