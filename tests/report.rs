@@ -226,6 +226,7 @@ fn english_and_bilingual_reports_read_back() {
     let flat = squeeze(&pdf_text(&render(&model).bytes));
     assert!(flat.contains("项目要素匹配报告") && flat.contains("Site-readinessmatchreport"));
     assert!(flat.contains("可供工业用地面积") && flat.contains("Availableindustrialland"));
+    assert!(flat.contains("第一名稳定") && flat.contains("Firstplaceisfirm"));
 }
 
 #[test]
@@ -536,6 +537,13 @@ fn the_brief_is_one_page_in_each_language() {
             "决定性差距"
         };
         assert!(flat.contains(gaps), "{lang:?}");
+        // How firm the first place is, on the brief as in the full report.
+        let firm = if lang == ReportLang::En {
+            "Firstplaceisfirm"
+        } else {
+            "第一名稳定"
+        };
+        assert!(flat.contains(firm), "{lang:?}");
     }
 }
 

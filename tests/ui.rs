@@ -320,6 +320,11 @@ fn selecting_a_zone_shows_its_breakdown() {
         Tab::Results,
         "an opened checklist shows its results"
     );
+    assert!(
+        h.query_by_label_contains("第一名稳定：任何一项要素的重要性单独调整")
+            .is_some(),
+        "the live ranking says how firm the first place is"
+    );
     h.get_all_by_label("原平经济技术开发区")
         .next()
         .expect("row")

@@ -342,6 +342,7 @@ fn ranking(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
         );
     }
     doc = doc.add_table(Table::new(rows).set_grid(widths.to_vec()));
+    doc = first_place(doc, w, model);
     if model.summary_rest > 0 {
         doc = small_note(
             doc,
@@ -620,6 +621,22 @@ fn appendix(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
     doc
 }
 
+/// How firm the first place is: the line, marked as met or, when one change of one item's
+/// importance would swap the top two, as partial.
+fn first_place(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
+    let Some(f) = &model.first_place else {
+        return doc;
+    };
+    let (mark, colour) = if f.close { ("△ ", AMBER) } else { ("✔ ", GREEN) };
+    let text = Bi {
+        zh: format!("{mark}{}", f.text.zh),
+        en: format!("{mark}{}", f.text.en),
+    };
+    w.paras(&text, 18, |r| r.color(colour))
+        .into_iter()
+        .fold(doc, Docx::add_paragraph)
+}
+
 fn brief(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
     let n = model.sections.len();
     let mut doc = heading(
@@ -629,6 +646,7 @@ fn brief(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
         24,
         false,
     );
+    doc = first_place(doc, w, model);
     for s in &model.sections {
         let name = Bi {
             zh: format!(

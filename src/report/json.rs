@@ -199,6 +199,7 @@ mod tests {
             scored: 0,
             unstated: 0,
             zones: Vec::new(),
+            first_place: None,
         };
         let text = render(&report);
         let v: Value = serde_json::from_str(&text).expect("json");

@@ -291,10 +291,21 @@ pub struct ReportModel {
     pub summary_rest: usize,
     /// The same, grouped as printed (`9,980`).
     pub summary_rest_text: String,
+    /// Whether one change of one item's importance would swap the top two (none with fewer
+    /// than two zones).
+    pub first_place: Option<FirstPlace>,
     pub sections: Vec<ZoneSection>,
     pub appendix: Appendix,
     /// The page count the page plan expects (the PDF's own count is authoritative).
     pub planned_pages: usize,
+}
+
+/// How firm the first place is, in words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FirstPlace {
+    /// One change of one item's importance would put the second ahead.
+    pub close: bool,
+    pub text: Bi,
 }
 
 impl ReportModel {
@@ -394,6 +405,17 @@ impl ReportModel {
                 zones_scored,
                 zones_qualified: ranking.zones.iter().filter(|z| z.qualified).count(),
             },
+            first_place: crate::scoring::stability::first_place(
+                scorer.requirements(),
+                &ranking.zones,
+                profiles,
+            )
+            .map(|finding| FirstPlace {
+                close: finding.is_some(),
+                text: Bi::of(|l| {
+                    crate::scoring::stability::first_place_text(catalog, finding.as_ref(), profiles, l)
+                }),
+            }),
             summary_rest: zones_scored.saturating_sub(summary.len()),
             summary_rest_text: number::grouped(zones_scored.saturating_sub(summary.len()).into()),
             summary,

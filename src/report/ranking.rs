@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Checklist, Importance, Lang, ZoneProfile};
 use crate::scoring::explain::{ItemTexts, item_texts};
+use crate::scoring::stability::{first_place, first_place_text};
 use crate::scoring::{Counts, Exact, Ranking, Scorer, ZoneResult};
 
 /// One scored item of one zone.
@@ -52,6 +53,9 @@ pub struct RankingReport {
     /// Items requested but with no required value yet, so not scored.
     pub unstated: usize,
     pub zones: Vec<ZoneRow>,
+    /// Whether one change of one item's importance would swap the top two, in words (`None`
+    /// with fewer than two zones).
+    pub first_place: Option<String>,
 }
 
 impl RankingReport {
@@ -67,6 +71,8 @@ impl RankingReport {
     ) -> Self {
         let mut report = RankingReport::header(scorer, checklist, lang);
         report.zones = zone_rows(scorer, ranking, profiles, 0..ranking.zones.len(), lang, today);
+        report.first_place = first_place(scorer.requirements(), &ranking.zones, profiles)
+            .map(|finding| first_place_text(scorer.catalog(), finding.as_ref(), profiles, lang));
         report
     }
 
@@ -86,6 +92,7 @@ impl RankingReport {
             scored: scorer.requirements().len(),
             unstated: requested.saturating_sub(scorer.requirements().len()),
             zones: Vec::new(),
+            first_place: None,
         }
     }
 }

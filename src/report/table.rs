@@ -124,6 +124,9 @@ pub fn render(report: &RankingReport, details: bool) -> String {
             "✔ met  △ partial  ✘ unmet  ? to verify (no data in the zone's inventory)"
         )
     );
+    if let Some(line) = &report.first_place {
+        let _ = writeln!(out, "{line}");
+    }
 
     let failed: Vec<&ZoneRow> = report.zones.iter().filter(|z| !z.qualified).collect();
     if !failed.is_empty() {

@@ -10,6 +10,7 @@
 pub mod exact;
 pub mod explain;
 pub mod index;
+pub mod stability;
 pub mod tier;
 
 use std::cmp::Ordering;

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use crate::io::{self, FileError, FileStamp, Zone};
 use crate::model::{Catalog, Checklist, FactorIdx, ZoneIdx, ZoneProfile};
+use crate::scoring::stability::{Flip, first_place};
 use crate::scoring::{Counts, Prepared, Ranking, Scorer};
 
 /// The loaded folder of zone profiles.
@@ -120,6 +121,9 @@ pub struct Results {
     pub per_factor: Vec<Counts>,
     /// The day the ranking is made (plans dated before it are overdue).
     pub today: Date,
+    /// Whether one change of one item's importance would swap the top two (`None` with
+    /// fewer than two zones ranked).
+    pub first_place: Option<Option<Flip>>,
 }
 
 impl Results {
@@ -152,6 +156,7 @@ impl Results {
             *c = counts;
         }
         self.requirements = scorer.requirements().to_vec();
+        self.first_place = first_place(&self.requirements, &self.ranking.zones, zones);
     }
 
     pub fn compute(catalog: &Catalog, checklist: &Checklist, zones: &[Zone], today: Date) -> Self {
@@ -165,9 +170,11 @@ impl Results {
                 }
             }
         }
+        let requirements = scorer.requirements().to_vec();
         Results {
+            first_place: first_place(&requirements, &ranking.zones, zones),
             ranking,
-            requirements: scorer.requirements().to_vec(),
+            requirements,
             per_factor,
             today,
         }

@@ -16,6 +16,7 @@ use crate::io::Zone;
 use crate::model::number;
 use crate::model::{Catalog, Lang, ZoneIdx, ZoneProfile};
 use crate::scoring::explain::{failed_must_names, gap_text};
+use crate::scoring::stability::first_place_text;
 use crate::scoring::tier::readiness;
 use crate::scoring::{Status, ZoneResult};
 use crate::state::Command;
@@ -145,6 +146,17 @@ pub fn results_view_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData
         ui.add_space(theme::SECTION_GAP);
         ui.label(t.nothing_scored);
         return commands;
+    }
+    // How firm the first place is: whether one change of one item's importance would swap
+    // the top two (the leadership's first question of a ranking).
+    if let Some(finding) = &data.results.first_place {
+        let palette = theme::palette(ui.ctx());
+        let (mark, colour) = match finding {
+            Some(_) => ("△ ", palette.partial),
+            None => ("✔ ", palette.met),
+        };
+        let text = first_place_text(data.catalog, finding.as_ref(), data.zones, data.lang);
+        ui.label(egui::RichText::new(format!("{mark}{text}")).color(colour));
     }
     let rows = visible_rows(state, data);
     let comparing = state.compare.len() >= 2 && (state.showing_compare || state.selected.is_none());
