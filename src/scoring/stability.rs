@@ -109,14 +109,14 @@ pub fn first_place_text<P: AsRef<ZoneProfile>>(
     let factor = catalog.factor(f.factor).name.get(lang);
     match lang {
         Lang::Zh => format!(
-            "第一名不稳：若把“{factor}”的重要性由“{}”改为“{}”，第二名{}将超过{}。",
+            "第一名不稳：若把“{factor}”的重要性由“{}”改为“{}”，{}（第二名）将超过{}。",
             f.from.label(lang),
             f.to.label(lang),
             name(f.behind),
             name(f.ahead)
         ),
         Lang::En => format!(
-            "First place is close: making “{factor}” {} instead of {} would put {} ahead of {}.",
+            "First place is close: making \"{factor}\" {} instead of {} would put {} ahead of {}.",
             f.to.label(lang).to_lowercase(),
             f.from.label(lang).to_lowercase(),
             name(f.behind),
@@ -254,11 +254,11 @@ mod tests {
         assert_eq!((flip.ahead.index(), flip.behind.index()), (0, 1));
         assert_eq!(
             first_place_text(&c, Some(&flip), &zones, Lang::Zh),
-            "第一名不稳：若把“铁路专用线或货运站”的重要性由“低”改为“中”，第二名b将超过a。"
+            "第一名不稳：若把“铁路专用线或货运站”的重要性由“低”改为“中”，b（第二名）将超过a。"
         );
         assert_eq!(
             first_place_text(&c, Some(&flip), &zones, Lang::En),
-            "First place is close: making “Rail spur or freight station” medium instead of low would put b ahead of a."
+            "First place is close: making \"Rail spur or freight station\" medium instead of low would put b ahead of a."
         );
     }
 
