@@ -76,6 +76,11 @@ pub enum Command {
     /// lift it to a target score; for a folder of pending projects, the shortfalls that block
     /// the most and the reserves that would qualify how many.
     Plan(PlanArgs),
+    /// The project pipeline (项目台账) of a folder of pending projects' checklists: each
+    /// project's stage and days in it, officer, zone, score and standing there, start deadline
+    /// and next step; the projects by stage; warnings for signed projects past or near their
+    /// start deadline.
+    Pipeline(PipelineArgs),
     /// Write the investment-factor survey as an Excel workbook an investor can fill in.
     Survey {
         /// The workbook to write.
@@ -140,6 +145,19 @@ pub struct PlanArgs {
     /// The score to reach once qualified (with --checklist).
     #[arg(long, default_value = "90", value_name = "SCORE")]
     pub target: rust_decimal::Decimal,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct PipelineArgs {
+    /// The folder of pending projects' checklists (each may record its `pipeline`).
+    #[arg(long, value_name = "DIR")]
+    pub checklists: PathBuf,
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
     pub format: PlanFormat,
@@ -768,6 +786,7 @@ fn run_command(ctx: &Ctx, command: &Option<Command>) -> Result<bool, Failure> {
         Some(Command::Survey { out, checklist }) => survey(ctx, out, checklist.as_deref()),
         Some(Command::Import { survey, out }) => import(ctx, survey, out),
         Some(Command::Plan(args)) => plan(ctx, args),
+        Some(Command::Pipeline(args)) => pipeline(ctx, args),
         Some(Command::Check { paths }) => check(ctx, paths),
         Some(Command::App { checklist, profiles }) => app(ctx, checklist.clone(), profiles.clone()),
         None => app(ctx, None, None),
@@ -1121,6 +1140,42 @@ fn plan(ctx: &Ctx, args: &PlanArgs) -> Result<bool, Failure> {
     };
     print_out(out.as_bytes())?;
     Ok(all_read)
+}
+
+/// `pipeline`: the project ledger of a folder of checklists.
+fn pipeline(ctx: &Ctx, args: &PipelineArgs) -> Result<bool, Failure> {
+    use crate::report::projects::{self, Ledger};
+    let catalog = &ctx.catalog;
+    let lang = ctx.lang.table()?;
+    let (lists, errors) = io::load_checklists(&args.checklists, catalog)?;
+    for e in &errors {
+        ctx.note(&Notice::Skipped(e));
+    }
+    if lists.is_empty() {
+        return Err(Failure::NoChecklists(args.checklists.clone()));
+    }
+    let dir = profiles_dir(args.profiles.as_deref())?;
+    let loaded = io::load_profiles(&dir, catalog)?;
+    for e in &loaded.errors {
+        ctx.note(&Notice::Skipped(e));
+    }
+    let named: Vec<_> = lists
+        .into_iter()
+        .map(|(path, list)| {
+            let file = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            (file, list)
+        })
+        .collect();
+    let ledger = Ledger::build(catalog, &named, &loaded.zones, ctx.today, lang);
+    let out = match args.format {
+        PlanFormat::Table => printable(&projects::table(&ledger)).into_owned(),
+        PlanFormat::Json => format!("{:#}\n", projects::json(&ledger)),
+    };
+    print_out(out.as_bytes())?;
+    Ok(errors.is_empty() && loaded.errors.is_empty())
 }
 
 /// `survey`: writes the survey workbook, blank or pre-filled from a checklist.

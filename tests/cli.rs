@@ -657,3 +657,41 @@ fn a_plan_past_the_day_of_the_ranking_is_overdue() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--date：日历上没有 2024-02-30 这一天"), "{err}");
 }
+
+/// `pipeline` prints the ledger of a folder of checklists on the day given: every project,
+/// the counts by stage and the start warnings, most urgent first; JSON carries the same.
+#[test]
+fn the_pipeline_ledger_of_a_folder() {
+    let args = [
+        "--date",
+        "2026-11-29",
+        "pipeline",
+        "--checklists",
+        "tests/fixtures/pipeline",
+        "--profiles",
+        "profiles",
+    ];
+    let out = stdout_of(&[&args[..], &["--lang", "zh"]].concat());
+    assert!(
+        out.contains("各阶段项目数：线索 1，在谈 1，签约 1，供地 1，开工 1，投产 0，搁置 0"),
+        "{out}"
+    );
+    let steel = out.find("✘ 锌铝镁涂层钢板生产线（供地）：约定开工 2026-10-31，逾期 29 天");
+    let pv = out.find("△ 自动化光伏新能源基地（签约）：约定开工 2026-12-20，仅剩 21 天");
+    assert!(steel.is_some() && pv.is_some() && steel < pv, "{out}");
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(
+        &[&args[..], &["--format", "json", "--lang", "en"]].concat(),
+    ))
+    .expect("JSON");
+    assert_eq!(json["date"], "2026-11-29");
+    assert_eq!(json["projects"].as_array().map(Vec::len), Some(5));
+    assert_eq!(json["warnings"], serde_json::json!(["steel.ron", "pv.ron"]));
+    let pv = json["projects"]
+        .as_array()
+        .and_then(|p| p.iter().find(|p| p["file"] == "pv.ron"))
+        .expect("pv");
+    assert_eq!(pv["deadline"]["status"], "due_soon");
+    assert_eq!(pv["deadline"]["days"], 21);
+    assert_eq!(pv["zone_name"], "Houma Economic Development Zone");
+    assert_eq!(pv["score"], 100.0);
+}

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::catalog::{Catalog, FactorIdx, Kind, PlanField};
 use super::importance::Importance;
+use super::pipeline::Pipeline;
 use super::value::{Quantity, Value};
 
 /// What the investor asks of one factor.
@@ -41,6 +42,8 @@ pub struct Checklist {
     pub planned_intensity: Option<Decimal>,
     /// Planned tax per mu in 万元/亩 (against the zone's floor, factor 30).
     pub planned_tax_per_mu: Option<Decimal>,
+    /// Where the project stands in the officer's pipeline (empty when not recorded).
+    pub pipeline: Pipeline,
     items: Vec<Option<Requirement>>,
 }
 
@@ -54,6 +57,7 @@ impl Checklist {
             total_investment: None,
             planned_intensity: None,
             planned_tax_per_mu: None,
+            pipeline: Pipeline::default(),
             items: vec![None; catalog.len()],
         }
     }

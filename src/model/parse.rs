@@ -5,7 +5,7 @@
 //! text in, values or one error out.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use jiff::civil::Date;
@@ -18,6 +18,7 @@ use super::checklist::{Checklist, Requirement};
 use super::error::{Expected, Key, ParseError, Problem, Step};
 use super::importance::Importance;
 use super::number::{self, NumberError};
+use super::pipeline::{Pipeline, Stage};
 use super::profile::{Entry, ZoneProfile};
 use super::text::{Lang, Localize, Text};
 use super::value::{self, Quantity, Value, ValueError, YesNo};
@@ -877,6 +878,7 @@ enum ChecklistField {
     PlannedIntensity,
     PlannedTaxPerMu,
     Items,
+    Pipeline,
 }
 const CHECKLIST_FIELDS: &[&str] = &[
     "investor",
@@ -886,6 +888,7 @@ const CHECKLIST_FIELDS: &[&str] = &[
     "planned_intensity",
     "planned_tax_per_mu",
     "items",
+    "pipeline",
 ];
 
 struct ChecklistSeed<'a> {
@@ -1007,6 +1010,13 @@ impl<'de> Visitor<'de> for ChecklistSeed<'_> {
                         Some(super::catalog::PlanField::PlannedTaxPerMu),
                     )?);
                 }
+                ChecklistField::Pipeline => {
+                    c.pipeline = t.within(
+                        field_step(name),
+                        || Expected::Pipeline,
+                        map.next_value_seed(PipelineSeed { trace: t }),
+                    )?;
+                }
                 ChecklistField::Items => {
                     let items = t.within(
                         field_step("items"),
@@ -1020,6 +1030,86 @@ impl<'de> Visitor<'de> for ChecklistSeed<'_> {
             }
         }
         Ok(c)
+    }
+}
+
+#[derive(Clone, Copy, Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum PipelineField {
+    Stage,
+    Reached,
+    Officer,
+    Zone,
+    StartDeadline,
+    PlannedStart,
+}
+const PIPELINE_FIELDS: &[&str] = &[
+    "stage",
+    "reached",
+    "officer",
+    "zone",
+    "start_deadline",
+    "planned_start",
+];
+
+/// A checklist's `pipeline`: where the project stands, each field at most once.
+struct PipelineSeed<'a> {
+    trace: &'a Trace,
+}
+
+impl<'de> DeserializeSeed<'de> for PipelineSeed<'_> {
+    type Value = Pipeline;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Pipeline, D::Error> {
+        d.deserialize_struct("Pipeline", PIPELINE_FIELDS, self)
+    }
+}
+
+impl<'de> Visitor<'de> for PipelineSeed<'_> {
+    type Value = Pipeline;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a pipeline: (stage: Signed, reached: { Signed: \"2026-09-01\" }, …)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pipeline, A::Error> {
+        let t = self.trace;
+        let mut p = Pipeline::default();
+        let mut seen = HashSet::new();
+        while let Some(key) = map.next_key::<PipelineField>()? {
+            let name = PIPELINE_FIELDS[key as usize];
+            if !seen.insert(name) {
+                return Err(t.fail(Problem::DuplicateField {
+                    field: Key::new(name),
+                }));
+            }
+            match key {
+                PipelineField::Stage => p.stage = Some(field(t, &mut map, name, Expected::Stage)?),
+                PipelineField::Reached => {
+                    let dates: BTreeMap<Stage, String> = field(t, &mut map, name, Expected::StageDates)?;
+                    for (stage, text) in dates {
+                        let day = value::parse_date(&text).map_err(|e| {
+                            let err = t.fail(e.into());
+                            let mut context = t.context.borrow_mut();
+                            context.push(Step::Field(Key::new(stage.variant())));
+                            context.push(field_step(name));
+                            err
+                        })?;
+                        p.reached.insert(stage, day);
+                    }
+                }
+                PipelineField::Officer => {
+                    p.officer = text_field(t, &mut map, name, Expected::Text, MAX_NAME_CHARS)?;
+                }
+                PipelineField::Zone => {
+                    let zone: String = text_field(t, &mut map, name, Expected::Text, MAX_NAME_CHARS)?;
+                    p.zone = Some(zone.trim().to_owned()).filter(|z| !z.is_empty());
+                }
+                PipelineField::StartDeadline => p.start_deadline = Some(date_field(t, &mut map, name)?),
+                PipelineField::PlannedStart => p.planned_start = Some(date_field(t, &mut map, name)?),
+            }
+        }
+        Ok(p)
     }
 }
 

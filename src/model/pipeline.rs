@@ -34,7 +34,20 @@ impl Stage {
         Stage::Shelved,
     ];
 
-    /// The stable code of files and the JSON output.
+    /// The word a checklist file writes (`Signed`).
+    pub fn variant(self) -> &'static str {
+        match self {
+            Stage::Lead => "Lead",
+            Stage::Negotiating => "Negotiating",
+            Stage::Signed => "Signed",
+            Stage::LandSupplied => "LandSupplied",
+            Stage::Started => "Started",
+            Stage::Producing => "Producing",
+            Stage::Shelved => "Shelved",
+        }
+    }
+
+    /// The stable code of the JSON output.
     pub fn code(self) -> &'static str {
         match self {
             Stage::Lead => "lead",
@@ -165,6 +178,74 @@ mod tests {
         assert_eq!(signed(date(2026, 11, 29)).deadline(today), Deadline::DueSoon(0));
         assert_eq!(signed(date(2026, 11, 28)).deadline(today), Deadline::Overdue(1));
         assert_eq!(signed(date(2026, 9, 30)).deadline(today), Deadline::Overdue(60));
+    }
+
+    fn catalog() -> crate::model::Catalog {
+        crate::model::Catalog::builtin().expect("catalog")
+    }
+
+    /// A checklist's pipeline reads, writes and reads back the same; a checklist without one
+    /// writes none.
+    #[test]
+    fn a_checklist_carries_its_pipeline_through_a_save() {
+        let c = catalog();
+        let text = r#"Checklist(
+            project: "光伏组件",
+            pipeline: (
+                stage: Signed,
+                reached: { Lead: "2026-03-01", Negotiating: "2026-05-10", Signed: "2026-09-01" },
+                officer: "王主任",
+                zone: "houma",
+                start_deadline: "2027-03-31",
+                planned_start: "2027-04-30",
+            ),
+            items: {},
+        )"#;
+        let list = crate::model::parse_checklist(text, &c).expect("parses");
+        let p = &list.pipeline;
+        assert_eq!(p.stage, Some(Stage::Signed));
+        assert_eq!(p.reached.get(&Stage::Signed), Some(&date(2026, 9, 1)));
+        assert_eq!(p.reached.len(), 3);
+        assert_eq!((p.officer.as_str(), p.zone.as_deref()), ("王主任", Some("houma")));
+        assert_eq!(p.start_deadline, Some(date(2027, 3, 31)));
+        assert_eq!(p.planned_start, Some(date(2027, 4, 30)));
+        let written = crate::model::write_checklist(&list, &c).expect("writes");
+        assert!(written.contains("stage: Signed"), "{written}");
+        assert_eq!(
+            crate::model::parse_checklist(&written, &c).expect("reads back"),
+            list
+        );
+
+        let plain =
+            crate::model::parse_checklist(r#"Checklist(project: "p", items: {})"#, &c).expect("parses");
+        assert!(plain.pipeline.is_empty());
+        let written = crate::model::write_checklist(&plain, &c).expect("writes");
+        assert!(!written.contains("pipeline"), "{written}");
+    }
+
+    /// A stage that is none, or a stage's day that is no day, is an error naming the field.
+    #[test]
+    fn a_bad_stage_or_stage_date_is_named() {
+        use crate::model::Localize;
+        let c = catalog();
+        let err = crate::model::parse_checklist(
+            "Checklist(project: \"p\",\n pipeline: (stage: Singed), items: {})",
+            &c,
+        )
+        .expect_err("no such stage");
+        let zh = err.text(Lang::Zh);
+        assert!(zh.contains("项目进度") && zh.contains("Signed（签约）"), "{zh}");
+        assert_eq!(err.line, 2);
+        let err = crate::model::parse_checklist(
+            r#"Checklist(project: "p", pipeline: (reached: { Signed: "2026-02-30" }), items: {})"#,
+            &c,
+        )
+        .expect_err("no such day");
+        let zh = err.text(Lang::Zh);
+        assert!(zh.contains("日历上没有 2026-02-30 这一天"), "{zh}");
+        assert!(zh.contains("签约"), "the stage is named: {zh}");
+        let en = err.text(Lang::En);
+        assert!(en.contains("`Signed`") && en.contains("`reached`"), "{en}");
     }
 
     #[test]

@@ -205,6 +205,9 @@ impl Serialize for ChecklistOut<'_> {
                 st.serialize_field(name, &DecimalOut(amount))?;
             }
         }
+        if !c.pipeline.is_empty() {
+            st.serialize_field("pipeline", &PipelineOut(&c.pipeline))?;
+        }
         st.serialize_field(
             "items",
             &ItemsOut {
@@ -212,6 +215,37 @@ impl Serialize for ChecklistOut<'_> {
                 catalog: self.catalog,
             },
         )?;
+        st.end()
+    }
+}
+
+/// `(stage: Signed, reached: { Signed: "2026-09-01" }, officer: "…", …)`, the fields set only.
+struct PipelineOut<'a>(&'a crate::model::pipeline::Pipeline);
+
+impl Serialize for PipelineOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        let mut st = s.serialize_struct("Pipeline", 6)?;
+        if let Some(stage) = p.stage {
+            st.serialize_field("stage", &stage)?;
+        }
+        if !p.reached.is_empty() {
+            let dates: std::collections::BTreeMap<_, String> =
+                p.reached.iter().map(|(s, d)| (*s, d.to_string())).collect();
+            st.serialize_field("reached", &dates)?;
+        }
+        if !p.officer.is_empty() {
+            st.serialize_field("officer", &p.officer)?;
+        }
+        if let Some(zone) = &p.zone {
+            st.serialize_field("zone", zone)?;
+        }
+        if let Some(day) = p.start_deadline {
+            st.serialize_field("start_deadline", &day.to_string())?;
+        }
+        if let Some(day) = p.planned_start {
+            st.serialize_field("planned_start", &day.to_string())?;
+        }
         st.end()
     }
 }

@@ -31,6 +31,9 @@ pub struct Change {
     pub gain: Exact,
     /// A must-have: the zone cannot qualify without it.
     pub must: bool,
+    /// The zone's plan for it is overdue (its date has passed): to deliver, not to bring
+    /// forward.
+    pub overdue: bool,
 }
 
 impl Change {
@@ -162,6 +165,7 @@ fn change(
         offered,
         gain,
         must: item.importance == Importance::Must,
+        overdue: matches!(item.gap, crate::scoring::Gap::Overdue(_)),
     })
 }
 
@@ -240,6 +244,10 @@ pub fn change_text(catalog: &Catalog, change: &Change, lang: Lang) -> String {
         (Kind::AtMost(_), Value::Amount(t), Value::Amount(x)) => {
             format!("{name} −{}", amount(x.canonical().saturating_sub(t.canonical())))
         }
+        (Kind::YesNo, _, Value::YesNo(YesNo::Planned(date))) if change.overdue => match lang {
+            Lang::Zh => format!("{name}：计划 {date} 已逾期，需落实"),
+            Lang::En => format!("{name}: planned for {date}, overdue: deliver it"),
+        },
         (Kind::YesNo, _, Value::YesNo(YesNo::Planned(date))) => match lang {
             Lang::Zh => format!("{name}：由计划 {date} 提前到位"),
             Lang::En => format!("{name}: bring forward from {date}"),

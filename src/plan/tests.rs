@@ -100,6 +100,7 @@ fn changes_read_in_units_both_ways() {
         offered: Some(q("438 mu")),
         gain: Exact::ratio(65, 10),
         must: true,
+        overdue: false,
     };
     assert_eq!(change_text(&c, &change, Lang::Zh), "可供工业用地面积 +77 亩");
     assert_eq!(
@@ -133,6 +134,7 @@ fn changes_read_in_units_both_ways() {
         offered: Some(d(74)),
         gain: Exact::ONE,
         must: false,
+        overdue: false,
     };
     assert_eq!(
         change_text(&c, &faster, Lang::En),
@@ -150,6 +152,7 @@ fn changes_read_in_units_both_ways() {
         offered: Some(Value::Set(vec![])),
         gain: Exact::ratio(24, 10),
         must: false,
+        overdue: false,
     };
     assert!(change_text(&c, &complete, Lang::Zh).ends_with("完成 地震安全性评价"));
     let verify = Change {

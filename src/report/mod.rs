@@ -14,6 +14,7 @@ pub mod model;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod plan;
+pub mod projects;
 pub mod ranking;
 pub mod table;
 pub mod xlsx;

@@ -22,7 +22,7 @@ fn pad_left(text: &str, width: usize) -> String {
 }
 
 /// Lays out rows of cells; `right` says which columns are numbers, aligned right.
-fn grid(rows: &[Vec<String>], right: &[bool]) -> String {
+pub(crate) fn grid(rows: &[Vec<String>], right: &[bool]) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {

@@ -200,6 +200,20 @@ impl Key {
             "known" => "须已知",
             "planned_within_months" => "计划期限（月）",
             "show_ids" => "显示编号",
+            "pipeline" => "项目进度",
+            "stage" => "阶段",
+            "reached" => "各阶段日期",
+            "officer" => "责任人",
+            "zone" => "落地开发区",
+            "start_deadline" => "约定开工时间",
+            "planned_start" => "计划开工时间",
+            "Lead" => "线索",
+            "Negotiating" => "在谈",
+            "Signed" => "签约",
+            "LandSupplied" => "供地",
+            "Started" => "开工",
+            "Producing" => "投产",
+            "Shelved" => "搁置",
             _ => return None,
         })
     }
@@ -286,6 +300,12 @@ pub enum Expected {
     Members { vocabulary: Named, example: Named },
     /// `Must`, `High`, `Medium`, `Low` or `NotNeeded`.
     Importance,
+    /// A pipeline stage, `Lead` … `Producing` or `Shelved`.
+    Stage,
+    /// `{ Signed: "2026-09-01", … }`: the day each stage was reached.
+    StageDates,
+    /// `(stage: Signed, reached: { … }, officer: "…", zone: "…", start_deadline: "…")`.
+    Pipeline,
     /// A whole file of this kind.
     File(FileKind),
 }
@@ -349,6 +369,23 @@ impl Localize for Expected {
                     .map(Key::new)
                     .collect();
                 choices(&keys, lang, "or")
+            }
+            (Expected::Stage, _) => {
+                let keys: Vec<Key> = crate::model::pipeline::Stage::ALL
+                    .into_iter()
+                    .map(|s| Key::new(s.variant()))
+                    .collect();
+                choices(&keys, lang, "or")
+            }
+            (Expected::StageDates, Lang::Zh) => "各阶段的日期，如 { Signed: \"2026-09-01\" }".into(),
+            (Expected::StageDates, Lang::En) => {
+                "the day of each stage, such as { Signed: \"2026-09-01\" }".into()
+            }
+            (Expected::Pipeline, Lang::Zh) => {
+                "项目进度，如 (stage: Signed, reached: { Signed: \"2026-09-01\" })".into()
+            }
+            (Expected::Pipeline, Lang::En) => {
+                "the project's progress, such as (stage: Signed, reached: { Signed: \"2026-09-01\" })".into()
             }
             (Expected::File(kind), _) => file_kind_text(*kind, lang, true),
         }

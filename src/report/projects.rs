@@ -1,0 +1,424 @@
+//! The officer's project pipeline (项目台账): one row per pending project's checklist, with its
+//! stage and how long it has been there, the officer, the zone it is heading to and its score
+//! and standing there, the start deadline agreed at signing, and the first thing it would take;
+//! the projects counted by stage; and warnings for signed projects past or near their start
+//! deadline. Pure: checklists, zones and the day in; rows and text out.
+
+use std::fmt::Write as _;
+
+use jiff::civil::Date;
+use serde_json::{Value, json};
+
+use crate::model::pipeline::{DEADLINE_WARNING_DAYS, Deadline, Stage};
+use crate::model::{Catalog, Checklist, Lang, ZoneIdx, ZoneProfile};
+use crate::plan::{DEFAULT_TARGET, change_text, what_it_takes};
+use crate::scoring::{Exact, Scorer};
+
+/// One project as the ledger shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProjectRow {
+    /// The checklist's file name, which tells two projects of one name apart.
+    pub file: String,
+    pub project: String,
+    pub investor: String,
+    pub stage: Option<Stage>,
+    pub days_in_stage: Option<i32>,
+    pub officer: String,
+    /// The zone's profile id, as the checklist names it.
+    pub zone: Option<String>,
+    /// The zone's name, when the folder holds it.
+    pub zone_name: Option<String>,
+    /// Score and standing at its zone, when the folder holds it.
+    pub score: Option<Exact>,
+    pub qualified: Option<bool>,
+    pub start_deadline: Option<Date>,
+    pub deadline: Deadline,
+    /// The first change of what it would take to qualify (or to reach the target).
+    pub next_step: Option<String>,
+    /// The total investment in 万元.
+    pub investment: Option<rust_decimal::Decimal>,
+}
+
+/// The ledger of a folder of checklists on one day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ledger {
+    pub lang: Lang,
+    pub today: Date,
+    pub rows: Vec<ProjectRow>,
+}
+
+impl Ledger {
+    /// Builds the ledger: `checklists` with their file names, scored against the zones each
+    /// heads to.
+    pub fn build<P: AsRef<ZoneProfile>>(
+        catalog: &Catalog,
+        checklists: &[(String, Checklist)],
+        profiles: &[P],
+        today: Date,
+        lang: Lang,
+    ) -> Ledger {
+        let rows = checklists
+            .iter()
+            .map(|(file, checklist)| row(catalog, file, checklist, profiles, today, lang))
+            .collect();
+        Ledger { lang, today, rows }
+    }
+
+    /// How many projects are in each stage (every stage, in pipeline order), and how many
+    /// record none.
+    pub fn counts(&self) -> (Vec<(Stage, usize)>, usize) {
+        let per = Stage::ALL
+            .into_iter()
+            .map(|s| (s, self.rows.iter().filter(|r| r.stage == Some(s)).count()))
+            .collect();
+        (per, self.rows.iter().filter(|r| r.stage.is_none()).count())
+    }
+
+    /// The signed projects past their start deadline or within the warning period of it, most
+    /// urgent first.
+    pub fn warnings(&self) -> Vec<&ProjectRow> {
+        let mut out: Vec<&ProjectRow> = self
+            .rows
+            .iter()
+            .filter(|r| matches!(r.deadline, Deadline::Overdue(_) | Deadline::DueSoon(_)))
+            .collect();
+        out.sort_by_key(|r| match r.deadline {
+            Deadline::Overdue(d) => -i64::from(d),
+            Deadline::DueSoon(d) => i64::from(d),
+            _ => i64::MAX,
+        });
+        out
+    }
+}
+
+fn row<P: AsRef<ZoneProfile>>(
+    catalog: &Catalog,
+    file: &str,
+    checklist: &Checklist,
+    profiles: &[P],
+    today: Date,
+    lang: Lang,
+) -> ProjectRow {
+    let p = &checklist.pipeline;
+    let zone = p
+        .zone
+        .as_deref()
+        .and_then(|id| profiles.iter().position(|z| z.as_ref().id == id))
+        .and_then(|i| Some((ZoneIdx::new(i), profiles.get(i)?.as_ref())));
+    let scored = zone.map(|(idx, profile)| {
+        let scorer = Scorer::new(catalog, checklist, today);
+        let result = scorer.score_zone(idx, profile);
+        let plan = what_it_takes(&scorer, profile, &result, DEFAULT_TARGET);
+        let next = plan.changes().next().map(|c| change_text(catalog, c, lang));
+        (result.score, result.qualified, next)
+    });
+    ProjectRow {
+        file: file.to_owned(),
+        project: checklist.project.clone(),
+        investor: checklist.investor.clone(),
+        stage: p.stage,
+        days_in_stage: p.days_in_stage(today),
+        officer: p.officer.clone(),
+        zone: p.zone.clone(),
+        zone_name: zone.map(|(_, z)| z.name.get(lang).to_owned()),
+        score: scored.as_ref().map(|s| s.0.clone()),
+        qualified: scored.as_ref().map(|s| s.1),
+        start_deadline: p.start_deadline,
+        deadline: p.deadline(today),
+        next_step: scored.and_then(|s| s.2),
+        investment: checklist.total_investment,
+    }
+}
+
+/// `逾期 12 天` / `还有 20 天` / `—`: a deadline as a cell.
+pub fn deadline_text(d: Deadline, lang: Lang) -> String {
+    match (d, lang) {
+        (Deadline::None, _) => "—".into(),
+        (Deadline::OnTrack(n), Lang::Zh) => format!("还有 {n} 天"),
+        (Deadline::OnTrack(n), Lang::En) => format!("{n} days left"),
+        (Deadline::DueSoon(0), Lang::Zh) => "今天到期".into(),
+        (Deadline::DueSoon(0), Lang::En) => "due today".into(),
+        (Deadline::DueSoon(n), Lang::Zh) => format!("仅剩 {n} 天"),
+        (Deadline::DueSoon(1), Lang::En) => "1 day left".into(),
+        (Deadline::DueSoon(n), Lang::En) => format!("only {n} days left"),
+        (Deadline::Overdue(n), Lang::Zh) => format!("逾期 {n} 天"),
+        (Deadline::Overdue(1), Lang::En) => "1 day overdue".into(),
+        (Deadline::Overdue(n), Lang::En) => format!("{n} days overdue"),
+    }
+}
+
+/// The stable code of a deadline's state in the JSON output.
+fn deadline_code(d: Deadline) -> (&'static str, Option<i32>) {
+    match d {
+        Deadline::None => ("none", None),
+        Deadline::OnTrack(n) => ("on_track", Some(n)),
+        Deadline::DueSoon(n) => ("due_soon", Some(n)),
+        Deadline::Overdue(n) => ("overdue", Some(n)),
+    }
+}
+
+fn stage_text(stage: Option<Stage>, lang: Lang) -> &'static str {
+    stage.map_or(lang.pick("未记录", "not recorded"), |s| s.label(lang))
+}
+
+/// The ledger as a text table, the counts by stage and the warnings.
+pub fn table(ledger: &Ledger) -> String {
+    let lang = ledger.lang;
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let mut rows = vec![
+        [
+            t("项目", "Project"),
+            t("阶段", "Stage"),
+            t("天数", "Days"),
+            t("责任人", "Officer"),
+            t("落地开发区", "Zone"),
+            t("得分", "Score"),
+            t("资格", "Qualified"),
+            t("约定开工", "Start by"),
+            t("开工期限", "Deadline"),
+            t("下一步需做到", "Next step"),
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    ];
+    for r in &ledger.rows {
+        rows.push(vec![
+            r.project.clone(),
+            stage_text(r.stage, lang).to_owned(),
+            r.days_in_stage.map_or_else(String::new, |d| d.to_string()),
+            r.officer.clone(),
+            match (&r.zone_name, &r.zone) {
+                (Some(name), _) => name.clone(),
+                (None, Some(id)) => format!("{id}{}", t("（文件夹中没有）", " (not in the folder)")),
+                (None, None) => t("未定", "not chosen").to_owned(),
+            },
+            r.score.as_ref().map_or_else(String::new, |s| s.fixed(1)),
+            match r.qualified {
+                Some(true) => t("✔ 合格", "✔ yes").to_owned(),
+                Some(false) => t("✘ 不合格", "✘ no").to_owned(),
+                None => String::new(),
+            },
+            r.start_deadline.map_or_else(String::new, |d| d.to_string()),
+            deadline_text(r.deadline, lang),
+            r.next_step.clone().unwrap_or_default(),
+        ]);
+    }
+    let mut out = super::table::grid(
+        &rows,
+        &[false, false, true, false, false, true, false, false, false, false],
+    );
+    let (counts, none) = ledger.counts();
+    let mut parts: Vec<String> = counts
+        .iter()
+        .map(|(s, n)| format!("{} {n}", s.label(lang)))
+        .collect();
+    if none > 0 {
+        parts.push(format!("{} {none}", stage_text(None, lang)));
+    }
+    let _ = writeln!(
+        out,
+        "{}{}",
+        t("各阶段项目数：", "Projects by stage: "),
+        parts.join(t("，", ", "))
+    );
+    let warnings = ledger.warnings();
+    if warnings.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            match lang {
+                Lang::Zh => format!("没有已签约项目逾期或在 {DEADLINE_WARNING_DAYS} 天内到达约定开工时间。"),
+                Lang::En => format!(
+                    "No signed project is past its start deadline or within {DEADLINE_WARNING_DAYS} days of it."
+                ),
+            }
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            match lang {
+                Lang::Zh => format!("开工预警（已签约、逾期或 {DEADLINE_WARNING_DAYS} 天内到期）："),
+                Lang::En =>
+                    format!("Start warnings (signed, overdue or due within {DEADLINE_WARNING_DAYS} days):"),
+            }
+        );
+        for r in warnings {
+            let _ = writeln!(
+                out,
+                "  {} {}（{}）：{} {}，{}",
+                match r.deadline {
+                    Deadline::Overdue(_) => "✘",
+                    _ => "△",
+                },
+                r.project,
+                stage_text(r.stage, lang),
+                t("约定开工", "start by"),
+                r.start_deadline.map_or_else(String::new, |d| d.to_string()),
+                deadline_text(r.deadline, lang)
+            );
+        }
+    }
+    if lang == Lang::En {
+        out = out
+            .replace('（', " (")
+            .replace('）', ")")
+            .replace('：', ": ")
+            .replace('，', ", ");
+    }
+    out
+}
+
+/// The ledger as JSON: the day, every project, the counts by stage and the warnings.
+pub fn json(ledger: &Ledger) -> Value {
+    let lang = ledger.lang;
+    let (counts, none) = ledger.counts();
+    let mut by_stage = serde_json::Map::new();
+    for (s, n) in counts {
+        by_stage.insert(s.code().to_owned(), json!(n));
+    }
+    by_stage.insert("not_recorded".to_owned(), json!(none));
+    json!({
+        "date": ledger.today.to_string(),
+        "projects": ledger.rows.iter().map(|r| {
+            let (status, days) = deadline_code(r.deadline);
+            json!({
+                "file": r.file,
+                "project": r.project,
+                "investor": r.investor,
+                "stage": r.stage.map(Stage::code),
+                "stage_name": stage_text(r.stage, lang),
+                "days_in_stage": r.days_in_stage,
+                "officer": r.officer,
+                "zone": r.zone,
+                "zone_name": r.zone_name,
+                "score": r.score.as_ref().and_then(|s| s.fixed(1).parse::<f64>().ok()),
+                "qualified": r.qualified,
+                "start_deadline": r.start_deadline.map(|d| d.to_string()),
+                "deadline": { "status": status, "days": days, "text": deadline_text(r.deadline, lang) },
+                "next_step": r.next_step,
+            })
+        }).collect::<Vec<_>>(),
+        "by_stage": by_stage,
+        "warnings": ledger.warnings().iter().map(|r| r.file.clone()).collect::<Vec<_>>(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_checklist;
+
+    fn date(y: i16, m: i8, d: i8) -> Date {
+        Date::new(y, m, d).expect("date")
+    }
+
+    /// The fixture folder of pending projects, read as files are.
+    fn fixture(c: &Catalog) -> Vec<(String, Checklist)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pipeline");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("fixture folder")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        files
+            .into_iter()
+            .map(|p| {
+                let text = std::fs::read_to_string(&p).expect("read");
+                let name = p.file_name().expect("name").to_string_lossy().into_owned();
+                (name, parse_checklist(&text, c).expect("a fixture parses"))
+            })
+            .collect()
+    }
+
+    fn samples(c: &Catalog) -> Vec<ZoneProfile> {
+        crate::assets::SAMPLES
+            .iter()
+            .filter_map(|s| {
+                let id = s.path.strip_prefix("profiles/")?.strip_suffix(".ron")?;
+                crate::model::parse_profile(s.text, id, c).ok()
+            })
+            .collect()
+    }
+
+    /// Worked by hand on 2026-11-29: five projects. 光伏 signed 2026-09-01 (89 days), start by
+    /// 2026-12-20 (21 days: due soon); 钢材 land supplied, start by 2026-10-31 (29 days
+    /// overdue); 金刚石 negotiating; 铝材 a lead with no zone; 食品 started (its deadline passed
+    /// but it has started: no warning).
+    #[test]
+    fn counts_and_warnings_of_the_fixture_pipeline() {
+        let c = Catalog::builtin().expect("catalog");
+        let ledger = Ledger::build(&c, &fixture(&c), &samples(&c), date(2026, 11, 29), Lang::Zh);
+        assert_eq!(ledger.rows.len(), 5);
+        let (counts, none) = ledger.counts();
+        let n = |s: Stage| counts.iter().find(|(x, _)| *x == s).map_or(0, |(_, n)| *n);
+        assert_eq!(
+            [
+                n(Stage::Lead),
+                n(Stage::Negotiating),
+                n(Stage::Signed),
+                n(Stage::LandSupplied),
+                n(Stage::Started),
+                n(Stage::Producing),
+                n(Stage::Shelved),
+                none
+            ],
+            [1, 1, 1, 1, 1, 0, 0, 0]
+        );
+        let warned: Vec<(&str, Deadline)> = ledger
+            .warnings()
+            .iter()
+            .map(|r| (r.file.as_str(), r.deadline))
+            .collect();
+        assert_eq!(
+            warned,
+            [
+                ("steel.ron", Deadline::Overdue(29)),
+                ("pv.ron", Deadline::DueSoon(21))
+            ]
+        );
+        let pv = ledger.rows.iter().find(|r| r.file == "pv.ron").expect("pv");
+        assert_eq!(pv.days_in_stage, Some(89));
+        assert_eq!(pv.zone_name.as_deref(), Some("侯马经济开发区"));
+        assert_eq!(pv.score.as_ref().map(|s| s.fixed(1)).as_deref(), Some("100.0"));
+        assert_eq!(pv.qualified, Some(true));
+        // 襄汾's standard land was planned for 2024-06-30: overdue, to deliver.
+        let diamond = ledger
+            .rows
+            .iter()
+            .find(|r| r.file == "diamond.ron")
+            .expect("diamond");
+        assert_eq!(
+            diamond.next_step.as_deref(),
+            Some("标准地(净地)出让：计划 2024-06-30 已逾期，需落实")
+        );
+        let lead = ledger
+            .rows
+            .iter()
+            .find(|r| r.file == "aluminium.ron")
+            .expect("lead");
+        assert_eq!((lead.zone_name.as_ref(), lead.score.as_ref()), (None, None));
+
+        let text = table(&ledger);
+        assert!(
+            text.contains("各阶段项目数：线索 1，在谈 1，签约 1，供地 1，开工 1，投产 0，搁置 0"),
+            "{text}"
+        );
+        assert!(
+            text.contains("逾期 29 天") && text.contains("仅剩 21 天"),
+            "{text}"
+        );
+        let en = table(&Ledger::build(
+            &c,
+            &fixture(&c),
+            &samples(&c),
+            date(2026, 11, 29),
+            Lang::En,
+        ));
+        assert!(en.contains("29 days overdue") && !en.contains('，'), "{en}");
+        let v = json(&ledger);
+        assert_eq!(v["by_stage"]["signed"], 1);
+        assert_eq!(v["warnings"], json!(["steel.ron", "pv.ron"]));
+    }
+}
