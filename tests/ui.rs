@@ -1216,3 +1216,36 @@ fn a_character_no_font_has_is_told_not_boxed_silently() {
         "naming the zone, the field and the character's code"
     );
 }
+
+/// The planning view lists the projects' own progress from the folder (on the harness's day,
+/// 2026-11-29): the counts by stage, the start warnings and each project's deadline.
+#[test]
+fn the_planning_view_shows_the_project_ledger_with_start_warnings() {
+    let dialogs = FakeDialogs::default();
+    dialogs.answer(Some(&repo("tests/fixtures/pipeline")));
+    let mut h = harness_with(None, dialogs);
+    h.get_by_label("储备规划").click();
+    h.run();
+    choose(&mut h, "本区", "侯马经济开发区");
+    h.get_by_label("选择项目文件夹…").click();
+    h.run();
+    assert!(
+        h.query_by_label("各阶段项目数：线索 1；在谈 1；签约 1；供地 1；开工 1；投产 0；搁置 0")
+            .is_some(),
+        "the counts by stage"
+    );
+    assert!(
+        h.query_by_label("开工预警：已签约项目逾期或 30 天内到达约定开工时间")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("✘ 锌铝镁涂层钢板生产线 · 供地 · 2026-10-31 · 逾期 29 天")
+            .is_some(),
+        "the overdue project first"
+    );
+    assert!(
+        h.query_by_label("△ 自动化光伏新能源基地 · 签约 · 2026-12-20 · 仅剩 21 天")
+            .is_some()
+    );
+    assert_eq!(h.query_all_by_label("王主任").count(), 2, "the officer column");
+}

@@ -22,8 +22,26 @@ impl SiteMatchApp {
             Ok((lists, errors)) => {
                 let (paths, lists): (Vec<PathBuf>, Vec<_>) = lists.into_iter().unzip();
                 let pipeline = crate::plan::pipeline::pipeline(&self.ws.catalog, zone, &lists, self.today);
+                let named: Vec<_> = paths
+                    .iter()
+                    .zip(&lists)
+                    .map(|(path, list)| {
+                        let file = path
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                        (file, list.clone())
+                    })
+                    .collect();
+                let ledger = crate::report::projects::Ledger::build(
+                    &self.ws.catalog,
+                    &named,
+                    &self.ws.zones,
+                    self.today,
+                    self.lang(),
+                );
                 self.planning.result = Some(PlanningResult {
                     pipeline,
+                    ledger,
                     paths,
                     errors,
                 });

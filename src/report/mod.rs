@@ -4,6 +4,7 @@
 //!   text table, CSV, JSON or an Excel workbook.
 //! - [`model::ReportModel`]: the printed match report (cover, summary, a section per detailed
 //!   zone, appendix, page plan), laid out to PDF by [`pdf`] with the Typst template.
+//! - [`projects::Ledger`]: the project pipeline (项目台账) of a folder of checklists.
 
 pub mod csv;
 pub mod docx;

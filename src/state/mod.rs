@@ -77,6 +77,8 @@ pub struct PlanningState {
 #[derive(Debug)]
 pub struct PlanningResult {
     pub pipeline: Pipeline,
+    /// The projects' own progress (stage, zone, deadline), each at the zone it heads to.
+    pub ledger: crate::report::projects::Ledger,
     /// Each project's checklist file, by the same position.
     pub paths: Vec<PathBuf>,
     /// Files in the folder that are not readable checklists.

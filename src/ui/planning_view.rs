@@ -10,9 +10,11 @@ use super::picker::{forget_search, pinyin_sorted, search_box_ui};
 use super::texts::common;
 use super::theme;
 use crate::io::Zone;
+use crate::model::pipeline::Deadline;
 use crate::model::{Catalog, Lang, Localize};
 use crate::plan::change_text;
 use crate::plan::pipeline::{shortfall_text, step_text};
+use crate::report::projects::{Ledger, deadline_text};
 use crate::state::{Command, PlanningState};
 
 /// What the planning view reads.
@@ -143,6 +145,8 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
                     ui.label(format!("{}. {}", i + 1, step_text(data.catalog, step, n, lang)));
                 }
             }
+            ui.add_space(theme::SECTION_GAP);
+            ledger_ui(ui, &result.ledger, data);
             if !result.errors.is_empty() {
                 ui.add_space(theme::SECTION_GAP);
                 ui.label(RichText::new(t.unreadable).color(palette.error));
@@ -152,4 +156,89 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
             }
         });
     commands
+}
+
+/// The projects' own progress: counts by stage, start warnings, and one row per project.
+fn ledger_ui(ui: &mut Ui, ledger: &Ledger, data: &PlanningData) {
+    let lang = data.lang;
+    let (t, c) = (texts(lang), common(lang));
+    let palette = theme::palette(ui.ctx());
+    ui.label(RichText::new(t.ledger).strong());
+    let (counts, none) = ledger.counts();
+    let mut parts: Vec<String> = counts
+        .iter()
+        .map(|(s, n)| format!("{} {n}", s.label(lang)))
+        .collect();
+    if none > 0 {
+        parts.push(format!("{} {none}", t.not_recorded));
+    }
+    ui.label(format!("{}{}", t.by_stage, parts.join(t.change_separator)));
+    let warnings = ledger.warnings();
+    if warnings.is_empty() {
+        ui.label(RichText::new(t.no_warnings).color(palette.met));
+    } else {
+        ui.label(RichText::new(t.warnings).color(palette.unmet));
+        for r in warnings {
+            let (mark, colour) = match r.deadline {
+                Deadline::Overdue(_) => ("✘", palette.unmet),
+                _ => ("△", palette.partial),
+            };
+            let by = r.start_deadline.map_or_else(String::new, |d| d.to_string());
+            ui.label(
+                RichText::new(format!(
+                    "{mark} {} · {} · {by} · {}",
+                    r.project,
+                    r.stage.map_or(t.not_recorded, |s| s.label(lang)),
+                    deadline_text(r.deadline, lang)
+                ))
+                .color(colour),
+            );
+        }
+    }
+    egui::Grid::new("planning ledger")
+        .striped(true)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for h in [
+                t.col_project,
+                t.col_stage,
+                t.col_days,
+                t.col_officer,
+                t.col_zone,
+                c.score,
+                c.qualified_heading,
+                t.col_start_by,
+                t.col_deadline,
+            ] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            for r in &ledger.rows {
+                ui.label(&r.project).on_hover_text(&r.file);
+                ui.label(r.stage.map_or(t.not_recorded, |s| s.label(lang)));
+                ui.label(r.days_in_stage.map_or_else(String::new, |d| d.to_string()));
+                ui.label(&r.officer);
+                ui.label(match (&r.zone_name, &r.zone) {
+                    (Some(name), _) => name.clone(),
+                    (None, Some(id)) => id.clone(),
+                    (None, None) => t.zone_not_chosen.to_owned(),
+                });
+                ui.label(r.score.as_ref().map_or_else(String::new, |s| s.fixed(1)));
+                match r.qualified {
+                    Some(true) => ui.label(RichText::new(format!("✔ {}", c.qualified)).color(palette.met)),
+                    Some(false) => {
+                        ui.label(RichText::new(format!("✘ {}", t.not_qualified)).color(palette.unmet))
+                    }
+                    None => ui.label(""),
+                };
+                ui.label(r.start_deadline.map_or_else(String::new, |d| d.to_string()));
+                let colour = match r.deadline {
+                    Deadline::Overdue(_) => palette.unmet,
+                    Deadline::DueSoon(_) => palette.partial,
+                    _ => ui.visuals().text_color(),
+                };
+                ui.label(RichText::new(deadline_text(r.deadline, lang)).color(colour));
+                ui.end_row();
+            }
+        });
 }

@@ -25,6 +25,19 @@ pub struct Texts {
     pub shortfalls: &'static str,
     pub ladder: &'static str,
     pub unreadable: &'static str,
+    // The projects' progress (台账)
+    pub ledger: &'static str,
+    pub by_stage: &'static str,
+    pub warnings: &'static str,
+    pub no_warnings: &'static str,
+    pub col_stage: &'static str,
+    pub col_days: &'static str,
+    pub col_officer: &'static str,
+    pub col_zone: &'static str,
+    pub col_start_by: &'static str,
+    pub col_deadline: &'static str,
+    pub not_recorded: &'static str,
+    pub zone_not_chosen: &'static str,
 }
 
 const ZH: Texts = Texts {
@@ -43,6 +56,18 @@ const ZH: Texts = Texts {
     shortfalls: "卡住项目的短板（补足所需）",
     ladder: "储备阶梯（逐步增加储备）",
     unreadable: "无法读取的文件",
+    ledger: "项目台账（各项目进度，按其落地开发区评分）",
+    by_stage: "各阶段项目数：",
+    warnings: "开工预警：已签约项目逾期或 30 天内到达约定开工时间",
+    no_warnings: "没有已签约项目逾期或在 30 天内到达约定开工时间。",
+    col_stage: "阶段",
+    col_days: "天数",
+    col_officer: "责任人",
+    col_zone: "落地开发区",
+    col_start_by: "约定开工",
+    col_deadline: "开工期限",
+    not_recorded: "未记录",
+    zone_not_chosen: "未定",
 };
 
 const EN: Texts = Texts {
@@ -66,6 +91,18 @@ const EN: Texts = Texts {
     shortfalls: "Shortfalls that block projects (what clears them)",
     ladder: "Reserve ladder (reserves added step by step)",
     unreadable: "Files that could not be read",
+    ledger: "Project ledger (each project's progress, scored at the zone it heads to)",
+    by_stage: "Projects by stage: ",
+    warnings: "Start warnings: signed projects past their start deadline or within 30 days of it",
+    no_warnings: "No signed project is past its start deadline or within 30 days of it.",
+    col_stage: "Stage",
+    col_days: "Days",
+    col_officer: "Officer",
+    col_zone: "Zone",
+    col_start_by: "Start by",
+    col_deadline: "Deadline",
+    not_recorded: "not recorded",
+    zone_not_chosen: "not chosen",
 };
 
 /// The planning view's words in `lang`.
