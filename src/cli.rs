@@ -158,9 +158,19 @@ pub struct PipelineArgs {
     /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
     #[arg(long, value_name = "DIR")]
     pub profiles: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
-    pub format: PlanFormat,
+    /// Output format: a table, JSON, or the ledger workbook (项目台账, needs --out).
+    #[arg(long, value_enum, default_value_t = PipelineFormat::Table)]
+    pub format: PipelineFormat,
+    /// Write to this file instead of standard output (required for xlsx).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PipelineFormat {
+    Table,
+    Json,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -739,6 +749,10 @@ fn out_and_inputs(command: &Option<Command>) -> Option<(&Path, Vec<&Path>, Optio
             None,
         )),
         Some(Command::Import { survey, out }) => Some((out.as_path(), vec![survey.as_path()], None)),
+        Some(Command::Pipeline(args)) => args
+            .out
+            .as_deref()
+            .map(|out| (out, Vec::new(), zones(&args.profiles))),
         _ => None,
     }
 }
@@ -1147,6 +1161,9 @@ fn pipeline(ctx: &Ctx, args: &PipelineArgs) -> Result<bool, Failure> {
     use crate::report::projects::{self, Ledger};
     let catalog = &ctx.catalog;
     let lang = ctx.lang.table()?;
+    if args.format == PipelineFormat::Xlsx && args.out.is_none() {
+        return Err(Failure::XlsxNeedsOut);
+    }
     let (lists, errors) = io::load_checklists(&args.checklists, catalog)?;
     for e in &errors {
         ctx.note(&Notice::Skipped(e));
@@ -1170,11 +1187,18 @@ fn pipeline(ctx: &Ctx, args: &PipelineArgs) -> Result<bool, Failure> {
         })
         .collect();
     let ledger = Ledger::build(catalog, &named, &loaded.zones, ctx.today, lang);
-    let out = match args.format {
-        PlanFormat::Table => printable(&projects::table(&ledger)).into_owned(),
-        PlanFormat::Json => format!("{:#}\n", projects::json(&ledger)),
+    let bytes = match args.format {
+        PipelineFormat::Table => printable(&projects::table(&ledger)).into_owned().into_bytes(),
+        PipelineFormat::Json => format!("{:#}\n", projects::json(&ledger)).into_bytes(),
+        PipelineFormat::Xlsx => projects::workbook(&ledger).map_err(|e| Failure::Export(e.to_string()))?,
     };
-    print_out(out.as_bytes())?;
+    match &args.out {
+        Some(path) => {
+            io::export(path, &bytes)?;
+            ctx.note(&Notice::Wrote(path));
+        }
+        None => print_out(&bytes)?,
+    }
     Ok(errors.is_empty() && loaded.errors.is_empty())
 }
 

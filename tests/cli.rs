@@ -695,3 +695,33 @@ fn the_pipeline_ledger_of_a_folder() {
     assert_eq!(pv["zone_name"], "Houma Economic Development Zone");
     assert_eq!(pv["score"], 100.0);
 }
+
+/// `pipeline --format xlsx` needs `--out` and writes the ledger workbook there.
+#[test]
+fn the_pipeline_ledger_workbook_is_written_where_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("台账.xlsx");
+    let args = [
+        "--date",
+        "2026-11-29",
+        "--lang",
+        "en",
+        "pipeline",
+        "--checklists",
+        "tests/fixtures/pipeline",
+        "--profiles",
+        "profiles",
+        "--format",
+        "xlsx",
+    ];
+    let refused = sitematch(&args);
+    assert_eq!(refused.status.code(), Some(1));
+    let wrote = sitematch(&[&args[..], &["--out", out.to_str().expect("utf-8")]].concat());
+    assert!(
+        wrote.status.success(),
+        "{}",
+        String::from_utf8_lossy(&wrote.stderr)
+    );
+    let bytes = std::fs::read(&out).expect("the workbook");
+    assert!(bytes.starts_with(b"PK"), "a zip, as xlsx is");
+}

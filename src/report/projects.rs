@@ -37,6 +37,12 @@ pub struct ProjectRow {
     pub next_step: Option<String>,
     /// The total investment in 万元.
     pub investment: Option<rust_decimal::Decimal>,
+    /// The industrial land the project asks for, in mu.
+    pub land_mu: Option<rust_decimal::Decimal>,
+    /// The industry division (`C38 电气机械和器材制造业`).
+    pub industry: Option<String>,
+    /// The day each stage was reached.
+    pub reached: std::collections::BTreeMap<Stage, Date>,
 }
 
 /// The ledger of a folder of checklists on one day.
@@ -127,6 +133,15 @@ fn row<P: AsRef<ZoneProfile>>(
         deadline: p.deadline(today),
         next_step: scored.and_then(|s| s.2),
         investment: checklist.total_investment,
+        land_mu: catalog
+            .find_factor("land.industrial_area")
+            .and_then(|f| checklist.required_value(catalog, f))
+            .and_then(|v| match v {
+                crate::model::Value::Amount(q) => Some(q.canonical()),
+                _ => None,
+            }),
+        industry: checklist.industry.map(|i| catalog.industries().label(i, lang)),
+        reached: p.reached.clone(),
     }
 }
 
@@ -267,6 +282,135 @@ pub fn table(ledger: &Ledger) -> String {
             .replace('，', ", ");
     }
     out
+}
+
+/// The ledger as a workbook (项目台账), one row per project in the order such ledgers use:
+/// the project, its investor, industry, investment and land, the officer and zone, the stage
+/// and the day each stage was reached, the start deadline and how it stands, the score there
+/// and the next step. A4 landscape, all columns on one page width, the header on every page.
+pub fn workbook(ledger: &Ledger) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, FormatAlign, Workbook};
+    let lang = ledger.lang;
+    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let mut titles: Vec<&str> = vec![
+        t("序号", "No."),
+        t("项目名称", "Project"),
+        t("投资方", "Investor"),
+        t("行业", "Industry"),
+        t("总投资（万元）", "Investment (10,000 yuan)"),
+        t("用地（亩）", "Land (mu)"),
+        t("责任人", "Officer"),
+        t("落地开发区", "Zone"),
+        t("当前阶段", "Stage"),
+    ];
+    titles.extend(
+        Stage::ALL
+            .iter()
+            .filter(|s| **s != Stage::Shelved)
+            .map(|s| s.label(lang)),
+    );
+    titles.extend([
+        t("约定开工时间", "Start deadline"),
+        t("开工期限", "Deadline status"),
+        t("得分", "Score"),
+        t("资格", "Qualified"),
+        t("下一步需做到", "Next step"),
+    ]);
+    let widths: Vec<f64> = [5.0, 24.0, 18.0, 18.0, 10.0, 8.0, 8.0, 18.0, 7.0]
+        .into_iter()
+        .chain(std::iter::repeat_n(10.5, Stage::ALL.len() - 1))
+        .chain([11.0, 10.0, 6.0, 7.0, 30.0])
+        .collect();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(t("项目台账", "Project ledger"))?;
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color("#E8EEF5")
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let score = Format::new().set_num_format("0.0").set_align(FormatAlign::Top);
+    let red = Format::new()
+        .set_font_color("#C02828")
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let amber = Format::new()
+        .set_font_color("#B06A00")
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    for (col, (title, width)) in titles.iter().zip(&widths).enumerate() {
+        let col = u16::try_from(col).unwrap_or(u16::MAX);
+        sheet.write_string_with_format(0, col, *title, &bold)?;
+        sheet.set_column_width(col, *width)?;
+        sheet.set_column_format(col, &wrap)?;
+    }
+    sheet.set_row_height(
+        0,
+        super::xlsx::fitted_height(titles.iter().copied().zip(widths.iter().copied())),
+    )?;
+    sheet.set_freeze_panes(1, 0)?;
+    super::xlsx::print_setup(sheet, true, (0, 0))?;
+    for (i, r) in ledger.rows.iter().enumerate() {
+        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            r.project.clone(),
+            r.investor.clone(),
+            r.industry.clone().unwrap_or_default(),
+            String::new(),
+            String::new(),
+            r.officer.clone(),
+            r.zone_name.clone().or_else(|| r.zone.clone()).unwrap_or_default(),
+            stage_text(r.stage, lang).to_owned(),
+        ];
+        texts.extend(
+            Stage::ALL
+                .iter()
+                .filter(|s| **s != Stage::Shelved)
+                .map(|s| r.reached.get(s).map_or_else(String::new, ToString::to_string)),
+        );
+        texts.extend([
+            r.start_deadline.map_or_else(String::new, |d| d.to_string()),
+            deadline_text(r.deadline, lang),
+            String::new(),
+            match r.qualified {
+                Some(true) => t("✔ 合格", "✔ yes").to_owned(),
+                Some(false) => t("✘ 不合格", "✘ no").to_owned(),
+                None => String::new(),
+            },
+            r.next_step.clone().unwrap_or_default(),
+        ]);
+        let deadline_col = texts.len() - 4;
+        for (col, text) in texts.iter().enumerate() {
+            if text.is_empty() {
+                continue;
+            }
+            let c = u16::try_from(col).unwrap_or(u16::MAX);
+            let format = match (col == deadline_col, r.deadline) {
+                (true, Deadline::Overdue(_)) => &red,
+                (true, Deadline::DueSoon(_)) => &amber,
+                _ => &wrap,
+            };
+            // A string cell: a text that begins like a formula stays text.
+            sheet.write_string_with_format(row, c, text, format)?;
+        }
+        sheet.write_number_with_format(row, 0, (i + 1) as f64, &wrap)?;
+        for (col, amount) in [(4u16, r.investment), (5, r.land_mu)] {
+            if let Some(a) = amount {
+                sheet.write_number_with_format(row, col, crate::model::number::to_f64(a), &wrap)?;
+            }
+        }
+        if let Some(s) = &r.score {
+            let col = u16::try_from(texts.len() - 3).unwrap_or(u16::MAX);
+            sheet.write_number_with_format(row, col, s.fixed(1).parse().unwrap_or(0.0), &score)?;
+        }
+        sheet.set_row_height(
+            row,
+            super::xlsx::fitted_height(texts.iter().map(String::as_str).zip(widths.iter().copied())),
+        )?;
+    }
+    book.save_to_buffer()
 }
 
 /// The ledger as JSON: the day, every project, the counts by stage and the warnings.
@@ -417,6 +561,30 @@ mod tests {
             Lang::En,
         ));
         assert!(en.contains("29 days overdue") && !en.contains('，'), "{en}");
+        let book = workbook(&ledger).expect("workbook");
+        let mut xlsx: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(book)).expect("opens");
+        let range = calamine::Reader::worksheet_range(&mut xlsx, "项目台账").expect("sheet");
+        let cell = |r: u32, c: u32| {
+            range
+                .get_value((r, c))
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        };
+        let headers: Vec<String> = (0..20).map(|c| cell(0, c)).collect();
+        assert_eq!(headers[1], "项目名称");
+        assert_eq!(headers[9..15], ["线索", "在谈", "签约", "供地", "开工", "投产"]);
+        assert_eq!(
+            headers[15..20],
+            ["约定开工时间", "开工期限", "得分", "资格", "下一步需做到"]
+        );
+        let pv = (1..=5)
+            .find(|r| cell(*r, 1) == "自动化光伏新能源基地")
+            .expect("the PV row");
+        assert_eq!(cell(pv, 5), "515", "the land asked for, in mu");
+        assert_eq!(cell(pv, 11), "2026-09-01", "signed");
+        assert_eq!(cell(pv, 16), "仅剩 21 天");
+        assert_eq!(range.get_value((pv, 17)), Some(&calamine::Data::Float(100.0)));
         let v = json(&ledger);
         assert_eq!(v["by_stage"]["signed"], 1);
         assert_eq!(v["warnings"], json!(["steel.ron", "pv.ron"]));
