@@ -316,7 +316,7 @@ pub fn workbook(ledger: &Ledger) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> 
         t("资格", "Qualified"),
         t("下一步需做到", "Next step"),
     ]);
-    let widths: Vec<f64> = [5.0, 24.0, 18.0, 18.0, 10.0, 8.0, 8.0, 18.0, 7.0]
+    let widths: Vec<f64> = [5.0, 24.0, 18.0, 18.0, 13.0, 9.0, 8.0, 18.0, 7.0]
         .into_iter()
         .chain(std::iter::repeat_n(10.5, Stage::ALL.len() - 1))
         .chain([11.0, 10.0, 6.0, 7.0, 30.0])
