@@ -1248,4 +1248,9 @@ fn the_planning_view_shows_the_project_ledger_with_start_warnings() {
             .is_some()
     );
     assert_eq!(h.query_all_by_label("王主任").count(), 2, "the officer column");
+    assert!(
+        h.query_by_label("产业准入：准入 C31 黑色金属冶炼和压延加工业")
+            .is_some(),
+        "what it would take the steel project at its zone"
+    );
 }

@@ -62,7 +62,7 @@ pub fn flip<P: AsRef<ZoneProfile>>(
     candidates.sort_by_key(|(delta, k, to)| (*delta, *k, std::cmp::Reverse(to.weight_units())));
     candidates.into_iter().find_map(|(_, k, to)| {
         let p = requirements.get(k)?;
-        (order_after(p, total, a, b, k, to, profiles) == Ordering::Greater).then(|| Flip {
+        (order_after(p, total, a, b, k, to, profiles) == Ordering::Greater).then_some(Flip {
             factor: p.factor,
             from: p.importance,
             to,

@@ -209,6 +209,7 @@ fn ledger_ui(ui: &mut Ui, ledger: &Ledger, data: &PlanningData) {
                 c.qualified_heading,
                 t.col_start_by,
                 t.col_deadline,
+                t.col_next_step,
             ] {
                 ui.label(RichText::new(h).strong());
             }
@@ -238,6 +239,7 @@ fn ledger_ui(ui: &mut Ui, ledger: &Ledger, data: &PlanningData) {
                     _ => ui.visuals().text_color(),
                 };
                 ui.label(RichText::new(deadline_text(r.deadline, lang)).color(colour));
+                ui.label(r.next_step.as_deref().unwrap_or_default());
                 ui.end_row();
             }
         });
