@@ -1253,4 +1253,16 @@ fn the_planning_view_shows_the_project_ledger_with_start_warnings() {
             .is_some(),
         "what it would take the steel project at its zone"
     );
+    h.get_by_label("English").click();
+    h.run();
+    assert!(
+        h.query_by_label("✘ 锌铝镁涂层钢板生产线 · land supplied · 2026-10-31 · 29 days overdue")
+            .is_some(),
+        "the ledger follows the language"
+    );
+    assert!(
+        h.query_by_label("Yuanping Economic and Technological Development Zone")
+            .is_some(),
+        "zone names in English"
+    );
 }

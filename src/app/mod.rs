@@ -630,7 +630,14 @@ impl SiteMatchApp {
             }
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
-            Command::SetLang(lang) => self.settings.lang = lang,
+            Command::SetLang(lang) => {
+                let changed = self.settings.lang != lang;
+                self.settings.lang = lang;
+                // The planning results hold their texts in the language they were made in.
+                if changed && self.planning.result.is_some() {
+                    self.replan();
+                }
+            }
             Command::SetDark(dark) => self.settings.dark = dark,
             Command::SetZoom(zoom) => self.settings.zoom = zoom,
             Command::Answer(answer) => {
