@@ -165,6 +165,13 @@ smoke_windows() {
     wineboot -i >/dev/null 2>&1
     wineserver -w
     local c="$WINEPREFIX/drive_c"
+    # Wine links the profile's Documents to the Linux home folder (here the empty $HOME); on
+    # Windows it is a folder of the profile, C:\Users\<name>\Documents, where the checks below
+    # look for the app's data folder.
+    local link
+    for link in "$c"/users/*/Documents; do
+        if [ -L "$link" ]; then rm "$link" && mkdir "$link"; fi
+    done
     x86_64-w64-mingw32-gcc -shared -O2 -s -o "$c/windows/system32/bcryptprimitives.dll" \
         "$DIST/smoke/processprng-shim.c" -ladvapi32
 
