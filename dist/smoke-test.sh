@@ -16,6 +16,12 @@
 # and 11 has: a test-only stand-in (dist/smoke/processprng-shim.c) is built into the wine
 # prefix's system32. It is never shipped.
 #
+# The installer's own pages are Windows dialogs in the system's font, SimSun (宋体) on a Chinese
+# Windows; a fresh wine prefix has no Chinese font and would show boxes. For the screenshot of
+# its first page only, a copy of the prefix gets a free one in SimSun's place (Debian's
+# WenQuanYi Micro Hei, downloaded, not installed on this machine); everything else runs in the
+# prefix without it, and the installer ships no font.
+#
 # Usage: dist/smoke-test.sh [deb|windows]...   (both by default). Screenshots go to
 # dist/out/screenshots/. Everything else happens in a temporary folder, removed at the end.
 set -euo pipefail
@@ -29,12 +35,15 @@ work="$(mktemp -d)"
 shots="$OUT/screenshots"
 mkdir -p "$shots"
 xvfb_pid=""
+ui_prefix=""
 cleanup() {
     # The throwaway wine prefix's processes first, so that its folder can go.
-    if [ -n "${WINEPREFIX:-}" ]; then
-        wineserver -k 2>/dev/null || true
-        wineserver -w 2>/dev/null || true
-    fi
+    local prefix
+    for prefix in "${WINEPREFIX:-}" "${ui_prefix:-}"; do
+        [ -n "$prefix" ] || continue
+        WINEPREFIX="$prefix" wineserver -k 2>/dev/null || true
+        WINEPREFIX="$prefix" wineserver -w 2>/dev/null || true
+    done
     [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true
     rm -rf "$work"
 }
@@ -153,6 +162,42 @@ smoke_deb() {
     check "and leaves the officer's files" test -f "$home/文档/SiteMatch/profiles/houma.ron"
 }
 
+# The installer's first page as an officer sees it, in a copy of the fresh wine prefix $1 with a
+# Chinese font standing in for SimSun (see the top of this file); the copy is removed after.
+installer_screenshot() {
+    local installer="$1" fonts="$work/cjk-font"
+    local apt_opts=(-qq -o "APT::Sandbox::User=$(id -un)")
+    mkdir -p "$fonts"
+    if ! (cd "$fonts" && apt-get "${apt_opts[@]}" download fonts-wqy-microhei) >/dev/null 2>&1; then
+        as_root apt-get update -qq
+        (cd "$fonts" && apt-get "${apt_opts[@]}" download fonts-wqy-microhei) >/dev/null
+    fi
+    dpkg-deb -x "$fonts"/fonts-wqy-microhei_*.deb "$fonts"
+    ui_prefix="$work/wine-ui"
+    cp -a "$WINEPREFIX" "$ui_prefix"
+    cp "$fonts/usr/share/fonts/truetype/wqy/wqy-microhei.ttc" "$ui_prefix/drive_c/windows/Fonts/"
+    # NSIS's Simplified Chinese pages ask for 宋体, other dialogs for SimSun.
+    local name
+    for name in 宋体 SimSun; do
+        WINEPREFIX="$ui_prefix" wine reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\FontSubstitutes' \
+            /v "$name" /d "WenQuanYi Micro Hei" /f >/dev/null 2>&1
+    done
+    (WINEPREFIX="$ui_prefix" wine "$installer" >"$work/installer-ui.log" 2>&1) &
+    if wait_window "SiteMatch 要素匹配 安装" 60; then
+        pass "the installer's window opens"
+        sleep 5
+        import -window root "$shots/windows-installer.png"
+        echo "  info  screenshot $shots/windows-installer.png"
+    else
+        fail "the installer's window opens ($(tail -n 3 "$work/installer-ui.log"))"
+    fi
+    # Closed unfinished: nothing was installed in the copy, and it goes.
+    WINEPREFIX="$ui_prefix" wineserver -k || true
+    WINEPREFIX="$ui_prefix" wineserver -w || true
+    rm -rf "$ui_prefix"
+    ui_prefix=""
+}
+
 smoke_windows() {
     local installer="$OUT/SiteMatch-$VERSION-windows-x64-installer.exe"
     say "the installer: $(basename "$installer")"
@@ -164,7 +209,15 @@ smoke_windows() {
     mkdir -p "$HOME"
     wineboot -i >/dev/null 2>&1
     wineserver -w
+    installer_screenshot "$installer"
     local c="$WINEPREFIX/drive_c"
+    # Wine links the profile's Documents to the Linux home folder (here the empty $HOME); on
+    # Windows it is a folder of the profile, C:\Users\<name>\Documents, where the checks below
+    # look for the app's data folder.
+    local link
+    for link in "$c"/users/*/Documents; do
+        if [ -L "$link" ]; then rm "$link" && mkdir "$link"; fi
+    done
     x86_64-w64-mingw32-gcc -shared -O2 -s -o "$c/windows/system32/bcryptprimitives.dll" \
         "$DIST/smoke/processprng-shim.c" -ladvapi32
 
