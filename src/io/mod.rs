@@ -863,6 +863,13 @@ fn write_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> Result<(), F
     file.commit()
 }
 
+/// A folder or file as a full path, as a user reads it: `C:\Users\…\SiteMatch` on Windows,
+/// never the `\\?\C:\…` form the system's own full path takes there; the path as given when
+/// it cannot be resolved.
+pub fn full_path(path: &Path) -> PathBuf {
+    dunce::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
 /// A file written in place of `path` as a stream (an export too large to hold in memory):
 /// the bytes go to a temporary file beside it, which [`AtomicFile::commit`] flushes, syncs and
 /// renames over the target, so a reader (or a crash) sees the old file or the new one, whole.

@@ -46,7 +46,7 @@ impl Workspace {
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> (Self, Option<FileError>) {
         // Show and remember the folder as a full path, whatever folder the app was started in.
-        let full = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
+        let full = io::full_path(dir);
         let dir = full.as_path();
         match io::load_profiles_with_progress(dir, &catalog, progress) {
             Ok(loaded) => (
