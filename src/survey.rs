@@ -11,6 +11,7 @@ use std::io::Cursor;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook, XlsxError};
 
+use crate::model::parse::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::model::text::join_list;
 use crate::model::value::{parse_level, parse_quantity};
 use crate::model::{
@@ -432,6 +433,11 @@ pub enum CellProblem {
     FormulaError {
         shows: String,
     },
+    /// Text longer than its field takes in a checklist file (both in characters).
+    TooLong {
+        limit: usize,
+        chars: usize,
+    },
 }
 
 impl Localize for CellProblem {
@@ -495,6 +501,12 @@ impl Localize for CellProblem {
             }
             (CellProblem::FormulaError { shows }, Lang::Zh) => format!("公式的结果是错误值 {shows}"),
             (CellProblem::FormulaError { shows }, Lang::En) => format!("the formula gives the error {shows}"),
+            (CellProblem::TooLong { limit, chars }, Lang::Zh) => {
+                format!("文字过长（{chars} 个字），此格最多 {limit} 个字")
+            }
+            (CellProblem::TooLong { limit, chars }, Lang::En) => {
+                format!("the text is too long ({chars} characters); this cell takes at most {limit}")
+            }
         }
     }
 }
@@ -762,6 +774,18 @@ impl Sheet {
         cell_text(&self.get(row, col))
     }
 
+    /// A cell's text, of at most `limit` characters: a longer one is an error of its cell (a
+    /// checklist file would not take it) and reads as empty.
+    fn bounded_text(&mut self, row: u32, col: u16, limit: usize) -> String {
+        let text = self.text(row, col);
+        let chars = text.chars().count();
+        if chars > limit {
+            self.fail(row, col, CellProblem::TooLong { limit, chars });
+            return String::new();
+        }
+        text
+    }
+
     /// The last row of the table with anything in it.
     fn last_row(&self) -> u32 {
         self.cells.keys().map(|&(r, _)| r).max().unwrap_or(TABLE)
@@ -782,8 +806,8 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
         errors: Vec::new(),
     };
     let mut list = Checklist::new(catalog);
-    list.investor = sheet.text(INVESTOR, 1);
-    list.project = sheet.text(PROJECT, 1);
+    list.investor = sheet.bounded_text(INVESTOR, 1, MAX_NAME_CHARS);
+    list.project = sheet.bounded_text(PROJECT, 1, MAX_NAME_CHARS);
     let industry = sheet.text(INDUSTRY, 1);
     if !industry.is_empty() {
         let code = industry.split_whitespace().next().unwrap_or("");
@@ -877,7 +901,7 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
         };
         match required {
             Ok(required) => {
-                let note = sheet.text(row, C_NOTE);
+                let note = sheet.bounded_text(row, C_NOTE, MAX_NOTE_CHARS);
                 // A factor marked not needed, with nothing stated, is one the checklist does
                 // not list.
                 let listed = importance != Importance::NotNeeded || required.is_some() || !note.is_empty();
@@ -1205,6 +1229,10 @@ mod tests {
             CellProblem::FormulaError {
                 shows: "#DIV/0!".into(),
             },
+            CellProblem::TooLong {
+                limit: MAX_NAME_CHARS,
+                chars: 201,
+            },
         ];
         for p in &problems {
             let name = match p {
@@ -1219,6 +1247,7 @@ mod tests {
                 CellProblem::IsADate => "IsADate",
                 CellProblem::FormulaWithoutResult => "FormulaWithoutResult",
                 CellProblem::FormulaError { .. } => "FormulaError",
+                CellProblem::TooLong { .. } => "TooLong",
             };
             assert_renders(name, p, &c);
         }
@@ -1415,6 +1444,82 @@ mod tests {
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].cell, "B7");
         assert_eq!(errors[0].problem, CellProblem::FormulaWithoutResult);
+    }
+
+    #[test]
+    fn a_name_or_a_note_longer_than_a_checklist_takes_is_refused_not_imported() {
+        let c = catalog();
+        let note_row = TABLE + 1 + c.find_factor("water.supply").expect("factor").index() as u32;
+        let with = |project: usize, note: usize| {
+            let mut cells = cells(&c, None);
+            let mut set = |row: u32, col: u16, text: String| {
+                cells
+                    .iter_mut()
+                    .find(|x| x.row == row && x.col == col)
+                    .expect("cell")
+                    .value = CellValue::Text(text);
+            };
+            set(INVESTOR, 1, "投".repeat(MAX_NAME_CHARS));
+            set(PROJECT, 1, "项".repeat(project));
+            set(note_row, C_NOTE, "注".repeat(note));
+            read(&c, &workbook(&c, &cells).expect("write"))
+        };
+        // One character past what a checklist file takes: an error of each cell, not a
+        // checklist that cannot be saved and read back.
+        let err = with(MAX_NAME_CHARS + 1, MAX_NOTE_CHARS + 1).expect_err("refused");
+        let SurveyError::Cells(errors) = err else {
+            panic!("cell errors: {err:?}")
+        };
+        assert_eq!(
+            errors,
+            [
+                CellError {
+                    cell: cell_name(PROJECT, 1),
+                    problem: CellProblem::TooLong {
+                        limit: MAX_NAME_CHARS,
+                        chars: MAX_NAME_CHARS + 1
+                    }
+                },
+                CellError {
+                    cell: cell_name(note_row, C_NOTE),
+                    problem: CellProblem::TooLong {
+                        limit: MAX_NOTE_CHARS,
+                        chars: MAX_NOTE_CHARS + 1
+                    }
+                },
+            ]
+        );
+        // At the limits, read, written and read back the same.
+        let list = with(MAX_NAME_CHARS, MAX_NOTE_CHARS).expect("at the limits");
+        let written = crate::model::write_checklist(&list, &c).expect("write");
+        assert_eq!(parse_checklist(&written, &c), Ok(list));
+    }
+
+    /// Workbooks the survey fuzzer made that the reader once got wrong, kept so the fixes stay
+    /// fixed: each is refused, or read to a checklist that writes and reads back the same.
+    #[test]
+    fn fuzz_found_workbooks_are_refused_or_read_back_the_same() {
+        let c = catalog();
+        let dir = format!("{}/tests/fixtures/fuzz_regressions", env!("CARGO_MANIFEST_DIR"));
+        let mut seen = 0;
+        for entry in std::fs::read_dir(&dir).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().and_then(|e| e.to_str()) != Some("xlsx") {
+                continue;
+            }
+            seen += 1;
+            let bytes = std::fs::read(&path).expect("read");
+            if let Ok(list) = read(&c, &bytes) {
+                let written = crate::model::write_checklist(&list, &c).expect("write");
+                assert_eq!(
+                    parse_checklist(&written, &c),
+                    Ok(list),
+                    "{}: {written}",
+                    path.display()
+                );
+            }
+        }
+        assert!(seen > 0, "no workbooks in {dir}");
     }
 
     #[test]
