@@ -966,7 +966,10 @@ fn set_members(vocab: &crate::model::catalog::Vocabulary, text: &str) -> Result<
             None => bad.push(part.to_owned()),
         }
     }
-    if bad.is_empty() {
+    if bad.is_empty() && members.is_empty() {
+        // Only separators (`、`): not nothing, as an empty cell is, and not a set either.
+        Err(CellProblem::Value(ValueError::EmptySet))
+    } else if bad.is_empty() {
         Ok(Some(Value::set(members)))
     } else {
         Err(CellProblem::NotMembers {
@@ -1520,6 +1523,33 @@ mod tests {
             }
         }
         assert!(seen > 0, "no workbooks in {dir}");
+    }
+
+    #[test]
+    fn a_list_of_only_separators_is_an_empty_set_error_not_a_requirement() {
+        let c = catalog();
+        let row = TABLE
+            + 1
+            + c.find_factor("policy.regional_assessments")
+                .expect("factor")
+                .index() as u32;
+        let mut cells = cells(&c, None);
+        cells
+            .iter_mut()
+            .find(|x| x.row == row && x.col == C_REQUIRED)
+            .expect("cell")
+            .value = CellValue::Text("，、 ;".into());
+        let err = read(&c, &workbook(&c, &cells).expect("write")).expect_err("refused");
+        let SurveyError::Cells(errors) = err else {
+            panic!("cell errors: {err:?}")
+        };
+        assert_eq!(
+            errors,
+            [CellError {
+                cell: cell_name(row, C_REQUIRED),
+                problem: CellProblem::Value(ValueError::EmptySet)
+            }]
+        );
     }
 
     #[test]
