@@ -706,7 +706,10 @@ fn survey_cells(bytes: &[u8]) -> Result<std::collections::HashMap<(u32, u16), Go
     };
     let mut cells = std::collections::HashMap::new();
     let last_row = TABLE.saturating_add(MAX_TABLE_ROWS);
-    while let Some(cell) = reader.next_cell_with_formula().map_err(damaged)? {
+    // Only whether a cell has a formula matters, not its text: shared formulas are not expanded,
+    // which would also make a table as long as the largest group index the sheet names (a
+    // `si="4000000000"` asks for gigabytes).
+    while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(damaged)? {
         let (row, col) = cell.pos;
         let has_formula = cell.formula.is_some();
         let got = match &cell.value {
@@ -1523,6 +1526,41 @@ mod tests {
             }
         }
         assert!(seen > 0, "no workbooks in {dir}");
+    }
+
+    #[test]
+    fn a_shared_formula_with_a_huge_group_index_is_read_in_bounded_memory() {
+        let c = catalog();
+        let book = write(&c, None).expect("write");
+        // B7 (total investment) as the first cell of a shared formula whose group index is the
+        // largest the format allows, with its saved result.
+        let shared = patched(&book, SURVEY_XML, |xml| {
+            let at = xml.find("<c r=\"B7\"").expect("B7");
+            let end = at + xml[at..].find("/>").expect("an empty cell") + 2;
+            let old = xml[at..end].to_owned();
+            let new = format!(
+                "{}><f t=\"shared\" ref=\"B7:B8\" si=\"4294967295\">1+1</f><v>2</v></c>",
+                &old[..old.len() - 2]
+            );
+            xml.replacen(&old, &new, 1)
+        });
+        let list = read(&c, &shared).expect("read");
+        assert_eq!(list.total_investment, Some(Decimal::from(2)));
+        // Without its saved result, it is named as any formula without one.
+        let unsaved = patched(&shared, SURVEY_XML, |xml| {
+            xml.replacen("1+1</f><v>2</v>", "1+1</f>", 1)
+        });
+        let err = read(&c, &unsaved).expect_err("refused");
+        let SurveyError::Cells(errors) = err else {
+            panic!("cell errors: {err:?}")
+        };
+        assert_eq!(
+            errors,
+            [CellError {
+                cell: "B7".into(),
+                problem: CellProblem::FormulaWithoutResult
+            }]
+        );
     }
 
     #[test]
