@@ -11,6 +11,7 @@ use std::io::Cursor;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook, XlsxError};
 
+use crate::model::parse::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::model::text::join_list;
 use crate::model::value::{parse_level, parse_quantity};
 use crate::model::{
@@ -432,6 +433,11 @@ pub enum CellProblem {
     FormulaError {
         shows: String,
     },
+    /// Text longer than its field takes in a checklist file (both in characters).
+    TooLong {
+        limit: usize,
+        chars: usize,
+    },
 }
 
 impl Localize for CellProblem {
@@ -495,6 +501,12 @@ impl Localize for CellProblem {
             }
             (CellProblem::FormulaError { shows }, Lang::Zh) => format!("公式的结果是错误值 {shows}"),
             (CellProblem::FormulaError { shows }, Lang::En) => format!("the formula gives the error {shows}"),
+            (CellProblem::TooLong { limit, chars }, Lang::Zh) => {
+                format!("文字过长（{chars} 个字），此格最多 {limit} 个字")
+            }
+            (CellProblem::TooLong { limit, chars }, Lang::En) => {
+                format!("the text is too long ({chars} characters); this cell takes at most {limit}")
+            }
         }
     }
 }
@@ -694,7 +706,10 @@ fn survey_cells(bytes: &[u8]) -> Result<std::collections::HashMap<(u32, u16), Go
     };
     let mut cells = std::collections::HashMap::new();
     let last_row = TABLE.saturating_add(MAX_TABLE_ROWS);
-    while let Some(cell) = reader.next_cell_with_formula().map_err(damaged)? {
+    // Only whether a cell has a formula matters, not its text: shared formulas are not expanded,
+    // which would also make a table as long as the largest group index the sheet names (a
+    // `si="4000000000"` asks for gigabytes).
+    while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(damaged)? {
         let (row, col) = cell.pos;
         let has_formula = cell.formula.is_some();
         let got = match &cell.value {
@@ -762,6 +777,18 @@ impl Sheet {
         cell_text(&self.get(row, col))
     }
 
+    /// A cell's text, of at most `limit` characters: a longer one is an error of its cell (a
+    /// checklist file would not take it) and reads as empty.
+    fn bounded_text(&mut self, row: u32, col: u16, limit: usize) -> String {
+        let text = self.text(row, col);
+        let chars = text.chars().count();
+        if chars > limit {
+            self.fail(row, col, CellProblem::TooLong { limit, chars });
+            return String::new();
+        }
+        text
+    }
+
     /// The last row of the table with anything in it.
     fn last_row(&self) -> u32 {
         self.cells.keys().map(|&(r, _)| r).max().unwrap_or(TABLE)
@@ -782,8 +809,8 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
         errors: Vec::new(),
     };
     let mut list = Checklist::new(catalog);
-    list.investor = sheet.text(INVESTOR, 1);
-    list.project = sheet.text(PROJECT, 1);
+    list.investor = sheet.bounded_text(INVESTOR, 1, MAX_NAME_CHARS);
+    list.project = sheet.bounded_text(PROJECT, 1, MAX_NAME_CHARS);
     let industry = sheet.text(INDUSTRY, 1);
     if !industry.is_empty() {
         let code = industry.split_whitespace().next().unwrap_or("");
@@ -877,7 +904,7 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
         };
         match required {
             Ok(required) => {
-                let note = sheet.text(row, C_NOTE);
+                let note = sheet.bounded_text(row, C_NOTE, MAX_NOTE_CHARS);
                 // A factor marked not needed, with nothing stated, is one the checklist does
                 // not list.
                 let listed = importance != Importance::NotNeeded || required.is_some() || !note.is_empty();
@@ -942,7 +969,10 @@ fn set_members(vocab: &crate::model::catalog::Vocabulary, text: &str) -> Result<
             None => bad.push(part.to_owned()),
         }
     }
-    if bad.is_empty() {
+    if bad.is_empty() && members.is_empty() {
+        // Only separators (`、`): not nothing, as an empty cell is, and not a set either.
+        Err(CellProblem::Value(ValueError::EmptySet))
+    } else if bad.is_empty() {
         Ok(Some(Value::set(members)))
     } else {
         Err(CellProblem::NotMembers {
@@ -1205,6 +1235,10 @@ mod tests {
             CellProblem::FormulaError {
                 shows: "#DIV/0!".into(),
             },
+            CellProblem::TooLong {
+                limit: MAX_NAME_CHARS,
+                chars: 201,
+            },
         ];
         for p in &problems {
             let name = match p {
@@ -1219,6 +1253,7 @@ mod tests {
                 CellProblem::IsADate => "IsADate",
                 CellProblem::FormulaWithoutResult => "FormulaWithoutResult",
                 CellProblem::FormulaError { .. } => "FormulaError",
+                CellProblem::TooLong { .. } => "TooLong",
             };
             assert_renders(name, p, &c);
         }
@@ -1415,6 +1450,144 @@ mod tests {
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].cell, "B7");
         assert_eq!(errors[0].problem, CellProblem::FormulaWithoutResult);
+    }
+
+    #[test]
+    fn a_name_or_a_note_longer_than_a_checklist_takes_is_refused_not_imported() {
+        let c = catalog();
+        let note_row = TABLE + 1 + c.find_factor("water.supply").expect("factor").index() as u32;
+        let with = |project: usize, note: usize| {
+            let mut cells = cells(&c, None);
+            let mut set = |row: u32, col: u16, text: String| {
+                cells
+                    .iter_mut()
+                    .find(|x| x.row == row && x.col == col)
+                    .expect("cell")
+                    .value = CellValue::Text(text);
+            };
+            set(INVESTOR, 1, "投".repeat(MAX_NAME_CHARS));
+            set(PROJECT, 1, "项".repeat(project));
+            set(note_row, C_NOTE, "注".repeat(note));
+            read(&c, &workbook(&c, &cells).expect("write"))
+        };
+        // One character past what a checklist file takes: an error of each cell, not a
+        // checklist that cannot be saved and read back.
+        let err = with(MAX_NAME_CHARS + 1, MAX_NOTE_CHARS + 1).expect_err("refused");
+        let SurveyError::Cells(errors) = err else {
+            panic!("cell errors: {err:?}")
+        };
+        assert_eq!(
+            errors,
+            [
+                CellError {
+                    cell: cell_name(PROJECT, 1),
+                    problem: CellProblem::TooLong {
+                        limit: MAX_NAME_CHARS,
+                        chars: MAX_NAME_CHARS + 1
+                    }
+                },
+                CellError {
+                    cell: cell_name(note_row, C_NOTE),
+                    problem: CellProblem::TooLong {
+                        limit: MAX_NOTE_CHARS,
+                        chars: MAX_NOTE_CHARS + 1
+                    }
+                },
+            ]
+        );
+        // At the limits, read, written and read back the same.
+        let list = with(MAX_NAME_CHARS, MAX_NOTE_CHARS).expect("at the limits");
+        let written = crate::model::write_checklist(&list, &c).expect("write");
+        assert_eq!(parse_checklist(&written, &c), Ok(list));
+    }
+
+    /// Workbooks the survey fuzzer made that the reader once got wrong, kept so the fixes stay
+    /// fixed: each is refused, or read to a checklist that writes and reads back the same.
+    #[test]
+    fn fuzz_found_workbooks_are_refused_or_read_back_the_same() {
+        let c = catalog();
+        let dir = format!("{}/tests/fixtures/fuzz_regressions", env!("CARGO_MANIFEST_DIR"));
+        let mut seen = 0;
+        for entry in std::fs::read_dir(&dir).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().and_then(|e| e.to_str()) != Some("xlsx") {
+                continue;
+            }
+            seen += 1;
+            let bytes = std::fs::read(&path).expect("read");
+            if let Ok(list) = read(&c, &bytes) {
+                let written = crate::model::write_checklist(&list, &c).expect("write");
+                assert_eq!(
+                    parse_checklist(&written, &c),
+                    Ok(list),
+                    "{}: {written}",
+                    path.display()
+                );
+            }
+        }
+        assert!(seen > 0, "no workbooks in {dir}");
+    }
+
+    #[test]
+    fn a_shared_formula_with_a_huge_group_index_is_read_in_bounded_memory() {
+        let c = catalog();
+        let book = write(&c, None).expect("write");
+        // B7 (total investment) as the first cell of a shared formula whose group index is the
+        // largest the format allows, with its saved result.
+        let shared = patched(&book, SURVEY_XML, |xml| {
+            let at = xml.find("<c r=\"B7\"").expect("B7");
+            let end = at + xml[at..].find("/>").expect("an empty cell") + 2;
+            let old = xml[at..end].to_owned();
+            let new = format!(
+                "{}><f t=\"shared\" ref=\"B7:B8\" si=\"4294967295\">1+1</f><v>2</v></c>",
+                &old[..old.len() - 2]
+            );
+            xml.replacen(&old, &new, 1)
+        });
+        let list = read(&c, &shared).expect("read");
+        assert_eq!(list.total_investment, Some(Decimal::from(2)));
+        // Without its saved result, it is named as any formula without one.
+        let unsaved = patched(&shared, SURVEY_XML, |xml| {
+            xml.replacen("1+1</f><v>2</v>", "1+1</f>", 1)
+        });
+        let err = read(&c, &unsaved).expect_err("refused");
+        let SurveyError::Cells(errors) = err else {
+            panic!("cell errors: {err:?}")
+        };
+        assert_eq!(
+            errors,
+            [CellError {
+                cell: "B7".into(),
+                problem: CellProblem::FormulaWithoutResult
+            }]
+        );
+    }
+
+    #[test]
+    fn a_list_of_only_separators_is_an_empty_set_error_not_a_requirement() {
+        let c = catalog();
+        let row = TABLE
+            + 1
+            + c.find_factor("policy.regional_assessments")
+                .expect("factor")
+                .index() as u32;
+        let mut cells = cells(&c, None);
+        cells
+            .iter_mut()
+            .find(|x| x.row == row && x.col == C_REQUIRED)
+            .expect("cell")
+            .value = CellValue::Text("，、 ;".into());
+        let err = read(&c, &workbook(&c, &cells).expect("write")).expect_err("refused");
+        let SurveyError::Cells(errors) = err else {
+            panic!("cell errors: {err:?}")
+        };
+        assert_eq!(
+            errors,
+            [CellError {
+                cell: cell_name(row, C_REQUIRED),
+                problem: CellProblem::Value(ValueError::EmptySet)
+            }]
+        );
     }
 
     #[test]
