@@ -572,6 +572,7 @@ fn ten_thousand_zones_list_the_top_twenty_and_count_the_rest() {
         flat.contains("其余9,980个开发区未列出，见Excel排名表"),
         "the rest in one line"
     );
+    assert!(flat.contains("10,000个，合格"), "the cover groups the count");
 }
 
 #[test]

@@ -218,8 +218,8 @@ pub fn render(model: &ReportModel) -> Result<Vec<u8>, DocxError> {
     rows.push((
         Writer::pair("参评开发区", "Zones scored"),
         Writer::pair(
-            format!("{} 个，合格 {} 个", c.zones_scored, c.zones_qualified),
-            format!("{} ({} qualified)", c.zones_scored, c.zones_qualified),
+            format!("{} 个，合格 {} 个", c.zones_scored_text, c.zones_qualified_text),
+            format!("{} ({} qualified)", c.zones_scored_text, c.zones_qualified_text),
         ),
     ));
     rows.push((Writer::pair("报告日期", "Date"), plain(&c.date)));

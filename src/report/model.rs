@@ -120,6 +120,9 @@ pub struct Cover {
     pub scored_items: usize,
     pub must_haves: usize,
     pub zones_scored: usize,
+    /// The same, and the qualified count, grouped as printed (`10,000`).
+    pub zones_scored_text: String,
+    pub zones_qualified_text: String,
     pub zones_qualified: usize,
 }
 
@@ -403,6 +406,10 @@ impl ReportModel {
                 scored_items: scorer.requirements().len(),
                 must_haves,
                 zones_scored,
+                zones_scored_text: number::grouped(zones_scored.into()),
+                zones_qualified_text: number::grouped(
+                    ranking.zones.iter().filter(|z| z.qualified).count().into(),
+                ),
                 zones_qualified: ranking.zones.iter().filter(|z| z.qualified).count(),
             },
             first_place: crate::scoring::stability::first_place(
