@@ -1266,3 +1266,42 @@ fn the_planning_view_shows_the_project_ledger_with_start_warnings() {
         "zone names in English"
     );
 }
+
+/// The zones view, with no zone open, draws the schematic map of the zones that give a
+/// location (the samples do), coloured and labelled with their scores, and a click on it lists
+/// each zone's distance from the point clicked.
+#[test]
+fn the_schematic_map_places_the_zones_and_measures_from_a_click() {
+    let mut h = harness_with(
+        Some(repo("assets/checklists/pv_base.ron")),
+        FakeDialogs::default(),
+    );
+    h.state_mut().tab = Tab::Zones;
+    h.run();
+    let heading = h.get_by_label("开发区分布示意图").rect();
+    assert!(
+        h.query_by_label_contains("不含行政区划界线").is_some(),
+        "says it draws no boundaries"
+    );
+    assert!(h.query_by_label("到所选点的直线距离").is_none());
+    let at = heading.left_bottom() + egui::vec2(200.0, 250.0);
+    h.event(egui::Event::PointerMoved(at));
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    assert!(
+        h.query_by_label("到所选点的直线距离").is_some(),
+        "the click picked a point"
+    );
+    assert_eq!(
+        h.query_all_by_label_contains(" 公里").count(),
+        5,
+        "a distance for each of the five zones"
+    );
+}

@@ -455,6 +455,7 @@ impl SiteMatchApp {
                     ws: &self.ws,
                     lang,
                     today: self.today,
+                    results: &self.results,
                 };
                 zones_view_ui(ui, self.editor.as_mut(), &data)
             }

@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod checklist;
 pub mod error;
+pub mod geo;
 pub mod importance;
 pub mod number;
 pub mod parse;

@@ -16,6 +16,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::catalog::{Catalog, Factor, FactorIdx, Kind, Measure};
 use super::checklist::{Checklist, Requirement};
 use super::error::{Expected, Key, ParseError, Problem, Step};
+use super::geo::Location;
 use super::importance::Importance;
 use super::number::{self, NumberError};
 use super::pipeline::{Pipeline, Stage};
@@ -370,8 +371,17 @@ enum ProfileField {
     ContactEn,
     AsOf,
     Factors,
+    Location,
 }
-const PROFILE_FIELDS: &[&str] = &["name", "region", "contact", "contact_en", "as_of", "factors"];
+const PROFILE_FIELDS: &[&str] = &[
+    "name",
+    "region",
+    "contact",
+    "contact_en",
+    "as_of",
+    "factors",
+    "location",
+];
 
 struct ProfileSeed<'a> {
     catalog: &'a Catalog,
@@ -403,6 +413,7 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
         let t = self.trace;
         let (mut name, mut region, mut contact, mut contact_en, mut as_of, mut factors) =
             (None, None, None, None, None, None);
+        let mut location = None;
         while let Some(key) = map.next_key::<ProfileField>()? {
             match key {
                 ProfileField::Name => {
@@ -425,6 +436,14 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
                     let v = date_field(t, &mut map, "as_of")?;
                     set_once(t, &mut as_of, "as_of", v)?;
                 }
+                ProfileField::Location => {
+                    let v = t.within(
+                        field_step("location"),
+                        || Expected::Location,
+                        map.next_value_seed(LocationSeed { trace: t }),
+                    )?;
+                    set_once(t, &mut location, "location", v)?;
+                }
                 ProfileField::Factors => {
                     let v = t.within(
                         field_step("factors"),
@@ -444,6 +463,7 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
         profile.region = region.unwrap_or_default();
         profile.contact = contact.unwrap_or_default();
         profile.contact_en = contact_en.unwrap_or_default();
+        profile.location = location;
         for (factor, raw) in factors.unwrap_or_default() {
             profile.set_entry(
                 factor,
@@ -456,6 +476,77 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
             );
         }
         Ok(profile)
+    }
+}
+
+/// A profile's `location: (lat: 35.62, lon: 111.37)`, in degrees, both required and in range.
+struct LocationSeed<'a> {
+    trace: &'a Trace,
+}
+
+impl<'de> DeserializeSeed<'de> for LocationSeed<'_> {
+    type Value = Location;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Location, D::Error> {
+        d.deserialize_struct("Location", &["lat", "lon"], self)
+    }
+}
+
+impl<'de> Visitor<'de> for LocationSeed<'_> {
+    type Value = Location;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a location: (lat: 35.62, lon: 111.37)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Location, A::Error> {
+        #[derive(Deserialize)]
+        #[serde(field_identifier, rename_all = "snake_case")]
+        enum Axis {
+            Lat,
+            Lon,
+        }
+        let t = self.trace;
+        let (mut lat, mut lon) = (None, None);
+        while let Some(axis) = map.next_key::<Axis>()? {
+            let (name, limit, slot) = match axis {
+                Axis::Lat => ("lat", Decimal::from(90), &mut lat),
+                Axis::Lon => ("lon", Decimal::from(180), &mut lon),
+            };
+            let step = field_step(name);
+            let read = t.within(step.clone(), || Expected::Number, map.next_value_seed(NumberSeed))?;
+            let value = read.map_err(ValueError::from).and_then(|v| {
+                if v.abs() > limit {
+                    Err(ValueError::CoordinateOutOfRange {
+                        axis: name,
+                        given: number::plain(v),
+                    })
+                } else {
+                    Ok(v)
+                }
+            });
+            let value = value.map_err(|e| {
+                let err = t.fail(e.into());
+                t.context.borrow_mut().push(step);
+                err
+            })?;
+            set_once(t, slot, name, value)?;
+        }
+        Ok(Location {
+            lat: required(t, lat, "lat")?,
+            lon: required(t, lon, "lon")?,
+        })
+    }
+}
+
+/// A number as [`NumberVisitor`] reads it, as a seed for a map's value.
+struct NumberSeed;
+
+impl<'de> DeserializeSeed<'de> for NumberSeed {
+    type Value = Result<Decimal, NumberError>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(NumberVisitor)
     }
 }
 

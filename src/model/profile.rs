@@ -67,6 +67,8 @@ pub struct ZoneProfile {
     pub contact_en: String,
     /// The date the profile as a whole describes; entries default to it.
     pub as_of: Date,
+    /// Where the zone is, for the schematic map and distances; `None` when not given.
+    pub location: Option<super::geo::Location>,
     entries: Vec<Option<Entry>>,
 }
 
@@ -80,6 +82,7 @@ impl ZoneProfile {
             contact: String::new(),
             contact_en: String::new(),
             as_of,
+            location: None,
             entries: vec![None; catalog.len()],
         }
     }

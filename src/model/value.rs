@@ -212,6 +212,12 @@ pub enum ValueError {
     DateOutOfRange {
         given: String,
     },
+    /// A latitude past ±90 or a longitude past ±180 degrees.
+    CoordinateOutOfRange {
+        /// `lat` or `lon`.
+        axis: &'static str,
+        given: String,
+    },
 }
 
 /// The first and last years a date in a profile or a checklist may fall in.
@@ -321,6 +327,14 @@ impl Localize for ValueError {
             }
             (ValueError::NoSuchDay { given }, Lang::Zh) => format!("日历上没有 {given} 这一天"),
             (ValueError::NoSuchDay { given }, Lang::En) => format!("{given} is not a day of the calendar"),
+            (ValueError::CoordinateOutOfRange { axis, given }, Lang::Zh) => match *axis {
+                "lat" => format!("纬度 {given} 不在 -90 到 90 度之间"),
+                _ => format!("经度 {given} 不在 -180 到 180 度之间"),
+            },
+            (ValueError::CoordinateOutOfRange { axis, given }, Lang::En) => match *axis {
+                "lat" => format!("latitude {given} is not between -90 and 90 degrees"),
+                _ => format!("longitude {given} is not between -180 and 180 degrees"),
+            },
             (ValueError::DateOutOfRange { given }, Lang::Zh) => format!(
                 "{given} 不在可用的年份内：日期应在 {} 年至 {} 年之间",
                 DATE_YEARS.0, DATE_YEARS.1

@@ -66,6 +66,9 @@ impl Serialize for ProfileOut<'_> {
             st.serialize_field("contact_en", &p.contact_en)?;
         }
         st.serialize_field("as_of", &p.as_of)?;
+        if let Some(at) = p.location {
+            st.serialize_field("location", &LocationOut(at))?;
+        }
         st.serialize_field(
             "factors",
             &EntriesOut {
@@ -73,6 +76,18 @@ impl Serialize for ProfileOut<'_> {
                 catalog: self.catalog,
             },
         )?;
+        st.end()
+    }
+}
+
+/// `(lat: 35.62, lon: 111.37)`, the degrees as written.
+struct LocationOut(crate::model::geo::Location);
+
+impl Serialize for LocationOut {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Location", 2)?;
+        st.serialize_field("lat", &DecimalOut(self.0.lat))?;
+        st.serialize_field("lon", &DecimalOut(self.0.lon))?;
         st.end()
     }
 }

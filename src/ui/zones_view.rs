@@ -22,6 +22,8 @@ pub struct ZonesData<'a> {
     pub lang: Lang,
     /// For each zone's readiness tier.
     pub today: jiff::civil::Date,
+    /// The ranking of the working checklist, for the map's colours.
+    pub results: &'a crate::state::workspace::Results,
 }
 
 /// Draws the zones view.
@@ -38,6 +40,10 @@ pub fn zones_view_ui(ui: &mut Ui, editor: Option<&mut ProfileEditor>, data: &Zon
         Some(editor) => editor_ui(ui, editor, data, &mut commands),
         None => {
             ui.label(RichText::new(texts(data.lang).pick_a_zone).weak());
+            ui.add_space(theme::SECTION_GAP);
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                super::map::map_ui(ui, &data.ws.zones, data.results, data.lang);
+            });
         }
     });
     commands

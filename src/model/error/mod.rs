@@ -201,6 +201,9 @@ impl Key {
             "planned_within_months" => "计划期限（月）",
             "show_ids" => "显示编号",
             "pipeline" => "项目进度",
+            "location" => "位置",
+            "lat" => "纬度",
+            "lon" => "经度",
             "stage" => "阶段",
             "reached" => "各阶段日期",
             "officer" => "责任人",
@@ -306,6 +309,8 @@ pub enum Expected {
     StageDates,
     /// `(stage: Signed, reached: { … }, officer: "…", zone: "…", start_deadline: "…")`.
     Pipeline,
+    /// `(lat: 35.62, lon: 111.37)`.
+    Location,
     /// A whole file of this kind.
     File(FileKind),
 }
@@ -386,6 +391,10 @@ impl Localize for Expected {
             }
             (Expected::Pipeline, Lang::En) => {
                 "the project's progress, such as (stage: Signed, reached: { Signed: \"2026-09-01\" })".into()
+            }
+            (Expected::Location, Lang::Zh) => "经纬度，如 (lat: 35.62, lon: 111.37)".into(),
+            (Expected::Location, Lang::En) => {
+                "a latitude and longitude such as (lat: 35.62, lon: 111.37)".into()
             }
             (Expected::File(kind), _) => file_kind_text(*kind, lang, true),
         }

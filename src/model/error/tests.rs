@@ -173,6 +173,7 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
         Expected::Stage,
         Expected::StageDates,
         Expected::Pipeline,
+        Expected::Location,
         Expected::File(FileKind::Profile),
         Expected::File(FileKind::Checklist),
         Expected::File(FileKind::Catalog),
@@ -221,6 +222,10 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
         },
         ValueError::DateOutOfRange {
             given: "9999-12-31".into(),
+        },
+        ValueError::CoordinateOutOfRange {
+            axis: "lat",
+            given: "135.6".into(),
         },
     ];
     problems.extend(values.into_iter().map(Problem::from));
@@ -361,6 +366,7 @@ fn variant(p: &Problem) -> String {
             Expected::Stage => "Stage",
             Expected::StageDates => "StageDates",
             Expected::Pipeline => "Pipeline",
+            Expected::Location => "Location",
             Expected::File(_) => "File",
         },
         Problem::Value(v) => match v.as_ref() {
@@ -375,6 +381,7 @@ fn variant(p: &Problem) -> String {
             ValueError::NotADate { .. } => "NotADate",
             ValueError::NoSuchDay { .. } => "NoSuchDay",
             ValueError::DateOutOfRange { .. } => "DateOutOfRange",
+            ValueError::CoordinateOutOfRange { .. } => "CoordinateOutOfRange",
         },
         Problem::Catalog(k) => match k.as_ref() {
             CatalogProblem::TooMany { .. } => "TooMany",
@@ -433,8 +440,8 @@ fn every_problem_reads_in_chinese_and_in_english() {
     let c = catalog();
     let problems = every_problem(&c);
     let covered: std::collections::BTreeSet<String> = problems.iter().map(variant).collect();
-    // 17 syntax, 18 expected, 11 value, 23 catalog and 16 other problems.
-    assert_eq!(covered.len(), 17 + 18 + 11 + 23 + 16, "{covered:?}");
+    // 17 syntax, 19 expected, 12 value, 23 catalog and 16 other problems.
+    assert_eq!(covered.len(), 17 + 19 + 12 + 23 + 16, "{covered:?}");
     for p in &problems {
         assert_renders(&variant(p), p, &c);
         // Inside a parse error, with the fields it was found in.
