@@ -19,7 +19,11 @@ pub struct MetaDraft {
     pub region_zh: String,
     pub region_en: String,
     pub contact: String,
+    /// The contact for English readers.
+    pub contact_en: String,
     pub as_of: String,
+    /// The zone's location, kept as read (the form does not edit it yet).
+    pub location: Option<crate::model::geo::Location>,
 }
 
 /// What is wrong with the profile's own fields.
@@ -70,7 +74,9 @@ impl ProfileForm {
                 region_zh: p.region.zh.clone(),
                 region_en: p.region.en.clone(),
                 contact: p.contact.clone(),
+                contact_en: p.contact_en.clone(),
                 as_of: p.as_of.to_string(),
+                location: p.location,
             },
             entries: catalog
                 .factors()
@@ -110,7 +116,7 @@ impl ProfileEdit {
             Some(MetaPart::Name)
         } else if a.region_zh != b.region_zh || a.region_en != b.region_en {
             Some(MetaPart::Region)
-        } else if a.contact != b.contact {
+        } else if a.contact != b.contact || a.contact_en != b.contact_en {
             Some(MetaPart::Contact)
         } else if a.as_of != b.as_of {
             Some(MetaPart::Date)
@@ -377,6 +383,8 @@ impl ProfileEditor {
         );
         p.region = Text::new(m.region_zh.trim(), m.region_en.trim());
         p.contact = m.contact.trim().to_owned();
+        p.contact_en = m.contact_en.trim().to_owned();
+        p.location = m.location;
         for (f, factor) in catalog.factors() {
             let entry = self.form.entries[f.index()]
                 .parse(catalog, factor, date)
@@ -391,6 +399,28 @@ impl ProfileEditor {
 mod tests {
     use super::*;
     use crate::state::value_draft::ValueDraft;
+
+    /// Opening a zone in the editor and saving it unchanged gives back the profile as read,
+    /// the fields the form does not show (the location) and its English contact included.
+    #[test]
+    fn a_zone_saved_unchanged_loses_nothing() {
+        let c = Catalog::builtin().expect("catalog");
+        for sample in crate::assets::SAMPLES {
+            let Some(id) = sample
+                .path
+                .strip_prefix("profiles/")
+                .and_then(|p| p.strip_suffix(".ron"))
+            else {
+                continue;
+            };
+            let mut profile = crate::model::parse_profile(sample.text, id, &c).expect("a sample");
+            profile.contact_en = "Investment Promotion Bureau".into();
+            assert!(profile.location.is_some(), "{id}: the samples give a location");
+            let mut ed = ProfileEditor::open(&c, &profile, ZoneIdx::new(0), format!("{id}.ron").into());
+            let saved = ed.validate(&c, &[]).expect("valid");
+            assert_eq!(saved, profile, "{id}");
+        }
+    }
 
     #[test]
     fn a_new_zone_needs_an_id_a_name_and_sourced_values() {

@@ -355,6 +355,7 @@ fn meta_ui(ui: &mut Ui, editor: &mut ProfileEditor, lang: Lang, commands: &mut V
                 (t.region_zh, &mut m.region_zh),
                 (t.region_en, &mut m.region_en),
                 (t.contact, &mut m.contact),
+                (t.contact_en, &mut m.contact_en),
                 (t.as_of, &mut m.as_of),
             ];
             changed |= theme::text_rows(ui, rows, 360.0);

@@ -49,6 +49,7 @@ pub struct Texts {
     pub region_zh: &'static str,
     pub region_en: &'static str,
     pub contact: &'static str,
+    pub contact_en: &'static str,
     /// The profile's date, and the factor table's date column.
     pub as_of: &'static str,
 }
@@ -83,6 +84,7 @@ const ZH: Texts = Texts {
     region_zh: "地区（中文）",
     region_en: "地区（英文）",
     contact: "联系方式",
+    contact_en: "联系方式（英文）",
     as_of: "数据日期",
 };
 
@@ -116,6 +118,7 @@ const EN: Texts = Texts {
     region_zh: "Region (Chinese)",
     region_en: "Region (English)",
     contact: "Contact",
+    contact_en: "Contact (English)",
     as_of: "As of",
 };
 
