@@ -636,6 +636,8 @@ fn a_value_without_a_source_is_marked_and_not_saved() {
         !dir.path().join("xinqu.ron").exists(),
         "an unsourced value is not saved"
     );
+    h.get_by_label("可新增供电容量 示例值").scroll_to_me();
+    h.run();
     h.get_by_label("可新增供电容量 示例值").click();
     h.run();
     h.get_by_label("保存").click();
