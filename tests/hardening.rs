@@ -265,7 +265,7 @@ const BAD_PROFILES: &[(&str, Option<usize>, &str)] = &[
     (
         "unknown_top_field.ron",
         Some(4),
-        "unknown field `mayor` (fields: `name`, `region`, `contact`, `contact_en`, `as_of` and `factors`)",
+        "unknown field `mayor` (fields: `name`, `region`, `contact`, `contact_en`, `as_of`, `factors` and `location`)",
     ),
     ("utf16.ron", None, "is UTF-16 text; save it as UTF-8"),
     ("whitespace_only.ron", None, "is empty"),
