@@ -259,27 +259,20 @@ pub fn table(ledger: &Ledger) -> String {
             }
         );
         for r in warnings {
-            let _ = writeln!(
-                out,
-                "  {} {}（{}）：{} {}，{}",
-                match r.deadline {
-                    Deadline::Overdue(_) => "✘",
-                    _ => "△",
-                },
-                r.project,
+            let mark = match r.deadline {
+                Deadline::Overdue(_) => "✘",
+                _ => "△",
+            };
+            let (stage, by) = (
                 stage_text(r.stage, lang),
-                t("约定开工", "start by"),
                 r.start_deadline.map_or_else(String::new, |d| d.to_string()),
-                deadline_text(r.deadline, lang)
             );
+            let status = deadline_text(r.deadline, lang);
+            let _ = match lang {
+                Lang::Zh => writeln!(out, "  {mark} {}（{stage}）：约定开工 {by}，{status}", r.project),
+                Lang::En => writeln!(out, "  {mark} {} ({stage}): start by {by}, {status}", r.project),
+            };
         }
-    }
-    if lang == Lang::En {
-        out = out
-            .replace('（', " (")
-            .replace('）', ")")
-            .replace('：', ": ")
-            .replace('，', ", ");
     }
     out
 }
@@ -561,6 +554,10 @@ mod tests {
             Lang::En,
         ));
         assert!(en.contains("29 days overdue") && !en.contains('，'), "{en}");
+        assert!(
+            en.contains("铝型材深加工（线索）"),
+            "data keeps its own punctuation: {en}"
+        );
         let book = workbook(&ledger).expect("workbook");
         let mut xlsx: calamine::Xlsx<_> =
             calamine::open_workbook_from_rs(std::io::Cursor::new(book)).expect("opens");
