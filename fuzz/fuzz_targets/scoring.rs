@@ -10,7 +10,8 @@ use libfuzzer_sys::fuzz_target;
 use rust_decimal::Decimal;
 use sitematch::model::value::YesNo;
 use sitematch::model::{
-    Catalog, Checklist, Entry, FactorIdx, Importance, Kind, Lang, Quantity, Requirement, Text, Value, ZoneProfile,
+    Catalog, Checklist, Entry, FactorIdx, Importance, Kind, Lang, Quantity, Requirement, Text, Value,
+    ZoneProfile,
 };
 use sitematch::plan::{plan_lines, what_it_takes};
 use sitematch::scoring::explain::item_texts;
@@ -31,8 +32,7 @@ fn value(u: &mut Unstructured, c: &Catalog, f: FactorIdx) -> Result<Option<Value
                 )
             } else {
                 let mantissa = i128::from(u.arbitrary::<u64>()?) << u.int_in_range(0..=32)?;
-                Decimal::try_from_i128_with_scale(mantissa, u.int_in_range(0..=28)?)
-                    .unwrap_or(Decimal::MAX)
+                Decimal::try_from_i128_with_scale(mantissa, u.int_in_range(0..=28)?).unwrap_or(Decimal::MAX)
             };
             let unit = *u.choose(&m.units)?;
             Quantity::new(c, m, amount, unit).ok().map(Value::Amount)
@@ -41,7 +41,9 @@ fn value(u: &mut Unstructured, c: &Catalog, f: FactorIdx) -> Result<Option<Value
             0 => YesNo::Yes,
             1 => YesNo::No,
             // Around the day of the ranking (2026-06-30): overdue, that day, or still ahead.
-            _ => YesNo::Planned(jiff::civil::Date::new(2026, u.int_in_range(1..=12)?, 30).unwrap_or_default()),
+            _ => {
+                YesNo::Planned(jiff::civil::Date::new(2026, u.int_in_range(1..=12)?, 30).unwrap_or_default())
+            }
         })),
         Kind::Level(levels) => Some(Value::Level(
             u.int_in_range(0..=u16::try_from(levels.len() - 1).unwrap_or(0))?,
@@ -128,11 +130,7 @@ fuzz_target!(|data: &[u8]| {
                 "credit {:?}",
                 item.credit
             );
-            assert_eq!(
-                item.status == Status::Met,
-                item.credit == Exact::ONE,
-                "{item:?}"
-            );
+            assert_eq!(item.status == Status::Met, item.credit == Exact::ONE, "{item:?}");
         }
         let failed = z
             .items
