@@ -50,6 +50,13 @@ pub const SAMPLES: &[Sample] = samples! {
     "checklists" => "assets/checklists": ["diamond", "pv_base", "znalmg_steel"],
 };
 
+/// The sample zones among [`SAMPLES`]: each profile's id (its file stem) and text.
+pub fn sample_profiles() -> impl Iterator<Item = (&'static str, &'static str)> {
+    SAMPLES
+        .iter()
+        .filter_map(|s| Some((s.path.strip_prefix("profiles/")?.strip_suffix(".ron")?, s.text)))
+}
+
 /// A licence of something SiteMatch ships: what it covers (in Chinese and English), its SPDX
 /// identifier and its full text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

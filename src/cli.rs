@@ -844,9 +844,7 @@ fn profiles_dir(given: Option<&Path>) -> Result<PathBuf, Failure> {
 
 /// The sample zones compiled into SiteMatch, which `gen` draws around.
 fn bundled_zones(catalog: &Catalog) -> Result<Vec<crate::model::ZoneProfile>, Failure> {
-    crate::assets::SAMPLES
-        .iter()
-        .filter_map(|s| Some((s.path.strip_prefix("profiles/")?.strip_suffix(".ron")?, s.text)))
+    crate::assets::sample_profiles()
         .map(|(id, text)| {
             crate::model::parse_profile(text, id, catalog).map_err(|e| Failure::BundledZone {
                 id: id.to_owned(),
@@ -1186,7 +1184,13 @@ fn pipeline(ctx: &Ctx, args: &PipelineArgs) -> Result<bool, Failure> {
             (file, list)
         })
         .collect();
-    let ledger = Ledger::build(catalog, &named, &loaded.zones, ctx.today, lang);
+    let ledger = Ledger::build(
+        catalog,
+        named.iter().map(|(file, list)| (file.as_str(), list)),
+        &loaded.zones,
+        ctx.today,
+        lang,
+    );
     let bytes = match args.format {
         PipelineFormat::Table => printable(&projects::table(&ledger)).into_owned().into_bytes(),
         PipelineFormat::Json => format!("{:#}\n", projects::json(&ledger)).into_bytes(),

@@ -22,19 +22,16 @@ impl SiteMatchApp {
             Ok((lists, errors)) => {
                 let (paths, lists): (Vec<PathBuf>, Vec<_>) = lists.into_iter().unzip();
                 let pipeline = crate::plan::pipeline::pipeline(&self.ws.catalog, zone, &lists, self.today);
-                let named: Vec<_> = paths
+                let files: Vec<String> = paths
                     .iter()
-                    .zip(&lists)
-                    .map(|(path, list)| {
-                        let file = path
-                            .file_name()
-                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                        (file, list.clone())
+                    .map(|path| {
+                        path.file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
                     })
                     .collect();
                 let ledger = crate::report::projects::Ledger::build(
                     &self.ws.catalog,
-                    &named,
+                    files.iter().map(String::as_str).zip(&lists),
                     &self.ws.zones,
                     self.today,
                     self.lang(),

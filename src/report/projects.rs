@@ -54,17 +54,17 @@ pub struct Ledger {
 }
 
 impl Ledger {
-    /// Builds the ledger: `checklists` with their file names, scored against the zones each
+    /// Builds the ledger: the checklists with their file names, scored against the zones each
     /// heads to.
-    pub fn build<P: AsRef<ZoneProfile>>(
+    pub fn build<'c, P: AsRef<ZoneProfile>>(
         catalog: &Catalog,
-        checklists: &[(String, Checklist)],
+        checklists: impl IntoIterator<Item = (&'c str, &'c Checklist)>,
         profiles: &[P],
         today: Date,
         lang: Lang,
     ) -> Ledger {
         let rows = checklists
-            .iter()
+            .into_iter()
             .map(|(file, checklist)| row(catalog, file, checklist, profiles, today, lang))
             .collect();
         Ledger { lang, today, rows }
@@ -78,6 +78,20 @@ impl Ledger {
             .map(|s| (s, self.rows.iter().filter(|r| r.stage == Some(s)).count()))
             .collect();
         (per, self.rows.iter().filter(|r| r.stage.is_none()).count())
+    }
+
+    /// The counts by stage as one line, `线索 1，在谈 1，…`, with the projects that record no
+    /// stage last when there are any.
+    pub fn counts_line(&self, separator: &str) -> String {
+        let (counts, none) = self.counts();
+        let mut parts: Vec<String> = counts
+            .iter()
+            .map(|(s, n)| format!("{} {n}", s.label(self.lang)))
+            .collect();
+        if none > 0 {
+            parts.push(format!("{} {none}", stage_text(None, self.lang)));
+        }
+        parts.join(separator)
     }
 
     /// The signed projects past their start deadline or within the warning period of it, most
@@ -172,7 +186,8 @@ fn deadline_code(d: Deadline) -> (&'static str, Option<i32>) {
     }
 }
 
-fn stage_text(stage: Option<Stage>, lang: Lang) -> &'static str {
+/// A project's stage as a cell: its name, or that it records none.
+pub fn stage_text(stage: Option<Stage>, lang: Lang) -> &'static str {
     stage.map_or(lang.pick("未记录", "not recorded"), |s| s.label(lang))
 }
 
@@ -222,19 +237,11 @@ pub fn table(ledger: &Ledger) -> String {
         &rows,
         &[false, false, true, false, false, true, false, false, false, false],
     );
-    let (counts, none) = ledger.counts();
-    let mut parts: Vec<String> = counts
-        .iter()
-        .map(|(s, n)| format!("{} {n}", s.label(lang)))
-        .collect();
-    if none > 0 {
-        parts.push(format!("{} {none}", stage_text(None, lang)));
-    }
     let _ = writeln!(
         out,
         "{}{}",
         t("各阶段项目数：", "Projects by stage: "),
-        parts.join(t("，", ", "))
+        ledger.counts_line(t("，", ", "))
     );
     let warnings = ledger.warnings();
     if warnings.is_empty() {
@@ -317,11 +324,6 @@ pub fn workbook(ledger: &Ledger) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> 
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name(t("项目台账", "Project ledger"))?;
-    let bold = Format::new()
-        .set_bold()
-        .set_background_color("#E8EEF5")
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let score = Format::new().set_num_format("0.0").set_align(FormatAlign::Top);
     let red = Format::new()
@@ -332,18 +334,7 @@ pub fn workbook(ledger: &Ledger) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> 
         .set_font_color("#B06A00")
         .set_text_wrap()
         .set_align(FormatAlign::Top);
-    for (col, (title, width)) in titles.iter().zip(&widths).enumerate() {
-        let col = u16::try_from(col).unwrap_or(u16::MAX);
-        sheet.write_string_with_format(0, col, *title, &bold)?;
-        sheet.set_column_width(col, *width)?;
-        sheet.set_column_format(col, &wrap)?;
-    }
-    sheet.set_row_height(
-        0,
-        super::xlsx::fitted_height(titles.iter().copied().zip(widths.iter().copied())),
-    )?;
-    sheet.set_freeze_panes(1, 0)?;
-    super::xlsx::print_setup(sheet, true, (0, 0))?;
+    super::xlsx::header(sheet, &titles, &widths)?;
     for (i, r) in ledger.rows.iter().enumerate() {
         let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let mut texts: Vec<String> = vec![
@@ -470,12 +461,8 @@ mod tests {
     }
 
     fn samples(c: &Catalog) -> Vec<ZoneProfile> {
-        crate::assets::SAMPLES
-            .iter()
-            .filter_map(|s| {
-                let id = s.path.strip_prefix("profiles/")?.strip_suffix(".ron")?;
-                crate::model::parse_profile(s.text, id, c).ok()
-            })
+        crate::assets::sample_profiles()
+            .map(|(id, text)| crate::model::parse_profile(text, id, c).expect("a sample parses"))
             .collect()
     }
 
@@ -486,7 +473,9 @@ mod tests {
     #[test]
     fn counts_and_warnings_of_the_fixture_pipeline() {
         let c = Catalog::builtin().expect("catalog");
-        let ledger = Ledger::build(&c, &fixture(&c), &samples(&c), date(2026, 11, 29), Lang::Zh);
+        let lists = fixture(&c);
+        let named = || lists.iter().map(|(file, list)| (file.as_str(), list));
+        let ledger = Ledger::build(&c, named(), &samples(&c), date(2026, 11, 29), Lang::Zh);
         assert_eq!(ledger.rows.len(), 5);
         let (counts, none) = ledger.counts();
         let n = |s: Stage| counts.iter().find(|(x, _)| *x == s).map_or(0, |(_, n)| *n);
@@ -548,7 +537,7 @@ mod tests {
         );
         let en = table(&Ledger::build(
             &c,
-            &fixture(&c),
+            named(),
             &samples(&c),
             date(2026, 11, 29),
             Lang::En,

@@ -56,7 +56,9 @@ pub fn fitted_height<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>) -> f64
     lines as f64 * LINE_PT + ROW_PAD_PT
 }
 
-fn header(sheet: &mut Worksheet, titles: &[&str], widths: &[f64]) -> Result<(), XlsxError> {
+/// A sheet's header row: bold on a band, wrapped, the columns' widths, frozen, and the sheet
+/// set up to print (A4 landscape, one page wide, the header on every page).
+pub(crate) fn header(sheet: &mut Worksheet, titles: &[&str], widths: &[f64]) -> Result<(), XlsxError> {
     let bold = Format::new()
         .set_bold()
         .set_background_color("#E8EEF5")

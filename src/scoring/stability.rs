@@ -186,12 +186,8 @@ mod tests {
 
     /// The sample zones of the repository, embedded in the program.
     fn samples(c: &Catalog) -> Vec<ZoneProfile> {
-        crate::assets::SAMPLES
-            .iter()
-            .filter_map(|s| {
-                let id = s.path.strip_prefix("profiles/")?.strip_suffix(".ron")?;
-                Some(parse_profile(s.text, id, c).expect("a sample parses"))
-            })
+        crate::assets::sample_profiles()
+            .map(|(id, text)| parse_profile(text, id, c).expect("a sample parses"))
             .collect()
     }
 

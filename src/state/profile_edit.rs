@@ -405,15 +405,8 @@ mod tests {
     #[test]
     fn a_zone_saved_unchanged_loses_nothing() {
         let c = Catalog::builtin().expect("catalog");
-        for sample in crate::assets::SAMPLES {
-            let Some(id) = sample
-                .path
-                .strip_prefix("profiles/")
-                .and_then(|p| p.strip_suffix(".ron"))
-            else {
-                continue;
-            };
-            let mut profile = crate::model::parse_profile(sample.text, id, &c).expect("a sample");
+        for (id, text) in crate::assets::sample_profiles() {
+            let mut profile = crate::model::parse_profile(text, id, &c).expect("a sample");
             profile.contact_en = "Investment Promotion Bureau".into();
             assert!(profile.location.is_some(), "{id}: the samples give a location");
             let mut ed = ProfileEditor::open(&c, &profile, ZoneIdx::new(0), format!("{id}.ron").into());

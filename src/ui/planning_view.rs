@@ -14,7 +14,7 @@ use crate::model::pipeline::Deadline;
 use crate::model::{Catalog, Lang, Localize};
 use crate::plan::change_text;
 use crate::plan::pipeline::{shortfall_text, step_text};
-use crate::report::projects::{Ledger, deadline_text};
+use crate::report::projects::{Ledger, deadline_text, stage_text};
 use crate::state::{Command, PlanningState};
 
 /// What the planning view reads.
@@ -164,15 +164,11 @@ fn ledger_ui(ui: &mut Ui, ledger: &Ledger, data: &PlanningData) {
     let (t, c) = (texts(lang), common(lang));
     let palette = theme::palette(ui.ctx());
     ui.label(RichText::new(t.ledger).strong());
-    let (counts, none) = ledger.counts();
-    let mut parts: Vec<String> = counts
-        .iter()
-        .map(|(s, n)| format!("{} {n}", s.label(lang)))
-        .collect();
-    if none > 0 {
-        parts.push(format!("{} {none}", t.not_recorded));
-    }
-    ui.label(format!("{}{}", t.by_stage, parts.join(t.change_separator)));
+    ui.label(format!(
+        "{}{}",
+        t.by_stage,
+        ledger.counts_line(t.change_separator)
+    ));
     let warnings = ledger.warnings();
     if warnings.is_empty() {
         ui.label(RichText::new(t.no_warnings).color(palette.met));
@@ -188,7 +184,7 @@ fn ledger_ui(ui: &mut Ui, ledger: &Ledger, data: &PlanningData) {
                 RichText::new(format!(
                     "{mark} {} · {} · {by} · {}",
                     r.project,
-                    r.stage.map_or(t.not_recorded, |s| s.label(lang)),
+                    stage_text(r.stage, lang),
                     deadline_text(r.deadline, lang)
                 ))
                 .color(colour),
@@ -216,7 +212,7 @@ fn ledger_ui(ui: &mut Ui, ledger: &Ledger, data: &PlanningData) {
             ui.end_row();
             for r in &ledger.rows {
                 ui.label(&r.project).on_hover_text(&r.file);
-                ui.label(r.stage.map_or(t.not_recorded, |s| s.label(lang)));
+                ui.label(stage_text(r.stage, lang));
                 ui.label(r.days_in_stage.map_or_else(String::new, |d| d.to_string()));
                 ui.label(&r.officer);
                 ui.label(match (&r.zone_name, &r.zone) {

@@ -37,7 +37,6 @@ pub struct Texts {
     pub col_start_by: &'static str,
     pub col_deadline: &'static str,
     pub col_next_step: &'static str,
-    pub not_recorded: &'static str,
     pub zone_not_chosen: &'static str,
 }
 
@@ -68,7 +67,6 @@ const ZH: Texts = Texts {
     col_start_by: "约定开工",
     col_deadline: "开工期限",
     col_next_step: "下一步需做到",
-    not_recorded: "未记录",
     zone_not_chosen: "未定",
 };
 
@@ -104,7 +102,6 @@ const EN: Texts = Texts {
     col_start_by: "Start by",
     col_deadline: "Deadline",
     col_next_step: "Next step",
-    not_recorded: "not recorded",
     zone_not_chosen: "not chosen",
 };
 
