@@ -11,6 +11,9 @@ use crate::model::Lang;
 use crate::model::geo::{Location, plane_km, scale_bar_km};
 use crate::state::workspace::Results;
 
+/// The height of the strip below the map that holds the scale bar.
+const SCALE_STRIP: f32 = 22.0;
+
 /// Beyond this many zones the map shows points without names.
 const MAX_LABELS: usize = 60;
 
@@ -83,9 +86,14 @@ pub fn map_ui(ui: &mut Ui, zones: &[Zone], results: &Results, lang: Lang) {
     let centre = ((min.0 + max.0) / 2.0, (min.1 + max.1) / 2.0);
     // The map, and the distances beside it where a laptop screen has room for both.
     ui.horizontal_top(|ui| {
-        let side = (ui.available_width() - 320.0).clamp(240.0, 520.0);
-        let (response, painter) = ui.allocate_painter(Vec2::splat(side), Sense::click());
-        let rect = response.rect;
+        let picked_id = picked_id(ui);
+        let mut picked: Option<(f64, f64)> = ui.data(|d| d.get_temp(picked_id));
+        // The whole width until a point is picked; then room for the distances beside it.
+        let reserve = if picked.is_some() { 260.0 } else { 0.0 };
+        let side = (ui.available_width() - reserve).clamp(280.0, 560.0);
+        // The square map, and a strip below it for the scale bar, clear of any point.
+        let (response, painter) = ui.allocate_painter(Vec2::new(side, side + SCALE_STRIP), Sense::click());
+        let rect = egui::Rect::from_min_size(response.rect.min, Vec2::splat(side));
         let px_per_km = f64::from(side) / span;
         let to_screen = |(x, y): (f64, f64)| -> Pos2 {
             rect.center()
@@ -106,11 +114,13 @@ pub fn map_ui(ui: &mut Ui, zones: &[Zone], results: &Results, lang: Lang) {
             Stroke::new(1.0, palette.unknown),
             egui::StrokeKind::Inside,
         );
-        let picked_id = picked_id(ui);
-        if let Some(pos) = response.interact_pointer_pos().filter(|_| response.clicked()) {
+        if let Some(pos) = response
+            .interact_pointer_pos()
+            .filter(|p| response.clicked() && rect.contains(*p))
+        {
+            picked = Some(to_km(pos));
             ui.data_mut(|d| d.insert_temp(picked_id, to_km(pos)));
         }
-        let picked: Option<(f64, f64)> = ui.data(|d| d.get_temp(picked_id));
         // Each zone's score and standing by its place in the folder, once per frame.
         let mut scores: Vec<Option<(&crate::scoring::Exact, bool)>> = vec![None; zones.len()];
         for r in &results.ranking.zones {
@@ -139,9 +149,15 @@ pub fn map_ui(ui: &mut Ui, zones: &[Zone], results: &Results, lang: Lang) {
                 Some((s, _)) => format!("{} {}", zone.profile.name.get(lang), s.fixed(1)),
                 None => zone.profile.name.get(lang).to_owned(),
             };
+            // Names run towards the middle, so that those near the right edge stay inside.
+            let (offset, align) = if at.x > rect.center().x {
+                (-9.0, egui::Align2::RIGHT_CENTER)
+            } else {
+                (9.0, egui::Align2::LEFT_CENTER)
+            };
             painter.text(
-                at + Vec2::new(9.0, 0.0),
-                egui::Align2::LEFT_CENTER,
+                at + Vec2::new(offset, 0.0),
+                align,
                 label,
                 egui::FontId::proportional(13.0),
                 ui.visuals().text_color(),
@@ -156,7 +172,7 @@ pub fn map_ui(ui: &mut Ui, zones: &[Zone], results: &Results, lang: Lang) {
         // The scale bar: a round length of at most a quarter of the map.
         let bar_km = scale_bar_km(span / 4.0);
         let bar_px = (bar_km * px_per_km) as f32;
-        let base = Pos2::new(rect.left() + 12.0, rect.bottom() - 14.0);
+        let base = Pos2::new(rect.left() + 4.0, rect.bottom() + SCALE_STRIP / 2.0);
         let ink = Stroke::new(2.0, ui.visuals().text_color());
         painter.line_segment([base, base + Vec2::new(bar_px, 0.0)], ink);
         for x in [0.0, bar_px] {
