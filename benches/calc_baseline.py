@@ -16,6 +16,7 @@ Needs Debian's `libreoffice-calc-nogui` and `python3-uno`. Only the standard lib
 """
 
 import argparse
+import datetime
 import json
 import os
 import re
@@ -50,8 +51,10 @@ def read_catalog(path):
     return factors
 
 
-def ron_value(block):
-    """The `value:`/`required:` of an entry: number, yes/no/planned, level id or member list."""
+def ron_value(block, day=None):
+    """The `value:`/`required:` of an entry: number, yes/no/planned, level id or member list.
+
+    A plan dated before `day` (ISO date, the day of the ranking) is overdue and counts as no."""
     m = re.search(r'(?:value|required):\s*(\[[^\]]*\]|Planned\("[^"]*"\)|Yes|No|"[^"]*"|[0-9.]+)', block)
     if not m:
         return None
@@ -59,7 +62,8 @@ def ron_value(block):
     if v.startswith("["):
         return ("set", re.findall(r'"([^"]+)"', v))
     if v.startswith("Planned"):
-        return ("yesno", 0.5)
+        due = v[len('Planned("') : -2]
+        return ("yesno", 0.0 if day and due < day else 0.5)
     if v in ("Yes", "No"):
         return ("yesno", 1.0 if v == "Yes" else 0.0)
     v = v.strip('"')
@@ -112,7 +116,7 @@ def read_checklist(path, factors):
     return reqs
 
 
-def read_zones(folder, reqs, factors):
+def read_zones(folder, reqs, factors, day):
     ids, rows = [], []
     for name in sorted(os.listdir(folder)):
         if not name.endswith(".ron") or name.startswith("."):
@@ -121,7 +125,7 @@ def read_zones(folder, reqs, factors):
         have = entries(text, "factors")
         row = []
         for fid, kind, _, _, _, levels, _ in reqs:
-            val = ron_value(have[fid]) if fid in have else None
+            val = ron_value(have[fid], day) if fid in have else None
             if val is None:
                 row.append("")
             elif kind == "Level":
@@ -186,11 +190,13 @@ def main():
     ap.add_argument("--catalog", default=CATALOG)
     ap.add_argument("--sitematch", help="the sitematch binary, to check scores and time it")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--date", default=datetime.date.today().isoformat(),
+                    help="rank as on this day (plans dated before it are overdue), passed to sitematch too")
     args = ap.parse_args()
 
     factors = read_catalog(args.catalog)
     reqs = read_checklist(args.checklist, factors)
-    ids, values = read_zones(args.zones, reqs, factors)
+    ids, values = read_zones(args.zones, reqs, factors, args.date)
     n, k = len(ids), len(reqs)
     print(f"{n} zones, {k} scored items")
 
@@ -266,7 +272,7 @@ def main():
 
         if args.sitematch:
             cmd = [args.sitematch, "score", "--checklist", args.checklist, "--profiles", args.zones,
-                   "--format", "json", "--lang", "en"]
+                   "--format", "json", "--lang", "en", "--date", args.date]
             out = subprocess.run(cmd, capture_output=True, check=True).stdout
             ours = {z["zone"]: z["score"] for z in json.loads(out)["ranking"]}
             # Calc's binary floating point vs our exact value: compare as shown, one decimal,

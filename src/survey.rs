@@ -31,6 +31,8 @@ const INDUSTRY: u32 = 5;
 const INVESTMENT: u32 = 6;
 const INTENSITY: u32 = 7;
 const TAX: u32 = 8;
+/// The investor's planned start (计划开工时间): capacity a zone plans before it counts as met.
+const START: u32 = 9;
 /// The factor table's header row; factors follow, one per row.
 const TABLE: u32 = 10;
 
@@ -151,6 +153,15 @@ pub fn cells(catalog: &Catalog, checklist: Option<&Checklist>) -> Vec<Cell> {
         input(INTENSITY, 1, decimal_cell(list.planned_intensity), None),
         label(TAX, 0, "计划亩均税收（万元/亩）Planned tax per mu"),
         input(TAX, 1, decimal_cell(list.planned_tax_per_mu), None),
+        label(START, 0, "计划开工时间（如 2027-03-01）Planned start"),
+        input(
+            START,
+            1,
+            list.pipeline
+                .planned_start
+                .map_or(CellValue::Empty, |d| CellValue::Text(d.to_string())),
+            None,
+        ),
     ];
     for (col, title) in [
         (C_NO, "序号 No."),
@@ -624,8 +635,9 @@ pub const MAX_LISTED_ERRORS: usize = 50;
 #[derive(Clone, Debug, PartialEq)]
 enum Got {
     Value(CellValue),
-    /// Formatted as a date or time (Excel keeps it as a serial number).
-    Date,
+    /// Formatted as a date or time (Excel keeps it as a serial number): the day, when it is a
+    /// date (not a duration).
+    Date(Option<(u16, u8, u8)>),
     /// A formula whose result was never saved (the workbook was written by a program, not
     /// saved from Excel or WPS).
     NoResult,
@@ -720,7 +732,11 @@ fn survey_cells(bytes: &[u8]) -> Result<std::collections::HashMap<(u32, u16), Go
             DataRef::Float(f) => Got::Value(CellValue::Number(*f)),
             DataRef::Int(i) => Got::Value(CellValue::Number(*i as f64)),
             DataRef::Bool(b) => Got::Value(CellValue::Text(b.to_string().to_uppercase())),
-            DataRef::DateTime(_) | DataRef::DateTimeIso(_) | DataRef::DurationIso(_) => Got::Date,
+            DataRef::DateTime(d) if d.is_datetime() => {
+                let (y, m, d, ..) = d.to_ymd_hms_milli();
+                Got::Date(Some((y, m, d)))
+            }
+            DataRef::DateTime(_) | DataRef::DateTimeIso(_) | DataRef::DurationIso(_) => Got::Date(None),
             DataRef::Error(e) => Got::Error(e.to_string()),
         };
         let Ok(col) = u16::try_from(col) else { continue };
@@ -764,12 +780,28 @@ impl Sheet {
         let problem = match self.cells.get(&(row, col)) {
             None => return CellValue::Empty,
             Some(Got::Value(v)) => return v.clone(),
-            Some(Got::Date) => CellProblem::IsADate,
+            Some(Got::Date(_)) => CellProblem::IsADate,
             Some(Got::NoResult) => CellProblem::FormulaWithoutResult,
             Some(Got::Error(shows)) => CellProblem::FormulaError { shows: shows.clone() },
         };
         self.fail(row, col, problem);
         CellValue::Empty
+    }
+
+    /// A date cell: a day typed into a date-formatted cell, or text such as `2027-03-01`;
+    /// anything else is an error of its cell and reads as no date.
+    fn date(&mut self, row: u32, col: u16) -> Option<jiff::civil::Date> {
+        let read = match self.cells.get(&(row, col)) {
+            Some(Got::Date(Some((y, m, d)))) => {
+                let given = format!("{y:04}-{m:02}-{d:02}");
+                crate::model::value::parse_date(&given)
+            }
+            _ => match self.text(row, col) {
+                t if t.is_empty() => return None,
+                t => crate::model::value::parse_date(&t),
+            },
+        };
+        read.map_err(|e| self.fail(row, col, CellProblem::Value(e))).ok()
     }
 
     /// A cell's text (a number as the shortest text that reads back to it).
@@ -846,6 +878,7 @@ pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
             Err(e) => sheet.fail(row, 1, CellProblem::Value(e)),
         }
     }
+    list.pipeline.planned_start = sheet.date(START, 1);
     let mut seen: Vec<FactorIdx> = Vec::new();
     let last = sheet.last_row();
     for row in TABLE + 1..=last {
@@ -1422,6 +1455,44 @@ mod tests {
                 .any(|e| e.cell == "B8" && e.problem == CellProblem::IsADate),
             "{errors:?}"
         );
+    }
+
+    /// The planned start goes out as text and comes back as the day, typed as text or into a
+    /// date-formatted cell; a plain number there is not taken for a day count.
+    #[test]
+    fn the_planned_start_is_read_as_a_day_typed_either_way() {
+        let c = catalog();
+        let mut list = sample(&c, "pv_base");
+        let start = jiff::civil::Date::new(2027, 3, 1).expect("date");
+        list.pipeline.planned_start = Some(start);
+        let book = write(&c, Some(&list)).expect("write");
+        assert_eq!(read(&c, &book).expect("read").pipeline.planned_start, Some(start));
+
+        // B10 typed as 2027-03-01 into a date cell: Excel stores 46447 with a date style.
+        let blank = write(&c, None).expect("write");
+        let dated = patched(&blank, SURVEY_XML, |xml| {
+            let at = xml.find("<c r=\"B10\"").expect("B10");
+            let end = at + xml[at..].find('>').expect("end") + 1;
+            let old = &xml[at..end];
+            let new = match old.strip_suffix("/>") {
+                Some(open) => format!("{open}><v>46447</v></c>"),
+                None => format!("{old}<v>46447</v>"),
+            };
+            xml.replacen(old, &new, 1)
+        });
+        let err = read(&c, &dated).expect_err("a bare number is not a day");
+        let SurveyError::Cells(errors) = err else {
+            panic!("cell errors: {err:?}")
+        };
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].cell, "B10");
+        assert_eq!(
+            errors[0].problem.text(Lang::Zh),
+            "“46447”不是日期，请写成 2023-12-31 的格式"
+        );
+        let with_date_style = patched(&dated, "xl/styles.xml", date_style_on_every_format);
+        let back = read(&c, &with_date_style).expect("a day");
+        assert_eq!(back.pipeline.planned_start, Some(start));
     }
 
     /// Every cell format given the built-in date format 14 (`m/d/yyyy`).

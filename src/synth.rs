@@ -116,6 +116,7 @@ pub fn zones(catalog: &Catalog, samples: &[ZoneProfile], n: usize, seed: u64) ->
                             source,
                             as_of,
                             illustrative,
+                            planned: None,
                         }),
                     );
                 }

@@ -134,6 +134,21 @@ const BAD_PROFILES: &[(&str, Option<usize>, &str)] = &[
         "Dual-circuit supply (`power.dual_supply`): `value`: `soon` is not a date; write it as 2023-12-31",
     ),
     (
+        "planned_on_yes_no.ron",
+        Some(7),
+        "Dual-circuit supply (`power.dual_supply`): `planned`: `planned` is for quantities only",
+    ),
+    (
+        "planned_without_date.ron",
+        Some(7),
+        "Spare power capacity (`power.capacity`): `planned`: the field `by` is missing",
+    ),
+    (
+        "planned_wrong_unit.ron",
+        Some(7),
+        "Spare power capacity (`power.capacity`): `planned`: `value`: unit `mu` is not allowed here; use mw or kw",
+    ),
+    (
         "syntax_bad_comment.ron",
         Some(1),
         "a comment is not closed (`*/` is missing)",
@@ -240,7 +255,7 @@ const BAD_PROFILES: &[(&str, Option<usize>, &str)] = &[
     (
         "unknown_entry_field.ron",
         Some(5),
-        "Spare power capacity (`power.capacity`): unknown field `sauce` (fields: `value`, `source`, `as_of` and `illustrative`)",
+        "Spare power capacity (`power.capacity`): unknown field `sauce` (fields: `value`, `planned`, `source`, `as_of` and `illustrative`)",
     ),
     (
         "unknown_factor.ron",
@@ -292,6 +307,10 @@ const BAD_PROFILES_ZH: &[(&str, &str)] = &[
         "文件在此处意外结束，可能缺少右括号或引号",
     ),
     ("utf16.ron", "这是 UTF-16 编码的文本，请另存为 UTF-8"),
+    (
+        "planned_on_yes_no.ron",
+        "第 7 行第 13 列：双回路供电的计划值：计划值（planned）只用于数量类要素",
+    ),
 ];
 
 /// Broken checklists, as above.

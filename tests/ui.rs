@@ -1307,3 +1307,112 @@ fn the_schematic_map_places_the_zones_and_measures_from_a_click() {
         "a distance for each of the five zones"
     );
 }
+
+/// Time-phased capacity in the zone editor: a plan row opens under a quantity, takes the amount,
+/// the day and its source, is saved in the file, and shows in the zone's breakdown.
+#[test]
+fn a_planned_amount_is_entered_under_its_quantity_and_saved() {
+    let (dir, mut h) = editing_houma();
+    assert!(
+        h.query_by_label("可新增供电容量 计划值").is_none(),
+        "closed until asked for"
+    );
+    h.get_by_label("可新增供电容量 添加计划").scroll_to_me();
+    h.run();
+    h.get_by_label("可新增供电容量 添加计划").click();
+    h.run();
+    type_into(&mut h, "可新增供电容量 计划值", "120");
+    h.get_by_label("保存").click();
+    h.run();
+    let power = h
+        .state()
+        .ws
+        .catalog
+        .find_factor("power.capacity")
+        .expect("factor");
+    let error = h.state().editor.as_ref().expect("editor").entry_errors[power.index()]
+        .as_ref()
+        .map(|e| e.text(Lang::Zh));
+    assert_eq!(
+        error.as_deref(),
+        Some("计划值：请填写计划日期，如 2025-06-30"),
+        "a plan needs its day"
+    );
+    assert!(h.state().has_unsaved(), "not saved without it");
+    type_into(&mut h, "可新增供电容量 计划日期", "2027-06-30");
+    type_into(&mut h, "可新增供电容量 计划来源", "国网侯马供电公司扩容批复");
+    h.get_by_label("保存").click();
+    h.run();
+    let text = std::fs::read_to_string(dir.path().join("houma.ron")).expect("saved");
+    assert!(
+        text.contains("planned: (") && text.contains("\"120 mw\"") && text.contains("\"2027-06-30\""),
+        "{text}"
+    );
+    let c = Catalog::builtin().expect("catalog");
+    let saved = sitematch::model::parse_profile(&text, "houma", &c).expect("reads back");
+    let plan = saved
+        .entry(power)
+        .and_then(|e| e.planned.clone())
+        .expect("a plan");
+    assert_eq!(plan.by.to_string(), "2027-06-30");
+    assert_eq!(plan.source, "国网侯马供电公司扩容批复");
+    assert!(!h.state().has_unsaved());
+
+    // Cleared with its button, the plan leaves the file.
+    h.get_by_label("可新增供电容量 删除计划").click();
+    h.run();
+    h.get_by_label("保存").click();
+    h.run();
+    let text = std::fs::read_to_string(dir.path().join("houma.ron")).expect("saved");
+    assert!(!text.contains("planned: ("), "{text}");
+}
+
+/// The investor's planned start, typed in the checklist header, lets a zone's planned capacity
+/// count: Shuozhou has 40 MW and plans 60 MW by 2027-06-30 against 55 MW required.
+#[test]
+fn a_planned_start_after_a_zone_s_plan_makes_its_capacity_met() {
+    let mut h = harness();
+    type_into(&mut h, "可新增供电容量 要求", "55");
+    let power = |h: &Harness<'_, SiteMatchApp>| {
+        let app = h.state();
+        let zone = app.ws.find("shuozhou").expect("shuozhou");
+        let f = app.ws.catalog.find_factor("power.capacity").expect("factor");
+        let item = app
+            .results
+            .ranking
+            .find(zone)
+            .expect("ranked")
+            .1
+            .item(f)
+            .expect("item")
+            .clone();
+        (item.status, item.gap)
+    };
+    let by = Date::new(2027, 6, 30).expect("date");
+    let (status, gap) = power(&h);
+    assert_eq!(status, sitematch::scoring::Status::Partial, "{gap:?}");
+    assert!(matches!(gap, sitematch::scoring::Gap::PlannedAmount { by: b, .. } if b == by));
+
+    type_into(&mut h, "计划开工时间", "2027-09-01");
+    let start = Date::new(2027, 9, 1).expect("date");
+    assert_eq!(
+        power(&h),
+        (
+            sitematch::scoring::Status::Met,
+            sitematch::scoring::Gap::ReadyBeforeStart { by, start }
+        )
+    );
+    // A start before the plan's day leaves it a plan.
+    type_into(&mut h, "计划开工时间", "2027-05-01");
+    assert_eq!(power(&h).0, sitematch::scoring::Status::Partial);
+    // Not a date: said beside the field, the last good date kept.
+    type_into(&mut h, "计划开工时间", "明年");
+    assert!(
+        h.query_by_label("“明年”不是日期，请按 2025-06-30 的格式填写")
+            .is_some()
+    );
+    assert_eq!(
+        h.state().doc.checklist.pipeline.planned_start,
+        Date::new(2027, 5, 1).ok()
+    );
+}

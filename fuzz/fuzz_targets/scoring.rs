@@ -10,14 +10,19 @@ use libfuzzer_sys::fuzz_target;
 use rust_decimal::Decimal;
 use sitematch::model::value::YesNo;
 use sitematch::model::{
-    Catalog, Checklist, Entry, FactorIdx, Importance, Kind, Lang, Quantity, Requirement, Text, Value,
-    ZoneProfile,
+    Catalog, Checklist, Entry, FactorIdx, Importance, Kind, Lang, PlannedAmount, Quantity, Requirement, Text,
+    Value, ZoneProfile,
 };
 use sitematch::plan::{plan_lines, what_it_takes};
 use sitematch::scoring::explain::item_texts;
 use sitematch::scoring::tier::readiness;
 use sitematch::scoring::{Exact, Scorer, Status, rank_order};
 use sitematch_fuzz::catalog;
+
+/// A day around the day of the ranking (2026-06-30): overdue, that day, or still ahead.
+fn around_the_day(u: &mut Unstructured) -> Result<jiff::civil::Date> {
+    Ok(jiff::civil::Date::new(2026, u.int_in_range(1..=12)?, 30).unwrap_or_default())
+}
 
 fn value(u: &mut Unstructured, c: &Catalog, f: FactorIdx) -> Result<Option<Value>> {
     let factor = c.factor(f);
@@ -40,10 +45,7 @@ fn value(u: &mut Unstructured, c: &Catalog, f: FactorIdx) -> Result<Option<Value
         Kind::YesNo => Some(Value::YesNo(match u.int_in_range(0..=2_u8)? {
             0 => YesNo::Yes,
             1 => YesNo::No,
-            // Around the day of the ranking (2026-06-30): overdue, that day, or still ahead.
-            _ => {
-                YesNo::Planned(jiff::civil::Date::new(2026, u.int_in_range(1..=12)?, 30).unwrap_or_default())
-            }
+            _ => YesNo::Planned(around_the_day(u)?),
         })),
         Kind::Level(levels) => Some(Value::Level(
             u.int_in_range(0..=u16::try_from(levels.len() - 1).unwrap_or(0))?,
@@ -79,6 +81,10 @@ fn build(u: &mut Unstructured) -> Result<(Checklist, Vec<ZoneProfile>)> {
             );
         }
     }
+    // The investor's own start, sometimes, either side of the plans' days.
+    if u.ratio(1, 2)? {
+        list.pipeline.planned_start = Some(around_the_day(u)?);
+    }
     let zones = u.int_in_range(1..=6)?;
     let mut profiles = Vec::new();
     for i in 0..zones {
@@ -93,6 +99,18 @@ fn build(u: &mut Unstructured) -> Result<(Checklist, Vec<ZoneProfile>)> {
                 && let Some(value) = value(u, c, f)?
             {
                 let illustrative = u.arbitrary()?;
+                // A quantity sometimes plans another amount, around the day of the ranking.
+                let planned = match (&value, u.ratio(1, 3)?) {
+                    (Value::Amount(_), true) => match crate::value(u, c, f)? {
+                        Some(Value::Amount(amount)) => Some(PlannedAmount {
+                            amount,
+                            by: around_the_day(u)?,
+                            source: String::new(),
+                        }),
+                        _ => None,
+                    },
+                    _ => None,
+                };
                 p.set_entry(
                     f,
                     Some(Entry {
@@ -100,6 +118,7 @@ fn build(u: &mut Unstructured) -> Result<(Checklist, Vec<ZoneProfile>)> {
                         source: "fuzz".into(),
                         as_of: p.as_of,
                         illustrative,
+                        planned,
                     }),
                 );
             }

@@ -20,7 +20,7 @@ use super::geo::Location;
 use super::importance::Importance;
 use super::number::{self, NumberError};
 use super::pipeline::{Pipeline, Stage};
-use super::profile::{Entry, ZoneProfile};
+use super::profile::{Entry, PlannedAmount, ZoneProfile};
 use super::text::{Lang, Localize, Text};
 use super::value::{self, Quantity, Value, ValueError, YesNo};
 
@@ -472,6 +472,7 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
                     source: raw.source,
                     as_of: raw.as_of.unwrap_or(as_of),
                     illustrative: raw.illustrative,
+                    planned: raw.planned,
                 }),
             );
         }
@@ -556,17 +557,19 @@ struct RawEntry {
     source: String,
     as_of: Option<Date>,
     illustrative: bool,
+    planned: Option<PlannedAmount>,
 }
 
 #[derive(Deserialize)]
 #[serde(field_identifier, rename_all = "snake_case")]
 enum EntryField {
     Value,
+    Planned,
     Source,
     AsOf,
     Illustrative,
 }
-const ENTRY_FIELDS: &[&str] = &["value", "source", "as_of", "illustrative"];
+const ENTRY_FIELDS: &[&str] = &["value", "planned", "source", "as_of", "illustrative"];
 
 impl MapItem for RawEntry {
     const EXPECTED: Expected = Expected::Entry;
@@ -609,6 +612,7 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEntry, A::Error> {
         let t = self.trace;
         let (mut value, mut source, mut as_of, mut illustrative) = (None, None, None, None);
+        let mut planned = None;
         while let Some(key) = map.next_key::<EntryField>()? {
             match key {
                 EntryField::Value => {
@@ -619,6 +623,24 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
                         trace: t,
                     })?;
                     set_once(t, &mut value, "value", v)?;
+                }
+                EntryField::Planned => {
+                    if self.factor.kind.measure().is_none() {
+                        let err = t.fail(Problem::PlannedNotQuantity);
+                        t.context.borrow_mut().push(field_step("planned"));
+                        return Err(err);
+                    }
+                    let seed = PlannedSeed {
+                        catalog: self.catalog,
+                        factor: self.factor,
+                        trace: t,
+                    };
+                    let v = t.within(
+                        field_step("planned"),
+                        || Expected::Planned,
+                        map.next_value_seed(seed),
+                    )?;
+                    set_once(t, &mut planned, "planned", v)?;
                 }
                 EntryField::Source => {
                     let v: String = text_field(t, &mut map, "source", Expected::Text, MAX_NOTE_CHARS)?;
@@ -645,6 +667,73 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
             source,
             as_of,
             illustrative,
+            planned,
+        })
+    }
+}
+
+/// A quantity's `planned: (value: "50 MW", by: "2026-06-30", source: "…")`: the amount the
+/// zone plans to have by a date. The source may be left out when the entry's own says it.
+struct PlannedSeed<'a> {
+    catalog: &'a Catalog,
+    factor: &'a Factor,
+    trace: &'a Trace,
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum PlannedField {
+    Value,
+    By,
+    Source,
+}
+
+impl<'de> DeserializeSeed<'de> for PlannedSeed<'_> {
+    type Value = PlannedAmount;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<PlannedAmount, D::Error> {
+        d.deserialize_struct("Planned", &["value", "by", "source"], self)
+    }
+}
+
+impl<'de> Visitor<'de> for PlannedSeed<'_> {
+    type Value = PlannedAmount;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a planned amount: (value: \"50 MW\", by: \"2026-06-30\", source: \"…\")")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PlannedAmount, A::Error> {
+        let t = self.trace;
+        let (mut amount, mut by, mut source) = (None, None, None);
+        while let Some(key) = map.next_key::<PlannedField>()? {
+            match key {
+                PlannedField::Value => {
+                    let v = map.next_value_seed(ValueSeed {
+                        catalog: self.catalog,
+                        factor: self.factor,
+                        field: "value",
+                        trace: t,
+                    })?;
+                    // The seed reads a quantity for a quantity factor, the only kind that plans.
+                    if let Value::Amount(q) = v {
+                        set_once(t, &mut amount, "value", q)?;
+                    }
+                }
+                PlannedField::By => {
+                    let v = date_field(t, &mut map, "by")?;
+                    set_once(t, &mut by, "by", v)?;
+                }
+                PlannedField::Source => {
+                    let v: String = text_field(t, &mut map, "source", Expected::Text, MAX_NOTE_CHARS)?;
+                    set_once(t, &mut source, "source", v)?;
+                }
+            }
+        }
+        Ok(PlannedAmount {
+            amount: required(t, amount, "value")?,
+            by: required(t, by, "by")?,
+            source: source.unwrap_or_default(),
         })
     }
 }

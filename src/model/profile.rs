@@ -43,6 +43,24 @@ pub struct Entry {
     pub as_of: Date,
     /// No source gives this value; it stands in for demonstration or planning.
     pub illustrative: bool,
+    /// For a quantity: the amount the zone plans to have by a date, beside what it has now
+    /// ("30 MW now, 50 MW by 2026-06-30").
+    pub planned: Option<PlannedAmount>,
+}
+
+/// An amount a zone plans to have by a date: a substation being built, factories under
+/// construction, a quota applied for. Scoring counts it as a plan (DOMAIN §4, time-phased
+/// capacity): half credit until its date, met for an investor who starts after it, and
+/// nothing once the date has passed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedAmount {
+    /// The amount planned, of the same factor as the entry's value.
+    pub amount: super::value::Quantity,
+    /// The day it is planned to be ready.
+    pub by: Date,
+    /// Where the plan is written (a plan, a budget, a contract); empty when the entry's own
+    /// source says it.
+    pub source: String,
 }
 
 impl Entry {
@@ -134,6 +152,7 @@ mod tests {
             source: "x".into(),
             as_of: Date::new(y, m, d).expect("date"),
             illustrative: false,
+            planned: None,
         };
         let today = Date::new(2026, 11, 29).expect("date");
         assert!(entry(2025, 11, 28).is_stale(today));

@@ -9,7 +9,7 @@ use super::catalog::{Catalog, Factor, Kind};
 use super::checklist::{Checklist, Requirement};
 use super::number;
 use super::parse::{CHECKLIST_NAME, PROFILE_NAME};
-use super::profile::{Entry, ZoneProfile};
+use super::profile::{Entry, PlannedAmount, ZoneProfile};
 use super::text::Text;
 use super::value::Value;
 
@@ -144,12 +144,40 @@ impl Serialize for EntryOut<'_> {
                 catalog: self.catalog,
             },
         )?;
+        if let Some(planned) = &e.planned {
+            st.serialize_field(
+                "planned",
+                &PlannedOut {
+                    planned,
+                    catalog: self.catalog,
+                },
+            )?;
+        }
         if !e.source.is_empty() {
             st.serialize_field("source", &e.source)?;
         }
         st.serialize_field("as_of", &e.as_of)?;
         if e.illustrative {
             st.serialize_field("illustrative", &true)?;
+        }
+        st.end()
+    }
+}
+
+/// `planned: (value: "50 MW", by: "2026-06-30", source: "…")`, the source only when given.
+struct PlannedOut<'a> {
+    planned: &'a PlannedAmount,
+    catalog: &'a Catalog,
+}
+
+impl Serialize for PlannedOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let p = self.planned;
+        let mut st = s.serialize_struct("Planned", 3)?;
+        st.serialize_field("value", &p.amount.file_text(self.catalog))?;
+        st.serialize_field("by", &p.by)?;
+        if !p.source.is_empty() {
+            st.serialize_field("source", &p.source)?;
         }
         st.end()
     }

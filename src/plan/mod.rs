@@ -34,6 +34,9 @@ pub struct Change {
     /// The zone's plan for it is overdue (its date has passed): to deliver, not to bring
     /// forward.
     pub overdue: bool,
+    /// The day of the amount the zone plans that would meet the requirement (time-phased
+    /// capacity): the change is to bring that plan forward, or, overdue, to deliver it.
+    pub planned_by: Option<jiff::civil::Date>,
 }
 
 impl Change {
@@ -165,7 +168,16 @@ fn change(
         offered,
         gain,
         must: item.importance == Importance::Must,
-        overdue: matches!(item.gap, crate::scoring::Gap::Overdue(_)),
+        overdue: matches!(
+            item.gap,
+            crate::scoring::Gap::Overdue(_) | crate::scoring::Gap::PlanOverdue { .. }
+        ),
+        planned_by: match item.gap {
+            crate::scoring::Gap::PlannedAmount { by, .. } | crate::scoring::Gap::PlanOverdue { by, .. } => {
+                Some(by)
+            }
+            _ => None,
+        },
     })
 }
 
@@ -191,6 +203,7 @@ pub fn apply<'a>(
                 source: source.to_owned(),
                 as_of: profile.as_of,
                 illustrative: true,
+                planned: None,
             }),
         );
     }
@@ -237,13 +250,23 @@ pub fn change_text(catalog: &Catalog, change: &Change, lang: Lang) -> String {
             Lang::En => format!("{name}: verify (required {required})"),
         };
     };
+    // A quantity the zone already plans for: bring the plan forward, or deliver it when overdue.
+    let plan = |what: String| match (change.planned_by, change.overdue, lang) {
+        (Some(by), true, Lang::Zh) => format!("{what}（计划 {by} 已逾期，需落实）"),
+        (Some(by), true, Lang::En) => format!("{what} (planned for {by}, overdue: deliver it)"),
+        (Some(by), false, Lang::Zh) => format!("{what}（由计划 {by} 提前到位）"),
+        (Some(by), false, Lang::En) => format!("{what} (bring forward from {by})"),
+        (None, _, _) => what,
+    };
     match (&factor.kind, &change.target, offered) {
-        (Kind::AtLeast(_), Value::Amount(t), Value::Amount(x)) => {
-            format!("{name} +{}", amount(t.canonical().saturating_sub(x.canonical())))
-        }
-        (Kind::AtMost(_), Value::Amount(t), Value::Amount(x)) => {
-            format!("{name} −{}", amount(x.canonical().saturating_sub(t.canonical())))
-        }
+        (Kind::AtLeast(_), Value::Amount(t), Value::Amount(x)) => plan(format!(
+            "{name} +{}",
+            amount(t.canonical().saturating_sub(x.canonical()))
+        )),
+        (Kind::AtMost(_), Value::Amount(t), Value::Amount(x)) => plan(format!(
+            "{name} −{}",
+            amount(x.canonical().saturating_sub(t.canonical()))
+        )),
         (Kind::YesNo, _, Value::YesNo(YesNo::Planned(date))) if change.overdue => match lang {
             Lang::Zh => format!("{name}：计划 {date} 已逾期，需落实"),
             Lang::En => format!("{name}: planned for {date}, overdue: deliver it"),

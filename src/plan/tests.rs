@@ -101,6 +101,7 @@ fn changes_read_in_units_both_ways() {
         gain: Exact::ratio(65, 10),
         must: true,
         overdue: false,
+        planned_by: None,
     };
     assert_eq!(change_text(&c, &change, Lang::Zh), "可供工业用地面积 +77 亩");
     assert_eq!(
@@ -125,6 +126,25 @@ fn changes_read_in_units_both_ways() {
         ["Available industrial land +77 mu: needed to qualify, +6.5 points"]
     );
 
+    // The zone plans 515 mu: bring it forward, or deliver it once its day has passed.
+    let by = jiff::civil::Date::new(2026, 6, 30).expect("date");
+    let planned = Change {
+        planned_by: Some(by),
+        ..change.clone()
+    };
+    assert_eq!(
+        change_text(&c, &planned, Lang::Zh),
+        "可供工业用地面积 +77 亩（由计划 2026-06-30 提前到位）"
+    );
+    let overdue = Change {
+        overdue: true,
+        ..planned
+    };
+    assert_eq!(
+        change_text(&c, &overdue, Lang::En),
+        "Available industrial land +77 mu (planned for 2026-06-30, overdue: deliver it)"
+    );
+
     let days = c.find_factor("service.approval_days").expect("factor");
     let m = c.factor(days).kind.measure().expect("measure").clone();
     let d = |n: i64| Value::Amount(Quantity::new(&c, &m, Decimal::from(n), m.unit).expect("quantity"));
@@ -135,6 +155,7 @@ fn changes_read_in_units_both_ways() {
         gain: Exact::ONE,
         must: false,
         overdue: false,
+        planned_by: None,
     };
     assert_eq!(
         change_text(&c, &faster, Lang::En),
@@ -153,6 +174,7 @@ fn changes_read_in_units_both_ways() {
         gain: Exact::ratio(24, 10),
         must: false,
         overdue: false,
+        planned_by: None,
     };
     assert!(change_text(&c, &complete, Lang::Zh).ends_with("完成 地震安全性评价"));
     let verify = Change {

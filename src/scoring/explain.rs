@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use super::{Gap, ItemResult, Prepared, Status};
 use crate::model::number;
 use crate::model::value::members_text;
-use crate::model::{Catalog, Factor, Kind, Lang, Value, ZoneProfile};
+use crate::model::{Catalog, Entry, Factor, Kind, Lang, PlannedAmount, Value, ZoneProfile};
 
 /// Everything a reader needs to know about one item of one zone.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub fn item_texts(
         importance: item.importance.label(lang),
         status: item.status,
         required: required_text(catalog, factor, &requirement.required, lang),
-        offered: entry.map(|e| offered_text(catalog, factor, &requirement.required, &e.value, lang)),
+        offered: entry.map(|e| entry_offered_text(catalog, factor, &requirement.required, e, lang)),
         gap: gap_text(
             catalog,
             factor,
@@ -54,7 +54,7 @@ pub fn item_texts(
             item.gap,
             lang,
         ),
-        source: entry.map(|e| e.source.clone()).filter(|s| !s.is_empty()),
+        source: entry.and_then(|e| source_text(e, lang)),
         as_of: entry.map(|e| e.as_of),
         illustrative: entry.is_some_and(|e| e.illustrative),
         stale: entry.is_some_and(|e| e.is_stale(today)),
@@ -82,6 +82,45 @@ pub fn required_text(catalog: &Catalog, factor: &Factor, required: &Value, lang:
             Lang::En => format!("{} or higher", required.text(catalog, factor, lang)),
         },
         _ => required.text(catalog, factor, lang),
+    }
+}
+
+/// What an entry offers in words, its planned amount included: `30 兆瓦；计划 2026-06-30 达 50 兆瓦`.
+pub fn entry_offered_text(
+    catalog: &Catalog,
+    factor: &Factor,
+    required: &Value,
+    entry: &Entry,
+    lang: Lang,
+) -> String {
+    let now = offered_text(catalog, factor, required, &entry.value, lang);
+    match &entry.planned {
+        Some(p) => format!("{now}{}{}", lang.pick("；", "; "), planned_text(catalog, p, lang)),
+        None => now,
+    }
+}
+
+/// A planned amount in words: `计划 2026-06-30 达 50 兆瓦` / `50 MW planned by 2026-06-30`.
+pub fn planned_text(catalog: &Catalog, planned: &PlannedAmount, lang: Lang) -> String {
+    let amount = planned.amount.text(catalog, lang);
+    match lang {
+        Lang::Zh => format!("计划 {} 达 {amount}", planned.by),
+        Lang::En => format!("{amount} planned by {}", planned.by),
+    }
+}
+
+/// Where an entry's figures come from: its source, and the plan's when it has its own.
+pub fn source_text(entry: &Entry, lang: Lang) -> Option<String> {
+    let own = Some(entry.source.trim()).filter(|s| !s.is_empty());
+    let plan = entry
+        .planned
+        .as_ref()
+        .map(|p| p.source.trim())
+        .filter(|s| !s.is_empty() && Some(*s) != own);
+    match (own, plan) {
+        (Some(own), Some(plan)) => Some(format!("{own}{}{plan}", lang.pick("；计划：", "; plan: "))),
+        (None, Some(plan)) => Some(format!("{}{plan}", lang.pick("计划：", "plan: "))),
+        (own, None) => own.map(str::to_owned),
     }
 }
 
@@ -124,6 +163,18 @@ fn amount_text(catalog: &Catalog, factor: &Factor, amount: rust_decimal::Decimal
     }
 }
 
+/// How far a quantity falls short of its requirement: `差 77 亩` / `short 77 mu` below an
+/// `AtLeast`, `超出 12 公里` / `12 km over` above an `AtMost`.
+fn shortfall_text(catalog: &Catalog, factor: &Factor, amount: rust_decimal::Decimal, lang: Lang) -> String {
+    let a = amount_text(catalog, factor, amount, lang);
+    match (&factor.kind, lang) {
+        (Kind::AtMost(_), Lang::Zh) => format!("超出 {a}"),
+        (Kind::AtMost(_), Lang::En) => format!("{a} over"),
+        (_, Lang::Zh) => format!("差 {a}"),
+        (_, Lang::En) => format!("short {a}"),
+    }
+}
+
 /// The gap in words: `差 77 亩` / `short 77 mu`, `超出 12 公里` / `12 km over`,
 /// `缺：地震安全性评价` / `missing: Seismic safety`; `None` when met.
 pub fn gap_text(
@@ -136,14 +187,7 @@ pub fn gap_text(
 ) -> Option<String> {
     Some(match gap {
         Gap::None => return None,
-        Gap::Short(a) => match lang {
-            Lang::Zh => format!("差 {}", amount_text(catalog, factor, a, lang)),
-            Lang::En => format!("short {}", amount_text(catalog, factor, a, lang)),
-        },
-        Gap::Over(a) => match lang {
-            Lang::Zh => format!("超出 {}", amount_text(catalog, factor, a, lang)),
-            Lang::En => format!("{} over", amount_text(catalog, factor, a, lang)),
-        },
+        Gap::Short(a) | Gap::Over(a) => shortfall_text(catalog, factor, a, lang),
         Gap::Planned(date) => match lang {
             Lang::Zh => format!("计划 {date} 具备"),
             Lang::En => format!("planned for {date}"),
@@ -153,6 +197,24 @@ pub fn gap_text(
             Lang::En => format!("overdue: due {date}"),
         },
         Gap::No => lang.pick("不具备", "not available").to_owned(),
+        Gap::PlannedAmount { by, short } => {
+            let now = shortfall_text(catalog, factor, short, lang);
+            match lang {
+                Lang::Zh => format!("现{now}，计划 {by} 达到"),
+                Lang::En => format!("{now} now; met as planned by {by}"),
+            }
+        }
+        Gap::ReadyBeforeStart { by, start } => match lang {
+            Lang::Zh => format!("计划 {by} 达到，早于项目开工 {start}"),
+            Lang::En => format!("met as planned by {by}, before the project starts on {start}"),
+        },
+        Gap::PlanOverdue { by, short } => {
+            let now = shortfall_text(catalog, factor, short, lang);
+            match lang {
+                Lang::Zh => format!("{now}；逾期：计划 {by}"),
+                Lang::En => format!("{now}; overdue: due {by}"),
+            }
+        }
         Gap::LevelsShort(n) => {
             let has = offered.map_or_else(String::new, |v| v.text(catalog, factor, lang));
             match (lang, n) {

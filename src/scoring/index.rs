@@ -35,6 +35,8 @@ enum Column {
 }
 
 const UNKNOWN: u128 = u128::MAX;
+/// A zone with an amount planned beside today's: read from its profile (few zones plan).
+const PHASED: u128 = u128::MAX - 1;
 const UNKNOWN_LEVEL: u16 = u16::MAX;
 /// The largest mantissa a decimal holds (96 bits): an amount must stay a decimal for its gap.
 const DECIMAL_MANTISSA: u128 = (1u128 << 96) - 1;
@@ -74,11 +76,13 @@ impl ZoneIndex {
             .sum()
     }
 
-    /// What zone `zone` offers for `factor`; `None` when that column is read from the profiles.
+    /// What zone `zone` offers for `factor`; `None` when it is read from the profile (a column
+    /// the compact forms cannot hold, or a zone that plans an amount).
     pub(crate) fn offer(&self, factor: FactorIdx, zone: usize) -> Option<Offer<'static>> {
         Some(match self.columns.get(factor.index())? {
             Column::Amount { scale, values } => match *values.get(zone)? {
                 UNKNOWN => Offer::Unknown,
+                PHASED => return None,
                 mantissa => Offer::Amount {
                     mantissa,
                     scale: *scale,
@@ -109,9 +113,12 @@ fn column<P: AsRef<ZoneProfile>>(f: FactorIdx, kind: &Kind, profiles: &[P]) -> C
                 })
                 .max()
                 .unwrap_or(0);
-            let scaled: Option<Vec<u128>> = values()
-                .map(|v| match v {
-                    Some(Value::Amount(q)) => {
+            let scaled: Option<Vec<u128>> = profiles
+                .iter()
+                .map(|p| p.as_ref().entry(f))
+                .map(|e| match e.map(|e| (&e.value, e.planned.is_some())) {
+                    Some((Value::Amount(_), true)) => Some(PHASED),
+                    Some((Value::Amount(q), false)) => {
                         let x = q.canonical();
                         let m = x.mantissa().unsigned_abs();
                         super::exact::pow10(scale - x.scale())

@@ -24,7 +24,7 @@ pub use exact::Exact;
 use exact::pow10;
 
 use crate::model::{
-    Catalog, Checklist, FactorIdx, Importance, Kind, Lang, Value, YesNo, ZoneIdx, ZoneProfile,
+    Catalog, Checklist, Entry, FactorIdx, Importance, Kind, Lang, Value, YesNo, ZoneIdx, ZoneProfile,
 };
 
 /// How one requested item stands for one zone.
@@ -89,6 +89,15 @@ pub enum Gap {
     Overdue(Date),
     /// `YesNo`: no.
     No,
+    /// A quantity short today by `short` (over by it, for `AtMost`) and met by the amount
+    /// the zone plans for `by`, a day still to come: credit ½, or today's if that is more.
+    PlannedAmount { by: Date, short: Decimal },
+    /// A quantity met by the amount the zone plans for `by`, which comes before the investor
+    /// starts on `start` (the checklist's planned start): met.
+    ReadyBeforeStart { by: Date, start: Date },
+    /// A quantity the amount planned for `by` would meet, but `by` has passed on the day of
+    /// the ranking (逾期): scored on today's amount, short by `short`.
+    PlanOverdue { by: Date, short: Decimal },
     /// `Level`: this many levels below the requirement.
     LevelsShort(u16),
     /// `Set`: this many required members missing.
@@ -282,6 +291,16 @@ struct Band {
     ts: u32,
     /// (requirement, edge, band) at scale `rs + ts`, when they fit `u128`.
     ints: Option<(u128, u128, u128)>,
+    /// When a planned amount counts (time-phased capacity).
+    when: When,
+}
+
+/// The days a plan is judged against: the day of the ranking, and the investor's own planned
+/// start (the checklist's `pipeline.planned_start`), when given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct When {
+    today: Date,
+    start: Option<Date>,
 }
 
 /// What one zone offers for one requirement, read from a profile or from a [`index::ZoneIndex`].
@@ -293,6 +312,12 @@ pub(crate) enum Offer<'a> {
         mantissa: u128,
         scale: u32,
     },
+    /// An amount today and the amount planned for `by`, both in the factor's own unit.
+    Phased {
+        now: (u128, u32),
+        planned: (u128, u32),
+        by: Date,
+    },
     YesNo(YesNo),
     Level(u16),
     Set(&'a [u16]),
@@ -301,20 +326,34 @@ pub(crate) enum Offer<'a> {
 }
 
 impl<'a> Offer<'a> {
+    /// What a profile's entry offers: its value, and for a quantity the amount it plans.
+    fn of_entry(entry: &'a Entry) -> Offer<'a> {
+        match (&entry.value, &entry.planned) {
+            (Value::Amount(q), Some(p)) => Offer::Phased {
+                now: parts(q.canonical()),
+                planned: parts(p.amount.canonical()),
+                by: p.by,
+            },
+            (value, _) => Offer::of(value),
+        }
+    }
+
     fn of(value: &'a Value) -> Offer<'a> {
         match value {
             Value::Amount(q) => {
-                let x = q.canonical();
-                Offer::Amount {
-                    mantissa: x.mantissa().unsigned_abs(),
-                    scale: x.scale(),
-                }
+                let (mantissa, scale) = parts(q.canonical());
+                Offer::Amount { mantissa, scale }
             }
             Value::YesNo(a) => Offer::YesNo(*a),
             Value::Level(l) => Offer::Level(*l),
             Value::Set(m) => Offer::Set(m),
         }
     }
+}
+
+/// A non-negative decimal as mantissa and scale.
+fn parts(x: Decimal) -> (u128, u32) {
+    (x.mantissa().unsigned_abs(), x.scale())
 }
 
 /// The weighted sum in integers: every credit of a requirement is a fraction over that
@@ -348,10 +387,14 @@ impl<'a> Scorer<'a> {
     /// ranking made on `today` (a zone's yes/no planned before then is overdue and scores as
     /// no). The date comes from the caller: scoring reads no clock.
     pub fn new(catalog: &'a Catalog, checklist: &Checklist, today: Date) -> Self {
+        let when = When {
+            today,
+            start: checklist.pipeline.planned_start,
+        };
         let items: Vec<Prepared> = checklist
             .scored_items(catalog)
             .filter_map(|(factor, req, required)| {
-                let rule = rule(catalog, factor, &required, today)?;
+                let rule = rule(catalog, factor, &required, when)?;
                 Some(Prepared {
                     factor,
                     importance: req.importance,
@@ -411,7 +454,7 @@ impl<'a> Scorer<'a> {
     /// arithmetic only.
     pub fn score_zone(&self, zone: ZoneIdx, profile: &ZoneProfile) -> ZoneResult {
         self.score_offers(zone, |_, p| match profile.entry(p.factor) {
-            Some(entry) => Offer::of(&entry.value),
+            Some(entry) => Offer::of_entry(entry),
             None => Offer::Unknown,
         })
     }
@@ -508,7 +551,7 @@ impl<'a> Scorer<'a> {
         // The new credits first, in profile order: the profiles are read front to back, and
         // the ranking, in rank order, then looks them up in one small array.
         let credit_of = |profile: &P| match profile.as_ref().entry(factor) {
-            Some(entry) => credit(&p.rule, Offer::of(&entry.value)),
+            Some(entry) => credit(&p.rule, Offer::of_entry(entry)),
             None => (Status::Unknown, Exact::ZERO, Gap::Unknown),
         };
         let fresh: Vec<(Status, Exact, Gap)> = if profiles.len() < PARALLEL_FROM {
@@ -579,7 +622,7 @@ impl<'a> Scorer<'a> {
                 index
                     .offer(req.factor, i)
                     .unwrap_or_else(|| match p.as_ref().entry(req.factor) {
-                        Some(entry) => Offer::of(&entry.value),
+                        Some(entry) => Offer::of_entry(entry),
                         None => Offer::Unknown,
                     })
             })
@@ -737,12 +780,16 @@ pub fn rank_order<P: AsRef<ZoneProfile>>(a: &ZoneResult, b: &ZoneResult, profile
         .then_with(|| id(a).cmp(id(b)))
 }
 
-fn rule(catalog: &Catalog, factor: FactorIdx, required: &Value, today: Date) -> Option<Rule> {
+fn rule(catalog: &Catalog, factor: FactorIdx, required: &Value, when: When) -> Option<Rule> {
     let f = catalog.factor(factor);
     Some(match (&f.kind, required) {
-        (Kind::AtLeast(m), Value::Amount(q)) => Rule::AtLeast(Band::new(q.canonical(), m.tolerance, false)),
-        (Kind::AtMost(m), Value::Amount(q)) => Rule::AtMost(Band::new(q.canonical(), m.tolerance, true)),
-        (Kind::YesNo, Value::YesNo(YesNo::Yes)) => Rule::YesNo { today },
+        (Kind::AtLeast(m), Value::Amount(q)) => {
+            Rule::AtLeast(Band::new(q.canonical(), m.tolerance, false, when))
+        }
+        (Kind::AtMost(m), Value::Amount(q)) => {
+            Rule::AtMost(Band::new(q.canonical(), m.tolerance, true, when))
+        }
+        (Kind::YesNo, Value::YesNo(YesNo::Yes)) => Rule::YesNo { today: when.today },
         (Kind::Level(_), Value::Level(l)) => Rule::Level(*l),
         (Kind::Set(_), Value::Set(members)) if !members.is_empty() => Rule::Set {
             mask: members
@@ -756,7 +803,7 @@ fn rule(catalog: &Catalog, factor: FactorIdx, required: &Value, today: Date) -> 
 
 impl Band {
     /// The band of requirement `r` with tolerance `t`, above it (`AtMost`) or below.
-    fn new(r: Decimal, t: Decimal, above: bool) -> Band {
+    fn new(r: Decimal, t: Decimal, above: bool, when: When) -> Band {
         let (rm, rs) = (r.mantissa().unsigned_abs(), r.scale());
         let (tm, ts) = (t.mantissa().unsigned_abs(), t.scale());
         let ints = (|| {
@@ -776,6 +823,19 @@ impl Band {
             tm,
             ts,
             ints,
+            when,
+        }
+    }
+
+    /// A credit of ½ over this band's own denominator (times ten), so that the weighted sum
+    /// stays one integer over the checklist's common denominator.
+    fn half(&self) -> Exact {
+        match self.ints {
+            Some((_, _, band)) if band > 0 => match (band.checked_mul(5), band.checked_mul(10)) {
+                (Some(num), Some(den)) => Exact::ratio(num, den),
+                _ => Exact::HALF,
+            },
+            _ => Exact::HALF,
         }
     }
 }
@@ -876,6 +936,27 @@ fn credit(rule: &Rule, offered: Offer) -> (Status, Exact, Gap) {
                 None => (Status::Unmet, Exact::ZERO, gap),
             }
         }
+        (Rule::AtLeast(b) | Rule::AtMost(b), Offer::Phased { now, planned, by }) => {
+            let amount = |(mantissa, scale)| Offer::Amount { mantissa, scale };
+            let today = credit(rule, amount(now));
+            if today.0 == Status::Met || credit(rule, amount(planned)).0 != Status::Met {
+                // Met already, or the plan would not meet it either: today's amount decides.
+                return today;
+            }
+            let short = match today.2 {
+                Gap::Short(a) | Gap::Over(a) => a,
+                _ => Decimal::ZERO,
+            };
+            if by < b.when.today {
+                (today.0, today.1, Gap::PlanOverdue { by, short })
+            } else if let Some(start) = b.when.start.filter(|s| *s > by) {
+                (Status::Met, Exact::ONE, Gap::ReadyBeforeStart { by, start })
+            } else {
+                let half = b.half();
+                let credit = if today.1 > half { today.1 } else { half };
+                (Status::Partial, credit, Gap::PlannedAmount { by, short })
+            }
+        }
         (Rule::YesNo { today }, Offer::YesNo(answer)) => match answer {
             YesNo::Yes => met,
             YesNo::Planned(date) if date < *today => (Status::Unmet, Exact::ZERO, Gap::Overdue(date)),
@@ -926,7 +1007,8 @@ pub(crate) fn status_of(
     offered: &Value,
     today: Date,
 ) -> Option<Status> {
-    rule(catalog, factor, required, today).map(|r| credit(&r, Offer::of(offered)).0)
+    let when = When { today, start: None };
+    rule(catalog, factor, required, when).map(|r| credit(&r, Offer::of(offered)).0)
 }
 
 #[cfg(test)]

@@ -878,11 +878,207 @@ fn ranking_from_the_index_equals_ranking_from_the_profiles() {
             source: "test".into(),
             as_of: Date::new(2024, 1, 1).expect("date"),
             illustrative: false,
+            planned: None,
         };
         zones[3].set_entry(land, Some(entry));
         let list = crate::synth::checklist(&c, &samples, 4);
         let scorer = Scorer::new(&c, &list, day());
         let index = index::ZoneIndex::build(&c, &zones);
         assert_eq!(scorer.rank_indexed(&index, &zones), scorer.rank(&zones));
+    }
+}
+
+/// Time-phased capacity (DOMAIN §4 and issue "beyond the anchors"): spare power of 20 MW now and
+/// 50 MW planned for 2026-06-30, against ≥ 40 MW (High, w = 3) beside land that is met
+/// (≥ 200 mu, Medium, w = 2). Band: t = 0.5, so the edge is 20 MW and the band 20 MW.
+mod time_phased {
+    use super::*;
+
+    const ITEMS: &str = r#""power.capacity": (required: "40 MW", importance: High),
+        "land.industrial_area": (required: "200 mu", importance: Medium)"#;
+
+    fn list(c: &Catalog, start: Option<&str>) -> Checklist {
+        let pipeline = start.map_or_else(String::new, |s| format!("pipeline: (planned_start: \"{s}\"), "));
+        parse_checklist(
+            &format!("Checklist(project: \"test\", industry: \"C38\", {pipeline}items: {{ {ITEMS} }})"),
+            c,
+        )
+        .expect("checklist")
+    }
+
+    fn power(now: &str, planned: &str) -> String {
+        format!(
+            r#""power.capacity": (value: "{now}", planned: (value: "{planned}", by: "2026-06-30", source: "供电公司扩容计划"), source: "test"),
+            "land.industrial_area": (value: "200 mu", source: "test")"#
+        )
+    }
+
+    fn date(y: i16, m: i8, d: i8) -> Date {
+        Date::new(y, m, d).expect("date")
+    }
+
+    /// (status, credit, gap, score) of the power item on `today`.
+    fn on(now: &str, planned: &str, start: Option<&str>, today: Date) -> (Status, Exact, Gap, String) {
+        let c = catalog();
+        let z = zone(&c, "z", &power(now, planned));
+        let r = score(&c, &list(&c, start), std::slice::from_ref(&z), today);
+        let i = power_item(&c, &r.zones[0]);
+        (i.status, i.credit.clone(), i.gap, r.zones[0].score.fixed(1))
+    }
+
+    /// The power item (items come in catalog order, land first).
+    fn power_item<'r>(c: &Catalog, zone: &'r ZoneResult) -> &'r ItemResult {
+        let f = c.find_factor("power.capacity").expect("factor");
+        zone.item(f).expect("power item")
+    }
+
+    const BY: (i16, i8, i8) = (2026, 6, 30);
+
+    fn by() -> Date {
+        date(BY.0, BY.1, BY.2)
+    }
+
+    #[test]
+    fn before_and_on_its_date_a_plan_that_meets_earns_half() {
+        // Today 20 MW is at the edge: 0. The plan meets: ½. Score 100·(3·½ + 2·1)/5 = 70.0.
+        let planned = Gap::PlannedAmount {
+            by: by(),
+            short: dec!(20),
+        };
+        for today in [date(2026, 6, 29), by()] {
+            assert_eq!(
+                on("20 MW", "50 MW", None, today),
+                (Status::Partial, Exact::HALF, planned, "70.0".into())
+            );
+        }
+    }
+
+    #[test]
+    fn after_its_date_the_plan_is_overdue_and_today_decides() {
+        // 2026-07-01: the plan is past; 20 MW scores 0, short 20 MW. Score 100·2/5 = 40.0.
+        assert_eq!(
+            on("20 MW", "50 MW", None, date(2026, 7, 1)),
+            (
+                Status::Unmet,
+                Exact::ZERO,
+                Gap::PlanOverdue {
+                    by: by(),
+                    short: dec!(20)
+                },
+                "40.0".into()
+            )
+        );
+        // Overdue even for an investor starting later: a past plan is not capacity.
+        assert_eq!(
+            on("20 MW", "50 MW", Some("2026-09-01"), date(2026, 7, 1)).3,
+            "40.0"
+        );
+    }
+
+    #[test]
+    fn an_investor_starting_after_the_date_finds_it_met() {
+        // Start 2026-09-01 is after 2026-06-30: met. Score 100.0.
+        let start = date(2026, 9, 1);
+        assert_eq!(
+            on("20 MW", "50 MW", Some("2026-09-01"), date(2026, 6, 29)),
+            (
+                Status::Met,
+                Exact::ONE,
+                Gap::ReadyBeforeStart { by: by(), start },
+                "100.0".into()
+            )
+        );
+        // Starting on the very day is not after it: still a plan, ½.
+        assert_eq!(
+            on("20 MW", "50 MW", Some("2026-06-30"), date(2026, 6, 29)).3,
+            "70.0"
+        );
+    }
+
+    #[test]
+    fn today_s_partial_credit_is_kept_when_it_is_more_than_half() {
+        // 36 MW now: s = (36 − 20)/20 = 0.8 > ½. Score 100·(3·0.8 + 2)/5 = 88.0.
+        assert_eq!(
+            on("36 MW", "50 MW", None, date(2026, 6, 29)),
+            (
+                Status::Partial,
+                x(dec!(0.8)),
+                Gap::PlannedAmount {
+                    by: by(),
+                    short: dec!(4)
+                },
+                "88.0".into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_plan_that_would_not_meet_it_changes_nothing() {
+        // 38 MW planned is still short of 40 MW: today's 20 MW decides, 0, short 20 MW.
+        assert_eq!(
+            on("20 MW", "38 MW", Some("2026-09-01"), date(2026, 6, 29)),
+            (Status::Unmet, Exact::ZERO, Gap::Short(dec!(20)), "40.0".into())
+        );
+        // Met today: the plan is not mentioned.
+        assert_eq!(on("45 MW", "50 MW", None, date(2026, 6, 29)).2, Gap::None);
+    }
+
+    #[test]
+    fn the_item_shows_both_amounts_the_gap_and_both_sources() {
+        let c = catalog();
+        let z = zone(&c, "z", &power("20 MW", "50 MW"));
+        let text = |today: Date, start: Option<&str>, lang| {
+            let list = list(&c, start);
+            let scorer = Scorer::new(&c, &list, today);
+            let r = scorer.rank(std::slice::from_ref(&z));
+            let item = power_item(&c, &r.zones[0]);
+            let req = scorer.requirement_of(item).expect("requirement");
+            item_texts(&c, req, item, &z, lang, today)
+        };
+        let t = text(date(2026, 6, 29), None, Lang::Zh);
+        assert_eq!(t.offered.as_deref(), Some("20 兆瓦；计划 2026-06-30 达 50 兆瓦"));
+        assert_eq!(t.gap.as_deref(), Some("现差 20 兆瓦，计划 2026-06-30 达到"));
+        assert_eq!(t.source.as_deref(), Some("test；计划：供电公司扩容计划"));
+        let t = text(date(2026, 6, 29), None, Lang::En);
+        assert_eq!(t.offered.as_deref(), Some("20 MW; 50 MW planned by 2026-06-30"));
+        assert_eq!(
+            t.gap.as_deref(),
+            Some("short 20 MW now; met as planned by 2026-06-30")
+        );
+        assert_eq!(t.source.as_deref(), Some("test; plan: 供电公司扩容计划"));
+        let t = text(date(2026, 7, 1), None, Lang::Zh);
+        assert_eq!(t.gap.as_deref(), Some("差 20 兆瓦；逾期：计划 2026-06-30"));
+        let t = text(date(2026, 6, 29), Some("2026-09-01"), Lang::Zh);
+        assert_eq!(
+            t.gap.as_deref(),
+            Some("计划 2026-06-30 达到，早于项目开工 2026-09-01")
+        );
+        let t = text(date(2026, 6, 29), Some("2026-09-01"), Lang::En);
+        assert_eq!(
+            t.gap.as_deref(),
+            Some("met as planned by 2026-06-30, before the project starts on 2026-09-01")
+        );
+    }
+
+    /// The columnar index reads planning zones from their profiles: the ranking is the same.
+    #[test]
+    fn the_index_ranks_planning_zones_as_the_profiles_do() {
+        let c = catalog();
+        let zones = vec![
+            zone(&c, "a", &power("20 MW", "50 MW")),
+            zone(&c, "b", r#""power.capacity": (value: "30 MW", source: "t")"#),
+            zone(&c, "c", &power("36 MW", "50 MW")),
+            zone(&c, "d", &power("20 MW", "38 MW")),
+        ];
+        for (today, start) in [
+            (date(2026, 6, 29), None),
+            (date(2026, 6, 29), Some("2026-12-31")),
+            (date(2026, 7, 1), None),
+        ] {
+            let list = list(&c, start);
+            let scorer = Scorer::new(&c, &list, today);
+            let index = index::ZoneIndex::build(&c, &zones);
+            assert_eq!(scorer.rank_indexed(&index, &zones), scorer.rank(&zones));
+        }
     }
 }

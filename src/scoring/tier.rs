@@ -47,12 +47,19 @@ pub fn missing(catalog: &Catalog, tier: &Tier, profile: &ZoneProfile, today: Dat
             let Some(entry) = profile.entry(*f) else {
                 return true;
             };
+            // A plan counts within the tier's horizon, never once its date has passed.
+            let plan_counts = |date: Date| tier.planned_within_months > 0 && date <= horizon && date >= today;
+            let met = |offered: &Value| status_of(catalog, *f, required, offered, today) == Some(Status::Met);
             match (&entry.value, required) {
-                // A plan counts within the tier's horizon, never once its date has passed.
-                (Value::YesNo(YesNo::Planned(date)), Value::YesNo(_)) => {
-                    tier.planned_within_months == 0 || *date > horizon || *date < today
+                (Value::YesNo(YesNo::Planned(date)), Value::YesNo(_)) => !plan_counts(*date),
+                // An amount planned within the horizon counts as the amount.
+                (offered, _) => {
+                    let planned_meets = entry
+                        .planned
+                        .as_ref()
+                        .is_some_and(|p| plan_counts(p.by) && met(&Value::Amount(p.amount.clone())));
+                    !met(offered) && !planned_meets
                 }
-                (offered, required) => status_of(catalog, *f, required, offered, today) != Some(Status::Met),
             }
         })
         .map(|(f, _)| *f)
@@ -148,6 +155,30 @@ mod tests {
                 .id,
             "in_preparation"
         );
+    }
+
+    /// 20 mu today and 500 mu planned: ready within six months when the plan is due within
+    /// them, in preparation when later or overdue, and never ready now.
+    #[test]
+    fn land_planned_within_the_horizon_is_ready_within_six_months() {
+        let c = catalog();
+        let land = c.find_factor("land.industrial_area").expect("f");
+        let tier_with_plan = |by: &str| {
+            let text = READY.replace(
+                r#"(value: "500 mu", source: "s")"#,
+                &format!(r#"(value: "20 mu", planned: (value: "500 mu", by: "{by}"), source: "s")"#),
+            );
+            let r = readiness(&c, &profile(&c, &text), today()).expect("tiers");
+            (r.tier.id.clone(), r.missing_for_next)
+        };
+        // 2027-05-29 is the horizon: six months after 2026-11-29.
+        assert_eq!(
+            tier_with_plan("2027-05-29"),
+            ("ready_6_months".into(), vec![land])
+        );
+        assert_eq!(tier_with_plan("2026-11-29").0, "ready_6_months");
+        assert_eq!(tier_with_plan("2027-05-30").0, "in_preparation");
+        assert_eq!(tier_with_plan("2026-11-28").0, "in_preparation");
     }
 
     #[test]

@@ -82,6 +82,10 @@ pub struct HeaderDraft {
     pub industry: Option<u16>,
     pub amounts: [String; 3],
     pub errors: [Option<DraftError>; 3],
+    /// The investor's planned start (计划开工时间), as typed: capacity a zone plans to have
+    /// before it counts as met.
+    pub planned_start: String,
+    pub start_error: Option<DraftError>,
 }
 
 /// The whole form: header and one row per catalog factor.
@@ -102,6 +106,12 @@ impl ChecklistForm {
                 industry: c.industry,
                 amounts,
                 errors: [None, None, None],
+                planned_start: c
+                    .pipeline
+                    .planned_start
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                start_error: None,
             },
             items: catalog
                 .factors()
@@ -120,7 +130,9 @@ impl ChecklistForm {
 
     /// How many fields hold input that is not taken.
     pub fn error_count(&self) -> usize {
-        self.header.errors.iter().flatten().count() + self.items.iter().filter(|i| i.error.is_some()).count()
+        self.header.errors.iter().flatten().count()
+            + usize::from(self.header.start_error.is_some())
+            + self.items.iter().filter(|i| i.error.is_some()).count()
     }
 }
 
@@ -131,6 +143,7 @@ pub enum HeaderPart {
     Project,
     Industry,
     Amount(AmountField),
+    PlannedStart,
 }
 
 /// What one edit of the checklist changed, for the Edit menu ("撤销：修改 可供工业用地面积").
@@ -152,6 +165,8 @@ impl ChecklistEdit {
             Some(HeaderPart::Project)
         } else if a.industry != b.industry {
             Some(HeaderPart::Industry)
+        } else if a.planned_start != b.planned_start {
+            Some(HeaderPart::PlannedStart)
         } else {
             AmountField::ALL
                 .into_iter()
@@ -190,6 +205,7 @@ impl ChecklistEdit {
                     HeaderPart::Project => lang.pick("项目名称", "the project name"),
                     HeaderPart::Industry => lang.pick("行业", "the industry"),
                     HeaderPart::Amount(field) => field.label(lang),
+                    HeaderPart::PlannedStart => lang.pick("计划开工时间", "the planned start"),
                 };
                 format!("{}{what}", lang.pick("修改 ", "change "))
             }
@@ -363,6 +379,18 @@ impl ChecklistDoc {
                 Err(e) => h.errors[field.index()] = Some(e),
             }
         }
+        if h.planned_start.trim().is_empty() {
+            h.start_error = None;
+            self.checklist.pipeline.planned_start = None;
+        } else {
+            match super::value_draft::parse_date(&h.planned_start) {
+                Ok(d) => {
+                    h.start_error = None;
+                    self.checklist.pipeline.planned_start = Some(d);
+                }
+                Err(e) => h.start_error = Some(e),
+            }
+        }
         self.record();
         self.checklist != before
     }
@@ -397,6 +425,29 @@ mod tests {
         assert_eq!(doc.checklist.item(land).and_then(|r| r.required.clone()), good);
         assert!(doc.form.items[land.index()].error.is_some());
         assert_eq!(doc.form.error_count(), 1);
+    }
+
+    #[test]
+    fn the_planned_start_is_taken_as_a_date_or_kept_with_the_reason() {
+        let c = Catalog::builtin().expect("catalog");
+        let mut doc = ChecklistDoc::template(&c);
+        doc.form.header.planned_start = "2027/3/1".into();
+        assert!(doc.apply_header());
+        let start = jiff::civil::Date::new(2027, 3, 1).expect("date");
+        assert_eq!(doc.checklist.pipeline.planned_start, Some(start));
+        doc.form.header.planned_start = "明年三月".into();
+        assert!(!doc.apply_header(), "the last good date stays");
+        assert_eq!(doc.checklist.pipeline.planned_start, Some(start));
+        let e = doc.form.header.start_error.as_ref().expect("an error");
+        assert_eq!(e.text(Lang::Zh), "“明年三月”不是日期，请按 2025-06-30 的格式填写");
+        assert_eq!(doc.form.error_count(), 1);
+        assert_eq!(
+            doc.history.undo_target().map(|t| t.text(&c, Lang::Zh)),
+            Some("修改 计划开工时间".into())
+        );
+        doc.form.header.planned_start.clear();
+        assert!(doc.apply_header());
+        assert_eq!(doc.checklist.pipeline.planned_start, None);
     }
 
     #[test]

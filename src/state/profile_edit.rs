@@ -329,6 +329,13 @@ impl ProfileEditor {
             match draft.parse(catalog, catalog.factor(factor), date) {
                 Ok(entry) => {
                     draft.value.follow_unit(entry.as_ref().map(|e| &e.value));
+                    if let (Some(p), Some(planned)) = (
+                        draft.planned.as_mut(),
+                        entry.as_ref().and_then(|e| e.planned.as_ref()),
+                    ) {
+                        p.amount
+                            .follow_unit(Some(&crate::model::Value::Amount(planned.amount.clone())));
+                    }
                     *slot = None;
                 }
                 Err(e) => *slot = Some(e),

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use crate::model::number::{self, NumberError};
 use crate::model::value::{self, YesNo};
 use crate::model::{
-    Catalog, Entry, Factor, Kind, Lang, Localize, Quantity, Text, UnitIdx, Value, ValueError,
+    Catalog, Entry, Factor, Kind, Lang, Localize, PlannedAmount, Quantity, Text, UnitIdx, Value, ValueError,
 };
 
 /// The answer picked in a yes/no editor.
@@ -297,6 +297,10 @@ pub enum DraftError {
     WrongKind,
     /// The entry's own date (as of) cannot be taken: shown on the date field, not the value.
     AsOf(Box<DraftError>),
+    /// The planned amount or its date cannot be taken: shown on the plan's fields.
+    Planned(Box<DraftError>),
+    /// A planned amount with no value today: a plan is beside what the zone has now.
+    PlanWithoutValue,
 }
 
 impl DraftError {
@@ -320,6 +324,12 @@ impl DraftError {
             (DraftError::WrongKind, Lang::En) => "the value does not fit this factor".into(),
             (DraftError::AsOf(e), Lang::Zh) => format!("数据日期：{}", e.text(lang)),
             (DraftError::AsOf(e), Lang::En) => format!("date: {}", e.text(lang)),
+            (DraftError::Planned(e), Lang::Zh) => format!("计划值：{}", e.text(lang)),
+            (DraftError::Planned(e), Lang::En) => format!("planned: {}", e.text(lang)),
+            (DraftError::PlanWithoutValue, Lang::Zh) => "填写计划值前，请先填写现有数值（没有时填 0）".into(),
+            (DraftError::PlanWithoutValue, Lang::En) => {
+                "enter today's value before the planned one (0 when there is none)".into()
+            }
         }
     }
 }
@@ -335,7 +345,8 @@ impl Localize for DraftError {
     }
 }
 
-/// The editable form of one profile entry: value, source, date and the illustrative mark.
+/// The editable form of one profile entry: value, source, date and the illustrative mark,
+/// and for a quantity the amount planned for a date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EntryDraft {
     pub value: ValueDraft,
@@ -343,6 +354,51 @@ pub struct EntryDraft {
     /// Empty: the profile's own date.
     pub as_of: String,
     pub illustrative: bool,
+    /// For a quantity factor: the amount planned; `None` for other kinds.
+    pub planned: Option<PlannedDraft>,
+}
+
+/// The editable form of a planned amount: the amount, the day it is planned for, and where
+/// the plan is written (empty: the entry's own source).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedDraft {
+    pub amount: ValueDraft,
+    pub by: String,
+    pub source: String,
+}
+
+impl PlannedDraft {
+    fn from_planned(factor: &Factor, planned: Option<&PlannedAmount>) -> Self {
+        PlannedDraft {
+            amount: ValueDraft::from_value(factor, planned.map(|p| Value::Amount(p.amount.clone())).as_ref()),
+            by: planned.map(|p| p.by.to_string()).unwrap_or_default(),
+            source: planned.map(|p| p.source.clone()).unwrap_or_default(),
+        }
+    }
+
+    /// Whether nothing of the plan has been entered.
+    pub fn is_empty(&self) -> bool {
+        self.amount.is_empty() && self.by.trim().is_empty() && self.source.trim().is_empty()
+    }
+
+    /// The checked plan: `Ok(None)` when nothing is entered.
+    fn parse(&self, catalog: &Catalog, factor: &Factor) -> Result<Option<PlannedAmount>, DraftError> {
+        if self.is_empty() {
+            return Ok(None);
+        }
+        let wrap = |e| DraftError::Planned(Box::new(e));
+        let amount = match self.amount.parse(catalog, factor).map_err(wrap)? {
+            Some(Value::Amount(q)) => q,
+            Some(_) => return Err(DraftError::WrongKind),
+            None => return Err(wrap(DraftError::Value(ValueError::Number(NumberError::Empty)))),
+        };
+        let by = parse_date(&self.by).map_err(wrap)?;
+        Ok(Some(PlannedAmount {
+            amount,
+            by,
+            source: self.source.trim().to_owned(),
+        }))
+    }
 }
 
 impl EntryDraft {
@@ -355,6 +411,10 @@ impl EntryDraft {
                 .map(|e| e.as_of.to_string())
                 .unwrap_or_default(),
             illustrative: entry.is_some_and(|e| e.illustrative),
+            planned: factor
+                .kind
+                .measure()
+                .map(|_| PlannedDraft::from_planned(factor, entry.and_then(|e| e.planned.as_ref()))),
         }
     }
 
@@ -366,7 +426,14 @@ impl EntryDraft {
         profile_date: Date,
     ) -> Result<Option<Entry>, DraftError> {
         let Some(value) = self.value.parse(catalog, factor)? else {
+            if self.planned.as_ref().is_some_and(|p| !p.is_empty()) {
+                return Err(DraftError::PlanWithoutValue);
+            }
             return Ok(None);
+        };
+        let planned = match &self.planned {
+            Some(p) => p.parse(catalog, factor)?,
+            None => None,
         };
         if self.source.trim().is_empty() && !self.illustrative {
             return Err(DraftError::NoSource);
@@ -381,6 +448,7 @@ impl EntryDraft {
             source: self.source.trim().to_owned(),
             as_of,
             illustrative: self.illustrative,
+            planned,
         }))
     }
 }

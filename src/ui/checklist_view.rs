@@ -88,6 +88,24 @@ fn header_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, comman
                 });
                 ui.end_row();
             }
+            let l = ui.label(t.planned_start);
+            ui.horizontal(|ui| {
+                let mut edit = egui::TextEdit::singleline(&mut h.planned_start)
+                    .desired_width(120.0)
+                    .hint_text(t.planned_start_hint);
+                if h.start_error.is_some() {
+                    edit = edit.text_color(error_color);
+                }
+                changed |= ui
+                    .add(edit)
+                    .labelled_by(l.id)
+                    .on_hover_text(t.planned_start_help)
+                    .changed();
+                if let Some(e) = &h.start_error {
+                    ui.label(RichText::new(e.text(lang)).color(error_color).small());
+                }
+            });
+            ui.end_row();
         });
     if changed {
         commands.push(Command::HeaderEdited);

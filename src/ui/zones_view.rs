@@ -277,10 +277,12 @@ fn entry_row_ui(
 ) -> bool {
     let t = texts(lang);
     let error = editor.entry_errors.get(f.index()).cloned().flatten();
-    // A date error belongs to the date field; anything else to the value.
-    let (error, date_error) = match error {
-        Some(crate::state::value_draft::DraftError::AsOf(e)) => (None, Some(*e)),
-        other => (other, None),
+    // A date error belongs to the date field, a plan's error to the plan's row; anything else
+    // to the value.
+    let (error, date_error, plan_error) = match error {
+        Some(crate::state::value_draft::DraftError::AsOf(e)) => (None, Some(*e), None),
+        Some(crate::state::value_draft::DraftError::Planned(e)) => (None, None, Some(*e)),
+        other => (other, None, None),
     };
     let Some(draft) = editor.form.entries.get_mut(f.index()) else {
         return false;
@@ -324,11 +326,82 @@ fn entry_row_ui(
                 .on_hover_text(e.text(lang));
         }
     });
-    let label = (t.illustrative_of)(name);
-    changed |= ui
-        .checkbox(&mut draft.illustrative, "")
-        .accessible_name(label)
-        .changed();
+    let plan_open_id = egui::Id::unique(("profile plan open", f.index()));
+    let mut plan_open = draft.planned.as_ref().is_some_and(|p| !p.is_empty())
+        || ui.data(|d| d.get_temp::<bool>(plan_open_id).unwrap_or(false));
+    ui.horizontal(|ui| {
+        let label = (t.illustrative_of)(name);
+        changed |= ui
+            .checkbox(&mut draft.illustrative, "")
+            .accessible_name(label)
+            .changed();
+        if draft.planned.is_some() && !plan_open {
+            let add = ui
+                .small_button(t.add_plan)
+                .accessible_name((t.add_plan_of)(name))
+                .on_hover_text(t.add_plan_hint);
+            if add.clicked() {
+                plan_open = true;
+                ui.data_mut(|d| d.insert_temp(plan_open_id, true));
+            }
+        }
+    });
+    ui.end_row();
+    if plan_open && let Some(plan) = draft.planned.as_mut() {
+        changed |= plan_row_ui(ui, catalog, factor, plan, plan_error.as_ref(), plan_open_id, lang);
+    }
+    changed
+}
+
+/// A quantity's plan under its row: the amount planned, the day it is planned for, and where
+/// the plan is written. Returns whether anything changed.
+fn plan_row_ui(
+    ui: &mut Ui,
+    catalog: &crate::model::Catalog,
+    factor: &crate::model::Factor,
+    plan: &mut crate::state::value_draft::PlannedDraft,
+    error: Option<&crate::state::value_draft::DraftError>,
+    open_id: egui::Id,
+    lang: Lang,
+) -> bool {
+    let t = texts(lang);
+    let name = factor.name.get(lang);
+    theme::cell(ui, FACTOR_W, |ui| ui.label(RichText::new(t.plan_row).weak()));
+    let mut changed = theme::cell(ui, VALUE_W, |ui| {
+        value_editor_ui(
+            ui,
+            catalog,
+            factor,
+            &mut plan.amount,
+            Mode::Offer,
+            error,
+            &(t.planned_of)(name),
+            lang,
+        )
+    });
+    theme::cell(ui, SOURCE_W, |ui| {
+        let edit = egui::TextEdit::singleline(&mut plan.source)
+            .desired_width(SOURCE_W - 8.0)
+            .hint_text(t.plan_source_hint);
+        changed |= ui.add(edit).accessible_name((t.plan_source_of)(name)).changed();
+    });
+    theme::cell(ui, DATE_W, |ui| {
+        let edit = egui::TextEdit::singleline(&mut plan.by)
+            .desired_width(DATE_W - 8.0)
+            .hint_text(t.plan_by_hint);
+        changed |= ui.add(edit).accessible_name((t.plan_by_of)(name)).changed();
+    });
+    let remove = ui
+        .small_button("×")
+        .accessible_name((t.remove_plan_of)(name))
+        .on_hover_text(t.remove_plan);
+    if remove.clicked() {
+        plan.amount = crate::state::value_draft::ValueDraft::empty(factor);
+        plan.by.clear();
+        plan.source.clear();
+        ui.data_mut(|d| d.insert_temp(open_id, false));
+        changed = true;
+    }
     ui.end_row();
     changed
 }

@@ -210,6 +210,8 @@ impl Key {
             "zone" => "落地开发区",
             "start_deadline" => "约定开工时间",
             "planned_start" => "计划开工时间",
+            "planned" => "计划值",
+            "by" => "计划日期",
             "Lead" => "线索",
             "Negotiating" => "在谈",
             "Signed" => "签约",
@@ -311,6 +313,8 @@ pub enum Expected {
     Pipeline,
     /// `(lat: 35.62, lon: 111.37)`.
     Location,
+    /// `(value: "50 MW", by: "2026-06-30", source: "…")`: a quantity planned for a date.
+    Planned,
     /// A whole file of this kind.
     File(FileKind),
 }
@@ -395,6 +399,12 @@ impl Localize for Expected {
             (Expected::Location, Lang::Zh) => "经纬度，如 (lat: 35.62, lon: 111.37)".into(),
             (Expected::Location, Lang::En) => {
                 "a latitude and longitude such as (lat: 35.62, lon: 111.37)".into()
+            }
+            (Expected::Planned, Lang::Zh) => {
+                "计划值，如 (value: \"50 MW\", by: \"2026-06-30\", source: \"…\")".into()
+            }
+            (Expected::Planned, Lang::En) => {
+                "a planned amount such as (value: \"50 MW\", by: \"2026-06-30\", source: \"…\")".into()
             }
             (Expected::File(kind), _) => file_kind_text(*kind, lang, true),
         }
@@ -632,6 +642,8 @@ pub enum Problem {
     NoSource,
     /// A yes/no factor required as `No` or `Planned`.
     RequiredNotYes,
+    /// A `planned` amount on a factor that is not a quantity.
+    PlannedNotQuantity,
     /// A checklist's industry that is not a division code.
     UnknownIndustry {
         given: String,
@@ -774,6 +786,12 @@ impl Localize for Problem {
                 "no `source`: say where the figure comes from, or mark it `illustrative: true`".into()
             }
             (Problem::RequiredNotYes, Lang::Zh) => "是否类要素只能要求 Yes（是）".into(),
+            (Problem::PlannedNotQuantity, Lang::Zh) => {
+                "计划值（planned）只用于数量类要素；是否类要素的计划请写 Planned(\"2026-06-30\")".into()
+            }
+            (Problem::PlannedNotQuantity, Lang::En) => {
+                "`planned` is for quantities only; plan a yes/no factor as `Planned(\"2026-06-30\")`".into()
+            }
             (Problem::RequiredNotYes, Lang::En) => "a yes/no factor can only be required as `Yes`".into(),
             (Problem::UnknownIndustry { given, suggestion }, Lang::Zh) => format!(
                 "“{given}”不是国民经济行业分类（GB/T 4754）的大类代码，应写如 C38{}",

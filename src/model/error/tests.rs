@@ -96,6 +96,7 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
             chars: 2_097_152,
         },
         Problem::NoSource,
+        Problem::PlannedNotQuantity,
         Problem::RequiredNotYes,
         Problem::UnknownIndustry {
             given: "C3B".into(),
@@ -174,6 +175,7 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
         Expected::StageDates,
         Expected::Pipeline,
         Expected::Location,
+        Expected::Planned,
         Expected::File(FileKind::Profile),
         Expected::File(FileKind::Checklist),
         Expected::File(FileKind::Catalog),
@@ -367,6 +369,7 @@ fn variant(p: &Problem) -> String {
             Expected::StageDates => "StageDates",
             Expected::Pipeline => "Pipeline",
             Expected::Location => "Location",
+            Expected::Planned => "Planned",
             Expected::File(_) => "File",
         },
         Problem::Value(v) => match v.as_ref() {
@@ -423,6 +426,7 @@ fn variant(p: &Problem) -> String {
         Problem::TooLong { .. } => "TooLong",
         Problem::NoSource => "NoSource",
         Problem::RequiredNotYes => "RequiredNotYes",
+        Problem::PlannedNotQuantity => "PlannedNotQuantity",
         Problem::UnknownIndustry { .. } => "UnknownIndustry",
     };
     let outer = match p {
@@ -440,8 +444,8 @@ fn every_problem_reads_in_chinese_and_in_english() {
     let c = catalog();
     let problems = every_problem(&c);
     let covered: std::collections::BTreeSet<String> = problems.iter().map(variant).collect();
-    // 17 syntax, 19 expected, 12 value, 23 catalog and 16 other problems.
-    assert_eq!(covered.len(), 17 + 19 + 12 + 23 + 16, "{covered:?}");
+    // 17 syntax, 20 expected, 12 value, 23 catalog and 17 other problems.
+    assert_eq!(covered.len(), 17 + 20 + 12 + 23 + 17, "{covered:?}");
     for p in &problems {
         assert_renders(&variant(p), p, &c);
         // Inside a parse error, with the fields it was found in.

@@ -8,6 +8,10 @@ pub struct Texts {
     pub heading: &'static str,
     pub investor: &'static str,
     pub project: &'static str,
+    /// The investor's planned start, its hint and what it is for.
+    pub planned_start: &'static str,
+    pub planned_start_hint: &'static str,
+    pub planned_start_help: &'static str,
     // Factors
     /// A category's heading: its position (from 0), name and how many of its factors are asked.
     pub category_title: fn(usize, &str, usize) -> String,
@@ -32,6 +36,9 @@ const ZH: Texts = Texts {
     heading: "投资需求",
     investor: "投资方",
     project: "项目名称",
+    planned_start: "计划开工时间",
+    planned_start_hint: "如 2027-03-01",
+    planned_start_help: "开发区计划在此日期之前达到的容量（如扩容、在建厂房）按满足计分",
     category_title: |n, name, requested| format!("{}、{name}（{requested}）", chinese_ordinal(n)),
     col_requirement: "要求",
     col_note: "备注",
@@ -51,6 +58,9 @@ const EN: Texts = Texts {
     heading: "Investor checklist",
     investor: "Investor",
     project: "Project",
+    planned_start: "Planned start",
+    planned_start_hint: "e.g. 2027-03-01",
+    planned_start_help: "Capacity a zone plans to have before this day (an extension, factories being built) counts as met",
     category_title: |n, name, requested| format!("{}. {name} ({requested})", n + 1),
     col_requirement: "Requirement",
     col_note: "Note",
