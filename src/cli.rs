@@ -842,6 +842,18 @@ fn profiles_dir(given: Option<&Path>) -> Result<PathBuf, Failure> {
     }
 }
 
+/// The zones of a folder, taking those unchanged since the last run from the cache of parsed
+/// profiles (`io::cache`; `SITEMATCH_CACHE` names another cache folder, empty turns it off).
+fn load_zones(dir: &Path, catalog: &Catalog) -> Result<io::LoadedProfiles, Failure> {
+    let cache = io::cache::default_dir();
+    Ok(io::load_profiles_cached(
+        dir,
+        catalog,
+        cache.as_deref(),
+        &|_, _| {},
+    )?)
+}
+
 /// The sample zones compiled into SiteMatch, which `gen` draws around.
 fn bundled_zones(catalog: &Catalog) -> Result<Vec<crate::model::ZoneProfile>, Failure> {
     crate::assets::sample_profiles()
@@ -875,7 +887,7 @@ fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
     }
     let checklist = io::load_checklist_to_score(&args.checklist, catalog)?;
     let dir = profiles_dir(args.profiles.as_deref())?;
-    let loaded = io::load_profiles(&dir, catalog)?;
+    let loaded = load_zones(&dir, catalog)?;
     for e in &loaded.errors {
         ctx.note(&Notice::Skipped(e));
     }
@@ -900,7 +912,13 @@ fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
     };
     match (args.format, &args.out) {
         (Format::Table, out) => {
-            let report = RankingReport::build(&scorer, &checklist, &ranking, &loaded.zones, lang, today);
+            let items = if args.details {
+                report::ranking::Items::Every
+            } else {
+                report::ranking::Items::None
+            };
+            let report =
+                RankingReport::build_with(&scorer, &checklist, &ranking, &loaded.zones, items, lang, today);
             let mut sink = Sink::open(out.as_deref())?;
             sink.write_all(printable(&report::table::render(&report, args.details)).as_bytes())?;
             sink.close(ctx)?;
@@ -941,7 +959,8 @@ fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
             ctx.note(&Notice::WroteWithItems(path, &items));
         }
         (Format::Xlsx, Some(path)) => {
-            let mut book = report::xlsx::XlsxWriter::new(lang)?;
+            let mut book =
+                report::xlsx::XlsxWriter::new(lang, ranking.zones.len() * scorer.requirements().len())?;
             chunks(&mut |rows| Ok(book.zones(rows)?))?;
             let mut file = io::AtomicFile::create(path)?;
             book.finish_to(&mut file)?;
@@ -1022,7 +1041,7 @@ fn report_pdf(ctx: &Ctx, args: &ReportArgs) -> Result<bool, Failure> {
     let catalog = &ctx.catalog;
     let checklist = io::load_checklist_to_score(&args.checklist, catalog)?;
     let dir = profiles_dir(args.profiles.as_deref())?;
-    let loaded = io::load_profiles(&dir, catalog)?;
+    let loaded = load_zones(&dir, catalog)?;
     for e in &loaded.errors {
         ctx.note(&Notice::Skipped(e));
     }
@@ -1100,7 +1119,7 @@ fn plan(ctx: &Ctx, args: &PlanArgs) -> Result<bool, Failure> {
     let catalog = &ctx.catalog;
     let lang = ctx.lang.table()?;
     let dir = profiles_dir(args.profiles.as_deref())?;
-    let loaded = io::load_profiles(&dir, catalog)?;
+    let loaded = load_zones(&dir, catalog)?;
     for e in &loaded.errors {
         ctx.note(&Notice::Skipped(e));
     }
@@ -1170,7 +1189,7 @@ fn pipeline(ctx: &Ctx, args: &PipelineArgs) -> Result<bool, Failure> {
         return Err(Failure::NoChecklists(args.checklists.clone()));
     }
     let dir = profiles_dir(args.profiles.as_deref())?;
-    let loaded = io::load_profiles(&dir, catalog)?;
+    let loaded = load_zones(&dir, catalog)?;
     for e in &loaded.errors {
         ctx.note(&Notice::Skipped(e));
     }

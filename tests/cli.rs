@@ -725,3 +725,70 @@ fn the_pipeline_ledger_workbook_is_written_where_asked() {
     let bytes = std::fs::read(&out).expect("the workbook");
     assert!(bytes.starts_with(b"PK"), "a zip, as xlsx is");
 }
+
+/// A second `score` over an unchanged folder takes the profiles from the cache of parsed
+/// profiles, prints the same, and `SITEMATCH_CACHE=` (empty) turns the cache off.
+#[test]
+fn score_twice_prints_the_same_from_the_cache() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let zones = home.path().join("zones");
+    let out = crate::sitematch_in(
+        home.path(),
+        &[
+            "gen",
+            "--zones",
+            "40",
+            "--out",
+            zones.to_str().expect("utf-8"),
+            "--seed",
+            "7",
+        ],
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // Files last changed a while ago, so the cache may trust them.
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(600);
+    for entry in std::fs::read_dir(&zones).expect("zones") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .and_then(|f| f.set_modified(then))
+                .expect("set the time");
+        }
+    }
+    let args = [
+        "score",
+        "--checklist",
+        "assets/checklists/pv_base.ron",
+        "--profiles",
+        zones.to_str().expect("utf-8"),
+        "--format",
+        "json",
+        "--date",
+        "2026-11-29",
+    ];
+    let first = crate::sitematch_in(home.path(), &args);
+    assert!(first.status.success());
+    let cache = home.path().join("cache");
+    assert_eq!(std::fs::read_dir(&cache).expect("a cache folder").count(), 1);
+    let second = crate::sitematch_in(home.path(), &args);
+    assert_eq!(second.stdout, first.stdout);
+    // Proof the second run used it: a profile garbled in place (same length and time) is still
+    // ranked from the cache.
+    let z = sitematch::io::ron_files(&zones).expect("zones").remove(0);
+    let len = std::fs::metadata(&z).expect("meta").len() as usize;
+    std::fs::write(&z, "x".repeat(len)).expect("garble");
+    std::fs::File::options()
+        .write(true)
+        .open(&z)
+        .and_then(|f| f.set_modified(then))
+        .expect("set the time");
+    let third = crate::sitematch_in(home.path(), &args);
+    assert_eq!(
+        third.stdout,
+        first.stdout,
+        "{}",
+        String::from_utf8_lossy(&third.stderr)
+    );
+}

@@ -288,3 +288,171 @@ fn a_new_file_is_never_written_over_one_that_appeared_meanwhile() {
     });
     assert_eq!(made, 1);
 }
+
+/// The cache of parsed profiles: a second load of an unchanged folder takes every profile from
+/// the cache and gives exactly what reading the files gives; a file changed since is read again.
+mod profile_cache {
+    use std::path::Path;
+    use std::time::{Duration, SystemTime};
+
+    use super::*;
+
+    fn copy_samples(to: &Path) {
+        for path in io::ron_files(&repo("profiles")).expect("profiles") {
+            fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+
+    /// Sets a file's modification time.
+    fn set_modified(path: &Path, t: SystemTime) {
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .and_then(|f| f.set_modified(t))
+            .expect("set the time");
+    }
+
+    /// Backdates every file of a folder past the racy window, as files last edited a while ago.
+    fn age(dir: &Path) {
+        let then = SystemTime::now() - Duration::from_secs(3600);
+        for path in io::ron_files(dir).expect("files") {
+            set_modified(&path, then);
+        }
+    }
+
+    /// The same bytes length, other content: what only the cache can still read as a profile.
+    fn garble_keeping_length_and_time(path: &Path) {
+        let modified = fs::metadata(path).and_then(|m| m.modified()).expect("time");
+        let len = fs::metadata(path).expect("meta").len() as usize;
+        fs::write(path, "x".repeat(len)).expect("write");
+        set_modified(path, modified);
+    }
+
+    fn load(dir: &Path, cache: Option<&Path>) -> io::LoadedProfiles {
+        io::load_profiles_cached(dir, &catalog(), cache, &|_, _| {}).expect("folder")
+    }
+
+    fn ids(l: &io::LoadedProfiles) -> Vec<&str> {
+        l.zones.iter().map(|z| z.profile.id.as_str()).collect()
+    }
+
+    #[test]
+    fn an_unchanged_folder_is_taken_from_the_cache_as_read() {
+        let (dir, cache) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        copy_samples(dir.path());
+        age(dir.path());
+        let plain = load(dir.path(), None);
+        let first = load(dir.path(), Some(cache.path()));
+        assert_eq!(
+            fs::read_dir(cache.path()).expect("cache").count(),
+            1,
+            "one cache file"
+        );
+        let second = load(dir.path(), Some(cache.path()));
+        for l in [&first, &second] {
+            assert_eq!(ids(l), ids(&plain));
+            for (a, b) in l.zones.iter().zip(&plain.zones) {
+                assert_eq!(a.profile, b.profile, "{}", a.profile.id);
+                assert_eq!(a.stamp, b.stamp, "{}", a.profile.id);
+                assert_eq!(a.path, b.path);
+            }
+        }
+        // Shuozhou's planned capacity survives the cache too.
+        let shuozhou = second
+            .zones
+            .iter()
+            .find(|z| z.profile.id == "shuozhou")
+            .expect("zone");
+        assert!(shuozhou.profile.entries().any(|(_, e)| e.planned.is_some()));
+
+        // Proof that the second load did not read the file: garbled, same length and time,
+        // the cache still gives the profile, while reading the file fails.
+        let houma = dir.path().join("houma.ron");
+        garble_keeping_length_and_time(&houma);
+        let cached = load(dir.path(), Some(cache.path()));
+        assert!(ids(&cached).contains(&"houma"), "{:?}", cached.errors);
+        assert!(!ids(&load(dir.path(), None)).contains(&"houma"));
+    }
+
+    #[test]
+    fn a_changed_new_or_deleted_file_is_read_again() {
+        let (dir, cache) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        copy_samples(dir.path());
+        age(dir.path());
+        load(dir.path(), Some(cache.path()));
+        // Another length: read again, and the new content shows.
+        let linyi = dir.path().join("linyi.ron");
+        let text = fs::read_to_string(&linyi)
+            .expect("read")
+            .replace("临猗现代农业产业示范区", "临猗新区");
+        fs::write(&linyi, text).expect("write");
+        // Gone: not listed.
+        fs::remove_file(dir.path().join("yuanping.ron")).expect("remove");
+        let after = load(dir.path(), Some(cache.path()));
+        assert_eq!(ids(&after), ["houma", "linyi", "shuozhou", "xiangfen"]);
+        let linyi = &after.zones[1].profile;
+        assert_eq!(linyi.name.zh, "临猗新区");
+        assert_eq!(after.zones[1].stamp, load(dir.path(), None).zones[1].stamp);
+    }
+
+    /// A file changed within the clock's granularity of the cache being written keeps its
+    /// stamp; such a file is never taken from the cache.
+    #[test]
+    fn a_file_as_recent_as_the_cache_is_read_again() {
+        let (dir, cache) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        copy_samples(dir.path());
+        // Files written just now, cached just now: too recent to trust.
+        load(dir.path(), Some(cache.path()));
+        let houma = dir.path().join("houma.ron");
+        garble_keeping_length_and_time(&houma);
+        let again = load(dir.path(), Some(cache.path()));
+        assert!(!ids(&again).contains(&"houma"), "read again, and found garbled");
+        assert!(again.errors.iter().any(|e| e.path == houma));
+    }
+
+    #[test]
+    fn a_damaged_cache_or_another_catalog_is_no_cache() {
+        let (dir, cache) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        copy_samples(dir.path());
+        age(dir.path());
+        load(dir.path(), Some(cache.path()));
+        let file = fs::read_dir(cache.path())
+            .expect("cache")
+            .next()
+            .expect("a file")
+            .expect("entry")
+            .path();
+        let bytes = fs::read(&file).expect("read");
+        fs::write(&file, &bytes[..bytes.len() / 2]).expect("truncate");
+        let plain = load(dir.path(), None);
+        let from_damaged = load(dir.path(), Some(cache.path()));
+        assert_eq!(ids(&from_damaged), ids(&plain));
+        assert!(from_damaged.errors.is_empty());
+        // The load wrote a whole cache again.
+        assert!(fs::read(&file).expect("read").len() >= bytes.len() - 64);
+
+        // Another catalog (here: one more comment in the built-in one) does not use it.
+        let other =
+            Catalog::parse(&format!("// another\n{}", sitematch::model::catalog::BUILTIN)).expect("catalog");
+        assert_ne!(other.fingerprint(), catalog().fingerprint());
+        garble_keeping_length_and_time(&dir.path().join("houma.ron"));
+        let with_other =
+            io::load_profiles_cached(dir.path(), &other, Some(cache.path()), &|_, _| {}).expect("folder");
+        assert!(
+            !with_other.zones.iter().any(|z| z.profile.id == "houma"),
+            "read again"
+        );
+    }
+}

@@ -753,6 +753,7 @@ fn a_disk_that_fills_during_the_items_keeps_the_old_csv_pair() {
         let limit = blocks.map_or_else(|| "unlimited".to_owned(), |b| b.to_string());
         let script = format!("trap '' XFSZ; ulimit -f {limit}; exec \"$0\" \"$@\"");
         Command::new("sh")
+            .env("SITEMATCH_CACHE", "")
             .args(["-c", &script, env!("CARGO_BIN_EXE_sitematch")])
             .args(["score", "--lang", "en", "--date", "2026-06-30", "--checklist"])
             .arg(zones.join("checklists").join("checklist-001.ron"))
@@ -812,6 +813,7 @@ fn report_with_template(dir: &Path, template: &str, secs: u32) -> std::process::
     std::fs::write(&path, template).expect("write the template");
     Command::new(env!("CARGO_BIN_EXE_sitematch"))
         .current_dir(repo(""))
+        .env("SITEMATCH_CACHE", "")
         .args([
             "report",
             "--lang",

@@ -21,8 +21,8 @@ pub fn repo(path: &str) -> PathBuf {
 }
 
 /// Runs the built binary in the checkout, in an English locale, so that what it prints
-/// without `--lang` does not depend on the machine the tests run on, with a data folder of its
-/// own (never the real one).
+/// without `--lang` does not depend on the machine the tests run on, with a data folder and a
+/// cache folder of its own (never the real ones).
 pub fn sitematch(args: &[&str]) -> Output {
     let home = tempfile::tempdir().expect("tempdir");
     run(home.path(), args, "C")
@@ -45,6 +45,7 @@ fn run(home: &std::path::Path, args: &[&str], locale: &str) -> Output {
         .args(args)
         .current_dir(repo(""))
         .env("SITEMATCH_HOME", home)
+        .env("SITEMATCH_CACHE", home.join("cache"))
         .env_remove("LANGUAGE")
         .env_remove("LC_MESSAGES")
         .env("LC_ALL", locale)

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{self, Catalog, Checklist, Lang, Localize, ParseError, ZoneProfile};
 
+pub mod cache;
 pub mod clock;
 pub mod data_dir;
 pub mod desktop;
@@ -740,20 +741,56 @@ pub fn load_profiles_with_progress(
     catalog: &Catalog,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<LoadedProfiles, FileError> {
+    load_profiles_cached(dir, catalog, None, progress)
+}
+
+/// Like [`load_profiles_with_progress`], taking the profiles of files unchanged since they
+/// were last read from the cache in `cache_dir` ([`cache`]) instead of parsing them again, and
+/// bringing the cache up to date. The result is the same as without a cache.
+pub fn load_profiles_cached(
+    dir: &Path,
+    catalog: &Catalog,
+    cache_dir: Option<&Path>,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<LoadedProfiles, FileError> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let files = ron_files(dir)?;
     let total = files.len();
     let done = AtomicUsize::new(0);
+    let cached = cache_dir.map(|c| cache::Cached::read(c, dir, catalog));
+    let (parsed, hits) = (AtomicUsize::new(0), AtomicUsize::new(0));
     type Read = Result<(ZoneProfile, FileStamp), FileError>;
     let results: Vec<(PathBuf, Read)> = files
         .into_par_iter()
         .map(|path| {
-            let result = load_profile_stamped(&path, catalog);
+            let result = match cached.as_ref().and_then(|c| c.hit(&path, catalog)) {
+                Some(hit) => {
+                    hits.fetch_add(1, Ordering::Relaxed);
+                    Ok(hit)
+                }
+                None => {
+                    parsed.fetch_add(1, Ordering::Relaxed);
+                    load_profile_stamped(&path, catalog)
+                }
+            };
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             (path, result)
         })
         .collect();
+    if let (Some(cache_dir), Some(cached)) = (cache_dir, &cached) {
+        let good = || {
+            results.iter().filter_map(|(path, r)| {
+                r.as_ref()
+                    .ok()
+                    .map(|(profile, stamp)| (path.as_path(), profile, stamp))
+            })
+        };
+        // Written again when a file was read, or one it held is gone.
+        if parsed.load(Ordering::Relaxed) > 0 || hits.load(Ordering::Relaxed) != cached.held() {
+            cache::write(cache_dir, dir, catalog, good());
+        }
+    }
     let clashes = case_clashes(
         results
             .iter()

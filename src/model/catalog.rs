@@ -249,6 +249,8 @@ pub struct Catalog {
     industry_vocabulary: VocabIdx,
     factor_ids: HashMap<String, FactorIdx>,
     tiers: Vec<Tier>,
+    /// A hash of the text the catalog was read from: what indices into it mean.
+    fingerprint: u64,
 }
 
 /// A readiness tier (certified-site style): a zone is in the first tier, best first, whose
@@ -300,6 +302,12 @@ impl Catalog {
     }
 
     /// The number of factors.
+    /// A hash of the catalog's text: two catalogs with the same fingerprint give every index
+    /// (factor, unit, level, member) the same meaning, so values stored by index can be reused.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
     pub fn len(&self) -> usize {
         self.factors.len()
     }
@@ -863,6 +871,12 @@ impl RawCatalog {
             industry_vocabulary,
             factor_ids,
             tiers: Vec::new(),
+            fingerprint: {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                text.hash(&mut h);
+                h.finish()
+            },
         };
         catalog.tiers = check_tiers(self.tiers, &catalog, text)?;
         Ok(catalog)

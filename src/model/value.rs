@@ -55,6 +55,16 @@ impl Quantity {
         })
     }
 
+    /// A quantity from parts stored earlier by [`Quantity::amount`], [`Quantity::unit`] and
+    /// [`Quantity::canonical`] of the same catalog: nothing is checked or converted again.
+    pub(crate) fn from_parts(amount: Decimal, unit: UnitIdx, canonical: Decimal) -> Quantity {
+        Quantity {
+            amount,
+            unit,
+            canonical,
+        }
+    }
+
     /// The amount as entered.
     pub fn amount(&self) -> Decimal {
         self.amount

@@ -69,8 +69,30 @@ impl RankingReport {
         lang: Lang,
         today: Date,
     ) -> Self {
+        RankingReport::build_with(scorer, checklist, ranking, profiles, Items::Every, lang, today)
+    }
+
+    /// Like [`RankingReport::build`]; with [`Items::None`] the rows carry no items (a ranking
+    /// table without details), which is most of the work at scale.
+    pub fn build_with<P: AsRef<ZoneProfile> + Sync>(
+        scorer: &Scorer,
+        checklist: &Checklist,
+        ranking: &Ranking,
+        profiles: &[P],
+        items: Items,
+        lang: Lang,
+        today: Date,
+    ) -> Self {
         let mut report = RankingReport::header(scorer, checklist, lang);
-        report.zones = zone_rows(scorer, ranking, profiles, 0..ranking.zones.len(), lang, today);
+        report.zones = zone_rows_with(
+            scorer,
+            ranking,
+            profiles,
+            0..ranking.zones.len(),
+            items,
+            lang,
+            today,
+        );
         report.first_place = first_place(scorer.requirements(), &ranking.zones, profiles)
             .map(|finding| first_place_text(scorer.catalog(), finding.as_ref(), profiles, lang));
         report
@@ -110,9 +132,30 @@ pub fn zone_rows<P: AsRef<ZoneProfile> + Sync>(
     lang: Lang,
     today: Date,
 ) -> Vec<ZoneRow> {
+    zone_rows_with(scorer, ranking, profiles, ranks, Items::Every, lang, today)
+}
+
+/// Whether a zone's row carries the words of every item, or none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Items {
+    Every,
+    /// Only the summary: rank, score, counts, failed must-haves, the largest gap.
+    None,
+}
+
+/// [`zone_rows`], with or without the items.
+pub fn zone_rows_with<P: AsRef<ZoneProfile> + Sync>(
+    scorer: &Scorer,
+    ranking: &Ranking,
+    profiles: &[P],
+    ranks: Range<usize>,
+    items: Items,
+    lang: Lang,
+    today: Date,
+) -> Vec<ZoneRow> {
     use rayon::prelude::*;
     let ranks = ranks.start.min(ranking.zones.len())..ranks.end.min(ranking.zones.len());
-    let row = |i: usize| zone_row(scorer, &ranking.zones[i], i + 1, profiles, lang, today);
+    let row = |i: usize| zone_row(scorer, &ranking.zones[i], i + 1, profiles, items, lang, today);
     if ranks.len() < PARALLEL_FROM {
         ranks.filter_map(row).collect()
     } else {
@@ -126,31 +169,42 @@ fn zone_row<P: AsRef<ZoneProfile>>(
     result: &ZoneResult,
     rank: usize,
     profiles: &[P],
+    with_items: Items,
     lang: Lang,
     today: Date,
 ) -> Option<ZoneRow> {
     let catalog = scorer.catalog();
     let profile = profiles.get(result.zone.index())?.as_ref();
-    let items: Vec<ItemRow> = result
-        .items
-        .iter()
-        .filter_map(|item| Some((item, scorer.requirement_of(item)?)))
-        .map(|(item, req)| ItemRow {
+    let row = |item: &crate::scoring::ItemResult| {
+        let req = scorer.requirement_of(item)?;
+        Some(ItemRow {
             factor_id: catalog.factor(item.factor).id.clone(),
             importance: item.importance,
             credit: item.credit.clone(),
             texts: item_texts(catalog, req, item, profile, lang, today),
         })
-        .collect();
+    };
+    let items: Vec<ItemRow> = match with_items {
+        Items::Every => result.items.iter().filter_map(row).collect(),
+        Items::None => Vec::new(),
+    };
     let largest_gap = result.largest_gap().and_then(|gap| {
-        let row = items
+        let own;
+        let texts = match items
             .iter()
-            .find(|r| r.factor_id == catalog.factor(gap.factor).id)?;
+            .find(|r| r.factor_id == catalog.factor(gap.factor).id)
+        {
+            Some(r) => &r.texts,
+            None => {
+                own = row(gap)?;
+                &own.texts
+            }
+        };
         Some(format!(
             "{}{}{}",
-            row.texts.factor,
+            texts.factor,
             lang.pick("：", ": "),
-            row.texts.gap.as_deref().unwrap_or("")
+            texts.gap.as_deref().unwrap_or("")
         ))
     });
     Some(ZoneRow {

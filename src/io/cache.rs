@@ -1,0 +1,371 @@
+//! A cache of parsed zone profiles, so that a folder read again is not parsed again: each good
+//! profile of a folder is kept in a compact binary form (postcard) with the stamp of the file it
+//! was read from, one cache file per folder, in the user's cache folder (never the zones folder,
+//! which officers share).
+//!
+//! A cached profile is used only when its file has the length and modification time it had,
+//! and that time is at least [`RACY`] older than the cache: a file changed twice within the
+//! clock's granularity keeps its stamp, so a recent one is read again (as git treats its index).
+//! Anything else about a cache file (another version of SiteMatch, another catalog, damage)
+//! makes it empty, never an error: the files are read as if there were no cache.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::FileStamp;
+use crate::model::catalog::UnitIdx;
+use crate::model::geo::Location;
+use crate::model::value::YesNo;
+use crate::model::{Catalog, Entry, FactorIdx, Kind, PlannedAmount, Quantity, Text, Value, ZoneProfile};
+
+/// The environment variable naming the cache folder instead of the platform's; empty turns the
+/// cache off.
+pub const CACHE_ENV: &str = "SITEMATCH_CACHE";
+
+/// How much older than the cache a file's modification time must be for its cached profile to
+/// be used. FAT keeps times to 2 s; network shares round them too.
+pub const RACY: Duration = Duration::from_secs(3);
+
+/// Bumped whenever the layout below changes.
+const FORMAT: u32 = 1;
+
+/// The cache folder: `SITEMATCH_CACHE` when set (empty: no cache), else the platform's cache
+/// folder (`%LOCALAPPDATA%\sitematch\sitematch\cache` on Windows, `~/.cache/sitematch` on
+/// Linux).
+pub fn default_dir() -> Option<PathBuf> {
+    match std::env::var_os(CACHE_ENV) {
+        Some(dir) if dir.is_empty() => None,
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => {
+            directories::ProjectDirs::from("cn", "sitematch", "sitematch").map(|d| d.cache_dir().to_owned())
+        }
+    }
+}
+
+/// The cache file of one zones folder inside the cache folder.
+fn file_of(cache_dir: &Path, folder: &Path) -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    super::full_path(folder).hash(&mut h);
+    cache_dir.join(format!("profiles-{:016x}.bin", h.finish()))
+}
+
+/// The profiles a folder's cache holds, by file name, for a catalog. Each is taken out as it
+/// is used ([`Cached::hit`]), so its text moves into the profile instead of being copied.
+pub struct Cached {
+    written: SystemTime,
+    files: Mutex<HashMap<String, CachedFile>>,
+    /// How many it held when read.
+    held: usize,
+}
+
+impl Cached {
+    /// Reads the cache of `folder`; empty when there is none or it cannot be used.
+    pub fn read(cache_dir: &Path, folder: &Path, catalog: &Catalog) -> Cached {
+        let empty = Cached {
+            written: UNIX_EPOCH,
+            files: Mutex::new(HashMap::new()),
+            held: 0,
+        };
+        let Ok(bytes) = std::fs::read(file_of(cache_dir, folder)) else {
+            return empty;
+        };
+        match postcard::from_bytes::<CacheFile>(&bytes) {
+            Ok(f)
+                if f.format == FORMAT
+                    && f.app == env!("CARGO_PKG_VERSION")
+                    && f.catalog == catalog.fingerprint() =>
+            {
+                Cached {
+                    written: f.written.system_time().unwrap_or(UNIX_EPOCH),
+                    held: f.files.len(),
+                    files: Mutex::new(f.files.into_iter().map(|c| (c.name.clone(), c)).collect()),
+                }
+            }
+            _ => empty,
+        }
+    }
+
+    /// How many profiles it held when read.
+    pub fn held(&self) -> usize {
+        self.held
+    }
+
+    /// The profile of `path` as cached, when the file is as it was and old enough to trust;
+    /// taken out of the cache either way.
+    pub fn hit(&self, path: &Path, catalog: &Catalog) -> Option<(ZoneProfile, FileStamp)> {
+        let name = path.file_name()?.to_str()?;
+        let cached = self.files.lock().ok()?.remove(name)?;
+        let meta = std::fs::metadata(path).ok()?;
+        let modified = meta.modified().ok()?;
+        if meta.len() != cached.len
+            || Some(Time::of(modified)) != cached.modified
+            || modified.checked_add(RACY).is_none_or(|t| t > self.written)
+        {
+            return None;
+        }
+        let profile = cached.profile.restore(catalog)?;
+        (profile.id == super::profile_id(path)).then_some((
+            profile,
+            FileStamp {
+                len: cached.len,
+                modified: Some(modified),
+                hash: cached.hash,
+            },
+        ))
+    }
+}
+
+/// Writes the cache of `folder`: every profile with the stamp of its file. Failing to write a
+/// cache changes nothing but speed, so it is only logged.
+pub fn write<'a>(
+    cache_dir: &Path,
+    folder: &Path,
+    catalog: &Catalog,
+    zones: impl Iterator<Item = (&'a Path, &'a ZoneProfile, &'a FileStamp)>,
+) {
+    let files = zones
+        .filter_map(|(path, profile, stamp)| {
+            Some(CachedFile {
+                name: path.file_name()?.to_str()?.to_owned(),
+                len: stamp.len,
+                modified: stamp.modified.map(Time::of),
+                hash: stamp.hash,
+                profile: ProfileRepr::of(profile),
+            })
+        })
+        .collect();
+    let file = CacheFile {
+        format: FORMAT,
+        app: env!("CARGO_PKG_VERSION").to_owned(),
+        catalog: catalog.fingerprint(),
+        written: Time::of(SystemTime::now()),
+        files,
+    };
+    let written = postcard::to_allocvec(&file)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            std::fs::create_dir_all(cache_dir).map_err(|e| e.to_string())?;
+            super::write_atomic(&file_of(cache_dir, folder), &bytes, false).map_err(|e| e.to_string())
+        });
+    if let Err(e) = written {
+        log::debug!("profile cache for {} not written: {e}", folder.display());
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct CacheFile {
+    format: u32,
+    /// The version of SiteMatch that wrote it.
+    app: String,
+    /// [`Catalog::fingerprint`] of the catalog its indices refer to.
+    catalog: u64,
+    written: Time,
+    files: Vec<CachedFile>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CachedFile {
+    /// The file's name in its folder.
+    name: String,
+    len: u64,
+    modified: Option<Time>,
+    hash: u64,
+    profile: ProfileRepr,
+}
+
+/// A moment as seconds and nanoseconds since 1970 (earlier ones are not cached).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Time {
+    secs: u64,
+    nanos: u32,
+}
+
+impl Time {
+    fn of(t: SystemTime) -> Time {
+        let d = t.duration_since(UNIX_EPOCH).unwrap_or_default();
+        Time {
+            secs: d.as_secs(),
+            nanos: d.subsec_nanos(),
+        }
+    }
+
+    fn system_time(self) -> Option<SystemTime> {
+        UNIX_EPOCH.checked_add(Duration::new(self.secs, self.nanos))
+    }
+}
+
+/// A day as year, month, day.
+#[derive(Clone, Copy, Serialize, Deserialize)]
+struct Day(i16, i8, i8);
+
+impl Day {
+    fn of(d: Date) -> Day {
+        Day(d.year(), d.month(), d.day())
+    }
+
+    fn date(self) -> Option<Date> {
+        Date::new(self.0, self.1, self.2).ok()
+    }
+}
+
+/// A decimal as its 16 bytes.
+type Dec = [u8; 16];
+
+#[derive(Serialize, Deserialize)]
+struct ProfileRepr {
+    id: String,
+    name: Text,
+    region: Text,
+    contact: String,
+    contact_en: String,
+    as_of: Day,
+    location: Option<(Dec, Dec)>,
+    entries: Vec<(u16, EntryRepr)>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct EntryRepr {
+    value: ValueRepr,
+    source: String,
+    as_of: Day,
+    illustrative: bool,
+    planned: Option<(QuantityRepr, Day, String)>,
+}
+
+#[derive(Serialize, Deserialize)]
+enum ValueRepr {
+    Amount(QuantityRepr),
+    Yes,
+    No,
+    Planned(Day),
+    Level(u16),
+    Set(Vec<u16>),
+}
+
+#[derive(Serialize, Deserialize)]
+struct QuantityRepr {
+    amount: Dec,
+    unit: u16,
+    canonical: Dec,
+}
+
+impl QuantityRepr {
+    fn of(q: &Quantity) -> QuantityRepr {
+        QuantityRepr {
+            amount: q.amount().serialize(),
+            unit: u16::try_from(q.unit().index()).unwrap_or(u16::MAX),
+            canonical: q.canonical().serialize(),
+        }
+    }
+
+    /// The quantity, when its unit is one `kind` takes.
+    fn restore(&self, kind: &Kind) -> Option<Quantity> {
+        let unit = UnitIdx::from_index(usize::from(self.unit))?;
+        kind.measure()?.units.contains(&unit).then(|| {
+            Quantity::from_parts(
+                Decimal::deserialize(self.amount),
+                unit,
+                Decimal::deserialize(self.canonical),
+            )
+        })
+    }
+}
+
+impl ProfileRepr {
+    fn of(p: &ZoneProfile) -> ProfileRepr {
+        ProfileRepr {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            region: p.region.clone(),
+            contact: p.contact.clone(),
+            contact_en: p.contact_en.clone(),
+            as_of: Day::of(p.as_of),
+            location: p.location.map(|l| (l.lat.serialize(), l.lon.serialize())),
+            entries: p
+                .entries()
+                .map(|(f, e)| {
+                    let value = match &e.value {
+                        Value::Amount(q) => ValueRepr::Amount(QuantityRepr::of(q)),
+                        Value::YesNo(YesNo::Yes) => ValueRepr::Yes,
+                        Value::YesNo(YesNo::No) => ValueRepr::No,
+                        Value::YesNo(YesNo::Planned(d)) => ValueRepr::Planned(Day::of(*d)),
+                        Value::Level(l) => ValueRepr::Level(*l),
+                        Value::Set(m) => ValueRepr::Set(m.clone()),
+                    };
+                    let entry = EntryRepr {
+                        value,
+                        source: e.source.clone(),
+                        as_of: Day::of(e.as_of),
+                        illustrative: e.illustrative,
+                        planned: e
+                            .planned
+                            .as_ref()
+                            .map(|p| (QuantityRepr::of(&p.amount), Day::of(p.by), p.source.clone())),
+                    };
+                    (u16::try_from(f.index()).unwrap_or(u16::MAX), entry)
+                })
+                .collect(),
+        }
+    }
+
+    /// The profile, when every index in it means something in `catalog` (a damaged cache
+    /// gives `None`, and the file is read instead).
+    fn restore(self, catalog: &Catalog) -> Option<ZoneProfile> {
+        let mut p = ZoneProfile::new(catalog, self.id, self.name, self.as_of.date()?);
+        p.region = self.region;
+        p.contact = self.contact;
+        p.contact_en = self.contact_en;
+        p.location = self.location.map(|(lat, lon)| Location {
+            lat: Decimal::deserialize(lat),
+            lon: Decimal::deserialize(lon),
+        });
+        for (f, e) in self.entries {
+            let f = FactorIdx::from_index(usize::from(f)).filter(|f| f.index() < catalog.len())?;
+            let kind = &catalog.factor(f).kind;
+            let value = match (e.value, kind) {
+                (ValueRepr::Amount(q), _) => Value::Amount(q.restore(kind)?),
+                (ValueRepr::Yes, Kind::YesNo) => Value::YesNo(YesNo::Yes),
+                (ValueRepr::No, Kind::YesNo) => Value::YesNo(YesNo::No),
+                (ValueRepr::Planned(d), Kind::YesNo) => Value::YesNo(YesNo::Planned(d.date()?)),
+                (ValueRepr::Level(l), Kind::Level(levels)) if usize::from(l) < levels.len() => {
+                    Value::Level(l)
+                }
+                (ValueRepr::Set(m), Kind::Set(v))
+                    if !m.is_empty()
+                        && m.windows(2).all(|w| w[0] < w[1])
+                        && m.iter()
+                            .all(|i| usize::from(*i) < catalog.vocabulary(*v).members.len()) =>
+                {
+                    Value::Set(m)
+                }
+                _ => return None,
+            };
+            let planned = match e.planned {
+                Some((q, by, source)) => Some(PlannedAmount {
+                    amount: q.restore(kind)?,
+                    by: by.date()?,
+                    source,
+                }),
+                None => None,
+            };
+            p.set_entry(
+                f,
+                Some(Entry {
+                    value,
+                    source: e.source,
+                    as_of: e.as_of.date()?,
+                    illustrative: e.illustrative,
+                    planned,
+                }),
+            );
+        }
+        Some(p)
+    }
+}
