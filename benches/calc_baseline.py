@@ -12,7 +12,12 @@ over the same folder so the ratio can be read off one run.
     python3 benches/calc_baseline.py --zones /tmp/zones \
         --checklist /tmp/zones/checklists/checklist-001.ron --sitematch target/release/sitematch
 
-Needs Debian's `libreoffice-calc-nogui` and `python3-uno`. Only the standard library otherwise.
+Needs Debian's `libreoffice-calc-nogui` and `python3-uno` (run it with the system's
+`/usr/bin/python3`, which has `uno`). Only the standard library otherwise.
+
+`sitematch score` is timed as a user runs it twice over the same folder: its cache of parsed
+profiles is warm after the first run (pass `SITEMATCH_CACHE=` to time every run cold). Zones
+with a planned amount (time-phased capacity) are not modelled here; `gen` writes none.
 """
 
 import argparse

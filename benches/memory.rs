@@ -40,7 +40,7 @@ fn main() {
     io::write_generated(dir.path(), &synth::zones(&catalog, &samples, n, 42), &catalog).expect("write");
 
     let before = resident_mb();
-    let (ws, err) = Workspace::load(catalog.clone(), dir.path(), None);
+    let (ws, err) = Workspace::load(catalog.clone(), dir.path());
     assert!(err.is_none() && ws.zones.len() == n);
     let loaded = resident_mb();
     let results = Results::compute(&ws.catalog, &checklist, &ws.zones, jiff::civil::date(2026, 6, 30));

@@ -63,7 +63,6 @@ pub fn init(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> AppInit {
         recovery_store: None,
         samples_dir: Some(repo("assets/checklists")),
         data_dir: None,
-        cache_dir: None,
     }
 }
 

@@ -122,15 +122,11 @@ impl SiteMatchApp {
         self.editor = None;
         if self.background_loads {
             let ctx = ctx.clone();
-            let cache = self.cache_dir.clone();
-            self.loading = Some(FolderLoad::start(
-                self.ws.catalog.clone(),
-                dir,
-                cache,
-                move || ctx.request_repaint(),
-            ));
+            self.loading = Some(FolderLoad::start(self.ws.catalog.clone(), dir, move || {
+                ctx.request_repaint()
+            }));
         } else {
-            let (ws, error) = Workspace::load(self.ws.catalog.clone(), &dir, self.cache_dir.as_deref());
+            let (ws, error) = Workspace::load(self.ws.catalog.clone(), &dir);
             self.install_workspace(ws, error);
         }
     }

@@ -20,17 +20,12 @@ pub struct FolderLoad {
 
 impl FolderLoad {
     /// Starts loading; `repaint` is called as files finish so the progress shows.
-    pub fn start(
-        catalog: Catalog,
-        dir: PathBuf,
-        cache: Option<PathBuf>,
-        repaint: impl Fn() + Send + Sync + 'static,
-    ) -> Self {
+    pub fn start(catalog: Catalog, dir: PathBuf, repaint: impl Fn() + Send + Sync + 'static) -> Self {
         let done = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
         let (d, t) = (done.clone(), total.clone());
         let handle = std::thread::spawn(move || {
-            let result = Workspace::load_with_progress(catalog, &dir, cache.as_deref(), &|n, of| {
+            let result = Workspace::load_with_progress(catalog, &dir, &|n, of| {
                 d.store(n, Ordering::Relaxed);
                 t.store(of, Ordering::Relaxed);
                 repaint();

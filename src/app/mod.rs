@@ -64,8 +64,6 @@ pub struct AppInit {
     pub samples_dir: Option<PathBuf>,
     /// The officer's SiteMatch folder, which the About window shows; `None` when there is none.
     pub data_dir: Option<PathBuf>,
-    /// Where parsed profiles are cached between runs (`io::cache`); `None`: no cache.
-    pub cache_dir: Option<PathBuf>,
 }
 
 /// The SiteMatch desktop app.
@@ -93,8 +91,6 @@ pub struct SiteMatchApp {
     samples: Vec<Sample>,
     /// The officer's SiteMatch folder (About); `None` when there is none.
     data_dir: Option<PathBuf>,
-    /// Where parsed profiles are cached between runs; `None`: no cache.
-    cache_dir: Option<PathBuf>,
     /// Commands that open a file dialog, held for the frames it takes the menu they came from
     /// to be drawn closed: a dialog blocks the window, which keeps showing its last frame.
     deferred: Vec<(Command, u8)>,
@@ -130,12 +126,9 @@ impl SiteMatchApp {
         let background_loads = init.background.is_some();
         let (ws, folder_error, loading) = match init.background {
             Some(ctx) => {
-                let load = FolderLoad::start(
-                    init.catalog.clone(),
-                    init.profiles_dir.clone(),
-                    init.cache_dir.clone(),
-                    move || ctx.request_repaint(),
-                );
+                let load = FolderLoad::start(init.catalog.clone(), init.profiles_dir.clone(), move || {
+                    ctx.request_repaint()
+                });
                 (
                     Workspace::empty(init.catalog, &init.profiles_dir),
                     None,
@@ -143,7 +136,7 @@ impl SiteMatchApp {
                 )
             }
             None => {
-                let (ws, e) = Workspace::load(init.catalog, &init.profiles_dir, init.cache_dir.as_deref());
+                let (ws, e) = Workspace::load(init.catalog, &init.profiles_dir);
                 (ws, e, None)
             }
         };
@@ -174,7 +167,6 @@ impl SiteMatchApp {
             deferred: Vec::new(),
             samples,
             data_dir: init.data_dir,
-            cache_dir: init.cache_dir,
             quit_requested: false,
             dialogs: init.dialogs,
             today: init.today,

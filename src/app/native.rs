@@ -86,7 +86,6 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 recovery_store: store.clone(),
                 samples_dir: data_dir.as_ref().map(DataDir::checklists),
                 data_dir: data_dir.as_ref().map(|d| d.root().to_owned()),
-                cache_dir: crate::io::cache::default_dir(),
             });
             app.launched = Some(launched);
             if let Some(store) = store {

@@ -11,7 +11,6 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use jiff::civil::Date;
@@ -56,27 +55,36 @@ fn file_of(cache_dir: &Path, folder: &Path) -> PathBuf {
     cache_dir.join(format!("profiles-{:016x}.bin", h.finish()))
 }
 
-/// The profiles a folder's cache holds, by file name, for a catalog. Each is taken out as it
-/// is used ([`Cached::hit`]), so its text moves into the profile instead of being copied.
-pub struct Cached {
-    written: SystemTime,
-    files: Mutex<HashMap<String, CachedFile>>,
-    /// How many it held when read.
-    held: usize,
+/// A folder's cache file as read, before it is looked into.
+pub struct CacheBytes(Vec<u8>);
+
+impl CacheBytes {
+    /// Reads the cache file of `folder`; `None` when there is none.
+    pub fn read(cache_dir: &Path, folder: &Path) -> Option<CacheBytes> {
+        std::fs::read(file_of(cache_dir, folder)).ok().map(CacheBytes)
+    }
 }
 
-impl Cached {
-    /// Reads the cache of `folder`; empty when there is none or it cannot be used.
-    pub fn read(cache_dir: &Path, folder: &Path, catalog: &Catalog) -> Cached {
+/// The profiles a folder's cache holds, by file name, for a catalog, their texts still in the
+/// cache file's bytes: each is copied out only into the profile that uses it ([`Cached::hit`]),
+/// so a cache read costs the file and the profiles, not a third copy in between.
+pub struct Cached<'b> {
+    written: SystemTime,
+    files: HashMap<&'b str, CachedFile<'b>>,
+}
+
+impl<'b> Cached<'b> {
+    /// The cache in `bytes`; empty when there is none or it cannot be used (damaged, or written
+    /// by another version or for another catalog).
+    pub fn parse(bytes: Option<&'b CacheBytes>, catalog: &Catalog) -> Cached<'b> {
         let empty = Cached {
             written: UNIX_EPOCH,
-            files: Mutex::new(HashMap::new()),
-            held: 0,
+            files: HashMap::new(),
         };
-        let Ok(bytes) = std::fs::read(file_of(cache_dir, folder)) else {
+        let Some(bytes) = bytes else {
             return empty;
         };
-        match postcard::from_bytes::<CacheFile>(&bytes) {
+        match postcard::from_bytes::<CacheFile<'b>>(&bytes.0) {
             Ok(f)
                 if f.format == FORMAT
                     && f.app == env!("CARGO_PKG_VERSION")
@@ -84,24 +92,22 @@ impl Cached {
             {
                 Cached {
                     written: f.written.system_time().unwrap_or(UNIX_EPOCH),
-                    held: f.files.len(),
-                    files: Mutex::new(f.files.into_iter().map(|c| (c.name.clone(), c)).collect()),
+                    files: f.files.into_iter().map(|c| (c.name, c)).collect(),
                 }
             }
             _ => empty,
         }
     }
 
-    /// How many profiles it held when read.
+    /// How many profiles it holds.
     pub fn held(&self) -> usize {
-        self.held
+        self.files.len()
     }
 
-    /// The profile of `path` as cached, when the file is as it was and old enough to trust;
-    /// taken out of the cache either way.
+    /// The profile of `path` as cached, when the file is as it was and old enough to trust.
     pub fn hit(&self, path: &Path, catalog: &Catalog) -> Option<(ZoneProfile, FileStamp)> {
         let name = path.file_name()?.to_str()?;
-        let cached = self.files.lock().ok()?.remove(name)?;
+        let cached = self.files.get(name)?;
         let meta = std::fs::metadata(path).ok()?;
         let modified = meta.modified().ok()?;
         if meta.len() != cached.len
@@ -133,7 +139,7 @@ pub fn write<'a>(
     let files = zones
         .filter_map(|(path, profile, stamp)| {
             Some(CachedFile {
-                name: path.file_name()?.to_str()?.to_owned(),
+                name: path.file_name()?.to_str()?,
                 len: stamp.len,
                 modified: stamp.modified.map(Time::of),
                 hash: stamp.hash,
@@ -143,7 +149,7 @@ pub fn write<'a>(
         .collect();
     let file = CacheFile {
         format: FORMAT,
-        app: env!("CARGO_PKG_VERSION").to_owned(),
+        app: env!("CARGO_PKG_VERSION"),
         catalog: catalog.fingerprint(),
         written: Time::of(SystemTime::now()),
         files,
@@ -159,25 +165,29 @@ pub fn write<'a>(
     }
 }
 
+/// The cache file. Its texts are borrowed: from the profiles when it is written, from the
+/// file's bytes when it is read.
 #[derive(Serialize, Deserialize)]
-struct CacheFile {
+struct CacheFile<'a> {
     format: u32,
     /// The version of SiteMatch that wrote it.
-    app: String,
+    app: &'a str,
     /// [`Catalog::fingerprint`] of the catalog its indices refer to.
     catalog: u64,
     written: Time,
-    files: Vec<CachedFile>,
+    #[serde(borrow)]
+    files: Vec<CachedFile<'a>>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct CachedFile {
+struct CachedFile<'a> {
     /// The file's name in its folder.
-    name: String,
+    name: &'a str,
     len: u64,
     modified: Option<Time>,
     hash: u64,
-    profile: ProfileRepr,
+    #[serde(borrow)]
+    profile: ProfileRepr<'a>,
 }
 
 /// A moment as seconds and nanoseconds since 1970 (earlier ones are not cached).
@@ -219,24 +229,35 @@ impl Day {
 type Dec = [u8; 16];
 
 #[derive(Serialize, Deserialize)]
-struct ProfileRepr {
-    id: String,
-    name: Text,
-    region: Text,
-    contact: String,
-    contact_en: String,
+struct ProfileRepr<'a> {
+    id: &'a str,
+    /// Chinese and English.
+    name: (&'a str, &'a str),
+    region: (&'a str, &'a str),
+    contact: &'a str,
+    contact_en: &'a str,
     as_of: Day,
     location: Option<(Dec, Dec)>,
-    entries: Vec<(u16, EntryRepr)>,
+    #[serde(borrow)]
+    entries: Vec<(u16, EntryRepr<'a>)>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct EntryRepr {
+struct EntryRepr<'a> {
     value: ValueRepr,
-    source: String,
+    source: &'a str,
     as_of: Day,
     illustrative: bool,
-    planned: Option<(QuantityRepr, Day, String)>,
+    planned: Option<(QuantityRepr, Day, &'a str)>,
+}
+
+/// A name in both languages, borrowed.
+fn text_of(t: &Text) -> (&str, &str) {
+    (&t.zh, &t.en)
+}
+
+fn text((zh, en): (&str, &str)) -> Text {
+    Text::new(zh, en)
 }
 
 #[derive(Serialize, Deserialize)]
@@ -278,14 +299,14 @@ impl QuantityRepr {
     }
 }
 
-impl ProfileRepr {
-    fn of(p: &ZoneProfile) -> ProfileRepr {
+impl<'a> ProfileRepr<'a> {
+    fn of(p: &'a ZoneProfile) -> ProfileRepr<'a> {
         ProfileRepr {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            region: p.region.clone(),
-            contact: p.contact.clone(),
-            contact_en: p.contact_en.clone(),
+            id: &p.id,
+            name: text_of(&p.name),
+            region: text_of(&p.region),
+            contact: &p.contact,
+            contact_en: &p.contact_en,
             as_of: Day::of(p.as_of),
             location: p.location.map(|l| (l.lat.serialize(), l.lon.serialize())),
             entries: p
@@ -301,13 +322,13 @@ impl ProfileRepr {
                     };
                     let entry = EntryRepr {
                         value,
-                        source: e.source.clone(),
+                        source: &e.source,
                         as_of: Day::of(e.as_of),
                         illustrative: e.illustrative,
                         planned: e
                             .planned
                             .as_ref()
-                            .map(|p| (QuantityRepr::of(&p.amount), Day::of(p.by), p.source.clone())),
+                            .map(|p| (QuantityRepr::of(&p.amount), Day::of(p.by), p.source.as_str())),
                     };
                     (u16::try_from(f.index()).unwrap_or(u16::MAX), entry)
                 })
@@ -317,25 +338,25 @@ impl ProfileRepr {
 
     /// The profile, when every index in it means something in `catalog` (a damaged cache
     /// gives `None`, and the file is read instead).
-    fn restore(self, catalog: &Catalog) -> Option<ZoneProfile> {
-        let mut p = ZoneProfile::new(catalog, self.id, self.name, self.as_of.date()?);
-        p.region = self.region;
-        p.contact = self.contact;
-        p.contact_en = self.contact_en;
+    fn restore(&self, catalog: &Catalog) -> Option<ZoneProfile> {
+        let mut p = ZoneProfile::new(catalog, self.id, text(self.name), self.as_of.date()?);
+        p.region = text(self.region);
+        p.contact = self.contact.to_owned();
+        p.contact_en = self.contact_en.to_owned();
         p.location = self.location.map(|(lat, lon)| Location {
             lat: Decimal::deserialize(lat),
             lon: Decimal::deserialize(lon),
         });
-        for (f, e) in self.entries {
-            let f = FactorIdx::from_index(usize::from(f)).filter(|f| f.index() < catalog.len())?;
+        for (f, e) in &self.entries {
+            let f = FactorIdx::from_index(usize::from(*f)).filter(|f| f.index() < catalog.len())?;
             let kind = &catalog.factor(f).kind;
-            let value = match (e.value, kind) {
+            let value = match (&e.value, kind) {
                 (ValueRepr::Amount(q), _) => Value::Amount(q.restore(kind)?),
                 (ValueRepr::Yes, Kind::YesNo) => Value::YesNo(YesNo::Yes),
                 (ValueRepr::No, Kind::YesNo) => Value::YesNo(YesNo::No),
                 (ValueRepr::Planned(d), Kind::YesNo) => Value::YesNo(YesNo::Planned(d.date()?)),
-                (ValueRepr::Level(l), Kind::Level(levels)) if usize::from(l) < levels.len() => {
-                    Value::Level(l)
+                (ValueRepr::Level(l), Kind::Level(levels)) if usize::from(*l) < levels.len() => {
+                    Value::Level(*l)
                 }
                 (ValueRepr::Set(m), Kind::Set(v))
                     if !m.is_empty()
@@ -343,15 +364,15 @@ impl ProfileRepr {
                         && m.iter()
                             .all(|i| usize::from(*i) < catalog.vocabulary(*v).members.len()) =>
                 {
-                    Value::Set(m)
+                    Value::Set(m.clone())
                 }
                 _ => return None,
             };
-            let planned = match e.planned {
+            let planned = match &e.planned {
                 Some((q, by, source)) => Some(PlannedAmount {
                     amount: q.restore(kind)?,
                     by: by.date()?,
-                    source,
+                    source: (*source).to_owned(),
                 }),
                 None => None,
             };
@@ -359,7 +380,7 @@ impl ProfileRepr {
                 f,
                 Some(Entry {
                     value,
-                    source: e.source,
+                    source: e.source.to_owned(),
                     as_of: e.as_of.date()?,
                     illustrative: e.illustrative,
                     planned,

@@ -758,7 +758,8 @@ pub fn load_profiles_cached(
     let files = ron_files(dir)?;
     let total = files.len();
     let done = AtomicUsize::new(0);
-    let cached = cache_dir.map(|c| cache::Cached::read(c, dir, catalog));
+    let bytes = cache_dir.and_then(|c| cache::CacheBytes::read(c, dir));
+    let cached = cache_dir.map(|_| cache::Cached::parse(bytes.as_ref(), catalog));
     let (parsed, hits) = (AtomicUsize::new(0), AtomicUsize::new(0));
     type Read = Result<(ZoneProfile, FileStamp), FileError>;
     let results: Vec<(PathBuf, Read)> = files

@@ -25,8 +25,8 @@ pub struct Workspace {
 impl Workspace {
     /// Loads every profile in `dir`; a folder that cannot be read gives an empty workspace and
     /// the error.
-    pub fn load(catalog: Catalog, dir: &Path, cache: Option<&Path>) -> (Self, Option<FileError>) {
-        Workspace::load_with_progress(catalog, dir, cache, &|_, _| {})
+    pub fn load(catalog: Catalog, dir: &Path) -> (Self, Option<FileError>) {
+        Workspace::load_with_progress(catalog, dir, &|_, _| {})
     }
 
     /// No zones yet: the folder is still loading.
@@ -43,13 +43,12 @@ impl Workspace {
     pub fn load_with_progress(
         catalog: Catalog,
         dir: &Path,
-        cache: Option<&Path>,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> (Self, Option<FileError>) {
         // Show and remember the folder as a full path, whatever folder the app was started in.
         let full = io::full_path(dir);
         let dir = full.as_path();
-        match io::load_profiles_cached(dir, &catalog, cache, progress) {
+        match io::load_profiles_with_progress(dir, &catalog, progress) {
             Ok(loaded) => (
                 Workspace {
                     catalog,

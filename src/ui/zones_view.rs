@@ -335,7 +335,8 @@ fn entry_row_ui(
             .checkbox(&mut draft.illustrative, "")
             .accessible_name(label)
             .changed();
-        if draft.planned.is_some() && !plan_open {
+        // A plan is beside a value the zone has now: offered once there is one.
+        if draft.planned.is_some() && !plan_open && !draft.value.is_empty() {
             let add = ui
                 .small_button(t.add_plan)
                 .accessible_name((t.add_plan_of)(name))
