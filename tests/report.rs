@@ -667,3 +667,77 @@ fn a_row_is_as_tall_as_its_longest_wrapped_text() {
     assert_eq!(lines_in("a\nb", 10.0), 2);
     assert!(fitted_height([("一二三四五六七八九十", 9.0), ("a", 5.0)]) > fitted_height([("a", 5.0)]) * 2.0);
 }
+
+/// The workbook's cells take its default format (wrapped, at the top), and item rows get
+/// heights fitted to their text up to `FITTED_ITEM_ROWS`; past that they are left to the
+/// spreadsheet program, while the ranking sheet keeps its heights.
+#[test]
+fn the_workbook_wraps_every_cell_and_fits_rows_up_to_the_bound() {
+    use sitematch::report::xlsx::XlsxWriter;
+    let s = Scored::load("pv_base");
+    let scorer = s.scorer();
+    let ranking = scorer.rank(&s.profiles);
+    let report = RankingReport::build(
+        &scorer,
+        &s.checklist,
+        &ranking,
+        &s.profiles,
+        Lang::Zh,
+        Date::new(2026, 11, 29).expect("d"),
+    );
+    let part = |bytes: &[u8], name: &str| -> String {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).expect("part"), &mut text).expect("read");
+        text
+    };
+    // Rows with a height of their own: `<row … customHeight="1">`.
+    let custom_rows = |xml: &str| {
+        xml.split("<row ")
+            .skip(1)
+            .filter(|r| r[..r.find('>').unwrap_or(r.len())].contains("customHeight=\"1\""))
+            .count()
+    };
+    let item_rows: usize = report.zones.iter().map(|z| z.items.len()).sum();
+
+    let fitted = sitematch::report::xlsx::render(&report).expect("xlsx");
+    let styles = part(&fitted, "xl/styles.xml");
+    let first_xf = &styles[styles.find("<cellXfs").expect("cellXfs")..];
+    let first_xf = &first_xf[..first_xf.find("</xf>").expect("an xf")];
+    assert!(
+        first_xf.contains("wrapText=\"1\"") && first_xf.contains("vertical=\"top\""),
+        "the default format wraps at the top: {first_xf}"
+    );
+    assert_eq!(
+        custom_rows(&part(&fitted, "xl/worksheets/sheet2.xml")),
+        1 + item_rows
+    );
+
+    let mut big = XlsxWriter::new(Lang::Zh, XlsxWriter::FITTED_ITEM_ROWS + 1).expect("writer");
+    big.zones(&report.zones).expect("rows");
+    let big = big.finish().expect("xlsx");
+    // Every row once: Excel repairs a sheet that repeats one.
+    for book in [&fitted, &big] {
+        for sheet in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"] {
+            let xml = part(book, sheet);
+            let rows: Vec<&str> = xml
+                .split("<row r=\"")
+                .skip(1)
+                .map(|r| &r[..r.find('"').unwrap_or(0)])
+                .collect();
+            let mut unique = rows.clone();
+            unique.dedup();
+            assert_eq!(rows, unique, "{sheet}: a row written twice");
+        }
+    }
+    assert_eq!(
+        custom_rows(&part(&big, "xl/worksheets/sheet2.xml")),
+        1,
+        "only the header row"
+    );
+    assert_eq!(
+        custom_rows(&part(&big, "xl/worksheets/sheet1.xml")),
+        1 + report.zones.len(),
+        "the ranking keeps its heights"
+    );
+}

@@ -280,12 +280,28 @@ impl XlsxWriter {
 
     /// Writes the finished workbook to `out` (a file, say).
     pub fn finish_to<W: std::io::Write + std::io::Seek + Send>(mut self, out: W) -> Result<(), XlsxError> {
+        self.close_sheets()?;
         self.book.save_to_writer(out)
     }
 
     /// The finished workbook as bytes.
     pub fn finish(mut self) -> Result<Vec<u8>, XlsxError> {
+        self.close_sheets()?;
         self.book.save_to_buffer()
+    }
+
+    /// Ends each sheet on a blank cell below its last row. A constant-memory sheet whose last
+    /// row has a height of its own writes that row's `<row>` twice when it is saved (rust_xlsxwriter
+    /// 0.102 flushes the last row once with its cells and once more with its options), and
+    /// Excel repairs a sheet with a repeated row; a row after it, without options, flushes it
+    /// once.
+    fn close_sheets(&mut self) -> Result<(), XlsxError> {
+        for (index, next) in [(0, self.rows.0), (1, self.rows.1)] {
+            self.book
+                .worksheet_from_index(index)?
+                .write_blank(next, 0, &self.score)?;
+        }
+        Ok(())
     }
 }
 
