@@ -153,7 +153,7 @@ pub fn cells(catalog: &Catalog, checklist: Option<&Checklist>) -> Vec<Cell> {
         input(INTENSITY, 1, decimal_cell(list.planned_intensity), None),
         label(TAX, 0, "计划亩均税收（万元/亩）Planned tax per mu"),
         input(TAX, 1, decimal_cell(list.planned_tax_per_mu), None),
-        label(START, 0, "计划开工时间（如 2027-03-01）Planned start"),
+        label(START, 0, "计划开工时间 Planned start\n如 2027-03-01"),
         input(
             START,
             1,
