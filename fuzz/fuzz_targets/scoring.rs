@@ -102,11 +102,11 @@ fn build(u: &mut Unstructured) -> Result<(Checklist, Vec<ZoneProfile>)> {
                 // A quantity sometimes plans another amount, around the day of the ranking.
                 let planned = match (&value, u.ratio(1, 3)?) {
                     (Value::Amount(_), true) => match crate::value(u, c, f)? {
-                        Some(Value::Amount(amount)) => Some(PlannedAmount {
+                        Some(Value::Amount(amount)) => Some(Box::new(PlannedAmount {
                             amount,
                             by: around_the_day(u)?,
                             source: String::new(),
-                        }),
+                        })),
                         _ => None,
                     },
                     _ => None,

@@ -369,11 +369,11 @@ impl<'a> ProfileRepr<'a> {
                 _ => return None,
             };
             let planned = match &e.planned {
-                Some((q, by, source)) => Some(PlannedAmount {
+                Some((q, by, source)) => Some(Box::new(PlannedAmount {
                     amount: q.restore(kind)?,
                     by: by.date()?,
                     source: (*source).to_owned(),
-                }),
+                })),
                 None => None,
             };
             p.set_entry(

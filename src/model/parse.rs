@@ -472,7 +472,7 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
                     source: raw.source,
                     as_of: raw.as_of.unwrap_or(as_of),
                     illustrative: raw.illustrative,
-                    planned: raw.planned,
+                    planned: raw.planned.map(Box::new),
                 }),
             );
         }

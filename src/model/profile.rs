@@ -44,8 +44,9 @@ pub struct Entry {
     /// No source gives this value; it stands in for demonstration or planning.
     pub illustrative: bool,
     /// For a quantity: the amount the zone plans to have by a date, beside what it has now
-    /// ("30 MW now, 50 MW by 2026-06-30").
-    pub planned: Option<PlannedAmount>,
+    /// ("30 MW now, 50 MW by 2026-06-30"). Boxed: few entries plan, and every entry of every
+    /// zone is held in memory.
+    pub planned: Option<Box<PlannedAmount>>,
 }
 
 /// An amount a zone plans to have by a date: a substation being built, factories under

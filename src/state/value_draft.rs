@@ -414,7 +414,7 @@ impl EntryDraft {
             planned: factor
                 .kind
                 .measure()
-                .map(|_| PlannedDraft::from_planned(factor, entry.and_then(|e| e.planned.as_ref()))),
+                .map(|_| PlannedDraft::from_planned(factor, entry.and_then(|e| e.planned.as_deref()))),
         }
     }
 
@@ -448,7 +448,7 @@ impl EntryDraft {
             source: self.source.trim().to_owned(),
             as_of,
             illustrative: self.illustrative,
-            planned,
+            planned: planned.map(Box::new),
         }))
     }
 }
