@@ -419,6 +419,55 @@ mod profile_cache {
         assert!(again.errors.iter().any(|e| e.path == houma));
     }
 
+    /// Whatever bytes the cache file holds (another program's, a disk's damage), a load reads
+    /// the files as if there were no cache, and never panics or runs out of memory.
+    #[test]
+    fn any_bytes_in_the_cache_file_are_no_cache() {
+        let (dir, cache) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        copy_samples(dir.path());
+        age(dir.path());
+        load(dir.path(), Some(cache.path()));
+        let file = fs::read_dir(cache.path())
+            .expect("cache")
+            .next()
+            .expect("a file")
+            .expect("entry")
+            .path();
+        let good = fs::read(&file).expect("read");
+        let plain = load(dir.path(), None);
+        let mut rng = fastrand::Rng::with_seed(15);
+        for round in 0..200 {
+            let bytes: Vec<u8> = match round % 3 {
+                // Noise of any length.
+                0 => (0..rng.usize(0..4096)).map(|_| rng.u8(..)).collect(),
+                // The real file with bytes changed here and there (lengths, indices, texts).
+                1 => {
+                    let mut b = good.clone();
+                    for _ in 0..rng.usize(1..8) {
+                        let i = rng.usize(..b.len());
+                        b[i] = rng.u8(..);
+                    }
+                    b
+                }
+                // The real file's start with a huge length where a list begins.
+                _ => {
+                    let mut b = good[..rng.usize(1..64)].to_vec();
+                    b.extend([0xff, 0xff, 0xff, 0xff, 0x0f]);
+                    b
+                }
+            };
+            fs::write(&file, &bytes).expect("write");
+            let l = load(dir.path(), Some(cache.path()));
+            assert_eq!(ids(&l), ids(&plain), "round {round}");
+            for (a, b) in l.zones.iter().zip(&plain.zones) {
+                assert_eq!(a.profile, b.profile, "round {round}");
+            }
+        }
+    }
+
     #[test]
     fn a_damaged_cache_or_another_catalog_is_no_cache() {
         let (dir, cache) = (

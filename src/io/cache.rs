@@ -6,8 +6,9 @@
 //! A cached profile is used only when its file has the length and modification time it had,
 //! and that time is at least [`RACY`] older than the cache: a file changed twice within the
 //! clock's granularity keeps its stamp, so a recent one is read again (as git treats its index).
-//! Anything else about a cache file (another version of SiteMatch, another catalog, damage)
-//! makes it empty, never an error: the files are read as if there were no cache.
+//! Anything else about a cache file (another version of SiteMatch, another catalog, a byte
+//! changed, as its checksum tells) makes it empty, never an error: the files are read as if
+//! there were no cache.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -32,7 +33,16 @@ pub const CACHE_ENV: &str = "SITEMATCH_CACHE";
 pub const RACY: Duration = Duration::from_secs(3);
 
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
+
+/// A hash of the cache's payload, stored before it: a byte changed by a disk or another
+/// program (an amount, an index) makes the whole cache unused instead of silently wrong.
+fn checksum(payload: &[u8]) -> [u8; 8] {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    h.write(payload);
+    h.finish().to_le_bytes()
+}
 
 /// The cache folder: `SITEMATCH_CACHE` when set (empty: no cache), else the platform's cache
 /// folder (`%LOCALAPPDATA%\sitematch\sitematch\cache` on Windows, `~/.cache/sitematch` on
@@ -81,10 +91,13 @@ impl<'b> Cached<'b> {
             written: UNIX_EPOCH,
             files: HashMap::new(),
         };
-        let Some(bytes) = bytes else {
+        let Some((sum, payload)) = bytes.and_then(|b| b.0.split_first_chunk::<8>()) else {
             return empty;
         };
-        match postcard::from_bytes::<CacheFile<'b>>(&bytes.0) {
+        if *sum != checksum(payload) {
+            return empty;
+        }
+        match postcard::from_bytes::<CacheFile<'b>>(payload) {
             Ok(f)
                 if f.format == FORMAT
                     && f.app == env!("CARGO_PKG_VERSION")
@@ -155,6 +168,7 @@ pub fn write<'a>(
         files,
     };
     let written = postcard::to_allocvec(&file)
+        .map(|payload| [checksum(&payload).as_slice(), &payload].concat())
         .map_err(|e| e.to_string())
         .and_then(|bytes| {
             std::fs::create_dir_all(cache_dir).map_err(|e| e.to_string())?;
