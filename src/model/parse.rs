@@ -236,6 +236,13 @@ impl Trace {
         E::custom(message)
     }
 
+    /// Records a problem found in the field `step`; returns the error that carries it up.
+    fn fail_in<E: de::Error>(&self, step: Step, problem: Problem) -> E {
+        let err = self.fail(problem);
+        self.context.borrow_mut().push(step);
+        err
+    }
+
     /// Passes a result through; on an error, notes the field it came up in and what that
     /// field takes.
     fn within<T, E>(&self, step: Step, expected: impl FnOnce() -> Expected, r: Result<T, E>) -> Result<T, E> {
@@ -291,11 +298,7 @@ fn field<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
 /// Reads a date field written as `"2023-12-31"`.
 fn date_field<'de, A: MapAccess<'de>>(trace: &Trace, map: &mut A, name: &str) -> Result<Date, A::Error> {
     let text: String = field(trace, map, name, Expected::Date)?;
-    value::parse_date(&text).map_err(|e| {
-        let err = trace.fail(e.into());
-        trace.context.borrow_mut().push(field_step(name));
-        err
-    })
+    value::parse_date(&text).map_err(|e| trace.fail_in(field_step(name), e.into()))
 }
 
 /// The longest a name may be, in characters (a zone's, a region's, an investor's, a project's).
@@ -333,9 +336,7 @@ fn text_field<'de, T: Deserialize<'de> + Bounded, A: MapAccess<'de>>(
     let v: T = field(trace, map, name, expected)?;
     let chars = v.length();
     if chars > limit {
-        let err = trace.fail(Problem::TooLong { limit, chars });
-        trace.context.borrow_mut().push(field_step(name));
-        return Err(err);
+        return Err(trace.fail_in(field_step(name), Problem::TooLong { limit, chars }));
     }
     Ok(v)
 }
@@ -526,11 +527,7 @@ impl<'de> Visitor<'de> for LocationSeed<'_> {
                     Ok(v)
                 }
             });
-            let value = value.map_err(|e| {
-                let err = t.fail(e.into());
-                t.context.borrow_mut().push(step);
-                err
-            })?;
+            let value = value.map_err(|e| t.fail_in(step, e.into()))?;
             set_once(t, slot, name, value)?;
         }
         Ok(Location {
@@ -626,9 +623,7 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
                 }
                 EntryField::Planned => {
                     if self.factor.kind.measure().is_none() {
-                        let err = t.fail(Problem::PlannedNotQuantity);
-                        t.context.borrow_mut().push(field_step("planned"));
-                        return Err(err);
+                        return Err(t.fail_in(field_step("planned"), Problem::PlannedNotQuantity));
                     }
                     let seed = PlannedSeed {
                         catalog: self.catalog,
@@ -896,11 +891,7 @@ impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
         let step = field_step(self.field);
         match t.within(step.clone(), || expected_value(self.catalog, self.factor), read)? {
             Ok(value) => Ok(value),
-            Err(e) => {
-                let err = t.fail(e.into());
-                t.context.borrow_mut().push(step);
-                Err(err)
-            }
+            Err(e) => Err(t.fail_in(step, e.into())),
         }
     }
 }
@@ -1119,11 +1110,7 @@ impl<'de> DeserializeSeed<'de> for AmountSeed<'_> {
             }
             Ok(amount)
         });
-        amount.map_err(|e| {
-            let err = t.fail(e.into());
-            t.context.borrow_mut().push(step);
-            err
-        })
+        amount.map_err(|e| t.fail_in(step, e.into()))
     }
 }
 
@@ -1168,12 +1155,13 @@ impl<'de> Visitor<'de> for ChecklistSeed<'_> {
                             super::catalog::closest(&code, industries.members.iter().map(|m| m.id.as_str()))
                                 .and_then(|s| industries.find(s))
                                 .map(|m| industries.member_named(m));
-                        let err = t.fail(Problem::UnknownIndustry {
-                            given: code,
-                            suggestion,
-                        });
-                        t.context.borrow_mut().push(field_step(name));
-                        return Err(err);
+                        return Err(t.fail_in(
+                            field_step(name),
+                            Problem::UnknownIndustry {
+                                given: code,
+                                suggestion,
+                            },
+                        ));
                     };
                     c.industry = Some(found);
                 }
@@ -1367,9 +1355,7 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
         if let Some(Value::YesNo(answer)) = &required
             && *answer != YesNo::Yes
         {
-            let err = t.fail(Problem::RequiredNotYes);
-            t.context.borrow_mut().push(field_step("required"));
-            return Err(err);
+            return Err(t.fail_in(field_step("required"), Problem::RequiredNotYes));
         }
         Ok(Requirement {
             importance: importance.unwrap_or(self.factor.importance),
