@@ -746,17 +746,7 @@ fn score_twice_prints_the_same_from_the_cache() {
     );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     // Files last changed a while ago, so the cache may trust them.
-    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(600);
-    for entry in std::fs::read_dir(&zones).expect("zones") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "ron") {
-            std::fs::File::options()
-                .write(true)
-                .open(&path)
-                .and_then(|f| f.set_modified(then))
-                .expect("set the time");
-        }
-    }
+    crate::age(&zones);
     let args = [
         "score",
         "--checklist",
@@ -776,14 +766,7 @@ fn score_twice_prints_the_same_from_the_cache() {
     assert_eq!(second.stdout, first.stdout);
     // Proof the second run used it: a profile garbled in place (same length and time) is still
     // ranked from the cache.
-    let z = sitematch::io::ron_files(&zones).expect("zones").remove(0);
-    let len = std::fs::metadata(&z).expect("meta").len() as usize;
-    std::fs::write(&z, "x".repeat(len)).expect("garble");
-    std::fs::File::options()
-        .write(true)
-        .open(&z)
-        .and_then(|f| f.set_modified(then))
-        .expect("set the time");
+    crate::garble_keeping_length_and_time(&sitematch::io::ron_files(&zones).expect("zones")[0]);
     let third = crate::sitematch_in(home.path(), &args);
     assert_eq!(
         third.stdout,

@@ -293,9 +293,9 @@ fn a_new_file_is_never_written_over_one_that_appeared_meanwhile() {
 /// the cache and gives exactly what reading the files gives; a file changed since is read again.
 mod profile_cache {
     use std::path::Path;
-    use std::time::{Duration, SystemTime};
 
     use super::*;
+    use crate::{age, garble_keeping_length_and_time};
 
     fn copy_samples(to: &Path) {
         for path in io::ron_files(&repo("profiles")).expect("profiles") {
@@ -303,29 +303,28 @@ mod profile_cache {
         }
     }
 
-    /// Sets a file's modification time.
-    fn set_modified(path: &Path, t: SystemTime) {
-        fs::File::options()
-            .write(true)
-            .open(path)
-            .and_then(|f| f.set_modified(t))
-            .expect("set the time");
-    }
-
-    /// Backdates every file of a folder past the racy window, as files last edited a while ago.
-    fn age(dir: &Path) {
-        let then = SystemTime::now() - Duration::from_secs(3600);
-        for path in io::ron_files(dir).expect("files") {
-            set_modified(&path, then);
+    /// A copy of the sample zones (backdated past the racy window when `aged`, as files last
+    /// edited a while ago) and an empty cache folder.
+    fn samples_and_cache(aged: bool) -> (tempfile::TempDir, tempfile::TempDir) {
+        let (dir, cache) = (
+            tempfile::tempdir().expect("dir"),
+            tempfile::tempdir().expect("dir"),
+        );
+        copy_samples(dir.path());
+        if aged {
+            age(dir.path());
         }
+        (dir, cache)
     }
 
-    /// The same bytes length, other content: what only the cache can still read as a profile.
-    fn garble_keeping_length_and_time(path: &Path) {
-        let modified = fs::metadata(path).and_then(|m| m.modified()).expect("time");
-        let len = fs::metadata(path).expect("meta").len() as usize;
-        fs::write(path, "x".repeat(len)).expect("write");
-        set_modified(path, modified);
+    /// The one cache file a load wrote.
+    fn the_cache_file(cache: &Path) -> std::path::PathBuf {
+        fs::read_dir(cache)
+            .expect("cache")
+            .next()
+            .expect("a file")
+            .expect("entry")
+            .path()
     }
 
     fn load(dir: &Path, cache: Option<&Path>) -> io::LoadedProfiles {
@@ -338,12 +337,7 @@ mod profile_cache {
 
     #[test]
     fn an_unchanged_folder_is_taken_from_the_cache_as_read() {
-        let (dir, cache) = (
-            tempfile::tempdir().expect("dir"),
-            tempfile::tempdir().expect("dir"),
-        );
-        copy_samples(dir.path());
-        age(dir.path());
+        let (dir, cache) = samples_and_cache(true);
         let plain = load(dir.path(), None);
         let first = load(dir.path(), Some(cache.path()));
         assert_eq!(
@@ -379,12 +373,7 @@ mod profile_cache {
 
     #[test]
     fn a_changed_new_or_deleted_file_is_read_again() {
-        let (dir, cache) = (
-            tempfile::tempdir().expect("dir"),
-            tempfile::tempdir().expect("dir"),
-        );
-        copy_samples(dir.path());
-        age(dir.path());
+        let (dir, cache) = samples_and_cache(true);
         load(dir.path(), Some(cache.path()));
         // Another length: read again, and the new content shows.
         let linyi = dir.path().join("linyi.ron");
@@ -405,11 +394,7 @@ mod profile_cache {
     /// stamp; such a file is never taken from the cache.
     #[test]
     fn a_file_as_recent_as_the_cache_is_read_again() {
-        let (dir, cache) = (
-            tempfile::tempdir().expect("dir"),
-            tempfile::tempdir().expect("dir"),
-        );
-        copy_samples(dir.path());
+        let (dir, cache) = samples_and_cache(false);
         // Files written just now, cached just now: too recent to trust.
         load(dir.path(), Some(cache.path()));
         let houma = dir.path().join("houma.ron");
@@ -423,19 +408,9 @@ mod profile_cache {
     /// the files as if there were no cache, and never panics or runs out of memory.
     #[test]
     fn any_bytes_in_the_cache_file_are_no_cache() {
-        let (dir, cache) = (
-            tempfile::tempdir().expect("dir"),
-            tempfile::tempdir().expect("dir"),
-        );
-        copy_samples(dir.path());
-        age(dir.path());
+        let (dir, cache) = samples_and_cache(true);
         load(dir.path(), Some(cache.path()));
-        let file = fs::read_dir(cache.path())
-            .expect("cache")
-            .next()
-            .expect("a file")
-            .expect("entry")
-            .path();
+        let file = the_cache_file(cache.path());
         let good = fs::read(&file).expect("read");
         let plain = load(dir.path(), None);
         let mut rng = fastrand::Rng::with_seed(15);
@@ -470,19 +445,9 @@ mod profile_cache {
 
     #[test]
     fn a_damaged_cache_or_another_catalog_is_no_cache() {
-        let (dir, cache) = (
-            tempfile::tempdir().expect("dir"),
-            tempfile::tempdir().expect("dir"),
-        );
-        copy_samples(dir.path());
-        age(dir.path());
+        let (dir, cache) = samples_and_cache(true);
         load(dir.path(), Some(cache.path()));
-        let file = fs::read_dir(cache.path())
-            .expect("cache")
-            .next()
-            .expect("a file")
-            .expect("entry")
-            .path();
+        let file = the_cache_file(cache.path());
         let bytes = fs::read(&file).expect("read");
         fs::write(&file, &bytes[..bytes.len() / 2]).expect("truncate");
         let plain = load(dir.path(), None);

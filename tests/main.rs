@@ -20,6 +20,33 @@ pub fn repo(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
+/// Sets a file's modification time.
+pub fn set_modified(path: &std::path::Path, t: std::time::SystemTime) {
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|f| f.set_modified(t))
+        .expect("set the time");
+}
+
+/// Backdates every profile of a folder an hour, past the profile cache's racy window, as files
+/// last edited a while ago are.
+pub fn age(dir: &std::path::Path) {
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for path in sitematch::io::ron_files(dir).expect("files") {
+        set_modified(&path, then);
+    }
+}
+
+/// The same length and modification time, other content: what only the profile cache can
+/// still read as a profile.
+pub fn garble_keeping_length_and_time(path: &std::path::Path) {
+    let meta = std::fs::metadata(path).expect("meta");
+    let modified = meta.modified().expect("time");
+    std::fs::write(path, "x".repeat(meta.len() as usize)).expect("write");
+    set_modified(path, modified);
+}
+
 /// Runs the built binary in the checkout, in an English locale, so that what it prints
 /// without `--lang` does not depend on the machine the tests run on, with a data folder and a
 /// cache folder of its own (never the real ones).
