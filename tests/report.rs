@@ -45,6 +45,17 @@ impl Scored {
         )
     }
 
+    /// The ranking as the tables and workbooks show it, and the ranking it was made from.
+    fn ranking_report(&self, lang: Lang) -> (RankingReport, Ranking) {
+        let scorer = self.scorer();
+        let ranking = scorer.rank(&self.profiles);
+        let today = Date::new(2026, 11, 29).expect("date");
+        (
+            RankingReport::build(&scorer, &self.checklist, &ranking, &self.profiles, lang, today),
+            ranking,
+        )
+    }
+
     fn model(&self, lang: ReportLang) -> (ReportModel, Ranking) {
         let scorer = self.scorer();
         let ranking = scorer.rank(&self.profiles);
@@ -254,16 +265,7 @@ fn a_template_with_an_error_is_reported_in_words() {
 fn the_workbook_reads_back_with_the_same_ranking_and_numbers_as_numbers() {
     use calamine::{Data, Reader, Xlsx};
     let s = Scored::load("pv_base");
-    let scorer = s.scorer();
-    let ranking = scorer.rank(&s.profiles);
-    let report = RankingReport::build(
-        &scorer,
-        &s.checklist,
-        &ranking,
-        &s.profiles,
-        Lang::Zh,
-        Date::new(2026, 11, 29).expect("d"),
-    );
+    let (report, ranking) = s.ranking_report(Lang::Zh);
     let bytes = sitematch::report::xlsx::render(&report).expect("xlsx");
     let mut book: Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("a real xlsx");
@@ -619,16 +621,7 @@ fn the_word_document_has_the_report_on_a4_with_page_numbers_and_marks() {
 #[test]
 fn the_workbooks_print_on_a4_one_page_wide_with_their_headers_repeated() {
     let s = Scored::load("pv_base");
-    let scorer = s.scorer();
-    let ranking = scorer.rank(&s.profiles);
-    let report = RankingReport::build(
-        &scorer,
-        &s.checklist,
-        &ranking,
-        &s.profiles,
-        Lang::Zh,
-        Date::new(2026, 11, 29).expect("d"),
-    );
+    let (report, _) = s.ranking_report(Lang::Zh);
     let ranking_book = sitematch::report::xlsx::render(&report).expect("xlsx");
     let survey = sitematch::survey::write(&s.catalog, Some(&s.checklist)).expect("survey");
     for (what, bytes, sheets) in [("ranking", &ranking_book, 2), ("survey", &survey, 1)] {
@@ -675,22 +668,7 @@ fn a_row_is_as_tall_as_its_longest_wrapped_text() {
 fn the_workbook_wraps_every_cell_and_fits_rows_up_to_the_bound() {
     use sitematch::report::xlsx::XlsxWriter;
     let s = Scored::load("pv_base");
-    let scorer = s.scorer();
-    let ranking = scorer.rank(&s.profiles);
-    let report = RankingReport::build(
-        &scorer,
-        &s.checklist,
-        &ranking,
-        &s.profiles,
-        Lang::Zh,
-        Date::new(2026, 11, 29).expect("d"),
-    );
-    let part = |bytes: &[u8], name: &str| -> String {
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name(name).expect("part"), &mut text).expect("read");
-        text
-    };
+    let (report, _) = s.ranking_report(Lang::Zh);
     // Rows with a height of their own: `<row … customHeight="1">`.
     let custom_rows = |xml: &str| {
         xml.split("<row ")
@@ -701,7 +679,7 @@ fn the_workbook_wraps_every_cell_and_fits_rows_up_to_the_bound() {
     let item_rows: usize = report.zones.iter().map(|z| z.items.len()).sum();
 
     let fitted = sitematch::report::xlsx::render(&report).expect("xlsx");
-    let styles = part(&fitted, "xl/styles.xml");
+    let styles = zipped(&fitted, "xl/styles.xml");
     let first_xf = &styles[styles.find("<cellXfs").expect("cellXfs")..];
     let first_xf = &first_xf[..first_xf.find("</xf>").expect("an xf")];
     assert!(
@@ -709,7 +687,7 @@ fn the_workbook_wraps_every_cell_and_fits_rows_up_to_the_bound() {
         "the default format wraps at the top: {first_xf}"
     );
     assert_eq!(
-        custom_rows(&part(&fitted, "xl/worksheets/sheet2.xml")),
+        custom_rows(&zipped(&fitted, "xl/worksheets/sheet2.xml")),
         1 + item_rows
     );
 
@@ -719,7 +697,7 @@ fn the_workbook_wraps_every_cell_and_fits_rows_up_to_the_bound() {
     // Every row once: Excel repairs a sheet that repeats one.
     for book in [&fitted, &big] {
         for sheet in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"] {
-            let xml = part(book, sheet);
+            let xml = zipped(book, sheet);
             let rows: Vec<&str> = xml
                 .split("<row r=\"")
                 .skip(1)
@@ -731,12 +709,12 @@ fn the_workbook_wraps_every_cell_and_fits_rows_up_to_the_bound() {
         }
     }
     assert_eq!(
-        custom_rows(&part(&big, "xl/worksheets/sheet2.xml")),
+        custom_rows(&zipped(&big, "xl/worksheets/sheet2.xml")),
         1,
         "only the header row"
     );
     assert_eq!(
-        custom_rows(&part(&big, "xl/worksheets/sheet1.xml")),
+        custom_rows(&zipped(&big, "xl/worksheets/sheet1.xml")),
         1 + report.zones.len(),
         "the ranking keeps its heights"
     );
