@@ -998,17 +998,18 @@ fn credit(rule: &Rule, offered: Offer) -> (Status, Exact, Gap) {
     }
 }
 
-/// The status of one value against a requirement, as a checklist requiring it would score it
-/// (for readiness tiers).
+/// The status of one profile entry against a requirement, as a checklist requiring it would
+/// score it on `today` for an investor starting on `start` (for readiness tiers).
 pub(crate) fn status_of(
     catalog: &Catalog,
     factor: FactorIdx,
     required: &Value,
-    offered: &Value,
+    offered: &Entry,
     today: Date,
+    start: Option<Date>,
 ) -> Option<Status> {
-    let when = When { today, start: None };
-    rule(catalog, factor, required, when).map(|r| credit(&r, Offer::of(offered)).0)
+    let when = When { today, start };
+    rule(catalog, factor, required, when).map(|r| credit(&r, Offer::of_entry(offered)).0)
 }
 
 #[cfg(test)]

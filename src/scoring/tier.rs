@@ -49,16 +49,13 @@ pub fn missing(catalog: &Catalog, tier: &Tier, profile: &ZoneProfile, today: Dat
             };
             // A plan counts within the tier's horizon, never once its date has passed.
             let plan_counts = |date: Date| tier.planned_within_months > 0 && date <= horizon && date >= today;
-            let met = |offered: &Value| status_of(catalog, *f, required, offered, today) == Some(Status::Met);
             match (&entry.value, required) {
                 (Value::YesNo(YesNo::Planned(date)), Value::YesNo(_)) => !plan_counts(*date),
-                // An amount planned within the horizon counts as the amount.
-                (offered, _) => {
-                    let planned_meets = entry
-                        .planned
-                        .as_ref()
-                        .is_some_and(|p| plan_counts(p.by) && met(&Value::Amount(p.amount.clone())));
-                    !met(offered) && !planned_meets
+                // An amount planned within the horizon counts as the amount: scored as for an
+                // investor starting the day after the horizon, for whom such a plan is met.
+                _ => {
+                    let start = horizon.tomorrow().ok().filter(|_| tier.planned_within_months > 0);
+                    status_of(catalog, *f, required, entry, today, start) != Some(Status::Met)
                 }
             }
         })
