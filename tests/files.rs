@@ -390,6 +390,30 @@ mod profile_cache {
         assert_eq!(after.zones[1].stamp, load(dir.path(), None).zones[1].stamp);
     }
 
+    /// A file that does not load is read again each time, and the cache, which holds only
+    /// good profiles, is not written again for it.
+    #[test]
+    fn a_bad_file_does_not_rewrite_the_cache_each_time() {
+        let (dir, cache) = samples_and_cache(false);
+        fs::copy(
+            repo("tests/fixtures/bad/no_source.ron"),
+            dir.path().join("no_source.ron"),
+        )
+        .expect("copy");
+        age(dir.path());
+        let first = load(dir.path(), Some(cache.path()));
+        assert_eq!(first.errors.len(), 1);
+        let file = the_cache_file(cache.path());
+        let written = fs::metadata(&file).and_then(|m| m.modified()).expect("time");
+        let second = load(dir.path(), Some(cache.path()));
+        assert_eq!(second.errors.len(), 1, "still reported");
+        assert_eq!(ids(&second), ids(&first));
+        assert_eq!(
+            fs::metadata(&file).and_then(|m| m.modified()).expect("time"),
+            written
+        );
+    }
+
     /// A file changed within the clock's granularity of the cache being written keeps its
     /// stamp; such a file is never taken from the cache.
     #[test]

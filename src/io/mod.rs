@@ -760,7 +760,7 @@ pub fn load_profiles_cached(
     let done = AtomicUsize::new(0);
     let bytes = cache_dir.and_then(|c| cache::CacheBytes::read(c, dir));
     let cached = cache_dir.map(|_| cache::Cached::parse(bytes.as_ref(), catalog));
-    let (parsed, hits) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let hits = AtomicUsize::new(0);
     type Read = Result<(ZoneProfile, FileStamp), FileError>;
     let results: Vec<(PathBuf, Read)> = files
         .into_par_iter()
@@ -770,10 +770,7 @@ pub fn load_profiles_cached(
                     hits.fetch_add(1, Ordering::Relaxed);
                     Ok(hit)
                 }
-                None => {
-                    parsed.fetch_add(1, Ordering::Relaxed);
-                    load_profile_stamped(&path, catalog)
-                }
+                None => load_profile_stamped(&path, catalog),
             };
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
             (path, result)
@@ -787,8 +784,10 @@ pub fn load_profiles_cached(
                     .map(|(profile, stamp)| (path.as_path(), profile, stamp))
             })
         };
-        // Written again when a file was read, or one it held is gone.
-        if parsed.load(Ordering::Relaxed) > 0 || hits.load(Ordering::Relaxed) != cached.held() {
+        // Written again when a good profile was read from its file, or one it held is gone; a
+        // file that does not load is read every time and changes nothing.
+        let hits = hits.load(Ordering::Relaxed);
+        if good().count() != hits || hits != cached.held() {
             cache::write(cache_dir, dir, catalog, good());
         }
     }
