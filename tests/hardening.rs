@@ -519,18 +519,12 @@ fn an_unreadable_folder_is_an_error_in_words() {
     assert!(e.to_string().contains("could not open the folder"), "{e}");
 }
 
-/// The child of the kill test: saves two versions of a file in turn, forever. Does nothing in
-/// a normal test run.
-#[test]
-fn save_loop_child() {
-    let Some(path) = std::env::var_os("SITEMATCH_SAVE_LOOP") else {
-        return;
-    };
-    let path = std::path::PathBuf::from(path);
+/// The child of the kill test: saves two versions of a file in turn, until it is killed.
+fn save_loop(path: &std::path::Path) -> ! {
     let (a, b) = versions();
     loop {
-        io::save_atomic(&path, &a).expect("save");
-        io::save_atomic(&path, &b).expect("save");
+        io::save_atomic(path, &a).expect("save");
+        io::save_atomic(path, &b).expect("save");
     }
 }
 
@@ -545,6 +539,10 @@ fn versions() -> (Vec<u8>, Vec<u8>) {
 
 #[test]
 fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file_whole() {
+    // Run again as the saving child of this test.
+    if let Some(path) = std::env::var_os("SITEMATCH_SAVE_LOOP") {
+        save_loop(std::path::Path::new(&path));
+    }
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("zone.ron");
     let (a, b) = versions();
@@ -556,7 +554,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file_whole() {
         let mut child = Command::new(&exe)
             .args([
                 "--exact",
-                "hardening::save_loop_child",
+                "hardening::a_save_killed_at_any_moment_leaves_the_old_or_the_new_file_whole",
                 "--test-threads",
                 "1",
                 "--nocapture",
@@ -646,25 +644,17 @@ fn a_pipe_or_a_device_is_refused_at_once_not_read_forever() {
 /// says it is ready, waits for the word go, then saves its own project name through the checked
 /// save. Exits 0 when it saved, 3 when told the file changed meanwhile, 4 when it timed out on
 /// the lock, 5 otherwise.
-#[test]
-fn checked_save_race_child() {
-    let (Some(path), Some(project)) = (
-        std::env::var_os("SITEMATCH_RACE_FILE"),
-        std::env::var("SITEMATCH_RACE_PROJECT").ok(),
-    ) else {
-        return;
-    };
-    let path = std::path::PathBuf::from(path);
+fn checked_save_race(path: &std::path::Path, project: String) -> ! {
     let c = catalog();
-    let mut list = io::load_checklist(&path, &c).expect("the checklist");
-    let stamp = io::FileStamp::now(&path);
+    let mut list = io::load_checklist(path, &c).expect("the checklist");
+    let stamp = io::FileStamp::now(path);
     list.project = project.clone();
     std::fs::write(path.with_extension(format!("ready-{project}")), "").expect("ready");
     let go = path.with_extension("go");
     while !go.exists() {
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
-    let code = match io::save_checklist_checked(&path, &list, &c, stamp.as_ref()) {
+    let code = match io::save_checklist_checked(path, &list, &c, stamp.as_ref()) {
         Ok(_) => 0,
         Err(io::SaveError::Changed(_)) => 3,
         Err(io::SaveError::File(e)) if e.problem == io::FileProblem::Locked => 4,
@@ -675,6 +665,13 @@ fn checked_save_race_child() {
 
 #[test]
 fn two_officers_saving_one_checklist_at_once_one_wins_and_the_other_is_told() {
+    // Run again as one of the two officers of this test.
+    if let (Some(path), Some(project)) = (
+        std::env::var_os("SITEMATCH_RACE_FILE"),
+        std::env::var("SITEMATCH_RACE_PROJECT").ok(),
+    ) {
+        checked_save_race(std::path::Path::new(&path), project);
+    }
     let exe = std::env::current_exe().expect("the test binary");
     let dir = tempfile::tempdir().expect("tempdir");
     for round in 0..12 {
@@ -686,7 +683,7 @@ fn two_officers_saving_one_checklist_at_once_one_wins_and_the_other_is_told() {
                 Command::new(&exe)
                     .args([
                         "--exact",
-                        "hardening::checked_save_race_child",
+                        "hardening::two_officers_saving_one_checklist_at_once_one_wins_and_the_other_is_told",
                         "--test-threads",
                         "1",
                     ])
