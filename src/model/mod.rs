@@ -26,6 +26,6 @@ pub use error::{Named, ParseError, Problem};
 pub use importance::Importance;
 pub use parse::{parse_checklist, parse_profile};
 pub use profile::{Entry, PlannedAmount, ZoneIdx, ZoneProfile};
-pub use text::{Lang, Localize, Text};
+pub use text::{Bilingual, Lang, Localize, Text};
 pub use value::{Quantity, Value, ValueError, YesNo};
 pub use write::{write_checklist, write_profile};

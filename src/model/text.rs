@@ -14,6 +14,26 @@ pub enum Lang {
     En,
 }
 
+/// A table of words in both languages: one instance of a module's `Texts` in Chinese and one
+/// in English, looked up by the language in force. [`Lang::pick`] chooses between two words;
+/// this chooses between two whole tables, so each module writes its table once and every
+/// module looks its words up the same way.
+#[derive(Debug)]
+pub struct Bilingual<T: 'static> {
+    pub zh: T,
+    pub en: T,
+}
+
+impl<T> Bilingual<T> {
+    /// The table in `lang`.
+    pub const fn get(&'static self, lang: Lang) -> &'static T {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
 impl Lang {
     /// Every language, in the order a switch offers them.
     pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];

@@ -7,8 +7,8 @@ use egui::{Pos2, RichText, Sense, Stroke, Ui, Vec2};
 
 use super::theme;
 use crate::io::Zone;
-use crate::model::Lang;
 use crate::model::geo::{Location, plane_km, scale_bar_km};
+use crate::model::{Bilingual, Lang};
 use crate::state::workspace::Results;
 
 /// The height of the strip below the map that holds the scale bar.
@@ -45,11 +45,11 @@ const EN: Texts = Texts {
     km: "km",
 };
 
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
 fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    TEXTS.get(lang)
 }
 
 /// The point the officer picked, in the map's plane (km from the centre), kept in egui's

@@ -6,7 +6,7 @@ use std::path::Path;
 use egui::{RichText, Ui};
 
 use super::theme;
-use crate::model::Lang;
+use crate::model::{Bilingual, Lang};
 use crate::state::Command;
 
 /// The zones folder as the ranking views need it.
@@ -48,11 +48,11 @@ const EN: Texts = Texts {
     pick: "Choose the zones folder…",
 };
 
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
 fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    TEXTS.get(lang)
 }
 
 /// Says why there is no zone to rank, with the button that picks another folder.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use super::theme;
-use crate::model::Lang;
+use crate::model::{Bilingual, Lang};
 use crate::state::Command;
 
 /// A checklist offered on the start page.
@@ -95,11 +95,11 @@ const EN: Texts = Texts {
     pick_folder: "Choose the zones folder…",
 };
 
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
 fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    TEXTS.get(lang)
 }
 
 /// Draws the start page.

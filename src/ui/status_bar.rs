@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use super::texts::count_en;
 use super::theme;
-use crate::model::Lang;
+use crate::model::{Bilingual, Lang};
 
 /// The words of the status and loading bars.
 struct Texts {
@@ -42,11 +42,11 @@ const EN: Texts = Texts {
 };
 
 /// The status bar's words in `lang`.
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
 fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    TEXTS.get(lang)
 }
 
 /// What the status bar reads.

@@ -7,7 +7,7 @@ use egui::{Color32, Id, PopupCloseBehavior, RichText, Ui};
 use super::picker::{forget_search, search_box_ui};
 use super::texts::common;
 use super::theme;
-use crate::model::{Catalog, Factor, Kind, Lang};
+use crate::model::{Bilingual, Catalog, Factor, Kind, Lang};
 use crate::state::value_draft::{DraftError, ValueDraft, YesNoChoice, draft_summary, units_of};
 
 /// The editors' words.
@@ -51,11 +51,11 @@ const EN: Texts = Texts {
 };
 
 /// The editors' words in `lang`.
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
 fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    TEXTS.get(lang)
 }
 
 /// Whether the editor states a requirement (yes/no is just "required") or what a zone offers.

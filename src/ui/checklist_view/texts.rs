@@ -1,6 +1,6 @@
 //! The words of the checklist view.
 
-use crate::model::Lang;
+use crate::model::{Bilingual, Lang};
 
 /// The checklist view's words.
 pub struct Texts {
@@ -77,11 +77,11 @@ const EN: Texts = Texts {
 };
 
 /// The checklist view's words in `lang`.
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
 pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    TEXTS.get(lang)
 }
 
 /// 一, 二, 三 … for category headings.

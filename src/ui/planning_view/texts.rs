@@ -1,6 +1,6 @@
 //! The words of the planning view.
 
-use crate::model::Lang;
+use crate::model::{Bilingual, Lang};
 use crate::ui::texts::count_en;
 
 /// The planning view's words.
@@ -106,11 +106,11 @@ const EN: Texts = Texts {
 };
 
 /// The planning view's words in `lang`.
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
 pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    TEXTS.get(lang)
 }
 
 #[cfg(test)]

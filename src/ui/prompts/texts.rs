@@ -1,6 +1,6 @@
 //! The words of the app's questions and of the notice bar.
 
-use crate::model::Lang;
+use crate::model::{Bilingual, Lang};
 
 /// The questions' words.
 pub struct Texts {
@@ -79,9 +79,9 @@ const EN: Texts = Texts {
 };
 
 /// The questions' words in `lang`.
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
 pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    TEXTS.get(lang)
 }

@@ -1,6 +1,6 @@
 //! The words of the report view.
 
-use crate::model::Lang;
+use crate::model::{Bilingual, Lang};
 use crate::ui::texts::count_en;
 
 /// The report view's words.
@@ -93,11 +93,11 @@ const EN: Texts = Texts {
 };
 
 /// The report view's words in `lang`.
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
 pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    TEXTS.get(lang)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The words of the results view: its heading and filter, the ranking table, and the hints
 //! shown when there is nothing to show.
 
-use crate::model::Lang;
+use crate::model::{Bilingual, Lang};
 
 /// The results view's words.
 pub struct Texts {
@@ -73,9 +73,9 @@ const EN: Texts = Texts {
 };
 
 /// The results view's words in `lang`.
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
 pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    TEXTS.get(lang)
 }

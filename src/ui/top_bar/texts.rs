@@ -1,6 +1,6 @@
 //! The words of the menu bar and the view tabs.
 
-use crate::model::Lang;
+use crate::model::{Bilingual, Lang};
 
 /// The top bar's words.
 pub struct Texts {
@@ -104,9 +104,9 @@ const EN: Texts = Texts {
 };
 
 /// The top bar's words in `lang`.
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
 pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    TEXTS.get(lang)
 }

@@ -1,7 +1,7 @@
 //! The words of the zones view: the zone list with the files that failed to load, and the
 //! profile editor.
 
-use crate::model::Lang;
+use crate::model::{Bilingual, Lang};
 use crate::ui::texts::count_en;
 
 /// The zones view's words.
@@ -163,11 +163,11 @@ const EN: Texts = Texts {
 };
 
 /// The zones view's words in `lang`.
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
 pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    TEXTS.get(lang)
 }
 
 #[cfg(test)]
