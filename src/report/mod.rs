@@ -18,7 +18,9 @@ pub mod plan;
 pub mod projects;
 pub mod ranking;
 pub mod table;
+mod workbook_error;
 pub mod xlsx;
 
 pub use model::{ReportLang, ReportModel, ReportOptions};
 pub use ranking::{ItemRow, RankingReport, ZoneRow};
+pub use workbook_error::WorkbookError;
