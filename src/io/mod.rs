@@ -18,6 +18,7 @@ pub mod data_dir;
 pub mod desktop;
 pub mod folder;
 pub mod fonts;
+pub mod logfile;
 pub mod print;
 pub mod recovery;
 pub mod worker;
