@@ -815,6 +815,7 @@ fn app(ctx: &Ctx, checklist: Option<PathBuf>, profiles: Option<PathBuf>) -> Resu
             checklist,
             profiles,
             today: ctx.today,
+            log_file: None,
         },
     )
     .map_err(|e| Failure::Window(e.to_string()))?;

@@ -63,6 +63,7 @@ pub fn init(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> AppInit {
         recovery_store: None,
         samples_dir: Some(repo("assets/checklists")),
         data_dir: None,
+        log_file: None,
     }
 }
 
@@ -86,7 +87,7 @@ pub fn harness_with(checklist: Option<PathBuf>, dialogs: FakeDialogs) -> Harness
 fn begin(h: &mut Harness<'_, SiteMatchApp>) {
     h.get_by_label("新建需求表").click();
     h.run();
-    assert!(!h.state().show_start);
+    assert!(!h.state().shows_start());
 }
 
 /// The app with a new checklist begun from the start page.
@@ -135,12 +136,12 @@ fn open_picker(harness: &mut Harness<'_, SiteMatchApp>, name: &str) {
 fn table_order(harness: &Harness<'_, SiteMatchApp>) -> Vec<String> {
     let app = harness.state();
     let mut rows: Vec<(f32, String)> = app
-        .ws
+        .ws()
         .zones
         .iter()
         .map(|z| &z.profile)
         .filter_map(|p| {
-            let name = p.name.get(app.settings.lang);
+            let name = p.name.get(app.settings().lang);
             harness
                 .query_by_label(name)
                 .map(|n| (n.rect().top(), p.id.clone()))
@@ -153,7 +154,7 @@ fn table_order(harness: &Harness<'_, SiteMatchApp>) -> Vec<String> {
 fn show_results(harness: &mut Harness<'_, SiteMatchApp>) {
     harness.get_by_label("匹配结果").click();
     harness.run();
-    assert_eq!(harness.state().tab, Tab::Results);
+    assert_eq!(harness.state().tab(), Tab::Results);
 }
 
 #[test]
@@ -194,8 +195,8 @@ fn a_must_have_one_zone_fails_shows_it_not_qualified_with_the_reason() {
     h.run();
     choose(&mut h, "可新增供电容量 重要性", "必须");
     show_results(&mut h);
-    let houma = h.state().ws.find("houma").expect("houma");
-    let result = h.state().results.ranking.find(houma).expect("ranked").1.clone();
+    let houma = h.state().ws().find("houma").expect("houma");
+    let result = h.state().results().ranking.find(houma).expect("ranked").1.clone();
     assert!(!result.qualified);
     assert!(
         h.query_all_by_label("✘ 可新增供电容量").count() >= 1,
@@ -209,7 +210,7 @@ fn letters_in_a_number_field_show_an_error_and_leave_the_score() {
     type_into(&mut h, "可供工业用地面积 要求", "1000");
     let before: Vec<_> = h
         .state()
-        .results
+        .results()
         .ranking
         .zones
         .iter()
@@ -222,7 +223,7 @@ fn letters_in_a_number_field_show_an_error_and_leave_the_score() {
     );
     let after: Vec<_> = h
         .state()
-        .results
+        .results()
         .ranking
         .zones
         .iter()
@@ -248,7 +249,7 @@ fn the_language_switch_changes_the_labels() {
         h.query_by_label("Available industrial land").is_some(),
         "factor names switch too"
     );
-    assert_eq!(h.state().settings.lang, Lang::En);
+    assert_eq!(h.state().settings().lang, Lang::En);
 }
 
 #[test]
@@ -270,30 +271,30 @@ fn open_and_save_round_trip_and_replacing_dirty_work_asks_first() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     assert!(
-        !h.state().session.is_asking(),
+        !h.state().session().is_asking(),
         "a clean checklist is replaced without asking"
     );
-    assert_eq!(h.state().doc.checklist.project, "");
+    assert_eq!(h.state().doc().checklist.project, "");
 
     dialogs.answer(Some(&saved));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     h.run();
-    assert_eq!(h.state().doc.checklist.project, "测试项目");
-    assert_eq!(h.state().doc.path.as_deref(), Some(saved.as_path()));
+    assert_eq!(h.state().doc().checklist.project, "测试项目");
+    assert_eq!(h.state().doc().path.as_deref(), Some(saved.as_path()));
 
     type_into(&mut h, "项目名称", "改过的项目");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     assert!(
-        matches!(h.state().session.modal(), Some(&Modal::Unsaved { .. })),
+        matches!(h.state().session().modal(), Some(&Modal::Unsaved { .. })),
         "dirty work is not dropped silently"
     );
     assert!(h.query_by_label("保存修改？").is_some());
     h.get_by_label("取消").click();
     h.run();
-    assert!(!h.state().session.is_asking());
+    assert!(!h.state().session().is_asking());
     assert_eq!(
-        h.state().doc.checklist.project,
+        h.state().doc().checklist.project,
         "改过的项目",
         "cancel keeps the work"
     );
@@ -303,7 +304,7 @@ fn open_and_save_round_trip_and_replacing_dirty_work_asks_first() {
     h.get_by_label("不保存").click();
     h.run();
     assert_eq!(
-        h.state().doc.checklist.project,
+        h.state().doc().checklist.project,
         "",
         "discard starts the new checklist"
     );
@@ -316,7 +317,7 @@ fn selecting_a_zone_shows_its_breakdown() {
         FakeDialogs::default(),
     );
     assert_eq!(
-        h.state().tab,
+        h.state().tab(),
         Tab::Results,
         "an opened checklist shows its results"
     );
@@ -330,9 +331,9 @@ fn selecting_a_zone_shows_its_breakdown() {
         .expect("row")
         .click();
     h.run();
-    let yuanping = h.state().ws.find("yuanping");
+    let yuanping = h.state().ws().find("yuanping");
     assert_eq!(
-        h.state().results_view.selected,
+        h.state().results_view().selected,
         yuanping,
         "clicking the row selects the zone"
     );
@@ -404,7 +405,7 @@ fn reserve_planning_shows_what_blocks_the_pending_projects() {
         h.query_by_label("1. 产业准入：准入 C31 黑色金属冶炼和压延加工业：3 个项目中 3 个合格")
             .is_some()
     );
-    assert_eq!(h.state().settings.planning_zone.as_deref(), Some("xiangfen"));
+    assert_eq!(h.state().settings().planning_zone.as_deref(), Some("xiangfen"));
 }
 
 #[test]
@@ -427,9 +428,9 @@ fn an_imported_survey_becomes_a_new_unsaved_checklist() {
     h.get_by_label("导入调查表 Excel…").click();
     h.run();
     assert_eq!(dialogs.asked.borrow().as_slice(), [FileKind::Xlsx]);
-    assert_eq!(h.state().doc.checklist, list);
+    assert_eq!(h.state().doc().checklist, list);
     assert!(h.state().has_unsaved(), "the import is not saved anywhere yet");
-    assert_eq!(h.state().doc.path, None);
+    assert_eq!(h.state().doc().path, None);
 }
 
 #[test]
@@ -438,19 +439,39 @@ fn every_view_draws_in_both_languages_and_both_themes() {
         Some(repo("assets/checklists/pv_base.ron")),
         FakeDialogs::default(),
     );
-    for (lang, dark) in [("中文", false), ("English", true)] {
+    // A word only that view shows, in Chinese and in English.
+    let views = [
+        (Tab::Checklist, ["项目名称", "Project"]),
+        (Tab::Results, ["筛选", "Filter"]),
+        (
+            Tab::Zones,
+            [
+                "在左侧选择一个开发区编辑其要素资料，或新建开发区。",
+                "Pick a zone on the left to edit its factor inventory, or add a new zone.",
+            ],
+        ),
+        (Tab::Planning, ["选择项目文件夹…", "Choose projects folder…"]),
+        (Tab::Report, ["刷新预览", "Refresh preview"]),
+    ];
+    for (i, (lang, dark)) in [("中文", false), ("English", true)].into_iter().enumerate() {
         h.get_by_label(lang).click();
         h.run();
-        h.state_mut().settings.dark = dark;
-        for tab in [Tab::Checklist, Tab::Results, Tab::Zones, Tab::Planning] {
-            h.state_mut().tab = tab;
-            h.state_mut().results_view.selected = Some(ZoneIdx::new(0));
+        h.state_mut().settings_mut().dark = dark;
+        for (tab, words) in views {
+            h.state_mut().set_tab(tab);
+            h.state_mut().results_view_mut().selected = Some(ZoneIdx::new(0));
             h.run();
+            assert!(
+                h.query_all_by_label(words[i]).next().is_some(),
+                "{tab:?} in {lang} shows {}",
+                words[i]
+            );
+            assert_eq!(h.ctx.global_style().visuals.dark_mode, dark, "{tab:?} in {lang}");
         }
-        h.state_mut().results_view.compare = [0, 1, 2].map(ZoneIdx::new).to_vec();
-        h.state_mut().tab = Tab::Results;
+        h.state_mut().results_view_mut().compare = [0, 1, 2].map(ZoneIdx::new).to_vec();
+        h.state_mut().set_tab(Tab::Results);
         h.run();
-        h.state_mut().results_view.compare.clear();
+        h.state_mut().results_view_mut().compare.clear();
     }
 }
 
@@ -485,16 +506,19 @@ fn closing_the_window_with_unsaved_work_asks_first() {
         h.run();
     };
     close(&mut h);
-    assert!(matches!(h.state().session.modal(), Some(&Modal::Unsaved { .. })));
-    assert!(!h.state().quit_requested, "the close is held");
+    assert!(matches!(
+        h.state().session().modal(),
+        Some(&Modal::Unsaved { .. })
+    ));
+    assert!(!h.state().quit_requested(), "the close is held");
     h.get_by_label("取消").click();
     h.run();
-    assert!(!h.state().quit_requested);
+    assert!(!h.state().quit_requested());
 
     close(&mut h);
     h.get_by_label("不保存").click();
     h.run();
-    assert!(h.state().quit_requested, "discard lets the window close");
+    assert!(h.state().quit_requested(), "discard lets the window close");
 }
 
 #[test]
@@ -523,9 +547,9 @@ fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
     assert!(h2.query_by_label("恢复未保存的需求表？").is_some());
     h2.get_by_label("恢复").click();
     h2.run();
-    assert_eq!(h2.state().doc.checklist.project, "差点丢失的项目");
+    assert_eq!(h2.state().doc().checklist.project, "差点丢失的项目");
     assert!(h2.state().has_unsaved(), "restored work is still unsaved");
-    assert_eq!(h2.state().doc.checklist, h.state().doc.checklist);
+    assert_eq!(h2.state().doc().checklist, h.state().doc().checklist);
 
     // Once the work is discarded, nothing is kept for recovery.
     h2.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
@@ -545,7 +569,7 @@ fn the_panic_hook_writes_the_working_checklist_to_the_recovery_store() {
     let store = RecoveryStore::in_dir(dir.path());
     let mut h = harness();
     let snapshot = CrashSnapshot::default();
-    h.state_mut().crash_snapshot = Some(snapshot.clone());
+    h.state_mut().keep_crash_snapshot(snapshot.clone());
     type_into(&mut h, "项目名称", "崩溃前的项目");
     assert!(
         snapshot.lock().expect("lock").is_some(),
@@ -587,7 +611,7 @@ fn editing_houma() -> (tempfile::TempDir, Harness<'static, SiteMatchApp>) {
 #[test]
 fn editing_a_zone_saves_its_file_and_deleting_keeps_a_backup() {
     let (dir, mut h) = editing_houma();
-    assert!(h.state().editor.is_some());
+    assert!(h.state().editor().is_some());
 
     type_into(&mut h, "可新增供电容量 现有", "95");
     type_into(&mut h, "可新增供电容量 来源", "管委会2024年统计");
@@ -613,7 +637,7 @@ fn editing_a_zone_saves_its_file_and_deleting_keeps_a_backup() {
         dir.path().join("houma.ron.bak").is_file(),
         "deleted zones are moved aside, not lost"
     );
-    assert_eq!(h.state().ws.zones.len(), 4);
+    assert_eq!(h.state().ws().zones.len(), 4);
 }
 
 #[test]
@@ -642,8 +666,12 @@ fn a_value_without_a_source_is_marked_and_not_saved() {
     h.run();
     h.get_by_label("保存").click();
     h.run();
-    assert!(dir.path().join("xinqu.ron").is_file(), "{:?}", h.state().notices);
-    assert_eq!(h.state().ws.zones.len(), 1);
+    assert!(
+        dir.path().join("xinqu.ron").is_file(),
+        "{:?}",
+        h.state().notices()
+    );
+    assert_eq!(h.state().ws().zones.len(), 1);
 }
 
 #[test]
@@ -654,19 +682,19 @@ fn the_report_view_previews_and_exports_the_pdf() {
     let mut h = harness_with(Some(repo("assets/checklists/pv_base.ron")), dialogs.clone());
     h.get_by_label("报告").click();
     h.run();
-    assert_eq!(h.state().tab, Tab::Report);
+    assert_eq!(h.state().tab(), Tab::Report);
     assert!(
-        !h.state().report_view.pages.is_empty(),
+        !h.state().report_view().pages.is_empty(),
         "the preview shows the pages"
     );
-    let pages = h.state().report_view.pages.len();
+    let pages = h.state().report_view().pages.len();
 
     h.get_all_by_label("English")
         .find(|n| n.accesskit_node().role() == Role::RadioButton)
         .expect("the report language")
         .click();
     h.run();
-    assert_eq!(h.state().report_view.lang, sitematch::report::ReportLang::En);
+    assert_eq!(h.state().report_view().lang, sitematch::report::ReportLang::En);
     dialogs.answer(Some(&out));
     h.get_by_label("导出 PDF…").click();
     h.run();
@@ -676,7 +704,7 @@ fn the_report_view_previews_and_exports_the_pdf() {
     assert!(pages >= 2);
 
     // Picking the zones ticked for comparison details just those.
-    h.state_mut().results_view.compare = [0, 1].map(ZoneIdx::new).to_vec();
+    h.state_mut().results_view_mut().compare = [0, 1].map(ZoneIdx::new).to_vec();
     h.run();
     h.get_by_label("“匹配结果”中勾选对比的 2 个").click();
     h.run();
@@ -693,11 +721,11 @@ fn a_report_with_nothing_to_score_says_so() {
     h.run();
     assert!(
         h.state()
-            .notices
+            .notices()
             .iter()
             .any(|n| n.is_error && n.text.contains("无法生成报告")),
         "{:?}",
-        h.state().notices
+        h.state().notices()
     );
 }
 
@@ -720,7 +748,7 @@ fn a_file_changed_on_disk_since_opening_is_not_overwritten_without_asking() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
     assert!(
-        matches!(h.state().session.modal(), Some(&Modal::Conflict { .. })),
+        matches!(h.state().session().modal(), Some(&Modal::Conflict { .. })),
         "asks instead of overwriting"
     );
     assert_eq!(
@@ -733,7 +761,7 @@ fn a_file_changed_on_disk_since_opening_is_not_overwritten_without_asking() {
     h.get_by_label("重新载入（放弃我的修改）").click();
     h.run();
     assert!(
-        h.state().doc.checklist.project.starts_with("同事的修改"),
+        h.state().doc().checklist.project.starts_with("同事的修改"),
         "their version is loaded"
     );
     assert!(!h.state().has_unsaved());
@@ -756,8 +784,8 @@ fn a_file_changed_on_disk_since_opening_is_not_overwritten_without_asking() {
 /// The importance the working checklist gives a factor (not requested: `None`).
 fn importance_of(h: &Harness<'_, SiteMatchApp>, id: &str) -> Option<sitematch::model::Importance> {
     let app = h.state();
-    let f = app.ws.catalog.find_factor(id).expect("factor");
-    app.doc.checklist.item(f).map(|r| r.importance)
+    let f = app.ws().catalog.find_factor(id).expect("factor");
+    app.doc().checklist.item(f).map(|r| r.importance)
 }
 
 #[test]
@@ -796,9 +824,9 @@ fn ctrl_z_takes_back_a_drop_down_and_ctrl_y_does_it_again() {
 fn undo_reaches_past_the_focused_field_to_earlier_edits_and_rescores() {
     let mut h = harness();
     type_into(&mut h, "可新增供电容量 要求", "100");
-    let scored = h.state().results.requirements.len();
+    let scored = h.state().results().requirements.len();
     type_into(&mut h, "可供工业用地面积 要求", "1500");
-    assert_eq!(h.state().results.requirements.len(), scored + 1);
+    assert_eq!(h.state().results().requirements.len(), scored + 1);
     // Two edits back, the focus still in the land field.
     for _ in 0..2 {
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -806,19 +834,19 @@ fn undo_reaches_past_the_focused_field_to_earlier_edits_and_rescores() {
     }
     let app = h.state();
     let land = app
-        .ws
+        .ws()
         .catalog
         .find_factor("land.industrial_area")
         .expect("factor");
     assert!(
-        app.doc
+        app.doc()
             .checklist
             .item(land)
             .and_then(|r| r.required.as_ref())
             .is_none()
     );
     assert_eq!(
-        app.results.requirements.len(),
+        app.results().requirements.len(),
         scored - 1,
         "the ranking follows the undo"
     );
@@ -828,7 +856,7 @@ fn undo_reaches_past_the_focused_field_to_earlier_edits_and_rescores() {
 fn the_start_page_opens_a_sample_and_offers_the_other_ways_in() {
     let dialogs = FakeDialogs::default();
     let mut h = harness_with(None, dialogs.clone());
-    assert!(h.state().show_start);
+    assert!(h.state().shows_start());
     for offer in [
         "新建需求表",
         "打开需求表…",
@@ -841,9 +869,9 @@ fn the_start_page_opens_a_sample_and_offers_the_other_ways_in() {
     h.get_by_label("自动化光伏新能源基地 — 光伏新能源企业（示例）")
         .click();
     h.run();
-    assert!(!h.state().show_start);
-    assert_eq!(h.state().doc.checklist.project, "自动化光伏新能源基地");
-    assert!(!h.state().results.ranking.zones.is_empty());
+    assert!(!h.state().shows_start());
+    assert_eq!(h.state().doc().checklist.project, "自动化光伏新能源基地");
+    assert!(!h.state().results().ranking.zones.is_empty());
 
     // The survey import asks for a workbook.
     let mut h = harness_with(None, dialogs.clone());
@@ -867,7 +895,7 @@ fn an_empty_zones_folder_says_so_with_the_button_that_picks_another() {
     dialogs.answer(Some(&repo("profiles")));
     h.get_by_label("选择开发区文件夹…").click();
     h.run();
-    assert_eq!(h.state().ws.zones.len(), 5, "the folder picked loads");
+    assert_eq!(h.state().ws().zones.len(), 5, "the folder picked loads");
 }
 
 #[test]
@@ -876,14 +904,17 @@ fn escape_cancels_the_save_question_and_leaves_no_field_focused() {
     type_into(&mut h, "可供工业用地面积 要求", "515");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
-    assert!(matches!(h.state().session.modal(), Some(&Modal::Unsaved { .. })));
+    assert!(matches!(
+        h.state().session().modal(),
+        Some(&Modal::Unsaved { .. })
+    ));
     assert!(
         h.ctx.memory(|m| m.focused()).is_none(),
         "the field below gave up the focus"
     );
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(!h.state().session.is_asking(), "Escape answered Cancel");
+    assert!(!h.state().session().is_asking(), "Escape answered Cancel");
     assert!(h.state().has_unsaved(), "nothing was discarded");
     assert!(
         h.ctx.memory(|m| m.focused()).is_none(),
@@ -891,13 +922,13 @@ fn escape_cancels_the_save_question_and_leaves_no_field_focused() {
     );
     let land = h
         .state()
-        .ws
+        .ws()
         .catalog
         .find_factor("land.industrial_area")
         .expect("factor");
     assert!(
         h.state()
-            .doc
+            .doc()
             .checklist
             .item(land)
             .and_then(|r| r.required.as_ref())
@@ -957,9 +988,9 @@ fn the_industry_picker_finds_a_division_by_a_product_typed_into_its_search() {
     h.get_by_label("C38 电气机械和器材制造业").click();
     h.run();
     let app = h.state();
-    let industry = app.doc.checklist.industry.expect("an industry was chosen");
+    let industry = app.doc().checklist.industry.expect("an industry was chosen");
     assert_eq!(
-        app.ws.catalog.industries().members[usize::from(industry)].id,
+        app.ws().catalog.industries().members[usize::from(industry)].id,
         "C38"
     );
 
@@ -971,9 +1002,9 @@ fn the_industry_picker_finds_a_division_by_a_product_typed_into_its_search() {
     h.get_by_label("C31 黑色金属冶炼和压延加工业").click();
     h.run();
     let app = h.state();
-    let industry = app.doc.checklist.industry.expect("chosen");
+    let industry = app.doc().checklist.industry.expect("chosen");
     assert_eq!(
-        app.ws.catalog.industries().members[usize::from(industry)].id,
+        app.ws().catalog.industries().members[usize::from(industry)].id,
         "C31"
     );
 }
@@ -988,11 +1019,11 @@ fn an_assessment_is_found_by_its_short_name_in_the_multi_select() {
     h.run();
     let app = h.state();
     let f = app
-        .ws
+        .ws()
         .catalog
         .find_factor("policy.regional_assessments")
         .expect("factor");
-    let required = app.doc.checklist.item(f).and_then(|r| r.required.clone());
+    let required = app.doc().checklist.item(f).and_then(|r| r.required.clone());
     assert!(matches!(required, Some(sitematch::model::Value::Set(m)) if m.len() == 1));
 }
 
@@ -1013,7 +1044,7 @@ fn an_empty_zones_folder_says_so_in_the_live_ranking_with_the_button_that_picks_
     h.get_by_label("选择开发区文件夹…").click();
     h.run();
     h.run();
-    assert!(!h.state().ws.zones.is_empty(), "the folder picked was loaded");
+    assert!(!h.state().ws().zones.is_empty(), "the folder picked was loaded");
     assert!(
         h.query_by_label_contains("开发区文件夹中没有开发区档案")
             .is_none()
@@ -1026,27 +1057,27 @@ fn the_keyboard_moves_through_the_results_and_a_row_click_shows_its_breakdown_wh
         Some(repo("assets/checklists/pv_base.ron")),
         FakeDialogs::default(),
     );
-    h.state_mut().tab = Tab::Results;
+    h.state_mut().set_tab(Tab::Results);
     h.run();
-    let zones = h.state().results.ranking.zones.clone();
+    let zones = h.state().results().ranking.zones.clone();
     h.key_press(egui::Key::End);
     h.run();
     assert_eq!(
-        h.state().results_view.selected,
+        h.state().results_view().selected,
         zones.last().map(|z| z.zone),
         "End: the last row"
     );
     h.key_press(egui::Key::Home);
     h.run();
     assert_eq!(
-        h.state().results_view.selected,
+        h.state().results_view().selected,
         Some(zones[0].zone),
         "Home: the first row"
     );
     h.key_press(egui::Key::ArrowDown);
     h.run();
     assert_eq!(
-        h.state().results_view.selected,
+        h.state().results_view().selected,
         Some(zones[1].zone),
         "Down: the next row"
     );
@@ -1055,19 +1086,23 @@ fn the_keyboard_moves_through_the_results_and_a_row_click_shows_its_breakdown_wh
     let names: Vec<String> = zones
         .iter()
         .take(2)
-        .map(|z| h.state().ws.zones[z.zone.index()].profile.name.zh.clone())
+        .map(|z| h.state().ws().zones[z.zone.index()].profile.name.zh.clone())
         .collect();
     for name in &names {
         h.get_by_label(&format!("对比 {name}")).click();
         h.run();
     }
-    assert!(h.state().results_view.showing_compare);
-    let third = h.state().ws.zones[zones[2].zone.index()].profile.name.zh.clone();
+    assert!(h.state().results_view().showing_compare);
+    let third = h.state().ws().zones[zones[2].zone.index()]
+        .profile
+        .name
+        .zh
+        .clone();
     h.get_by_label(&third).click();
     h.run();
-    assert_eq!(h.state().results_view.selected, Some(zones[2].zone));
+    assert_eq!(h.state().results_view().selected, Some(zones[2].zone));
     assert!(
-        !h.state().results_view.showing_compare,
+        !h.state().results_view().showing_compare,
         "the row's breakdown shows"
     );
 }
@@ -1084,26 +1119,26 @@ fn a_save_says_saved_and_the_complaint_about_bad_input_goes_once_it_is_fixed() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
     assert!(
-        h.state().notices.iter().any(|n| n.is_error),
+        h.state().notices().iter().any(|n| n.is_error),
         "saving with bad input is refused with a complaint"
     );
     type_into(&mut h, "可供工业用地面积 要求", "1000");
     h.run();
     assert!(
-        !h.state().notices.iter().any(|n| n.is_error),
+        !h.state().notices().iter().any(|n| n.is_error),
         "the complaint went when the input was fixed: {:?}",
-        h.state().notices
+        h.state().notices()
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
     assert!(path.exists(), "saved");
     assert!(
         h.state()
-            .notices
+            .notices()
             .iter()
             .any(|n| !n.is_error && n.text.starts_with("已保存")),
         "{:?}",
-        h.state().notices
+        h.state().notices()
     );
 }
 
@@ -1112,13 +1147,13 @@ fn numbers_are_taken_as_officers_type_them() {
     let mut h = harness();
     let land = h
         .state()
-        .ws
+        .ws()
         .catalog
         .find_factor("land.industrial_area")
         .expect("factor");
     let required = |h: &Harness<'_, SiteMatchApp>| match h
         .state()
-        .doc
+        .doc()
         .checklist
         .item(land)
         .and_then(|r| r.required.clone())
@@ -1154,11 +1189,11 @@ fn a_bad_date_is_marked_on_the_date_field_not_the_value() {
     assert!(h.query_by_label("日期有误").is_some(), "the date field is marked");
     let power = h
         .state()
-        .ws
+        .ws()
         .catalog
         .find_factor("power.capacity")
         .expect("factor");
-    let editor = h.state().editor.as_ref().expect("editor");
+    let editor = h.state().editor().expect("editor");
     let error = editor.entry_errors[power.index()].as_ref().expect("an error");
     assert_eq!(
         error.text(Lang::Zh),
@@ -1278,7 +1313,7 @@ fn the_schematic_map_places_the_zones_and_measures_from_a_click() {
         Some(repo("assets/checklists/pv_base.ron")),
         FakeDialogs::default(),
     );
-    h.state_mut().tab = Tab::Zones;
+    h.state_mut().set_tab(Tab::Zones);
     h.run();
     let heading = h.get_by_label("开发区分布示意图").rect();
     assert!(
@@ -1326,11 +1361,11 @@ fn a_planned_amount_is_entered_under_its_quantity_and_saved() {
     h.run();
     let power = h
         .state()
-        .ws
+        .ws()
         .catalog
         .find_factor("power.capacity")
         .expect("factor");
-    let error = h.state().editor.as_ref().expect("editor").entry_errors[power.index()]
+    let error = h.state().editor().expect("editor").entry_errors[power.index()]
         .as_ref()
         .map(|e| e.text(Lang::Zh));
     assert_eq!(
@@ -1375,10 +1410,10 @@ fn a_planned_start_after_a_zone_s_plan_makes_its_capacity_met() {
     type_into(&mut h, "可新增供电容量 要求", "55");
     let power = |h: &Harness<'_, SiteMatchApp>| {
         let app = h.state();
-        let zone = app.ws.find("shuozhou").expect("shuozhou");
-        let f = app.ws.catalog.find_factor("power.capacity").expect("factor");
+        let zone = app.ws().find("shuozhou").expect("shuozhou");
+        let f = app.ws().catalog.find_factor("power.capacity").expect("factor");
         let item = app
-            .results
+            .results()
             .ranking
             .find(zone)
             .expect("ranked")
@@ -1412,7 +1447,7 @@ fn a_planned_start_after_a_zone_s_plan_makes_its_capacity_met() {
             .is_some()
     );
     assert_eq!(
-        h.state().doc.checklist.pipeline.planned_start,
+        h.state().doc().checklist.pipeline.planned_start,
         Date::new(2027, 5, 1).ok()
     );
 }

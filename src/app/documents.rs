@@ -9,11 +9,11 @@ use egui::{Context, ViewportCommand};
 
 use super::SiteMatchApp;
 use super::dialogs::FileKind;
-use super::loading::FolderLoad;
+use super::jobs::{self, FolderLoad};
 use super::texts::texts;
 use crate::io;
 use crate::model::Localize;
-use crate::model::ZoneIdx;
+use crate::model::{ZoneIdx, ZoneProfile};
 use crate::state::checklist_doc::ChecklistDoc;
 use crate::state::profile_edit::ProfileEditor;
 use crate::state::session::{Doc, Pending, SaveMode, Saved};
@@ -26,15 +26,15 @@ impl SiteMatchApp {
         let lang = self.lang();
         match action {
             Pending::NewChecklist => {
-                self.doc = ChecklistDoc::template(&self.ws.catalog);
-                self.tab = Tab::Checklist;
-                self.show_start = false;
-                self.rescore = true;
+                self.docs
+                    .set_checklist(ChecklistDoc::template(self.docs.catalog()));
+                self.views.show_checklist();
             }
             Pending::OpenChecklist(path) => {
                 let start = self.checklist_folder();
                 let Some(path) = path.or_else(|| {
-                    self.dialogs
+                    self.env
+                        .dialogs()
                         .open_file(FileKind::Checklist, start.as_deref(), lang)
                 }) else {
                     return;
@@ -43,44 +43,50 @@ impl SiteMatchApp {
             }
             Pending::ImportSurvey => {
                 let start = self.checklist_folder();
-                let Some(path) = self.dialogs.open_file(FileKind::Xlsx, start.as_deref(), lang) else {
+                let Some(path) = self
+                    .env
+                    .dialogs()
+                    .open_file(FileKind::Xlsx, start.as_deref(), lang)
+                else {
                     return;
                 };
-                match io::import_survey(&path, &self.ws.catalog) {
+                match io::import_survey(&path, self.docs.catalog()) {
                     Ok(c) => {
                         // A new, unsaved checklist: the workbook is not its file.
-                        self.doc = ChecklistDoc::recovered(&self.ws.catalog, c, None);
-                        self.tab = Tab::Checklist;
-                        self.show_start = false;
-                        self.rescore = true;
+                        let doc = ChecklistDoc::recovered(self.docs.catalog(), c, None);
+                        self.docs.set_checklist(doc);
+                        self.views.show_checklist();
                         self.notify((texts(lang).survey_imported)(&path.display()), false);
                     }
                     Err(e) => self.notify_error(&e),
                 }
             }
             Pending::Quit => {
-                self.quit_requested = true;
+                self.env.request_quit();
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             Pending::SelectProfile(zone) => {
-                if let Some(z) = self.ws.zone(zone) {
-                    let mut editor = ProfileEditor::open(&self.ws.catalog, &z.profile, zone, z.path.clone());
+                if let Some(z) = self.docs.ws().zone(zone) {
+                    let mut editor =
+                        ProfileEditor::open(self.docs.catalog(), &z.profile, zone, z.path.clone());
                     editor.stamp = Some(z.stamp);
-                    self.editor = Some(editor);
+                    self.docs.set_editor(Some(editor));
                 }
             }
             Pending::NewProfile => {
-                self.editor = Some(ProfileEditor::blank(&self.ws.catalog, self.today));
-                self.tab = Tab::Zones;
+                let editor = ProfileEditor::blank(self.docs.catalog(), self.docs.today());
+                self.docs.set_editor(Some(editor));
+                self.views.set_tab(Tab::Zones);
             }
             Pending::Reload => {
-                let dir = self.ws.dir.clone();
-                self.load_folder(ctx, dir);
+                let dir = self.docs.ws().dir.clone();
+                self.load_folder(dir);
             }
             Pending::OpenProfilesFolder => {
-                if let Some(dir) = self.dialogs.pick_folder(Some(&self.ws.dir), lang) {
+                let current = self.docs.ws().dir.clone();
+                if let Some(dir) = self.env.dialogs().pick_folder(Some(&current), lang) {
                     self.settings.profiles_dir = Some(dir.clone());
-                    self.load_folder(ctx, dir);
+                    self.load_folder(dir);
                 }
             }
         }
@@ -90,7 +96,8 @@ impl SiteMatchApp {
     /// Where a checklist dialog starts: the open checklist's folder, else that of the one
     /// opened last.
     pub(super) fn checklist_folder(&self) -> Option<PathBuf> {
-        self.doc
+        self.docs
+            .doc()
             .path
             .as_ref()
             .or(self.settings.last_checklist.as_ref())
@@ -100,15 +107,15 @@ impl SiteMatchApp {
 
     /// Opens a checklist file as the working checklist; says why not when it cannot be read.
     pub(super) fn open_checklist_file(&mut self, path: PathBuf) -> bool {
-        match io::load_checklist_stamped(&path, &self.ws.catalog) {
+        match io::load_checklist_stamped(&path, self.docs.catalog()) {
             Ok((c, stamp)) => {
-                self.doc = ChecklistDoc::opened(&self.ws.catalog, c, Some(path.clone()));
-                self.doc.stamp = Some(stamp);
+                let mut doc = ChecklistDoc::opened(self.docs.catalog(), c, Some(path.clone()));
+                doc.stamp = Some(stamp);
+                self.docs.set_checklist(doc);
                 self.settings.remember(&path);
                 self.settings.last_checklist = Some(path);
-                self.show_start = false;
-                self.rescore = true;
-                self.check_glyphs = true;
+                self.views.leave_start();
+                self.report.glyphs_due();
                 true
             }
             Err(e) => {
@@ -118,55 +125,56 @@ impl SiteMatchApp {
         }
     }
 
-    fn load_folder(&mut self, ctx: &Context, dir: PathBuf) {
-        self.editor = None;
-        if self.background_loads {
-            let ctx = ctx.clone();
-            self.loading = Some(FolderLoad::start(self.ws.catalog.clone(), dir, move || {
-                ctx.request_repaint()
-            }));
+    /// Loads a folder of zones in place of the zones loaded (on a worker in the window).
+    fn load_folder(&mut self, dir: PathBuf) {
+        self.docs.set_editor(None);
+        let catalog = self.docs.catalog().clone();
+        if self.env.runner().in_background() {
+            self.loads.folder = Some(FolderLoad::start(self.env.runner(), catalog, dir));
         } else {
-            let (ws, error) = Workspace::load(self.ws.catalog.clone(), &dir);
+            let (ws, error) = Workspace::load(catalog, &dir);
             self.install_workspace(ws, error);
         }
     }
 
+    /// Takes in the folders the workers have read: the zones, the samples, the projects.
+    pub(super) fn poll_loads(&mut self) {
+        if let Some(load) = &mut self.loads.folder
+            && let Some(done) = load.try_finish()
+        {
+            self.loads.folder = None;
+            match done {
+                Ok((ws, error)) => self.install_workspace(ws, error),
+                Err(stopped) => self.notify_error(&stopped),
+            }
+        }
+        match jobs::finished(&mut self.loads.samples) {
+            Some(Ok(samples)) => self.views.set_samples(samples),
+            Some(Err(stopped)) => self.notify_error(&stopped),
+            None => {}
+        }
+        self.poll_planning();
+    }
+
     /// Puts a loaded folder in place, keeping the selection where the same zones are.
-    pub(super) fn install_workspace(&mut self, ws: Workspace, error: Option<io::FileError>) {
-        let keep = self.selection_ids();
-        self.ws = ws;
-        self.editor = None;
-        self.check_glyphs = true;
+    fn install_workspace(&mut self, ws: Workspace, error: Option<io::FileError>) {
+        let keep = self.views.selection_ids(self.docs.ws());
+        self.docs.set_workspace(ws);
+        self.report.glyphs_due();
         if let Some(e) = error {
             self.notify_error(&e);
         }
         self.report_load_errors();
-        self.restore_selection(keep);
-        self.rescore = true;
+        self.views.restore_selection(self.docs.ws(), keep);
         self.replan();
     }
 
     /// Says once that some zone files failed to load (the zones view lists them).
     pub(super) fn report_load_errors(&mut self) {
-        let n = self.ws.errors.len();
+        let n = self.docs.ws().errors.len();
         if n > 0 {
             self.notify((texts(self.lang()).zones_failed)(n), true);
         }
-    }
-
-    /// The ids of the zones the results view points at, to find them again after the list of
-    /// zones changes.
-    fn selection_ids(&self) -> (Option<String>, Vec<String>) {
-        let id = |z: ZoneIdx| self.ws.profile(z).map(|p| p.id.clone());
-        (
-            self.results_view.selected.and_then(id),
-            self.results_view.compare.iter().filter_map(|z| id(*z)).collect(),
-        )
-    }
-
-    fn restore_selection(&mut self, (selected, compare): (Option<String>, Vec<String>)) {
-        self.results_view.selected = selected.and_then(|id| self.ws.find(&id));
-        self.results_view.compare = compare.iter().filter_map(|id| self.ws.find(id)).collect();
     }
 
     /// Saves a document the way the session asks.
@@ -185,23 +193,20 @@ impl SiteMatchApp {
     pub(super) fn reload_from_disk(&mut self, doc: Doc) {
         match doc {
             Doc::Checklist => {
-                if let Some(path) = self.doc.path.clone() {
+                if let Some(path) = self.docs.doc().path.clone() {
                     self.open_checklist_file(path);
                 }
             }
             Doc::Profile => {
-                let Some(path) = self.editor.as_ref().and_then(|e| e.path.clone()) else {
+                let Some(path) = self.docs.editor().and_then(|e| e.path.clone()) else {
                     return;
                 };
-                match io::load_profile_stamped(&path, &self.ws.catalog) {
+                match io::load_profile_stamped(&path, self.docs.catalog()) {
                     Ok((profile, stamp)) => {
-                        let keep = self.selection_ids();
-                        let zone = self.ws.upsert(profile.clone(), path.clone(), stamp);
-                        let mut editor = ProfileEditor::open(&self.ws.catalog, &profile, zone, path);
+                        let zone = self.put_zone(profile.clone(), path.clone(), stamp);
+                        let mut editor = ProfileEditor::open(self.docs.catalog(), &profile, zone, path);
                         editor.stamp = Some(stamp);
-                        self.editor = Some(editor);
-                        self.restore_selection(keep);
-                        self.rescore = true;
+                        self.docs.set_editor(Some(editor));
                     }
                     Err(e) => self.notify_error(&e),
                 }
@@ -209,22 +214,33 @@ impl SiteMatchApp {
         }
     }
 
+    /// A zone saved or read back: in the list by its id, the results view still pointing at
+    /// the zones it pointed at.
+    fn put_zone(&mut self, profile: ZoneProfile, path: PathBuf, stamp: io::FileStamp) -> ZoneIdx {
+        let keep = self.views.selection_ids(self.docs.ws());
+        let zone = self.docs.upsert_zone(profile, path, stamp);
+        self.views.restore_selection(self.docs.ws(), keep);
+        zone
+    }
+
     /// Saves the checklist (asking for a file when it has none, or always for "save as").
     /// Unless `force`, refuses to write over a file someone else changed since it was opened.
     fn save_checklist(&mut self, ask: bool, force: bool) -> Saved {
         let lang = self.lang();
-        let wrong = self.doc.form.error_count();
+        let wrong = self.docs.doc().form.error_count();
         if wrong > 0 {
-            self.notify_about(Topic::ChecklistInput, (texts(lang).checklist_to_fix)(wrong), true);
+            self.notices
+                .push(Topic::ChecklistInput, (texts(lang).checklist_to_fix)(wrong), true);
             return Saved::No;
         }
-        let (path, expected) = match (&self.doc.path, ask) {
-            (Some(p), false) => (p.clone(), self.doc.stamp),
+        let (path, expected) = match (&self.docs.doc().path, ask) {
+            (Some(p), false) => (p.clone(), self.docs.doc().stamp),
             _ => {
                 let start = self.checklist_folder();
-                let name = suggested_file_name(&self.doc.checklist.project);
+                let name = suggested_file_name(&self.docs.doc().checklist.project);
                 match self
-                    .dialogs
+                    .env
+                    .dialogs()
                     .save_file(FileKind::Checklist, start.as_deref(), &name, lang)
                 {
                     // The dialog already asked before replacing an existing file.
@@ -241,19 +257,21 @@ impl SiteMatchApp {
         } else {
             expected
         };
-        match io::save_checklist_checked(&path, &self.doc.checklist, &self.ws.catalog, expected.as_ref()) {
+        let checklist = &self.docs.doc().checklist;
+        match io::save_checklist_checked(&path, checklist, self.docs.catalog(), expected.as_ref()) {
             Ok(stamp) => {
-                self.settled(Topic::Checklist);
-                self.settled(Topic::ChecklistInput);
+                self.notices.settle(Topic::Checklist);
+                self.notices.settle(Topic::ChecklistInput);
                 self.notify((texts(lang).saved)(&path.display()), false);
-                self.doc.mark_saved(path.clone(), Some(stamp));
+                self.docs.doc_file_mut().mark_saved(path.clone(), Some(stamp));
                 self.settings.remember(&path);
                 self.settings.last_checklist = Some(path);
                 Saved::Yes
             }
             Err(io::SaveError::Changed(_)) => Saved::Conflict,
             Err(io::SaveError::File(e)) => {
-                self.notify_about(Topic::Checklist, (texts(lang).save_failed)(&e.text(lang)), true);
+                let text = (texts(lang).save_failed)(&e.text(lang));
+                self.notices.push(Topic::Checklist, text, true);
                 Saved::No
             }
         }
@@ -263,9 +281,10 @@ impl SiteMatchApp {
     /// refuses to write over a file someone else changed since it was opened.
     fn save_profile(&mut self, force: bool, to: Option<PathBuf>) -> Saved {
         let lang = self.lang();
-        let ids: Vec<String> = self.ws.ids().into_iter().map(str::to_owned).collect();
+        let ids: Vec<String> = self.docs.ws().ids().into_iter().map(str::to_owned).collect();
         let taken: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let Some(editor) = &mut self.editor else {
+        let catalog = self.docs.catalog().clone();
+        let Some(editor) = self.docs.editor_mut() else {
             return Saved::No;
         };
         if let Some(to) = &to {
@@ -275,39 +294,37 @@ impl SiteMatchApp {
             editor.stamp = None;
             editor.form.meta.id = io::profile_id(to);
         }
-        let profile = match editor.validate(&self.ws.catalog, &taken) {
+        let validated = editor.validate(&catalog, &taken);
+        let (path, expected) = (editor.path.clone(), editor.stamp);
+        let profile = match validated {
             Ok(p) => p,
             Err(n) => {
-                self.notify_about(Topic::Profile, (texts(lang).profile_to_fix)(n), true);
+                self.notices
+                    .push(Topic::Profile, (texts(lang).profile_to_fix)(n), true);
                 return Saved::No;
             }
         };
-        let path = editor
-            .path
-            .clone()
-            .unwrap_or_else(|| self.ws.path_for(&profile.id));
+        let path = path.unwrap_or_else(|| self.docs.ws().path_for(&profile.id));
         let expected = if force {
             io::FileStamp::now(&path)
         } else {
-            editor.stamp
+            expected
         };
-        let stamp = match io::save_profile_checked(&path, &profile, &self.ws.catalog, expected.as_ref()) {
+        let stamp = match io::save_profile_checked(&path, &profile, &catalog, expected.as_ref()) {
             Ok(stamp) => stamp,
             Err(io::SaveError::Changed(_)) => return Saved::Conflict,
             Err(io::SaveError::File(e)) => {
-                self.notify_about(Topic::Profile, (texts(lang).save_failed)(&e.text(lang)), true);
+                let text = (texts(lang).save_failed)(&e.text(lang));
+                self.notices.push(Topic::Profile, text, true);
                 return Saved::No;
             }
         };
-        self.settled(Topic::Profile);
+        self.notices.settle(Topic::Profile);
         self.notify((texts(lang).saved)(&path.display()), false);
-        let keep = self.selection_ids();
-        let zone = self.ws.upsert(profile.clone(), path.clone(), stamp);
-        if let Some(editor) = &mut self.editor {
-            editor.mark_saved(&self.ws.catalog, &profile, zone, path, stamp);
+        let zone = self.put_zone(profile.clone(), path.clone(), stamp);
+        if let Some(editor) = self.docs.editor_mut() {
+            editor.mark_saved(&catalog, &profile, zone, path, stamp);
         }
-        self.restore_selection(keep);
-        self.rescore = true;
         Saved::Yes
     }
 
@@ -315,11 +332,15 @@ impl SiteMatchApp {
     fn save_profile_as(&mut self) -> Saved {
         let lang = self.lang();
         let name = self
-            .editor
-            .as_ref()
+            .docs
+            .editor()
             .map_or_else(String::new, |e| format!("{}-2.ron", e.form.meta.id));
-        let dir = self.ws.dir.clone();
-        match self.dialogs.save_file(FileKind::Profile, Some(&dir), &name, lang) {
+        let dir = self.docs.ws().dir.clone();
+        match self
+            .env
+            .dialogs()
+            .save_file(FileKind::Profile, Some(&dir), &name, lang)
+        {
             Some(path) => self.save_profile(false, Some(path)),
             None => Saved::No,
         }
@@ -327,16 +348,14 @@ impl SiteMatchApp {
 
     /// Moves a zone's file aside (as `.bak`) and takes the zone off the list.
     pub(super) fn delete_profile(&mut self, zone: ZoneIdx) {
-        let Some(path) = self.ws.zone(zone).map(|z| z.path.clone()) else {
+        let Some(path) = self.docs.ws().zone(zone).map(|z| z.path.clone()) else {
             return;
         };
         match io::retire(&path) {
             Ok(backup) => {
-                let keep = self.selection_ids();
-                self.ws.remove(zone);
-                self.editor = None;
-                self.restore_selection(keep);
-                self.rescore = true;
+                let keep = self.views.selection_ids(self.docs.ws());
+                self.docs.remove_zone(zone);
+                self.views.restore_selection(self.docs.ws(), keep);
                 self.notify((texts(self.lang()).deleted)(&backup.display()), false);
             }
             Err(e) => self.notify_error(&e),

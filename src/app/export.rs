@@ -12,20 +12,20 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::thread::JoinHandle;
 
 use egui::Context;
 
 use super::SiteMatchApp;
 use super::dialogs::FileKind;
 use super::documents::suggested_file_name;
+use super::jobs::{self, Job, Runner};
 use super::texts::texts;
 use crate::io;
 use crate::model::{Lang, Localize};
 use crate::report::glyphs::{FontSet, MissingGlyph};
 use crate::report::model::Field;
 use crate::report::pdf::{self, PageImage, RenderError};
-use crate::report::{RankingReport, ReportModel, ReportOptions};
+use crate::report::{RankingReport, ReportModel, ReportOptions, WorkbookError};
 use crate::scoring::Scorer;
 use crate::ui::report_view::ReportStage;
 
@@ -48,19 +48,16 @@ struct Rendered {
 }
 
 /// The report being laid out, written and drawn on a worker thread.
+#[derive(Debug)]
 pub struct ReportJob {
     purpose: ReportUse,
     stage: Arc<AtomicU8>,
-    handle: Option<JoinHandle<Result<Rendered, RenderError>>>,
-    /// The result, when the job ran at once (tests).
-    done: Option<Result<Rendered, RenderError>>,
+    job: Job<Result<Rendered, RenderError>>,
 }
 
-impl std::fmt::Debug for ReportJob {
+impl std::fmt::Debug for Rendered {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ReportJob")
-            .field("purpose", &self.purpose)
-            .finish()
+        f.debug_struct("Rendered").field("ms", &self.ms).finish()
     }
 }
 
@@ -93,54 +90,21 @@ fn run(model: &ReportModel, purpose: ReportUse, stage: &AtomicU8) -> Result<Rend
 }
 
 impl ReportJob {
-    fn start(model: ReportModel, purpose: ReportUse, background: Option<Context>) -> Self {
+    fn start(model: ReportModel, purpose: ReportUse, runner: &Runner) -> Self {
         let stage = Arc::new(AtomicU8::new(ReportStage::Layout as u8));
-        match background {
-            Some(ctx) => {
-                let s = stage.clone();
-                let handle = std::thread::spawn(move || {
-                    let result = run(&model, purpose, &s);
-                    ctx.request_repaint();
-                    result
-                });
-                ReportJob {
-                    purpose,
-                    stage,
-                    handle: Some(handle),
-                    done: None,
-                }
-            }
-            None => {
-                let done = Some(run(&model, purpose, &stage));
-                ReportJob {
-                    purpose,
-                    stage,
-                    handle: None,
-                    done,
-                }
-            }
-        }
+        let s = stage.clone();
+        let job = runner.start("lay out the report", move || run(&model, purpose, &s));
+        ReportJob { purpose, stage, job }
     }
 
     /// The stage the worker is at.
     pub fn stage(&self) -> ReportStage {
         ReportStage::from_u8(self.stage.load(Ordering::Relaxed))
     }
-
-    fn try_finish(&mut self) -> Option<Result<Rendered, RenderError>> {
-        if let Some(done) = self.done.take() {
-            return Some(done);
-        }
-        if self.handle.as_ref().is_some_and(JoinHandle::is_finished) {
-            match self.handle.take()?.join() {
-                Ok(result) => Some(result),
-                Err(_) => Some(Err(RenderError::Data("the layout stopped".into()))),
-            }
-        } else {
-            None
-        }
-    }
 }
+
+/// What printing gives back: how the PDF went out, and its file.
+type Printed = Result<(io::print::PrintVia, PathBuf), io::print::PrintError>;
 
 /// The report's worker jobs: the report being made, the print job waiting on `lp`, and the
 /// check of the names the window shows against the fonts.
@@ -149,58 +113,70 @@ pub struct ReportJobs {
     report: Option<ReportJob>,
     /// A report use asked for while another job ran; started when it ends.
     queued: Option<ReportUse>,
-    print: Option<JoinHandle<Result<(io::print::PrintVia, PathBuf), io::print::PrintError>>>,
-    glyphs: Option<JoinHandle<Vec<MissingGlyph>>>,
+    print: Option<Job<Printed>>,
+    glyphs: Option<Job<Vec<MissingGlyph>>>,
+    /// The names shown must be checked against the fonts (a folder or checklist was loaded).
+    glyphs_due: bool,
+}
+
+impl ReportJobs {
+    /// The names shown changed: check them against the fonts once nothing is loading.
+    pub fn glyphs_due(&mut self) {
+        self.glyphs_due = true;
+    }
 }
 
 impl SiteMatchApp {
     /// The report of the working checklist, with the options of the report view.
     pub fn report_model(&self) -> ReportModel {
-        let scorer = Scorer::new(&self.ws.catalog, &self.doc.checklist, self.today);
-        let ranking = &self.results.ranking;
-        let rv = &self.report_view;
+        let docs = &self.docs;
+        let checklist = &docs.doc().checklist;
+        let scorer = Scorer::new(docs.catalog(), checklist, docs.today());
+        let rv = self.views.report();
         let options = ReportOptions {
             lang: rv.lang,
             top: rv.top,
             picked: if rv.use_picked {
-                self.results_view.compare.clone()
+                self.views.results().compare.clone()
             } else {
                 Vec::new()
             },
             prepared_by: self.settings.prepared_by.clone(),
-            date: self.today,
+            date: docs.today(),
             ranking_rows: rv.ranking_rows,
             brief: rv.brief,
         };
-        ReportModel::build(&scorer, &self.doc.checklist, ranking, &self.ws.zones, &options)
-    }
-
-    fn background(&self, ctx: &Context) -> Option<Context> {
-        self.background_loads.then(|| ctx.clone())
+        ReportModel::build(
+            &scorer,
+            checklist,
+            &docs.results().ranking,
+            &docs.ws().zones,
+            &options,
+        )
     }
 
     /// Starts making the report for `purpose` on a worker (or queues it behind the one that
     /// runs).
     fn start_report(&mut self, ctx: &Context, purpose: ReportUse) {
-        if self.results.requirements.is_empty() {
+        if self.docs.results().requirements.is_empty() {
             if purpose != ReportUse::Preview {
                 self.notify(texts(self.lang()).nothing_to_report.to_owned(), true);
             }
             return;
         }
-        if self.jobs.report.is_some() {
+        if self.report.report.is_some() {
             // A print or export outranks a queued preview.
-            if self.jobs.queued.is_none_or(|q| q == ReportUse::Preview) {
-                self.jobs.queued = Some(purpose);
+            if self.report.queued.is_none_or(|q| q == ReportUse::Preview) {
+                self.report.queued = Some(purpose);
             }
             return;
         }
         if purpose == ReportUse::Preview {
-            self.report_view.stale = false;
+            self.views.report_mut().stale = false;
         }
-        let model = self.report_model();
-        self.jobs.report = Some(ReportJob::start(model, purpose, self.background(ctx)));
-        self.report_view.working = self.jobs.report.as_ref().map(ReportJob::stage);
+        let job = ReportJob::start(self.report_model(), purpose, self.env.runner());
+        self.views.report_mut().working = Some(job.stage());
+        self.report.report = Some(job);
         self.poll_report_jobs(ctx);
     }
 
@@ -216,45 +192,51 @@ impl SiteMatchApp {
         self.start_report(ctx, ReportUse::Print);
     }
 
-    /// Takes in what the workers finished: called every frame.
+    /// Takes in what the workers finished, and starts the fonts' check when it is due and
+    /// nothing is loading: called every frame.
     pub(super) fn poll_report_jobs(&mut self, ctx: &Context) {
-        if let Some(job) = &mut self.jobs.report {
-            self.report_view.working = Some(job.stage());
-            if let Some(result) = job.try_finish() {
-                let purpose = job.purpose;
-                self.jobs.report = None;
-                self.report_view.working = None;
+        if self.report.glyphs_due && self.loads.folder.is_none() {
+            self.report.glyphs_due = false;
+            self.check_glyphs();
+        }
+        if let Some(job) = &mut self.report.report {
+            let purpose = job.purpose;
+            self.views.report_mut().working = Some(job.stage());
+            if let Some(result) = job.job.try_finish() {
+                self.report.report = None;
+                self.views.report_mut().working = None;
                 match result {
-                    Ok(done) => self.report_done(ctx, purpose, done),
-                    Err(e) => self.notify_error(&e),
+                    Ok(Ok(done)) => self.report_done(ctx, purpose, done),
+                    Ok(Err(e)) => self.notify_error(&e),
+                    Err(stopped) => self.notify_error(&stopped),
                 }
-                if let Some(next) = self.jobs.queued.take() {
+                if let Some(next) = self.report.queued.take() {
                     self.start_report(ctx, next);
                 }
             } else {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
             }
         }
-        if self.jobs.print.as_ref().is_some_and(JoinHandle::is_finished)
-            && let Some(handle) = self.jobs.print.take()
-            && let Ok(result) = handle.join()
-        {
-            self.print_done(result);
+        match jobs::finished(&mut self.report.print) {
+            Some(Ok(printed)) => self.print_done(printed),
+            Some(Err(stopped)) => self.notify_error(&stopped),
+            None => {}
         }
-        if self.jobs.glyphs.as_ref().is_some_and(JoinHandle::is_finished)
-            && let Some(handle) = self.jobs.glyphs.take()
-            && let Ok(missing) = handle.join()
-            && !missing.is_empty()
-        {
-            let text = glyph_notice(&missing, self.lang());
-            self.notify(text, true);
+        match jobs::finished(&mut self.report.glyphs) {
+            Some(Ok(missing)) if !missing.is_empty() => {
+                let text = glyph_notice(&missing, self.lang());
+                self.notify(text, true);
+            }
+            Some(Err(stopped)) => self.notify_error(&stopped),
+            _ => {}
         }
     }
 
     fn report_done(&mut self, ctx: &Context, purpose: ReportUse, done: Rendered) {
         match purpose {
             ReportUse::Preview => {
-                self.report_view.pages = done
+                let report = self.views.report_mut();
+                report.pages = done
                     .pages
                     .into_iter()
                     .enumerate()
@@ -264,7 +246,7 @@ impl SiteMatchApp {
                         ctx.load_texture(format!("report page {i}"), image, egui::TextureOptions::LINEAR)
                     })
                     .collect();
-                self.report_view.last_render = Some((done.ms, done.pdf.bytes.len()));
+                report.last_render = Some((done.ms, done.pdf.bytes.len()));
             }
             ReportUse::ExportPdf => {
                 let name = self.report_file_name("pdf");
@@ -273,21 +255,19 @@ impl SiteMatchApp {
             ReportUse::Print => {
                 let name = self.report_file_name("pdf");
                 let bytes = done.pdf.bytes;
-                match self.background(ctx) {
-                    Some(ctx) => {
-                        self.jobs.print = Some(std::thread::spawn(move || {
-                            let result = io::print::print_pdf(&bytes, &name);
-                            ctx.request_repaint();
-                            result
-                        }));
-                    }
-                    None => self.print_done(io::print::print_pdf(&bytes, &name)),
+                let job = self
+                    .env
+                    .runner()
+                    .start("print the report", move || io::print::print_pdf(&bytes, &name));
+                self.report.print = Some(job);
+                if !self.env.runner().in_background() {
+                    self.poll_report_jobs(ctx);
                 }
             }
         }
     }
 
-    fn print_done(&mut self, result: Result<(io::print::PrintVia, PathBuf), io::print::PrintError>) {
+    fn print_done(&mut self, result: Printed) {
         let t = texts(self.lang());
         match result {
             Ok((io::print::PrintVia::Lp, _)) => self.notify(t.sent_to_printer.to_owned(), false),
@@ -301,14 +281,15 @@ impl SiteMatchApp {
     /// Checks the names and texts the window shows from data (zones' names, regions, contacts
     /// and sources; the checklist's investor and project) against the fonts, on a worker; a
     /// character no font has becomes a notice naming it and where it is.
-    pub(super) fn check_glyphs(&mut self, ctx: &Context) {
+    fn check_glyphs(&mut self) {
+        let checklist = &self.docs.doc().checklist;
         let mut texts: Vec<(Field, String)> = vec![
-            (Field::Investor, self.doc.checklist.investor.clone()),
-            (Field::Project, self.doc.checklist.project.clone()),
+            (Field::Investor, checklist.investor.clone()),
+            (Field::Project, checklist.project.clone()),
         ];
         let bundled = FontSet::bundled();
         let lacking = |s: &str| s.chars().any(|c| !bundled.covers(c));
-        for z in &self.ws.zones {
+        for z in &self.docs.ws().zones {
             let p: &crate::model::ZoneProfile = z.as_ref();
             for (field, text) in [
                 (Field::ZoneName(p.id.clone()), &p.name.zh),
@@ -336,26 +317,11 @@ impl SiteMatchApp {
             let fonts = FontSet::with_extra(io::fonts::system_cjk_fonts());
             fonts.missing(texts.iter().map(|(f, t)| (f.clone(), t.as_str())))
         };
-        match self.background(ctx) {
-            Some(ctx) => {
-                self.jobs.glyphs = Some(std::thread::spawn(move || {
-                    let missing = check();
-                    ctx.request_repaint();
-                    missing
-                }));
-            }
-            None => {
-                let missing = check();
-                if !missing.is_empty() {
-                    let text = glyph_notice(&missing, self.lang());
-                    self.notify(text, true);
-                }
-            }
-        }
+        self.report.glyphs = Some(self.env.runner().start("check the fonts", check));
     }
 
     fn report_file_name(&self, ext: &str) -> String {
-        let name = suggested_file_name(&self.doc.checklist.project);
+        let name = suggested_file_name(&self.docs.doc().checklist.project);
         let stem = name.trim_end_matches(".ron");
         let tag = texts(self.lang()).report_file_tag;
         format!("{stem}-{tag}.{ext}")
@@ -363,7 +329,7 @@ impl SiteMatchApp {
 
     /// Writes the report as a Word document (fast: no layout).
     pub(super) fn export_docx(&mut self) {
-        if self.results.requirements.is_empty() {
+        if self.docs.results().requirements.is_empty() {
             self.notify(texts(self.lang()).nothing_to_report.to_owned(), true);
             return;
         }
@@ -381,7 +347,7 @@ impl SiteMatchApp {
     fn export_file(&mut self, kind: FileKind, name: &str, bytes: &[u8]) {
         let lang = self.lang();
         let start = self.checklist_folder();
-        let Some(path) = self.dialogs.save_file(kind, start.as_deref(), name, lang) else {
+        let Some(path) = self.env.dialogs().save_file(kind, start.as_deref(), name, lang) else {
             return;
         };
         match io::export(&path, bytes) {
@@ -392,32 +358,29 @@ impl SiteMatchApp {
 
     pub(super) fn export_survey(&mut self) {
         let lang = self.lang();
-        let bytes = match crate::survey::write(&self.ws.catalog, Some(&self.doc.checklist)) {
+        let checklist = &self.docs.doc().checklist;
+        let bytes = match crate::survey::write(self.docs.catalog(), Some(checklist)) {
             Ok(b) => b,
-            Err(e) => return self.notify((texts(self.lang()).workbook_failed)(&e.to_string()), true),
+            Err(e) => return self.notify_error(&WorkbookError::from(e)),
         };
         let name = format!(
             "{}{}.xlsx",
             texts(lang).survey_file_prefix,
-            suggested_file_name(&self.doc.checklist.project).trim_end_matches(".ron")
+            suggested_file_name(&checklist.project).trim_end_matches(".ron")
         );
         self.export_file(FileKind::Xlsx, &name, &bytes);
     }
 
     pub(super) fn export_xlsx(&mut self) {
         let lang = self.lang();
-        let scorer = Scorer::new(&self.ws.catalog, &self.doc.checklist, self.today);
-        let report = RankingReport::build(
-            &scorer,
-            &self.doc.checklist,
-            &self.results.ranking,
-            &self.ws.zones,
-            lang,
-            self.today,
-        );
+        let docs = &self.docs;
+        let checklist = &docs.doc().checklist;
+        let scorer = Scorer::new(docs.catalog(), checklist, docs.today());
+        let ranking = &docs.results().ranking;
+        let report = RankingReport::build(&scorer, checklist, ranking, &docs.ws().zones, lang, docs.today());
         let bytes = match crate::report::xlsx::render(&report) {
             Ok(b) => b,
-            Err(e) => return self.notify((texts(self.lang()).workbook_failed)(&e.to_string()), true),
+            Err(e) => return self.notify_error(&WorkbookError::from(e)),
         };
         let name = self.report_file_name("xlsx");
         self.export_file(FileKind::Xlsx, &name, &bytes);

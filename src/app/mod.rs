@@ -1,17 +1,23 @@
-//! The desktop app: owns the [`state`](crate::state), draws the panels of [`ui`](crate::ui)
-//! each frame and applies the commands they return after drawing. Rescoring happens here,
-//! once per frame at most; file work is in [`documents`] and [`export`], the questions that
-//! guard unsaved work are the [`Session`] state machine, whose effects [`SiteMatchApp::run`]
-//! carries out.
+//! The desktop app: a few owned parts, each with its own file and methods (the documents and
+//! their ranking in [`docs`], what the window shows in [`views`], reserve planning in
+//! [`planning`], the notices, the background jobs, the surroundings in [`env`], the recovery
+//! of unsaved work), drawn each frame; the commands the panels return are routed to them in
+//! [`SiteMatchApp::apply`] after drawing. File work is in [`documents`] and [`export`]; the
+//! questions that guard unsaved work are the [`Session`] state machine, whose effects
+//! [`SiteMatchApp::run`] carries out.
 
 pub mod dialogs;
+mod docs;
 mod documents;
+mod env;
 mod export;
-mod loading;
+mod jobs;
 mod native;
+mod notices;
 mod planning;
 mod recovery;
 mod texts;
+mod views;
 
 use std::path::PathBuf;
 
@@ -22,28 +28,28 @@ pub use native::{StartWith, run_native};
 pub use recovery::{CrashSnapshot, install_panic_hook, write_crash_snapshot};
 
 use dialogs::FileDialogs;
-use loading::FolderLoad;
+use docs::Docs;
+use env::Env;
+use jobs::{FolderLoad, Loads, Runner};
+use notices::Notices;
+use planning::Planning;
 use texts::texts;
+use views::{ViewData, Views};
 
 use crate::io::recovery::RecoveryStore;
-use crate::model::{Catalog, FactorIdx, Lang, Localize};
+use crate::model::{Catalog, Lang, Localize};
 use crate::state::checklist_doc::ChecklistDoc;
 use crate::state::profile_edit::ProfileEditor;
 use crate::state::session::{Dirty, Doc, Effect, Pending, SaveMode, Session};
 use crate::state::settings::{Recovery, Settings};
 use crate::state::workspace::{Results, Workspace};
-use crate::state::{Command, Notice, PlanningState, Tab, Topic};
+use crate::state::{Command, Notice, Tab, Topic};
 use crate::ui::about::{AboutData, about_ui};
-use crate::ui::checklist_view::{ChecklistData, checklist_view_ui};
-use crate::ui::planning_view::{PlanningData, planning_view_ui};
 use crate::ui::prompts::{modal_ui, notices_ui};
-use crate::ui::report_view::{ReportData, ReportState, report_view_ui};
-use crate::ui::results_view::{ResultsData, ResultsState, results_view_ui};
-use crate::ui::start_view::{Sample, StartData, start_view_ui};
+use crate::ui::report_view::ReportState;
+use crate::ui::results_view::ResultsState;
 use crate::ui::status_bar::{StatusData, loading_bar_ui, status_bar_ui};
-use crate::ui::theme;
-use crate::ui::top_bar::{self, TopBarData, top_bar_ui};
-use crate::ui::zones_view::{ZonesData, zones_view_ui};
+use crate::ui::top_bar::{TopBarData, top_bar_ui};
 
 /// What the app starts from.
 pub struct AppInit {
@@ -55,8 +61,8 @@ pub struct AppInit {
     pub recovery: Option<Recovery>,
     pub dialogs: Box<dyn FileDialogs>,
     pub today: Date,
-    /// Load the zones on a worker thread, repainting this context as files finish; `None`
-    /// loads them before the app starts (tests, small folders).
+    /// Load folders and run jobs on worker threads, repainting this context as they finish;
+    /// `None` runs them at once (tests).
     pub background: Option<egui::Context>,
     /// Where unsaved work is kept for recovery.
     pub recovery_store: Option<RecoveryStore>,
@@ -64,132 +70,72 @@ pub struct AppInit {
     pub samples_dir: Option<PathBuf>,
     /// The officer's SiteMatch folder, which the About window shows; `None` when there is none.
     pub data_dir: Option<PathBuf>,
+    /// The file the log goes to, which the About window shows; `None` for standard error.
+    pub log_file: Option<PathBuf>,
 }
 
 /// The SiteMatch desktop app.
 pub struct SiteMatchApp {
-    pub ws: Workspace,
-    pub doc: ChecklistDoc,
-    pub results: Results,
-    pub editor: Option<ProfileEditor>,
-    pub tab: Tab,
-    pub results_view: ResultsState,
-    pub report_view: ReportState,
-    pub planning: PlanningState,
-    pub settings: Settings,
+    docs: Docs,
+    views: Views,
+    planning: Planning,
+    notices: Notices,
+    settings: Settings,
     /// The questions that guard unsaved work.
-    pub session: Session,
-    pub notices: Vec<Notice>,
-    /// The checklist view shows the start page until a checklist is begun or opened.
-    pub show_start: bool,
-    /// The About window is open.
-    pub show_about: bool,
-    /// A question or window was over the app last frame (to move the keyboard focus off the
-    /// field below when one opens or closes).
-    was_asking: bool,
-    /// The sample checklists the start page offers.
-    samples: Vec<Sample>,
-    /// The officer's SiteMatch folder (About); `None` when there is none.
-    data_dir: Option<PathBuf>,
+    session: Session,
+    env: Env,
+    recovery: recovery::Keeper,
+    /// The folders being read.
+    loads: Loads,
+    /// The report's worker jobs (layout, printing, the fonts' check of the names shown).
+    report: export::ReportJobs,
     /// Commands that open a file dialog, held for the frames it takes the menu they came from
     /// to be drawn closed: a dialog blocks the window, which keeps showing its last frame.
     deferred: Vec<(Command, u8)>,
-    /// A folder of zones still loading.
-    loading: Option<FolderLoad>,
-    /// Whether folders load on a worker thread (the window) or at once (tests).
-    background_loads: bool,
-    /// Where unsaved work is kept between runs; `None` keeps nothing (tests that do not ask).
-    pub recovery_store: Option<RecoveryStore>,
-    /// The working checklist as the panic hook will write it to the recovery store.
-    pub crash_snapshot: Option<CrashSnapshot>,
-    /// When the window was asked for; the time to the first frame is printed when the
-    /// `SITEMATCH_TIMING` environment variable is set.
-    pub launched: Option<std::time::Instant>,
-    /// Set once the app has decided to close (saved or discarded everything).
-    pub quit_requested: bool,
-    dialogs: Box<dyn FileDialogs>,
-    today: Date,
-    /// Everything must be scored afresh at the end of the frame.
-    rescore: bool,
-    /// Factors edited since the last scoring, when nothing else asked for a full rescore.
-    edited: Vec<FactorIdx>,
-    title: String,
-    style: Option<(bool, f32)>,
-    /// The report's worker jobs (layout, printing, the fonts' check of the names shown).
-    jobs: export::ReportJobs,
-    /// The names shown must be checked against the fonts (a folder or checklist was loaded).
-    check_glyphs: bool,
 }
 
 impl SiteMatchApp {
     pub fn new(init: AppInit) -> Self {
-        let background_loads = init.background.is_some();
-        let (ws, folder_error, loading) = match init.background {
-            Some(ctx) => {
-                let load = FolderLoad::start(init.catalog.clone(), init.profiles_dir.clone(), move || {
-                    ctx.request_repaint()
-                });
-                (
-                    Workspace::empty(init.catalog, &init.profiles_dir),
-                    None,
-                    Some(load),
-                )
-            }
-            None => {
-                let (ws, e) = Workspace::load(init.catalog, &init.profiles_dir);
-                (ws, e, None)
-            }
+        let runner = Runner::new(init.background);
+        let mut loads = Loads::default();
+        let (ws, folder_error) = if runner.in_background() {
+            let load = FolderLoad::start(&runner, init.catalog.clone(), init.profiles_dir.clone());
+            loads.folder = Some(load);
+            (Workspace::empty(init.catalog, &init.profiles_dir), None)
+        } else {
+            Workspace::load(init.catalog, &init.profiles_dir)
         };
-        let samples = init
+        loads.samples = init
             .samples_dir
-            .as_deref()
-            .map(|dir| samples_in(dir, &ws.catalog))
-            .unwrap_or_default();
+            .map(|dir| jobs::list_samples(&runner, ws.catalog.clone(), dir));
         let mut app = SiteMatchApp {
-            loading,
-            background_loads,
-            launched: None,
-            recovery_store: init.recovery_store,
-            crash_snapshot: None,
-            doc: ChecklistDoc::template(&ws.catalog),
-            results: Results::default(),
-            editor: None,
-            tab: Tab::Checklist,
-            results_view: ResultsState::default(),
-            report_view: ReportState::default(),
-            planning: PlanningState::default(),
+            docs: Docs::new(ws, init.today),
+            views: Views::default(),
+            planning: Planning::default(),
+            notices: Notices::default(),
             settings: init.settings,
             session: Session::new(init.recovery),
-            notices: Vec::new(),
-            show_start: true,
-            show_about: false,
-            was_asking: false,
+            env: Env::new(init.dialogs, runner, init.data_dir, init.log_file),
+            recovery: recovery::Keeper::new(init.recovery_store),
+            loads,
+            report: export::ReportJobs::default(),
             deferred: Vec::new(),
-            samples,
-            data_dir: init.data_dir,
-            quit_requested: false,
-            dialogs: init.dialogs,
-            today: init.today,
-            rescore: true,
-            edited: Vec::new(),
-            title: String::new(),
-            style: None,
-            jobs: export::ReportJobs::default(),
-            check_glyphs: true,
-            ws,
         };
         if let Some(e) = folder_error {
             app.notify_error(&e);
         }
         app.report_load_errors();
-        app.replan();
+        // The names the zones and the checklist show, once they have loaded.
+        app.report.glyphs_due();
+        app.poll_loads();
+        app.reread_projects();
         if let Some(path) = init.checklist
             && app.open_checklist_file(path)
         {
-            app.tab = Tab::Results;
+            app.views.set_tab(Tab::Results);
         }
         // Work to restore is offered first; the start page waits behind the question.
-        app.rescore_now();
+        app.docs.rescore();
         app
     }
 
@@ -205,66 +151,14 @@ impl SiteMatchApp {
 
     /// Shows a message once: the same text is not stacked twice.
     pub fn notify(&mut self, text: String, is_error: bool) {
-        self.notify_about(Topic::Other, text, is_error);
-    }
-
-    /// Shows a message about `topic`, which [`Self::settled`] takes away.
-    pub fn notify_about(&mut self, topic: Topic, text: String, is_error: bool) {
-        if !self.notices.iter().any(|n| n.text == text) {
-            self.notices.push(Notice {
-                text,
-                is_error,
-                topic,
-                since: None,
-            });
-        }
-    }
-
-    /// What the notices about `topic` complained of is fixed or saved: they go.
-    pub fn settled(&mut self, topic: Topic) {
-        self.notices.retain(|n| n.topic != topic);
-    }
-
-    /// Starts the clock of news drawn for the first time, drops news shown long enough, and
-    /// drops the checklist's complaint once its input can all be taken.
-    fn age_notices(&mut self, ctx: &egui::Context) {
-        let now = ctx.input(|i| i.time);
-        if self.notices.iter().any(|n| n.topic == Topic::ChecklistInput) && self.doc.form.error_count() == 0 {
-            self.settled(Topic::ChecklistInput);
-        }
-        for n in &mut self.notices {
-            n.since.get_or_insert(now);
-        }
-        self.notices.retain(|n| !n.expired(now));
-        if self.notices.iter().any(|n| !n.is_error) {
-            ctx.request_repaint_after(std::time::Duration::from_millis(500));
-        }
-    }
-
-    fn rescore_now(&mut self) {
-        self.results = Results::compute(&self.ws.catalog, &self.doc.checklist, &self.ws.zones, self.today);
-        self.rescore = false;
-        self.edited.clear();
-    }
-
-    /// Scores what changed: everything, or only the one factor edited this frame.
-    fn rescore_changed(&mut self) {
-        match self.edited.as_slice() {
-            [factor] if !self.rescore => {
-                let factor = *factor;
-                self.results
-                    .rescore_factor(&self.ws.catalog, &self.doc.checklist, &self.ws.zones, factor);
-                self.edited.clear();
-            }
-            _ => self.rescore_now(),
-        }
+        self.notices.push(Topic::Other, text, is_error);
     }
 
     /// Which documents hold unsaved work.
     pub fn dirty(&self) -> Dirty {
         Dirty {
-            checklist: self.doc.is_dirty(),
-            profile: self.editor.as_ref().is_some_and(ProfileEditor::is_dirty),
+            checklist: self.docs.doc().is_dirty(),
+            profile: self.docs.editor().is_some_and(ProfileEditor::is_dirty),
         }
     }
 
@@ -277,26 +171,46 @@ impl SiteMatchApp {
     /// The window title: the checklist's name, starred when anything is unsaved.
     pub fn window_title(&self) -> String {
         let star = if self.has_unsaved() { " *" } else { "" };
-        (texts(self.lang()).window_title)(&self.doc.title(self.lang()), star)
+        (texts(self.lang()).window_title)(&self.docs.doc().title(self.lang()), star)
     }
 
     /// Draws the whole app into `ui` and applies what the panels asked for.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.apply_style(&ctx);
-        if let Some((ws, error)) = self.loading.as_mut().and_then(FolderLoad::try_finish) {
-            self.loading = None;
-            self.install_workspace(ws, error);
-        }
-        if self.check_glyphs && self.loading.is_none() {
-            self.check_glyphs = false;
-            self.check_glyphs(&ctx);
-        }
+        self.views.apply_style(&ctx, &self.settings);
+        self.poll_loads();
         self.poll_report_jobs(&ctx);
-        let mut commands = self.shortcuts(&ctx);
+        let asking = self.session.is_asking() || self.views.about_open();
+        let mut commands = if asking {
+            Vec::new()
+        } else {
+            self.views.shortcuts(&ctx, self.docs.editor().is_some())
+        };
         self.watch_close(&ctx);
-        let lang = self.lang();
+        commands.extend(self.panels_ui(ui));
+        let asking = self.session.is_asking() || self.views.about_open();
+        self.views.question_shown(&ctx, asking);
+        commands.extend(self.windows_ui(&ctx));
 
+        let before = self.recovery.wanted().then(|| self.docs.doc().checklist.clone());
+        self.apply_all(&ctx, commands);
+        if before.is_some_and(|b| b != self.docs.doc().checklist) {
+            self.refresh_crash_snapshot();
+        }
+        if self.docs.rescore() {
+            self.views.report_mut().stale = true;
+            // The panels were drawn before the new ranking: show it without waiting for input.
+            ctx.request_repaint();
+        }
+        self.env.report_first_frame();
+        let title = self.window_title();
+        self.views.set_title(&ctx, title);
+    }
+
+    /// The bars around the view and the view of the current tab.
+    fn panels_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let lang = self.lang();
+        let mut commands = Vec::new();
         egui::Panel::top("top bar").show(ui, |ui| {
             let (undo, redo) = self.undo_redo_texts();
             let data = TopBarData {
@@ -307,73 +221,86 @@ impl SiteMatchApp {
                 undo,
                 redo,
             };
-            commands.extend(top_bar_ui(ui, &mut self.tab, &data));
+            let mut tab = self.views.tab();
+            commands.extend(top_bar_ui(ui, &mut tab, &data));
+            self.views.set_tab(tab);
         });
-        if let Some(load) = &self.loading {
+        if let Some(load) = &self.loads.folder {
             let (done, total) = load.progress();
             egui::Panel::top("loading").show(ui, |ui| loading_bar_ui(ui, done, total, lang));
         }
-        self.age_notices(ui.ctx());
-        if self.notices.iter().any(|n| n.is_error) {
-            egui::Panel::top("notices").show(ui, |ui| commands.extend(notices_ui(ui, &self.notices, lang)));
+        let checklist_ok = self.docs.doc().form.error_count() == 0;
+        if checklist_ok && self.notices.is_about(Topic::ChecklistInput) {
+            self.notices.settle(Topic::ChecklistInput);
+        }
+        if self.notices.age(ui.ctx().input(|i| i.time)) {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(500));
+        }
+        if self.notices.has_errors() {
+            egui::Panel::top("notices")
+                .show(ui, |ui| commands.extend(notices_ui(ui, self.notices.all(), lang)));
         }
         egui::Panel::bottom("status bar").show(ui, |ui| {
+            let ws = self.docs.ws();
             let data = StatusData {
                 lang,
-                zones: self.ws.zones.len(),
-                failed: self.ws.errors.len(),
-                zones_dir: &self.ws.dir,
-                checklist: self.doc.path.as_deref(),
-                unsaved: self.doc.is_dirty(),
-                news: self
-                    .notices
-                    .iter()
-                    .rev()
-                    .find(|n| !n.is_error)
-                    .map(|n| n.text.as_str()),
+                zones: ws.zones.len(),
+                failed: ws.errors.len(),
+                zones_dir: &ws.dir,
+                checklist: self.docs.doc().path.as_deref(),
+                unsaved: self.docs.doc().is_dirty(),
+                news: self.notices.latest_news(),
             };
             status_bar_ui(ui, &data);
         });
-        commands.extend(self.view_ui(ui, lang));
-        let asking = self.session.is_asking() || self.show_about;
-        if asking != self.was_asking {
-            // A field below keeps no focus while a question is open, nor gets it back with
-            // the key that closed it.
-            ctx.memory_mut(|m| {
-                if let Some(id) = m.focused() {
-                    m.surrender_focus(id);
-                }
-            });
-            self.was_asking = asking;
-        }
+        let data = ViewData {
+            lang,
+            planning: self.planning.state(),
+            loading: self.loads.folder.is_some(),
+        };
+        commands.extend(self.views.view_ui(ui, &mut self.docs, &mut self.settings, &data));
+        commands
+    }
+
+    /// The question being asked, or the About window.
+    fn windows_ui(&mut self, ctx: &Context) -> Vec<Command> {
+        let lang = self.lang();
         if let Some(modal) = self.session.modal() {
             let zone_name = match modal {
                 crate::state::Modal::ConfirmDelete { zone } => {
-                    self.ws.profile(*zone).map(|p| p.name.get(lang))
+                    self.docs.ws().profile(*zone).map(|p| p.name.get(lang))
                 }
                 _ => None,
             };
-            commands.extend(modal_ui(&ctx, modal, lang, zone_name));
-        } else if self.show_about {
+            modal_ui(ctx, modal, lang, zone_name).into_iter().collect()
+        } else if self.views.about_open() {
+            let ws = self.docs.ws();
             let data = AboutData {
                 lang,
-                data_dir: self.data_dir.as_deref().unwrap_or(&self.ws.dir),
-                zones_dir: &self.ws.dir,
+                data_dir: self.env.data_dir().unwrap_or(&ws.dir),
+                zones_dir: &ws.dir,
+                log_file: self.env.log_file(),
             };
-            commands.extend(about_ui(&ctx, &data));
+            about_ui(ctx, &data)
+        } else {
+            Vec::new()
         }
+    }
 
-        let before = self.crash_snapshot.is_some().then(|| self.doc.checklist.clone());
+    /// Applies the commands of this frame; one that opens a file dialog waits a frame, for
+    /// the menu it came from to be drawn closed.
+    fn apply_all(&mut self, ctx: &Context, commands: Vec<Command>) {
         let (due, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.deferred)
             .into_iter()
             .partition(|(_, frames)| *frames == 0);
         self.deferred = waiting.into_iter().map(|(c, frames)| (c, frames - 1)).collect();
         for (c, _) in due {
-            self.apply(&ctx, c);
+            self.apply(ctx, c);
         }
         for c in commands {
             if !opens_dialog(&c) {
-                self.apply(&ctx, c);
+                self.apply(ctx, c);
             } else if !self.deferred.iter().any(|(d, _)| *d == c) {
                 self.deferred.push((c, 1));
             }
@@ -381,172 +308,11 @@ impl SiteMatchApp {
         if !self.deferred.is_empty() {
             ctx.request_repaint();
         }
-        if before.is_some_and(|b| b != self.doc.checklist) {
-            self.refresh_crash_snapshot();
-        }
-        if self.rescore || !self.edited.is_empty() {
-            self.rescore_changed();
-            self.report_view.stale = true;
-        }
-        if let Some(launched) = self.launched.take()
-            && std::env::var_os("SITEMATCH_TIMING").is_some()
-        {
-            eprintln!(
-                "sitematch: first frame {} ms after launch",
-                launched.elapsed().as_millis()
-            );
-        }
-        let title = self.window_title();
-        if title != self.title {
-            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
-            self.title = title;
-        }
-    }
-
-    /// Draws the view of the current tab.
-    fn view_ui(&mut self, ui: &mut egui::Ui, lang: Lang) -> Vec<Command> {
-        let folder = crate::ui::no_zones::Folder {
-            dir: &self.ws.dir,
-            failed: self.ws.errors.len(),
-            loading: self.loading.is_some(),
-        };
-        match self.tab {
-            Tab::Checklist if self.show_start => {
-                let data = StartData {
-                    lang,
-                    samples: &self.samples,
-                    recent: &self.settings.recent,
-                    zones: self.ws.zones.len(),
-                    failed: self.ws.errors.len(),
-                    zones_dir: &self.ws.dir,
-                    loading: self.loading.is_some(),
-                };
-                egui::CentralPanel::default()
-                    .show(ui, |ui| start_view_ui(ui, &data))
-                    .inner
-            }
-            Tab::Checklist => {
-                let unscorable = self.doc.checklist.unscorable_musts(&self.ws.catalog);
-                let data = ChecklistData {
-                    catalog: &self.ws.catalog,
-                    unscorable: &unscorable,
-                    zones: &self.ws.zones,
-                    folder,
-                    results: &self.results,
-                    lang,
-                };
-                checklist_view_ui(ui, &mut self.doc.form, &data)
-            }
-            Tab::Results => {
-                let data = ResultsData {
-                    catalog: &self.ws.catalog,
-                    zones: &self.ws.zones,
-                    folder,
-                    results: &self.results,
-                    lang,
-                    today: self.today,
-                };
-                egui::CentralPanel::default()
-                    .show(ui, |ui| results_view_ui(ui, &mut self.results_view, &data))
-                    .inner
-            }
-            Tab::Zones => {
-                let data = ZonesData {
-                    ws: &self.ws,
-                    lang,
-                    today: self.today,
-                    results: &self.results,
-                };
-                zones_view_ui(ui, self.editor.as_mut(), &data)
-            }
-            Tab::Planning => {
-                let data = PlanningData {
-                    catalog: &self.ws.catalog,
-                    zones: &self.ws.zones,
-                    zone: self.settings.planning_zone.as_deref(),
-                    folder: self.settings.planning_dir.as_deref(),
-                    lang,
-                };
-                egui::CentralPanel::default()
-                    .show(ui, |ui| planning_view_ui(ui, &self.planning, &data))
-                    .inner
-            }
-            Tab::Report => {
-                let data = ReportData {
-                    lang,
-                    zones: self.ws.zones.len(),
-                    picked: self.results_view.compare.len(),
-                    scored: self.results.requirements.len(),
-                };
-                report_view_ui(ui, &mut self.report_view, &mut self.settings.prepared_by, &data)
-            }
-        }
-    }
-
-    fn apply_style(&mut self, ctx: &Context) {
-        let wanted = (self.settings.dark, self.settings.zoom);
-        if self.style != Some(wanted) {
-            theme::apply(ctx, wanted.0, wanted.1);
-            self.style = Some(wanted);
-        }
-    }
-
-    fn shortcuts(&mut self, ctx: &Context) -> Vec<Command> {
-        if self.session.is_asking() || self.show_about {
-            return Vec::new();
-        }
-        let mut commands = Vec::new();
-        let (save_as, save, new, open, find, print) = ctx.input_mut(|i| {
-            (
-                i.consume_shortcut(&top_bar::SAVE_AS),
-                i.consume_shortcut(&top_bar::SAVE),
-                i.consume_shortcut(&top_bar::NEW),
-                i.consume_shortcut(&top_bar::OPEN),
-                i.consume_shortcut(&top_bar::FIND),
-                i.consume_shortcut(&top_bar::PRINT),
-            )
-        });
-        // Before the panels draw, so a text field does not take the keys for its own
-        // (one-field) undo: the document's undo covers every edit, that field's too.
-        let (redo, undo) = ctx.input_mut(|i| {
-            let redo = i.consume_shortcut(&top_bar::REDO_SHIFT_Z) | i.consume_shortcut(&top_bar::REDO);
-            (redo, i.consume_shortcut(&top_bar::UNDO))
-        });
-        if undo {
-            commands.push(Command::Undo);
-        }
-        if redo {
-            commands.push(Command::Redo);
-        }
-        if print {
-            commands.push(Command::PrintReport);
-        }
-        let editing_zone = self.tab == Tab::Zones && self.editor.is_some();
-        if save_as {
-            commands.push(Command::SaveChecklistAs);
-        } else if save {
-            commands.push(if editing_zone {
-                Command::SaveProfile
-            } else {
-                Command::SaveChecklist
-            });
-        }
-        if new {
-            commands.push(Command::NewChecklist);
-        }
-        if open {
-            commands.push(Command::OpenChecklist(None));
-        }
-        if find {
-            self.tab = Tab::Results;
-            self.results_view.focus_filter = true;
-        }
-        commands
     }
 
     /// Holds a window close while there is unsaved work and asks about it.
     fn watch_close(&mut self, ctx: &Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.quit_requested && self.has_unsaved() {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.env.quit_requested() && self.has_unsaved() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             if !self.session.is_asking() {
                 self.request(ctx, Pending::Quit);
@@ -554,9 +320,8 @@ impl SiteMatchApp {
         }
     }
 
-    /// Applies one command.
+    /// Applies one command: routes it to the part it is for.
     pub fn apply(&mut self, ctx: &Context, command: Command) {
-        let catalog = &self.ws.catalog;
         match command {
             Command::NewChecklist => self.request(ctx, Pending::NewChecklist),
             Command::OpenChecklist(path) => self.request(ctx, Pending::OpenChecklist(path)),
@@ -565,40 +330,25 @@ impl SiteMatchApp {
             Command::OpenProfilesFolder => self.request(ctx, Pending::OpenProfilesFolder),
             Command::Reload => self.request(ctx, Pending::Reload),
             Command::Quit => self.request(ctx, Pending::Quit),
-            Command::ItemEdited(f) => {
-                if self.doc.apply_item(catalog, f) && !self.edited.contains(&f) {
-                    self.edited.push(f);
-                }
-            }
-            Command::HeaderEdited => self.rescore |= self.doc.apply_header(),
-            Command::ShowZone(zone) => {
-                self.results_view.selected = Some(zone);
-                self.tab = Tab::Results;
-            }
+            Command::ItemEdited(f) => self.docs.edit_item(f),
+            Command::HeaderEdited => self.docs.edit_header(),
+            Command::ShowZone(zone) => self.views.show_zone(zone),
             Command::SelectProfile(zone) => {
-                if self.editor.as_ref().and_then(|e| e.zone) != Some(zone) {
+                if self.docs.editor().and_then(|e| e.zone) != Some(zone) {
                     self.request(ctx, Pending::SelectProfile(zone));
                 }
-                self.tab = Tab::Zones;
+                self.views.set_tab(Tab::Zones);
             }
             Command::NewProfile => self.request(ctx, Pending::NewProfile),
-            Command::ProfileEdited(field) => {
-                let ids = self.ws.ids();
-                if let Some(editor) = &mut self.editor {
-                    match field {
-                        Some(f) => editor.check_entry(catalog, f),
-                        None => editor.check_meta(&ids),
-                    }
-                }
-            }
+            Command::ProfileEdited(field) => self.docs.check_profile_field(field),
             Command::SaveProfile => self.save(ctx, Doc::Profile, SaveMode::Normal),
             Command::RevertProfile => {
-                if let Some(editor) = &mut self.editor {
+                if let Some(editor) = self.docs.editor_mut() {
                     editor.revert();
                 }
             }
             Command::DeleteProfile => {
-                if let Some(zone) = self.editor.as_ref().and_then(|e| e.zone) {
+                if let Some(zone) = self.docs.editor().and_then(|e| e.zone) {
                     self.session.confirm_delete(zone);
                 }
             }
@@ -613,29 +363,22 @@ impl SiteMatchApp {
                 self.settings.planning_zone = Some(id);
                 self.replan();
             }
-            Command::PlanFolder => {
-                let start = self.settings.planning_dir.clone();
-                if let Some(dir) = self.dialogs.pick_checklists_folder(start.as_deref(), self.lang()) {
-                    self.settings.planning_dir = Some(dir);
-                    self.replan();
-                }
-            }
-            Command::PlanRefresh => self.replan(),
-            Command::ShowAbout => self.show_about = true,
-            Command::CloseAbout => self.show_about = false,
+            Command::PlanFolder => self.pick_projects_folder(),
+            Command::PlanRefresh => self.reread_projects(),
+            Command::ShowAbout => self.views.set_about(true),
+            Command::CloseAbout => self.views.set_about(false),
             Command::OpenFolder(dir) => {
                 if let Err(e) = crate::io::desktop::open_folder(&dir) {
-                    let text = e.text(self.lang());
-                    self.notify(text, true);
+                    self.notify_error(&e);
                 }
             }
-            Command::Undo => self.undo_redo(true),
-            Command::Redo => self.undo_redo(false),
+            Command::Undo => self.docs.undo_redo(self.views.tab() == Tab::Zones, true),
+            Command::Redo => self.docs.undo_redo(self.views.tab() == Tab::Zones, false),
             Command::SetLang(lang) => {
                 let changed = self.settings.lang != lang;
                 self.settings.lang = lang;
                 // The planning results hold their texts in the language they were made in.
-                if changed && self.planning.result.is_some() {
+                if changed && self.planning.state().result.is_some() {
                     self.replan();
                 }
             }
@@ -645,45 +388,26 @@ impl SiteMatchApp {
                 let effects = self.session.answer(answer, self.dirty());
                 self.run(ctx, effects);
             }
-            Command::DismissNotice(i) => {
-                if i < self.notices.len() {
-                    self.notices.remove(i);
-                }
-            }
+            Command::DismissNotice(i) => self.notices.dismiss(i),
         }
     }
 
     /// What undo and redo would do in the document in view, in words.
     fn undo_redo_texts(&self) -> (Option<String>, Option<String>) {
-        let (catalog, lang) = (&self.ws.catalog, self.lang());
-        match &self.editor {
-            Some(editor) if self.tab == Tab::Zones => (
+        let (catalog, lang) = (self.docs.catalog(), self.lang());
+        match self.docs.editor() {
+            Some(editor) if self.views.tab() == Tab::Zones => (
                 editor.history.undo_target().map(|t| t.text(catalog, lang)),
                 editor.history.redo_target().map(|t| t.text(catalog, lang)),
             ),
-            _ => (
-                self.doc.history.undo_target().map(|t| t.text(catalog, lang)),
-                self.doc.history.redo_target().map(|t| t.text(catalog, lang)),
-            ),
-        }
-    }
-
-    /// Undoes (or redoes) an edit of the document in view: the zone in the zones view's editor,
-    /// else the checklist.
-    fn undo_redo(&mut self, undo: bool) {
-        if self.tab == Tab::Zones
-            && let Some(editor) = &mut self.editor
-        {
-            let ids = self.ws.ids();
-            if undo {
-                editor.undo(&self.ws.catalog, &ids);
-            } else {
-                editor.redo(&self.ws.catalog, &ids);
+            _ => {
+                let history = &self.docs.doc().history;
+                (
+                    history.undo_target().map(|t| t.text(catalog, lang)),
+                    history.redo_target().map(|t| t.text(catalog, lang)),
+                )
             }
-            return;
         }
-        let changed = if undo { self.doc.undo() } else { self.doc.redo() };
-        self.rescore |= changed;
     }
 
     /// Runs an action, first asking about unsaved work it would replace.
@@ -710,8 +434,8 @@ impl SiteMatchApp {
                 }
                 Effect::Reload(doc) => self.reload_from_disk(doc),
                 Effect::Discard(Doc::Profile) => {
-                    self.editor = None;
-                    self.settled(Topic::Profile);
+                    self.docs.set_editor(None);
+                    self.notices.settle(Topic::Profile);
                 }
                 // The checklist is replaced by the action that follows.
                 Effect::Discard(Doc::Checklist) => {}
@@ -720,6 +444,76 @@ impl SiteMatchApp {
                 Effect::ForgetRecovery => self.forget_recovery(),
             }
         }
+    }
+
+    // What tests and the window read of the app.
+
+    pub fn ws(&self) -> &Workspace {
+        self.docs.ws()
+    }
+
+    pub fn doc(&self) -> &ChecklistDoc {
+        self.docs.doc()
+    }
+
+    pub fn editor(&self) -> Option<&ProfileEditor> {
+        self.docs.editor()
+    }
+
+    pub fn results(&self) -> &Results {
+        self.docs.results()
+    }
+
+    pub fn tab(&self) -> Tab {
+        self.views.tab()
+    }
+
+    /// Switches the view, as the tab bar does.
+    pub fn set_tab(&mut self, tab: Tab) {
+        self.views.set_tab(tab);
+    }
+
+    pub fn shows_start(&self) -> bool {
+        self.views.shows_start()
+    }
+
+    pub fn results_view(&self) -> &ResultsState {
+        self.views.results()
+    }
+
+    /// The results view's selection and sorting, as a click in it would set them.
+    pub fn results_view_mut(&mut self) -> &mut ResultsState {
+        self.views.results_mut()
+    }
+
+    pub fn report_view(&self) -> &ReportState {
+        self.views.report()
+    }
+
+    pub fn notices(&self) -> &[Notice] {
+        self.notices.all()
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The settings, as the menus change them.
+    pub fn settings_mut(&mut self) -> &mut Settings {
+        &mut self.settings
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn quit_requested(&self) -> bool {
+        self.env.quit_requested()
+    }
+
+    /// When the window was asked for, to time the first frame.
+    pub fn set_launched(&mut self, at: std::time::Instant) {
+        self.env.set_launched(at);
     }
 }
 
@@ -732,22 +526,6 @@ impl eframe::App for SiteMatchApp {
         let now = crate::io::clock::now().strftime("%Y-%m-%d %H:%M").to_string();
         self.persist(storage, &now);
     }
-}
-
-/// The sample checklists of a folder, by project name; a folder that cannot be read offers
-/// none (the start page says so).
-fn samples_in(dir: &std::path::Path, catalog: &Catalog) -> Vec<Sample> {
-    let Ok((lists, _)) = crate::io::load_checklists(dir, catalog) else {
-        return Vec::new();
-    };
-    lists
-        .into_iter()
-        .map(|(path, c)| Sample {
-            project: c.project,
-            investor: c.investor,
-            path,
-        })
-        .collect()
 }
 
 /// Whether a command may open a file dialog (which blocks the window while it is up).

@@ -19,6 +19,8 @@ pub struct StartWith {
     pub profiles: Option<PathBuf>,
     /// The day to rank on: today on the system's calendar, or the one `--date` gives.
     pub today: jiff::civil::Date,
+    /// The file the log goes to (the About window names it); `None`: standard error only.
+    pub log_file: Option<PathBuf>,
 }
 
 /// eframe's name for the app: its storage folder (settings, recovery) is named after it.
@@ -58,10 +60,12 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 .unwrap_or_default();
             let store =
                 eframe::storage_dir(STORAGE_NAME).map(|d| crate::io::recovery::RecoveryStore::in_dir(&d));
-            let recovery: Option<Recovery> = store
-                .as_ref()
-                .and_then(|s| s.load())
-                .and_then(|text| ron::from_str(&text).ok());
+            let recovery = store.as_ref().and_then(|s| s.load()).and_then(|text| {
+                ron::from_str::<Recovery>(&text)
+                    // Kept as it is: the next autosave replaces it only when there is new work.
+                    .inspect_err(|e| log::error!("the work kept for recovery could not be read: {e}"))
+                    .ok()
+            });
             let data_dir = data_folder();
             let profiles_dir = start
                 .profiles
@@ -86,12 +90,13 @@ pub fn run_native(catalog: Catalog, start: StartWith) -> eframe::Result<()> {
                 recovery_store: store.clone(),
                 samples_dir: data_dir.as_ref().map(DataDir::checklists),
                 data_dir: data_dir.as_ref().map(|d| d.root().to_owned()),
+                log_file: start.log_file,
             });
-            app.launched = Some(launched);
+            app.set_launched(launched);
             if let Some(store) = store {
                 let snapshot = CrashSnapshot::default();
                 install_panic_hook(store, snapshot.clone());
-                app.crash_snapshot = Some(snapshot);
+                app.keep_crash_snapshot(snapshot);
             }
             Ok(Box::new(app))
         }),

@@ -4,7 +4,7 @@
 
 use std::fmt::Display;
 
-use crate::model::Lang;
+use crate::model::{Bilingual, Lang};
 use crate::ui::texts::count_en;
 
 /// The app's words.
@@ -40,8 +40,6 @@ pub struct Texts {
     pub nothing_to_report: &'static str,
     pub exported: fn(&dyn Display) -> String,
     pub export_failed: fn(&str) -> String,
-    /// An Excel workbook could not be made (the writer's own words follow).
-    pub workbook_failed: fn(&str) -> String,
     pub sent_to_printer: &'static str,
     /// No print service: the PDF opened in the viewer, from this file.
     pub opened_in_viewer: fn(&dyn Display) -> String,
@@ -73,7 +71,6 @@ const ZH: Texts = Texts {
     nothing_to_report: "需求表尚无可计分的要求，无法生成报告。",
     exported: |path| format!("已导出：{path}"),
     export_failed: |e| format!("导出失败：{e}"),
-    workbook_failed: |e| format!("无法生成 Excel 工作簿：{e}"),
     sent_to_printer: "报告已发送到默认打印机。",
     opened_in_viewer: |path| format!("未找到打印服务（CUPS），已用 PDF 阅读器打开，请从中打印：{path}"),
     print_failed: |e| format!("打印失败：{e}"),
@@ -120,7 +117,6 @@ const EN: Texts = Texts {
     nothing_to_report: "The checklist has nothing to score yet; there is no report to make.",
     exported: |path| format!("Exported: {path}"),
     export_failed: |e| format!("Could not export: {e}"),
-    workbook_failed: |e| format!("Could not make the Excel workbook: {e}"),
     sent_to_printer: "The report was sent to the default printer.",
     opened_in_viewer: |path| {
         format!(
@@ -139,11 +135,11 @@ const EN: Texts = Texts {
 };
 
 /// The app's words in `lang`.
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
 pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    TEXTS.get(lang)
 }
 
 #[cfg(test)]

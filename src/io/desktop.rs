@@ -20,9 +20,8 @@ pub enum OpenFolderError {
     },
 }
 
-impl OpenFolderError {
-    /// The message in a language.
-    pub fn text(&self, lang: Lang) -> String {
+impl crate::model::Localize for OpenFolderError {
+    fn text(&self, lang: Lang) -> String {
         match (self, lang) {
             (_, Lang::En) => self.to_string(),
             (OpenFolderError::NotAFolder(path), Lang::Zh) => format!("{} 不是文件夹", path.display()),
@@ -74,6 +73,7 @@ pub fn open_folder(dir: &Path) -> Result<(), OpenFolderError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Localize;
 
     #[test]
     fn the_file_manager_gets_the_folder_as_one_argument() {

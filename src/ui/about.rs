@@ -5,7 +5,7 @@ use std::path::Path;
 
 use egui::{Context, Id, RichText};
 
-use crate::model::Lang;
+use crate::model::{Bilingual, Lang};
 use crate::state::Command;
 
 /// What the About window reads.
@@ -15,6 +15,8 @@ pub struct AboutData<'a> {
     pub data_dir: &'a Path,
     /// The zones folder in use, when it is not the data folder's own.
     pub zones_dir: &'a Path,
+    /// The file the log goes to, for whoever helps the officer; `None`: standard error.
+    pub log_file: Option<&'a Path>,
 }
 
 /// The bundled fonts and their licence texts.
@@ -35,6 +37,7 @@ struct Texts {
     purpose: &'static str,
     data_dir: &'static str,
     zones_dir: &'static str,
+    log_file: &'static str,
     open_folder: &'static str,
     licences: &'static str,
     app_licence: &'static str,
@@ -48,6 +51,7 @@ const ZH: Texts = Texts {
     purpose: "开发区招商要素匹配：投资方需求表逐项对照各开发区要素资料，排名并生成匹配报告。",
     data_dir: "数据文件夹",
     zones_dir: "正在使用的开发区文件夹",
+    log_file: "日志文件（求助时请附上）",
     open_folder: "打开文件夹",
     licences: "许可",
     app_licence: "SiteMatch：MIT 或 Apache-2.0 许可，任选其一。",
@@ -61,6 +65,7 @@ const EN: Texts = Texts {
     purpose: "Matches investors' factor checklists against development zones' inventories, ranks the zones and prints the match report.",
     data_dir: "Data folder",
     zones_dir: "Zones folder in use",
+    log_file: "Log file (attach it when asking for help)",
     open_folder: "Open folder",
     licences: "Licences",
     app_licence: "SiteMatch: MIT or Apache-2.0, at your choice.",
@@ -68,11 +73,11 @@ const EN: Texts = Texts {
     close: "Close",
 };
 
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
 fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
+    TEXTS.get(lang)
 }
 
 /// Draws the About window over the app; Escape or Close closes it.
@@ -93,6 +98,17 @@ pub fn about_ui(ctx: &Context, data: &AboutData) -> Vec<Command> {
             ui.horizontal_wrapped(|ui| {
                 ui.label(dir.display().to_string());
                 if ui.small_button(t.open_folder).clicked() {
+                    commands.push(Command::OpenFolder(dir.to_owned()));
+                }
+            });
+        }
+        if let Some(file) = data.log_file {
+            ui.label(RichText::new(t.log_file).strong());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(file.display().to_string());
+                if let Some(dir) = file.parent()
+                    && ui.small_button(t.open_folder).clicked()
+                {
                     commands.push(Command::OpenFolder(dir.to_owned()));
                 }
             });
