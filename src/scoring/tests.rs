@@ -7,9 +7,11 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::explain::{gap_text, item_texts};
+use super::ranking::PARALLEL_FROM;
 use super::*;
 use crate::model::{
-    Catalog, Checklist, Lang, Quantity, Requirement, ZoneProfile, parse_checklist, parse_profile,
+    Catalog, Checklist, Importance, Kind, Lang, Quantity, Requirement, Value, YesNo, ZoneIdx, ZoneProfile,
+    parse_checklist, parse_profile,
 };
 
 /// A decimal as the exact value it is.
