@@ -1,5 +1,6 @@
 //! Every problem rendered in both languages, and RON errors told in words.
 
+use super::syntax::rest_is_blank;
 use super::testing::assert_renders;
 use super::*;
 use crate::model::Catalog;

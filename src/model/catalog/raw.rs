@@ -1,0 +1,150 @@
+//! The catalog file as written: the shapes serde reads `assets/catalog.ron` into, before any
+//! check. Holds no rule; `check` decides what of it is valid.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use super::{Category, Member, PlanField};
+use crate::model::importance::Importance;
+use crate::model::number;
+use crate::model::text::Text;
+
+/// The whole file as written.
+#[derive(Deserialize)]
+#[serde(rename = "Catalog", deny_unknown_fields)]
+pub(super) struct RawCatalog {
+    #[serde(with = "number")]
+    pub(super) default_tolerance: Decimal,
+    pub(super) industry_vocabulary: String,
+    pub(super) units: Vec<RawUnit>,
+    pub(super) categories: Vec<Category>,
+    pub(super) factors: Vec<RawFactor>,
+    pub(super) vocabularies: Vec<RawVocabulary>,
+    #[serde(default)]
+    pub(super) tiers: Vec<RawTier>,
+}
+
+/// `(id: "ready_now", zh: "…", en: "…", met: {"factor": "value"}, known: ["factor"])`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTier {
+    pub(super) id: String,
+    pub(super) zh: String,
+    #[serde(default)]
+    pub(super) en: String,
+    #[serde(default)]
+    pub(super) met: BTreeMap<String, String>,
+    #[serde(default)]
+    pub(super) known: Vec<String>,
+    #[serde(default)]
+    pub(super) planned_within_months: u8,
+}
+
+/// `(id: "…", zh: "…", en: "…")`: the shape of members, levels and categories.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNamed {
+    id: String,
+    zh: String,
+    #[serde(default)]
+    en: String,
+    #[serde(default)]
+    keywords: Vec<String>,
+}
+
+impl From<RawNamed> for Member {
+    fn from(r: RawNamed) -> Self {
+        Member {
+            id: r.id,
+            name: Text::new(r.zh, r.en),
+            keywords: r.keywords,
+        }
+    }
+}
+
+impl From<RawNamed> for Category {
+    fn from(r: RawNamed) -> Self {
+        Category {
+            id: r.id,
+            name: Text::new(r.zh, r.en),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawUnit {
+    pub(super) id: String,
+    pub(super) zh: String,
+    pub(super) en: String,
+    pub(super) dimension: String,
+    #[serde(with = "number")]
+    pub(super) scale: Decimal,
+    #[serde(default)]
+    pub(super) precision: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawVocabulary {
+    pub(super) id: String,
+    pub(super) zh: String,
+    pub(super) en: String,
+    #[serde(default)]
+    pub(super) show_ids: bool,
+    pub(super) members: Vec<Member>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFactor {
+    pub(super) id: String,
+    pub(super) category: String,
+    pub(super) zh: String,
+    pub(super) en: String,
+    pub(super) kind: RawKind,
+    pub(super) importance: Importance,
+    #[serde(default)]
+    pub(super) default_from: Option<PlanField>,
+}
+
+#[derive(Deserialize)]
+pub(super) enum RawKind {
+    AtLeast {
+        unit: String,
+        #[serde(default)]
+        also: Vec<String>,
+        #[serde(default, deserialize_with = "optional_decimal")]
+        tolerance: Option<Decimal>,
+        #[serde(default, deserialize_with = "optional_decimal")]
+        max: Option<Decimal>,
+    },
+    AtMost {
+        unit: String,
+        #[serde(default)]
+        also: Vec<String>,
+        #[serde(default, deserialize_with = "optional_decimal")]
+        tolerance: Option<Decimal>,
+        #[serde(default, deserialize_with = "optional_decimal")]
+        max: Option<Decimal>,
+    },
+    YesNo,
+    Level(Vec<Member>),
+    Set {
+        vocabulary: String,
+    },
+}
+
+/// The fields `AtLeast` and `AtMost` share, gathered for one check.
+pub(super) struct RawMeasure {
+    pub(super) unit: String,
+    pub(super) also: Vec<String>,
+    pub(super) tolerance: Option<Decimal>,
+    pub(super) max: Option<Decimal>,
+}
+
+fn optional_decimal<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    number::deserialize(d).map(Some)
+}

@@ -1,0 +1,155 @@
+//! The built-in catalog's contents, unit conversions, and broken catalogs refused with the
+//! line of the problem.
+
+use super::check::converts_exactly;
+use super::*;
+use rust_decimal_macros::dec;
+
+fn builtin() -> Catalog {
+    Catalog::builtin().expect("the built-in catalog parses")
+}
+
+#[test]
+fn builtin_catalog_holds_the_31_factors_in_4_categories() {
+    let c = builtin();
+    assert_eq!(c.len(), 31);
+    assert_eq!(c.categories().len(), 4);
+    let must: Vec<&str> = c
+        .factors()
+        .filter(|(_, f)| f.importance == Importance::Must)
+        .map(|(_, f)| f.id.as_str())
+        .collect();
+    assert_eq!(
+        must,
+        [
+            "land.industrial_area",
+            "power.capacity",
+            "water.supply",
+            "policy.industry",
+            "quota.energy"
+        ]
+    );
+    let assessments = c.factor(c.find_factor("policy.regional_assessments").expect("factor"));
+    let Kind::Set(v) = assessments.kind else {
+        panic!("a set factor")
+    };
+    assert_eq!(c.vocabulary(v).members.len(), 13);
+    assert_eq!(c.industries().members.len(), 97);
+    assert_eq!(
+        c.industries()
+            .label(c.industries().find("C38").expect("C38"), Lang::Zh),
+        "C38 电气机械和器材制造业"
+    );
+}
+
+#[test]
+fn land_units_convert_exactly_into_mu() {
+    let c = builtin();
+    let f = c.factor(c.find_factor("land.industrial_area").expect("factor"));
+    let m = f.kind.measure().expect("quantity");
+    let unit = |id| c.find_unit(id, &m.units).expect("unit");
+    assert_eq!(c.convert(dec!(10000), unit("m2"), m.unit), Some(dec!(15)));
+    assert_eq!(c.convert(dec!(1), unit("ha"), m.unit), Some(dec!(15)));
+    assert_eq!(c.convert(dec!(1), unit("acre"), m.unit), Some(dec!(6.0702846336)));
+    assert_eq!(c.convert(dec!(515), unit("亩"), m.unit), Some(dec!(515)));
+    assert_eq!(c.find_unit("m²", &m.units), Some(unit("m2")));
+    assert_eq!(c.find_unit("MW", &m.units), None);
+}
+
+#[test]
+fn exact_conversion_is_decided_on_the_rational_value() {
+    assert!(converts_exactly(dec!(0.0015), dec!(1)));
+    assert!(converts_exactly(dec!(6.0702846336), dec!(0.0015)));
+    assert!(!converts_exactly(dec!(1), dec!(0.0015)));
+    assert!(!converts_exactly(dec!(1), dec!(3)));
+}
+
+fn with_factor(factor: &str) -> String {
+    BUILTIN.replacen(
+        "    factors: [\n",
+        &format!("    factors: [\n        {factor}\n"),
+        1,
+    )
+}
+
+#[test]
+fn a_factor_added_to_the_file_is_in_the_catalog() {
+    let text = with_factor(
+        r#"(id: "land.rent", category: "land", zh: "厂房租金", en: "Factory rent", kind: AtMost(unit: "wan_yuan_per_mu"), importance: Low),"#,
+    );
+    let c = Catalog::parse(&text).expect("parses");
+    assert_eq!(c.len(), 32);
+    assert_eq!(
+        c.factor(c.find_factor("land.rent").expect("new factor")).name.en,
+        "Factory rent"
+    );
+}
+
+#[test]
+fn checks_reject_broken_catalogs_with_the_line() {
+    let cases = [
+        (
+            with_factor(
+                r#"(id: "land.industrial_area", category: "land", zh: "x", en: "x", kind: YesNo, importance: Low),"#,
+            ),
+            "factor id `land.industrial_area` appears twice",
+        ),
+        (
+            with_factor(
+                r#"(id: "x.lvl", category: "land", zh: "x", en: "x", kind: Level([]), importance: Low),"#,
+            ),
+            "the level list is empty",
+        ),
+        (
+            with_factor(
+                r#"(id: "x.u", category: "land", zh: "x", en: "x", kind: AtLeast(unit: "furlong"), importance: Low),"#,
+            ),
+            "unit `furlong` is not defined",
+        ),
+        (
+            with_factor(
+                r#"(id: "x.m", category: "land", zh: "x", en: "x", kind: AtLeast(unit: "m2", also: ["mu"]), importance: Low),"#,
+            ),
+            "`mu` does not convert exactly into `m2`",
+        ),
+        (
+            with_factor(
+                r#"(id: "x.d", category: "land", zh: "x", en: "x", kind: AtLeast(unit: "mu", also: ["mw"]), importance: Low),"#,
+            ),
+            "unit `mw` measures power",
+        ),
+        (
+            with_factor(
+                r#"(id: "x.c", category: "nowhere", zh: "x", en: "x", kind: YesNo, importance: Low),"#,
+            ),
+            "category `nowhere` is not one of",
+        ),
+        (
+            with_factor(
+                r#"(id: "x.t", category: "land", zh: "x", en: "x", kind: AtMost(unit: "km", tolerance: 1.5), importance: Low),"#,
+            ),
+            "`tolerance`: must be above 0 and at most 1",
+        ),
+    ];
+    for (text, expected) in cases {
+        let e = Catalog::parse(&text).expect_err(expected);
+        assert!(e.to_string().contains(expected), "{e}");
+        assert!(e.line > 10, "the line points into the factor list: {e}");
+    }
+}
+
+#[test]
+fn malformed_catalog_text_gives_the_position() {
+    let e = Catalog::parse("Catalog(\n  units: [,\n").expect_err("bad");
+    assert_eq!(e.line, 2);
+}
+
+#[test]
+fn suggests_the_closest_factor_id() {
+    let c = builtin();
+    assert_eq!(
+        c.suggest_factor("land.industrail_area"),
+        Some("land.industrial_area")
+    );
+    assert_eq!(c.suggest_factor("completely.different"), None);
+}
