@@ -1,0 +1,314 @@
+//! The command line as clap reads it: the global flags, the commands and their arguments, the
+//! output formats and `--lang`, and the language to speak when `--lang` is not given. Only
+//! declarations and the reading of the language; no command runs here.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use super::messages::Failure;
+use crate::model::Lang;
+use crate::report::{self, ReportLang};
+
+/// SiteMatch: match an investor's factor checklist against development-zone inventories.
+#[derive(Debug, Parser)]
+#[command(name = "sitematch", version, about, long_about = None)]
+pub struct Cli {
+    /// Use this factor catalog instead of the built-in one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    /// The language of everything printed: messages, tables and the report (`both`: the report
+    /// in both side by side, the rest in Chinese) [default: zh where the system's language is
+    /// Chinese, else en].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Rank as on this day, `2026-06-30`: a zone's plan dated before it is overdue and scores
+    /// as no; the report carries this date [default: today].
+    #[arg(long, global = true, value_name = "DATE")]
+    pub date: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the desktop app (the default), optionally on a given checklist and zones folder.
+    App {
+        /// Open this checklist instead of the one used last time.
+        #[arg(long, value_name = "FILE")]
+        checklist: Option<PathBuf>,
+        /// Use this folder of zone profiles instead of the one used last time.
+        #[arg(long, value_name = "DIR")]
+        profiles: Option<PathBuf>,
+    },
+    /// Score a checklist against every zone profile and print the ranking.
+    Score(ScoreArgs),
+    /// Write the printable match report (PDF) for a checklist.
+    Report(ReportArgs),
+    /// Generate synthetic zone profiles (and checklists) around the bundled samples, for
+    /// benchmarks and load tests.
+    Gen {
+        /// How many zones.
+        #[arg(long, value_name = "N")]
+        zones: usize,
+        /// The folder to write `z00001.ron`… into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The same seed gives the same zones.
+        #[arg(long, default_value_t = 1, value_name = "S")]
+        seed: u64,
+        /// Also write this many checklists into `DIR/checklists/`.
+        #[arg(long, default_value_t = 0, value_name = "M")]
+        checklists: usize,
+    },
+    /// What it would take for one zone: for one checklist, the changes that qualify it and
+    /// lift it to a target score; for a folder of pending projects, the shortfalls that block
+    /// the most and the reserves that would qualify how many.
+    Plan(PlanArgs),
+    /// The project pipeline (项目台账) of a folder of pending projects' checklists: each
+    /// project's stage and days in it, officer, zone, score and standing there, start deadline
+    /// and next step; the projects by stage; warnings for signed projects past or near their
+    /// start deadline.
+    Pipeline(PipelineArgs),
+    /// Write the investment-factor survey as an Excel workbook an investor can fill in.
+    Survey {
+        /// The workbook to write.
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+        /// Pre-fill it from this checklist.
+        #[arg(long, value_name = "FILE")]
+        checklist: Option<PathBuf>,
+    },
+    /// Read a filled survey workbook into a checklist file (never over an existing file).
+    Import {
+        /// The filled survey.
+        #[arg(long, value_name = "FILE.xlsx")]
+        survey: PathBuf,
+        /// The checklist to write.
+        #[arg(long, value_name = "CHECKLIST.ron")]
+        out: PathBuf,
+    },
+    /// Validate profiles, checklists or a catalog and print every error.
+    Check {
+        /// Files or folders (every `*.ron` in a folder is checked).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The investor's checklist (`*.ron`).
+    #[arg(long, value_name = "FILE")]
+    pub checklist: PathBuf,
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// After the table, explain every item of every zone (table format).
+    #[arg(long)]
+    pub details: bool,
+    /// Write to this file instead of standard output (required for xlsx). With csv, every
+    /// item of every zone goes to a second file beside it, `<name>-items.csv`.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["checklist", "checklists"])))]
+pub struct PlanArgs {
+    /// The zone to plan for (its profile id, the file stem).
+    #[arg(long, value_name = "ID")]
+    pub zone: String,
+    /// One investor's checklist: what it would take to win it.
+    #[arg(long, value_name = "FILE")]
+    pub checklist: Option<PathBuf>,
+    /// A folder of pending projects' checklists: reserve planning across them.
+    #[arg(long, value_name = "DIR")]
+    pub checklists: Option<PathBuf>,
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
+    /// The score to reach once qualified (with --checklist).
+    #[arg(long, default_value = "90", value_name = "SCORE")]
+    pub target: rust_decimal::Decimal,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct PipelineArgs {
+    /// The folder of pending projects' checklists (each may record its `pipeline`).
+    #[arg(long, value_name = "DIR")]
+    pub checklists: PathBuf,
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
+    /// Output format: a table, JSON, or the ledger workbook (项目台账, needs --out).
+    #[arg(long, value_enum, default_value_t = PipelineFormat::Table)]
+    pub format: PipelineFormat,
+    /// Write to this file instead of standard output (required for xlsx).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PipelineFormat {
+    Table,
+    Json,
+    Xlsx,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The investor's checklist (`*.ron`).
+    #[arg(long, value_name = "FILE")]
+    pub checklist: PathBuf,
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
+    /// The file to write: a PDF, or a Word document (`.docx`, or with `--format docx`).
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
+    /// PDF or Word [default: docx for an `--out` ending in .docx, else pdf].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ReportFormat>,
+    /// How many top-ranked zones get a detailed section.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub top: usize,
+    /// How many zones the ranking table lists; one line counts the rest (the Excel ranking of
+    /// `score --format xlsx` lists every zone).
+    #[arg(long, default_value_t = report::model::DEFAULT_RANKING_ROWS, value_name = "N")]
+    pub ranking_rows: usize,
+    /// The one-page brief for the leadership: the top 3 zones, their decisive gaps and what it
+    /// would take.
+    #[arg(long)]
+    pub brief: bool,
+    /// Detail these zones (profile ids, comma-separated) instead of the top N.
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    pub zones: Vec<String>,
+    /// Who prepares the report (name and office), printed on the cover.
+    #[arg(long, default_value = "", value_name = "TEXT")]
+    pub prepared_by: String,
+    /// Lay the report out with this Typst template instead of the bundled one.
+    #[arg(long, value_name = "FILE.typ")]
+    pub template: Option<PathBuf>,
+}
+
+/// The report's file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Pdf,
+    Docx,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+    Xlsx,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+    /// Chinese and English side by side (the report); Chinese for the rest.
+    Both,
+}
+
+impl LangArg {
+    /// The language messages are printed in: `both` prints them in Chinese, the first
+    /// language.
+    pub fn messages(self) -> Lang {
+        match self {
+            LangArg::En => Lang::En,
+            LangArg::Zh | LangArg::Both => Lang::Zh,
+        }
+    }
+
+    /// The language of a table, which has one.
+    pub(super) fn table(self) -> Result<Lang, Failure> {
+        match self {
+            LangArg::Zh => Ok(Lang::Zh),
+            LangArg::En => Ok(Lang::En),
+            LangArg::Both => Err(Failure::BothIsForTheReport),
+        }
+    }
+
+    pub(super) fn report(self) -> ReportLang {
+        match self {
+            LangArg::Zh => ReportLang::Zh,
+            LangArg::En => ReportLang::En,
+            LangArg::Both => ReportLang::Both,
+        }
+    }
+}
+
+/// The language to speak when `--lang` is not given: Chinese where the system's locale is
+/// Chinese (`zh_CN.UTF-8`, `zh-Hans-CN`, `zh_TW` …), English elsewhere.
+pub fn lang_for_locale(locale: Option<&str>) -> Lang {
+    match locale {
+        Some(l) if l.trim().to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+        _ => Lang::En,
+    }
+}
+
+/// The system's language, as [`lang_for_locale`] reads it.
+pub fn system_lang() -> Lang {
+    lang_for_locale(sys_locale::get_locale().as_deref())
+}
+
+/// The `--lang` given anywhere on the command line, read before parsing so that even a usage
+/// error speaks it.
+pub(super) fn lang_in_args(args: &[OsString]) -> Option<LangArg> {
+    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let value = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_owned)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    })?;
+    LangArg::from_str(&value, true).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_language_follows_the_locale() {
+        for zh in ["zh_CN.UTF-8", "zh-Hans-CN", "zh_TW", "ZH"] {
+            assert_eq!(lang_for_locale(Some(zh)), Lang::Zh, "{zh}");
+        }
+        for en in ["en_US.UTF-8", "C", "POSIX", "de-DE", ""] {
+            assert_eq!(lang_for_locale(Some(en)), Lang::En, "{en}");
+        }
+        assert_eq!(lang_for_locale(None), Lang::En);
+    }
+
+    #[test]
+    fn the_language_is_found_before_parsing() {
+        let args = |a: &[&str]| a.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_in_args(&args(&["sitematch", "score", "--lang", "zh"])),
+            Some(LangArg::Zh)
+        );
+        assert_eq!(
+            lang_in_args(&args(&["sitematch", "--lang=en", "check"])),
+            Some(LangArg::En)
+        );
+        assert_eq!(lang_in_args(&args(&["sitematch", "--lang"])), None);
+        assert_eq!(lang_in_args(&args(&["sitematch", "check", "x"])), None);
+    }
+}
