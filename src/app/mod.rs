@@ -6,11 +6,13 @@
 //! questions that guard unsaved work are the [`Session`] state machine, whose effects
 //! [`SiteMatchApp::run`] carries out.
 
+mod accessors;
 pub mod dialogs;
 mod docs;
 mod documents;
 mod env;
 mod export;
+mod frame;
 mod jobs;
 mod native;
 mod notices;
@@ -21,7 +23,7 @@ mod views;
 
 use std::path::PathBuf;
 
-use egui::{Context, ViewportCommand};
+use egui::Context;
 use jiff::civil::Date;
 
 pub use native::{StartWith, run_native};
@@ -34,22 +36,15 @@ use jobs::{FolderLoad, Loads, Runner};
 use notices::Notices;
 use planning::Planning;
 use texts::texts;
-use views::{ViewData, Views};
+use views::Views;
 
 use crate::io::recovery::RecoveryStore;
 use crate::model::{Catalog, Lang, Localize};
-use crate::state::checklist_doc::ChecklistDoc;
 use crate::state::profile_edit::ProfileEditor;
 use crate::state::session::{Dirty, Doc, Effect, Pending, SaveMode, Session};
 use crate::state::settings::{Recovery, Settings};
-use crate::state::workspace::{Results, Workspace};
-use crate::state::{Command, Notice, Tab, Topic};
-use crate::ui::about::{AboutData, about_ui};
-use crate::ui::prompts::{modal_ui, notices_ui};
-use crate::ui::report_view::ReportState;
-use crate::ui::results_view::ResultsState;
-use crate::ui::status_bar::{StatusData, loading_bar_ui, status_bar_ui};
-use crate::ui::top_bar::{TopBarData, top_bar_ui};
+use crate::state::workspace::Workspace;
+use crate::state::{Command, Tab, Topic};
 
 /// What the app starts from.
 pub struct AppInit {
@@ -207,119 +202,6 @@ impl SiteMatchApp {
         self.views.set_title(&ctx, title);
     }
 
-    /// The bars around the view and the view of the current tab.
-    fn panels_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
-        let lang = self.lang();
-        let mut commands = Vec::new();
-        egui::Panel::top("top bar").show(ui, |ui| {
-            let (undo, redo) = self.undo_redo_texts();
-            let data = TopBarData {
-                lang,
-                dark: self.settings.dark,
-                zoom: self.settings.zoom,
-                recent: &self.settings.recent,
-                undo,
-                redo,
-            };
-            let mut tab = self.views.tab();
-            commands.extend(top_bar_ui(ui, &mut tab, &data));
-            self.views.set_tab(tab);
-        });
-        if let Some(load) = &self.loads.folder {
-            let (done, total) = load.progress();
-            egui::Panel::top("loading").show(ui, |ui| loading_bar_ui(ui, done, total, lang));
-        }
-        let checklist_ok = self.docs.doc().form.error_count() == 0;
-        if checklist_ok && self.notices.is_about(Topic::ChecklistInput) {
-            self.notices.settle(Topic::ChecklistInput);
-        }
-        if self.notices.age(ui.ctx().input(|i| i.time)) {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(500));
-        }
-        if self.notices.has_errors() {
-            egui::Panel::top("notices")
-                .show(ui, |ui| commands.extend(notices_ui(ui, self.notices.all(), lang)));
-        }
-        egui::Panel::bottom("status bar").show(ui, |ui| {
-            let ws = self.docs.ws();
-            let data = StatusData {
-                lang,
-                zones: ws.zones.len(),
-                failed: ws.errors.len(),
-                zones_dir: &ws.dir,
-                checklist: self.docs.doc().path.as_deref(),
-                unsaved: self.docs.doc().is_dirty(),
-                news: self.notices.latest_news(),
-            };
-            status_bar_ui(ui, &data);
-        });
-        let data = ViewData {
-            lang,
-            planning: self.planning.state(),
-            loading: self.loads.folder.is_some(),
-        };
-        commands.extend(self.views.view_ui(ui, &mut self.docs, &mut self.settings, &data));
-        commands
-    }
-
-    /// The question being asked, or the About window.
-    fn windows_ui(&mut self, ctx: &Context) -> Vec<Command> {
-        let lang = self.lang();
-        if let Some(modal) = self.session.modal() {
-            let zone_name = match modal {
-                crate::state::Modal::ConfirmDelete { zone } => {
-                    self.docs.ws().profile(*zone).map(|p| p.name.get(lang))
-                }
-                _ => None,
-            };
-            modal_ui(ctx, modal, lang, zone_name).into_iter().collect()
-        } else if self.views.about_open() {
-            let ws = self.docs.ws();
-            let data = AboutData {
-                lang,
-                data_dir: self.env.data_dir().unwrap_or(&ws.dir),
-                zones_dir: &ws.dir,
-                log_file: self.env.log_file(),
-            };
-            about_ui(ctx, &data)
-        } else {
-            Vec::new()
-        }
-    }
-
-    /// Applies the commands of this frame; one that opens a file dialog waits a frame, for
-    /// the menu it came from to be drawn closed.
-    fn apply_all(&mut self, ctx: &Context, commands: Vec<Command>) {
-        let (due, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.deferred)
-            .into_iter()
-            .partition(|(_, frames)| *frames == 0);
-        self.deferred = waiting.into_iter().map(|(c, frames)| (c, frames - 1)).collect();
-        for (c, _) in due {
-            self.apply(ctx, c);
-        }
-        for c in commands {
-            if !opens_dialog(&c) {
-                self.apply(ctx, c);
-            } else if !self.deferred.iter().any(|(d, _)| *d == c) {
-                self.deferred.push((c, 1));
-            }
-        }
-        if !self.deferred.is_empty() {
-            ctx.request_repaint();
-        }
-    }
-
-    /// Holds a window close while there is unsaved work and asks about it.
-    fn watch_close(&mut self, ctx: &Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.env.quit_requested() && self.has_unsaved() {
-            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            if !self.session.is_asking() {
-                self.request(ctx, Pending::Quit);
-            }
-        }
-    }
-
     /// Applies one command: routes it to the part it is for.
     pub fn apply(&mut self, ctx: &Context, command: Command) {
         match command {
@@ -445,76 +327,6 @@ impl SiteMatchApp {
             }
         }
     }
-
-    // What tests and the window read of the app.
-
-    pub fn ws(&self) -> &Workspace {
-        self.docs.ws()
-    }
-
-    pub fn doc(&self) -> &ChecklistDoc {
-        self.docs.doc()
-    }
-
-    pub fn editor(&self) -> Option<&ProfileEditor> {
-        self.docs.editor()
-    }
-
-    pub fn results(&self) -> &Results {
-        self.docs.results()
-    }
-
-    pub fn tab(&self) -> Tab {
-        self.views.tab()
-    }
-
-    /// Switches the view, as the tab bar does.
-    pub fn set_tab(&mut self, tab: Tab) {
-        self.views.set_tab(tab);
-    }
-
-    pub fn shows_start(&self) -> bool {
-        self.views.shows_start()
-    }
-
-    pub fn results_view(&self) -> &ResultsState {
-        self.views.results()
-    }
-
-    /// The results view's selection and sorting, as a click in it would set them.
-    pub fn results_view_mut(&mut self) -> &mut ResultsState {
-        self.views.results_mut()
-    }
-
-    pub fn report_view(&self) -> &ReportState {
-        self.views.report()
-    }
-
-    pub fn notices(&self) -> &[Notice] {
-        self.notices.all()
-    }
-
-    pub fn settings(&self) -> &Settings {
-        &self.settings
-    }
-
-    /// The settings, as the menus change them.
-    pub fn settings_mut(&mut self) -> &mut Settings {
-        &mut self.settings
-    }
-
-    pub fn session(&self) -> &Session {
-        &self.session
-    }
-
-    pub fn quit_requested(&self) -> bool {
-        self.env.quit_requested()
-    }
-
-    /// When the window was asked for, to time the first frame.
-    pub fn set_launched(&mut self, at: std::time::Instant) {
-        self.env.set_launched(at);
-    }
 }
 
 impl eframe::App for SiteMatchApp {
@@ -526,20 +338,4 @@ impl eframe::App for SiteMatchApp {
         let now = crate::io::clock::now().strftime("%Y-%m-%d %H:%M").to_string();
         self.persist(storage, &now);
     }
-}
-
-/// Whether a command may open a file dialog (which blocks the window while it is up).
-fn opens_dialog(c: &Command) -> bool {
-    matches!(
-        c,
-        Command::OpenChecklist(None)
-            | Command::SaveChecklist
-            | Command::SaveChecklistAs
-            | Command::OpenProfilesFolder
-            | Command::ImportSurvey
-            | Command::ExportSurvey
-            | Command::ExportPdf
-            | Command::ExportXlsx
-            | Command::PlanFolder
-    )
 }
