@@ -414,6 +414,7 @@ impl ReportModel {
             },
             first_place: crate::scoring::stability::first_place(
                 scorer.requirements(),
+                scorer.dormant(),
                 &ranking.zones,
                 profiles,
             )

@@ -93,7 +93,7 @@ impl RankingReport {
             lang,
             today,
         );
-        report.first_place = first_place(scorer.requirements(), &ranking.zones, profiles)
+        report.first_place = first_place(scorer.requirements(), scorer.dormant(), &ranking.zones, profiles)
             .map(|finding| first_place_text(scorer.catalog(), finding.as_ref(), profiles, lang));
         report
     }

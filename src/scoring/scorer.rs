@@ -11,7 +11,7 @@ use super::ranking::{PARALLEL_FROM, sort_ranking};
 use super::result::req_idx;
 use super::rule::{Prepared, When, credit, rule};
 use super::{Counts, Exact, Gap, ItemResult, Ranking, Status, ZoneResult, index};
-use crate::model::{Catalog, Checklist, FactorIdx, Importance, ZoneIdx, ZoneProfile};
+use crate::model::{Catalog, Checklist, FactorIdx, Importance, Requirement, Value, ZoneIdx, ZoneProfile};
 
 /// Scores zones against one checklist. Build it once per checklist edit; it holds the
 /// requirements converted into each factor's unit and the sum of weights.
@@ -19,6 +19,9 @@ use crate::model::{Catalog, Checklist, FactorIdx, Importance, ZoneIdx, ZoneProfi
 pub struct Scorer<'a> {
     catalog: &'a Catalog,
     items: Vec<Prepared>,
+    /// The items marked not needed that still carry a requirement: not scored, but the first
+    /// place's firmness asks what raising one of them would do.
+    dormant: Vec<Prepared>,
     /// Σ wᵢ, a small integer.
     total_weight: u32,
     /// `None` when the common denominator would overflow `u128`: every zone is then summed
@@ -37,17 +40,21 @@ impl<'a> Scorer<'a> {
             today,
             start: checklist.pipeline.planned_start,
         };
-        let items: Vec<Prepared> = checklist
-            .scored_items(catalog)
-            .filter_map(|(factor, req, required)| {
-                let rule = rule(catalog, factor, &required, when)?;
-                Some(Prepared {
-                    factor,
-                    importance: req.importance,
-                    required,
-                    rule,
-                })
+        let prepare = |(factor, req, required): (FactorIdx, &Requirement, Value)| {
+            let rule = rule(catalog, factor, &required, when)?;
+            Some(Prepared {
+                factor,
+                importance: req.importance,
+                required,
+                rule,
             })
+        };
+        let items: Vec<Prepared> = checklist.scored_items(catalog).filter_map(prepare).collect();
+        let dormant: Vec<Prepared> = checklist
+            .items()
+            .filter(|(_, r)| r.importance == Importance::NotNeeded)
+            .filter_map(|(f, r)| Some((f, r, checklist.required_value(catalog, f)?)))
+            .filter_map(prepare)
             .collect();
         let total_weight: u32 = items.iter().map(|p| p.importance.weight_units()).sum();
         let n = u32::try_from(items.len()).unwrap_or(u32::MAX);
@@ -64,6 +71,7 @@ impl<'a> Scorer<'a> {
             catalog,
             common: common_denominator(&items, total_weight),
             items,
+            dormant,
             total_weight,
             completeness_of,
         }
@@ -82,6 +90,12 @@ impl<'a> Scorer<'a> {
     /// The scored requirements, in catalog order.
     pub fn requirements(&self) -> &[Prepared] {
         &self.items
+    }
+
+    /// The items marked not needed that carry a requirement all the same, in catalog order
+    /// (see [`super::stability`]).
+    pub fn dormant(&self) -> &[Prepared] {
+        &self.dormant
     }
 
     /// The requirement an item was scored against.

@@ -8,12 +8,18 @@
 //! = W·(S_A − S_B) / 100. Each candidate change is therefore judged in constant time, exactly,
 //! without scoring anything again. Weights come from importances (high 3, medium 2, low 1, not
 //! needed 0), so the candidates are the other importances of each item, smallest change first.
-//! A must-have is a gate, not a weight, and is left as it is.
+//! An item marked not needed that still carries a requirement is a candidate too (raised to
+//! low, medium or high: the likeliest "what if" an officer asks): its credit s_k is scored for
+//! the two zones alone, and W grows by its new weight. A must-have is a gate, not a weight,
+//! and is left as it is. A change that only ties the two counts when the tie-break (fewer
+//! unknowns, then the id) puts the second ahead.
 //!
 //! Pure: ranking results in, a finding out.
 
 use std::cmp::Ordering;
 
+use super::offer::Offer;
+use super::rule::credit;
 use super::{Exact, Prepared, Status, ZoneResult};
 use crate::model::{Catalog, FactorIdx, Importance, Lang, ZoneIdx, ZoneProfile};
 
@@ -38,31 +44,37 @@ pub struct Flip {
 }
 
 /// Whether the zone ranked `a` stays ahead of the one ranked `b` under every change of one
-/// item's importance; the smallest change that swaps them otherwise (by how much the weight
+/// item's importance, among the scored `requirements` and the `dormant` items (not needed,
+/// with a requirement); the smallest change that swaps them otherwise (by how much the weight
 /// moves, then in catalog order).
 pub fn flip<P: AsRef<ZoneProfile>>(
     requirements: &[Prepared],
+    dormant: &[Prepared],
     a: &ZoneResult,
     b: &ZoneResult,
     profiles: &[P],
 ) -> Option<Flip> {
     let total: u32 = requirements.iter().map(|p| p.importance.weight_units()).sum();
-    let mut candidates: Vec<(u32, usize, Importance)> = requirements
+    let scored = requirements
         .iter()
         .enumerate()
         .filter(|(_, p)| p.importance != Importance::Must)
+        .map(|(k, p)| (Some(k), p));
+    let raised = dormant.iter().map(|p| (None, p));
+    let mut candidates: Vec<(u32, Option<usize>, &Prepared, Importance)> = scored
+        .chain(raised)
         .flat_map(|(k, p)| {
             WEIGHTS
                 .into_iter()
                 .filter(move |to| *to != p.importance)
-                .map(move |to| (p.importance.weight_units().abs_diff(to.weight_units()), k, to))
+                .map(move |to| (p.importance.weight_units().abs_diff(to.weight_units()), k, p, to))
         })
         .collect();
-    // Smallest change first; requirements are in catalog order, so ties go in catalog order.
-    candidates.sort_by_key(|(delta, k, to)| (*delta, *k, std::cmp::Reverse(to.weight_units())));
-    candidates.into_iter().find_map(|(_, k, to)| {
-        let p = requirements.get(k)?;
-        (order_after(p, total, a, b, k, to, profiles) == Ordering::Greater).then_some(Flip {
+    // Smallest change first, then in catalog order.
+    candidates.sort_by_key(|(delta, _, p, to)| (*delta, p.factor, std::cmp::Reverse(to.weight_units())));
+    candidates.into_iter().find_map(|(_, k, p, to)| {
+        let change = Change { p, k, to, total };
+        (change.order(a, b, profiles) == Ordering::Greater).then_some(Flip {
             factor: p.factor,
             from: p.importance,
             to,
@@ -76,11 +88,12 @@ pub fn flip<P: AsRef<ZoneProfile>>(
 /// would put the second ahead of the first, if one does.
 pub fn first_place<P: AsRef<ZoneProfile>>(
     requirements: &[Prepared],
+    dormant: &[Prepared],
     zones: &[ZoneResult],
     profiles: &[P],
 ) -> Option<Option<Flip>> {
     match zones {
-        [first, second, ..] => Some(flip(requirements, first, second, profiles)),
+        [first, second, ..] => Some(flip(requirements, dormant, first, second, profiles)),
         _ => None,
     }
 }
@@ -94,11 +107,8 @@ pub fn first_place_text<P: AsRef<ZoneProfile>>(
 ) -> String {
     let Some(f) = finding else {
         return match lang {
-            Lang::Zh => "第一名稳定：任何一项要素的重要性单独调整，都不会改变前两名的次序。".into(),
-            Lang::En => {
-                "First place is firm: no change to the importance of any one factor alters the top two."
-                    .into()
-            }
+            Lang::Zh => "第一名稳定：单独调整任何一项要素的重要性（含把填了要求的“不需要”项调高，必须项除外），都不会改变前两名的次序。".into(),
+            Lang::En => "First place is firm: no change to one factor's importance (raising a not-needed factor with a requirement included; must-haves aside) alters the top two.".into(),
         };
     };
     let name = |z: ZoneIdx| {
@@ -125,50 +135,64 @@ pub fn first_place_text<P: AsRef<ZoneProfile>>(
     }
 }
 
-/// How `a` and `b` would rank (as [`super::rank_order`]: `Less` when `a` is ahead) with the
-/// importance of requirement `k` (`p`, of a checklist weighing `total` in all) changed to
-/// `to`, from their results alone.
-fn order_after<P: AsRef<ZoneProfile>>(
-    p: &Prepared,
-    total: u32,
-    a: &ZoneResult,
-    b: &ZoneResult,
-    k: usize,
+/// One item's importance changed to `to`: requirement `k` of those scored (of a checklist
+/// weighing `total` in all), or, with no `k`, an item not scored until now.
+struct Change<'p> {
+    p: &'p Prepared,
+    k: Option<usize>,
     to: Importance,
-    profiles: &[P],
-) -> Ordering {
-    let (w, w2) = (
-        u128::from(p.importance.weight_units()),
-        u128::from(to.weight_units()),
-    );
-    // The checklist would score nothing at all: no ranking to swap.
-    if (u128::from(total) + w2).saturating_sub(w) == 0 {
-        return Ordering::Less;
-    }
-    let after = |z: &ZoneResult| -> (Exact, usize) {
-        let Some(item) = z.items.get(k) else {
-            return (z.weighted().clone(), z.counts.unknown);
+    total: u32,
+}
+
+impl Change<'_> {
+    /// How `a` and `b` would rank (as [`super::rank_order`]: `Less` when `a` is ahead) after
+    /// the change, from their results alone (and, for an item not scored, its credit in their
+    /// two profiles).
+    fn order<P: AsRef<ZoneProfile>>(&self, a: &ZoneResult, b: &ZoneResult, profiles: &[P]) -> Ordering {
+        let (w, w2) = (
+            u128::from(self.p.importance.weight_units()),
+            u128::from(self.to.weight_units()),
+        );
+        // The checklist would score nothing at all: no ranking to swap.
+        if (u128::from(self.total) + w2).saturating_sub(w) == 0 {
+            return Ordering::Less;
+        }
+        let profile = |z: &ZoneResult| profiles.get(z.zone.index()).map(AsRef::as_ref);
+        let after = |z: &ZoneResult| -> (Exact, usize) {
+            let (status, credit) = match self.k {
+                Some(k) => match z.items.get(k) {
+                    Some(item) => (item.status, item.credit.clone()),
+                    None => return (z.weighted().clone(), z.counts.unknown),
+                },
+                None => {
+                    let offer = match profile(z).and_then(|p| p.entry(self.p.factor)) {
+                        Some(entry) => Offer::of_entry(entry),
+                        None => Offer::Unknown,
+                    };
+                    let (status, credit, _) = credit(&self.p.rule, offer);
+                    (status, credit)
+                }
+            };
+            let weighted = z.weighted().sub(&credit.mul_int(w)).add(&credit.mul_int(w2));
+            let unknown = status == Status::Unknown;
+            let counted = match self.k {
+                // A scored item dropped to not needed no longer counts as unknown.
+                Some(_) => z.counts.unknown - usize::from(unknown && self.to == Importance::NotNeeded),
+                // An item scored for the first time counts as unknown where it is.
+                None => z.counts.unknown + usize::from(unknown),
+            };
+            (weighted, counted)
         };
-        let weighted = z
-            .weighted()
-            .sub(&item.credit.mul_int(w))
-            .add(&item.credit.mul_int(w2));
-        let dropped_unknown = to == Importance::NotNeeded && item.status == Status::Unknown;
-        (weighted, z.counts.unknown - usize::from(dropped_unknown))
-    };
-    let ((na, ua), (nb, ub)) = (after(a), after(b));
-    let id = |z: &ZoneResult| {
-        profiles
-            .get(z.zone.index())
-            .map_or("", |p| p.as_ref().id.as_str())
-    };
-    // Qualification does not change: must-haves are left alone. Every zone shares the new Σw,
-    // so the weighted credits compare as the scores do.
-    b.qualified
-        .cmp(&a.qualified)
-        .then_with(|| nb.cmp(&na))
-        .then_with(|| ua.cmp(&ub))
-        .then_with(|| id(a).cmp(id(b)))
+        let ((na, ua), (nb, ub)) = (after(a), after(b));
+        let id = |z: &ZoneResult| profile(z).map_or("", |p| p.id.as_str());
+        // Qualification does not change: must-haves are left alone. Every zone shares the new
+        // Σw, so the weighted credits compare as the scores do.
+        b.qualified
+            .cmp(&a.qualified)
+            .then_with(|| nb.cmp(&na))
+            .then_with(|| ua.cmp(&ub))
+            .then_with(|| id(a).cmp(id(b)))
+    }
 }
 
 #[cfg(test)]
@@ -240,7 +264,7 @@ mod tests {
         let ranking = scorer.rank(&zones);
         assert_eq!(ranking.zones[0].score.fixed(1), "75.0");
         assert_eq!(ranking.zones[1].score.fixed(1), "62.5");
-        let flip = first_place(scorer.requirements(), &ranking.zones, &zones)
+        let flip = first_place(scorer.requirements(), scorer.dormant(), &ranking.zones, &zones)
             .expect("two zones")
             .expect("a change swaps them");
         assert_eq!(
@@ -281,13 +305,104 @@ mod tests {
         let scorer = Scorer::new(&c, &list, day());
         let ranking = scorer.rank(&zones);
         assert_eq!(
-            first_place(scorer.requirements(), &ranking.zones, &zones),
+            first_place(scorer.requirements(), scorer.dormant(), &ranking.zones, &zones),
             Some(None)
         );
         assert_eq!(
-            first_place(scorer.requirements(), &ranking.zones[..1], &zones),
+            first_place(
+                scorer.requirements(),
+                scorer.dormant(),
+                &ranking.zones[..1],
+                &zones
+            ),
             None
         );
+    }
+
+    /// The case a reviewer found: 50 MW and no rail spur against 40 MW and a spur, power
+    /// ≥ 50 MW high, the rail spur required but marked not needed. Scored: 100.0 against 60.0
+    /// (40 of 50 MW is 0.6 of the credit). The spur raised to low: (3·1 + 1·0) / 4 = 75.0
+    /// against (3·0.6 + 1·1) / 4 = 70.0, still behind; to medium: 60.0 against 76.0. So the
+    /// first place is not firm, and the smallest change that says so is "not needed → medium".
+    #[test]
+    fn raising_a_not_needed_item_that_carries_a_requirement_is_considered() {
+        let c = catalog();
+        let list = checklist(
+            &c,
+            r#""power.capacity": (required: "50 MW", importance: High),
+               "transport.rail_freight": (required: Yes, importance: NotNeeded)"#,
+        );
+        let zones = [
+            zone(
+                &c,
+                "a",
+                r#""power.capacity": (value: "50 MW", source: "s"), "transport.rail_freight": (value: No, source: "s")"#,
+            ),
+            zone(
+                &c,
+                "b",
+                r#""power.capacity": (value: "40 MW", source: "s"), "transport.rail_freight": (value: Yes, source: "s")"#,
+            ),
+        ];
+        let scorer = Scorer::new(&c, &list, day());
+        assert_eq!(scorer.requirements().len(), 1, "the spur is not scored");
+        assert_eq!(scorer.dormant().len(), 1, "but it carries a requirement");
+        let ranking = scorer.rank(&zones);
+        let scores: Vec<String> = ranking.zones.iter().map(|z| z.score.fixed(1)).collect();
+        assert_eq!(scores, ["100.0", "60.0"]);
+        let flip = first_place(scorer.requirements(), scorer.dormant(), &ranking.zones, &zones)
+            .expect("two zones")
+            .expect("raising the spur swaps them");
+        assert_eq!(
+            (c.factor(flip.factor).id.as_str(), flip.from, flip.to),
+            (
+                "transport.rail_freight",
+                Importance::NotNeeded,
+                Importance::Medium
+            )
+        );
+        // Scored again with the spur at medium, the order is indeed swapped.
+        let mut raised = list.clone();
+        let rail = c.find_factor("transport.rail_freight").expect("factor");
+        raised.item_mut(rail).expect("item").importance = Importance::Medium;
+        let again = Scorer::new(&c, &raised, day()).rank(&zones);
+        let scores: Vec<(usize, String)> = again
+            .zones
+            .iter()
+            .map(|z| (z.zone.index(), z.score.fixed(1)))
+            .collect();
+        assert_eq!(scores, [(1, "76.0".to_owned()), (0, "60.0".to_owned())]);
+    }
+
+    /// An unknown is counted for the item raised where a zone has no value for it: with
+    /// everything else equal, the zone that knows the item stays ahead on the tie-break.
+    #[test]
+    fn an_item_raised_that_a_zone_does_not_know_counts_as_unknown() {
+        let c = catalog();
+        let list = checklist(
+            &c,
+            r#""power.capacity": (required: "50 MW", importance: High),
+               "transport.rail_freight": (required: Yes, importance: NotNeeded)"#,
+        );
+        let zones = [
+            zone(
+                &c,
+                "b",
+                r#""power.capacity": (value: "50 MW", source: "s"), "transport.rail_freight": (value: No, source: "s")"#,
+            ),
+            zone(&c, "a", r#""power.capacity": (value: "50 MW", source: "s")"#),
+        ];
+        let scorer = Scorer::new(&c, &list, day());
+        let ranking = scorer.rank(&zones);
+        // A tie at 100.0, broken by the id: a before b.
+        assert_eq!(ranking.zones[0].zone.index(), 1);
+        // Raising the spur ties them again at 0 credit for it, and a now has one unknown:
+        // b passes it.
+        let flip = first_place(scorer.requirements(), scorer.dormant(), &ranking.zones, &zones)
+            .expect("two zones")
+            .expect("the unknown decides");
+        assert_eq!((flip.from, flip.to), (Importance::NotNeeded, Importance::Low));
+        assert_eq!((flip.ahead.index(), flip.behind.index()), (1, 0));
     }
 
     proptest! {
@@ -306,10 +421,10 @@ mod tests {
             let ranking = scorer.rank(&zones);
             prop_assume!(ranking.zones.len() >= 2);
             let (a, b) = (&ranking.zones[0], &ranking.zones[1]);
-            let found = flip(scorer.requirements(), a, b, &zones);
+            let found = flip(scorer.requirements(), scorer.dormant(), a, b, &zones);
 
             let mut candidates: Vec<(u32, FactorIdx, Importance, Importance)> = Vec::new();
-            for p in scorer.requirements() {
+            for p in scorer.requirements().iter().chain(scorer.dormant()) {
                 if p.importance == Importance::Must {
                     continue;
                 }

@@ -117,6 +117,8 @@ impl Workspace {
 pub struct Results {
     pub ranking: Ranking,
     pub requirements: Vec<Prepared>,
+    /// The items marked not needed that carry a requirement (for the first place's check).
+    pub dormant: Vec<Prepared>,
     /// Per catalog factor, how many zones have each status (empty counts when not scored).
     pub per_factor: Vec<Counts>,
     /// The day the ranking is made (plans dated before it are overdue).
@@ -156,7 +158,8 @@ impl Results {
             *c = counts;
         }
         self.requirements = scorer.requirements().to_vec();
-        self.first_place = first_place(&self.requirements, &self.ranking.zones, zones);
+        self.dormant = scorer.dormant().to_vec();
+        self.first_place = first_place(&self.requirements, &self.dormant, &self.ranking.zones, zones);
     }
 
     pub fn compute(catalog: &Catalog, checklist: &Checklist, zones: &[Zone], today: Date) -> Self {
@@ -171,10 +174,12 @@ impl Results {
             }
         }
         let requirements = scorer.requirements().to_vec();
+        let dormant = scorer.dormant().to_vec();
         Results {
-            first_place: first_place(&requirements, &ranking.zones, zones),
+            first_place: first_place(&requirements, &dormant, &ranking.zones, zones),
             ranking,
             requirements,
+            dormant,
             per_factor,
             today,
         }
