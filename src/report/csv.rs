@@ -118,3 +118,141 @@ pub fn write_items<W: Write>(w: &mut csv::Writer<W>, zones: &[ZoneRow]) -> Resul
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::test_support::ranking;
+
+    /// The records of CSV bytes as a reader sees them, after the byte-order mark.
+    fn records(bytes: &[u8]) -> Vec<Vec<String>> {
+        let text = bytes.strip_prefix(BOM).expect("a byte-order mark");
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text)
+            .records()
+            .map(|r| r.expect("a record").iter().map(str::to_owned).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_ranking_reads_back_with_headers_in_either_language() {
+        let zh = records(&render(&ranking("pv_base", Lang::Zh)).expect("csv"));
+        assert_eq!(
+            zh[0],
+            [
+                "排名",
+                "开发区编号",
+                "开发区",
+                "得分",
+                "合格",
+                "满足",
+                "部分满足",
+                "不满足",
+                "待核实",
+                "完整度(%)",
+                "未满足的必须项",
+                "最大差距"
+            ]
+        );
+        assert_eq!(
+            zh[1],
+            [
+                "1",
+                "houma",
+                "侯马经济开发区",
+                "100.0",
+                "true",
+                "15",
+                "0",
+                "0",
+                "0",
+                "100",
+                "",
+                ""
+            ]
+        );
+        assert_eq!(zh.len(), 6, "a header and five zones");
+        let en = records(&render(&ranking("pv_base", Lang::En)).expect("csv"));
+        assert_eq!(
+            en[0],
+            [
+                "rank",
+                "zone",
+                "name",
+                "score",
+                "qualified",
+                "met",
+                "partial",
+                "unmet",
+                "unknown",
+                "completeness",
+                "failed_must_haves",
+                "largest_gap"
+            ]
+        );
+        // A zone that fails must-haves: their ids, and its largest gap in words.
+        assert_eq!(
+            en[3],
+            [
+                "3",
+                "yuanping",
+                "Yuanping Economic and Technological Development Zone",
+                "60.3",
+                "false",
+                "8",
+                "2",
+                "1",
+                "4",
+                "73",
+                "policy.industry quota.energy",
+                "Industry admitted: missing: C38 Manufacture of electrical machinery and equipment"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_items_read_back_with_codes_and_a_name_like_a_formula_stays_text() {
+        let mut report = ranking("pv_base", Lang::En);
+        report.zones[0].name = "=HYPERLINK(\"x\")".into();
+        let rows = records(&render_items(&report).expect("csv"));
+        assert_eq!(
+            rows[0],
+            [
+                "rank",
+                "zone",
+                "name",
+                "factor",
+                "factor_name",
+                "importance",
+                "status",
+                "credit",
+                "required",
+                "offered",
+                "gap",
+                "source",
+                "as_of",
+                "illustrative"
+            ]
+        );
+        assert_eq!(
+            rows[1][..10],
+            [
+                "1",
+                "houma",
+                "'=HYPERLINK(\"x\")",
+                "land.industrial_area",
+                "Available industrial land",
+                "must",
+                "met",
+                "1.0000",
+                "≥ 515 mu",
+                "1,677 mu"
+            ]
+        );
+        assert_eq!(rows[1][12..], ["2023-12-31", "false"]);
+        let zh = records(&render_items(&ranking("pv_base", Lang::Zh)).expect("csv"));
+        assert_eq!(zh[0][..5], ["排名", "开发区编号", "开发区", "要素编号", "要素"]);
+        assert_eq!(zh[0][13], "示例值");
+    }
+}

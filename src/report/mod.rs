@@ -19,6 +19,8 @@ pub mod plan;
 pub mod projects;
 pub mod ranking;
 pub mod table;
+#[cfg(test)]
+mod test_support;
 mod texts;
 mod workbook_error;
 pub mod xlsx;

@@ -199,3 +199,126 @@ pub fn zone_details(z: &ZoneRow, lang: Lang) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::test_support::ranking;
+
+    /// The cells of a table line, split at runs of two or more spaces.
+    fn cells(line: &str) -> Vec<&str> {
+        line.split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect()
+    }
+
+    /// The line that starts with `start`, after the leading spaces.
+    fn line<'a>(text: &'a str, start: &str) -> &'a str {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("a line starting {start:?} in\n{text}"))
+    }
+
+    #[test]
+    fn the_ranking_table_has_its_header_and_a_row_per_zone_in_either_language() {
+        let zh = render(&ranking("pv_base", Lang::Zh), false);
+        assert!(zh.starts_with("项目：自动化光伏新能源基地\n"), "{zh}");
+        assert_eq!(
+            cells(line(&zh, "排名")),
+            [
+                "排名",
+                "开发区",
+                "得分",
+                "资格",
+                "✔",
+                "△",
+                "✘",
+                "?",
+                "完整度",
+                "最大差距"
+            ]
+        );
+        assert_eq!(
+            cells(line(&zh, "1 ")),
+            [
+                "1",
+                "侯马经济开发区 (houma)",
+                "100.0",
+                "合格",
+                "15",
+                "0",
+                "0",
+                "0",
+                "100%"
+            ]
+        );
+        assert!(zh.contains("未合格：未满足的必须项"), "{zh}");
+        let en = render(&ranking("pv_base", Lang::En), false);
+        assert_eq!(
+            cells(line(&en, "Rank")),
+            [
+                "Rank",
+                "Zone",
+                "Score",
+                "Qualified",
+                "✔",
+                "△",
+                "✘",
+                "?",
+                "Data",
+                "Largest gap"
+            ]
+        );
+        assert_eq!(
+            cells(line(&en, "3 ")),
+            [
+                "3",
+                "Yuanping Economic and Technological Development Zone (yuanping)",
+                "60.3",
+                "no",
+                "8",
+                "2",
+                "1",
+                "4",
+                "73%",
+                "Industry admitted: missing: C38 Manufacture of electrical machinery and equipment"
+            ]
+        );
+        // Numbers align right: the rank of the first zone is padded on the left.
+        assert!(line(&en, "1 ").starts_with("   1  "), "{en}");
+    }
+
+    #[test]
+    fn details_list_every_item_of_every_zone() {
+        let report = ranking("pv_base", Lang::Zh);
+        let text = render(&report, true);
+        assert!(
+            text.contains("1. 侯马经济开发区 (houma) 得分 100.0，合格\n"),
+            "{text}"
+        );
+        assert_eq!(
+            cells(line(&text, "状态")),
+            ["状态", "要素", "重要性", "要求", "现有", "差距", "来源"]
+        );
+        let items: usize = report.zones.iter().map(|z| z.items.len()).sum();
+        let marked = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("   "))
+            .filter(|l| ["✔ ", "△ ", "✘ ", "? "].iter().any(|m| l.starts_with(m)))
+            .count();
+        assert_eq!(marked, items);
+        let en = zone_details(&ranking("pv_base", Lang::En).zones[0], Lang::En);
+        assert!(
+            en.starts_with("1. Houma Economic Development Zone (houma) score 100.0, qualified: yes\n"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn an_empty_ranking_says_so() {
+        let mut report = ranking("pv_base", Lang::En);
+        report.zones.clear();
+        assert!(render(&report, false).ends_with("\nNo zones to score.\n"));
+    }
+}

@@ -264,3 +264,131 @@ pub fn render(report: &RankingReport) -> Result<Vec<u8>, XlsxError> {
     w.zones(&report.zones)?;
     w.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use calamine::{Data, Reader, Xlsx};
+
+    use super::*;
+    use crate::report::test_support::ranking;
+
+    /// Every sheet of the workbook as a reader sees it: its name and its rows of cells.
+    fn sheets(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<Data>>)> {
+        let mut book: Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("a workbook");
+        book.sheet_names()
+            .into_iter()
+            .map(|name| {
+                let range = book.worksheet_range(&name).expect("a sheet");
+                (name, range.rows().map(<[Data]>::to_vec).collect())
+            })
+            .collect()
+    }
+
+    fn s(text: &str) -> Data {
+        Data::String(text.into())
+    }
+
+    fn strings(row: &[Data]) -> Vec<String> {
+        row.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn the_workbook_reads_back_with_both_sheets_and_numbers_as_numbers() {
+        let book = sheets(render(&ranking("pv_base", Lang::Zh)).expect("xlsx"));
+        assert_eq!(book.len(), 2);
+        let (name, rows) = &book[0];
+        assert_eq!(name, "排名");
+        assert_eq!(
+            strings(&rows[0]),
+            [
+                "排名",
+                "开发区编号",
+                "开发区",
+                "得分",
+                "合格",
+                "满足",
+                "部分满足",
+                "不满足",
+                "待核实",
+                "完整度(%)",
+                "未满足的必须项",
+                "最大差距",
+                "就绪等级"
+            ]
+        );
+        assert_eq!(
+            rows[3],
+            [
+                Data::Float(3.0),
+                s("yuanping"),
+                s("原平经济技术开发区"),
+                Data::Float(60.3),
+                s("否"),
+                Data::Float(8.0),
+                Data::Float(2.0),
+                Data::Float(1.0),
+                Data::Float(4.0),
+                Data::Float(73.0),
+                s("产业准入、能耗指标"),
+                s("产业准入：缺：C38 电气机械和器材制造业"),
+                rows[3][12].clone(),
+            ]
+        );
+        assert_eq!(rows[1][4], s("是"));
+        assert_eq!(rows[1][12], s("即时可用"));
+        assert_eq!(rows.len(), 6, "a header and five zones (and the closing blank)");
+        let (name, items) = &book[1];
+        assert_eq!(name, "逐项");
+        assert_eq!(
+            strings(&items[0])[..4],
+            ["排名", "开发区编号", "开发区", "要素编号"]
+        );
+        assert_eq!(items[1][6], s("✔ 满足"));
+        assert_eq!(items[1][7], Data::Float(1.0));
+        let report = ranking("pv_base", Lang::Zh);
+        let count: usize = report.zones.iter().map(|z| z.items.len()).sum();
+        assert_eq!(items.len(), count + 1);
+    }
+
+    #[test]
+    fn an_english_workbook_has_english_sheets_and_headers() {
+        let book = sheets(render(&ranking("pv_base", Lang::En)).expect("xlsx"));
+        let (name, rows) = &book[0];
+        assert_eq!(name, "Ranking");
+        assert_eq!(
+            strings(&rows[0]),
+            [
+                "Rank",
+                "Zone id",
+                "Zone",
+                "Score",
+                "Qualified",
+                "Met",
+                "Partial",
+                "Unmet",
+                "Unknown",
+                "Completeness (%)",
+                "Must-haves not met",
+                "Largest gap",
+                "Readiness"
+            ]
+        );
+        assert_eq!(
+            rows[1][..5],
+            [
+                Data::Float(1.0),
+                s("houma"),
+                s("Houma Economic Development Zone"),
+                Data::Float(100.0),
+                s("yes")
+            ]
+        );
+        let (name, items) = &book[1];
+        assert_eq!(name, "Items");
+        assert_eq!(
+            strings(&items[0])[3..8],
+            ["Factor id", "Factor", "Importance", "Status", "Credit"]
+        );
+    }
+}
