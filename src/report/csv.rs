@@ -3,8 +3,10 @@
 //! open the Chinese text correctly. The rows can be written a chunk of zones at a time
 //! ([`write_header`], [`write_zones`], [`write_items_header`], [`write_items`]).
 
+use std::borrow::Cow;
 use std::io::Write;
 
+use super::columns::{self, Cell, Column};
 use super::ranking::{RankingReport, ZoneRow};
 use crate::model::{Lang, number};
 
@@ -34,52 +36,56 @@ pub fn render(report: &RankingReport) -> Result<Vec<u8>, csv::Error> {
 
 /// The header row of the ranking file.
 pub fn write_header<W: Write>(w: &mut csv::Writer<W>, lang: Lang) -> Result<(), csv::Error> {
-    w.write_record([
-        lang.pick("排名", "rank"),
-        lang.pick("开发区编号", "zone"),
-        lang.pick("开发区", "name"),
-        lang.pick("得分", "score"),
-        lang.pick("合格", "qualified"),
-        lang.pick("满足", "met"),
-        lang.pick("部分满足", "partial"),
-        lang.pick("不满足", "unmet"),
-        lang.pick("待核实", "unknown"),
-        lang.pick("完整度(%)", "completeness"),
-        lang.pick("未满足的必须项", "failed_must_haves"),
-        lang.pick("最大差距", "largest_gap"),
-    ])
+    header(w, &columns::ranking(lang), lang)
+}
+
+/// The titles of the columns the CSV carries, in `lang`.
+fn header<W: Write, Get>(
+    w: &mut csv::Writer<W>,
+    columns: &[Column<Get>],
+    lang: Lang,
+) -> Result<(), csv::Error> {
+    w.write_record(columns.iter().filter(|c| c.csv).map(|c| c.csv_title(lang)))
+}
+
+/// A cell as the CSV writes it: numbers as shown, codes rather than labels, and text from the
+/// data guarded by [`text_cell`].
+fn cell(cell: Cell<'_>) -> Cow<'_, str> {
+    match cell {
+        Cell::Count(n) => Cow::Owned(n.to_string()),
+        Cell::Score(e) => Cow::Owned(e.fixed(1)),
+        Cell::Credit(e) => Cow::Owned(e.fixed(4)),
+        Cell::Percent(d) => Cow::Owned(number::fixed(d, 0)),
+        Cell::Text(Cow::Borrowed(t)) | Cell::Zone { name: t, .. } => text_cell(t),
+        Cell::Text(Cow::Owned(t)) => Cow::Owned(text_cell(&t).into_owned()),
+        Cell::Plain(t) | Cell::Coded { code: t, .. } => t,
+        Cell::Qualified(b) | Cell::Flag(b) => Cow::Borrowed(if b { "true" } else { "false" }),
+    }
 }
 
 /// A text from the data as a CSV cell: one that a spreadsheet would take as a formula (it
 /// starts with `=`, `+`, `-`, `@`, a tab or a carriage return; `=HYPERLINK(…)` in a zone's
 /// name) gets a leading `'`, so that it shows as the text it is. (The Excel workbook writes
 /// texts as strings, which no spreadsheet evaluates.)
-pub fn text_cell(text: &str) -> std::borrow::Cow<'_, str> {
+pub fn text_cell(text: &str) -> Cow<'_, str> {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        std::borrow::Cow::Owned(format!("'{text}"))
+        Cow::Owned(format!("'{text}"))
     } else {
-        std::borrow::Cow::Borrowed(text)
+        Cow::Borrowed(text)
     }
 }
 
 /// One row per zone, in the order given.
 pub fn write_zones<W: Write>(w: &mut csv::Writer<W>, zones: &[ZoneRow]) -> Result<(), csv::Error> {
+    // The cells' words do not depend on the language: the CSV writes codes, not labels.
+    let columns = columns::ranking(Lang::Zh);
     for z in zones {
-        let failed: Vec<&str> = z.failed_must.iter().map(|(id, _)| id.as_str()).collect();
-        w.write_record([
-            z.rank.to_string().as_str(),
-            &z.id,
-            &text_cell(&z.name),
-            &z.score.fixed(1),
-            if z.qualified { "true" } else { "false" },
-            &z.counts.met.to_string(),
-            &z.counts.partial.to_string(),
-            &z.counts.unmet.to_string(),
-            &z.counts.unknown.to_string(),
-            &number::fixed(z.completeness, 0),
-            &failed.join(" "),
-            &text_cell(z.largest_gap.as_deref().unwrap_or_default()),
-        ])?;
+        let cells: Vec<Cow<'_, str>> = columns
+            .iter()
+            .filter(|c| c.csv)
+            .map(|c| cell((c.cell)(z)))
+            .collect();
+        w.write_record(cells.iter().map(|c| c.as_ref()))?;
     }
     Ok(())
 }
@@ -94,47 +100,159 @@ pub fn render_items(report: &RankingReport) -> Result<Vec<u8>, csv::Error> {
 
 /// The header row of the items file.
 pub fn write_items_header<W: Write>(w: &mut csv::Writer<W>, lang: Lang) -> Result<(), csv::Error> {
-    w.write_record([
-        lang.pick("排名", "rank"),
-        lang.pick("开发区编号", "zone"),
-        lang.pick("开发区", "name"),
-        lang.pick("要素编号", "factor"),
-        lang.pick("要素", "factor_name"),
-        lang.pick("重要性", "importance"),
-        lang.pick("状态", "status"),
-        lang.pick("得分系数", "credit"),
-        lang.pick("要求", "required"),
-        lang.pick("现有", "offered"),
-        lang.pick("差距", "gap"),
-        lang.pick("来源", "source"),
-        lang.pick("数据日期", "as_of"),
-        lang.pick("示例值", "illustrative"),
-    ])
+    header(w, &columns::items(lang), lang)
 }
 
 /// Every item of the zones given, in their order.
 pub fn write_items<W: Write>(w: &mut csv::Writer<W>, zones: &[ZoneRow]) -> Result<(), csv::Error> {
+    let columns = columns::items(Lang::Zh);
     for z in zones {
-        let rank = z.rank.to_string();
         for item in &z.items {
-            let t = &item.texts;
-            w.write_record([
-                rank.as_str(),
-                &z.id,
-                &text_cell(&z.name),
-                &item.factor_id,
-                &t.factor,
-                item.importance.code(),
-                t.status.code(),
-                &item.credit.fixed(4),
-                &text_cell(&t.required),
-                &text_cell(t.offered.as_deref().unwrap_or_default()),
-                &text_cell(t.gap.as_deref().unwrap_or_default()),
-                &text_cell(t.source.as_deref().unwrap_or_default()),
-                &t.as_of.map(|d| d.to_string()).unwrap_or_default(),
-                if t.illustrative { "true" } else { "false" },
-            ])?;
+            let cells: Vec<Cow<'_, str>> = columns
+                .iter()
+                .filter(|c| c.csv)
+                .map(|c| cell((c.cell)(z, item)))
+                .collect();
+            w.write_record(cells.iter().map(|c| c.as_ref()))?;
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::test_support::ranking;
+
+    /// The records of CSV bytes as a reader sees them, after the byte-order mark.
+    fn records(bytes: &[u8]) -> Vec<Vec<String>> {
+        let text = bytes.strip_prefix(BOM).expect("a byte-order mark");
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text)
+            .records()
+            .map(|r| r.expect("a record").iter().map(str::to_owned).collect())
+            .collect()
+    }
+
+    #[test]
+    fn the_ranking_reads_back_with_headers_in_either_language() {
+        let zh = records(&render(&ranking("pv_base", Lang::Zh)).expect("csv"));
+        assert_eq!(
+            zh[0],
+            [
+                "排名",
+                "开发区编号",
+                "开发区",
+                "得分",
+                "合格",
+                "满足",
+                "部分满足",
+                "不满足",
+                "待核实",
+                "完整度(%)",
+                "未满足的必须项",
+                "最大差距"
+            ]
+        );
+        assert_eq!(
+            zh[1],
+            [
+                "1",
+                "houma",
+                "侯马经济开发区",
+                "100.0",
+                "true",
+                "15",
+                "0",
+                "0",
+                "0",
+                "100",
+                "",
+                ""
+            ]
+        );
+        assert_eq!(zh.len(), 6, "a header and five zones");
+        let en = records(&render(&ranking("pv_base", Lang::En)).expect("csv"));
+        assert_eq!(
+            en[0],
+            [
+                "rank",
+                "zone",
+                "name",
+                "score",
+                "qualified",
+                "met",
+                "partial",
+                "unmet",
+                "unknown",
+                "completeness",
+                "failed_must_haves",
+                "largest_gap"
+            ]
+        );
+        // A zone that fails must-haves: their ids, and its largest gap in words.
+        assert_eq!(
+            en[3],
+            [
+                "3",
+                "yuanping",
+                "Yuanping Economic and Technological Development Zone",
+                "60.3",
+                "false",
+                "8",
+                "2",
+                "1",
+                "4",
+                "73",
+                "policy.industry quota.energy",
+                "Industry admitted: missing: C38 Manufacture of electrical machinery and equipment"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_items_read_back_with_codes_and_a_name_like_a_formula_stays_text() {
+        let mut report = ranking("pv_base", Lang::En);
+        report.zones[0].name = "=HYPERLINK(\"x\")".into();
+        let rows = records(&render_items(&report).expect("csv"));
+        assert_eq!(
+            rows[0],
+            [
+                "rank",
+                "zone",
+                "name",
+                "factor",
+                "factor_name",
+                "importance",
+                "status",
+                "credit",
+                "required",
+                "offered",
+                "gap",
+                "source",
+                "as_of",
+                "illustrative"
+            ]
+        );
+        assert_eq!(
+            rows[1][..10],
+            [
+                "1",
+                "houma",
+                "'=HYPERLINK(\"x\")",
+                "land.industrial_area",
+                "Available industrial land",
+                "must",
+                "met",
+                "1.0000",
+                "≥ 515 mu",
+                "1,677 mu"
+            ]
+        );
+        assert_eq!(rows[1][12..], ["2023-12-31", "false"]);
+        let zh = records(&render_items(&ranking("pv_base", Lang::Zh)).expect("csv"));
+        assert_eq!(zh[0][..5], ["排名", "开发区编号", "开发区", "要素编号", "要素"]);
+        assert_eq!(zh[0][13], "示例值");
+    }
 }

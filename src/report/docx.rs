@@ -727,3 +727,56 @@ fn brief(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
     }
     doc
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::test_support::{ranking, report, zipped};
+
+    /// The text of a document's body, as a reader sees it: the XML with its tags left out.
+    fn body_text(docx: &[u8]) -> String {
+        let xml = zipped(docx, "word/document.xml");
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in xml.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn the_document_names_every_zone_with_its_score() {
+        let text = body_text(&render(&report("pv_base", ReportLang::Zh)).expect("docx"));
+        assert!(text.contains("项目要素匹配报告"), "{text}");
+        assert!(text.contains("匹配排名"), "{text}");
+        for z in ranking("pv_base", crate::model::Lang::Zh).zones {
+            assert!(text.contains(&z.name), "{} in\n{text}", z.name);
+            assert!(
+                text.contains(&z.score.fixed(1)),
+                "{} in\n{text}",
+                z.score.fixed(1)
+            );
+        }
+        assert!(!text.contains("Site-readiness match report"), "{text}");
+    }
+
+    #[test]
+    fn a_bilingual_document_names_the_zones_in_both_languages() {
+        let text = body_text(&render(&report("pv_base", ReportLang::Both)).expect("docx"));
+        assert!(text.contains("Ranking"), "{text}");
+        for lang in crate::model::Lang::ALL {
+            for z in ranking("pv_base", lang).zones {
+                assert!(text.contains(&z.name), "{} in\n{text}", z.name);
+            }
+        }
+        let en = body_text(&render(&report("pv_base", ReportLang::En)).expect("docx"));
+        assert!(en.contains("Houma Economic Development Zone"), "{en}");
+        assert!(en.contains("100.0"), "{en}");
+        assert!(!en.contains("侯马经济开发区"), "{en}");
+    }
+}

@@ -137,15 +137,8 @@ pub fn missing_text(missing: &[MissingGlyph], lang: Lang) -> String {
         .iter()
         .map(|m| m.text(lang))
         .collect::<Vec<_>>()
-        .join(lang.pick("；", "; "));
-    match lang {
-        Lang::Zh => format!(
-            "以下字符没有字体可以显示，报告未生成：{list}。请安装含这些字的字体（如 Noto Sans CJK、思源黑体、宋体-方正超大字符集、Unifont），或修改这些内容"
-        ),
-        Lang::En => format!(
-            "no font has these characters, so the report was not written: {list}. Install a font that has them (such as Noto Sans CJK, Source Han Sans or Unifont) or change the text"
-        ),
-    }
+        .join(super::texts::texts(lang).glyph_separator);
+    (super::texts::texts(lang).missing_glyphs)(&list)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //!   zone, appendix, page plan), laid out to PDF by [`pdf`] with the Typst template.
 //! - [`projects::Ledger`]: the project pipeline (项目台账) of a folder of checklists.
 
+pub mod columns;
 pub mod csv;
 pub mod docx;
 #[cfg(feature = "pdf")]
@@ -18,6 +19,9 @@ pub mod plan;
 pub mod projects;
 pub mod ranking;
 pub mod table;
+#[cfg(test)]
+mod test_support;
+mod texts;
 mod workbook_error;
 pub mod xlsx;
 

@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use super::json::{exact, num};
+use super::texts::texts;
 
 use crate::model::{Catalog, Checklist, Lang, ZoneProfile, number};
 use crate::plan::pipeline::{Pipeline, shortfall_text, step_text};
@@ -19,11 +20,8 @@ fn score(e: &Exact) -> String {
 }
 
 fn qualified_word(q: bool, lang: Lang) -> &'static str {
-    if q {
-        lang.pick("合格", "qualified")
-    } else {
-        lang.pick("不合格", "not qualified")
-    }
+    let t = texts(lang);
+    if q { t.plan_qualified } else { t.plan_not_qualified }
 }
 
 /// What it would take, as lines:
@@ -43,59 +41,24 @@ pub fn plan_table(
     plan: &Plan,
     lang: Lang,
 ) -> String {
+    let t = texts(lang);
     let mut out = format!("{} · {}\n", zone_title(zone, lang), checklist.project);
-    out += &match lang {
-        Lang::Zh => format!(
-            "现在 {} 分，{}\n",
-            score(&plan.score),
-            qualified_word(plan.qualified, lang)
-        ),
-        Lang::En => format!(
-            "now {} points, {}\n",
-            score(&plan.score),
-            qualified_word(plan.qualified, lang)
-        ),
-    };
+    out += &(t.plan_now)(&score(&plan.score), qualified_word(plan.qualified, lang));
     if plan.is_empty() {
-        out += lang.pick(
-            "无需改动：已合格且达到目标分。\n",
-            "Nothing to change: qualified and at the target already.\n",
-        );
+        out += t.plan_nothing;
         return out;
     }
     let lines = plan_lines(catalog, plan, lang);
     let (first, rest) = lines.split_at(plan.to_qualify.len());
     if !first.is_empty() {
-        out += &match lang {
-            Lang::Zh => format!(
-                "达标所需（{} 项，达标后 {} 分）\n",
-                first.len(),
-                score(&plan.score_qualified)
-            ),
-            Lang::En => format!(
-                "To qualify ({} changes, then {} points)\n",
-                first.len(),
-                score(&plan.score_qualified)
-            ),
-        };
+        out += &(t.plan_to_qualify)(first.len(), &score(&plan.score_qualified));
     }
     for (i, line) in first.iter().enumerate() {
         out += &format!("  {}. {line}\n", i + 1);
     }
     if !rest.is_empty() {
         let target = number::plain(plan.target);
-        out += &match lang {
-            Lang::Zh => format!(
-                "提升至 {target} 分（{} 项，完成后 {} 分）\n",
-                rest.len(),
-                score(&plan.score_after)
-            ),
-            Lang::En => format!(
-                "To reach {target} ({} changes, then {} points)\n",
-                rest.len(),
-                score(&plan.score_after)
-            ),
-        };
+        out += &(t.plan_to_target)(&target, rest.len(), &score(&plan.score_after));
     }
     for (i, line) in rest.iter().enumerate() {
         out += &format!("  {}. {line}\n", first.len() + i + 1);
@@ -143,39 +106,20 @@ pub fn plan_json(
 
 /// Reserve planning as lines: the projects, the shortfalls that block them, the ladder.
 pub fn pipeline_table(catalog: &Catalog, zone: &ZoneProfile, p: &Pipeline, lang: Lang) -> String {
+    let t = texts(lang);
     let n = p.projects.len();
-    let mut out = match lang {
-        Lang::Zh => format!(
-            "{}：{n} 个待落地项目，现在合格 {} 个\n",
-            zone_title(zone, lang),
-            p.qualified_now()
-        ),
-        Lang::En => format!(
-            "{}: {n} pending projects, qualified for {} today\n",
-            zone_title(zone, lang),
-            p.qualified_now()
-        ),
-    };
-    out += lang.pick(
-        "项目（得分；✔ 合格，✘ 不合格）\n",
-        "Projects (score; ✔ qualified, ✘ not qualified)\n",
-    );
+    let mut out = (t.pipeline_heading)(&zone_title(zone, lang), n, p.qualified_now());
+    out += t.pipeline_projects;
     for project in &p.projects {
         let mark = if project.qualified { "✔" } else { "✘" };
         out += &format!("  {:>5}  {mark} {}\n", score(&project.score), project.name);
     }
     if !p.shortfalls.is_empty() {
-        out += lang.pick(
-            "卡住项目的短板（补足所需）\n",
-            "Shortfalls that block projects (what clears them)\n",
-        );
+        out += t.pipeline_shortfalls;
         for s in &p.shortfalls {
             out += &format!("  {}\n", shortfall_text(catalog, s, lang));
         }
-        out += lang.pick(
-            "储备阶梯（逐步增加储备）\n",
-            "Reserve ladder (reserves added step by step)\n",
-        );
+        out += t.pipeline_ladder;
         for (i, step) in p.steps.iter().enumerate() {
             out += &format!("  {}. {}\n", i + 1, step_text(catalog, step, n, lang));
         }

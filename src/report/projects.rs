@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
+use super::texts::{Texts, texts};
 use crate::model::pipeline::{DEADLINE_WARNING_DAYS, Deadline, Stage};
 use crate::model::{Catalog, Checklist, Lang, ZoneIdx, ZoneProfile};
 use crate::plan::{DEFAULT_TARGET, change_text, what_it_takes};
@@ -161,18 +162,15 @@ fn row<P: AsRef<ZoneProfile>>(
 
 /// `逾期 12 天` / `还有 20 天` / `—`: a deadline as a cell.
 pub fn deadline_text(d: Deadline, lang: Lang) -> String {
-    match (d, lang) {
-        (Deadline::None, _) => "—".into(),
-        (Deadline::OnTrack(n), Lang::Zh) => format!("还有 {n} 天"),
-        (Deadline::OnTrack(n), Lang::En) => format!("{n} days left"),
-        (Deadline::DueSoon(0), Lang::Zh) => "今天到期".into(),
-        (Deadline::DueSoon(0), Lang::En) => "due today".into(),
-        (Deadline::DueSoon(n), Lang::Zh) => format!("仅剩 {n} 天"),
-        (Deadline::DueSoon(1), Lang::En) => "1 day left".into(),
-        (Deadline::DueSoon(n), Lang::En) => format!("only {n} days left"),
-        (Deadline::Overdue(n), Lang::Zh) => format!("逾期 {n} 天"),
-        (Deadline::Overdue(1), Lang::En) => "1 day overdue".into(),
-        (Deadline::Overdue(n), Lang::En) => format!("{n} days overdue"),
+    let t = texts(lang);
+    match d {
+        Deadline::None => "—".into(),
+        Deadline::OnTrack(n) => (t.on_track)(n),
+        Deadline::DueSoon(0) => t.due_today.into(),
+        Deadline::DueSoon(1) => t.due_in_one_day.into(),
+        Deadline::DueSoon(n) => (t.due_soon)(n),
+        Deadline::Overdue(1) => t.overdue_one_day.into(),
+        Deadline::Overdue(n) => (t.overdue)(n),
     }
 }
 
@@ -188,25 +186,34 @@ fn deadline_code(d: Deadline) -> (&'static str, Option<i32>) {
 
 /// A project's stage as a cell: its name, or that it records none.
 pub fn stage_text(stage: Option<Stage>, lang: Lang) -> &'static str {
-    stage.map_or(lang.pick("未记录", "not recorded"), |s| s.label(lang))
+    stage.map_or(texts(lang).stage_none, |s| s.label(lang))
+}
+
+/// Whether the project qualifies in its zone, as a cell; empty with no zone to score in.
+fn qualified_cell(qualified: Option<bool>, t: &Texts) -> String {
+    match qualified {
+        Some(true) => t.ledger_yes.to_owned(),
+        Some(false) => t.ledger_no.to_owned(),
+        None => String::new(),
+    }
 }
 
 /// The ledger as a text table, the counts by stage and the warnings.
 pub fn table(ledger: &Ledger) -> String {
     let lang = ledger.lang;
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let t = texts(lang);
     let mut rows = vec![
         [
-            t("项目", "Project"),
-            t("阶段", "Stage"),
-            t("天数", "Days"),
-            t("责任人", "Officer"),
-            t("落地开发区", "Zone"),
-            t("得分", "Score"),
-            t("资格", "Qualified"),
-            t("约定开工", "Start by"),
-            t("开工期限", "Deadline"),
-            t("下一步需做到", "Next step"),
+            t.ledger_project,
+            t.ledger_stage,
+            t.ledger_days,
+            t.ledger_officer,
+            t.ledger_zone,
+            t.ledger_score,
+            t.ledger_qualified,
+            t.ledger_start_by,
+            t.ledger_deadline,
+            t.ledger_next_step,
         ]
         .map(str::to_owned)
         .to_vec(),
@@ -219,15 +226,11 @@ pub fn table(ledger: &Ledger) -> String {
             r.officer.clone(),
             match (&r.zone_name, &r.zone) {
                 (Some(name), _) => name.clone(),
-                (None, Some(id)) => format!("{id}{}", t("（文件夹中没有）", " (not in the folder)")),
-                (None, None) => t("未定", "not chosen").to_owned(),
+                (None, Some(id)) => format!("{id}{}", t.zone_missing),
+                (None, None) => t.zone_not_chosen.to_owned(),
             },
             r.score.as_ref().map_or_else(String::new, |s| s.fixed(1)),
-            match r.qualified {
-                Some(true) => t("✔ 合格", "✔ yes").to_owned(),
-                Some(false) => t("✘ 不合格", "✘ no").to_owned(),
-                None => String::new(),
-            },
+            qualified_cell(r.qualified, t),
             r.start_deadline.map_or_else(String::new, |d| d.to_string()),
             deadline_text(r.deadline, lang),
             r.next_step.clone().unwrap_or_default(),
@@ -237,34 +240,12 @@ pub fn table(ledger: &Ledger) -> String {
         &rows,
         &[false, false, true, false, false, true, false, false, false, false],
     );
-    let _ = writeln!(
-        out,
-        "{}{}",
-        t("各阶段项目数：", "Projects by stage: "),
-        ledger.counts_line(t("，", ", "))
-    );
+    let _ = writeln!(out, "{}{}", t.by_stage, ledger.counts_line(t.counts_separator));
     let warnings = ledger.warnings();
     if warnings.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            match lang {
-                Lang::Zh => format!("没有已签约项目逾期或在 {DEADLINE_WARNING_DAYS} 天内到达约定开工时间。"),
-                Lang::En => format!(
-                    "No signed project is past its start deadline or within {DEADLINE_WARNING_DAYS} days of it."
-                ),
-            }
-        );
+        let _ = writeln!(out, "{}", (t.no_warnings)(DEADLINE_WARNING_DAYS));
     } else {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            match lang {
-                Lang::Zh => format!("开工预警（已签约、逾期或 {DEADLINE_WARNING_DAYS} 天内到期）："),
-                Lang::En =>
-                    format!("Start warnings (signed, overdue or due within {DEADLINE_WARNING_DAYS} days):"),
-            }
-        );
+        let _ = writeln!(out, "\n{}", (t.warnings_heading)(DEADLINE_WARNING_DAYS));
         for r in warnings {
             let mark = match r.deadline {
                 Deadline::Overdue(_) => "✘",
@@ -275,10 +256,7 @@ pub fn table(ledger: &Ledger) -> String {
                 r.start_deadline.map_or_else(String::new, |d| d.to_string()),
             );
             let status = deadline_text(r.deadline, lang);
-            let _ = match lang {
-                Lang::Zh => writeln!(out, "  {mark} {}（{stage}）：约定开工 {by}，{status}", r.project),
-                Lang::En => writeln!(out, "  {mark} {} ({stage}): start by {by}, {status}", r.project),
-            };
+            let _ = writeln!(out, "{}", (t.warning)(mark, &r.project, stage, &by, &status));
         }
     }
     out
@@ -291,17 +269,17 @@ pub fn table(ledger: &Ledger) -> String {
 pub fn workbook(ledger: &Ledger) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{Format, FormatAlign, Workbook};
     let lang = ledger.lang;
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let t = texts(lang);
     let mut titles: Vec<&str> = vec![
-        t("序号", "No."),
-        t("项目名称", "Project"),
-        t("投资方", "Investor"),
-        t("行业", "Industry"),
-        t("总投资（万元）", "Investment (10,000 yuan)"),
-        t("用地（亩）", "Land (mu)"),
-        t("责任人", "Officer"),
-        t("落地开发区", "Zone"),
-        t("当前阶段", "Stage"),
+        t.book_no,
+        t.book_project,
+        t.book_investor,
+        t.book_industry,
+        t.book_investment,
+        t.book_land,
+        t.ledger_officer,
+        t.ledger_zone,
+        t.book_stage,
     ];
     titles.extend(
         Stage::ALL
@@ -310,11 +288,11 @@ pub fn workbook(ledger: &Ledger) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> 
             .map(|s| s.label(lang)),
     );
     titles.extend([
-        t("约定开工时间", "Start deadline"),
-        t("开工期限", "Deadline status"),
-        t("得分", "Score"),
-        t("资格", "Qualified"),
-        t("下一步需做到", "Next step"),
+        t.book_start_deadline,
+        t.book_deadline,
+        t.ledger_score,
+        t.ledger_qualified,
+        t.ledger_next_step,
     ]);
     let widths: Vec<f64> = [5.0, 24.0, 18.0, 18.0, 13.0, 9.0, 8.0, 18.0, 7.0]
         .into_iter()
@@ -323,7 +301,7 @@ pub fn workbook(ledger: &Ledger) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> 
         .collect();
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    sheet.set_name(t("项目台账", "Project ledger"))?;
+    sheet.set_name(t.book_sheet)?;
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let score = Format::new().set_num_format("0.0").set_align(FormatAlign::Top);
     let red = Format::new()
@@ -358,11 +336,7 @@ pub fn workbook(ledger: &Ledger) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> 
             r.start_deadline.map_or_else(String::new, |d| d.to_string()),
             deadline_text(r.deadline, lang),
             String::new(),
-            match r.qualified {
-                Some(true) => t("✔ 合格", "✔ yes").to_owned(),
-                Some(false) => t("✘ 不合格", "✘ no").to_owned(),
-                None => String::new(),
-            },
+            qualified_cell(r.qualified, t),
             r.next_step.clone().unwrap_or_default(),
         ]);
         let deadline_col = texts.len() - 4;

@@ -5,9 +5,10 @@ use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
 
+use super::columns::{self, Cell, ZoneColumn};
 use super::ranking::{RankingReport, ZoneRow};
-use crate::model::Lang;
-use crate::model::number;
+use super::texts::texts;
+use crate::model::{Lang, Text, number};
 
 /// Pads `text` on the right to `width` terminal cells.
 fn pad(text: &str, width: usize) -> String {
@@ -53,88 +54,70 @@ pub(crate) fn grid(rows: &[Vec<String>], right: &[bool]) -> String {
     out
 }
 
+/// A cell as the terminal table shows it.
+fn cell(cell: Cell<'_>, lang: Lang) -> String {
+    match cell {
+        Cell::Count(n) => n.to_string(),
+        Cell::Score(e) => e.fixed(1),
+        Cell::Credit(e) => e.fixed(4),
+        Cell::Percent(d) => format!("{}%", number::fixed(d, 0)),
+        Cell::Text(t) | Cell::Plain(t) | Cell::Coded { label: t, .. } => t.into_owned(),
+        Cell::Zone { name, id } => format!("{name} ({id})"),
+        Cell::Qualified(q) => qualified_text(q, lang).to_owned(),
+        Cell::Flag(f) => if f { texts(lang).yes } else { "" }.to_owned(),
+    }
+}
+
 /// The ranking table; with `details`, every zone's items follow it.
 pub fn render(report: &RankingReport, details: bool) -> String {
     let lang = report.lang;
+    let t = texts(lang);
     let mut out = String::new();
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let _ = writeln!(out, "{}{}", t("项目：", "Project: "), report.project);
+    let _ = writeln!(out, "{}{}", t.project, report.project);
     if !report.investor.is_empty() {
-        let _ = writeln!(out, "{}{}", t("投资方：", "Investor: "), report.investor);
+        let _ = writeln!(out, "{}{}", t.investor, report.investor);
     }
     if let Some(industry) = &report.industry {
-        let _ = writeln!(out, "{}{}", t("行业：", "Industry: "), industry);
+        let _ = writeln!(out, "{}{}", t.industry, industry);
     }
-    let _ = match lang {
-        Lang::Zh => writeln!(out, "计分项：{} 项", report.scored),
-        Lang::En => writeln!(out, "Items scored: {}", report.scored),
-    };
+    let _ = writeln!(out, "{}", (t.scored)(report.scored));
     if report.unstated > 0 {
-        let _ = match lang {
-            Lang::Zh => writeln!(out, "另有 {} 项未填写要求，未计分", report.unstated),
-            Lang::En => writeln!(
-                out,
-                "{} more items have no required value yet and were not scored",
-                report.unstated
-            ),
-        };
+        let _ = writeln!(out, "{}", (t.unstated)(report.unstated));
     }
     out.push('\n');
     if report.zones.is_empty() {
-        out.push_str(t("没有可评分的开发区。\n", "No zones to score.\n"));
+        out.push_str(t.no_zones);
         return out;
     }
 
-    let header = [
-        t("排名", "Rank"),
-        t("开发区", "Zone"),
-        t("得分", "Score"),
-        t("资格", "Qualified"),
-        "✔",
-        "△",
-        "✘",
-        "?",
-        t("完整度", "Data"),
-        t("最大差距", "Largest gap"),
+    let all = columns::ranking(lang);
+    let columns: Vec<(&Text, &ZoneColumn)> =
+        all.iter().filter_map(|c| Some((c.table.as_ref()?, c))).collect();
+    let mut rows = vec![
+        columns
+            .iter()
+            .map(|(title, _)| title.get(lang).to_owned())
+            .collect::<Vec<_>>(),
     ];
-    let mut rows = vec![header.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>()];
+    let mut right = vec![false; columns.len()];
     for z in &report.zones {
-        rows.push(vec![
-            z.rank.to_string(),
-            format!("{} ({})", z.name, z.id),
-            z.score.fixed(1),
-            qualified_text(z, lang).to_owned(),
-            z.counts.met.to_string(),
-            z.counts.partial.to_string(),
-            z.counts.unmet.to_string(),
-            z.counts.unknown.to_string(),
-            format!("{}%", number::fixed(z.completeness, 0)),
-            z.largest_gap.clone().unwrap_or_default(),
-        ]);
+        let mut row = Vec::with_capacity(columns.len());
+        for (c, (_, column)) in columns.iter().enumerate() {
+            let value = (column.cell)(z);
+            right[c] = value.is_number();
+            row.push(cell(value, lang));
+        }
+        rows.push(row);
     }
-    out.push_str(&grid(
-        &rows,
-        &[true, false, true, false, true, true, true, true, true, false],
-    ));
-    let _ = writeln!(
-        out,
-        "{}",
-        t(
-            "✔ 满足  △ 部分满足  ✘ 不满足  ? 待核实（开发区无此项数据）",
-            "✔ met  △ partial  ✘ unmet  ? to verify (no data in the zone's inventory)"
-        )
-    );
+    out.push_str(&grid(&rows, &right));
+    let _ = writeln!(out, "{}", t.legend);
     if let Some(line) = &report.first_place {
         let _ = writeln!(out, "{line}");
     }
 
     let failed: Vec<&ZoneRow> = report.zones.iter().filter(|z| !z.qualified).collect();
     if !failed.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            t("未合格：未满足的必须项", "Not qualified: must-haves not met")
-        );
+        let _ = writeln!(out, "\n{}", t.not_qualified_heading);
         for z in failed {
             let names: Vec<&str> = z.failed_must.iter().map(|(_, n)| n.as_str()).collect();
             let _ = writeln!(
@@ -156,44 +139,30 @@ pub fn render(report: &RankingReport, details: bool) -> String {
     out
 }
 
-fn qualified_text(z: &ZoneRow, lang: Lang) -> &'static str {
-    if z.qualified {
-        lang.pick("合格", "yes")
-    } else {
-        lang.pick("不合格", "no")
-    }
+fn qualified_text(qualified: bool, lang: Lang) -> &'static str {
+    let t = texts(lang);
+    if qualified { t.qualified } else { t.not_qualified }
 }
 
 /// The item-by-item breakdown of one zone.
 pub fn zone_details(z: &ZoneRow, lang: Lang) -> String {
-    let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let mut out = match lang {
-        Lang::Zh => format!(
-            "{}. {} ({}) 得分 {}，{}\n",
-            z.rank,
-            z.name,
-            z.id,
-            z.score.fixed(1),
-            qualified_text(z, lang)
-        ),
-        Lang::En => format!(
-            "{}. {} ({}) score {}, qualified: {}\n",
-            z.rank,
-            z.name,
-            z.id,
-            z.score.fixed(1),
-            qualified_text(z, lang)
-        ),
-    };
+    let t = texts(lang);
+    let mut out = (t.zone_heading)(
+        z.rank,
+        &z.name,
+        &z.id,
+        &z.score.fixed(1),
+        qualified_text(z.qualified, lang),
+    );
     let mut rows = vec![
         [
-            t("状态", "Status"),
-            t("要素", "Factor"),
-            t("重要性", "Importance"),
-            t("要求", "Required"),
-            t("现有", "Offered"),
-            t("差距", "Gap"),
-            t("来源", "Source"),
+            t.col_status,
+            t.col_factor,
+            t.col_importance,
+            t.col_required,
+            t.col_offered,
+            t.col_gap,
+            t.col_source,
         ]
         .iter()
         .map(|s| (*s).to_owned())
@@ -210,10 +179,10 @@ pub fn zone_details(z: &ZoneRow, lang: Lang) -> String {
             };
         }
         if tx.illustrative {
-            source = format!("{}{source}", t("[示例值] ", "[illustrative] "));
+            source = format!("{}{source}", t.tag_illustrative);
         }
         if tx.stale {
-            source = format!("{}{source}", t("[逾一年] ", "[over a year old] "));
+            source = format!("{}{source}", t.tag_stale);
         }
         rows.push(vec![
             format!("{} {}", tx.status.mark(), tx.status.label(lang)),
@@ -229,4 +198,127 @@ pub fn zone_details(z: &ZoneRow, lang: Lang) -> String {
         let _ = writeln!(out, "   {line}");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::test_support::ranking;
+
+    /// The cells of a table line, split at runs of two or more spaces.
+    fn cells(line: &str) -> Vec<&str> {
+        line.split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect()
+    }
+
+    /// The line that starts with `start`, after the leading spaces.
+    fn line<'a>(text: &'a str, start: &str) -> &'a str {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("a line starting {start:?} in\n{text}"))
+    }
+
+    #[test]
+    fn the_ranking_table_has_its_header_and_a_row_per_zone_in_either_language() {
+        let zh = render(&ranking("pv_base", Lang::Zh), false);
+        assert!(zh.starts_with("项目：自动化光伏新能源基地\n"), "{zh}");
+        assert_eq!(
+            cells(line(&zh, "排名")),
+            [
+                "排名",
+                "开发区",
+                "得分",
+                "资格",
+                "✔",
+                "△",
+                "✘",
+                "?",
+                "完整度",
+                "最大差距"
+            ]
+        );
+        assert_eq!(
+            cells(line(&zh, "1 ")),
+            [
+                "1",
+                "侯马经济开发区 (houma)",
+                "100.0",
+                "合格",
+                "15",
+                "0",
+                "0",
+                "0",
+                "100%"
+            ]
+        );
+        assert!(zh.contains("未合格：未满足的必须项"), "{zh}");
+        let en = render(&ranking("pv_base", Lang::En), false);
+        assert_eq!(
+            cells(line(&en, "Rank")),
+            [
+                "Rank",
+                "Zone",
+                "Score",
+                "Qualified",
+                "✔",
+                "△",
+                "✘",
+                "?",
+                "Data",
+                "Largest gap"
+            ]
+        );
+        assert_eq!(
+            cells(line(&en, "3 ")),
+            [
+                "3",
+                "Yuanping Economic and Technological Development Zone (yuanping)",
+                "60.3",
+                "no",
+                "8",
+                "2",
+                "1",
+                "4",
+                "73%",
+                "Industry admitted: missing: C38 Manufacture of electrical machinery and equipment"
+            ]
+        );
+        // Numbers align right: the rank of the first zone is padded on the left.
+        assert!(line(&en, "1 ").starts_with("   1  "), "{en}");
+    }
+
+    #[test]
+    fn details_list_every_item_of_every_zone() {
+        let report = ranking("pv_base", Lang::Zh);
+        let text = render(&report, true);
+        assert!(
+            text.contains("1. 侯马经济开发区 (houma) 得分 100.0，合格\n"),
+            "{text}"
+        );
+        assert_eq!(
+            cells(line(&text, "状态")),
+            ["状态", "要素", "重要性", "要求", "现有", "差距", "来源"]
+        );
+        let items: usize = report.zones.iter().map(|z| z.items.len()).sum();
+        let marked = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("   "))
+            .filter(|l| ["✔ ", "△ ", "✘ ", "? "].iter().any(|m| l.starts_with(m)))
+            .count();
+        assert_eq!(marked, items);
+        let en = zone_details(&ranking("pv_base", Lang::En).zones[0], Lang::En);
+        assert!(
+            en.starts_with("1. Houma Economic Development Zone (houma) score 100.0, qualified: yes\n"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn an_empty_ranking_says_so() {
+        let mut report = ranking("pv_base", Lang::En);
+        report.zones.clear();
+        assert!(render(&report, false).ends_with("\nNo zones to score.\n"));
+    }
 }

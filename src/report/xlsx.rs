@@ -8,7 +8,9 @@
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
+use super::columns::{self, Cell, Column, ItemColumn, ZoneColumn};
 use super::ranking::{RankingReport, ZoneRow};
+use super::texts::{Texts, texts};
 use crate::model::{Lang, number};
 
 /// Excel's paper size code for A4.
@@ -89,12 +91,56 @@ fn shown(e: &crate::scoring::Exact, dp: u32) -> f64 {
     e.fixed(dp).parse().unwrap_or(0.0)
 }
 
-const RANKING_WIDTHS: [f64; 13] = [
-    5.0, 10.0, 26.0, 6.0, 6.0, 5.0, 6.0, 6.0, 6.0, 8.0, 22.0, 32.0, 12.0,
-];
-const ITEM_WIDTHS: [f64; 14] = [
-    5.0, 10.0, 20.0, 18.0, 18.0, 7.0, 10.0, 7.0, 18.0, 18.0, 18.0, 30.0, 10.0, 6.0,
-];
+/// A sheet's header row from its columns' titles and widths.
+fn sheet_header<Get>(sheet: &mut Worksheet, columns: &[Column<Get>], lang: Lang) -> Result<(), XlsxError> {
+    let titles: Vec<&str> = columns.iter().map(|c| c.title.get(lang)).collect();
+    let widths: Vec<f64> = columns.iter().map(|c| c.width).collect();
+    header(sheet, &titles, &widths)
+}
+
+/// A cell as the workbook shows it, when it is text.
+fn cell_text<'a>(cell: &'a Cell<'_>, t: &Texts) -> Option<&'a str> {
+    match cell {
+        Cell::Count(_) | Cell::Score(_) | Cell::Credit(_) | Cell::Percent(_) => None,
+        Cell::Text(s) | Cell::Plain(s) | Cell::Coded { label: s, .. } => Some(s),
+        Cell::Zone { name, .. } => Some(name),
+        Cell::Qualified(q) => Some(if *q { t.yes } else { t.no }),
+        Cell::Flag(f) => Some(if *f { t.yes } else { "" }),
+    }
+}
+
+/// The height of a row: as tall as the wrapped text of its wrapping columns.
+fn wrapped_height<Get>(columns: &[Column<Get>], cells: &[Cell<'_>], t: &Texts) -> f64 {
+    fitted_height(
+        columns
+            .iter()
+            .zip(cells)
+            .filter(|(column, _)| column.wraps)
+            .filter_map(|(column, cell)| Some((cell_text(cell, t)?, column.width))),
+    )
+}
+
+/// Writes one row's cells: numbers as numbers (as shown), everything else as strings, which
+/// no spreadsheet evaluates.
+fn write_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    cells: Vec<Cell<'_>>,
+    score: &Format,
+    t: &Texts,
+) -> Result<(), XlsxError> {
+    for (col, cell) in cells.iter().enumerate() {
+        let col = u16::try_from(col).unwrap_or(u16::MAX);
+        match cell {
+            Cell::Count(n) => sheet.write_number(row, col, *n as f64)?,
+            Cell::Score(e) => sheet.write_number_with_format(row, col, shown(e, 1), score)?,
+            Cell::Credit(e) => sheet.write_number(row, col, shown(e, 4))?,
+            Cell::Percent(d) => sheet.write_number(row, col, num(*d, 0))?,
+            _ => sheet.write_string(row, col, cell_text(cell, t).unwrap_or_default())?,
+        };
+    }
+    Ok(())
+}
 
 /// Writes the workbook a chunk of zones at a time: both sheets in constant-memory mode, so each
 /// row goes to a temporary file as it is written and a nation-scale ranking never sits in
@@ -102,6 +148,8 @@ const ITEM_WIDTHS: [f64; 14] = [
 pub struct XlsxWriter {
     book: Workbook,
     lang: Lang,
+    /// The ranking sheet's columns and the items sheet's.
+    columns: (Vec<ZoneColumn>, Vec<ItemColumn>),
     /// Whether the items sheet's rows get heights fitted to their text (see [`XlsxWriter::new`]).
     fit_items: bool,
     /// The next row of the ranking sheet and of the items sheet.
@@ -119,7 +167,8 @@ impl XlsxWriter {
 
     /// A workbook with the two sheets and their headers, for about `item_rows` item rows.
     pub fn new(lang: Lang, item_rows: usize) -> Result<Self, XlsxError> {
-        let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+        let t = texts(lang);
+        let columns = (columns::ranking(lang), columns::items(lang));
         let mut book = Workbook::new();
         // Every cell wraps and sits at the top unless it says otherwise: the default format,
         // so the millions of cells of a national ranking are written without a format each
@@ -129,51 +178,15 @@ impl XlsxWriter {
         // Fast compression: the items sheet of 20 000 zones is hundreds of megabytes of XML.
         book.set_zip_compression_level(1);
         let sheet = book.add_worksheet_with_constant_memory()?;
-        sheet.set_name(t("排名", "Ranking"))?;
-        header(
-            sheet,
-            &[
-                t("排名", "Rank"),
-                t("开发区编号", "Zone id"),
-                t("开发区", "Zone"),
-                t("得分", "Score"),
-                t("合格", "Qualified"),
-                t("满足", "Met"),
-                t("部分满足", "Partial"),
-                t("不满足", "Unmet"),
-                t("待核实", "Unknown"),
-                t("完整度(%)", "Completeness (%)"),
-                t("未满足的必须项", "Must-haves not met"),
-                t("最大差距", "Largest gap"),
-                t("就绪等级", "Readiness"),
-            ],
-            &RANKING_WIDTHS,
-        )?;
+        sheet.set_name(t.sheet_ranking)?;
+        sheet_header(sheet, &columns.0, lang)?;
         let sheet = book.add_worksheet_with_constant_memory()?;
-        sheet.set_name(t("逐项", "Items"))?;
-        header(
-            sheet,
-            &[
-                t("排名", "Rank"),
-                t("开发区编号", "Zone id"),
-                t("开发区", "Zone"),
-                t("要素编号", "Factor id"),
-                t("要素", "Factor"),
-                t("重要性", "Importance"),
-                t("状态", "Status"),
-                t("得分系数", "Credit"),
-                t("要求", "Required"),
-                t("现有", "Offered"),
-                t("差距", "Gap"),
-                t("来源", "Source"),
-                t("数据日期", "As of"),
-                t("示例值", "Illustrative"),
-            ],
-            &ITEM_WIDTHS,
-        )?;
+        sheet.set_name(t.sheet_items)?;
+        sheet_header(sheet, &columns.1, lang)?;
         Ok(XlsxWriter {
             book,
             lang,
+            columns,
             fit_items: item_rows <= Self::FITTED_ITEM_ROWS,
             rows: (1, 1),
             score: Self::cell_format().set_num_format("0.0"),
@@ -187,52 +200,16 @@ impl XlsxWriter {
 
     /// Writes zones, in rank order after those written before, to both sheets.
     pub fn zones(&mut self, zones: &[ZoneRow]) -> Result<(), XlsxError> {
-        let lang = self.lang;
-        let t = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+        let t = texts(self.lang);
         let score = &self.score;
+        let (ranking, items) = &self.columns;
         let sheet = self.book.worksheet_from_index(0)?;
         let mut row = self.rows.0;
         for z in zones {
-            let failed: Vec<&str> = z.failed_must.iter().map(|(_, n)| n.as_str()).collect();
-            let failed = failed.join(lang.list_separator());
-            let gap = z.largest_gap.as_deref().unwrap_or("");
-            let tier = z.tier.as_ref().map_or("", |(_, name)| name.as_str());
+            let cells: Vec<Cell<'_>> = ranking.iter().map(|c| (c.cell)(z)).collect();
             // The row's height first: a constant-memory sheet writes a row out as it is left.
-            sheet.set_row_height(
-                row,
-                fitted_height([
-                    (z.id.as_str(), RANKING_WIDTHS[1]),
-                    (z.name.as_str(), RANKING_WIDTHS[2]),
-                    (failed.as_str(), RANKING_WIDTHS[10]),
-                    (gap, RANKING_WIDTHS[11]),
-                    (tier, RANKING_WIDTHS[12]),
-                ]),
-            )?;
-            sheet.write_number(row, 0, z.rank as f64)?;
-            sheet.write_string(row, 1, &z.id)?;
-            sheet.write_string(row, 2, &z.name)?;
-            sheet.write_number_with_format(row, 3, shown(&z.score, 1), score)?;
-            sheet.write_string(
-                row,
-                4,
-                if z.qualified {
-                    t("是", "yes")
-                } else {
-                    t("否", "no")
-                },
-            )?;
-            for (col, n) in [
-                (5, z.counts.met),
-                (6, z.counts.partial),
-                (7, z.counts.unmet),
-                (8, z.counts.unknown),
-            ] {
-                sheet.write_number(row, col, n as f64)?;
-            }
-            sheet.write_number(row, 9, num(z.completeness, 0))?;
-            sheet.write_string(row, 10, &failed)?;
-            sheet.write_string(row, 11, gap)?;
-            sheet.write_string(row, 12, tier)?;
+            sheet.set_row_height(row, wrapped_height(ranking, &cells, t))?;
+            write_row(sheet, row, cells, score, t)?;
             row += 1;
         }
         self.rows.0 = row;
@@ -241,36 +218,11 @@ impl XlsxWriter {
         let mut row = self.rows.1;
         for z in zones {
             for item in &z.items {
-                let tx = &item.texts;
+                let cells: Vec<Cell<'_>> = items.iter().map(|c| (c.cell)(z, item)).collect();
                 if self.fit_items {
-                    sheet.set_row_height(
-                        row,
-                        fitted_height([
-                            (z.id.as_str(), ITEM_WIDTHS[1]),
-                            (z.name.as_str(), ITEM_WIDTHS[2]),
-                            (item.factor_id.as_str(), ITEM_WIDTHS[3]),
-                            (tx.factor.as_str(), ITEM_WIDTHS[4]),
-                            (tx.required.as_str(), ITEM_WIDTHS[8]),
-                            (tx.offered.as_deref().unwrap_or(""), ITEM_WIDTHS[9]),
-                            (tx.gap.as_deref().unwrap_or(""), ITEM_WIDTHS[10]),
-                            (tx.source.as_deref().unwrap_or(""), ITEM_WIDTHS[11]),
-                        ]),
-                    )?;
+                    sheet.set_row_height(row, wrapped_height(items, &cells, t))?;
                 }
-                sheet.write_number(row, 0, z.rank as f64)?;
-                sheet.write_string(row, 1, &z.id)?;
-                sheet.write_string(row, 2, &z.name)?;
-                sheet.write_string(row, 3, &item.factor_id)?;
-                sheet.write_string(row, 4, &tx.factor)?;
-                sheet.write_string(row, 5, tx.importance)?;
-                sheet.write_string(row, 6, format!("{} {}", tx.status.mark(), tx.status.label(lang)))?;
-                sheet.write_number(row, 7, shown(&item.credit, 4))?;
-                sheet.write_string(row, 8, &tx.required)?;
-                sheet.write_string(row, 9, tx.offered.as_deref().unwrap_or(""))?;
-                sheet.write_string(row, 10, tx.gap.as_deref().unwrap_or(""))?;
-                sheet.write_string(row, 11, tx.source.as_deref().unwrap_or(""))?;
-                sheet.write_string(row, 12, tx.as_of.map(|d| d.to_string()).unwrap_or_default())?;
-                sheet.write_string(row, 13, if tx.illustrative { t("是", "yes") } else { "" })?;
+                write_row(sheet, row, cells, score, t)?;
                 row += 1;
             }
         }
@@ -311,4 +263,132 @@ pub fn render(report: &RankingReport) -> Result<Vec<u8>, XlsxError> {
     let mut w = XlsxWriter::new(report.lang, item_rows)?;
     w.zones(&report.zones)?;
     w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use calamine::{Data, Reader, Xlsx};
+
+    use super::*;
+    use crate::report::test_support::ranking;
+
+    /// Every sheet of the workbook as a reader sees it: its name and its rows of cells.
+    fn sheets(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<Data>>)> {
+        let mut book: Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("a workbook");
+        book.sheet_names()
+            .into_iter()
+            .map(|name| {
+                let range = book.worksheet_range(&name).expect("a sheet");
+                (name, range.rows().map(<[Data]>::to_vec).collect())
+            })
+            .collect()
+    }
+
+    fn s(text: &str) -> Data {
+        Data::String(text.into())
+    }
+
+    fn strings(row: &[Data]) -> Vec<String> {
+        row.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn the_workbook_reads_back_with_both_sheets_and_numbers_as_numbers() {
+        let book = sheets(render(&ranking("pv_base", Lang::Zh)).expect("xlsx"));
+        assert_eq!(book.len(), 2);
+        let (name, rows) = &book[0];
+        assert_eq!(name, "排名");
+        assert_eq!(
+            strings(&rows[0]),
+            [
+                "排名",
+                "开发区编号",
+                "开发区",
+                "得分",
+                "合格",
+                "满足",
+                "部分满足",
+                "不满足",
+                "待核实",
+                "完整度(%)",
+                "未满足的必须项",
+                "最大差距",
+                "就绪等级"
+            ]
+        );
+        assert_eq!(
+            rows[3],
+            [
+                Data::Float(3.0),
+                s("yuanping"),
+                s("原平经济技术开发区"),
+                Data::Float(60.3),
+                s("否"),
+                Data::Float(8.0),
+                Data::Float(2.0),
+                Data::Float(1.0),
+                Data::Float(4.0),
+                Data::Float(73.0),
+                s("产业准入、能耗指标"),
+                s("产业准入：缺：C38 电气机械和器材制造业"),
+                rows[3][12].clone(),
+            ]
+        );
+        assert_eq!(rows[1][4], s("是"));
+        assert_eq!(rows[1][12], s("即时可用"));
+        assert_eq!(rows.len(), 6, "a header and five zones (and the closing blank)");
+        let (name, items) = &book[1];
+        assert_eq!(name, "逐项");
+        assert_eq!(
+            strings(&items[0])[..4],
+            ["排名", "开发区编号", "开发区", "要素编号"]
+        );
+        assert_eq!(items[1][6], s("✔ 满足"));
+        assert_eq!(items[1][7], Data::Float(1.0));
+        let report = ranking("pv_base", Lang::Zh);
+        let count: usize = report.zones.iter().map(|z| z.items.len()).sum();
+        assert_eq!(items.len(), count + 1);
+    }
+
+    #[test]
+    fn an_english_workbook_has_english_sheets_and_headers() {
+        let book = sheets(render(&ranking("pv_base", Lang::En)).expect("xlsx"));
+        let (name, rows) = &book[0];
+        assert_eq!(name, "Ranking");
+        assert_eq!(
+            strings(&rows[0]),
+            [
+                "Rank",
+                "Zone id",
+                "Zone",
+                "Score",
+                "Qualified",
+                "Met",
+                "Partial",
+                "Unmet",
+                "Unknown",
+                "Completeness (%)",
+                "Must-haves not met",
+                "Largest gap",
+                "Readiness"
+            ]
+        );
+        assert_eq!(
+            rows[1][..5],
+            [
+                Data::Float(1.0),
+                s("houma"),
+                s("Houma Economic Development Zone"),
+                Data::Float(100.0),
+                s("yes")
+            ]
+        );
+        let (name, items) = &book[1];
+        assert_eq!(name, "Items");
+        assert_eq!(
+            strings(&items[0])[3..8],
+            ["Factor id", "Factor", "Importance", "Status", "Credit"]
+        );
+    }
 }

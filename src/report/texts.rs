@@ -1,0 +1,282 @@
+//! The words of the report writers (the terminal tables, the workbooks, the plans and the
+//! project ledger) in Chinese and English. The columns of the ranking and item exports have
+//! their titles in [`super::columns`]; the printed report's words are in its model.
+
+use crate::model::{Bilingual, Lang};
+
+/// The report writers' words.
+pub struct Texts {
+    // The ranking as a terminal table
+    pub project: &'static str,
+    pub investor: &'static str,
+    pub industry: &'static str,
+    /// The items scored.
+    pub scored: fn(usize) -> String,
+    /// The items with no required value, not scored.
+    pub unstated: fn(usize) -> String,
+    pub no_zones: &'static str,
+    pub legend: &'static str,
+    pub not_qualified_heading: &'static str,
+    /// Whether a zone qualifies, in the terminal table.
+    pub qualified: &'static str,
+    pub not_qualified: &'static str,
+    /// A zone's breakdown heading: rank, name, id, score, whether it qualifies.
+    pub zone_heading: fn(usize, &str, &str, &str, &str) -> String,
+    pub col_status: &'static str,
+    pub col_factor: &'static str,
+    pub col_importance: &'static str,
+    pub col_required: &'static str,
+    pub col_offered: &'static str,
+    pub col_gap: &'static str,
+    pub col_source: &'static str,
+    pub tag_illustrative: &'static str,
+    pub tag_stale: &'static str,
+    // The ranking workbook
+    pub sheet_ranking: &'static str,
+    pub sheet_items: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    // The ranking's rows
+    /// Between a factor and its gap: `产业准入：缺：…`.
+    pub gap_separator: &'static str,
+    // Characters no font has (the PDF's)
+    #[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+    pub glyph_separator: &'static str,
+    /// The refusal, with the characters and their fields.
+    #[cfg_attr(not(feature = "pdf"), allow(dead_code))]
+    pub missing_glyphs: fn(&str) -> String,
+    // Plans
+    pub plan_qualified: &'static str,
+    pub plan_not_qualified: &'static str,
+    /// The score now and whether it qualifies.
+    pub plan_now: fn(&str, &str) -> String,
+    pub plan_nothing: &'static str,
+    /// The changes that qualify the zone: how many, and the score once qualified.
+    pub plan_to_qualify: fn(usize, &str) -> String,
+    /// The changes that reach the target: the target, how many, and the score after.
+    pub plan_to_target: fn(&str, usize, &str) -> String,
+    /// Reserve planning's heading: the zone, the projects pending, those qualified today.
+    pub pipeline_heading: fn(&str, usize, usize) -> String,
+    pub pipeline_projects: &'static str,
+    pub pipeline_shortfalls: &'static str,
+    pub pipeline_ladder: &'static str,
+    // The project ledger
+    pub stage_none: &'static str,
+    pub ledger_project: &'static str,
+    pub ledger_stage: &'static str,
+    pub ledger_days: &'static str,
+    pub ledger_officer: &'static str,
+    pub ledger_zone: &'static str,
+    pub ledger_score: &'static str,
+    pub ledger_qualified: &'static str,
+    pub ledger_start_by: &'static str,
+    pub ledger_deadline: &'static str,
+    pub ledger_next_step: &'static str,
+    /// A zone named in a checklist but not in the folder, after its id.
+    pub zone_missing: &'static str,
+    pub zone_not_chosen: &'static str,
+    pub ledger_yes: &'static str,
+    pub ledger_no: &'static str,
+    pub by_stage: &'static str,
+    pub counts_separator: &'static str,
+    /// No warnings, within this many days.
+    pub no_warnings: fn(i32) -> String,
+    /// The warnings' heading, within this many days.
+    pub warnings_heading: fn(i32) -> String,
+    /// A warning: mark, project, stage, start deadline, status.
+    pub warning: fn(&str, &str, &str, &str, &str) -> String,
+    pub book_no: &'static str,
+    pub book_project: &'static str,
+    pub book_investor: &'static str,
+    pub book_industry: &'static str,
+    pub book_investment: &'static str,
+    pub book_land: &'static str,
+    pub book_stage: &'static str,
+    pub book_start_deadline: &'static str,
+    pub book_deadline: &'static str,
+    pub book_sheet: &'static str,
+    // A start deadline as it stands
+    pub on_track: fn(i32) -> String,
+    pub due_today: &'static str,
+    pub due_in_one_day: &'static str,
+    pub due_soon: fn(i32) -> String,
+    pub overdue_one_day: &'static str,
+    pub overdue: fn(i32) -> String,
+}
+
+const ZH: Texts = Texts {
+    project: "项目：",
+    investor: "投资方：",
+    industry: "行业：",
+    scored: |n| format!("计分项：{n} 项"),
+    unstated: |n| format!("另有 {n} 项未填写要求，未计分"),
+    no_zones: "没有可评分的开发区。\n",
+    legend: "✔ 满足  △ 部分满足  ✘ 不满足  ? 待核实（开发区无此项数据）",
+    not_qualified_heading: "未合格：未满足的必须项",
+    qualified: "合格",
+    not_qualified: "不合格",
+    zone_heading: |rank, name, id, score, qualified| {
+        format!("{rank}. {name} ({id}) 得分 {score}，{qualified}\n")
+    },
+    col_status: "状态",
+    col_factor: "要素",
+    col_importance: "重要性",
+    col_required: "要求",
+    col_offered: "现有",
+    col_gap: "差距",
+    col_source: "来源",
+    tag_illustrative: "[示例值] ",
+    tag_stale: "[逾一年] ",
+    sheet_ranking: "排名",
+    sheet_items: "逐项",
+    yes: "是",
+    no: "否",
+    gap_separator: "：",
+    glyph_separator: "；",
+    missing_glyphs: |list| {
+        format!(
+            "以下字符没有字体可以显示，报告未生成：{list}。请安装含这些字的字体（如 Noto Sans CJK、思源黑体、宋体-方正超大字符集、Unifont），或修改这些内容"
+        )
+    },
+    plan_qualified: "合格",
+    plan_not_qualified: "不合格",
+    plan_now: |score, qualified| format!("现在 {score} 分，{qualified}\n"),
+    plan_nothing: "无需改动：已合格且达到目标分。\n",
+    plan_to_qualify: |n, score| format!("达标所需（{n} 项，达标后 {score} 分）\n"),
+    plan_to_target: |target, n, score| format!("提升至 {target} 分（{n} 项，完成后 {score} 分）\n"),
+    pipeline_heading: |zone, n, qualified| format!("{zone}：{n} 个待落地项目，现在合格 {qualified} 个\n"),
+    pipeline_projects: "项目（得分；✔ 合格，✘ 不合格）\n",
+    pipeline_shortfalls: "卡住项目的短板（补足所需）\n",
+    pipeline_ladder: "储备阶梯（逐步增加储备）\n",
+    stage_none: "未记录",
+    ledger_project: "项目",
+    ledger_stage: "阶段",
+    ledger_days: "天数",
+    ledger_officer: "责任人",
+    ledger_zone: "落地开发区",
+    ledger_score: "得分",
+    ledger_qualified: "资格",
+    ledger_start_by: "约定开工",
+    ledger_deadline: "开工期限",
+    ledger_next_step: "下一步需做到",
+    zone_missing: "（文件夹中没有）",
+    zone_not_chosen: "未定",
+    ledger_yes: "✔ 合格",
+    ledger_no: "✘ 不合格",
+    by_stage: "各阶段项目数：",
+    counts_separator: "，",
+    no_warnings: |days| format!("没有已签约项目逾期或在 {days} 天内到达约定开工时间。"),
+    warnings_heading: |days| format!("开工预警（已签约、逾期或 {days} 天内到期）："),
+    warning: |mark, project, stage, by, status| {
+        format!("  {mark} {project}（{stage}）：约定开工 {by}，{status}")
+    },
+    book_no: "序号",
+    book_project: "项目名称",
+    book_investor: "投资方",
+    book_industry: "行业",
+    book_investment: "总投资（万元）",
+    book_land: "用地（亩）",
+    book_stage: "当前阶段",
+    book_start_deadline: "约定开工时间",
+    book_deadline: "开工期限",
+    book_sheet: "项目台账",
+    on_track: |n| format!("还有 {n} 天"),
+    due_today: "今天到期",
+    due_in_one_day: "仅剩 1 天",
+    due_soon: |n| format!("仅剩 {n} 天"),
+    overdue_one_day: "逾期 1 天",
+    overdue: |n| format!("逾期 {n} 天"),
+};
+
+const EN: Texts = Texts {
+    project: "Project: ",
+    investor: "Investor: ",
+    industry: "Industry: ",
+    scored: |n| format!("Items scored: {n}"),
+    unstated: |n| format!("{n} more items have no required value yet and were not scored"),
+    no_zones: "No zones to score.\n",
+    legend: "✔ met  △ partial  ✘ unmet  ? to verify (no data in the zone's inventory)",
+    not_qualified_heading: "Not qualified: must-haves not met",
+    qualified: "yes",
+    not_qualified: "no",
+    zone_heading: |rank, name, id, score, qualified| {
+        format!("{rank}. {name} ({id}) score {score}, qualified: {qualified}\n")
+    },
+    col_status: "Status",
+    col_factor: "Factor",
+    col_importance: "Importance",
+    col_required: "Required",
+    col_offered: "Offered",
+    col_gap: "Gap",
+    col_source: "Source",
+    tag_illustrative: "[illustrative] ",
+    tag_stale: "[over a year old] ",
+    sheet_ranking: "Ranking",
+    sheet_items: "Items",
+    yes: "yes",
+    no: "no",
+    gap_separator: ": ",
+    glyph_separator: "; ",
+    missing_glyphs: |list| {
+        format!(
+            "no font has these characters, so the report was not written: {list}. Install a font that has them (such as Noto Sans CJK, Source Han Sans or Unifont) or change the text"
+        )
+    },
+    plan_qualified: "qualified",
+    plan_not_qualified: "not qualified",
+    plan_now: |score, qualified| format!("now {score} points, {qualified}\n"),
+    plan_nothing: "Nothing to change: qualified and at the target already.\n",
+    plan_to_qualify: |n, score| format!("To qualify ({n} changes, then {score} points)\n"),
+    plan_to_target: |target, n, score| format!("To reach {target} ({n} changes, then {score} points)\n"),
+    pipeline_heading: |zone, n, qualified| {
+        format!("{zone}: {n} pending projects, qualified for {qualified} today\n")
+    },
+    pipeline_projects: "Projects (score; ✔ qualified, ✘ not qualified)\n",
+    pipeline_shortfalls: "Shortfalls that block projects (what clears them)\n",
+    pipeline_ladder: "Reserve ladder (reserves added step by step)\n",
+    stage_none: "not recorded",
+    ledger_project: "Project",
+    ledger_stage: "Stage",
+    ledger_days: "Days",
+    ledger_officer: "Officer",
+    ledger_zone: "Zone",
+    ledger_score: "Score",
+    ledger_qualified: "Qualified",
+    ledger_start_by: "Start by",
+    ledger_deadline: "Deadline",
+    ledger_next_step: "Next step",
+    zone_missing: " (not in the folder)",
+    zone_not_chosen: "not chosen",
+    ledger_yes: "✔ yes",
+    ledger_no: "✘ no",
+    by_stage: "Projects by stage: ",
+    counts_separator: ", ",
+    no_warnings: |days| format!("No signed project is past its start deadline or within {days} days of it."),
+    warnings_heading: |days| format!("Start warnings (signed, overdue or due within {days} days):"),
+    warning: |mark, project, stage, by, status| {
+        format!("  {mark} {project} ({stage}): start by {by}, {status}")
+    },
+    book_no: "No.",
+    book_project: "Project",
+    book_investor: "Investor",
+    book_industry: "Industry",
+    book_investment: "Investment (10,000 yuan)",
+    book_land: "Land (mu)",
+    book_stage: "Stage",
+    book_start_deadline: "Start deadline",
+    book_deadline: "Deadline status",
+    book_sheet: "Project ledger",
+    on_track: |n| format!("{n} days left"),
+    due_today: "due today",
+    due_in_one_day: "1 day left",
+    due_soon: |n| format!("only {n} days left"),
+    overdue_one_day: "1 day overdue",
+    overdue: |n| format!("{n} days overdue"),
+};
+
+static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
+
+/// The words in `lang`.
+pub fn texts(lang: Lang) -> &'static Texts {
+    TEXTS.get(lang)
+}
