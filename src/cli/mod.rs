@@ -55,7 +55,9 @@ struct Ctx {
     lang: LangArg,
     /// The day rankings are made on (`--date`, else today on the system's calendar).
     today: jiff::civil::Date,
-    /// The file the log goes to besides standard error (the window's), if any.
+    /// The file the log goes to besides standard error (the window's), if any; only the
+    /// window shows it.
+    #[cfg_attr(not(feature = "gui"), allow(dead_code))]
     log_file: Option<PathBuf>,
 }
 
