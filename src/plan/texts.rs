@@ -87,3 +87,46 @@ static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 pub fn texts(lang: Lang) -> &'static Texts {
     TEXTS.get(lang)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_projects_in_the_singular_and_plural_and_chinese_does_not() {
+        let (zh, en) = (texts(Lang::Zh), texts(Lang::En));
+        assert_eq!(
+            (zh.step)("用地 +300 亩", 1, 6),
+            "用地 +300 亩：6 个项目中 1 个合格"
+        );
+        assert_eq!(
+            (en.step)("Land +300 mu", 1, 6),
+            "Land +300 mu: 1 of 6 projects qualifies"
+        );
+        assert_eq!(
+            (en.step)("Land +300 mu", 4, 6),
+            "Land +300 mu: 4 of 6 projects qualify"
+        );
+        assert_eq!((zh.blocks)("用地 +300 亩", 1), "用地 +300 亩：卡住 1 个项目");
+        assert_eq!((en.blocks)("Land +300 mu", 1), "Land +300 mu: blocks 1 project");
+        assert_eq!((en.blocks)("Land +300 mu", 3), "Land +300 mu: blocks 3 projects");
+    }
+
+    #[test]
+    fn a_plan_already_made_is_brought_forward_or_delivered() {
+        let by = jiff::civil::date(2026, 6, 30);
+        let (zh, en) = (texts(Lang::Zh), texts(Lang::En));
+        assert_eq!(
+            (zh.bring_plan_forward)("供电 +20 兆瓦", by),
+            "供电 +20 兆瓦（由计划 2026-06-30 提前到位）"
+        );
+        assert_eq!(
+            (en.deliver_overdue_plan)("Power +20 MW", by),
+            "Power +20 MW (planned for 2026-06-30, overdue: deliver it)"
+        );
+        assert_eq!(
+            (zh.needed_to_qualify)("供电 +20 兆瓦", &(zh.gain)("6.5")),
+            "供电 +20 兆瓦：达标必需，+6.5 分"
+        );
+    }
+}

@@ -111,3 +111,28 @@ static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 pub fn texts(lang: Lang) -> &'static Texts {
     TEXTS.get(lang)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_short_says_one_level_in_words() {
+        let (zh, en) = (texts(Lang::Zh), texts(Lang::En));
+        assert_eq!((zh.levels_short)(1, "五通一平"), "低一级（现为五通一平）");
+        assert_eq!((zh.levels_short)(2, "五通一平"), "低 2 级（现为五通一平）");
+        assert_eq!((en.levels_short)(1, "5-in-1"), "one level short (has 5-in-1)");
+        assert_eq!((en.levels_short)(2, "5-in-1"), "2 levels short (has 5-in-1)");
+    }
+
+    #[test]
+    fn a_plan_source_follows_the_entry_source() {
+        let (zh, en) = (texts(Lang::Zh), texts(Lang::En));
+        assert_eq!((zh.sources)("管委会", "十四五规划"), "管委会；计划：十四五规划");
+        assert_eq!(
+            (en.sources)("Committee", "Five-year plan"),
+            "Committee; plan: Five-year plan"
+        );
+        assert_eq!((en.plan_source)("Five-year plan"), "plan: Five-year plan");
+    }
+}

@@ -102,3 +102,25 @@ static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 pub fn texts(lang: Lang) -> &'static Texts {
     TEXTS.get(lang)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_set_shows_two_members_and_how_many_more() {
+        assert_eq!((texts(Lang::Zh).first_members)("甲、乙", 5), "甲、乙 等 5 项");
+        assert_eq!((texts(Lang::En).first_members)("a, b", 5), "a, b and 3 more");
+    }
+
+    #[test]
+    fn an_edit_names_the_field_it_changed() {
+        let (zh, en) = (texts(Lang::Zh), texts(Lang::En));
+        assert_eq!((zh.change_field)(zh.investor), "修改 投资方");
+        assert_eq!((en.change_field)(en.investor), "change the investor");
+        assert_eq!(
+            (en.change_illustrative)("Land"),
+            "change the illustrative mark of Land"
+        );
+    }
+}
