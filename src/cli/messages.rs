@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::io::{self, FileError};
 use crate::model::text::printable;
-use crate::model::{Lang, Localize, ParseError};
+use crate::model::{Bilingual, Lang, Localize, ParseError};
 use crate::report;
 
 /// An error that ends a command, told in the user's language; its text goes to stderr.
@@ -334,6 +334,35 @@ impl Localize for Summary {
     }
 }
 
+/// The command line's words outside its messages.
+pub(super) struct Texts {
+    /// Between the program's name and a message on stderr, `sitematch：…`.
+    pub colon: &'static str,
+    /// Before a good file in `check`'s list (as wide as `bad`, in English).
+    pub ok: &'static str,
+    /// Before a bad file in `check`'s list.
+    pub bad: &'static str,
+}
+
+/// The words in both languages.
+static TEXTS: Bilingual<Texts> = Bilingual {
+    zh: Texts {
+        colon: "：",
+        ok: "正常",
+        bad: "有误",
+    },
+    en: Texts {
+        colon: ": ",
+        ok: "ok ",
+        bad: "bad",
+    },
+};
+
+/// The command line's words in `lang`.
+pub(super) fn texts(lang: Lang) -> &'static Texts {
+    TEXTS.get(lang)
+}
+
 /// A usage error in Chinese: clap's own words are English, so the common kinds are told here,
 /// with the usage line.
 pub(super) fn usage_error_zh(e: &clap::Error) -> String {
@@ -378,11 +407,7 @@ pub(super) fn usage_error_zh(e: &clap::Error) -> String {
 
 /// Says why a command failed, on stderr, and gives its exit code.
 pub(super) fn fail(lang: Lang, failure: &Failure) -> ExitCode {
-    eprintln!(
-        "sitematch{}{}",
-        lang.pick("：", ": "),
-        printable(&failure.text(lang))
-    );
+    eprintln!("sitematch{}{}", texts(lang).colon, printable(&failure.text(lang)));
     ExitCode::from(failure.exit_code())
 }
 

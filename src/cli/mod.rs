@@ -71,7 +71,7 @@ impl Ctx {
     fn note(&self, notice: &Notice) {
         eprintln!(
             "sitematch{}{}",
-            self.lang().pick("：", ": "),
+            messages::texts(self.lang()).colon,
             printable(&notice.text(self.lang()))
         );
     }

@@ -10,9 +10,7 @@ use crate::model::Lang;
 /// Why a folder could not be shown.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenFolderError {
-    #[error("{} is not a folder", .0.display())]
     NotAFolder(PathBuf),
-    #[error("could not run {program} to open {}: {source}", .path.display())]
     Spawn {
         program: String,
         path: PathBuf,
@@ -23,8 +21,8 @@ pub enum OpenFolderError {
 impl crate::model::Localize for OpenFolderError {
     fn text(&self, lang: Lang) -> String {
         match (self, lang) {
-            (_, Lang::En) => self.to_string(),
             (OpenFolderError::NotAFolder(path), Lang::Zh) => format!("{} 不是文件夹", path.display()),
+            (OpenFolderError::NotAFolder(path), Lang::En) => format!("{} is not a folder", path.display()),
             (
                 OpenFolderError::Spawn {
                     program,
@@ -35,9 +33,21 @@ impl crate::model::Localize for OpenFolderError {
             ) => {
                 format!("无法运行 {program} 打开 {}：{source}", path.display())
             }
+            (
+                OpenFolderError::Spawn {
+                    program,
+                    path,
+                    source,
+                },
+                Lang::En,
+            ) => {
+                format!("could not run {program} to open {}: {source}", path.display())
+            }
         }
     }
 }
+
+crate::english_display!(OpenFolderError);
 
 /// The command that shows `dir` in the file manager.
 pub fn open_folder_command(dir: &Path) -> Command {

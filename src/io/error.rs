@@ -94,18 +94,27 @@ pub enum IoAction {
 
 impl Localize for IoAction {
     fn text(&self, lang: Lang) -> String {
-        let (zh, en) = match self {
-            IoAction::Read => ("读取文件", "read the file"),
-            IoAction::OpenFolder => ("打开文件夹", "open the folder"),
-            IoAction::CreateFolder => ("创建文件夹", "create the folder"),
-            IoAction::CreateTemporary => ("在同一文件夹中创建临时文件", "create a temporary file beside it"),
-            IoAction::Write => ("写入文件", "write the file"),
-            IoAction::KeepBackup => ("保留备份", "keep a backup copy"),
-            IoAction::Replace => ("替换文件", "replace the file"),
-            IoAction::MoveAside => ("将文件移到一旁", "move the file aside"),
-            IoAction::Remove => ("删除文件", "remove the file"),
-        };
-        lang.pick(zh, en).to_owned()
+        match (self, lang) {
+            (IoAction::Read, Lang::Zh) => "读取文件",
+            (IoAction::Read, Lang::En) => "read the file",
+            (IoAction::OpenFolder, Lang::Zh) => "打开文件夹",
+            (IoAction::OpenFolder, Lang::En) => "open the folder",
+            (IoAction::CreateFolder, Lang::Zh) => "创建文件夹",
+            (IoAction::CreateFolder, Lang::En) => "create the folder",
+            (IoAction::CreateTemporary, Lang::Zh) => "在同一文件夹中创建临时文件",
+            (IoAction::CreateTemporary, Lang::En) => "create a temporary file beside it",
+            (IoAction::Write, Lang::Zh) => "写入文件",
+            (IoAction::Write, Lang::En) => "write the file",
+            (IoAction::KeepBackup, Lang::Zh) => "保留备份",
+            (IoAction::KeepBackup, Lang::En) => "keep a backup copy",
+            (IoAction::Replace, Lang::Zh) => "替换文件",
+            (IoAction::Replace, Lang::En) => "replace the file",
+            (IoAction::MoveAside, Lang::Zh) => "将文件移到一旁",
+            (IoAction::MoveAside, Lang::En) => "move the file aside",
+            (IoAction::Remove, Lang::Zh) => "删除文件",
+            (IoAction::Remove, Lang::En) => "remove the file",
+        }
+        .to_owned()
     }
 }
 

@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::text::Lang;
+use super::texts::texts;
 
 /// The importance of a requested factor (the scoring rules, README § Scoring). `NotNeeded` keeps a row in a checklist
 /// without scoring it.
@@ -64,12 +65,13 @@ impl Importance {
 
     /// The label a reader sees.
     pub fn label(self, lang: Lang) -> &'static str {
+        let t = texts(lang);
         match self {
-            Importance::Must => lang.pick("必须", "Must-have"),
-            Importance::High => lang.pick("高", "High"),
-            Importance::Medium => lang.pick("中", "Medium"),
-            Importance::Low => lang.pick("低", "Low"),
-            Importance::NotNeeded => lang.pick("不需要", "Not needed"),
+            Importance::Must => t.must,
+            Importance::High => t.high,
+            Importance::Medium => t.medium,
+            Importance::Low => t.low,
+            Importance::NotNeeded => t.not_needed,
         }
     }
 }

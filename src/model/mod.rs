@@ -15,6 +15,7 @@ pub mod pipeline;
 pub mod profile;
 pub mod search;
 pub mod text;
+pub mod texts;
 pub mod value;
 pub mod write;
 

@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::text::Lang;
+use super::texts::texts;
 
 /// A project's stage, in the order projects move through them; `Shelved` stands aside.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -61,14 +62,15 @@ impl Stage {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
+        let t = texts(lang);
         match self {
-            Stage::Lead => lang.pick("线索", "lead"),
-            Stage::Negotiating => lang.pick("在谈", "negotiating"),
-            Stage::Signed => lang.pick("签约", "signed"),
-            Stage::LandSupplied => lang.pick("供地", "land supplied"),
-            Stage::Started => lang.pick("开工", "started"),
-            Stage::Producing => lang.pick("投产", "producing"),
-            Stage::Shelved => lang.pick("搁置", "shelved"),
+            Stage::Lead => t.lead,
+            Stage::Negotiating => t.negotiating,
+            Stage::Signed => t.signed,
+            Stage::LandSupplied => t.land_supplied,
+            Stage::Started => t.started,
+            Stage::Producing => t.producing,
+            Stage::Shelved => t.shelved,
         }
     }
 

@@ -56,7 +56,7 @@ impl Lang {
 
     /// The separator between items of a list in running text.
     pub fn list_separator(self) -> &'static str {
-        self.pick("、", ", ")
+        super::texts::texts(self).list_separator
     }
 }
 

@@ -8,12 +8,14 @@
 //! Pure: no egui, no files, no clock.
 
 pub mod pipeline;
+pub mod texts;
 
 use rust_decimal::Decimal;
 
 use crate::model::value::members_text;
 use crate::model::{Catalog, Entry, FactorIdx, Importance, Kind, Lang, Value, YesNo, ZoneProfile, number};
 use crate::scoring::{Exact, ItemResult, Prepared, Scorer, Status, ZoneResult};
+use texts::texts;
 
 /// The score a plan aims for once the zone qualifies, unless the officer says otherwise.
 pub const DEFAULT_TARGET: Decimal = Decimal::from_parts(90, 0, 0, false, 0);
@@ -231,6 +233,7 @@ pub fn strictest(catalog: &Catalog, factor: FactorIdx, a: &Value, b: &Value) -> 
 pub fn change_text(catalog: &Catalog, change: &Change, lang: Lang) -> String {
     let factor = catalog.factor(change.factor);
     let name = factor.name.get(lang);
+    let t = texts(lang);
     // The amount to add or take off, in the factor's unit at its display precision (rounded
     // up, so the change shown always suffices).
     let amount = |d: Decimal| match factor.kind.measure() {
@@ -239,24 +242,16 @@ pub fn change_text(catalog: &Catalog, change: &Change, lang: Lang) -> String {
     };
     let Some(offered) = &change.offered else {
         if factor.kind == Kind::YesNo {
-            return match lang {
-                Lang::Zh => format!("{name}：待核实是否具备"),
-                Lang::En => format!("{name}: verify it is available"),
-            };
+            return (t.verify_available)(name);
         }
         let required = crate::scoring::explain::required_text(catalog, factor, &change.target, lang);
-        return match lang {
-            Lang::Zh => format!("{name}：待核实（要求 {required}）"),
-            Lang::En => format!("{name}: verify (required {required})"),
-        };
+        return (t.verify_required)(name, &required);
     };
     // A quantity the zone already plans for: bring the plan forward, or deliver it when overdue.
-    let plan = |what: String| match (change.planned_by, change.overdue, lang) {
-        (Some(by), true, Lang::Zh) => format!("{what}（计划 {by} 已逾期，需落实）"),
-        (Some(by), true, Lang::En) => format!("{what} (planned for {by}, overdue: deliver it)"),
-        (Some(by), false, Lang::Zh) => format!("{what}（由计划 {by} 提前到位）"),
-        (Some(by), false, Lang::En) => format!("{what} (bring forward from {by})"),
-        (None, _, _) => what,
+    let plan = |what: String| match (change.planned_by, change.overdue) {
+        (Some(by), true) => (t.deliver_overdue_plan)(&what, by),
+        (Some(by), false) => (t.bring_plan_forward)(&what, by),
+        (None, _) => what,
     };
     match (&factor.kind, &change.target, offered) {
         (Kind::AtLeast(_), Value::Amount(t), Value::Amount(x)) => plan(format!(
@@ -267,32 +262,17 @@ pub fn change_text(catalog: &Catalog, change: &Change, lang: Lang) -> String {
             "{name} −{}",
             amount(x.canonical().saturating_sub(t.canonical()))
         )),
-        (Kind::YesNo, _, Value::YesNo(YesNo::Planned(date))) if change.overdue => match lang {
-            Lang::Zh => format!("{name}：计划 {date} 已逾期，需落实"),
-            Lang::En => format!("{name}: planned for {date}, overdue: deliver it"),
-        },
-        (Kind::YesNo, _, Value::YesNo(YesNo::Planned(date))) => match lang {
-            Lang::Zh => format!("{name}：由计划 {date} 提前到位"),
-            Lang::En => format!("{name}: bring forward from {date}"),
-        },
-        (Kind::YesNo, _, _) => match lang {
-            Lang::Zh => format!("{name}：落实"),
-            Lang::En => format!("{name}: provide"),
-        },
-        (Kind::Level(_), target, _) => {
-            let level = target.text(catalog, factor, lang);
-            match lang {
-                Lang::Zh => format!("{name}：提升至{level}"),
-                Lang::En => format!("{name}: raise to {level}"),
-            }
+        (Kind::YesNo, _, Value::YesNo(YesNo::Planned(date))) if change.overdue => {
+            (t.deliver_overdue)(name, *date)
         }
+        (Kind::YesNo, _, Value::YesNo(YesNo::Planned(date))) => (t.bring_forward)(name, *date),
+        (Kind::YesNo, _, _) => (t.provide)(name),
+        (Kind::Level(_), target, _) => (t.raise_to)(name, &target.text(catalog, factor, lang)),
         (Kind::Set(v), Value::Set(add), _) => {
             let list = members_text(catalog, *v, add, lang);
-            match (lang, factor.default_from) {
-                (Lang::Zh, Some(_)) => format!("{name}：准入 {list}"),
-                (Lang::En, Some(_)) => format!("{name}: admit {list}"),
-                (Lang::Zh, None) => format!("{name}：完成 {list}"),
-                (Lang::En, None) => format!("{name}: complete {list}"),
+            match factor.default_from {
+                Some(_) => (t.admit)(name, &list),
+                None => (t.complete)(name, &list),
             }
         }
         _ => name.to_owned(),
@@ -301,11 +281,7 @@ pub fn change_text(catalog: &Catalog, change: &Change, lang: Lang) -> String {
 
 /// The gain in words: `+2.4 分` / `+2.4 points`.
 pub fn gain_text(gain: &Exact, lang: Lang) -> String {
-    let g = gain.fixed(1);
-    match lang {
-        Lang::Zh => format!("+{g} 分"),
-        Lang::En => format!("+{g} points"),
-    }
+    (texts(lang).gain)(&gain.fixed(1))
 }
 
 /// The plan as lines a reader follows: `可供工业用地面积 +77 亩：达标必需，+6.5 分`.
@@ -314,11 +290,11 @@ pub fn plan_lines(catalog: &Catalog, plan: &Plan, lang: Lang) -> Vec<String> {
         .map(|c| {
             let what = change_text(catalog, c, lang);
             let gain = gain_text(&c.gain, lang);
-            match (lang, c.must) {
-                (Lang::Zh, true) => format!("{what}：达标必需，{gain}"),
-                (Lang::En, true) => format!("{what}: needed to qualify, {gain}"),
-                (Lang::Zh, false) => format!("{what}：{gain}"),
-                (Lang::En, false) => format!("{what}: {gain}"),
+            let t = texts(lang);
+            if c.must {
+                (t.needed_to_qualify)(&what, &gain)
+            } else {
+                (t.with_gain)(&what, &gain)
             }
         })
         .collect()

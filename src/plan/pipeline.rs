@@ -172,21 +172,12 @@ pub fn step_text(catalog: &Catalog, step: &Step, projects: usize, lang: Lang) ->
         .map(|c| change_text(catalog, c, lang))
         .collect();
     // Set members are listed with the list separator; changes are kept apart by a stronger one.
-    let changes = changes.join(lang.pick("；", "; "));
-    let n = step.qualified.len();
-    match lang {
-        Lang::Zh => format!("{changes}：{projects} 个项目中 {n} 个合格"),
-        Lang::En if n == 1 => format!("{changes}: 1 of {projects} projects qualifies"),
-        Lang::En => format!("{changes}: {n} of {projects} projects qualify"),
-    }
+    let t = super::texts::texts(lang);
+    (t.step)(&changes.join(t.change_separator), step.qualified.len(), projects)
 }
 
 /// A shortfall in words: `可供工业用地面积 +300 亩：卡住 3 个项目`.
 pub fn shortfall_text(catalog: &Catalog, s: &Shortfall, lang: Lang) -> String {
     let change = change_text(catalog, &s.change, lang);
-    match (lang, s.blocks) {
-        (Lang::Zh, n) => format!("{change}：卡住 {n} 个项目"),
-        (Lang::En, 1) => format!("{change}: blocks 1 project"),
-        (Lang::En, n) => format!("{change}: blocks {n} projects"),
-    }
+    (super::texts::texts(lang).blocks)(&change, s.blocks)
 }

@@ -4,6 +4,7 @@
 
 use jiff::civil::Date;
 
+use super::texts::texts;
 use super::{Gap, ItemResult, Prepared, Status};
 use crate::model::number;
 use crate::model::value::members_text;
@@ -76,11 +77,10 @@ pub fn required_text(catalog: &Catalog, factor: &Factor, required: &Value, lang:
     match (&factor.kind, required) {
         (Kind::AtLeast(_), Value::Amount(q)) => format!("≥ {}", q.text(catalog, lang)),
         (Kind::AtMost(_), Value::Amount(q)) => format!("≤ {}", q.text(catalog, lang)),
-        (Kind::YesNo, _) => lang.pick("需要", "required").to_owned(),
-        (Kind::Level(_), Value::Level(_)) => match lang {
-            Lang::Zh => format!("{}及以上", required.text(catalog, factor, lang)),
-            Lang::En => format!("{} or higher", required.text(catalog, factor, lang)),
-        },
+        (Kind::YesNo, _) => texts(lang).required.to_owned(),
+        (Kind::Level(_), Value::Level(_)) => {
+            (texts(lang).level_or_higher)(&required.text(catalog, factor, lang))
+        }
         _ => required.text(catalog, factor, lang),
     }
 }
@@ -95,7 +95,11 @@ pub fn entry_offered_text(
 ) -> String {
     let now = offered_text(catalog, factor, required, &entry.value, lang);
     match &entry.planned {
-        Some(p) => format!("{now}{}{}", lang.pick("；", "; "), planned_text(catalog, p, lang)),
+        Some(p) => format!(
+            "{now}{}{}",
+            texts(lang).then_planned,
+            planned_text(catalog, p, lang)
+        ),
         None => now,
     }
 }
@@ -103,10 +107,7 @@ pub fn entry_offered_text(
 /// A planned amount in words: `计划 2026-06-30 达 50 兆瓦` / `50 MW planned by 2026-06-30`.
 pub fn planned_text(catalog: &Catalog, planned: &PlannedAmount, lang: Lang) -> String {
     let amount = planned.amount.text(catalog, lang);
-    match lang {
-        Lang::Zh => format!("计划 {} 达 {amount}", planned.by),
-        Lang::En => format!("{amount} planned by {}", planned.by),
-    }
+    (texts(lang).planned_amount)(planned.by, &amount)
 }
 
 /// Where an entry's figures come from: its source, and the plan's when it has its own.
@@ -118,8 +119,8 @@ pub fn source_text(entry: &Entry, lang: Lang) -> Option<String> {
         .map(|p| p.source.trim())
         .filter(|s| !s.is_empty() && Some(*s) != own);
     match (own, plan) {
-        (Some(own), Some(plan)) => Some(format!("{own}{}{plan}", lang.pick("；计划：", "; plan: "))),
-        (None, Some(plan)) => Some(format!("{}{plan}", lang.pick("计划：", "plan: "))),
+        (Some(own), Some(plan)) => Some((texts(lang).sources)(own, plan)),
+        (None, Some(plan)) => Some((texts(lang).plan_source)(plan)),
         (own, None) => own.map(str::to_owned),
     }
 }
@@ -149,10 +150,7 @@ pub fn offered_text(
         shown = held.iter().copied().take(SHOWN).collect();
     }
     let list = members_text(catalog, *v, &shown, lang);
-    match lang {
-        Lang::Zh => format!("{list} 等共 {} 项", held.len()),
-        Lang::En => format!("{list} ({} in all)", held.len()),
-    }
+    (texts(lang).members_in_all)(&list, held.len())
 }
 
 /// An amount in the factor's own unit, rounded up to the unit's display precision: `77 亩`.
@@ -167,11 +165,10 @@ fn amount_text(catalog: &Catalog, factor: &Factor, amount: rust_decimal::Decimal
 /// `AtLeast`, `超出 12 公里` / `12 km over` above an `AtMost`.
 fn shortfall_text(catalog: &Catalog, factor: &Factor, amount: rust_decimal::Decimal, lang: Lang) -> String {
     let a = amount_text(catalog, factor, amount, lang);
-    match (&factor.kind, lang) {
-        (Kind::AtMost(_), Lang::Zh) => format!("超出 {a}"),
-        (Kind::AtMost(_), Lang::En) => format!("{a} over"),
-        (_, Lang::Zh) => format!("差 {a}"),
-        (_, Lang::En) => format!("short {a}"),
+    let t = texts(lang);
+    match &factor.kind {
+        Kind::AtMost(_) => (t.over)(&a),
+        _ => (t.short)(&a),
     }
 }
 
@@ -185,44 +182,23 @@ pub fn gap_text(
     gap: Gap,
     lang: Lang,
 ) -> Option<String> {
+    let t = texts(lang);
     Some(match gap {
         Gap::None => return None,
         Gap::Short(a) | Gap::Over(a) => shortfall_text(catalog, factor, a, lang),
-        Gap::Planned(date) => match lang {
-            Lang::Zh => format!("计划 {date} 具备"),
-            Lang::En => format!("planned for {date}"),
-        },
-        Gap::Overdue(date) => match lang {
-            Lang::Zh => format!("逾期：计划 {date}"),
-            Lang::En => format!("overdue: due {date}"),
-        },
-        Gap::No => lang.pick("不具备", "not available").to_owned(),
+        Gap::Planned(date) => (t.planned_for)(date),
+        Gap::Overdue(date) => (t.overdue)(date),
+        Gap::No => t.not_available.to_owned(),
         Gap::PlannedAmount { by, short } => {
-            let now = shortfall_text(catalog, factor, short, lang);
-            match lang {
-                Lang::Zh => format!("现{now}，计划 {by} 达到"),
-                Lang::En => format!("{now} now; met as planned by {by}"),
-            }
+            (t.short_until_planned)(&shortfall_text(catalog, factor, short, lang), by)
         }
-        Gap::ReadyBeforeStart { by, start } => match lang {
-            Lang::Zh => format!("计划 {by} 达到，早于项目开工 {start}"),
-            Lang::En => format!("met as planned by {by}, before the project starts on {start}"),
-        },
+        Gap::ReadyBeforeStart { by, start } => (t.ready_before_start)(by, start),
         Gap::PlanOverdue { by, short } => {
-            let now = shortfall_text(catalog, factor, short, lang);
-            match lang {
-                Lang::Zh => format!("{now}；逾期：计划 {by}"),
-                Lang::En => format!("{now}; overdue: due {by}"),
-            }
+            (t.short_plan_overdue)(&shortfall_text(catalog, factor, short, lang), by)
         }
         Gap::LevelsShort(n) => {
             let has = offered.map_or_else(String::new, |v| v.text(catalog, factor, lang));
-            match (lang, n) {
-                (Lang::Zh, 1) => format!("低一级（现为{has}）"),
-                (Lang::Zh, n) => format!("低 {n} 级（现为{has}）"),
-                (Lang::En, 1) => format!("one level short (has {has})"),
-                (Lang::En, n) => format!("{n} levels short (has {has})"),
-            }
+            (t.levels_short)(n, &has)
         }
         Gap::Missing(_) => {
             let (Kind::Set(v), Value::Set(req)) = (&factor.kind, required) else {
@@ -238,11 +214,8 @@ pub fn gap_text(
                 .filter(|m| held.binary_search(m).is_err())
                 .collect();
             let list = members_text(catalog, *v, &missing, lang);
-            match lang {
-                Lang::Zh => format!("缺：{list}"),
-                Lang::En => format!("missing: {list}"),
-            }
+            (t.missing)(&list)
         }
-        Gap::Unknown => lang.pick("无数据，待核实", "no data: to verify").to_owned(),
+        Gap::Unknown => t.no_data.to_owned(),
     })
 }

@@ -11,6 +11,7 @@ pub mod exact;
 pub mod explain;
 pub mod index;
 pub mod stability;
+pub mod texts;
 pub mod tier;
 
 mod denominator;

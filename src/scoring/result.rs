@@ -45,11 +45,12 @@ impl Status {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
+        let t = super::texts::texts(lang);
         match self {
-            Status::Met => lang.pick("满足", "met"),
-            Status::Partial => lang.pick("部分满足", "partial"),
-            Status::Unmet => lang.pick("不满足", "unmet"),
-            Status::Unknown => lang.pick("待核实", "to verify"),
+            Status::Met => t.met,
+            Status::Partial => t.partial,
+            Status::Unmet => t.unmet,
+            Status::Unknown => t.to_verify,
         }
     }
 }

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use super::history::History;
+use super::texts::texts;
 use super::value_draft::{DraftError, ValueDraft, parse_amount};
 use crate::model::{Catalog, Checklist, FactorIdx, Importance, Lang, Requirement, Text};
 
@@ -34,17 +35,19 @@ impl AmountField {
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
+        let t = texts(lang);
         match self {
-            AmountField::TotalInvestment => lang.pick("总投资", "Total investment"),
-            AmountField::PlannedIntensity => lang.pick("计划投资强度", "Planned investment intensity"),
-            AmountField::PlannedTaxPerMu => lang.pick("计划亩均税收", "Planned tax per mu"),
+            AmountField::TotalInvestment => t.total_investment,
+            AmountField::PlannedIntensity => t.planned_intensity,
+            AmountField::PlannedTaxPerMu => t.planned_tax_per_mu,
         }
     }
 
     pub fn unit(self, lang: Lang) -> &'static str {
+        let t = texts(lang);
         match self {
-            AmountField::TotalInvestment => lang.pick("万元", "× 10,000 yuan"),
-            _ => lang.pick("万元/亩", "× 10,000 yuan/mu"),
+            AmountField::TotalInvestment => t.wan_yuan,
+            _ => t.wan_yuan_per_mu,
         }
     }
 
@@ -198,23 +201,18 @@ impl ChecklistEdit {
     /// The edit in words: `修改 可供工业用地面积`, `change the importance of Spare power capacity`.
     pub fn text(&self, catalog: &Catalog, lang: Lang) -> String {
         let name = |f: FactorIdx| catalog.factor(f).name.get(lang).to_owned();
-        match (self, lang) {
-            (ChecklistEdit::Header(part), _) => {
-                let what = match part {
-                    HeaderPart::Investor => lang.pick("投资方", "the investor"),
-                    HeaderPart::Project => lang.pick("项目名称", "the project name"),
-                    HeaderPart::Industry => lang.pick("行业", "the industry"),
-                    HeaderPart::Amount(field) => field.label(lang),
-                    HeaderPart::PlannedStart => lang.pick("计划开工时间", "the planned start"),
-                };
-                format!("{}{what}", lang.pick("修改 ", "change "))
-            }
-            (ChecklistEdit::Requirement(f), Lang::Zh) => format!("修改 {}", name(*f)),
-            (ChecklistEdit::Requirement(f), Lang::En) => format!("change {}", name(*f)),
-            (ChecklistEdit::Importance(f), Lang::Zh) => format!("修改 {} 的重要性", name(*f)),
-            (ChecklistEdit::Importance(f), Lang::En) => format!("change the importance of {}", name(*f)),
-            (ChecklistEdit::Note(f), Lang::Zh) => format!("修改 {} 的备注", name(*f)),
-            (ChecklistEdit::Note(f), Lang::En) => format!("change the note on {}", name(*f)),
+        let t = texts(lang);
+        match self {
+            ChecklistEdit::Header(part) => (t.change_field)(match part {
+                HeaderPart::Investor => t.investor,
+                HeaderPart::Project => t.project_name,
+                HeaderPart::Industry => t.industry,
+                HeaderPart::Amount(field) => field.label(lang),
+                HeaderPart::PlannedStart => t.planned_start,
+            }),
+            ChecklistEdit::Requirement(f) => (t.change_factor)(&name(*f)),
+            ChecklistEdit::Importance(f) => (t.change_importance)(&name(*f)),
+            ChecklistEdit::Note(f) => (t.change_note)(&name(*f)),
         }
     }
 }
@@ -327,7 +325,7 @@ impl ChecklistDoc {
         if !self.checklist.project.trim().is_empty() {
             return self.checklist.project.clone();
         }
-        lang.pick("未命名需求表", "Untitled checklist").to_owned()
+        texts(lang).untitled_checklist.to_owned()
     }
 
     /// Takes a form row into the checklist. A value that does not parse keeps the checklist's

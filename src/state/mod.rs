@@ -11,6 +11,7 @@ pub mod history;
 pub mod profile_edit;
 pub mod session;
 pub mod settings;
+pub mod texts;
 pub mod value_draft;
 pub mod workspace;
 

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use super::history::History;
+use super::texts::texts;
 use super::value_draft::{DraftError, EntryDraft, parse_date};
 use crate::model::parse::check_profile_id;
 use crate::model::{Catalog, FactorIdx, Lang, Text, ZoneIdx, ZoneProfile};
@@ -150,27 +151,19 @@ impl ProfileEdit {
     /// The edit in words: `修改 可供工业用地面积 的来源`.
     pub fn text(&self, catalog: &Catalog, lang: Lang) -> String {
         let name = |f: &FactorIdx| catalog.factor(*f).name.get(lang).to_owned();
-        match (self, lang) {
-            (ProfileEdit::Meta(part), _) => {
-                let what = match part {
-                    MetaPart::Id => lang.pick("编号", "the id"),
-                    MetaPart::Name => lang.pick("名称", "the name"),
-                    MetaPart::Region => lang.pick("所在地区", "the region"),
-                    MetaPart::Contact => lang.pick("联系方式", "the contact"),
-                    MetaPart::Date => lang.pick("资料日期", "the date"),
-                };
-                format!("{}{what}", lang.pick("修改 ", "change "))
-            }
-            (ProfileEdit::Value(f), Lang::Zh) => format!("修改 {}", name(f)),
-            (ProfileEdit::Value(f), Lang::En) => format!("change {}", name(f)),
-            (ProfileEdit::Source(f), Lang::Zh) => format!("修改 {} 的来源", name(f)),
-            (ProfileEdit::Source(f), Lang::En) => format!("change the source of {}", name(f)),
-            (ProfileEdit::Date(f), Lang::Zh) => format!("修改 {} 的日期", name(f)),
-            (ProfileEdit::Date(f), Lang::En) => format!("change the date of {}", name(f)),
-            (ProfileEdit::Illustrative(f), Lang::Zh) => format!("修改 {} 的示例值标记", name(f)),
-            (ProfileEdit::Illustrative(f), Lang::En) => {
-                format!("change the illustrative mark of {}", name(f))
-            }
+        let t = texts(lang);
+        match self {
+            ProfileEdit::Meta(part) => (t.change_field)(match part {
+                MetaPart::Id => t.zone_id,
+                MetaPart::Name => t.zone_name,
+                MetaPart::Region => t.region,
+                MetaPart::Contact => t.contact,
+                MetaPart::Date => t.profile_date,
+            }),
+            ProfileEdit::Value(f) => (t.change_factor)(&name(f)),
+            ProfileEdit::Source(f) => (t.change_source)(&name(f)),
+            ProfileEdit::Date(f) => (t.change_date)(&name(f)),
+            ProfileEdit::Illustrative(f) => (t.change_illustrative)(&name(f)),
         }
     }
 }

@@ -215,13 +215,11 @@ pub enum PlanField {
 impl PlanField {
     /// The header field's name as the form shows it.
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (PlanField::Industry, Lang::Zh) => "行业",
-            (PlanField::Industry, Lang::En) => "industry",
-            (PlanField::PlannedIntensity, Lang::Zh) => "计划投资强度",
-            (PlanField::PlannedIntensity, Lang::En) => "planned investment intensity",
-            (PlanField::PlannedTaxPerMu, Lang::Zh) => "计划亩均税收",
-            (PlanField::PlannedTaxPerMu, Lang::En) => "planned tax per mu",
+        let t = super::texts::texts(lang);
+        match self {
+            PlanField::Industry => t.industry,
+            PlanField::PlannedIntensity => t.planned_intensity,
+            PlanField::PlannedTaxPerMu => t.planned_tax_per_mu,
         }
     }
 }

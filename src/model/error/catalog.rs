@@ -19,14 +19,21 @@ pub enum IdKind {
 
 impl IdKind {
     fn word(self, lang: Lang) -> &'static str {
-        match self {
-            IdKind::Unit => lang.pick("单位", "unit"),
-            IdKind::Category => lang.pick("类别", "category"),
-            IdKind::Factor => lang.pick("要素", "factor"),
-            IdKind::Vocabulary => lang.pick("词表", "vocabulary"),
-            IdKind::Member => lang.pick("成员", "member"),
-            IdKind::Level => lang.pick("等级", "level"),
-            IdKind::Tier => lang.pick("就绪等级", "tier"),
+        match (self, lang) {
+            (IdKind::Unit, Lang::Zh) => "单位",
+            (IdKind::Unit, Lang::En) => "unit",
+            (IdKind::Category, Lang::Zh) => "类别",
+            (IdKind::Category, Lang::En) => "category",
+            (IdKind::Factor, Lang::Zh) => "要素",
+            (IdKind::Factor, Lang::En) => "factor",
+            (IdKind::Vocabulary, Lang::Zh) => "词表",
+            (IdKind::Vocabulary, Lang::En) => "vocabulary",
+            (IdKind::Member, Lang::Zh) => "成员",
+            (IdKind::Member, Lang::En) => "member",
+            (IdKind::Level, Lang::Zh) => "等级",
+            (IdKind::Level, Lang::En) => "level",
+            (IdKind::Tier, Lang::Zh) => "就绪等级",
+            (IdKind::Tier, Lang::En) => "tier",
         }
     }
 }

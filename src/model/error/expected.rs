@@ -144,22 +144,23 @@ impl Localize for Expected {
 
 /// `开发区档案` / `a zone profile`, with how such a file starts when `example` is set.
 pub(super) fn file_kind_text(kind: FileKind, lang: Lang, example: bool) -> String {
-    let (zh, en, start) = match kind {
-        FileKind::Profile => (
-            "开发区档案",
-            "a zone profile",
-            "ZoneProfile(name: …, as_of: …, factors: { … })",
-        ),
-        FileKind::Checklist => (
-            "投资需求清单",
-            "a checklist",
-            "Checklist(project: …, items: { … })",
-        ),
-        FileKind::Catalog => ("要素目录", "a catalog", "Catalog(units: …, factors: …)"),
+    let name = match (kind, lang) {
+        (FileKind::Profile, Lang::Zh) => "开发区档案",
+        (FileKind::Profile, Lang::En) => "a zone profile",
+        (FileKind::Checklist, Lang::Zh) => "投资需求清单",
+        (FileKind::Checklist, Lang::En) => "a checklist",
+        (FileKind::Catalog, Lang::Zh) => "要素目录",
+        (FileKind::Catalog, Lang::En) => "a catalog",
+    };
+    // How such a file starts: RON, the same in both languages.
+    let start = match kind {
+        FileKind::Profile => "ZoneProfile(name: …, as_of: …, factors: { … })",
+        FileKind::Checklist => "Checklist(project: …, items: { … })",
+        FileKind::Catalog => "Catalog(units: …, factors: …)",
     };
     match (lang, example) {
-        (Lang::Zh, true) => format!("{zh}：{start}"),
-        (Lang::En, true) => format!("{en}: {start}"),
-        (_, false) => lang.pick(zh, en).to_owned(),
+        (Lang::Zh, true) => format!("{name}：{start}"),
+        (Lang::En, true) => format!("{name}: {start}"),
+        (_, false) => name.to_owned(),
     }
 }

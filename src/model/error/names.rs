@@ -169,7 +169,11 @@ impl Key {
 
 pub(super) fn choices(keys: &[Key], lang: Lang, last: &str) -> String {
     let items: Vec<String> = keys.iter().map(|k| k.choice(lang)).collect();
-    join_list(&items, lang, lang.pick("或", last))
+    let last = match lang {
+        Lang::Zh => "或",
+        Lang::En => last,
+    };
+    join_list(&items, lang, last)
 }
 
 /// One level of what was being read: a field, or the entry of a factor.
@@ -197,5 +201,8 @@ pub(super) fn context_text(steps: &[Step], lang: Lang) -> String {
             },
         })
         .collect();
-    parts.join(lang.pick("的", ": "))
+    parts.join(match lang {
+        Lang::Zh => "的",
+        Lang::En => ": ",
+    })
 }

@@ -43,24 +43,32 @@ pub enum Token {
 
 impl Localize for Token {
     fn text(&self, lang: Lang) -> String {
-        let (zh, en) = match self {
-            Token::String => ("带引号的文字", "text in quotes"),
-            Token::Bool => ("true 或 false", "true or false"),
-            Token::Integer => ("整数", "a whole number"),
-            Token::Number => ("数字", "a number"),
-            Token::Char => ("单引号中的一个字符", "a character in single quotes"),
-            Token::List => ("方括号列表 [ … ]", "a list in square brackets [ … ]"),
-            Token::Map => ("花括号映射 { … }", "a map in braces { … }"),
-            Token::Struct => ("圆括号 ( … )", "parentheses ( … )"),
-            Token::Name => (
-                "名称（不带引号的字段名或选项）",
-                "a name (a field or choice, without quotes)",
-            ),
-            Token::Unit => ("()", "()"),
-            Token::Option => ("Some(…) 或 None", "Some(…) or None"),
-            Token::Bytes => ("字节串", "a byte string"),
-        };
-        lang.pick(zh, en).to_owned()
+        match (self, lang) {
+            (Token::String, Lang::Zh) => "带引号的文字",
+            (Token::String, Lang::En) => "text in quotes",
+            (Token::Bool, Lang::Zh) => "true 或 false",
+            (Token::Bool, Lang::En) => "true or false",
+            (Token::Integer, Lang::Zh) => "整数",
+            (Token::Integer, Lang::En) => "a whole number",
+            (Token::Number, Lang::Zh) => "数字",
+            (Token::Number, Lang::En) => "a number",
+            (Token::Char, Lang::Zh) => "单引号中的一个字符",
+            (Token::Char, Lang::En) => "a character in single quotes",
+            (Token::List, Lang::Zh) => "方括号列表 [ … ]",
+            (Token::List, Lang::En) => "a list in square brackets [ … ]",
+            (Token::Map, Lang::Zh) => "花括号映射 { … }",
+            (Token::Map, Lang::En) => "a map in braces { … }",
+            (Token::Struct, Lang::Zh) => "圆括号 ( … )",
+            (Token::Struct, Lang::En) => "parentheses ( … )",
+            (Token::Name, Lang::Zh) => "名称（不带引号的字段名或选项）",
+            (Token::Name, Lang::En) => "a name (a field or choice, without quotes)",
+            (Token::Unit, _) => "()",
+            (Token::Option, Lang::Zh) => "Some(…) 或 None",
+            (Token::Option, Lang::En) => "Some(…) or None",
+            (Token::Bytes, Lang::Zh) => "字节串",
+            (Token::Bytes, Lang::En) => "a byte string",
+        }
+        .to_owned()
     }
 }
 
