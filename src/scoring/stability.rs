@@ -105,11 +105,9 @@ pub fn first_place_text<P: AsRef<ZoneProfile>>(
     profiles: &[P],
     lang: Lang,
 ) -> String {
+    let t = super::texts::texts(lang);
     let Some(f) = finding else {
-        return match lang {
-            Lang::Zh => "第一名稳定：单独调整任何一项要素的重要性（含把填了要求的“不需要”项调高，必须项除外），都不会改变前两名的次序。".into(),
-            Lang::En => "First place is firm: no change to one factor's importance (raising a not-needed factor with a requirement included; must-haves aside) alters the top two.".into(),
-        };
+        return t.first_place_firm.to_owned();
     };
     let name = |z: ZoneIdx| {
         profiles
@@ -117,22 +115,13 @@ pub fn first_place_text<P: AsRef<ZoneProfile>>(
             .map_or_else(String::new, |p| p.as_ref().name.get(lang).to_owned())
     };
     let factor = catalog.factor(f.factor).name.get(lang);
-    match lang {
-        Lang::Zh => format!(
-            "第一名不稳：若把“{factor}”的重要性由“{}”改为“{}”，{}（第二名）将超过{}。",
-            f.from.label(lang),
-            f.to.label(lang),
-            name(f.behind),
-            name(f.ahead)
-        ),
-        Lang::En => format!(
-            "First place is close: making \"{factor}\" {} instead of {} would put {} ahead of {}.",
-            f.to.label(lang).to_lowercase(),
-            f.from.label(lang).to_lowercase(),
-            name(f.behind),
-            name(f.ahead)
-        ),
-    }
+    (t.first_place_close)(
+        factor,
+        f.from.label(lang),
+        f.to.label(lang),
+        &name(f.behind),
+        &name(f.ahead),
+    )
 }
 
 /// One item's importance changed to `to`: requirement `k` of those scored (of a checklist
