@@ -393,6 +393,6 @@ fn glyph_notice(missing: &[MissingGlyph], lang: Lang) -> String {
         .iter()
         .map(|m| m.text(lang))
         .collect::<Vec<_>>()
-        .join(lang.pick("；", "; "));
+        .join(texts(lang).glyph_separator);
     (texts(lang).no_glyph)(&list)
 }

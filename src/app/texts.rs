@@ -46,6 +46,8 @@ pub struct Texts {
     pub print_failed: fn(&str) -> String,
     /// Characters no font has, listed with where they are (the window would draw boxes).
     pub no_glyph: fn(&str) -> String,
+    /// Between the characters listed in that notice.
+    pub glyph_separator: &'static str,
     // Notices: recovery
     pub autosave_failed: fn(&str) -> String,
     pub clear_autosave_failed: fn(&str) -> String,
@@ -74,6 +76,7 @@ const ZH: Texts = Texts {
     sent_to_printer: "报告已发送到默认打印机。",
     opened_in_viewer: |path| format!("未找到打印服务（CUPS），已用 PDF 阅读器打开，请从中打印：{path}"),
     print_failed: |e| format!("打印失败：{e}"),
+    glyph_separator: "；",
     no_glyph: |list| {
         format!(
             "以下字符没有字体可以显示，窗口中显示为方框，报告也无法打印：{list}。请安装含这些字的字体，或修改这些内容。"
@@ -124,6 +127,7 @@ const EN: Texts = Texts {
         )
     },
     print_failed: |e| format!("Could not print: {e}"),
+    glyph_separator: "; ",
     no_glyph: |list| {
         format!(
             "No font has these characters, so the window shows boxes and the report cannot print them: {list}. Install a font that has them or change the text."
