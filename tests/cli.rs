@@ -775,3 +775,76 @@ fn score_twice_prints_the_same_from_the_cache() {
         String::from_utf8_lossy(&third.stderr)
     );
 }
+
+/// Two `gen` runs into one folder at the same time: one claims the folder and writes it, the
+/// other fails in words and writes nothing, and every profile left in the folder reads. A
+/// folder another run holds (its lock file there) is refused the same way, the lock left as
+/// it is; a run that finished leaves no lock behind.
+#[test]
+fn two_gen_runs_into_one_folder_at_once_never_corrupt_it() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("zones");
+    let spawn = |seed: &str, out: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_sitematch"))
+            .current_dir(crate::repo(""))
+            .env("SITEMATCH_HOME", dir.path().join("home"))
+            .env("SITEMATCH_CACHE", "")
+            .args(["--lang", "zh", "gen", "--zones", "2000", "--seed", seed, "--out"])
+            .arg(out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs")
+    };
+    let (a, b) = (spawn("1", &out), spawn("2", &out));
+    let runs = [a, b].map(|c| c.wait_with_output().expect("it ends"));
+    let won: Vec<bool> = runs.iter().map(|r| r.status.success()).collect();
+    assert_eq!(
+        won.iter().filter(|w| **w).count(),
+        1,
+        "exactly one run writes the folder: {:?}",
+        runs.iter()
+            .map(|r| String::from_utf8_lossy(&r.stderr).into_owned())
+            .collect::<Vec<_>>()
+    );
+    let lost = runs.iter().find(|r| !r.status.success()).expect("one failed");
+    assert_eq!(lost.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&lost.stderr);
+    // Started while the other was writing (as it is, in all but a stalled machine), or after
+    // it had written every file.
+    assert!(
+        err.contains("另一次生成（gen）正在向此文件夹写入，本次未写入任何文件")
+            || err.contains("文件已存在；生成的数据从不覆盖已有文件"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(sitematch::io::ron_files(&out).expect("folder").len(), 2000);
+    assert!(
+        !out.join(sitematch::io::GENERATE_LOCK).exists(),
+        "the lock is removed"
+    );
+    let check = sitematch(&["check", out.to_str().expect("p")]);
+    assert!(
+        check.status.success(),
+        "every profile reads: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+
+    // A folder that another run holds.
+    let held = dir.path().join("held");
+    std::fs::create_dir(&held).expect("folder");
+    std::fs::write(held.join(sitematch::io::GENERATE_LOCK), "4242\n").expect("lock");
+    let run = spawn("3", &held).wait_with_output().expect("it ends");
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains(".sitematch-gen.lock: 另一次生成（gen）正在向此文件夹写入"),
+        "{err}"
+    );
+    assert!(sitematch::io::ron_files(&held).expect("folder").is_empty());
+    assert!(
+        held.join(sitematch::io::GENERATE_LOCK).exists(),
+        "another's lock stays"
+    );
+}

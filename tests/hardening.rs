@@ -872,4 +872,6 @@ fn a_user_template_that_loops_or_grows_is_stopped_and_named() {
     let out = report_with_template(dir.path(), good, 60);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(std::fs::read(&pdf).expect("the report").starts_with(b"%PDF"));
+    // The child's own message still reaches the officer when it ended by itself.
+    assert!(stderr(&out).contains("wrote"), "{}", stderr(&out));
 }

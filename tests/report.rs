@@ -719,3 +719,45 @@ fn the_workbook_wraps_every_cell_and_fits_rows_up_to_the_bound() {
         "the ranking keeps its heights"
     );
 }
+
+/// A template that runs out of memory shows the officer SiteMatch's message, in Chinese, with
+/// the limit (1.5 GB, what a 4 GB laptop can spare), and nothing of the child's Rust panic,
+/// allocation failure or backtrace, even with backtraces asked for.
+#[test]
+fn a_template_out_of_memory_shows_only_our_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let growing = "#let a = range(4000000000)\n#a.len()\n";
+    let path = dir.path().join("mine.typ");
+    std::fs::write(&path, growing).expect("write the template");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sitematch"))
+        .current_dir(repo(""))
+        .env("SITEMATCH_CACHE", "")
+        .env("SITEMATCH_HOME", dir.path())
+        .env("SITEMATCH_TEMPLATE_SECONDS", "60")
+        .env("RUST_BACKTRACE", "1")
+        .env_remove("RUST_LOG")
+        .args([
+            "report",
+            "--lang",
+            "zh",
+            "--checklist",
+            "assets/checklists/pv_base.ron",
+        ])
+        .args(["--profiles", "profiles", "--template"])
+        .arg(&path)
+        .arg("--out")
+        .arg(dir.path().join("report.pdf"))
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("mine.typ 排版时内存用尽（上限 1.5 GB）"),
+        "{stderr}"
+    );
+    for leak in ["panicked", "backtrace", "memory allocation", "rust_oom"] {
+        assert!(!stderr.contains(leak), "`{leak}` reached the officer: {stderr}");
+    }
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(!dir.path().join("report.pdf").exists());
+}

@@ -1,5 +1,7 @@
 //! `gen`: synthetic zone profiles (and checklists) drawn around the bundled samples, for
-//! benchmarks and load tests, with limits on how many. Never writes over an existing file.
+//! benchmarks and load tests, with limits on how many. Never writes over an existing file, and
+//! claims its folder for the run: a second run into it at the same time fails and writes
+//! nothing.
 
 use std::path::Path;
 
@@ -30,6 +32,8 @@ pub(super) fn generate(
         }
     }
     let catalog = &ctx.catalog;
+    // Held until every file is written.
+    let _claim = io::GenerateClaim::acquire(out)?;
     let checklist_path = |i: usize| out.join("checklists").join(format!("checklist-{:03}.ron", i + 1));
     // Generated data never replaces anyone's file: the checklists are looked for before the
     // zones are written, as the zones are.

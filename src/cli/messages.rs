@@ -153,14 +153,14 @@ impl Localize for Failure {
                 io::worker::SECONDS
             ),
             (Failure::TemplateCrashed { path, detail }, Lang::Zh) => format!(
-                "按报告模板 {} 排版时内存用尽（上限 {} GB）或异常终止，未写入报告（{detail}）",
+                "按报告模板 {} 排版时内存用尽（上限 {}）或异常终止，未写入报告（{detail}）",
                 path.display(),
-                io::worker::MEMORY_LIMIT >> 30
+                io::worker::memory_limit_text()
             ),
             (Failure::TemplateCrashed { path, detail }, Lang::En) => format!(
-                "laying out the report template {} ran out of memory (limit {} GB) or crashed; no report was written ({detail})",
+                "laying out the report template {} ran out of memory (limit {}) or crashed; no report was written ({detail})",
                 path.display(),
-                io::worker::MEMORY_LIMIT >> 30
+                io::worker::memory_limit_text()
             ),
             (Failure::BadDate(e), Lang::Zh) => format!("--date：{}", e.text(lang)),
             (Failure::BadDate(e), Lang::En) => format!("--date: {}", e.text(lang)),

@@ -3,6 +3,7 @@
 //! library (`report::ReportModel`); nothing here lays anything out.
 
 use std::ffi::OsString;
+use std::io::Write;
 use std::path::Path;
 
 use super::args::{ReportArgs, ReportFormat};
@@ -89,7 +90,10 @@ pub(super) fn report_pdf(ctx: &Ctx, args: &ReportArgs) -> Result<bool, Failure> 
 }
 
 /// `report --template`: runs the report as a bounded child of this program and tells what
-/// became of it; the child writes the report and its own messages. Returns the exit code.
+/// became of it. A child that ended by itself has written the report or said why not: its
+/// messages are passed on. One that was stopped or crashed wrote a Rust panic or allocation
+/// failure at best, which is no message for an officer: that goes to the log (debug), and
+/// only this program's own message is shown. Returns the exit code.
 pub(super) fn bounded_report(
     args: &[OsString],
     day: jiff::civil::Date,
@@ -100,13 +104,27 @@ pub(super) fn bounded_report(
         path: template.to_owned(),
         detail,
     };
-    match io::worker::run(args, &day.to_string(), io::worker::time_limit()) {
-        Ok(Outcome::Exited(code)) => Ok(code),
-        Ok(Outcome::TimedOut(limit)) => Err(Failure::TemplateTimedOut {
+    let finished = match io::worker::run(args, &day.to_string(), io::worker::time_limit()) {
+        Ok(finished) => finished,
+        Err(e) => return Err(crashed(e.to_string())),
+    };
+    if let Outcome::Exited(code) = finished.outcome {
+        let mut stderr = std::io::stderr().lock();
+        // Nowhere left to tell a failure to write to standard error.
+        let _ = stderr.write_all(&finished.stderr).and_then(|()| stderr.flush());
+        return Ok(code);
+    }
+    log::debug!(
+        "the bounded child laying out {} wrote to standard error:\n{}",
+        template.display(),
+        String::from_utf8_lossy(&finished.stderr)
+    );
+    match finished.outcome {
+        Outcome::Exited(code) => Ok(code),
+        Outcome::TimedOut(limit) => Err(Failure::TemplateTimedOut {
             path: template.to_owned(),
             secs: limit.as_secs(),
         }),
-        Ok(Outcome::Crashed(status)) => Err(crashed(status.to_string())),
-        Err(e) => Err(crashed(e.to_string())),
+        Outcome::Crashed(status) => Err(crashed(status.to_string())),
     }
 }

@@ -69,6 +69,8 @@ pub enum FileProblem {
     },
     /// A `*.ron` that is a link to nothing (or to itself).
     BrokenLink,
+    /// The claim (lock file) of another `gen` run writing into the same folder.
+    GenerateInProgress,
 }
 
 /// What kind of document a file holds, for messages.
@@ -289,6 +291,12 @@ impl Localize for FileProblem {
             (FileProblem::BrokenLink, Lang::En) => {
                 "is a link to nothing (or a loop of links) and cannot be read".into()
             }
+            (FileProblem::GenerateInProgress, Lang::Zh) => {
+                "另一次生成（gen）正在向此文件夹写入，本次未写入任何文件；请等它结束，或换一个空文件夹（若确实没有生成在运行，是上次被中断的生成留下了此锁文件，可将其删除）".into()
+            }
+            (FileProblem::GenerateInProgress, Lang::En) => {
+                "another gen run is writing into this folder, so this one wrote nothing; wait for it to end or use an empty folder (if no gen is running, an interrupted one left this lock file: delete it)".into()
+            }
         }
     }
 }
@@ -415,6 +423,7 @@ mod tests {
             FileProblem::Locked,
             FileProblem::WrongExtension { ext: "RON".into() },
             FileProblem::BrokenLink,
+            FileProblem::GenerateInProgress,
         ];
         for p in &problems {
             // An exhaustive match: a new kind of problem fails to compile until it is here.
@@ -437,6 +446,7 @@ mod tests {
                 FileProblem::Locked => "Locked",
                 FileProblem::WrongExtension { .. } => "WrongExtension",
                 FileProblem::BrokenLink => "BrokenLink",
+                FileProblem::GenerateInProgress => "GenerateInProgress",
             };
             assert_renders(name, p, &c);
             let e = FileError::new(Path::new("zones/houma.ron"), p.clone());

@@ -34,8 +34,8 @@ pub use load::{
 };
 pub use read::{MAX_FILE_BYTES, read_bytes, read_nonempty, read_text};
 pub use save::{
-    FileStamp, check_unchanged, save_checklist, save_checklist_checked, save_profile, save_profile_checked,
-    write_generated,
+    FileStamp, GENERATE_LOCK, GenerateClaim, check_unchanged, save_checklist, save_checklist_checked,
+    save_profile, save_profile_checked, write_generated,
 };
 
 /// A folder or file as a full path, as a user reads it: `C:\Users\…\SiteMatch` on Windows,

@@ -146,12 +146,55 @@ impl Drop for SaveLock {
     }
 }
 
+/// The name of the lock file a `gen` run holds in its output folder: hidden, and not `.ron`,
+/// so no loader reads it.
+pub const GENERATE_LOCK: &str = ".sitematch-gen.lock";
+
+/// A folder claimed by one run that writes generated data into it: the lock file
+/// [`GENERATE_LOCK`], created exclusively, so that a second run into the same folder at the
+/// same time fails before it writes anything instead of writing the same files at once;
+/// removed when dropped. A run that was killed leaves it, and the message says to delete it.
+#[derive(Debug)]
+pub struct GenerateClaim {
+    lock: PathBuf,
+}
+
+impl GenerateClaim {
+    /// Makes `dir` if needed and claims it.
+    pub fn acquire(dir: &Path) -> Result<GenerateClaim, FileError> {
+        fs::create_dir_all(dir).map_err(|e| FileError::io(dir, IoAction::CreateFolder, e))?;
+        let lock = dir.join(GENERATE_LOCK);
+        match fs::OpenOptions::new().write(true).create_new(true).open(&lock) {
+            Ok(mut file) => {
+                // Who holds it, for a person looking at the folder; not read back.
+                let _ = writeln!(file, "{}", std::process::id());
+                Ok(GenerateClaim { lock })
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err(FileError::new(&lock, FileProblem::GenerateInProgress))
+            }
+            Err(e) => Err(FileError::io(&lock, IoAction::Write, e)),
+        }
+    }
+}
+
+impl Drop for GenerateClaim {
+    fn drop(&mut self) {
+        if let Err(e) = fs::remove_file(&self.lock) {
+            log::warn!("{}: the lock could not be removed: {e}", self.lock.display());
+        }
+    }
+}
+
 /// Writes generated profiles into `dir` (created if needed), in parallel and without the
-/// per-file sync of a save: for synthetic data sets, not for anyone's work.
+/// per-file sync of a save: for synthetic data sets, not for anyone's work. Each file is
+/// created anew, never opened when it exists: an existing file, or one another writer makes
+/// meanwhile, stops the run and is left as it is.
 pub fn write_generated(dir: &Path, profiles: &[ZoneProfile], catalog: &Catalog) -> Result<(), FileError> {
     use rayon::prelude::*;
     fs::create_dir_all(dir).map_err(|e| FileError::io(dir, IoAction::CreateFolder, e))?;
-    // Generated data never replaces anyone's file.
+    // Generated data never replaces anyone's file: looked for first, so that a folder with
+    // one in the way is refused before anything is written.
     if let Some(p) = profiles
         .iter()
         .map(|p| dir.join(format!("{}.ron", p.id)))
@@ -163,7 +206,16 @@ pub fn write_generated(dir: &Path, profiles: &[ZoneProfile], catalog: &Catalog) 
         let path = dir.join(format!("{}.ron", p.id));
         let text =
             model::write_profile(p, catalog).map_err(|e| write_failed(&path, Document::Profile, &e))?;
-        fs::write(&path, text).map_err(|e| FileError::io(&path, IoAction::Write, e))
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => FileError::new(&path, FileProblem::Exists),
+                _ => FileError::io(&path, IoAction::Write, e),
+            })?;
+        file.write_all(text.as_bytes())
+            .map_err(|e| FileError::io(&path, IoAction::Write, e))
     })
 }
 

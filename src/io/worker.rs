@@ -1,11 +1,15 @@
 //! Work that must not take the program down, run as a child process of the program itself
 //! with a time limit and (on Unix) a memory limit: a user's report template, which can loop or
 //! grow without end. The child is the same executable with the same arguments and one
-//! environment variable set; it does the work and reports as it would alone, and the parent
-//! only waits, stops it when the time is up, and tells what became of it.
+//! environment variable set; it does the work and says what it has to say, and the parent
+//! waits, stops it when the time is up, and tells what became of it. The child's standard
+//! error goes through the parent: passed on when the child ended by itself, kept for the log
+//! when it was stopped or crashed (a Rust panic or allocation failure is no message for an
+//! officer).
 
 use std::ffi::OsString;
-use std::process::{Command, ExitStatus};
+use std::io::Read;
+use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 /// The environment variable that makes the program the bounded child; its value is the day
@@ -19,14 +23,41 @@ pub const SECONDS: &str = "SITEMATCH_TEMPLATE_SECONDS";
 /// few seconds.
 pub const DEFAULT_SECONDS: u64 = 120;
 
-/// The address space a child may use (Unix): well above the bundled report of any folder
-/// (≤ 300 MB resident), well below what takes a 8 GB office PC down.
-pub const MEMORY_LIMIT: u64 = 3 << 30;
+/// The address space a child may use (Unix): 1.5 GB, what a 4 GB laptop can spare beside the
+/// system, an office suite and a browser, and still well above the bundled report of any
+/// folder (≤ 300 MB resident).
+///
+/// Windows has no rlimit, so there only the time limit holds. A job object would bound the
+/// child there: `CreateJobObjectW`, `SetInformationJobObject` with
+/// `JobObjectExtendedLimitInformation` and `JOB_OBJECT_LIMIT_PROCESS_MEMORY` set to this
+/// figure, and the child assigned to it (`AssignProcessToJobObject`) right after it starts.
+pub const MEMORY_LIMIT: u64 = 1536 << 20;
+
+/// How much of a child's standard error is kept; the rest is read and dropped, so a child that
+/// writes without end never blocks on a full pipe nor fills the parent's memory.
+const STDERR_KEPT: usize = 1 << 20;
+
+/// [`MEMORY_LIMIT`] as people write it: `1.5 GB`.
+pub fn memory_limit_text() -> String {
+    let tenths = MEMORY_LIMIT * 10 / (1 << 30);
+    match tenths % 10 {
+        0 => format!("{} GB", tenths / 10),
+        t => format!("{}.{t} GB", tenths / 10),
+    }
+}
+
+/// What became of a bounded child, and what it wrote to standard error.
+#[derive(Debug)]
+pub struct Finished {
+    pub outcome: Outcome,
+    /// The child's standard error (its first [`STDERR_KEPT`] bytes).
+    pub stderr: Vec<u8>,
+}
 
 /// What became of a bounded child.
 #[derive(Debug)]
 pub enum Outcome {
-    /// It ended by itself with this exit code (it has said what it had to say).
+    /// It ended by itself with this exit code (its standard error says what it had to say).
     Exited(u8),
     /// It was stopped by the system: out of memory past the limit, or a crash.
     Crashed(ExitStatus),
@@ -50,26 +81,66 @@ pub fn child_day() -> Option<String> {
 }
 
 /// Runs this program again with `args` as the bounded child and waits for it, at most
-/// `limit`. Standard output and error are the child's own.
-pub fn run(args: &[OsString], day: &str, limit: Duration) -> std::io::Result<Outcome> {
+/// `limit`. Standard output is the child's own; its standard error is collected and returned.
+pub fn run(args: &[OsString], day: &str, limit: Duration) -> std::io::Result<Finished> {
     let exe = std::env::current_exe()?;
-    let mut child = Command::new(exe).args(args).env(CHILD, day).spawn()?;
+    let mut child = Command::new(exe)
+        .args(args)
+        .env(CHILD, day)
+        .stderr(Stdio::piped())
+        .spawn()?;
+    // Read on a thread of its own, so a child that writes much never waits on the pipe.
+    let reader = child
+        .stderr
+        .take()
+        .map(|pipe| std::thread::spawn(move || collect(pipe)));
     let started = Instant::now();
-    loop {
+    let outcome = loop {
         if let Some(status) = child.try_wait()? {
-            return Ok(match status.code().and_then(|c| u8::try_from(c).ok()) {
+            break match status.code().and_then(|c| u8::try_from(c).ok()) {
                 Some(code @ 0..=2) => Outcome::Exited(code),
                 _ => Outcome::Crashed(status),
-            });
+            };
         }
         if started.elapsed() >= limit {
             // Already ended between the two checks is fine: kill fails, wait reaps it.
             let _ = child.kill();
             let _ = child.wait();
-            return Ok(Outcome::TimedOut(limit));
+            break Outcome::TimedOut(limit);
         }
         std::thread::sleep(Duration::from_millis(20));
+    };
+    // The pipe closes when the child has ended (it starts no children of its own).
+    let stderr = match reader.map(std::thread::JoinHandle::join) {
+        Some(Ok(bytes)) => bytes,
+        Some(Err(_)) => {
+            log::warn!("the bounded child's standard error could not be read");
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
+    Ok(Finished { outcome, stderr })
+}
+
+/// Reads a pipe to its end, keeping the first [`STDERR_KEPT`] bytes.
+fn collect(mut pipe: impl Read) -> Vec<u8> {
+    let mut kept = Vec::new();
+    let mut buf = [0u8; 8192];
+    loop {
+        match pipe.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                let room = STDERR_KEPT.saturating_sub(kept.len());
+                kept.extend_from_slice(buf.get(..n.min(room)).unwrap_or_default());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                log::debug!("reading the bounded child's standard error: {e}");
+                break;
+            }
+        }
     }
+    kept
 }
 
 /// In the child: limits the memory it may take, so a runaway allocation fails here (and ends

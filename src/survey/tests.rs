@@ -660,3 +660,42 @@ fn a_thousand_bad_rows_give_a_message_of_fifty_lines_and_a_count() {
     assert!(text.ends_with("另有 150 个单元格有问题"), "{text}");
     assert!(text.starts_with("有 200 个单元格无法读取"), "{text}");
 }
+
+/// The longest drop-down the catalog check lets through (level names joined to exactly
+/// `DROP_DOWN_MAX` characters, one with a `"` the workbook doubles) is one the workbook holds:
+/// the check and the writer agree on the bound.
+#[test]
+fn the_longest_choices_a_catalog_may_give_fit_the_workbook() {
+    use crate::model::catalog::{BUILTIN, DROP_DOWN_MAX, drop_down_length};
+    // 15 names of 15 characters, one of 14 with a quote (15 as written), and 15 commas.
+    let names: Vec<String> = (0..16)
+        .map(|i| match i {
+            0 => format!("“引”\\\"{}", "级".repeat(10)),
+            _ => format!("{i:02}").repeat(7) + "级",
+        })
+        .collect();
+    let levels: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!(r#"(id: "l{i}", zh: "{n}", en: "x")"#))
+        .collect();
+    let text = BUILTIN.replacen(
+        "    factors: [\n",
+        &format!(
+            "    factors: [\n        (id: \"x.long\", category: \"land\", zh: \"长名等级\", en: \"Long levels\", kind: Level([{}]), importance: Low),\n",
+            levels.join(", ")
+        ),
+        1,
+    );
+    let c = Catalog::parse(&text).expect("the longest choices load");
+    let Kind::Level(l) = &c.factor(c.find_factor("x.long").expect("factor")).kind else {
+        panic!("a level factor")
+    };
+    assert_eq!(
+        drop_down_length(l.iter().map(|l| l.name.zh.as_str())),
+        DROP_DOWN_MAX
+    );
+    let bytes = write(&c, None).expect("the survey is written");
+    let back = read(&c, &bytes).expect("and read back");
+    assert_eq!(back.items().count(), Checklist::template(&c).items().count());
+}

@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 
 use super::raw::{RawCatalog, RawFactor, RawKind, RawMeasure, RawTier, RawUnit, RawVocabulary};
 use super::{
-    Catalog, Category, CategoryIdx, DEFAULT_PRECISION, Factor, FactorIdx, Kind, MAX_PRECISION, Measure,
-    Member, PlanField, Tier, Unit, UnitIdx, VocabIdx, Vocabulary, index_u16,
+    Catalog, Category, CategoryIdx, DEFAULT_PRECISION, DROP_DOWN_MAX, Factor, FactorIdx, Kind, MAX_PRECISION,
+    Measure, Member, PlanField, Tier, Unit, UnitIdx, VocabIdx, Vocabulary, index_u16,
 };
 use crate::model::error::{CatalogProblem, IdFlaw, IdKind, Key, Named, ParseError};
 use crate::model::text::Text;
@@ -261,6 +261,7 @@ impl FactorCheck<'_> {
         let this = named(&f.id, &f.zh, &f.en);
         let category = self.category_of(&f, &this)?;
         let kind = self.check_kind(f.kind, &this)?;
+        self.check_drop_down(&kind, &this)?;
         self.check_default_from(f.default_from, &kind, &this)?;
         if !f.importance.is_requested() {
             return Err(self.at(&this, CatalogProblem::DefaultNotNeeded { factor: this.clone() }));
@@ -428,6 +429,35 @@ impl FactorCheck<'_> {
             }
         }
         Ok(levels)
+    }
+
+    /// The names the survey offers in the factor's drop-down (its levels', or its units'
+    /// Chinese names) fit in a spreadsheet drop-down ([`DROP_DOWN_MAX`]): the survey is
+    /// written from any catalog that loads.
+    fn check_drop_down(&self, kind: &Kind, this: &Named) -> Result<(), ParseError> {
+        let (what, length) = match kind {
+            Kind::Level(levels) => (
+                IdKind::Level,
+                super::drop_down_length(levels.iter().map(|l| l.name.zh.as_str())),
+            ),
+            Kind::AtLeast(m) | Kind::AtMost(m) => (
+                IdKind::Unit,
+                super::drop_down_length(m.units.iter().map(|u| self.units[u.index()].name.zh.as_str())),
+            ),
+            Kind::YesNo | Kind::Set(_) => return Ok(()),
+        };
+        if length > DROP_DOWN_MAX {
+            return Err(self.at(
+                this,
+                CatalogProblem::ChoicesTooLong {
+                    factor: this.clone(),
+                    kind: what,
+                    length,
+                    max: DROP_DOWN_MAX,
+                },
+            ));
+        }
+        Ok(())
     }
 
     /// A factor that takes its requirement from a checklist header field is of the kind that

@@ -77,6 +77,24 @@ pub const DEFAULT_PRECISION: u32 = 2;
 /// The most decimal places a unit may be shown with.
 const MAX_PRECISION: u32 = 10;
 
+/// The most a spreadsheet drop-down's choices may come to, joined with commas: Excel's limit
+/// for a data-validation list, 255 characters (UTF-16 units, as Excel counts them). The survey
+/// offers each `Level` factor's levels and each quantity factor's units in such a list, by
+/// their Chinese names, so the catalog check holds those names to it.
+pub const DROP_DOWN_MAX: usize = 255;
+
+/// How long `names` come to as a drop-down's list: each name as written into the workbook
+/// (a `"` doubled), with a comma between two.
+pub fn drop_down_length<'a>(names: impl IntoIterator<Item = &'a str>) -> usize {
+    let mut length = 0;
+    let mut count: usize = 0;
+    for name in names {
+        length += name.encode_utf16().count() + name.matches('"').count();
+        count += 1;
+    }
+    length + count.saturating_sub(1)
+}
+
 /// A named choice: a member of a vocabulary or a level of a `Level` factor.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(from = "RawNamed")]

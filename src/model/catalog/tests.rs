@@ -138,6 +138,93 @@ fn checks_reject_broken_catalogs_with_the_line() {
     }
 }
 
+/// A factor whose level names, or unit names, come to more than a spreadsheet drop-down holds
+/// is refused when the catalog is read, naming the factor in either language, rather than when
+/// a survey is written; names that just fit load, and the bundled catalog's all fit.
+#[test]
+fn choices_longer_than_a_drop_down_holds_are_refused_at_parse() {
+    use crate::model::Localize;
+    use crate::model::error::Problem;
+    // 16 names of 15 characters and 15 commas: 255, the most a drop-down holds.
+    let levels = |width: usize| {
+        (0..16)
+            .map(|i| {
+                format!(
+                    r#"(id: "l{i}", zh: "{}", en: "x")"#,
+                    format!("{i:02}").repeat(width / 2) + &"级".repeat(width % 2)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let factor = |width| {
+        with_factor(&format!(
+            r#"(id: "x.long", category: "land", zh: "长名等级", en: "Long levels", kind: Level([{}]), importance: Low),"#,
+            levels(width)
+        ))
+    };
+    let fits = Catalog::parse(&factor(15)).expect("255 characters fit");
+    let Kind::Level(l) = &fits.factor(fits.find_factor("x.long").expect("factor")).kind else {
+        panic!("a level factor")
+    };
+    assert_eq!(drop_down_length(l.iter().map(|l| l.name.zh.as_str())), 255);
+
+    let e = Catalog::parse(&factor(16)).expect_err("271 characters do not fit");
+    assert!(e.line > 10, "the line points into the factor list: {e}");
+    let Problem::Catalog(p) = &e.problem else {
+        panic!("a catalog problem: {e}")
+    };
+    assert_eq!(
+        **p,
+        crate::model::error::CatalogProblem::ChoicesTooLong {
+            factor: crate::model::error::Named::new("x.long", Text::new("长名等级", "Long levels")),
+            kind: crate::model::error::IdKind::Level,
+            length: 271,
+            max: 255,
+        }
+    );
+    let zh = e.text(Lang::Zh);
+    assert!(
+        zh.contains("长名等级") && zh.contains("271") && zh.contains("下拉列表"),
+        "{zh}"
+    );
+    let en = e.text(Lang::En);
+    assert!(
+        en.contains("Long levels") && en.contains("drop-down holds (255)"),
+        "{en}"
+    );
+
+    let unit = BUILTIN.replacen(
+        "    units: [\n",
+        &format!(
+            "    units: [\n        (id: \"big_mu\", zh: \"{}\", en: \"big mu\", dimension: \"area\", scale: 666.6),\n",
+            "亩".repeat(300)
+        ),
+        1,
+    );
+    let unit = unit.replacen(
+        "    factors: [\n",
+        "    factors: [\n        (id: \"x.area\", category: \"land\", zh: \"大亩面积\", en: \"Area\", kind: AtLeast(unit: \"big_mu\"), importance: Low),\n",
+        1,
+    );
+    let e = Catalog::parse(&unit).expect_err("a unit name of 300 characters does not fit");
+    assert!(e.text(Lang::Zh).contains("大亩面积"), "{e}");
+    assert!(e.to_string().contains("units come to 300 characters"), "{e}");
+
+    // The bundled catalog loads, and every drop-down it gives the survey fits.
+    let c = builtin();
+    for (_, f) in c.factors() {
+        let names: Vec<&str> = match &f.kind {
+            Kind::Level(l) => l.iter().map(|l| l.name.zh.as_str()).collect(),
+            Kind::AtLeast(m) | Kind::AtMost(m) => {
+                m.units.iter().map(|u| c.unit(*u).name.zh.as_str()).collect()
+            }
+            _ => continue,
+        };
+        assert!(drop_down_length(names) <= DROP_DOWN_MAX, "{}", f.id);
+    }
+}
+
 #[test]
 fn malformed_catalog_text_gives_the_position() {
     let e = Catalog::parse("Catalog(\n  units: [,\n").expect_err("bad");

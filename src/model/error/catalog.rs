@@ -111,6 +111,14 @@ pub enum CatalogProblem {
     EmptyLevels {
         factor: Named,
     },
+    /// The Chinese names of a factor's levels or units (`kind`), which the survey offers in a
+    /// drop-down, longer joined with commas than a spreadsheet drop-down holds (`max`).
+    ChoicesTooLong {
+        factor: Named,
+        kind: IdKind,
+        length: usize,
+        max: usize,
+    },
     UnknownVocabulary {
         factor: Named,
         given: String,
@@ -294,6 +302,32 @@ impl Localize for CatalogProblem {
             (C::MaxNotPositive { factor: f }, Lang::En) => format!("{}`max` must be above zero", factor(f)),
             (C::EmptyLevels { factor: f }, Lang::Zh) => format!("{}等级列表为空", factor(f)),
             (C::EmptyLevels { factor: f }, Lang::En) => format!("{}the level list is empty", factor(f)),
+            (
+                C::ChoicesTooLong {
+                    factor: f,
+                    kind,
+                    length,
+                    max,
+                },
+                Lang::Zh,
+            ) => format!(
+                "{}各{}的中文名称连同分隔的逗号共 {length} 个字符，超过电子表格下拉列表最多容纳的 {max} 个字符，调查表无法列出；请缩短名称",
+                factor(f),
+                kind.word(lang)
+            ),
+            (
+                C::ChoicesTooLong {
+                    factor: f,
+                    kind,
+                    length,
+                    max,
+                },
+                Lang::En,
+            ) => format!(
+                "{}the Chinese names of its {}s come to {length} characters with the commas between them, more than a spreadsheet drop-down holds ({max}), so the survey could not offer them; shorten the names",
+                factor(f),
+                kind.word(lang)
+            ),
             (C::UnknownVocabulary { factor: f, given }, Lang::Zh) => {
                 format!("{}词表“{given}”没有定义", factor(f))
             }

@@ -296,6 +296,12 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
         CatalogProblem::EmptyLevels {
             factor: factor(c, "land.servicing_level"),
         },
+        CatalogProblem::ChoicesTooLong {
+            factor: factor(c, "land.servicing_level"),
+            kind: IdKind::Level,
+            length: 300,
+            max: 255,
+        },
         CatalogProblem::UnknownVocabulary {
             factor: factor(c, "policy.regional_assessments"),
             given: "assesments".into(),
@@ -404,6 +410,7 @@ fn variant(p: &Problem) -> String {
             CatalogProblem::InexactConversion { .. } => "InexactConversion",
             CatalogProblem::MaxNotPositive { .. } => "MaxNotPositive",
             CatalogProblem::EmptyLevels { .. } => "EmptyLevels",
+            CatalogProblem::ChoicesTooLong { .. } => "ChoicesTooLong",
             CatalogProblem::UnknownVocabulary { .. } => "UnknownVocabulary",
             CatalogProblem::DefaultFromMismatch { .. } => "DefaultFromMismatch",
             CatalogProblem::DefaultNotNeeded { .. } => "DefaultNotNeeded",
@@ -445,8 +452,8 @@ fn every_problem_reads_in_chinese_and_in_english() {
     let c = catalog();
     let problems = every_problem(&c);
     let covered: std::collections::BTreeSet<String> = problems.iter().map(variant).collect();
-    // 17 syntax, 20 expected, 12 value, 23 catalog and 17 other problems.
-    assert_eq!(covered.len(), 17 + 20 + 12 + 23 + 17, "{covered:?}");
+    // 17 syntax, 20 expected, 12 value, 24 catalog and 17 other problems.
+    assert_eq!(covered.len(), 17 + 20 + 12 + 24 + 17, "{covered:?}");
     for p in &problems {
         assert_renders(&variant(p), p, &c);
         // Inside a parse error, with the fields it was found in.
