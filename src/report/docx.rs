@@ -9,7 +9,9 @@ use docx_rs::{
     RunFonts, Shading, ShdType, Table, TableCell, TableRow, VAlignType, WidthType,
 };
 
+use super::docx_texts::{Texts, texts};
 use super::model::{Bi, ItemLine, ReportLang, ReportModel, ZoneSection};
+use crate::model::Lang;
 
 /// Why the document could not be written (the zip writer's words).
 #[derive(Debug, thiserror::Error)]
@@ -91,13 +93,6 @@ impl Writer {
         out
     }
 
-    fn pair(zh: impl Into<String>, en: impl Into<String>) -> Bi {
-        Bi {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
-
     /// A table cell holding a pair.
     fn cell(&self, b: &Bi, width: usize, style: impl Fn(Run) -> Run) -> TableCell {
         let mut c = TableCell::new()
@@ -115,7 +110,25 @@ fn para() -> Paragraph {
 }
 
 fn plain(s: &str) -> Bi {
-    Writer::pair(s, s)
+    Bi {
+        zh: s.to_owned(),
+        en: s.to_owned(),
+    }
+}
+
+/// A word of the document's texts table, in both languages.
+fn words(f: impl Fn(&'static Texts) -> &'static str) -> Bi {
+    Bi::of(|l| f(texts(l)).to_owned())
+}
+
+/// A line of the document's texts table, in both languages.
+fn line(f: impl Fn(&'static Texts) -> String) -> Bi {
+    Bi::of(|l| f(texts(l)))
+}
+
+/// A zone qualified or not, with its mark.
+fn qualified(t: &Texts, yes: bool) -> &'static str {
+    if yes { t.qualified } else { t.not_qualified }
 }
 
 fn mark_run(status: &str, mark: &str) -> Run {
@@ -130,35 +143,26 @@ fn mark_run(status: &str, mark: &str) -> Run {
 pub fn render(model: &ReportModel) -> Result<Vec<u8>, DocxError> {
     let w = Writer { lang: model.lang };
     let c = &model.cover;
-    let title = Writer::pair("项目要素匹配报告", "Site-readiness match report");
+    let title = words(|t| t.title);
     let fonts = RunFonts::new()
         .ascii("Arial")
         .hi_ansi("Arial")
         .east_asia("Microsoft YaHei")
         .cs("Arial");
 
-    let footer_text = |zh: bool| {
-        let p = Paragraph::new()
-            .align(AlignmentType::Center)
-            .size(SMALL)
-            .color(SOFT);
-        if zh {
-            p.add_run(Run::new().add_text("第 ").size(SMALL))
-                .add_page_num(PageNum::new())
-                .add_run(Run::new().add_text(" 页 / 共 ").size(SMALL))
-                .add_num_pages(NumPages::new())
-                .add_run(Run::new().add_text(" 页").size(SMALL))
-        } else {
-            p.add_run(Run::new().add_text("Page ").size(SMALL))
-                .add_page_num(PageNum::new())
-                .add_run(Run::new().add_text(" of ").size(SMALL))
-                .add_num_pages(NumPages::new())
-        }
-    };
-    let footer = match model.lang {
-        ReportLang::En => Footer::new().add_paragraph(footer_text(false)),
-        _ => Footer::new().add_paragraph(footer_text(true)),
-    };
+    let t = texts(model.lang.primary());
+    let mut footer_text = Paragraph::new()
+        .align(AlignmentType::Center)
+        .size(SMALL)
+        .color(SOFT)
+        .add_run(Run::new().add_text(t.page_before).size(SMALL))
+        .add_page_num(PageNum::new())
+        .add_run(Run::new().add_text(t.page_between).size(SMALL))
+        .add_num_pages(NumPages::new());
+    if !t.page_after.is_empty() {
+        footer_text = footer_text.add_run(Run::new().add_text(t.page_after).size(SMALL));
+    }
+    let footer = Footer::new().add_paragraph(footer_text);
     let title_line = match model.lang {
         ReportLang::Zh => title.zh.clone(),
         ReportLang::En => title.en.clone(),
@@ -199,32 +203,26 @@ pub fn render(model: &ReportModel) -> Result<Vec<u8>, DocxError> {
             .add_run(Run::new().add_text(c.project.as_str()).size(28)),
     );
     let mut rows: Vec<(Bi, Bi)> = vec![
-        (Writer::pair("投资方", "Investor"), plain(&c.investor)),
-        (Writer::pair("项目", "Project"), plain(&c.project)),
+        (words(|t| t.investor), plain(&c.investor)),
+        (words(|t| t.project), plain(&c.project)),
     ];
     if let Some(i) = &c.industry {
-        rows.push((Writer::pair("行业", "Industry"), i.clone()));
+        rows.push((words(|t| t.industry), i.clone()));
     }
     if let Some(i) = &c.total_investment {
-        rows.push((Writer::pair("总投资", "Total investment"), i.clone()));
+        rows.push((words(|t| t.total_investment), i.clone()));
     }
     rows.push((
-        Writer::pair("计分要素", "Factors scored"),
-        Writer::pair(
-            format!("{} 项（必须项 {} 项）", c.scored_items, c.must_haves),
-            format!("{} ({} must-haves)", c.scored_items, c.must_haves),
-        ),
+        words(|t| t.factors_scored),
+        line(|t| (t.factors_scored_value)(c.scored_items, c.must_haves)),
     ));
     rows.push((
-        Writer::pair("参评开发区", "Zones scored"),
-        Writer::pair(
-            format!("{} 个，合格 {} 个", c.zones_scored_text, c.zones_qualified_text),
-            format!("{} ({} qualified)", c.zones_scored_text, c.zones_qualified_text),
-        ),
+        words(|t| t.zones_scored),
+        line(|t| (t.zones_scored_value)(&c.zones_scored_text, &c.zones_qualified_text)),
     ));
-    rows.push((Writer::pair("报告日期", "Date"), plain(&c.date)));
+    rows.push((words(|t| t.date), plain(&c.date)));
     if !c.prepared_by.is_empty() {
-        rows.push((Writer::pair("编制", "Prepared by"), plain(&c.prepared_by)));
+        rows.push((words(|t| t.prepared_by), plain(&c.prepared_by)));
     }
     let label_width = 2400;
     doc = doc.add_table(
@@ -277,15 +275,8 @@ fn small_note(doc: Docx, w: &Writer, b: &Bi) -> Docx {
 }
 
 fn ranking(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
-    let mut doc = heading(doc, w, &Writer::pair("匹配排名", "Ranking"), 26, false);
-    doc = small_note(
-        doc,
-        w,
-        &Writer::pair(
-            "合格：必须项全部满足。排序：合格者在前，再按得分、待核实项少者、编号。✔ 满足 △ 部分满足 ✘ 不满足 ? 待核实。",
-            "Qualified: every must-have met. Order: qualified first, then score, fewer unknowns, zone id. ✔ met △ partial ✘ unmet ? to verify.",
-        ),
-    );
+    let mut doc = heading(doc, w, &words(|t| t.ranking), 26, false);
+    doc = small_note(doc, w, &words(|t| t.ranking_note));
     let widths = [700, 4092, 900, 1600, 500, 500, 500, 500, 800];
     let head = |b: Bi, width: usize| {
         w.cell(&b, width, |r| r.bold())
@@ -293,10 +284,10 @@ fn ranking(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
     };
     let mut rows = vec![
         TableRow::new(vec![
-            head(Writer::pair("排名", "Rank"), widths[0]),
-            head(Writer::pair("开发区", "Zone"), widths[1]),
-            head(Writer::pair("得分", "Score"), widths[2]),
-            head(Writer::pair("资格", "Qualified"), widths[3]),
+            head(words(|t| t.col_rank), widths[0]),
+            head(words(|t| t.col_zone), widths[1]),
+            head(words(|t| t.col_score), widths[2]),
+            head(words(|t| t.col_qualified), widths[3]),
             TableCell::new()
                 .width(widths[4], WidthType::Dxa)
                 .add_paragraph(para().add_run(mark_run("met", "✔"))),
@@ -309,7 +300,7 @@ fn ranking(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
             TableCell::new()
                 .width(widths[7], WidthType::Dxa)
                 .add_paragraph(para().add_run(mark_run("unknown", "?"))),
-            head(Writer::pair("完整度", "Data"), widths[8]),
+            head(words(|t| t.col_data), widths[8]),
         ])
         .cant_split(),
     ];
@@ -319,11 +310,7 @@ fn ranking(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
             name.zh = format!("{} · {}", name.zh, tier.zh);
             name.en = format!("{} · {}", name.en, tier.en);
         }
-        let qualified = if r.qualified {
-            Writer::pair("✔ 合格", "✔ qualified")
-        } else {
-            Writer::pair("✘ 不合格", "✘ not qualified")
-        };
+        let qualified = words(|t| qualified(t, r.qualified));
         let q_colour = if r.qualified { GREEN } else { RED };
         let n = |v: usize, width: usize| w.cell(&plain(&v.to_string()), width, |r| r);
         rows.push(
@@ -344,20 +331,7 @@ fn ranking(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
     doc = doc.add_table(Table::new(rows).set_grid(widths.to_vec()));
     doc = first_place(doc, w, model);
     if model.summary_rest > 0 {
-        doc = small_note(
-            doc,
-            w,
-            &Writer::pair(
-                format!(
-                    "其余 {} 个开发区未列出，见 Excel 排名表。",
-                    model.summary_rest_text
-                ),
-                format!(
-                    "The other {} zones are not listed here; the Excel ranking lists them all.",
-                    model.summary_rest_text
-                ),
-            ),
-        );
+        doc = small_note(doc, w, &line(|t| (t.summary_rest)(&model.summary_rest_text)));
     }
     doc
 }
@@ -375,83 +349,44 @@ fn section(doc: Docx, w: &Writer, s: &ZoneSection, first: bool) -> Docx {
             .collect::<Vec<_>>()
             .join(" · ")
     };
-    let tier = |zh: bool| {
-        s.tier
+    let place = Bi::of(|l| {
+        let tier = s
+            .tier
             .as_ref()
-            .map(|t| {
-                if zh {
-                    format!("就绪等级：{}", t.zh)
-                } else {
-                    format!("Readiness: {}", t.en)
-                }
-            })
-            .unwrap_or_default()
-    };
-    let (tz, te) = (tier(true), tier(false));
-    let place = Writer::pair(
-        join(vec![&s.region.zh, &s.contact.zh, &tz]),
-        join(vec![&s.region.en, &s.contact.en, &te]),
-    );
+            .map(|t| (texts(l).readiness)(t.get(l)))
+            .unwrap_or_default();
+        join(vec![s.region.get(l), s.contact.get(l), &tier])
+    });
     doc = small_note(doc, w, &place);
-    let failed = |zh: bool| {
-        if s.qualified {
+    let standing = Bi::of(|l| {
+        let t = texts(l);
+        let failed = if s.qualified {
             String::new()
-        } else if zh {
-            format!(
-                " — 未满足必须项：{}",
-                s.failed_must
-                    .iter()
-                    .map(|f| f.zh.as_str())
-                    .collect::<Vec<_>>()
-                    .join("、")
-            )
         } else {
-            format!(
-                " — must-haves not met: {}",
-                s.failed_must
+            (t.failed_must)(
+                &s.failed_must
                     .iter()
-                    .map(|f| f.en.as_str())
+                    .map(|f| f.get(l))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(l.list_separator()),
             )
-        }
-    };
-    let standing = Writer::pair(
-        format!(
-            "得分 {}  {}{}",
-            s.score,
-            if s.qualified {
-                "✔ 合格"
-            } else {
-                "✘ 不合格"
-            },
-            failed(true)
-        ),
-        format!(
-            "Score {}  {}{}",
-            s.score,
-            if s.qualified {
-                "✔ qualified"
-            } else {
-                "✘ not qualified"
-            },
-            failed(false)
-        ),
-    );
+        };
+        (t.standing)(&s.score, qualified(t, s.qualified), &failed)
+    });
     let colour = if s.qualified { GREEN } else { RED };
     for p in w.paras(&standing, BODY, |r| r.color(colour)) {
         doc = doc.add_paragraph(p.keep_next(true));
     }
-    let counts = Writer::pair(
+    let counts = line(|t| {
         format!(
-            "✔ {}  △ {}  ✘ {}  ? {}    数据完整度 {}%",
-            s.met, s.partial, s.unmet, s.unknown, s.completeness
-        ),
-        format!(
-            "✔ {}  △ {}  ✘ {}  ? {}    Data completeness {}%",
-            s.met, s.partial, s.unmet, s.unknown, s.completeness
-        ),
-    );
+            "✔ {}  △ {}  ✘ {}  ? {}    {}",
+            s.met,
+            s.partial,
+            s.unmet,
+            s.unknown,
+            (t.completeness)(&s.completeness)
+        )
+    });
     for p in w.paras(&counts, BODY, |r| r) {
         doc = doc.add_paragraph(p.keep_next(true));
     }
@@ -467,12 +402,12 @@ fn section(doc: Docx, w: &Writer, s: &ZoneSection, first: bool) -> Docx {
                 .width(widths[0], WidthType::Dxa)
                 .shading(Shading::new().shd_type(ShdType::Clear).fill(BAND))
                 .add_paragraph(para()),
-            head(Writer::pair("要素", "Factor"), widths[1]),
-            head(Writer::pair("重要性", "Importance"), widths[2]),
-            head(Writer::pair("要求", "Required"), widths[3]),
-            head(Writer::pair("现有", "Offered"), widths[4]),
-            head(Writer::pair("差距", "Gap"), widths[5]),
-            head(Writer::pair("来源 · 日期", "Source · as of"), widths[6]),
+            head(words(|t| t.col_factor), widths[1]),
+            head(words(|t| t.col_importance), widths[2]),
+            head(words(|t| t.col_required), widths[3]),
+            head(words(|t| t.col_offered), widths[4]),
+            head(words(|t| t.col_gap), widths[5]),
+            head(words(|t| t.col_source), widths[6]),
         ])
         .cant_split(),
     ];
@@ -498,26 +433,13 @@ fn section(doc: Docx, w: &Writer, s: &ZoneSection, first: bool) -> Docx {
             .map(|(i, src)| format!("[{}] {src}", i + 1))
             .collect::<Vec<_>>()
             .join("   ");
-        doc = small_note(
-            doc,
-            w,
-            &Writer::pair(format!("来源：{list}"), format!("Sources: {list}")),
-        );
+        doc = small_note(doc, w, &line(|t| (t.sources)(&list)));
     }
     if !s.to_close.is_empty() {
         let title = if s.qualified {
-            Writer::pair(
-                format!("提升至 {} 分需做到", s.target),
-                format!("What it would take to reach {} points", s.target),
-            )
+            line(|t| (t.to_target)(&s.target))
         } else {
-            Writer::pair(
-                format!("要达到合格（再提升至 {} 分）需做到", s.target),
-                format!(
-                    "What it would take to qualify (then to reach {} points)",
-                    s.target
-                ),
-            )
+            line(|t| (t.to_qualify)(&s.target))
         };
         doc = heading(doc, w, &title, BODY, false);
         for (i, line) in s.to_close.iter().enumerate() {
@@ -562,9 +484,7 @@ fn item_row(w: &Writer, it: &ItemLine, widths: &[usize; 7]) -> TableRow {
         ),
     );
     if it.illustrative {
-        for p in w.paras(&Writer::pair("示例值", "illustrative"), SMALL, |r| {
-            r.bold().color(VIOLET)
-        }) {
+        for p in w.paras(&words(|t| t.illustrative), SMALL, |r| r.bold().color(VIOLET)) {
             source_cell = source_cell.add_paragraph(p);
         }
     }
@@ -596,23 +516,14 @@ fn item_row(w: &Writer, it: &ItemLine, widths: &[usize; 7]) -> TableRow {
 
 fn appendix(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
     let a = &model.appendix;
-    let mut doc = heading(
-        doc,
-        w,
-        &Writer::pair(
-            "附录：评分规则与数据说明",
-            "Appendix: scoring rules and data caveats",
-        ),
-        26,
-        true,
-    );
-    doc = heading(doc, w, &Writer::pair("评分规则", "Scoring rules"), 22, false);
+    let mut doc = heading(doc, w, &words(|t| t.appendix), 26, true);
+    doc = heading(doc, w, &words(|t| t.rules), 22, false);
     for r in &a.rules {
         for p in w.paras(r, BODY, |r| r) {
             doc = doc.add_paragraph(p);
         }
     }
-    doc = heading(doc, w, &Writer::pair("数据说明", "Data caveats"), 22, false);
+    doc = heading(doc, w, &words(|t| t.caveats), 22, false);
     for r in &a.caveats {
         for p in w.paras(r, BODY, |r| r) {
             doc = doc.add_paragraph(p);
@@ -639,87 +550,31 @@ fn first_place(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
 
 fn brief(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
     let n = model.sections.len();
-    let mut doc = heading(
-        doc,
-        w,
-        &Writer::pair(format!("前 {n} 个开发区"), format!("The top {n} zones")),
-        24,
-        false,
-    );
+    let mut doc = heading(doc, w, &line(|t| (t.brief_heading)(n)), 24, false);
     doc = first_place(doc, w, model);
     for s in &model.sections {
-        let name = Bi {
-            zh: format!(
-                "{}. {}  {} 分  {}",
-                s.rank,
-                s.name.zh,
-                s.score,
-                if s.qualified {
-                    "✔ 合格"
-                } else {
-                    "✘ 不合格"
-                }
-            ),
-            en: format!(
-                "{}. {}  score {}  {}",
-                s.rank,
-                s.name.en,
-                s.score,
-                if s.qualified {
-                    "✔ qualified"
-                } else {
-                    "✘ not qualified"
-                }
-            ),
-        };
+        let name = Bi::of(|l| {
+            let t = texts(l);
+            (t.brief_zone)(s.rank, s.name.get(l), &s.score, qualified(t, s.qualified))
+        });
         doc = heading(doc, w, &name, 21, false);
+        let listed = |lines: &[Bi], l: Lang| {
+            lines
+                .iter()
+                .map(|d| d.get(l))
+                .collect::<Vec<_>>()
+                .join(texts(l).clause_separator)
+        };
         let gaps = if s.decisive.is_empty() {
-            Writer::pair(
-                "决定性差距：无，必须项全部满足。",
-                "Decisive gaps: none; every must-have is met.",
-            )
+            words(|t| t.no_decisive)
         } else {
-            Writer::pair(
-                format!(
-                    "决定性差距：{}",
-                    s.decisive
-                        .iter()
-                        .map(|d| d.zh.as_str())
-                        .collect::<Vec<_>>()
-                        .join("；")
-                ),
-                format!(
-                    "Decisive gaps: {}",
-                    s.decisive
-                        .iter()
-                        .map(|d| d.en.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
-            )
+            Bi::of(|l| (texts(l).decisive)(&listed(&s.decisive, l)))
         };
         for p in w.paras(&gaps, BODY, |r| r) {
             doc = doc.add_paragraph(p);
         }
         if !s.to_close.is_empty() {
-            let take = Writer::pair(
-                format!(
-                    "需做到：{}",
-                    s.to_close
-                        .iter()
-                        .map(|d| d.zh.as_str())
-                        .collect::<Vec<_>>()
-                        .join("；")
-                ),
-                format!(
-                    "What it would take: {}",
-                    s.to_close
-                        .iter()
-                        .map(|d| d.en.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
-            );
+            let take = Bi::of(|l| (texts(l).to_take)(&listed(&s.to_close, l)));
             for p in w.paras(&take, BODY, |r| r) {
                 doc = doc.add_paragraph(p);
             }
@@ -778,5 +633,31 @@ mod tests {
         assert!(en.contains("Houma Economic Development Zone"), "{en}");
         assert!(en.contains("100.0"), "{en}");
         assert!(!en.contains("侯马经济开发区"), "{en}");
+    }
+
+    /// The footer's runs of text, each followed by `|` (the page fields show `1`).
+    fn footer_text(lang: ReportLang) -> String {
+        let xml = zipped(
+            &render(&report("pv_base", lang)).expect("docx"),
+            "word/footer1.xml",
+        );
+        let mut text = String::new();
+        for piece in xml.split("<w:t").skip(1) {
+            let Some((_, rest)) = piece.split_once('>') else {
+                continue;
+            };
+            if let Some((t, _)) = rest.split_once("</w:t>") {
+                text.push_str(t);
+                text.push('|');
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn the_footer_counts_pages_in_the_first_language() {
+        assert_eq!(footer_text(ReportLang::Zh), "第 |1| 页 / 共 |1| 页|");
+        assert_eq!(footer_text(ReportLang::Both), "第 |1| 页 / 共 |1| 页|");
+        assert_eq!(footer_text(ReportLang::En), "Page |1| of |1|");
     }
 }

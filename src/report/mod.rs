@@ -9,6 +9,7 @@
 pub mod columns;
 pub mod csv;
 pub mod docx;
+mod docx_texts;
 #[cfg(feature = "pdf")]
 pub mod glyphs;
 pub mod json;

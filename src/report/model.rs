@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::texts::texts;
 use crate::model::{Checklist, Lang, ZoneIdx, ZoneProfile, number};
 use crate::scoring::explain::item_texts;
 use crate::scoring::{Ranking, Scorer, Status, ZoneResult};
@@ -52,10 +53,19 @@ pub struct Bi {
 }
 
 impl Bi {
-    fn of(f: impl Fn(Lang) -> String) -> Bi {
+    /// The text in each language, from a function of the language (a texts table's entry).
+    pub(crate) fn of(f: impl Fn(Lang) -> String) -> Bi {
         Bi {
             zh: f(Lang::Zh),
             en: f(Lang::En),
+        }
+    }
+
+    /// The text in `lang`.
+    pub(crate) fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
         }
     }
 
@@ -224,60 +234,22 @@ pub struct Appendix {
 
 /// The scoring rules as the appendix prints them (the contract of the domain reference, §4).
 fn rules() -> Vec<Bi> {
-    [
-        (
-            "每个请求的要素得分 s 在 0 到 1 之间。“不少于”类要素：现有值 x 不小于要求 r 时 s = 1，否则 s = max(0, (x − (1 − t)·r) / (t·r))；“不超过”类要素：x 不大于 r 时 s = 1，否则 s = max(0, ((1 + t)·r − x) / (t·r))。容差 t 按要素目录设定，默认为 50%。要求为 0 时只有满足与不满足两种结果。",
-            "Each requested factor earns a credit s between 0 and 1. For \"at least\" factors, s = 1 when the zone's value x is at least the requirement r, else s = max(0, (x − (1 − t)·r) / (t·r)); for \"at most\" factors, s = 1 when x ≤ r, else s = max(0, ((1 + t)·r − x) / (t·r)). The tolerance t is set per factor in the catalog (50% by default). A requirement of 0 is either met or unmet.",
-        ),
-        (
-            "是否类：具备得 1 分，计划中得 0.5 分（注明计划日期），不具备得 0 分。等级类：达到或高于要求得 1 分，低一级得 0.5 分，否则 0 分。集合类（产业准入、区域评估）：按所需项目中已具备的比例计分。",
-            "Yes/no: yes 1, planned 0.5 (with the planned date), no 0. Levels: at or above the requirement 1, one level short 0.5, else 0. Sets (industries admitted, regional assessments): the share of the required members the zone holds.",
-        ),
-        (
-            "开发区资料中没有数据的要素计 0 分，标为“待核实”，从不视为满足。",
-            "A factor the zone's profile has no value for scores 0 and is marked \"to verify\", never taken as met.",
-        ),
-        (
-            "权重：必须 3、高 3、中 2、低 1。总分 = 100 × Σ(权重 × s) / Σ权重。所有必须项均满足的开发区为“合格”。排序：合格者在前，再按得分从高到低、待核实项从少到多、编号。",
-            "Weights: must-have 3, high 3, medium 2, low 1. Score = 100 × Σ(weight × s) / Σ weight. A zone is qualified when every must-have is met. Order: qualified first, then score (highest first), fewer unknowns, zone id.",
-        ),
-    ]
-    .into_iter()
-    .map(|(zh, en)| Bi {
-        zh: zh.to_owned(),
-        en: en.to_owned(),
-    })
-    .collect()
+    // Both tables hold the same number of rules: the field is an array of fixed length.
+    (0..texts(Lang::Zh).rules.len())
+        .map(|i| Bi::of(|l| texts(l).rules[i].to_owned()))
+        .collect()
 }
 
 /// The data caveats of a report's detailed items.
 fn caveats(a: &Appendix) -> Vec<Bi> {
-    let mut out = vec![Bi {
-        zh: format!(
-            "本报告详细列出的 {} 项中：{} 项开发区无数据（待核实），{} 项为示例值（无来源），{} 项数据日期早于报告日期一年以上。",
-            a.detailed_items, a.unknown, a.illustrative, a.stale
-        ),
-        en: format!(
-            "Of the {} items detailed in this report, {} have no value in the zone's profile (to verify), {} are illustrative (no source), and {} are dated more than a year before the report.",
-            a.detailed_items, a.unknown, a.illustrative, a.stale
-        ),
-    }];
+    let mut out = vec![Bi::of(|l| {
+        (texts(l).caveat_items)(a.detailed_items, a.unknown, a.illustrative, a.stale)
+    })];
     if a.not_detailed > 0 {
-        out.push(Bi {
-            zh: format!(
-                "其余 {} 个开发区仅列入排名，未逐项展开；全部开发区的排名见 Excel 排名表。",
-                number::grouped(a.not_detailed.into())
-            ),
-            en: format!(
-                "The other {} zones are ranked but not detailed; the Excel ranking lists every zone.",
-                number::grouped(a.not_detailed.into())
-            ),
-        });
+        let n = number::grouped(a.not_detailed.into());
+        out.push(Bi::of(|l| (texts(l).caveat_not_detailed)(&n)));
     }
-    out.push(Bi {
-        zh: "数值均为精确十进制计算，报告中得分四舍五入到一位小数。".into(),
-        en: "Scores are computed in exact decimals and rounded to one decimal here.".into(),
-    });
+    out.push(Bi::of(|l| texts(l).caveat_exact.to_owned()));
     out
 }
 
@@ -537,11 +509,7 @@ impl ReportModel {
 
 /// `400,000 万元` / `4,000 million yuan`, exactly.
 fn investment_text(wan: Decimal) -> Bi {
-    let million = wan / Decimal::ONE_HUNDRED;
-    Bi {
-        zh: format!("{} 万元", number::grouped(wan)),
-        en: format!("{} million yuan", number::grouped(million)),
-    }
+    Bi::of(|l| (texts(l).investment)(wan))
 }
 
 fn section(
@@ -595,16 +563,13 @@ fn section(
             stale: zh.stale,
         };
         if line.must && item.status != Status::Met {
-            decisive.push(Bi {
-                zh: match &line.gap.as_ref().map(|g| g.zh.as_str()) {
-                    Some(gap) => format!("{}：{gap}", line.factor.zh),
-                    None => format!("{}：{}", line.factor.zh, line.status_label.zh),
-                },
-                en: match &line.gap.as_ref().map(|g| g.en.as_str()) {
-                    Some(gap) => format!("{}: {gap}", line.factor.en),
-                    None => format!("{}: {}", line.factor.en, line.status_label.en),
-                },
-            });
+            decisive.push(Bi::of(|l| {
+                let gap = match &line.gap {
+                    Some(gap) => gap.get(l),
+                    None => line.status_label.get(l),
+                };
+                format!("{}{}{gap}", line.factor.get(l), texts(l).gap_separator)
+            }));
         }
         let name = Bi::of(|l| catalog.category(factor.category).name.get(l).to_owned());
         match categories.last_mut() {

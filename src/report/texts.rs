@@ -1,8 +1,11 @@
 //! The words of the report writers (the terminal tables, the workbooks, the plans and the
-//! project ledger) in Chinese and English. The columns of the ranking and item exports have
-//! their titles in [`super::columns`]; the printed report's words are in its model.
+//! project ledger, and the printed report's model) in Chinese and English. The columns of the
+//! ranking and item exports have their titles in [`super::columns`]; the Word document's own
+//! words are in [`super::docx_texts`].
 
-use crate::model::{Bilingual, Lang};
+use rust_decimal::Decimal;
+
+use crate::model::{Bilingual, Lang, number};
 
 /// The report writers' words.
 pub struct Texts {
@@ -102,6 +105,16 @@ pub struct Texts {
     pub due_soon: fn(i32) -> String,
     pub overdue_one_day: &'static str,
     pub overdue: fn(i32) -> String,
+    // The printed report's model
+    /// The scoring rules of the appendix, a paragraph each.
+    pub rules: [&'static str; 4],
+    /// The first caveat: the items detailed, those unknown, illustrative and stale.
+    pub caveat_items: fn(usize, usize, usize, usize) -> String,
+    /// The zones ranked but not detailed, grouped as printed.
+    pub caveat_not_detailed: fn(&str) -> String,
+    pub caveat_exact: &'static str,
+    /// A total investment given in 万元, exactly.
+    pub investment: fn(Decimal) -> String,
 }
 
 const ZH: Texts = Texts {
@@ -186,6 +199,22 @@ const ZH: Texts = Texts {
     due_soon: |n| format!("仅剩 {n} 天"),
     overdue_one_day: "逾期 1 天",
     overdue: |n| format!("逾期 {n} 天"),
+    rules: [
+        "每个请求的要素得分 s 在 0 到 1 之间。“不少于”类要素：现有值 x 不小于要求 r 时 s = 1，否则 s = max(0, (x − (1 − t)·r) / (t·r))；“不超过”类要素：x 不大于 r 时 s = 1，否则 s = max(0, ((1 + t)·r − x) / (t·r))。容差 t 按要素目录设定，默认为 50%。要求为 0 时只有满足与不满足两种结果。",
+        "是否类：具备得 1 分，计划中得 0.5 分（注明计划日期），不具备得 0 分。等级类：达到或高于要求得 1 分，低一级得 0.5 分，否则 0 分。集合类（产业准入、区域评估）：按所需项目中已具备的比例计分。",
+        "开发区资料中没有数据的要素计 0 分，标为“待核实”，从不视为满足。",
+        "权重：必须 3、高 3、中 2、低 1。总分 = 100 × Σ(权重 × s) / Σ权重。所有必须项均满足的开发区为“合格”。排序：合格者在前，再按得分从高到低、待核实项从少到多、编号。",
+    ],
+    caveat_items: |items, unknown, illustrative, stale| {
+        format!(
+            "本报告详细列出的 {items} 项中：{unknown} 项开发区无数据（待核实），{illustrative} 项为示例值（无来源），{stale} 项数据日期早于报告日期一年以上。"
+        )
+    },
+    caveat_not_detailed: |n| {
+        format!("其余 {n} 个开发区仅列入排名，未逐项展开；全部开发区的排名见 Excel 排名表。")
+    },
+    caveat_exact: "数值均为精确十进制计算，报告中得分四舍五入到一位小数。",
+    investment: |wan| format!("{} 万元", number::grouped(wan)),
 };
 
 const EN: Texts = Texts {
@@ -272,6 +301,22 @@ const EN: Texts = Texts {
     due_soon: |n| format!("only {n} days left"),
     overdue_one_day: "1 day overdue",
     overdue: |n| format!("{n} days overdue"),
+    rules: [
+        "Each requested factor earns a credit s between 0 and 1. For \"at least\" factors, s = 1 when the zone's value x is at least the requirement r, else s = max(0, (x − (1 − t)·r) / (t·r)); for \"at most\" factors, s = 1 when x ≤ r, else s = max(0, ((1 + t)·r − x) / (t·r)). The tolerance t is set per factor in the catalog (50% by default). A requirement of 0 is either met or unmet.",
+        "Yes/no: yes 1, planned 0.5 (with the planned date), no 0. Levels: at or above the requirement 1, one level short 0.5, else 0. Sets (industries admitted, regional assessments): the share of the required members the zone holds.",
+        "A factor the zone's profile has no value for scores 0 and is marked \"to verify\", never taken as met.",
+        "Weights: must-have 3, high 3, medium 2, low 1. Score = 100 × Σ(weight × s) / Σ weight. A zone is qualified when every must-have is met. Order: qualified first, then score (highest first), fewer unknowns, zone id.",
+    ],
+    caveat_items: |items, unknown, illustrative, stale| {
+        format!(
+            "Of the {items} items detailed in this report, {unknown} have no value in the zone's profile (to verify), {illustrative} are illustrative (no source), and {stale} are dated more than a year before the report."
+        )
+    },
+    caveat_not_detailed: |n| {
+        format!("The other {n} zones are ranked but not detailed; the Excel ranking lists every zone.")
+    },
+    caveat_exact: "Scores are computed in exact decimals and rounded to one decimal here.",
+    investment: |wan| format!("{} million yuan", number::grouped(wan / Decimal::ONE_HUNDRED)),
 };
 
 static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
