@@ -591,7 +591,7 @@ fn the_table_says_whether_the_first_place_is_firm() {
         "zh",
     ]);
     assert!(
-        out.contains("第一名稳定：单独调整任何一项要素的重要性（含把填了要求的“不需要”项调高，必须项除外），都不会改变前两名的次序。"),
+        out.contains("第一名稳定：单独调整任一要素的重要性（含调高有要求的“不需要”项）都不改变前两名次序。"),
         "{out}"
     );
 }

@@ -322,7 +322,7 @@ fn selecting_a_zone_shows_its_breakdown() {
         "an opened checklist shows its results"
     );
     assert!(
-        h.query_by_label_contains("第一名稳定：单独调整任何一项要素的重要性")
+        h.query_by_label_contains("第一名稳定：单独调整任一要素的重要性")
             .is_some(),
         "the live ranking says how firm the first place is"
     );

@@ -80,8 +80,7 @@ const ZH: Texts = Texts {
     },
     missing: |list| format!("缺：{list}"),
     no_data: "无数据，待核实",
-    first_place_firm: "第一名稳定：单独调整任何一项要素的重要性（含把填了要求的“不需要”项调高，\
-                       必须项除外），都不会改变前两名的次序。",
+    first_place_firm: "第一名稳定：单独调整任一要素的重要性（含调高有要求的“不需要”项）都不改变前两名次序。",
     first_place_close: |factor, from, to, behind, ahead| {
         format!("第一名不稳：若把“{factor}”的重要性由“{from}”改为“{to}”，{behind}（第二名）将超过{ahead}。")
     },
@@ -113,8 +112,7 @@ const EN: Texts = Texts {
     },
     missing: |list| format!("missing: {list}"),
     no_data: "no data: to verify",
-    first_place_firm: "First place is firm: no change to one factor's importance (raising a not-needed \
-                       factor with a requirement included; must-haves aside) alters the top two.",
+    first_place_firm: "First place is firm: no single change of importance (raising a not-needed factor too) alters the top two.",
     first_place_close: |factor, from, to, behind, ahead| {
         format!(
             "First place is close: making \"{factor}\" {} instead of {} would put {behind} ahead of \
