@@ -225,6 +225,11 @@ mod tests {
         .expect("profile")
     }
 
+    /// Two zones, by id and factors, in this order.
+    fn two(c: &Catalog, (a, fa): (&str, &str), (b, fb): (&str, &str)) -> [ZoneProfile; 2] {
+        [zone(c, a, fa), zone(c, b, fb)]
+    }
+
     /// Worked by hand: land (high, 3) and rail (low, 1). `a` has the land, not the rail:
     /// N = 3, score 75. `b` has the rail and half the land (credit 1/2 at 75 of 100 mu with
     /// tolerance 0.5): N = 3·1/2 + 1 = 2.5, score 62.5. Rail high (δ = 2): N_a = 3, N_b = 4.5,
@@ -237,18 +242,17 @@ mod tests {
             r#""land.industrial_area": (required: "100 mu", importance: High),
                "transport.rail_freight": (required: Yes, importance: Low)"#,
         );
-        let zones = [
-            zone(
-                &c,
+        let zones = two(
+            &c,
+            (
                 "a",
                 r#""land.industrial_area": (value: "100 mu", source: "s"), "transport.rail_freight": (value: No, source: "s")"#,
             ),
-            zone(
-                &c,
+            (
                 "b",
                 r#""land.industrial_area": (value: "75 mu", source: "s"), "transport.rail_freight": (value: Yes, source: "s")"#,
             ),
-        ];
+        );
         let scorer = Scorer::new(&c, &list, day());
         let ranking = scorer.rank(&zones);
         assert_eq!(ranking.zones[0].score.fixed(1), "75.0");
@@ -279,18 +283,14 @@ mod tests {
             r#""land.industrial_area": (required: "100 mu", importance: High),
                "transport.rail_freight": (required: Yes, importance: Low)"#,
         );
-        let zones = [
-            zone(
-                &c,
+        let zones = two(
+            &c,
+            (
                 "a",
                 r#""land.industrial_area": (value: "100 mu", source: "s"), "transport.rail_freight": (value: Yes, source: "s")"#,
             ),
-            zone(
-                &c,
-                "b",
-                r#""land.industrial_area": (value: "90 mu", source: "s")"#,
-            ),
-        ];
+            ("b", r#""land.industrial_area": (value: "90 mu", source: "s")"#),
+        );
         let scorer = Scorer::new(&c, &list, day());
         let ranking = scorer.rank(&zones);
         assert_eq!(
@@ -321,18 +321,17 @@ mod tests {
             r#""power.capacity": (required: "50 MW", importance: High),
                "transport.rail_freight": (required: Yes, importance: NotNeeded)"#,
         );
-        let zones = [
-            zone(
-                &c,
+        let zones = two(
+            &c,
+            (
                 "a",
                 r#""power.capacity": (value: "50 MW", source: "s"), "transport.rail_freight": (value: No, source: "s")"#,
             ),
-            zone(
-                &c,
+            (
                 "b",
                 r#""power.capacity": (value: "40 MW", source: "s"), "transport.rail_freight": (value: Yes, source: "s")"#,
             ),
-        ];
+        );
         let scorer = Scorer::new(&c, &list, day());
         assert_eq!(scorer.requirements().len(), 1, "the spur is not scored");
         assert_eq!(scorer.dormant().len(), 1, "but it carries a requirement");
