@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::texts::texts;
+use super::texts::TEXTS;
 use crate::model::Lang;
 use crate::ui::texts::common;
 
@@ -21,8 +21,8 @@ pub enum FileKind {
 impl FileKind {
     fn filter(self, lang: Lang) -> (&'static str, &'static [&'static str]) {
         match self {
-            FileKind::Checklist => (texts(lang).checklist_files, &["ron"]),
-            FileKind::Profile => (texts(lang).profile_files, &["ron"]),
+            FileKind::Checklist => (TEXTS.get(lang).checklist_files, &["ron"]),
+            FileKind::Profile => (TEXTS.get(lang).profile_files, &["ron"]),
             FileKind::Pdf => ("PDF", &["pdf"]),
             FileKind::Docx => ("Word", &["docx"]),
             FileKind::Xlsx => ("Excel", &["xlsx"]),
@@ -61,7 +61,7 @@ impl FileDialogs for NativeDialogs {
         let (name, ext) = kind.filter(lang);
         Self::dialog(start)
             .add_filter(name, ext)
-            .set_title(texts(lang).open_title)
+            .set_title(TEXTS.get(lang).open_title)
             .pick_file()
     }
 
@@ -81,13 +81,13 @@ impl FileDialogs for NativeDialogs {
 
     fn pick_folder(&mut self, start: Option<&Path>, lang: Lang) -> Option<PathBuf> {
         Self::dialog(start)
-            .set_title(texts(lang).zones_folder_title)
+            .set_title(TEXTS.get(lang).zones_folder_title)
             .pick_folder()
     }
 
     fn pick_checklists_folder(&mut self, start: Option<&Path>, lang: Lang) -> Option<PathBuf> {
         Self::dialog(start)
-            .set_title(texts(lang).checklists_folder_title)
+            .set_title(TEXTS.get(lang).checklists_folder_title)
             .pick_folder()
     }
 }

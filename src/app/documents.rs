@@ -10,7 +10,7 @@ use egui::{Context, ViewportCommand};
 use super::SiteMatchApp;
 use super::dialogs::FileKind;
 use super::jobs::{self, FolderLoad};
-use super::texts::texts;
+use super::texts::TEXTS;
 use crate::io;
 use crate::model::Localize;
 use crate::model::{ZoneIdx, ZoneProfile};
@@ -56,7 +56,7 @@ impl SiteMatchApp {
                         let doc = ChecklistDoc::recovered(self.docs.catalog(), c, None);
                         self.docs.set_checklist(doc);
                         self.views.show_checklist();
-                        self.notify((texts(lang).survey_imported)(&path.display()), false);
+                        self.notify((TEXTS.get(lang).survey_imported)(&path.display()), false);
                     }
                     Err(e) => self.notify_error(&e),
                 }
@@ -173,7 +173,7 @@ impl SiteMatchApp {
     pub(super) fn report_load_errors(&mut self) {
         let n = self.docs.ws().errors.len();
         if n > 0 {
-            self.notify((texts(self.lang()).zones_failed)(n), true);
+            self.notify((TEXTS.get(self.lang()).zones_failed)(n), true);
         }
     }
 
@@ -229,8 +229,11 @@ impl SiteMatchApp {
         let lang = self.lang();
         let wrong = self.docs.doc().form.error_count();
         if wrong > 0 {
-            self.notices
-                .push(Topic::ChecklistInput, (texts(lang).checklist_to_fix)(wrong), true);
+            self.notices.push(
+                Topic::ChecklistInput,
+                (TEXTS.get(lang).checklist_to_fix)(wrong),
+                true,
+            );
             return Saved::No;
         }
         let (path, expected) = match (&self.docs.doc().path, ask) {
@@ -262,7 +265,7 @@ impl SiteMatchApp {
             Ok(stamp) => {
                 self.notices.settle(Topic::Checklist);
                 self.notices.settle(Topic::ChecklistInput);
-                self.notify((texts(lang).saved)(&path.display()), false);
+                self.notify((TEXTS.get(lang).saved)(&path.display()), false);
                 self.docs.doc_file_mut().mark_saved(path.clone(), Some(stamp));
                 self.settings.remember(&path);
                 self.settings.last_checklist = Some(path);
@@ -270,7 +273,7 @@ impl SiteMatchApp {
             }
             Err(io::SaveError::Changed(_)) => Saved::Conflict,
             Err(io::SaveError::File(e)) => {
-                let text = (texts(lang).save_failed)(&e.text(lang));
+                let text = (TEXTS.get(lang).save_failed)(&e.text(lang));
                 self.notices.push(Topic::Checklist, text, true);
                 Saved::No
             }
@@ -300,7 +303,7 @@ impl SiteMatchApp {
             Ok(p) => p,
             Err(n) => {
                 self.notices
-                    .push(Topic::Profile, (texts(lang).profile_to_fix)(n), true);
+                    .push(Topic::Profile, (TEXTS.get(lang).profile_to_fix)(n), true);
                 return Saved::No;
             }
         };
@@ -314,13 +317,13 @@ impl SiteMatchApp {
             Ok(stamp) => stamp,
             Err(io::SaveError::Changed(_)) => return Saved::Conflict,
             Err(io::SaveError::File(e)) => {
-                let text = (texts(lang).save_failed)(&e.text(lang));
+                let text = (TEXTS.get(lang).save_failed)(&e.text(lang));
                 self.notices.push(Topic::Profile, text, true);
                 return Saved::No;
             }
         };
         self.notices.settle(Topic::Profile);
-        self.notify((texts(lang).saved)(&path.display()), false);
+        self.notify((TEXTS.get(lang).saved)(&path.display()), false);
         let zone = self.put_zone(profile.clone(), path.clone(), stamp);
         if let Some(editor) = self.docs.editor_mut() {
             editor.mark_saved(&catalog, &profile, zone, path, stamp);
@@ -356,7 +359,7 @@ impl SiteMatchApp {
                 let keep = self.views.selection_ids(self.docs.ws());
                 self.docs.remove_zone(zone);
                 self.views.restore_selection(self.docs.ws(), keep);
-                self.notify((texts(self.lang()).deleted)(&backup.display()), false);
+                self.notify((TEXTS.get(self.lang()).deleted)(&backup.display()), false);
             }
             Err(e) => self.notify_error(&e),
         }

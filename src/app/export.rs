@@ -19,7 +19,7 @@ use super::SiteMatchApp;
 use super::dialogs::FileKind;
 use super::documents::suggested_file_name;
 use super::jobs::{self, Job, Runner};
-use super::texts::texts;
+use super::texts::TEXTS;
 use crate::io;
 use crate::model::{Lang, Localize};
 use crate::report::glyphs::{FontSet, MissingGlyph};
@@ -160,7 +160,7 @@ impl SiteMatchApp {
     fn start_report(&mut self, ctx: &Context, purpose: ReportUse) {
         if self.docs.results().requirements.is_empty() {
             if purpose != ReportUse::Preview {
-                self.notify(texts(self.lang()).nothing_to_report.to_owned(), true);
+                self.notify(TEXTS.get(self.lang()).nothing_to_report.to_owned(), true);
             }
             return;
         }
@@ -268,7 +268,7 @@ impl SiteMatchApp {
     }
 
     fn print_done(&mut self, result: Printed) {
-        let t = texts(self.lang());
+        let t = TEXTS.get(self.lang());
         match result {
             Ok((io::print::PrintVia::Lp, _)) => self.notify(t.sent_to_printer.to_owned(), false),
             Ok((io::print::PrintVia::Viewer, path)) => {
@@ -323,14 +323,14 @@ impl SiteMatchApp {
     fn report_file_name(&self, ext: &str) -> String {
         let name = suggested_file_name(&self.docs.doc().checklist.project);
         let stem = name.trim_end_matches(".ron");
-        let tag = texts(self.lang()).report_file_tag;
+        let tag = TEXTS.get(self.lang()).report_file_tag;
         format!("{stem}-{tag}.{ext}")
     }
 
     /// Writes the report as a Word document (fast: no layout).
     pub(super) fn export_docx(&mut self) {
         if self.docs.results().requirements.is_empty() {
-            self.notify(texts(self.lang()).nothing_to_report.to_owned(), true);
+            self.notify(TEXTS.get(self.lang()).nothing_to_report.to_owned(), true);
             return;
         }
         match crate::report::docx::render(&self.report_model()) {
@@ -351,8 +351,8 @@ impl SiteMatchApp {
             return;
         };
         match io::export(&path, bytes) {
-            Ok(()) => self.notify((texts(lang).exported)(&path.display()), false),
-            Err(e) => self.notify((texts(lang).export_failed)(&e.text(lang)), true),
+            Ok(()) => self.notify((TEXTS.get(lang).exported)(&path.display()), false),
+            Err(e) => self.notify((TEXTS.get(lang).export_failed)(&e.text(lang)), true),
         }
     }
 
@@ -365,7 +365,7 @@ impl SiteMatchApp {
         };
         let name = format!(
             "{}{}.xlsx",
-            texts(lang).survey_file_prefix,
+            TEXTS.get(lang).survey_file_prefix,
             suggested_file_name(&checklist.project).trim_end_matches(".ron")
         );
         self.export_file(FileKind::Xlsx, &name, &bytes);
@@ -393,6 +393,6 @@ fn glyph_notice(missing: &[MissingGlyph], lang: Lang) -> String {
         .iter()
         .map(|m| m.text(lang))
         .collect::<Vec<_>>()
-        .join(texts(lang).glyph_separator);
-    (texts(lang).no_glyph)(&list)
+        .join(TEXTS.get(lang).glyph_separator);
+    (TEXTS.get(lang).no_glyph)(&list)
 }

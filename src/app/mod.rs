@@ -35,7 +35,7 @@ use env::Env;
 use jobs::{FolderLoad, Loads, Runner};
 use notices::Notices;
 use planning::Planning;
-use texts::texts;
+use texts::TEXTS;
 use views::Views;
 
 use crate::io::recovery::RecoveryStore;
@@ -166,7 +166,7 @@ impl SiteMatchApp {
     /// The window title: the checklist's name, starred when anything is unsaved.
     pub fn window_title(&self) -> String {
         let star = if self.has_unsaved() { " *" } else { "" };
-        (texts(self.lang()).window_title)(&self.docs.doc().title(self.lang()), star)
+        (TEXTS.get(self.lang()).window_title)(&self.docs.doc().title(self.lang()), star)
     }
 
     /// Draws the whole app into `ui` and applies what the panels asked for.

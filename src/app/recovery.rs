@@ -3,7 +3,7 @@
 //! declining what the store holds at the next start.
 
 use super::SiteMatchApp;
-use super::texts::texts;
+use super::texts::TEXTS;
 use crate::io::recovery::RecoveryStore;
 use crate::model::Localize;
 use crate::model::{parse_checklist, write_checklist};
@@ -83,7 +83,7 @@ impl SiteMatchApp {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
         let Some(store) = &self.recovery.store else { return };
         let lang = self.lang();
-        let t = texts(lang);
+        let t = TEXTS.get(lang);
         // Once the user has chosen to quit, what is unsaved was saved or discarded on purpose.
         let keep = if self.env.quit_requested() {
             Ok(None)
@@ -121,7 +121,10 @@ impl SiteMatchApp {
                 self.docs.set_checklist(doc);
                 self.views.show_checklist();
             }
-            Err(e) => self.notify((texts(self.lang()).restore_failed)(&e.text(self.lang())), true),
+            Err(e) => self.notify(
+                (TEXTS.get(self.lang()).restore_failed)(&e.text(self.lang())),
+                true,
+            ),
         }
     }
 
@@ -130,7 +133,7 @@ impl SiteMatchApp {
     pub(super) fn forget_recovery(&mut self) {
         if let Some(Err(e)) = self.recovery.store.as_ref().map(RecoveryStore::clear) {
             self.notify(
-                (texts(self.lang()).clear_autosave_failed)(&e.text(self.lang())),
+                (TEXTS.get(self.lang()).clear_autosave_failed)(&e.text(self.lang())),
                 true,
             );
         }

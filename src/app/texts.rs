@@ -4,7 +4,7 @@
 
 use std::fmt::Display;
 
-use crate::model::{Bilingual, Lang};
+use crate::model::Bilingual;
 use crate::ui::texts::count_en;
 
 /// The app's words.
@@ -140,19 +140,16 @@ const EN: Texts = Texts {
 
 /// The app's words in `lang`.
 /// The words in both languages.
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     #[test]
     fn english_notices_count_right() {
-        let t = texts(Lang::En);
+        let t = TEXTS.get(Lang::En);
         assert_eq!(
             (t.zones_failed)(1),
             "1 zone file could not be loaded; the others are. See the Zones view for why."
@@ -177,10 +174,10 @@ mod tests {
 
     #[test]
     fn paths_and_errors_go_where_each_language_puts_them() {
-        assert_eq!((texts(Lang::Zh).exported)(&"a.pdf"), "已导出：a.pdf");
-        assert_eq!((texts(Lang::En).exported)(&"a.pdf"), "Exported: a.pdf");
+        assert_eq!((TEXTS.get(Lang::Zh).exported)(&"a.pdf"), "已导出：a.pdf");
+        assert_eq!((TEXTS.get(Lang::En).exported)(&"a.pdf"), "Exported: a.pdf");
         assert_eq!(
-            (texts(Lang::Zh).deleted)(&"x.ron.bak"),
+            (TEXTS.get(Lang::Zh).deleted)(&"x.ron.bak"),
             "已删除；文件保留为 x.ron.bak"
         );
     }

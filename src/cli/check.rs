@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Ctx;
-use super::messages::{Failure, Notice, Summary, Texts, texts};
+use super::messages::{Failure, Notice, Summary, TEXTS, Texts};
 use crate::io::{self, FileError, FileProblem};
 use crate::model::parse::{FileKind, sniff};
 use crate::model::text::printable;
@@ -15,7 +15,7 @@ use crate::model::{Catalog, Localize};
 /// message` for the others (正常 / 有误 in Chinese).
 pub(super) fn check(ctx: &Ctx, paths: &[PathBuf]) -> Result<bool, Failure> {
     let lang = ctx.lang();
-    let Texts { ok, bad, .. } = texts(lang);
+    let Texts { ok, bad, .. } = TEXTS.get(lang);
     let mut files = Vec::new();
     let mut all_good = true;
     for path in paths {

@@ -345,7 +345,7 @@ pub(super) struct Texts {
 }
 
 /// The words in both languages.
-static TEXTS: Bilingual<Texts> = Bilingual {
+pub(super) static TEXTS: Bilingual<Texts> = Bilingual {
     zh: Texts {
         colon: "：",
         ok: "正常",
@@ -357,11 +357,6 @@ static TEXTS: Bilingual<Texts> = Bilingual {
         bad: "bad",
     },
 };
-
-/// The command line's words in `lang`.
-pub(super) fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
 
 /// A usage error in Chinese: clap's own words are English, so the common kinds are told here,
 /// with the usage line.
@@ -407,7 +402,11 @@ pub(super) fn usage_error_zh(e: &clap::Error) -> String {
 
 /// Says why a command failed, on stderr, and gives its exit code.
 pub(super) fn fail(lang: Lang, failure: &Failure) -> ExitCode {
-    eprintln!("sitematch{}{}", texts(lang).colon, printable(&failure.text(lang)));
+    eprintln!(
+        "sitematch{}{}",
+        TEXTS.get(lang).colon,
+        printable(&failure.text(lang))
+    );
     ExitCode::from(failure.exit_code())
 }
 

@@ -71,7 +71,7 @@ impl Ctx {
     fn note(&self, notice: &Notice) {
         eprintln!(
             "sitematch{}{}",
-            messages::texts(self.lang()).colon,
+            messages::TEXTS.get(self.lang()).colon,
             printable(&notice.text(self.lang()))
         );
     }

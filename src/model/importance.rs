@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::text::Lang;
-use super::texts::texts;
+use super::texts::TEXTS;
 
 /// The importance of a requested factor (the scoring rules, README § Scoring). `NotNeeded` keeps a row in a checklist
 /// without scoring it.
@@ -65,7 +65,7 @@ impl Importance {
 
     /// The label a reader sees.
     pub fn label(self, lang: Lang) -> &'static str {
-        let t = texts(lang);
+        let t = TEXTS.get(lang);
         match self {
             Importance::Must => t.must,
             Importance::High => t.high,

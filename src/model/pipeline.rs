@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::text::Lang;
-use super::texts::texts;
+use super::texts::TEXTS;
 
 /// A project's stage, in the order projects move through them; `Shelved` stands aside.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -62,7 +62,7 @@ impl Stage {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        let t = texts(lang);
+        let t = TEXTS.get(lang);
         match self {
             Stage::Lead => t.lead,
             Stage::Negotiating => t.negotiating,

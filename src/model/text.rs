@@ -15,9 +15,9 @@ pub enum Lang {
 }
 
 /// A table of words in both languages: one instance of a module's `Texts` in Chinese and one
-/// in English, looked up by the language in force. [`Lang::pick`] chooses between two words;
-/// this chooses between two whole tables, so each module writes its table once and every
-/// module looks its words up the same way.
+/// in English, looked up by the language in force. Each module writes its table once, as a
+/// `static TEXTS: Bilingual<Texts>`, and every module looks its words up the same way,
+/// `TEXTS.get(lang)`: the one helper, so no module copies a lookup function of its own.
 #[derive(Debug)]
 pub struct Bilingual<T: 'static> {
     pub zh: T,
@@ -46,17 +46,9 @@ impl Lang {
         }
     }
 
-    /// Picks the text for this language out of a pair.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-
     /// The separator between items of a list in running text.
     pub fn list_separator(self) -> &'static str {
-        super::texts::texts(self).list_separator
+        super::texts::TEXTS.get(self).list_separator
     }
 }
 

@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use super::text::{Bilingual, Lang};
+use super::text::Bilingual;
 
 /// The data model's words.
 pub struct Texts {
@@ -84,9 +84,4 @@ const EN: Texts = Texts {
 };
 
 /// The words in both languages.
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-/// The data model's words in `lang`.
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };

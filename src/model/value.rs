@@ -9,7 +9,7 @@ use super::catalog::{Catalog, Factor, Kind, Measure, UnitIdx, VocabIdx};
 use super::error::Named;
 use super::number::{self, NumberError};
 use super::text::{Lang, Localize, join_list};
-use super::texts::texts;
+use super::texts::TEXTS;
 
 /// An amount in one of the units its factor accepts, with its value in the factor's own unit.
 /// Built only through [`Quantity::new`], so the amount is never negative and the unit fits.
@@ -151,7 +151,7 @@ impl Value {
 
 /// `是`, `计划 2025-03-31`, `否` (`Yes`, `Planned for 2025-03-31`, `No`).
 pub fn yes_no_text(answer: YesNo, lang: Lang) -> String {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     match answer {
         YesNo::Yes => t.yes.to_owned(),
         YesNo::No => t.no.to_owned(),
@@ -163,7 +163,7 @@ pub fn yes_no_text(answer: YesNo, lang: Lang) -> String {
 pub fn members_text(catalog: &Catalog, vocabulary: VocabIdx, members: &[u16], lang: Lang) -> String {
     let v = catalog.vocabulary(vocabulary);
     if members.is_empty() {
-        return texts(lang).none.to_owned();
+        return TEXTS.get(lang).none.to_owned();
     }
     members
         .iter()

@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use crate::model::value::members_text;
 use crate::model::{Catalog, Entry, FactorIdx, Importance, Kind, Lang, Value, YesNo, ZoneProfile, number};
 use crate::scoring::{Exact, ItemResult, Prepared, Scorer, Status, ZoneResult};
-use texts::texts;
+use texts::TEXTS;
 
 /// The score a plan aims for once the zone qualifies, unless the officer says otherwise.
 pub const DEFAULT_TARGET: Decimal = Decimal::from_parts(90, 0, 0, false, 0);
@@ -233,7 +233,7 @@ pub fn strictest(catalog: &Catalog, factor: FactorIdx, a: &Value, b: &Value) -> 
 pub fn change_text(catalog: &Catalog, change: &Change, lang: Lang) -> String {
     let factor = catalog.factor(change.factor);
     let name = factor.name.get(lang);
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     // The amount to add or take off, in the factor's unit at its display precision (rounded
     // up, so the change shown always suffices).
     let amount = |d: Decimal| match factor.kind.measure() {
@@ -281,7 +281,7 @@ pub fn change_text(catalog: &Catalog, change: &Change, lang: Lang) -> String {
 
 /// The gain in words: `+2.4 分` / `+2.4 points`.
 pub fn gain_text(gain: &Exact, lang: Lang) -> String {
-    (texts(lang).gain)(&gain.fixed(1))
+    (TEXTS.get(lang).gain)(&gain.fixed(1))
 }
 
 /// The plan as lines a reader follows: `可供工业用地面积 +77 亩：达标必需，+6.5 分`.
@@ -290,7 +290,7 @@ pub fn plan_lines(catalog: &Catalog, plan: &Plan, lang: Lang) -> Vec<String> {
         .map(|c| {
             let what = change_text(catalog, c, lang);
             let gain = gain_text(&c.gain, lang);
-            let t = texts(lang);
+            let t = TEXTS.get(lang);
             if c.must {
                 (t.needed_to_qualify)(&what, &gain)
             } else {

@@ -172,12 +172,12 @@ pub fn step_text(catalog: &Catalog, step: &Step, projects: usize, lang: Lang) ->
         .map(|c| change_text(catalog, c, lang))
         .collect();
     // Set members are listed with the list separator; changes are kept apart by a stronger one.
-    let t = super::texts::texts(lang);
+    let t = super::texts::TEXTS.get(lang);
     (t.step)(&changes.join(t.change_separator), step.qualified.len(), projects)
 }
 
 /// A shortfall in words: `可供工业用地面积 +300 亩：卡住 3 个项目`.
 pub fn shortfall_text(catalog: &Catalog, s: &Shortfall, lang: Lang) -> String {
     let change = change_text(catalog, &s.change, lang);
-    (super::texts::texts(lang).blocks)(&change, s.blocks)
+    (super::texts::TEXTS.get(lang).blocks)(&change, s.blocks)
 }

@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use crate::model::{Bilingual, Lang};
+use crate::model::Bilingual;
 
 /// The plan's words. `name` is a factor's name, `what` a change already in words.
 pub struct Texts {
@@ -81,20 +81,16 @@ const EN: Texts = Texts {
 };
 
 /// The words in both languages.
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-/// The plan's words in `lang`.
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     #[test]
     fn english_counts_projects_in_the_singular_and_plural_and_chinese_does_not() {
-        let (zh, en) = (texts(Lang::Zh), texts(Lang::En));
+        let (zh, en) = (TEXTS.get(Lang::Zh), TEXTS.get(Lang::En));
         assert_eq!(
             (zh.step)("用地 +300 亩", 1, 6),
             "用地 +300 亩：6 个项目中 1 个合格"
@@ -115,7 +111,7 @@ mod tests {
     #[test]
     fn a_plan_already_made_is_brought_forward_or_delivered() {
         let by = jiff::civil::date(2026, 6, 30);
-        let (zh, en) = (texts(Lang::Zh), texts(Lang::En));
+        let (zh, en) = (TEXTS.get(Lang::Zh), TEXTS.get(Lang::En));
         assert_eq!(
             (zh.bring_plan_forward)("供电 +20 兆瓦", by),
             "供电 +20 兆瓦（由计划 2026-06-30 提前到位）"

@@ -9,7 +9,7 @@ use docx_rs::{
     RunFonts, Shading, ShdType, Table, TableCell, TableRow, VAlignType, WidthType,
 };
 
-use super::docx_texts::{Texts, texts};
+use super::docx_texts::{TEXTS, Texts};
 use super::model::{Bi, ItemLine, ReportLang, ReportModel, ZoneSection};
 use crate::model::Lang;
 
@@ -118,12 +118,12 @@ fn plain(s: &str) -> Bi {
 
 /// A word of the document's texts table, in both languages.
 fn words(f: impl Fn(&'static Texts) -> &'static str) -> Bi {
-    Bi::of(|l| f(texts(l)).to_owned())
+    Bi::of(|l| f(TEXTS.get(l)).to_owned())
 }
 
 /// A line of the document's texts table, in both languages.
 fn line(f: impl Fn(&'static Texts) -> String) -> Bi {
-    Bi::of(|l| f(texts(l)))
+    Bi::of(|l| f(TEXTS.get(l)))
 }
 
 /// A zone qualified or not, with its mark.
@@ -150,7 +150,7 @@ pub fn render(model: &ReportModel) -> Result<Vec<u8>, DocxError> {
         .east_asia("Microsoft YaHei")
         .cs("Arial");
 
-    let t = texts(model.lang.primary());
+    let t = TEXTS.get(model.lang.primary());
     let mut footer_text = Paragraph::new()
         .align(AlignmentType::Center)
         .size(SMALL)
@@ -353,13 +353,13 @@ fn section(doc: Docx, w: &Writer, s: &ZoneSection, first: bool) -> Docx {
         let tier = s
             .tier
             .as_ref()
-            .map(|t| (texts(l).readiness)(t.get(l)))
+            .map(|t| (TEXTS.get(l).readiness)(t.get(l)))
             .unwrap_or_default();
         join(vec![s.region.get(l), s.contact.get(l), &tier])
     });
     doc = small_note(doc, w, &place);
     let standing = Bi::of(|l| {
-        let t = texts(l);
+        let t = TEXTS.get(l);
         let failed = if s.qualified {
             String::new()
         } else {
@@ -554,7 +554,7 @@ fn brief(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
     doc = first_place(doc, w, model);
     for s in &model.sections {
         let name = Bi::of(|l| {
-            let t = texts(l);
+            let t = TEXTS.get(l);
             (t.brief_zone)(s.rank, s.name.get(l), &s.score, qualified(t, s.qualified))
         });
         doc = heading(doc, w, &name, 21, false);
@@ -563,18 +563,18 @@ fn brief(doc: Docx, w: &Writer, model: &ReportModel) -> Docx {
                 .iter()
                 .map(|d| d.get(l))
                 .collect::<Vec<_>>()
-                .join(texts(l).clause_separator)
+                .join(TEXTS.get(l).clause_separator)
         };
         let gaps = if s.decisive.is_empty() {
             words(|t| t.no_decisive)
         } else {
-            Bi::of(|l| (texts(l).decisive)(&listed(&s.decisive, l)))
+            Bi::of(|l| (TEXTS.get(l).decisive)(&listed(&s.decisive, l)))
         };
         for p in w.paras(&gaps, BODY, |r| r) {
             doc = doc.add_paragraph(p);
         }
         if !s.to_close.is_empty() {
-            let take = Bi::of(|l| (texts(l).to_take)(&listed(&s.to_close, l)));
+            let take = Bi::of(|l| (TEXTS.get(l).to_take)(&listed(&s.to_close, l)));
             for p in w.paras(&take, BODY, |r| r) {
                 doc = doc.add_paragraph(p);
             }

@@ -3,7 +3,7 @@
 //! report model's texts. The model's own words (the appendix's rules and caveats) are in
 //! [`super::texts`].
 
-use crate::model::{Bilingual, Lang};
+use crate::model::Bilingual;
 
 /// The Word document's words.
 pub struct Texts {
@@ -180,9 +180,4 @@ const EN: Texts = Texts {
     clause_separator: "; ",
 };
 
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-/// The words in `lang`.
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };

@@ -137,8 +137,8 @@ pub fn missing_text(missing: &[MissingGlyph], lang: Lang) -> String {
         .iter()
         .map(|m| m.text(lang))
         .collect::<Vec<_>>()
-        .join(super::texts::texts(lang).glyph_separator);
-    (super::texts::texts(lang).missing_glyphs)(&list)
+        .join(super::texts::TEXTS.get(lang).glyph_separator);
+    (super::texts::TEXTS.get(lang).missing_glyphs)(&list)
 }
 
 #[cfg(test)]

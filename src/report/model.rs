@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::texts::texts;
+use super::texts::TEXTS;
 use crate::model::{Checklist, Lang, ZoneIdx, ZoneProfile, number};
 use crate::scoring::explain::item_texts;
 use crate::scoring::{Ranking, Scorer, Status, ZoneResult};
@@ -235,21 +235,21 @@ pub struct Appendix {
 /// The scoring rules as the appendix prints them (the contract of the domain reference, §4).
 fn rules() -> Vec<Bi> {
     // Both tables hold the same number of rules: the field is an array of fixed length.
-    (0..texts(Lang::Zh).rules.len())
-        .map(|i| Bi::of(|l| texts(l).rules[i].to_owned()))
+    (0..TEXTS.get(Lang::Zh).rules.len())
+        .map(|i| Bi::of(|l| TEXTS.get(l).rules[i].to_owned()))
         .collect()
 }
 
 /// The data caveats of a report's detailed items.
 fn caveats(a: &Appendix) -> Vec<Bi> {
     let mut out = vec![Bi::of(|l| {
-        (texts(l).caveat_items)(a.detailed_items, a.unknown, a.illustrative, a.stale)
+        (TEXTS.get(l).caveat_items)(a.detailed_items, a.unknown, a.illustrative, a.stale)
     })];
     if a.not_detailed > 0 {
         let n = number::grouped(a.not_detailed.into());
-        out.push(Bi::of(|l| (texts(l).caveat_not_detailed)(&n)));
+        out.push(Bi::of(|l| (TEXTS.get(l).caveat_not_detailed)(&n)));
     }
-    out.push(Bi::of(|l| texts(l).caveat_exact.to_owned()));
+    out.push(Bi::of(|l| TEXTS.get(l).caveat_exact.to_owned()));
     out
 }
 
@@ -509,7 +509,7 @@ impl ReportModel {
 
 /// `400,000 万元` / `4,000 million yuan`, exactly.
 fn investment_text(wan: Decimal) -> Bi {
-    Bi::of(|l| (texts(l).investment)(wan))
+    Bi::of(|l| (TEXTS.get(l).investment)(wan))
 }
 
 fn section(
@@ -568,7 +568,7 @@ fn section(
                     Some(gap) => gap.get(l),
                     None => line.status_label.get(l),
                 };
-                format!("{}{}{gap}", line.factor.get(l), texts(l).gap_separator)
+                format!("{}{}{gap}", line.factor.get(l), TEXTS.get(l).gap_separator)
             }));
         }
         let name = Bi::of(|l| catalog.category(factor.category).name.get(l).to_owned());

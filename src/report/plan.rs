@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::json::{exact, num};
-use super::texts::texts;
+use super::texts::TEXTS;
 
 use crate::model::{Catalog, Checklist, Lang, ZoneProfile, number};
 use crate::plan::pipeline::{Pipeline, shortfall_text, step_text};
@@ -20,7 +20,7 @@ fn score(e: &Exact) -> String {
 }
 
 fn qualified_word(q: bool, lang: Lang) -> &'static str {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     if q { t.plan_qualified } else { t.plan_not_qualified }
 }
 
@@ -41,7 +41,7 @@ pub fn plan_table(
     plan: &Plan,
     lang: Lang,
 ) -> String {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let mut out = format!("{} · {}\n", zone_title(zone, lang), checklist.project);
     out += &(t.plan_now)(&score(&plan.score), qualified_word(plan.qualified, lang));
     if plan.is_empty() {
@@ -106,7 +106,7 @@ pub fn plan_json(
 
 /// Reserve planning as lines: the projects, the shortfalls that block them, the ladder.
 pub fn pipeline_table(catalog: &Catalog, zone: &ZoneProfile, p: &Pipeline, lang: Lang) -> String {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let n = p.projects.len();
     let mut out = (t.pipeline_heading)(&zone_title(zone, lang), n, p.qualified_now());
     out += t.pipeline_projects;

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
-use super::texts::{Texts, texts};
+use super::texts::{TEXTS, Texts};
 use crate::model::pipeline::{DEADLINE_WARNING_DAYS, Deadline, Stage};
 use crate::model::{Catalog, Checklist, Lang, ZoneIdx, ZoneProfile};
 use crate::plan::{DEFAULT_TARGET, change_text, what_it_takes};
@@ -162,7 +162,7 @@ fn row<P: AsRef<ZoneProfile>>(
 
 /// `逾期 12 天` / `还有 20 天` / `—`: a deadline as a cell.
 pub fn deadline_text(d: Deadline, lang: Lang) -> String {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     match d {
         Deadline::None => "—".into(),
         Deadline::OnTrack(n) => (t.on_track)(n),
@@ -186,7 +186,7 @@ fn deadline_code(d: Deadline) -> (&'static str, Option<i32>) {
 
 /// A project's stage as a cell: its name, or that it records none.
 pub fn stage_text(stage: Option<Stage>, lang: Lang) -> &'static str {
-    stage.map_or(texts(lang).stage_none, |s| s.label(lang))
+    stage.map_or(TEXTS.get(lang).stage_none, |s| s.label(lang))
 }
 
 /// Whether the project qualifies in its zone, as a cell; empty with no zone to score in.
@@ -201,7 +201,7 @@ fn qualified_cell(qualified: Option<bool>, t: &Texts) -> String {
 /// The ledger as a text table, the counts by stage and the warnings.
 pub fn table(ledger: &Ledger) -> String {
     let lang = ledger.lang;
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let mut rows = vec![
         [
             t.ledger_project,
@@ -269,7 +269,7 @@ pub fn table(ledger: &Ledger) -> String {
 pub fn workbook(ledger: &Ledger) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{Format, FormatAlign, Workbook};
     let lang = ledger.lang;
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let mut titles: Vec<&str> = vec![
         t.book_no,
         t.book_project,

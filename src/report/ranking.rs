@@ -203,7 +203,7 @@ fn zone_row<P: AsRef<ZoneProfile>>(
         Some(format!(
             "{}{}{}",
             texts.factor,
-            super::texts::texts(lang).gap_separator,
+            super::texts::TEXTS.get(lang).gap_separator,
             texts.gap.as_deref().unwrap_or("")
         ))
     });

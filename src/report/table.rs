@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::columns::{self, Cell, ZoneColumn};
 use super::ranking::{RankingReport, ZoneRow};
-use super::texts::texts;
+use super::texts::TEXTS;
 use crate::model::{Lang, Text, number};
 
 /// Pads `text` on the right to `width` terminal cells.
@@ -64,14 +64,14 @@ fn cell(cell: Cell<'_>, lang: Lang) -> String {
         Cell::Text(t) | Cell::Plain(t) | Cell::Coded { label: t, .. } => t.into_owned(),
         Cell::Zone { name, id } => format!("{name} ({id})"),
         Cell::Qualified(q) => qualified_text(q, lang).to_owned(),
-        Cell::Flag(f) => if f { texts(lang).yes } else { "" }.to_owned(),
+        Cell::Flag(f) => if f { TEXTS.get(lang).yes } else { "" }.to_owned(),
     }
 }
 
 /// The ranking table; with `details`, every zone's items follow it.
 pub fn render(report: &RankingReport, details: bool) -> String {
     let lang = report.lang;
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let mut out = String::new();
     let _ = writeln!(out, "{}{}", t.project, report.project);
     if !report.investor.is_empty() {
@@ -140,13 +140,13 @@ pub fn render(report: &RankingReport, details: bool) -> String {
 }
 
 fn qualified_text(qualified: bool, lang: Lang) -> &'static str {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     if qualified { t.qualified } else { t.not_qualified }
 }
 
 /// The item-by-item breakdown of one zone.
 pub fn zone_details(z: &ZoneRow, lang: Lang) -> String {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let mut out = (t.zone_heading)(
         z.rank,
         &z.name,

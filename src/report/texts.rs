@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Bilingual, Lang, number};
+use crate::model::{Bilingual, number};
 
 /// The report writers' words.
 pub struct Texts {
@@ -319,9 +319,4 @@ const EN: Texts = Texts {
     investment: |wan| format!("{} million yuan", number::grouped(wan / Decimal::ONE_HUNDRED)),
 };
 
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-/// The words in `lang`.
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::columns::{self, Cell, Column, ItemColumn, ZoneColumn};
 use super::ranking::{RankingReport, ZoneRow};
-use super::texts::{Texts, texts};
+use super::texts::{TEXTS, Texts};
 use crate::model::{Lang, number};
 
 /// Excel's paper size code for A4.
@@ -167,7 +167,7 @@ impl XlsxWriter {
 
     /// A workbook with the two sheets and their headers, for about `item_rows` item rows.
     pub fn new(lang: Lang, item_rows: usize) -> Result<Self, XlsxError> {
-        let t = texts(lang);
+        let t = TEXTS.get(lang);
         let columns = (columns::ranking(lang), columns::items(lang));
         let mut book = Workbook::new();
         // Every cell wraps and sits at the top unless it says otherwise: the default format,
@@ -200,7 +200,7 @@ impl XlsxWriter {
 
     /// Writes zones, in rank order after those written before, to both sheets.
     pub fn zones(&mut self, zones: &[ZoneRow]) -> Result<(), XlsxError> {
-        let t = texts(self.lang);
+        let t = TEXTS.get(self.lang);
         let score = &self.score;
         let (ranking, items) = &self.columns;
         let sheet = self.book.worksheet_from_index(0)?;

@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use super::texts::texts;
+use super::texts::TEXTS;
 use super::{Gap, ItemResult, Prepared, Status};
 use crate::model::number;
 use crate::model::value::members_text;
@@ -77,9 +77,9 @@ pub fn required_text(catalog: &Catalog, factor: &Factor, required: &Value, lang:
     match (&factor.kind, required) {
         (Kind::AtLeast(_), Value::Amount(q)) => format!("≥ {}", q.text(catalog, lang)),
         (Kind::AtMost(_), Value::Amount(q)) => format!("≤ {}", q.text(catalog, lang)),
-        (Kind::YesNo, _) => texts(lang).required.to_owned(),
+        (Kind::YesNo, _) => TEXTS.get(lang).required.to_owned(),
         (Kind::Level(_), Value::Level(_)) => {
-            (texts(lang).level_or_higher)(&required.text(catalog, factor, lang))
+            (TEXTS.get(lang).level_or_higher)(&required.text(catalog, factor, lang))
         }
         _ => required.text(catalog, factor, lang),
     }
@@ -97,7 +97,7 @@ pub fn entry_offered_text(
     match &entry.planned {
         Some(p) => format!(
             "{now}{}{}",
-            texts(lang).then_planned,
+            TEXTS.get(lang).then_planned,
             planned_text(catalog, p, lang)
         ),
         None => now,
@@ -107,7 +107,7 @@ pub fn entry_offered_text(
 /// A planned amount in words: `计划 2026-06-30 达 50 兆瓦` / `50 MW planned by 2026-06-30`.
 pub fn planned_text(catalog: &Catalog, planned: &PlannedAmount, lang: Lang) -> String {
     let amount = planned.amount.text(catalog, lang);
-    (texts(lang).planned_amount)(planned.by, &amount)
+    (TEXTS.get(lang).planned_amount)(planned.by, &amount)
 }
 
 /// Where an entry's figures come from: its source, and the plan's when it has its own.
@@ -119,8 +119,8 @@ pub fn source_text(entry: &Entry, lang: Lang) -> Option<String> {
         .map(|p| p.source.trim())
         .filter(|s| !s.is_empty() && Some(*s) != own);
     match (own, plan) {
-        (Some(own), Some(plan)) => Some((texts(lang).sources)(own, plan)),
-        (None, Some(plan)) => Some((texts(lang).plan_source)(plan)),
+        (Some(own), Some(plan)) => Some((TEXTS.get(lang).sources)(own, plan)),
+        (None, Some(plan)) => Some((TEXTS.get(lang).plan_source)(plan)),
         (own, None) => own.map(str::to_owned),
     }
 }
@@ -150,7 +150,7 @@ pub fn offered_text(
         shown = held.iter().copied().take(SHOWN).collect();
     }
     let list = members_text(catalog, *v, &shown, lang);
-    (texts(lang).members_in_all)(&list, held.len())
+    (TEXTS.get(lang).members_in_all)(&list, held.len())
 }
 
 /// An amount in the factor's own unit, rounded up to the unit's display precision: `77 亩`.
@@ -165,7 +165,7 @@ fn amount_text(catalog: &Catalog, factor: &Factor, amount: rust_decimal::Decimal
 /// `AtLeast`, `超出 12 公里` / `12 km over` above an `AtMost`.
 fn shortfall_text(catalog: &Catalog, factor: &Factor, amount: rust_decimal::Decimal, lang: Lang) -> String {
     let a = amount_text(catalog, factor, amount, lang);
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     match &factor.kind {
         Kind::AtMost(_) => (t.over)(&a),
         _ => (t.short)(&a),
@@ -182,7 +182,7 @@ pub fn gap_text(
     gap: Gap,
     lang: Lang,
 ) -> Option<String> {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     Some(match gap {
         Gap::None => return None,
         Gap::Short(a) | Gap::Over(a) => shortfall_text(catalog, factor, a, lang),

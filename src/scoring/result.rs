@@ -45,7 +45,7 @@ impl Status {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        let t = super::texts::texts(lang);
+        let t = super::texts::TEXTS.get(lang);
         match self {
             Status::Met => t.met,
             Status::Partial => t.partial,

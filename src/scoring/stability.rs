@@ -105,7 +105,7 @@ pub fn first_place_text<P: AsRef<ZoneProfile>>(
     profiles: &[P],
     lang: Lang,
 ) -> String {
-    let t = super::texts::texts(lang);
+    let t = super::texts::TEXTS.get(lang);
     let Some(f) = finding else {
         return t.first_place_firm.to_owned();
     };

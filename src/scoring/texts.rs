@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use crate::model::{Bilingual, Lang};
+use crate::model::Bilingual;
 
 /// The scoring's words.
 pub struct Texts {
@@ -124,20 +124,16 @@ const EN: Texts = Texts {
 };
 
 /// The words in both languages.
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-/// The scoring's words in `lang`.
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     #[test]
     fn levels_short_says_one_level_in_words() {
-        let (zh, en) = (texts(Lang::Zh), texts(Lang::En));
+        let (zh, en) = (TEXTS.get(Lang::Zh), TEXTS.get(Lang::En));
         assert_eq!((zh.levels_short)(1, "五通一平"), "低一级（现为五通一平）");
         assert_eq!((zh.levels_short)(2, "五通一平"), "低 2 级（现为五通一平）");
         assert_eq!((en.levels_short)(1, "5-in-1"), "one level short (has 5-in-1)");
@@ -146,7 +142,7 @@ mod tests {
 
     #[test]
     fn a_plan_source_follows_the_entry_source() {
-        let (zh, en) = (texts(Lang::Zh), texts(Lang::En));
+        let (zh, en) = (TEXTS.get(Lang::Zh), TEXTS.get(Lang::En));
         assert_eq!((zh.sources)("管委会", "十四五规划"), "管委会；计划：十四五规划");
         assert_eq!(
             (en.sources)("Committee", "Five-year plan"),

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::history::History;
-use super::texts::texts;
+use super::texts::TEXTS;
 use super::value_draft::{DraftError, ValueDraft, parse_amount};
 use crate::model::{Catalog, Checklist, FactorIdx, Importance, Lang, Requirement, Text};
 
@@ -35,7 +35,7 @@ impl AmountField {
     ];
 
     pub fn label(self, lang: Lang) -> &'static str {
-        let t = texts(lang);
+        let t = TEXTS.get(lang);
         match self {
             AmountField::TotalInvestment => t.total_investment,
             AmountField::PlannedIntensity => t.planned_intensity,
@@ -44,7 +44,7 @@ impl AmountField {
     }
 
     pub fn unit(self, lang: Lang) -> &'static str {
-        let t = texts(lang);
+        let t = TEXTS.get(lang);
         match self {
             AmountField::TotalInvestment => t.wan_yuan,
             _ => t.wan_yuan_per_mu,
@@ -201,7 +201,7 @@ impl ChecklistEdit {
     /// The edit in words: `修改 可供工业用地面积`, `change the importance of Spare power capacity`.
     pub fn text(&self, catalog: &Catalog, lang: Lang) -> String {
         let name = |f: FactorIdx| catalog.factor(f).name.get(lang).to_owned();
-        let t = texts(lang);
+        let t = TEXTS.get(lang);
         match self {
             ChecklistEdit::Header(part) => (t.change_field)(match part {
                 HeaderPart::Investor => t.investor,
@@ -325,7 +325,7 @@ impl ChecklistDoc {
         if !self.checklist.project.trim().is_empty() {
             return self.checklist.project.clone();
         }
-        texts(lang).untitled_checklist.to_owned()
+        TEXTS.get(lang).untitled_checklist.to_owned()
     }
 
     /// Takes a form row into the checklist. A value that does not parse keeps the checklist's

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use super::history::History;
-use super::texts::texts;
+use super::texts::TEXTS;
 use super::value_draft::{DraftError, EntryDraft, parse_date};
 use crate::model::parse::check_profile_id;
 use crate::model::{Catalog, FactorIdx, Lang, Text, ZoneIdx, ZoneProfile};
@@ -151,7 +151,7 @@ impl ProfileEdit {
     /// The edit in words: `修改 可供工业用地面积 的来源`.
     pub fn text(&self, catalog: &Catalog, lang: Lang) -> String {
         let name = |f: &FactorIdx| catalog.factor(*f).name.get(lang).to_owned();
-        let t = texts(lang);
+        let t = TEXTS.get(lang);
         match self {
             ProfileEdit::Meta(part) => (t.change_field)(match part {
                 MetaPart::Id => t.zone_id,

@@ -2,7 +2,7 @@
 //! undo and redo), and a value as a picker button shows it. The drafts' errors render their
 //! own words through `Localize`.
 
-use crate::model::{Bilingual, Lang};
+use crate::model::Bilingual;
 
 /// The editing state's words.
 pub struct Texts {
@@ -96,26 +96,22 @@ const EN: Texts = Texts {
 };
 
 /// The words in both languages.
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-/// The editing state's words in `lang`.
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     #[test]
     fn a_long_set_shows_two_members_and_how_many_more() {
-        assert_eq!((texts(Lang::Zh).first_members)("甲、乙", 5), "甲、乙 等 5 项");
-        assert_eq!((texts(Lang::En).first_members)("a, b", 5), "a, b and 3 more");
+        assert_eq!((TEXTS.get(Lang::Zh).first_members)("甲、乙", 5), "甲、乙 等 5 项");
+        assert_eq!((TEXTS.get(Lang::En).first_members)("a, b", 5), "a, b and 3 more");
     }
 
     #[test]
     fn an_edit_names_the_field_it_changed() {
-        let (zh, en) = (texts(Lang::Zh), texts(Lang::En));
+        let (zh, en) = (TEXTS.get(Lang::Zh), TEXTS.get(Lang::En));
         assert_eq!((zh.change_field)(zh.investor), "修改 投资方");
         assert_eq!((en.change_field)(en.investor), "change the investor");
         assert_eq!(

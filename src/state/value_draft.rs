@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 
-use super::texts::texts;
+use super::texts::TEXTS;
 use crate::model::number::{self, NumberError};
 use crate::model::value::{self, YesNo};
 use crate::model::{
@@ -479,11 +479,11 @@ pub fn parse_amount(
 /// A value as shown in a picker button (`七通一平`, `规划环评、节能评价`).
 pub fn draft_summary(catalog: &Catalog, factor: &Factor, draft: &ValueDraft, lang: Lang) -> String {
     match draft {
-        ValueDraft::Set(m) if m.is_empty() => texts(lang).none_chosen.to_owned(),
+        ValueDraft::Set(m) if m.is_empty() => TEXTS.get(lang).none_chosen.to_owned(),
         ValueDraft::Set(m) => match factor.kind {
             Kind::Set(v) if m.len() > 3 => {
                 let shown = value::members_text(catalog, v, &m[..2], lang);
-                (texts(lang).first_members)(&shown, m.len())
+                (TEXTS.get(lang).first_members)(&shown, m.len())
             }
             Kind::Set(v) => value::members_text(catalog, v, m, lang),
             _ => String::new(),

@@ -76,13 +76,9 @@ const EN: Texts = Texts {
 /// The words in both languages.
 static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 
-fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
-
 /// Draws the About window over the app; Escape or Close closes it.
 pub fn about_ui(ctx: &Context, data: &AboutData) -> Vec<Command> {
-    let t = texts(data.lang);
+    let t = TEXTS.get(data.lang);
     let mut commands = Vec::new();
     let modal = egui::Modal::new(Id::unique("about sitematch")).show(ctx, |ui| {
         ui.set_max_width(520.0);

@@ -6,7 +6,7 @@ mod texts;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use self::texts::texts;
+use self::texts::TEXTS;
 use super::results_view::ResultsData;
 use super::texts::common;
 use super::theme::{self, Palette};
@@ -26,7 +26,7 @@ pub fn breakdown_ui(
     commands: &mut Vec<Command>,
 ) {
     let lang = data.lang;
-    let (t, c) = (texts(lang), common(lang));
+    let (t, c) = (TEXTS.get(lang), common(lang));
     let palette = theme::palette(ui.ctx());
     let Some(profile) = data.profile(z.zone) else {
         return;
@@ -147,7 +147,7 @@ fn plan_ui(ui: &mut Ui, data: &ResultsData, profile: &crate::model::ZoneProfile,
     if plan.is_empty() {
         return;
     }
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let title = if plan.qualified {
         (t.plan_to_target)(&number::plain(plan.target))
     } else {
@@ -173,7 +173,7 @@ pub fn tier_missing_text(catalog: &crate::model::Catalog, r: &Readiness, lang: L
         .iter()
         .map(|f| catalog.factor(*f).name.get(lang))
         .collect();
-    (texts(lang).tier_missing)(&names.join(lang.list_separator()))
+    (TEXTS.get(lang).tier_missing)(&names.join(lang.list_separator()))
 }
 
 fn item_row(row: &mut egui_extras::TableRow, t: &ItemTexts, lang: Lang, palette: &Palette) {
@@ -208,7 +208,7 @@ fn item_row(row: &mut egui_extras::TableRow, t: &ItemTexts, lang: Lang, palette:
 
 /// Source and date, with the illustrative and older-than-a-year flags.
 fn provenance_ui(ui: &mut Ui, item: &ItemTexts, lang: Lang, palette: &Palette) {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     if item.illustrative {
         ui.label(RichText::new(t.illustrative).color(palette.illustrative).strong())
             .on_hover_text(t.illustrative_hover);
@@ -236,7 +236,7 @@ pub fn compare_ui(ui: &mut Ui, data: &ResultsData, zones: &[ZoneIdx]) {
         .iter()
         .filter_map(|z| data.results.ranking.find(*z))
         .collect();
-    ui.heading(texts(lang).side_by_side);
+    ui.heading(TEXTS.get(lang).side_by_side);
     ui.push_id("compare", |ui| {
         let mut table = TableBuilder::new(ui)
             .striped(true)

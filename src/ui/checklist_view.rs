@@ -6,7 +6,7 @@ mod texts;
 
 use egui::{RichText, Ui};
 
-use self::texts::texts;
+use self::texts::TEXTS;
 use super::no_zones::{Folder, no_zones_ui};
 use super::texts::common;
 use super::theme;
@@ -56,7 +56,7 @@ pub fn checklist_view_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &Checklist
 
 fn header_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, commands: &mut Vec<Command>) {
     let lang = data.lang;
-    let (t, c) = (texts(lang), common(lang));
+    let (t, c) = (TEXTS.get(lang), common(lang));
     let h = &mut form.header;
     let mut changed = false;
     ui.heading(t.heading);
@@ -114,7 +114,7 @@ fn header_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, comman
 
 fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, commands: &mut Vec<Command>) {
     let lang = data.lang;
-    let (t, c) = (texts(lang), common(lang));
+    let (t, c) = (TEXTS.get(lang), common(lang));
     let catalog = data.catalog;
     let palette = theme::palette(ui.ctx());
     for (n, (cat_idx, category)) in catalog.categories().enumerate() {
@@ -225,7 +225,7 @@ fn items_ui(ui: &mut Ui, form: &mut ChecklistForm, data: &ChecklistData, command
 
 /// Where a factor's requirement comes from when the header supplies it.
 fn plan_text(source: PlanField, lang: Lang) -> &'static str {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     match source {
         PlanField::Industry => t.from_industry,
         PlanField::PlannedIntensity => t.from_planned_intensity,
@@ -236,7 +236,7 @@ fn plan_text(source: PlanField, lang: Lang) -> &'static str {
 /// The ranking as it stands, compact, beside the form.
 fn live_ranking_ui(ui: &mut Ui, data: &ChecklistData, commands: &mut Vec<Command>) {
     let lang = data.lang;
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let palette = theme::palette(ui.ctx());
     ui.heading(t.live_ranking);
     for &(f, field) in data.unscorable {

@@ -48,10 +48,6 @@ const EN: Texts = Texts {
 /// The words in both languages.
 static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 
-fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
-
 /// The point the officer picked, in the map's plane (km from the centre), kept in egui's
 /// memory for the map.
 fn picked_id(ui: &Ui) -> egui::Id {
@@ -60,7 +56,7 @@ fn picked_id(ui: &Ui) -> egui::Id {
 
 /// Draws the map of the zones that give a location, and the distances from a picked point.
 pub fn map_ui(ui: &mut Ui, zones: &[Zone], results: &Results, lang: Lang) {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let palette = theme::palette(ui.ctx());
     ui.heading(t.heading);
     ui.label(RichText::new(t.note).weak());

@@ -51,13 +51,9 @@ const EN: Texts = Texts {
 /// The words in both languages.
 static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 
-fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
-
 /// Says why there is no zone to rank, with the button that picks another folder.
 pub fn no_zones_ui(ui: &mut Ui, folder: Folder, lang: Lang) -> Option<Command> {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let palette = theme::palette(ui.ctx());
     if folder.loading {
         ui.label(RichText::new(t.loading).weak());

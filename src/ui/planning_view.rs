@@ -5,7 +5,7 @@ mod texts;
 
 use egui::{RichText, Ui};
 
-use self::texts::texts;
+use self::texts::TEXTS;
 use super::picker::{forget_search, pinyin_sorted, search_box_ui};
 use super::texts::common;
 use super::theme;
@@ -29,7 +29,7 @@ pub struct PlanningData<'a> {
 /// Draws the planning view.
 pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData) -> Vec<Command> {
     let lang = data.lang;
-    let (t, c) = (texts(lang), common(lang));
+    let (t, c) = (TEXTS.get(lang), common(lang));
     let palette = theme::palette(ui.ctx());
     let mut commands = Vec::new();
     ui.heading(t.heading);
@@ -161,7 +161,7 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
 /// The projects' own progress: counts by stage, start warnings, and one row per project.
 fn ledger_ui(ui: &mut Ui, ledger: &Ledger, data: &PlanningData) {
     let lang = data.lang;
-    let (t, c) = (texts(lang), common(lang));
+    let (t, c) = (TEXTS.get(lang), common(lang));
     let palette = theme::palette(ui.ctx());
     ui.label(RichText::new(t.ledger).strong());
     ui.label(format!(

@@ -5,7 +5,7 @@ mod texts;
 
 use egui::{Context, Id, RichText, Ui};
 
-use self::texts::texts;
+use self::texts::TEXTS;
 use super::texts::common;
 use super::theme;
 use crate::model::Lang;
@@ -13,7 +13,7 @@ use crate::state::{Answer, Command, Doc, Modal, Notice};
 
 /// Draws the open question, if any, over the window.
 pub fn modal_ui(ctx: &Context, modal: &Modal, lang: Lang, zone_name: Option<&str>) -> Option<Command> {
-    let (t, c) = (texts(lang), common(lang));
+    let (t, c) = (TEXTS.get(lang), common(lang));
     let mut answer = None;
     let response = egui::Modal::new(Id::unique("sitematch modal")).show(ctx, |ui| {
         ui.set_max_width(440.0);
@@ -88,7 +88,11 @@ pub fn notices_ui(ui: &mut Ui, notices: &[Notice], lang: Lang) -> Option<Command
             for (i, n) in notices.iter().enumerate().filter(|(_, n)| n.is_error) {
                 ui.horizontal(|ui| {
                     let color = if n.is_error { palette.error } else { palette.info };
-                    if ui.small_button("×").on_hover_text(texts(lang).dismiss).clicked() {
+                    if ui
+                        .small_button("×")
+                        .on_hover_text(TEXTS.get(lang).dismiss)
+                        .clicked()
+                    {
                         dismiss = Some(Command::DismissNotice(i));
                     }
                     ui.label(RichText::new(&n.text).color(color));

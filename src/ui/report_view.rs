@@ -7,7 +7,7 @@ mod texts;
 
 use egui::{RichText, TextureHandle, Ui};
 
-use self::texts::texts;
+use self::texts::TEXTS;
 use super::texts::common;
 use super::theme;
 use crate::model::Lang;
@@ -101,7 +101,7 @@ pub fn report_view_ui(
     prepared_by: &mut String,
     data: &ReportData,
 ) -> Vec<Command> {
-    let (t, c) = (texts(data.lang), common(data.lang));
+    let (t, c) = (TEXTS.get(data.lang), common(data.lang));
     let mut commands = Vec::new();
     let mut changed = false;
     egui::Panel::left("report options")

@@ -7,7 +7,7 @@ mod texts;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use self::texts::texts;
+use self::texts::TEXTS;
 use super::breakdown::{breakdown_ui, compare_ui, tier_missing_text};
 use super::no_zones::{Folder, no_zones_ui};
 use super::texts::common;
@@ -118,7 +118,7 @@ pub fn visible_rows(state: &ResultsState, data: &ResultsData) -> Vec<usize> {
 /// Draws the results view.
 pub fn results_view_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData) -> Vec<Command> {
     let mut commands = Vec::new();
-    let t = texts(data.lang);
+    let t = TEXTS.get(data.lang);
     ui.horizontal(|ui| {
         ui.heading(t.heading);
         ui.add_space(16.0);
@@ -253,7 +253,7 @@ fn sort_header(ui: &mut Ui, state: &mut ResultsState, key: SortKey, label: &str)
 
 fn table_ui(ui: &mut Ui, state: &mut ResultsState, data: &ResultsData, rows: &[usize], height: f32) {
     let lang = data.lang;
-    let (t, c) = (texts(lang), common(lang));
+    let (t, c) = (TEXTS.get(lang), common(lang));
     let palette = theme::palette(ui.ctx());
     let zones = &data.results.ranking.zones;
     // A click anywhere on a row selects it; labels must not take the click for text selection.
@@ -430,7 +430,7 @@ fn qualified_ui(ui: &mut Ui, data: &ResultsData, z: &ZoneResult) {
     } else {
         let names = failed_must_names(data.catalog, z, lang);
         ui.label(RichText::new(format!("✘ {}", names)).color(palette.unmet))
-            .on_hover_text((texts(lang).must_haves_not_met)(&names));
+            .on_hover_text((TEXTS.get(lang).must_haves_not_met)(&names));
     }
 }
 
@@ -444,5 +444,8 @@ pub fn largest_gap_text(data: &ResultsData, z: &ZoneResult) -> Option<String> {
         .and_then(|p| p.entry(item.factor))
         .map(|e| &e.value);
     let gap = gap_text(data.catalog, factor, &req.required, offered, item.gap, data.lang)?;
-    Some((texts(data.lang).factor_gap)(factor.name.get(data.lang), &gap))
+    Some((TEXTS.get(data.lang).factor_gap)(
+        factor.name.get(data.lang),
+        &gap,
+    ))
 }

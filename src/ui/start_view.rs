@@ -98,13 +98,9 @@ const EN: Texts = Texts {
 /// The words in both languages.
 static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 
-fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
-
 /// Draws the start page.
 pub fn start_view_ui(ui: &mut Ui, data: &StartData) -> Vec<Command> {
-    let t = texts(data.lang);
+    let t = TEXTS.get(data.lang);
     let mut commands = Vec::new();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(760.0);

@@ -45,10 +45,6 @@ const EN: Texts = Texts {
 /// The words in both languages.
 static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 
-fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
-
 /// What the status bar reads.
 pub struct StatusData<'a> {
     pub lang: Lang,
@@ -65,7 +61,7 @@ pub struct StatusData<'a> {
 
 /// Draws the status bar.
 pub fn status_bar_ui(ui: &mut Ui, data: &StatusData) {
-    let t = texts(data.lang);
+    let t = TEXTS.get(data.lang);
     let palette = theme::palette(ui.ctx());
     ui.horizontal(|ui| {
         ui.label((t.zones_loaded)(data.zones))
@@ -91,7 +87,7 @@ pub fn status_bar_ui(ui: &mut Ui, data: &StatusData) {
 /// Draws how far a folder of zones has loaded.
 pub fn loading_bar_ui(ui: &mut Ui, done: usize, total: usize, lang: Lang) {
     ui.horizontal(|ui| {
-        ui.label((texts(lang).loading)(done, total));
+        ui.label((TEXTS.get(lang).loading)(done, total));
         let share = if total == 0 {
             0.0
         } else {
@@ -107,8 +103,8 @@ mod tests {
 
     #[test]
     fn english_counts_failed_files() {
-        assert_eq!((texts(Lang::En).files_failed)(1), "1 file failed to load");
-        assert_eq!((texts(Lang::En).files_failed)(2), "2 files failed to load");
-        assert_eq!((texts(Lang::Zh).files_failed)(1), "1 个文件无法读取");
+        assert_eq!((TEXTS.get(Lang::En).files_failed)(1), "1 file failed to load");
+        assert_eq!((TEXTS.get(Lang::En).files_failed)(2), "2 files failed to load");
+        assert_eq!((TEXTS.get(Lang::Zh).files_failed)(1), "1 个文件无法读取");
     }
 }

@@ -1,6 +1,6 @@
 //! The words several views share (Save, Cancel, Search…), in Chinese and English, and the small
 //! helpers the word tables use. Each view keeps its own words in a table beside it, selected by
-//! its `texts(lang)`; the model keeps the names it owns (statuses, importance, factor and
+//! its `TEXTS.get(lang)`; the model keeps the names it owns (statuses, importance, factor and
 //! catalog names). A word missing from either language does not compile.
 
 use crate::model::Lang;

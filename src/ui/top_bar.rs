@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
-use self::texts::texts;
+use self::texts::TEXTS;
 use super::texts::common;
 use crate::model::Lang;
 use crate::state::{Command, Tab};
@@ -39,7 +39,7 @@ pub struct TopBarData<'a> {
 /// Draws the menu bar and tabs.
 pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command> {
     let lang = data.lang;
-    let (t, c) = (texts(lang), common(lang));
+    let (t, c) = (TEXTS.get(lang), common(lang));
     let mut commands = Vec::new();
     let shortcut = |ui: &Ui, s: &KeyboardShortcut| ui.ctx().format_shortcut(s);
     egui::MenuBar::new().ui(ui, |ui| {

@@ -54,10 +54,6 @@ const EN: Texts = Texts {
 /// The words in both languages.
 static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 
-fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
-
 /// Whether the editor states a requirement (yes/no is just "required") or what a zone offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -78,7 +74,7 @@ pub fn value_editor_ui(
     name: &str,
     lang: Lang,
 ) -> bool {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let mut changed = false;
     let error_color = theme::palette(ui.ctx()).error;
     ui.horizontal(|ui| {
@@ -218,7 +214,7 @@ fn members_picker_ui(
                 common(lang).search,
                 &format!("{name} {}", common(lang).search),
             );
-            if !members.is_empty() && ui.small_button(texts(lang).clear_all).clicked() {
+            if !members.is_empty() && ui.small_button(TEXTS.get(lang).clear_all).clicked() {
                 members.clear();
                 changed = true;
             }
@@ -268,12 +264,12 @@ pub fn industry_picker_ui(ui: &mut Ui, catalog: &Catalog, industry: &mut Option<
             let search = search_box_ui(
                 ui,
                 search_id,
-                texts(lang).search_industry,
-                texts(lang).search_industry,
+                TEXTS.get(lang).search_industry,
+                TEXTS.get(lang).search_industry,
             );
             let found = industries.search(&search);
             if found.is_empty() {
-                ui.label(RichText::new(texts(lang).nothing_found).weak());
+                ui.label(RichText::new(TEXTS.get(lang).nothing_found).weak());
             }
             egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
                 if industry.is_some()

@@ -5,7 +5,7 @@ mod texts;
 
 use egui::{RichText, Ui};
 
-use self::texts::texts;
+use self::texts::TEXTS;
 use super::texts::common;
 use super::theme;
 use super::value_editor::{Mode, value_editor_ui};
@@ -39,7 +39,7 @@ pub fn zones_view_ui(ui: &mut Ui, editor: Option<&mut ProfileEditor>, data: &Zon
     egui::CentralPanel::default().show(ui, |ui| match editor {
         Some(editor) => editor_ui(ui, editor, data, &mut commands),
         None => {
-            ui.label(RichText::new(texts(data.lang).pick_a_zone).weak());
+            ui.label(RichText::new(TEXTS.get(data.lang).pick_a_zone).weak());
             ui.add_space(theme::SECTION_GAP);
             egui::ScrollArea::vertical().show(ui, |ui| {
                 super::map::map_ui(ui, &data.ws.zones, data.results, data.lang);
@@ -51,7 +51,7 @@ pub fn zones_view_ui(ui: &mut Ui, editor: Option<&mut ProfileEditor>, data: &Zon
 
 fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, commands: &mut Vec<Command>) {
     let lang = data.lang;
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let ws = data.ws;
     let palette = theme::palette(ui.ctx());
     ui.heading((t.heading)(ws.zones.len()));
@@ -180,7 +180,7 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, comman
 
 fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands: &mut Vec<Command>) {
     let lang = data.lang;
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let catalog = &data.ws.catalog;
     let palette = theme::palette(ui.ctx());
     ui.horizontal(|ui| {
@@ -253,7 +253,7 @@ const SOURCE_W: f32 = 220.0;
 const DATE_W: f32 = 100.0;
 
 fn header_row_ui(ui: &mut Ui, lang: Lang) {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     for (h, w) in [
         (common(lang).factor, FACTOR_W),
         (t.col_offered, VALUE_W),
@@ -275,7 +275,7 @@ fn entry_row_ui(
     factor: &crate::model::Factor,
     lang: Lang,
 ) -> bool {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let error = editor.entry_errors.get(f.index()).cloned().flatten();
     // A date error belongs to the date field, a plan's error to the plan's row; anything else
     // to the value.
@@ -365,7 +365,7 @@ fn plan_row_ui(
     open_id: egui::Id,
     lang: Lang,
 ) -> bool {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let name = factor.name.get(lang);
     theme::cell(ui, FACTOR_W, |ui| ui.label(RichText::new(t.plan_row).weak()));
     let mut changed = theme::cell(ui, VALUE_W, |ui| {
@@ -408,7 +408,7 @@ fn plan_row_ui(
 }
 
 fn meta_ui(ui: &mut Ui, editor: &mut ProfileEditor, lang: Lang, commands: &mut Vec<Command>) {
-    let t = texts(lang);
+    let t = TEXTS.get(lang);
     let palette = theme::palette(ui.ctx());
     let is_new = editor.is_new();
     let m = &mut editor.form.meta;

@@ -233,7 +233,7 @@ pub enum PlanField {
 impl PlanField {
     /// The header field's name as the form shows it.
     pub fn label(self, lang: Lang) -> &'static str {
-        let t = super::texts::texts(lang);
+        let t = super::texts::TEXTS.get(lang);
         match self {
             PlanField::Industry => t.industry,
             PlanField::PlannedIntensity => t.planned_intensity,

@@ -1,7 +1,7 @@
 //! The words of one zone's breakdown (its verdict, what it would take, the item table with
 //! each figure's provenance) and of the side-by-side comparison.
 
-use crate::model::{Bilingual, Lang};
+use crate::model::Bilingual;
 
 /// The breakdown's words.
 pub struct Texts {
@@ -85,8 +85,4 @@ const EN: Texts = Texts {
 
 /// The breakdown's words in `lang`.
 /// The words in both languages.
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };

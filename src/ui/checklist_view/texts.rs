@@ -1,6 +1,6 @@
 //! The words of the checklist view.
 
-use crate::model::{Bilingual, Lang};
+use crate::model::Bilingual;
 
 /// The checklist view's words.
 pub struct Texts {
@@ -78,11 +78,7 @@ const EN: Texts = Texts {
 
 /// The checklist view's words in `lang`.
 /// The words in both languages.
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 
 /// 一, 二, 三 … for category headings.
 fn chinese_ordinal(n: usize) -> &'static str {
@@ -95,17 +91,27 @@ fn chinese_ordinal(n: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     #[test]
     fn categories_are_numbered_in_each_language() {
-        assert_eq!((texts(Lang::Zh).category_title)(1, "供电", 3), "二、供电（3）");
-        assert_eq!((texts(Lang::En).category_title)(1, "Power", 3), "2. Power (3)");
-        assert_eq!((texts(Lang::Zh).category_title)(10, "其他", 0), "·、其他（0）");
+        assert_eq!(
+            (TEXTS.get(Lang::Zh).category_title)(1, "供电", 3),
+            "二、供电（3）"
+        );
+        assert_eq!(
+            (TEXTS.get(Lang::En).category_title)(1, "Power", 3),
+            "2. Power (3)"
+        );
+        assert_eq!(
+            (TEXTS.get(Lang::Zh).category_title)(10, "其他", 0),
+            "·、其他（0）"
+        );
     }
 
     #[test]
     fn english_counts_scored_items() {
-        assert_eq!((texts(Lang::En).items_scored)(1), "1 item scored");
-        assert_eq!((texts(Lang::En).items_scored)(31), "31 items scored");
+        assert_eq!((TEXTS.get(Lang::En).items_scored)(1), "1 item scored");
+        assert_eq!((TEXTS.get(Lang::En).items_scored)(31), "31 items scored");
     }
 }

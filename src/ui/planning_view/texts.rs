@@ -1,6 +1,6 @@
 //! The words of the planning view.
 
-use crate::model::{Bilingual, Lang};
+use crate::model::Bilingual;
 use crate::ui::texts::count_en;
 
 /// The planning view's words.
@@ -107,19 +107,16 @@ const EN: Texts = Texts {
 
 /// The planning view's words in `lang`.
 /// The words in both languages.
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     #[test]
     fn english_counts_pending_projects() {
-        let summary = texts(Lang::En).summary;
+        let summary = TEXTS.get(Lang::En).summary;
         assert_eq!(summary(1, 0), "1 pending project; the zone qualifies for 0 today");
         assert_eq!(
             summary(6, 4),

@@ -1,6 +1,6 @@
 //! The words of the app's questions and of the notice bar.
 
-use crate::model::{Bilingual, Lang};
+use crate::model::Bilingual;
 
 /// The questions' words.
 pub struct Texts {
@@ -80,8 +80,4 @@ const EN: Texts = Texts {
 
 /// The questions' words in `lang`.
 /// The words in both languages.
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };

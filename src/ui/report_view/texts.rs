@@ -1,6 +1,6 @@
 //! The words of the report view.
 
-use crate::model::{Bilingual, Lang};
+use crate::model::Bilingual;
 use crate::ui::texts::count_en;
 
 /// The report view's words.
@@ -94,19 +94,16 @@ const EN: Texts = Texts {
 
 /// The report view's words in `lang`.
 /// The words in both languages.
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     #[test]
     fn english_counts_pages_and_zones() {
-        let t = texts(Lang::En);
+        let t = TEXTS.get(Lang::En);
         assert_eq!(
             (t.rendered)(1, 40, 12),
             "1 page, laid out in 40 ms, PDF about 12 KB"

@@ -1,7 +1,7 @@
 //! The words of the results view: its heading and filter, the ranking table, and the hints
 //! shown when there is nothing to show.
 
-use crate::model::{Bilingual, Lang};
+use crate::model::Bilingual;
 
 /// The results view's words.
 pub struct Texts {
@@ -74,8 +74,4 @@ const EN: Texts = Texts {
 
 /// The results view's words in `lang`.
 /// The words in both languages.
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };

@@ -1,6 +1,6 @@
 //! The words of the menu bar and the view tabs.
 
-use crate::model::{Bilingual, Lang};
+use crate::model::Bilingual;
 
 /// The top bar's words.
 pub struct Texts {
@@ -105,8 +105,4 @@ const EN: Texts = Texts {
 
 /// The top bar's words in `lang`.
 /// The words in both languages.
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };

@@ -1,7 +1,7 @@
 //! The words of the zones view: the zone list with the files that failed to load, and the
 //! profile editor.
 
-use crate::model::{Bilingual, Lang};
+use crate::model::Bilingual;
 use crate::ui::texts::count_en;
 
 /// The zones view's words.
@@ -164,19 +164,16 @@ const EN: Texts = Texts {
 
 /// The zones view's words in `lang`.
 /// The words in both languages.
-static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
-
-pub fn texts(lang: Lang) -> &'static Texts {
-    TEXTS.get(lang)
-}
+pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     #[test]
     fn english_counts_factors_and_fields() {
-        let t = texts(Lang::En);
+        let t = TEXTS.get(Lang::En);
         assert_eq!((t.factors_known)(1), "1 factor known");
         assert_eq!((t.factors_known)(17), "17 factors known");
         assert_eq!((t.fields_to_fix)(1), "1 field to fix");
