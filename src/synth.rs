@@ -117,6 +117,7 @@ pub fn zones(catalog: &Catalog, samples: &[ZoneProfile], n: usize, seed: u64) ->
                             as_of,
                             illustrative,
                             planned: None,
+                            owner: None,
                         }),
                     );
                 }

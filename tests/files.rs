@@ -4,7 +4,9 @@
 use std::fs;
 
 use sitematch::io::{self, FileError};
-use sitematch::model::{Catalog, parse_checklist, parse_profile, write_checklist, write_profile};
+use sitematch::model::{
+    Catalog, Lang, Localize, parse_checklist, parse_profile, write_checklist, write_profile,
+};
 
 use crate::repo;
 
@@ -94,10 +96,12 @@ fn written_files_keep_catalog_order_and_read_back_identically() {
     let houma = io::load_profile(&repo("profiles/houma.ron"), &c).expect("houma");
     let text = write_profile(&houma, &c).expect("write");
     assert!(text.contains("\nZoneProfile(\n"), "the file says what it is");
+    let factors = text.find("factors: {").expect("factors written");
     let positions: Vec<usize> = houma
         .entries()
         .map(|(f, _)| {
-            text.find(&format!("\"{}\":", c.factor(f).id))
+            text[factors..]
+                .find(&format!("\"{}\":", c.factor(f).id))
                 .expect("factor written")
         })
         .collect();
@@ -113,6 +117,53 @@ fn written_files_keep_catalog_order_and_read_back_identically() {
     let list = io::load_checklist(&repo("assets/checklists/pv_base.ron"), &c).expect("pv");
     let text = write_checklist(&list, &c).expect("write");
     assert_eq!(parse_checklist(&text, &c).expect("parse"), list);
+}
+
+#[test]
+fn owners_are_read_resolved_and_written_back() {
+    let c = catalog();
+    let houma = io::load_profile(&repo("profiles/houma.ron"), &c).expect("houma");
+    let owner = |id: &str| {
+        houma
+            .owner(&c, c.find_factor(id).expect("factor"))
+            .map(|o| o.to_string())
+    };
+    assert_eq!(
+        owner("service.approval_days").as_deref(),
+        Some("侯马经济开发区行政审批局"),
+        "the entry's own"
+    );
+    assert_eq!(
+        owner("water.sewage").as_deref(),
+        Some("侯马市排水公司"),
+        "by factor id"
+    );
+    assert_eq!(
+        owner("water.supply").as_deref(),
+        Some("侯马市供水公司"),
+        "by group"
+    );
+    assert_eq!(
+        owner("premises.factory_area").as_deref(),
+        Some("侯马市自然资源局"),
+        "by category"
+    );
+    let text = write_profile(&houma, &c).expect("write");
+    assert!(text.contains("owner: \"侯马经济开发区行政审批局\""), "{text}");
+    assert!(text.contains("\"water.sewage\": \"侯马市排水公司\""), "{text}");
+    assert_eq!(parse_profile(&text, "houma", &c).expect("parse"), houma);
+}
+
+#[test]
+fn an_owner_key_that_names_nothing_is_an_error_at_its_line() {
+    let c = catalog();
+    let text = "ZoneProfile(\n    name: (zh: \"甲\", en: \"A\"),\n    as_of: \"2024-01-01\",\n    owners: {\n        \"power\": \"国网侯马供电公司\",\n        \"powr\": \"国网\",\n    },\n    factors: {},\n)\n";
+    let e = parse_profile(text, "a", &c).expect_err("unknown key");
+    assert_eq!(e.line, 6, "{e:?}");
+    let zh = e.text(Lang::Zh);
+    assert!(zh.contains("“powr”不是要素目录中的要素编号、要素组或类别编号"), "{zh}");
+    let en = e.text(Lang::En);
+    assert!(en.contains("`powr` in `owners`"), "{en}");
 }
 
 #[test]
@@ -361,6 +412,14 @@ mod profile_cache {
             .find(|z| z.profile.id == "shuozhou")
             .expect("zone");
         assert!(shuozhou.profile.entries().any(|(_, e)| e.planned.is_some()));
+        // And Houma's owners, its defaults and an entry's own.
+        let houma = second
+            .zones
+            .iter()
+            .find(|z| z.profile.id == "houma")
+            .expect("zone");
+        assert!(!houma.profile.owners.is_empty());
+        assert!(houma.profile.entries().any(|(_, e)| e.owner.is_some()));
 
         // Proof that the second load did not read the file: garbled, same length and time,
         // the cache still gives the profile, while reading the file fails.

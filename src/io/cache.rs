@@ -22,7 +22,9 @@ use super::FileStamp;
 use crate::model::catalog::UnitIdx;
 use crate::model::geo::Location;
 use crate::model::value::YesNo;
-use crate::model::{Catalog, Entry, FactorIdx, Kind, PlannedAmount, Quantity, Text, Value, ZoneProfile};
+use crate::model::{
+    Catalog, Entry, FactorIdx, Kind, Owner, Owners, PlannedAmount, Quantity, Text, Value, ZoneProfile,
+};
 
 /// The environment variable naming the cache folder instead of the platform's; empty turns the
 /// cache off.
@@ -33,7 +35,7 @@ pub const CACHE_ENV: &str = "SITEMATCH_CACHE";
 pub const RACY: Duration = Duration::from_secs(3);
 
 /// Bumped whenever the layout below changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// A hash of the cache's payload, stored before it: a byte changed by a disk or another
 /// program (an amount, an index) makes the whole cache unused instead of silently wrong.
@@ -252,6 +254,8 @@ struct ProfileRepr<'a> {
     contact_en: &'a str,
     as_of: Day,
     location: Option<(Dec, Dec)>,
+    /// The default owners, by key.
+    owners: Vec<(&'a str, &'a str)>,
     #[serde(borrow)]
     entries: Vec<(u16, EntryRepr<'a>)>,
 }
@@ -263,6 +267,7 @@ struct EntryRepr<'a> {
     as_of: Day,
     illustrative: bool,
     planned: Option<(QuantityRepr, Day, &'a str)>,
+    owner: Option<&'a str>,
 }
 
 /// A name in both languages, borrowed.
@@ -323,6 +328,7 @@ impl<'a> ProfileRepr<'a> {
             contact_en: &p.contact_en,
             as_of: Day::of(p.as_of),
             location: p.location.map(|l| (l.lat.serialize(), l.lon.serialize())),
+            owners: p.owners.iter().map(|(k, o)| (k, &**o)).collect(),
             entries: p
                 .entries()
                 .map(|(f, e)| {
@@ -343,6 +349,7 @@ impl<'a> ProfileRepr<'a> {
                             .planned
                             .as_ref()
                             .map(|p| (QuantityRepr::of(&p.amount), Day::of(p.by), p.source.as_str())),
+                        owner: e.owner.as_deref(),
                     };
                     (u16::try_from(f.index()).unwrap_or(u16::MAX), entry)
                 })
@@ -361,6 +368,11 @@ impl<'a> ProfileRepr<'a> {
             lat: Decimal::deserialize(lat),
             lon: Decimal::deserialize(lon),
         });
+        p.owners = Owners::new(
+            self.owners
+                .iter()
+                .map(|(k, o)| ((*k).to_owned(), Owner::from(*o))),
+        );
         for (f, e) in &self.entries {
             let f = FactorIdx::from_index(usize::from(*f)).filter(|f| f.index() < catalog.len())?;
             let kind = &catalog.factor(f).kind;
@@ -398,6 +410,7 @@ impl<'a> ProfileRepr<'a> {
                     as_of: e.as_of.date()?,
                     illustrative: e.illustrative,
                     planned,
+                    owner: e.owner.map(Owner::from),
                 }),
             );
         }

@@ -212,6 +212,7 @@ pub fn load_profiles_cached(
             (Err(e), _) => loaded.errors.push(e),
         }
     }
+    crate::model::profile::share_owners(loaded.zones.iter_mut().map(|z| &mut z.profile));
     Ok(loaded)
 }
 

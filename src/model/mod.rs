@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod checklist;
 pub mod error;
+pub mod freshness;
 pub mod geo;
 pub mod importance;
 pub mod number;
@@ -24,9 +25,10 @@ pub use catalog::{
 };
 pub use checklist::{Checklist, Requirement};
 pub use error::{Named, ParseError, Problem};
+pub use freshness::Freshness;
 pub use importance::Importance;
 pub use parse::{parse_checklist, parse_profile};
-pub use profile::{Entry, PlannedAmount, ZoneIdx, ZoneProfile};
+pub use profile::{Entry, Owner, Owners, PlannedAmount, ZoneIdx, ZoneProfile};
 pub use text::{Bilingual, Lang, Localize, Text};
 pub use value::{Quantity, Value, ValueError, YesNo};
 pub use write::{write_checklist, write_profile};

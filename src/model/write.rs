@@ -69,6 +69,9 @@ impl Serialize for ProfileOut<'_> {
         if let Some(at) = p.location {
             st.serialize_field("location", &LocationOut(at))?;
         }
+        if !p.owners.is_empty() {
+            st.serialize_field("owners", &OwnersOut(&p.owners))?;
+        }
         st.serialize_field(
             "factors",
             &EntriesOut {
@@ -160,7 +163,19 @@ impl Serialize for EntryOut<'_> {
         if e.illustrative {
             st.serialize_field("illustrative", &true)?;
         }
+        if let Some(owner) = &e.owner {
+            st.serialize_field("owner", &**owner)?;
+        }
         st.end()
+    }
+}
+
+/// `owners: { "power": "国网侯马供电公司", … }`, by key.
+struct OwnersOut<'a>(&'a crate::model::Owners);
+
+impl Serialize for OwnersOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, o)| (k, &**o)))
     }
 }
 

@@ -206,6 +206,7 @@ pub fn apply<'a>(
                 as_of: profile.as_of,
                 illustrative: true,
                 planned: None,
+                owner: None,
             }),
         );
     }

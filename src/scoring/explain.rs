@@ -8,7 +8,7 @@ use super::texts::TEXTS;
 use super::{Gap, ItemResult, Prepared, Status};
 use crate::model::number;
 use crate::model::value::members_text;
-use crate::model::{Catalog, Entry, Factor, Kind, Lang, PlannedAmount, Value, ZoneProfile};
+use crate::model::{Catalog, Entry, Factor, Freshness, Kind, Lang, PlannedAmount, Value, ZoneProfile};
 
 /// Everything a reader needs to know about one item of one zone.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,8 +26,13 @@ pub struct ItemTexts {
     pub as_of: Option<Date>,
     /// The zone's value is illustrative, not from a source.
     pub illustrative: bool,
-    /// The zone's value is more than a year old on `today`.
+    /// Where the zone's figure stands on `today`; `None` when unknown.
+    pub freshness: Option<Freshness>,
+    /// The figure is past its update period on `today` (`freshness` is stale): kept for the
+    /// report data's `stale` field, which users' templates read.
     pub stale: bool,
+    /// The department that must keep the figure current, when one is named.
+    pub owner: Option<String>,
 }
 
 /// Explains one scored item of one zone.
@@ -41,6 +46,7 @@ pub fn item_texts(
 ) -> ItemTexts {
     let factor = catalog.factor(item.factor);
     let entry = profile.entry(item.factor);
+    let freshness = entry.map(|e| e.freshness(factor, today));
     ItemTexts {
         factor: factor.name.get(lang).to_owned(),
         importance: item.importance.label(lang),
@@ -58,7 +64,9 @@ pub fn item_texts(
         source: entry.and_then(|e| source_text(e, lang)),
         as_of: entry.map(|e| e.as_of),
         illustrative: entry.is_some_and(|e| e.illustrative),
-        stale: entry.is_some_and(|e| e.is_stale(today)),
+        freshness,
+        stale: freshness == Some(Freshness::Stale),
+        owner: profile.owner(catalog, item.factor).map(|o| o.to_string()),
     }
 }
 

@@ -881,6 +881,7 @@ fn ranking_from_the_index_equals_ranking_from_the_profiles() {
             as_of: Date::new(2024, 1, 1).expect("date"),
             illustrative: false,
             planned: None,
+            owner: None,
         };
         zones[3].set_entry(land, Some(entry));
         let list = crate::synth::checklist(&c, &samples, 4);

@@ -357,6 +357,8 @@ pub struct EntryDraft {
     pub illustrative: bool,
     /// For a quantity factor: the amount planned; `None` for other kinds.
     pub planned: Option<PlannedDraft>,
+    /// The entry's own owner; empty: the profile's default for the factor.
+    pub owner: String,
 }
 
 /// The editable form of a planned amount: the amount, the day it is planned for, and where
@@ -416,6 +418,10 @@ impl EntryDraft {
                 .kind
                 .measure()
                 .map(|_| PlannedDraft::from_planned(factor, entry.and_then(|e| e.planned.as_deref()))),
+            owner: entry
+                .and_then(|e| e.owner.as_deref())
+                .unwrap_or_default()
+                .to_owned(),
         }
     }
 
@@ -450,6 +456,9 @@ impl EntryDraft {
             as_of,
             illustrative: self.illustrative,
             planned: planned.map(Box::new),
+            owner: Some(self.owner.trim())
+                .filter(|o| !o.is_empty())
+                .map(crate::model::Owner::from),
         }))
     }
 }

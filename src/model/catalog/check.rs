@@ -12,6 +12,7 @@ use super::{
     Measure, Member, PlanField, Tier, Unit, UnitIdx, VocabIdx, Vocabulary, index_u16,
 };
 use crate::model::error::{CatalogProblem, IdFlaw, IdKind, Key, Named, ParseError};
+use crate::model::freshness::{DEFAULT_FRESH_DAYS, MAX_FRESH_DAYS};
 use crate::model::text::Text;
 use crate::model::value::ValueError;
 
@@ -22,10 +23,12 @@ impl RawCatalog {
     pub(super) fn check(self, text: &str) -> Result<Catalog, ParseError> {
         self.check_list_sizes(text)?;
         self.check_default_tolerance(text)?;
+        let default_fresh_days = self.check_default_fresh_days(text)?;
         self.check_ids(text)?;
         let RawCatalog {
             default_tolerance,
             industry_vocabulary,
+            default_fresh_days: _,
             units,
             categories,
             factors,
@@ -43,6 +46,7 @@ impl RawCatalog {
             vocabularies: &vocabularies,
             industry_vocabulary,
             default_tolerance,
+            default_fresh_days,
         }
         .check_factors(factors)?;
         let factor_ids = factor_ids(&factors);
@@ -97,6 +101,20 @@ impl RawCatalog {
             ));
         }
         Ok(())
+    }
+
+    /// The period figures stay current by default: [`DEFAULT_FRESH_DAYS`] when the file gives
+    /// none, else a number of days from 1 to [`MAX_FRESH_DAYS`].
+    fn check_default_fresh_days(&self, text: &str) -> Result<u32, ParseError> {
+        match self.default_fresh_days {
+            None => Ok(DEFAULT_FRESH_DAYS),
+            Some(days) if fresh_days_fit(days) => Ok(days),
+            Some(given) => Err(ParseError::at(
+                text,
+                "default_fresh_days",
+                CatalogProblem::FreshDaysOutOfRange { factor: None, given }.into(),
+            )),
+        }
     }
 
     /// Every unit, category, factor and vocabulary id is well formed and unique in its kind.
@@ -243,6 +261,7 @@ struct FactorCheck<'a> {
     vocabularies: &'a [Vocabulary],
     industry_vocabulary: VocabIdx,
     default_tolerance: Decimal,
+    default_fresh_days: u32,
 }
 
 impl FactorCheck<'_> {
@@ -266,6 +285,19 @@ impl FactorCheck<'_> {
         if !f.importance.is_requested() {
             return Err(self.at(&this, CatalogProblem::DefaultNotNeeded { factor: this.clone() }));
         }
+        let fresh_days = match f.fresh_days {
+            None => self.default_fresh_days,
+            Some(days) if fresh_days_fit(days) => days,
+            Some(given) => {
+                return Err(self.at(
+                    &this,
+                    CatalogProblem::FreshDaysOutOfRange {
+                        factor: Some(this.clone()),
+                        given,
+                    },
+                ));
+            }
+        };
         Ok(Factor {
             id: f.id,
             category,
@@ -273,6 +305,7 @@ impl FactorCheck<'_> {
             kind,
             importance: f.importance,
             default_from: f.default_from,
+            fresh_days,
         })
     }
 
@@ -632,6 +665,11 @@ fn check_id(kind: IdKind, id: &str) -> Result<(), Box<CatalogProblem>> {
         id: id.to_owned(),
         flaw,
     }))
+}
+
+/// A freshness period a catalog may give: at least a day, at most [`MAX_FRESH_DAYS`].
+fn fresh_days_fit(days: u32) -> bool {
+    (1..=MAX_FRESH_DAYS).contains(&days)
 }
 
 fn tolerance_fits(t: Decimal) -> bool {

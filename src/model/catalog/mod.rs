@@ -252,6 +252,8 @@ pub struct Factor {
     /// Importance when a checklist does not say.
     pub importance: Importance,
     pub default_from: Option<PlanField>,
+    /// How many days its figures stay current (DOMAIN §4, "Freshness").
+    pub fresh_days: u32,
 }
 
 impl Factor {

@@ -18,6 +18,9 @@ pub(super) struct RawCatalog {
     #[serde(with = "number")]
     pub(super) default_tolerance: Decimal,
     pub(super) industry_vocabulary: String,
+    /// How many days a figure stays current when its factor gives no `fresh_days`.
+    #[serde(default)]
+    pub(super) default_fresh_days: Option<u32>,
     pub(super) units: Vec<RawUnit>,
     pub(super) categories: Vec<Category>,
     pub(super) factors: Vec<RawFactor>,
@@ -108,6 +111,9 @@ pub(super) struct RawFactor {
     pub(super) importance: Importance,
     #[serde(default)]
     pub(super) default_from: Option<PlanField>,
+    /// How many days the factor's figures stay current.
+    #[serde(default)]
+    pub(super) fresh_days: Option<u32>,
 }
 
 #[derive(Deserialize)]

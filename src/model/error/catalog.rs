@@ -57,6 +57,11 @@ pub enum CatalogProblem {
     ToleranceOutOfRange {
         factor: Option<Named>,
     },
+    /// The default freshness period, or a factor's (`factor`), outside 1 to 36 500 days.
+    FreshDaysOutOfRange {
+        factor: Option<Named>,
+        given: u32,
+    },
     BadId {
         kind: IdKind,
         id: String,
@@ -183,6 +188,30 @@ impl Localize for CatalogProblem {
             }
             (C::ToleranceOutOfRange { factor: Some(f) }, Lang::En) => {
                 format!("{}`tolerance`: must be above 0 and at most 1", factor(f))
+            }
+            (C::FreshDaysOutOfRange { factor: None, given }, Lang::Zh) => {
+                format!("默认更新周期须为 1 至 36500 天，此处为 {given}")
+            }
+            (C::FreshDaysOutOfRange { factor: None, given }, Lang::En) => {
+                format!("`default_fresh_days`: must be 1 to 36 500 days, not {given}")
+            }
+            (
+                C::FreshDaysOutOfRange {
+                    factor: Some(f),
+                    given,
+                },
+                Lang::Zh,
+            ) => {
+                format!("{}更新周期须为 1 至 36500 天，此处为 {given}", factor(f))
+            }
+            (
+                C::FreshDaysOutOfRange {
+                    factor: Some(f),
+                    given,
+                },
+                Lang::En,
+            ) => {
+                format!("{}`fresh_days`: must be 1 to 36 500 days, not {given}", factor(f))
             }
             (C::BadId { kind, id, flaw }, _) => {
                 let flaw = match (flaw, lang) {

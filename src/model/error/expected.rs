@@ -44,6 +44,8 @@ pub enum Expected {
     Pipeline,
     /// `(lat: 35.62, lon: 111.37)`.
     Location,
+    /// `{ "power": "国网侯马供电公司", … }`: default owners by factor, group or category.
+    Owners,
     /// `(value: "50 MW", by: "2026-06-30", source: "…")`: a quantity planned for a date.
     Planned,
     /// A whole file of this kind.
@@ -126,6 +128,10 @@ impl Localize for Expected {
             }
             (Expected::Pipeline, Lang::En) => {
                 "the project's progress, such as (stage: Signed, reached: { Signed: \"2026-09-01\" })".into()
+            }
+            (Expected::Owners, Lang::Zh) => "责任单位表，如 { \"power\": \"国网侯马供电公司\" }".into(),
+            (Expected::Owners, Lang::En) => {
+                "a map of owners such as { \"power\": \"国网侯马供电公司\" }".into()
             }
             (Expected::Location, Lang::Zh) => "经纬度，如 (lat: 35.62, lon: 111.37)".into(),
             (Expected::Location, Lang::En) => {

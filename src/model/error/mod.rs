@@ -157,6 +157,10 @@ pub enum Problem {
     DuplicateFactor {
         factor: Named,
     },
+    /// A key of a profile's `owners` that is no factor id, factor group or category.
+    UnknownOwnerKey {
+        given: String,
+    },
     /// A profile whose name is empty in both languages.
     EmptyName,
     /// A profile entry with neither a source nor the illustrative mark.
@@ -293,6 +297,12 @@ impl Localize for Problem {
             (Problem::DuplicateFactor { factor }, Lang::Zh) => {
                 format!("{}出现了两次，每个要素只写一条", factor.label(lang))
             }
+            (Problem::UnknownOwnerKey { given }, Lang::Zh) => {
+                format!("责任单位表中的“{given}”不是要素目录中的要素编号、要素组或类别编号")
+            }
+            (Problem::UnknownOwnerKey { given }, Lang::En) => format!(
+                "`{given}` in `owners` is not a factor id, a factor group (such as `power`) or a category (such as `utilities`)"
+            ),
             (Problem::DuplicateFactor { factor }, Lang::En) => {
                 format!("{} appears twice; keep one entry per factor", factor.label(lang))
             }

@@ -86,6 +86,7 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
         Problem::DuplicateFactor {
             factor: factor(c, "water.supply"),
         },
+        Problem::UnknownOwnerKey { given: "powr".into() },
         Problem::EmptyName,
         Problem::NotDecimal { given: "0x10".into() },
         Problem::MustNeedsHeader {
@@ -176,6 +177,7 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
         Expected::StageDates,
         Expected::Pipeline,
         Expected::Location,
+        Expected::Owners,
         Expected::Planned,
         Expected::File(FileKind::Profile),
         Expected::File(FileKind::Checklist),
@@ -243,6 +245,10 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
         },
         CatalogProblem::NoFactors,
         CatalogProblem::ToleranceOutOfRange { factor: None },
+        CatalogProblem::FreshDaysOutOfRange {
+            factor: None,
+            given: 0,
+        },
         CatalogProblem::ToleranceOutOfRange {
             factor: Some(land.clone()),
         },
@@ -376,6 +382,7 @@ fn variant(p: &Problem) -> String {
             Expected::StageDates => "StageDates",
             Expected::Pipeline => "Pipeline",
             Expected::Location => "Location",
+            Expected::Owners => "Owners",
             Expected::Planned => "Planned",
             Expected::File(_) => "File",
         },
@@ -397,6 +404,7 @@ fn variant(p: &Problem) -> String {
             CatalogProblem::TooMany { .. } => "TooMany",
             CatalogProblem::NoFactors => "NoFactors",
             CatalogProblem::ToleranceOutOfRange { .. } => "ToleranceOutOfRange",
+            CatalogProblem::FreshDaysOutOfRange { .. } => "FreshDaysOutOfRange",
             CatalogProblem::BadId { .. } => "BadId",
             CatalogProblem::DuplicateId { .. } => "DuplicateId",
             CatalogProblem::ScaleNotPositive { .. } => "ScaleNotPositive",
@@ -428,6 +436,7 @@ fn variant(p: &Problem) -> String {
         Problem::BadZoneId { .. } => "BadZoneId",
         Problem::UnknownFactor { .. } => "UnknownFactor",
         Problem::DuplicateFactor { .. } => "DuplicateFactor",
+        Problem::UnknownOwnerKey { .. } => "UnknownOwnerKey",
         Problem::EmptyName => "EmptyName",
         Problem::NotDecimal { .. } => "NotDecimal",
         Problem::MustNeedsHeader { .. } => "MustNeedsHeader",
@@ -452,8 +461,8 @@ fn every_problem_reads_in_chinese_and_in_english() {
     let c = catalog();
     let problems = every_problem(&c);
     let covered: std::collections::BTreeSet<String> = problems.iter().map(variant).collect();
-    // 17 syntax, 20 expected, 12 value, 24 catalog and 17 other problems.
-    assert_eq!(covered.len(), 17 + 20 + 12 + 24 + 17, "{covered:?}");
+    // 17 syntax, 21 expected, 12 value, 25 catalog and 18 other problems.
+    assert_eq!(covered.len(), 17 + 21 + 12 + 25 + 18, "{covered:?}");
     for p in &problems {
         assert_renders(&variant(p), p, &c);
         // Inside a parse error, with the fields it was found in.

@@ -13,10 +13,10 @@ use super::trace::{Trace, date_field, field, field_step, required, set_once, tex
 use super::value::{NumberVisitor, ValueSeed};
 use super::{FileKind, MAX_NAME_CHARS, MAX_NOTE_CHARS, PROFILE_NAME};
 use crate::model::catalog::{Catalog, Factor};
-use crate::model::error::{Expected, Problem};
+use crate::model::error::{Expected, Key, Problem};
 use crate::model::geo::Location;
 use crate::model::number::{self, NumberError};
-use crate::model::profile::{Entry, PlannedAmount, ZoneProfile};
+use crate::model::profile::{Entry, Owner, Owners, PlannedAmount, ZoneProfile, is_owner_key};
 use crate::model::text::Text;
 use crate::model::value::{Value, ValueError};
 
@@ -30,6 +30,7 @@ enum ProfileField {
     AsOf,
     Factors,
     Location,
+    Owners,
 }
 const PROFILE_FIELDS: &[&str] = &[
     "name",
@@ -39,6 +40,7 @@ const PROFILE_FIELDS: &[&str] = &[
     "as_of",
     "factors",
     "location",
+    "owners",
 ];
 
 pub(super) struct ProfileSeed<'a> {
@@ -71,7 +73,7 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
         let t = self.trace;
         let (mut name, mut region, mut contact, mut contact_en, mut as_of, mut factors) =
             (None, None, None, None, None, None);
-        let mut location = None;
+        let (mut location, mut owners) = (None, None);
         while let Some(key) = map.next_key::<ProfileField>()? {
             match key {
                 ProfileField::Name => {
@@ -102,6 +104,17 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
                     )?;
                     set_once(t, &mut location, "location", v)?;
                 }
+                ProfileField::Owners => {
+                    let v = t.within(
+                        field_step("owners"),
+                        || Expected::Owners,
+                        map.next_value_seed(OwnersSeed {
+                            catalog: self.catalog,
+                            trace: t,
+                        }),
+                    )?;
+                    set_once(t, &mut owners, "owners", v)?;
+                }
                 ProfileField::Factors => {
                     let v = t.within(
                         field_step("factors"),
@@ -122,6 +135,7 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
         profile.contact = contact.unwrap_or_default();
         profile.contact_en = contact_en.unwrap_or_default();
         profile.location = location;
+        profile.owners = owners.unwrap_or_default();
         for (factor, raw) in factors.unwrap_or_default() {
             profile.set_entry(
                 factor,
@@ -131,6 +145,7 @@ impl<'de> Visitor<'de> for ProfileSeed<'_> {
                     as_of: raw.as_of.unwrap_or(as_of),
                     illustrative: raw.illustrative,
                     planned: raw.planned.map(Box::new),
+                    owner: raw.owner,
                 }),
             );
         }
@@ -212,6 +227,7 @@ struct RawEntry {
     as_of: Option<Date>,
     illustrative: bool,
     planned: Option<PlannedAmount>,
+    owner: Option<Owner>,
 }
 
 #[derive(Deserialize)]
@@ -222,8 +238,9 @@ enum EntryField {
     Source,
     AsOf,
     Illustrative,
+    Owner,
 }
-const ENTRY_FIELDS: &[&str] = &["value", "planned", "source", "as_of", "illustrative"];
+const ENTRY_FIELDS: &[&str] = &["value", "planned", "source", "as_of", "illustrative", "owner"];
 
 impl MapItem for RawEntry {
     const EXPECTED: Expected = Expected::Entry;
@@ -266,7 +283,7 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEntry, A::Error> {
         let t = self.trace;
         let (mut value, mut source, mut as_of, mut illustrative) = (None, None, None, None);
-        let mut planned = None;
+        let (mut planned, mut owner) = (None, None);
         while let Some(key) = map.next_key::<EntryField>()? {
             match key {
                 EntryField::Value => {
@@ -306,6 +323,10 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
                     let v: bool = field(t, &mut map, "illustrative", Expected::Bool)?;
                     set_once(t, &mut illustrative, "illustrative", v)?;
                 }
+                EntryField::Owner => {
+                    let v: String = text_field(t, &mut map, "owner", Expected::Text, MAX_NAME_CHARS)?;
+                    set_once(t, &mut owner, "owner", v)?;
+                }
             }
         }
         let value = required(t, value, "value")?;
@@ -320,7 +341,57 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
             as_of,
             illustrative,
             planned,
+            owner: owner_name(owner.as_deref().unwrap_or_default()),
         })
+    }
+}
+
+/// An owner as written: trimmed, and none when empty.
+fn owner_name(text: &str) -> Option<Owner> {
+    Some(text.trim()).filter(|t| !t.is_empty()).map(Owner::from)
+}
+
+/// A profile's `owners: { "power": "国网侯马供电公司", "water.sewage": "侯马市排水公司" }`:
+/// each key a factor id, a factor group or a category, checked as it is read; an empty name
+/// names nobody.
+struct OwnersSeed<'a> {
+    catalog: &'a Catalog,
+    trace: &'a Trace,
+}
+
+impl<'de> DeserializeSeed<'de> for OwnersSeed<'_> {
+    type Value = Owners;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Owners, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OwnersSeed<'_> {
+    type Value = Owners;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("owners: { \"power\": \"国网侯马供电公司\", … }")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Owners, A::Error> {
+        let t = self.trace;
+        let mut pairs = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if !is_owner_key(self.catalog, &key) {
+                return Err(t.fail(Problem::UnknownOwnerKey { given: key }));
+            }
+            let name: String = text_field(t, &mut map, &key, Expected::Text, MAX_NAME_CHARS)?;
+            if pairs.iter().any(|(k, _)| *k == key) {
+                return Err(t.fail(Problem::DuplicateField {
+                    field: Key::new(&key),
+                }));
+            }
+            if let Some(owner) = owner_name(&name) {
+                pairs.push((key, owner));
+            }
+        }
+        Ok(Owners::new(pairs))
     }
 }
 
