@@ -1,6 +1,6 @@
 //! Work that must not take the program down, run as a child process of the program itself
-//! with a time limit and (on Unix) a memory limit: a user's report template, which can loop or
-//! grow without end. The child is the same executable with the same arguments and one
+//! with a time limit and a memory limit: a user's report template, which can loop or grow
+//! without end. The child is the same executable with the same arguments and one
 //! environment variable set; it does the work and says what it has to say, and the parent
 //! waits, stops it when the time is up, and tells what became of it. The child's standard
 //! error goes through the parent: passed on when the child ended by itself, kept for the log
@@ -23,14 +23,14 @@ pub const SECONDS: &str = "SITEMATCH_TEMPLATE_SECONDS";
 /// few seconds.
 pub const DEFAULT_SECONDS: u64 = 120;
 
-/// The address space a child may use (Unix): 1.5 GB, what a 4 GB laptop can spare beside the
-/// system, an office suite and a browser, and still well above the bundled report of any
-/// folder (≤ 300 MB resident).
+/// The memory a child may use: 1.5 GB, what a 4 GB laptop can spare beside the system, an
+/// office suite and a browser, and still well above the bundled report of any folder
+/// (≤ 300 MB resident).
 ///
-/// Windows has no rlimit, so there only the time limit holds. A job object would bound the
-/// child there: `CreateJobObjectW`, `SetInformationJobObject` with
-/// `JobObjectExtendedLimitInformation` and `JOB_OBJECT_LIMIT_PROCESS_MEMORY` set to this
-/// figure, and the child assigned to it (`AssignProcessToJobObject`) right after it starts.
+/// On Unix it bounds the address space (`RLIMIT_AS`); on Windows, which has no rlimit, the
+/// memory the child commits (a job object's process memory limit). The two count differently
+/// (address space also counts what is reserved and never used), so the same figure leaves a
+/// child on Windows a little more room.
 pub const MEMORY_LIMIT: u64 = 1536 << 20;
 
 /// How much of a child's standard error is kept; the rest is read and dropped, so a child that
@@ -144,10 +144,34 @@ fn collect(mut pipe: impl Read) -> Vec<u8> {
 }
 
 /// In the child: limits the memory it may take, so a runaway allocation fails here (and ends
-/// this process) instead of swapping the machine. Unix only; elsewhere the time limit holds.
+/// this process) instead of swapping the machine. On Unix an rlimit, on Windows a job object;
+/// elsewhere only the time limit holds.
 pub fn limit_memory() {
     #[cfg(unix)]
     if let Err(e) = rlimit::Resource::AS.set(MEMORY_LIMIT, MEMORY_LIMIT) {
         log::warn!("the memory limit could not be set: {e}");
     }
+    // win32job's error text leaves out the system's reason; its debug form has it.
+    #[cfg(windows)]
+    if let Err(e) = limit_memory_windows() {
+        log::warn!("the memory limit could not be set: {e:?}");
+    }
+}
+
+/// Puts this process in a new job object whose process memory limit is [`MEMORY_LIMIT`]: an
+/// allocation that would take the memory this process commits past it fails.
+#[cfg(windows)]
+fn limit_memory_windows() -> Result<(), win32job::JobError> {
+    use winapi::um::winnt::JOB_OBJECT_LIMIT_PROCESS_MEMORY;
+    let mut info = win32job::ExtendedLimitInfo::new();
+    // 1.5 GB fits in a usize on 32-bit Windows too.
+    info.0.ProcessMemoryLimit = usize::try_from(MEMORY_LIMIT).unwrap_or(usize::MAX);
+    info.0.BasicLimitInformation.LimitFlags |= JOB_OBJECT_LIMIT_PROCESS_MEMORY;
+    let job = win32job::Job::create_with_limit_info(&mut info)?;
+    job.assign_current_process()?;
+    // Kept open for the rest of this process's life (Windows closes it at exit), never
+    // dropped: dropping would close the job's handle. The job does not kill its processes when
+    // its last handle closes, so the limit should hold even then, but it is not left to that.
+    std::mem::forget(job);
+    Ok(())
 }
