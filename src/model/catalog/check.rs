@@ -468,17 +468,30 @@ impl FactorCheck<'_> {
     /// Chinese names) fit in a spreadsheet drop-down ([`DROP_DOWN_MAX`]): the survey is
     /// written from any catalog that loads.
     fn check_drop_down(&self, kind: &Kind, this: &Named) -> Result<(), ParseError> {
-        let (what, length) = match kind {
-            Kind::Level(levels) => (
-                IdKind::Level,
-                super::drop_down_length(levels.iter().map(|l| l.name.zh.as_str())),
-            ),
+        let (what, names): (IdKind, Vec<&str>) = match kind {
+            Kind::Level(levels) => (IdKind::Level, levels.iter().map(|l| l.name.zh.as_str()).collect()),
             Kind::AtLeast(m) | Kind::AtMost(m) => (
                 IdKind::Unit,
-                super::drop_down_length(m.units.iter().map(|u| self.units[u.index()].name.zh.as_str())),
+                m.units
+                    .iter()
+                    .map(|u| self.units[u.index()].name.zh.as_str())
+                    .collect(),
             ),
             Kind::YesNo | Kind::Set(_) => return Ok(()),
         };
+        // A spreadsheet drop-down separates its choices with commas: a name holding one would
+        // be offered as two choices, neither of which reads back.
+        if let Some(name) = names.iter().find(|n| n.contains(',')) {
+            return Err(self.at(
+                this,
+                CatalogProblem::ChoiceHasComma {
+                    factor: this.clone(),
+                    kind: what,
+                    name: (*name).to_owned(),
+                },
+            ));
+        }
+        let length = super::drop_down_length(names.iter().copied());
         if length > DROP_DOWN_MAX {
             return Err(self.at(
                 this,

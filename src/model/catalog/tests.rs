@@ -226,6 +226,21 @@ fn choices_longer_than_a_drop_down_holds_are_refused_at_parse() {
 }
 
 #[test]
+fn a_choice_name_with_a_comma_is_refused_at_parse() {
+    use crate::model::text::Localize;
+    let level = with_factor(
+        r#"(id: "x.grade", category: "land", zh: "等级", en: "Grade", kind: Level([(id: "a", zh: "一级,甲等", en: "A"), (id: "b", zh: "二级", en: "B")]), importance: Low),"#,
+    );
+    let e = Catalog::parse(&level).expect_err("a comma splits the drop-down");
+    let zh = e.text(Lang::Zh);
+    assert!(zh.contains("“一级,甲等”含有英文逗号"), "{zh}");
+    assert!(e.to_string().contains("has a comma"), "{e}");
+    // A full-width comma is text, not a separator.
+    let fine = level.replace("一级,甲等", "一级，甲等");
+    Catalog::parse(&fine).expect("a full-width comma is fine");
+}
+
+#[test]
 fn malformed_catalog_text_gives_the_position() {
     let e = Catalog::parse("Catalog(\n  units: [,\n").expect_err("bad");
     assert_eq!(e.line, 2);
@@ -239,4 +254,27 @@ fn suggests_the_closest_factor_id() {
         Some("land.industrial_area")
     );
     assert_eq!(c.suggest_factor("completely.different"), None);
+}
+
+#[test]
+fn freshness_periods_come_from_the_factor_or_the_default_and_must_be_sensible() {
+    use crate::model::text::Localize;
+    let c = builtin();
+    let days = |id: &str| c.factor(c.find_factor(id).expect("factor")).fresh_days;
+    assert_eq!(days("power.capacity"), 180);
+    assert_eq!(days("policy.regional_assessments"), 730);
+    assert_eq!(days("land.price"), 365, "the default");
+    let zero = with_factor(
+        r#"(id: "x.new", category: "land", zh: "新要素", en: "New", kind: YesNo, importance: Low, fresh_days: 0),"#,
+    );
+    let e = Catalog::parse(&zero).expect_err("a period of no days");
+    assert!(e.text(Lang::Zh).contains("更新周期须为 1 至 36500 天"), "{e}");
+    assert!(e.line > 10, "at the factor: {e}");
+    let default = BUILTIN.replacen("default_fresh_days: 365", "default_fresh_days: 40000", 1);
+    let e = Catalog::parse(&default).expect_err("over a century");
+    assert!(
+        e.to_string()
+            .contains("`default_fresh_days`: must be 1 to 36 500 days, not 40000"),
+        "{e}"
+    );
 }

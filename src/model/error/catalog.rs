@@ -124,6 +124,13 @@ pub enum CatalogProblem {
         length: usize,
         max: usize,
     },
+    /// A level's or unit's Chinese name with a comma, which a spreadsheet drop-down would
+    /// split into two choices.
+    ChoiceHasComma {
+        factor: Named,
+        kind: IdKind,
+        name: String,
+    },
     UnknownVocabulary {
         factor: Named,
         given: String,
@@ -354,6 +361,30 @@ impl Localize for CatalogProblem {
                 Lang::En,
             ) => format!(
                 "{}the Chinese names of its {}s come to {length} characters with the commas between them, more than a spreadsheet drop-down holds ({max}), so the survey could not offer them; shorten the names",
+                factor(f),
+                kind.word(lang)
+            ),
+            (
+                C::ChoiceHasComma {
+                    factor: f,
+                    kind,
+                    name,
+                },
+                Lang::Zh,
+            ) => format!(
+                "{}{}名称“{name}”含有英文逗号，电子表格下拉列表会把它拆成两项；请改用中文逗号“，”或顿号",
+                factor(f),
+                kind.word(lang)
+            ),
+            (
+                C::ChoiceHasComma {
+                    factor: f,
+                    kind,
+                    name,
+                },
+                Lang::En,
+            ) => format!(
+                "{}the {} name “{name}” has a comma, which a spreadsheet drop-down would split into two choices; use “，” or “、” instead",
                 factor(f),
                 kind.word(lang)
             ),

@@ -249,6 +249,11 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
             factor: None,
             given: 0,
         },
+        CatalogProblem::ChoiceHasComma {
+            factor: factor(c, "land.servicing_level"),
+            kind: IdKind::Level,
+            name: "七通,一平".into(),
+        },
         CatalogProblem::ToleranceOutOfRange {
             factor: Some(land.clone()),
         },
@@ -405,6 +410,7 @@ fn variant(p: &Problem) -> String {
             CatalogProblem::NoFactors => "NoFactors",
             CatalogProblem::ToleranceOutOfRange { .. } => "ToleranceOutOfRange",
             CatalogProblem::FreshDaysOutOfRange { .. } => "FreshDaysOutOfRange",
+            CatalogProblem::ChoiceHasComma { .. } => "ChoiceHasComma",
             CatalogProblem::BadId { .. } => "BadId",
             CatalogProblem::DuplicateId { .. } => "DuplicateId",
             CatalogProblem::ScaleNotPositive { .. } => "ScaleNotPositive",
@@ -461,8 +467,8 @@ fn every_problem_reads_in_chinese_and_in_english() {
     let c = catalog();
     let problems = every_problem(&c);
     let covered: std::collections::BTreeSet<String> = problems.iter().map(variant).collect();
-    // 17 syntax, 21 expected, 12 value, 25 catalog and 18 other problems.
-    assert_eq!(covered.len(), 17 + 21 + 12 + 25 + 18, "{covered:?}");
+    // 17 syntax, 21 expected, 12 value, 26 catalog and 18 other problems.
+    assert_eq!(covered.len(), 17 + 21 + 12 + 26 + 18, "{covered:?}");
     for p in &problems {
         assert_renders(&variant(p), p, &c);
         // Inside a parse error, with the fields it was found in.
