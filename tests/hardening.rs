@@ -255,7 +255,7 @@ const BAD_PROFILES: &[(&str, Option<usize>, &str)] = &[
     (
         "unknown_entry_field.ron",
         Some(5),
-        "Spare power capacity (`power.capacity`): unknown field `sauce` (fields: `value`, `planned`, `source`, `as_of` and `illustrative`)",
+        "Spare power capacity (`power.capacity`): unknown field `sauce` (fields: `value`, `planned`, `source`, `as_of`, `illustrative` and `owner`)",
     ),
     (
         "unknown_factor.ron",
