@@ -345,6 +345,129 @@ fn panels_zones_an_open_editor_saves_only_once_edited() {
     );
 }
 
+/// The zones view drawn as on `day`.
+fn zones_harness_on(
+    fx: &Rc<Fixture>,
+    editor: Option<ProfileEditor>,
+    day: Date,
+) -> Harness<'static, Panel<Option<ProfileEditor>>> {
+    let fx = Rc::clone(fx);
+    panel_harness(editor, move |ui, editor| {
+        let data = ZonesData {
+            today: day,
+            ..fx.zones_data()
+        };
+        zones_view_ui(ui, editor.as_mut(), &data)
+    })
+}
+
+/// The samples' figures are dated 2023-12-31: on 2025-12-15 those of the factors that stay
+/// current two years are due, the others stale. Each zone of the list says how many of each.
+#[test]
+fn panels_zones_the_list_counts_each_zone_s_stale_and_due_figures() {
+    let fx = Fixture::new();
+    let day = Date::new(2025, 12, 15).expect("date");
+    let h = zones_harness_on(&fx, None, day);
+    let (houma, _) = fx.zone("houma");
+    let tally = fx.ws.zones[houma.index()]
+        .profile
+        .freshness_tally(fx.catalog(), day);
+    assert!(tally.stale > 0 && tally.due > 0, "{tally:?}");
+    assert!(h.query_by_label(&format!("已过期 {}", tally.stale)).is_some());
+    assert!(h.query_by_label(&format!("待更新 {}", tally.due)).is_some());
+    // A day when every figure is past its period: no zone has one due.
+    let h = zones_harness_on(&fx, None, today());
+    assert!(h.query_all_by_label_contains("待更新").next().is_none());
+    assert!(
+        h.query_all_by_label_contains("已过期").count() >= 5,
+        "one per zone"
+    );
+}
+
+/// The editor shows where each figure stands and lets the officer give a figure its own owner
+/// and the profile a default owner for a key picked from the catalog's, or take one away.
+#[test]
+fn panels_zones_the_editor_shows_freshness_and_edits_owners() {
+    let fx = Fixture::new();
+    let (houma, _) = fx.zone("houma");
+    let zone = &fx.ws.zones[houma.index()];
+    let editor = ProfileEditor::open(fx.catalog(), &zone.profile, houma, zone.path.clone());
+    let day = Date::new(2025, 12, 15).expect("date");
+    let mut h = zones_harness_on(&fx, Some(editor), day);
+    assert!(
+        h.query_all_by_label("待更新").count() >= 1,
+        "the two-year figures"
+    );
+    assert!(h.query_all_by_label("已过期").count() >= 1, "the others");
+    click(&mut h, "默认责任单位（6）");
+    assert!(
+        h.query_all_by_label_contains("要素组 power：可新增供电容量等")
+            .next()
+            .is_some(),
+        "a group named in words"
+    );
+    assert!(
+        h.query_by_label("要素组 power：可新增供电容量等 4 项 默认责任单位")
+            .is_some(),
+        "its owner's field"
+    );
+
+    let power = fx.catalog().find_factor("power.capacity").expect("factor");
+    h.get_by_label("可新增供电容量 责任单位").scroll_to_me();
+    h.run();
+    type_into(&mut h, "可新增供电容量 责任单位", "侯马市供电所");
+    let commands = h.state_mut().take();
+    assert!(
+        !commands.is_empty() && commands.iter().all(|c| *c == Command::ProfileEdited(Some(power))),
+        "{commands:?}"
+    );
+    let editor = || h.state().state.clone().expect("the editor");
+    assert_eq!(editor().form.entries[power.index()].owner, "侯马市供电所");
+
+    choose(&mut h, "添加默认责任单位…", "要素：天然气供应能力");
+    assert_eq!(h.state_mut().take(), vec![Command::ProfileEdited(None)]);
+    type_into(&mut h, "要素：天然气供应能力 默认责任单位", "侯马市燃气公司");
+    assert!(h.state_mut().take().contains(&Command::ProfileEdited(None)));
+    let gas = fx.catalog().find_factor("gas.supply").expect("factor");
+    let ed = h.state().state.clone().expect("the editor");
+    assert_eq!(
+        ed.owner_in_force(fx.catalog(), gas).map(|(o, _)| o).as_deref(),
+        Some("侯马市燃气公司")
+    );
+    assert!(h.query_by_label("默认责任单位（7）").is_some());
+
+    click(&mut h, "要素：天然气供应能力 删除默认责任单位");
+    assert_eq!(h.state_mut().take(), vec![Command::ProfileEdited(None)]);
+    let ed = h.state().state.clone().expect("the editor");
+    assert!(ed.form.owners.iter().all(|r| r.key != "gas.supply"));
+    assert_eq!(ed.owner_in_force(fx.catalog(), gas), None);
+}
+
+/// Picks an option of the drop-down with this accessible name.
+fn choose<S>(h: &mut Harness<'_, Panel<S>>, combo: &str, option: &str) {
+    let id = h
+        .query_all_by_label(combo)
+        .find(|n| n.accesskit_node().role() == Role::ComboBox)
+        .map(|n| n.accesskit_node().id())
+        .unwrap_or_else(|| panic!("a drop-down named {combo}"));
+    h.get_by(|n| n.id() == id).scroll_to_me();
+    h.run();
+    h.get_by(|n| n.id() == id).click();
+    h.run();
+    let find = |h: &Harness<'_, Panel<S>>| {
+        h.query_all_by_label(option)
+            .rfind(|n| n.accesskit_node().role() != Role::ComboBox)
+            .map(|n| n.accesskit_node().id())
+            .unwrap_or_else(|| panic!("{option} in the open list"))
+    };
+    let id = find(h);
+    h.get_by(|n| n.id() == id).scroll_to_me();
+    h.run();
+    let id = find(h);
+    h.get_by(|n| n.id() == id).click();
+    h.run();
+}
+
 // ---------------------------------------------------------------------------------------------
 // 储备规划
 

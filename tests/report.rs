@@ -514,6 +514,53 @@ fn nothing_printed_sends_the_reader_to_the_app() {
     }
 }
 
+/// On 2025-12-15 the samples' figures (dated 2023-12-31) are due for the factors that stay
+/// current two years and stale for the others: the printed tables say which after each date,
+/// the notes after a table name the owners with their factors, and the data caveats count
+/// both and name who must act; nothing speaks of a year any more.
+#[test]
+fn the_report_marks_due_and_stale_figures_and_names_their_owners() {
+    let s = Scored::load("pv_base");
+    let day = Date::new(2025, 12, 15).expect("date");
+    let scorer = Scorer::new(&s.catalog, &s.checklist, day);
+    let ranking = scorer.rank(&s.profiles);
+    for lang in [ReportLang::Zh, ReportLang::En] {
+        let mut options = ReportOptions::new(day);
+        options.lang = lang;
+        let model = ReportModel::build(&scorer, &s.checklist, &ranking, &s.profiles, &options);
+        let lines = pdf_lines(&render(&model).bytes);
+        let flat = squeeze(&lines.join("\n"));
+        let (due, stale, owners, caveat) = if lang == ReportLang::Zh {
+            (
+                "2023-12-31待更新",
+                "2023-12-31已过期",
+                "责任单位侯马市自然资源局：可供工业用地面积、最大连片地块",
+                "项数据已超出更新周期（已过期）",
+            )
+        } else {
+            (
+                "2023-12-31due",
+                "2023-12-31stale",
+                "Owners侯马市自然资源局:Availableindustrialland,Largestcontiguousparcel",
+                "arepasttheirupdateperiod(stale)and",
+            )
+        };
+        for want in [due, stale, owners, caveat] {
+            assert!(flat.contains(want), "{lang:?}: {want} in\n{}", lines.join("\n"));
+        }
+        let act = &model.appendix.caveats[1];
+        let act = if lang == ReportLang::Zh { &act.zh } else { &act.en };
+        assert!(act.contains("侯马市自然资源局"), "{act}");
+        assert!(
+            flat.contains(&squeeze(act)),
+            "{lang:?}: the owners who must act: {act}"
+        );
+        for old in ["一年以上", "morethanayear", "2023-12-31*"] {
+            assert!(!flat.contains(old), "{lang:?}: {old}");
+        }
+    }
+}
+
 #[test]
 fn the_brief_is_one_page_in_each_language() {
     let s = Scored::load("pv_base");

@@ -640,6 +640,65 @@ fn editing_a_zone_saves_its_file_and_deleting_keeps_a_backup() {
     assert_eq!(h.state().ws().zones.len(), 4);
 }
 
+/// The officer names a figure's own owner in the zone editor and saves: the file keeps it, and
+/// the zone's breakdown in the results names it beside the figure's date and source, with
+/// each figure's freshness (the samples' figures are all past their period on the day).
+#[test]
+fn an_owner_saved_in_the_editor_shows_in_the_breakdown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for path in sitematch::io::ron_files(&repo("profiles")).expect("profiles") {
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    let mut start = init(
+        Some(repo("assets/checklists/pv_base.ron")),
+        FakeDialogs::default(),
+    );
+    start.profiles_dir = dir.path().to_owned();
+    let mut h = harness_from(start);
+    // The tab (the ranking's table has a column of the same name).
+    h.get_all_by_label("开发区")
+        .find(|n| n.accesskit_node().role() == Role::Button)
+        .expect("the zones tab")
+        .click();
+    h.run();
+    h.get_all_by_label_contains("侯马经济开发区")
+        .next()
+        .expect("listed")
+        .click();
+    h.run();
+    h.get_by_label("可新增供电容量 责任单位").scroll_to_me();
+    h.run();
+    type_into(&mut h, "可新增供电容量 责任单位", "侯马市供电所");
+    h.get_by_label("保存").click();
+    h.run();
+    assert!(!h.state().has_unsaved(), "{:?}", h.state().notices());
+    let text = std::fs::read_to_string(dir.path().join("houma.ron")).expect("saved");
+    assert!(text.contains("owner: \"侯马市供电所\""), "{text}");
+    assert!(
+        text.contains("\"power\": \"国网侯马供电公司\""),
+        "the default owners are kept: {text}"
+    );
+
+    h.get_by_label("匹配结果").click();
+    h.run();
+    h.get_all_by_label("侯马经济开发区").next().expect("row").click();
+    h.run();
+    assert!(h.query_by_label("1. 侯马经济开发区").is_some(), "the breakdown");
+    assert!(
+        h.query_by_label("责任单位：侯马市供电所").is_some(),
+        "the figure's own owner"
+    );
+    assert!(
+        h.query_all_by_label("责任单位：国网侯马供电公司").count() >= 2,
+        "the default for the rest of the power group"
+    );
+    assert!(
+        h.query_all_by_label("已过期").count() >= 1,
+        "stale figures say so"
+    );
+    assert!(h.query_by_label_contains("逾一年").is_none());
+}
+
 #[test]
 fn a_value_without_a_source_is_marked_and_not_saved() {
     let dir = tempfile::tempdir().expect("tempdir");

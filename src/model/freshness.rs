@@ -4,6 +4,7 @@
 //! every view says so beside its source and date. Pure.
 
 use jiff::civil::Date;
+use serde::Serialize;
 
 use super::text::{Bilingual, Lang};
 
@@ -17,8 +18,11 @@ pub const DEFAULT_FRESH_DAYS: u32 = 365;
 /// The longest period a catalog may give (a century): anything longer is a typing mistake.
 pub const MAX_FRESH_DAYS: u32 = 36_500;
 
-/// Where a figure stands on a day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Where a figure stands on a day. Written to data (the report's JSON) as its [`code`].
+///
+/// [`code`]: Freshness::code
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Freshness {
     /// Within its period, more than the due window before its end.
     Current,
@@ -81,6 +85,40 @@ impl Freshness {
     /// Whether a reader should be told (due or stale).
     pub fn needs_update(self) -> bool {
         self != Freshness::Current
+    }
+}
+
+/// How many figures stand where: the zone list's glance at a zone, the report's notes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub current: usize,
+    pub due: usize,
+    pub stale: usize,
+}
+
+impl Tally {
+    /// Counts one figure.
+    pub fn add(&mut self, f: Freshness) {
+        match f {
+            Freshness::Current => self.current += 1,
+            Freshness::Due => self.due += 1,
+            Freshness::Stale => self.stale += 1,
+        }
+    }
+
+    /// The figures a reader should be told of (due or stale).
+    pub fn needing_update(&self) -> usize {
+        self.due + self.stale
+    }
+}
+
+impl FromIterator<Freshness> for Tally {
+    fn from_iter<I: IntoIterator<Item = Freshness>>(iter: I) -> Self {
+        let mut t = Tally::default();
+        for f in iter {
+            t.add(f);
+        }
+        t
     }
 }
 
@@ -176,5 +214,36 @@ mod tests {
         assert_eq!(Freshness::Due.label(Lang::Zh), "待更新");
         assert_eq!(Freshness::Stale.label(Lang::En), "stale");
         assert!(Freshness::Due.needs_update() && !Freshness::Current.needs_update());
+    }
+
+    #[test]
+    fn data_carries_the_code() {
+        for f in [Freshness::Current, Freshness::Due, Freshness::Stale] {
+            assert_eq!(
+                serde_json::to_value(f).expect("json"),
+                serde_json::Value::from(f.code())
+            );
+        }
+    }
+
+    #[test]
+    fn a_tally_counts_each_state() {
+        let t: Tally = [
+            Freshness::Stale,
+            Freshness::Due,
+            Freshness::Stale,
+            Freshness::Current,
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(
+            t,
+            Tally {
+                current: 1,
+                due: 1,
+                stale: 2
+            }
+        );
+        assert_eq!(t.needing_update(), 3);
     }
 }

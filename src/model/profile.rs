@@ -236,6 +236,14 @@ impl ZoneProfile {
             .map(|e| e.freshness(catalog.factor(factor), today))
     }
 
+    /// How many of the zone's figures are current, due and stale on `today`.
+    pub fn freshness_tally(&self, catalog: &Catalog, today: Date) -> super::freshness::Tally {
+        catalog
+            .factors()
+            .filter_map(|(f, _)| self.freshness(catalog, f, today))
+            .collect()
+    }
+
     /// What the zone offers for a factor, if it is known.
     pub fn entry(&self, factor: FactorIdx) -> Option<&Entry> {
         self.entries.get(factor.index()).and_then(Option::as_ref)
@@ -344,6 +352,20 @@ mod tests {
             None,
             "no value, no freshness"
         );
+    }
+
+    #[test]
+    fn a_tally_counts_the_zone_s_figures_by_freshness() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let f = |id| catalog.find_factor(id).expect("factor");
+        let mut p = ZoneProfile::new(&catalog, "x", Text::new("甲", "A"), date(2024, 1, 1));
+        let today = date(2026, 12, 7);
+        // A year for the standard land and the dual supply, two years for the servicing level.
+        p.set_entry(f("land.standard_land"), Some(entry(date(2024, 1, 1))));
+        p.set_entry(f("power.dual_supply"), Some(entry(date(2026, 11, 1))));
+        p.set_entry(f("land.servicing_level"), Some(entry(date(2024, 12, 20))));
+        let t = p.freshness_tally(&catalog, today);
+        assert_eq!((t.current, t.due, t.stale), (1, 1, 1));
     }
 
     #[test]

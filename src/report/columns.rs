@@ -270,5 +270,23 @@ pub fn items(lang: Lang) -> Vec<ItemColumn> {
         item("illustrative", "示例值", "Illustrative", 6.0, |_, i| {
             Cell::Flag(i.texts.illustrative)
         }),
+        // Added after the columns scripts already read by position.
+        item(
+            "freshness",
+            "数据时效",
+            "Freshness",
+            8.0,
+            move |_, i| match i.texts.freshness {
+                Some(f) => Cell::Coded {
+                    code: Cow::Borrowed(f.code()),
+                    label: Cow::Borrowed(f.label(lang)),
+                },
+                None => plain(""),
+            },
+        ),
+        item("owner", "责任单位", "Owner", 20.0, |_, i| {
+            text(i.texts.owner.as_deref().unwrap_or_default())
+        })
+        .wrapping(),
     ]
 }

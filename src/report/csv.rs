@@ -232,7 +232,9 @@ mod tests {
                 "gap",
                 "source",
                 "as_of",
-                "illustrative"
+                "illustrative",
+                "freshness",
+                "owner"
             ]
         );
         assert_eq!(
@@ -250,9 +252,47 @@ mod tests {
                 "1,677 mu"
             ]
         );
-        assert_eq!(rows[1][12..], ["2023-12-31", "false"]);
+        assert_eq!(
+            rows[1][12..],
+            ["2023-12-31", "false", "stale", "侯马市自然资源局"]
+        );
         let zh = records(&render_items(&ranking("pv_base", Lang::Zh)).expect("csv"));
         assert_eq!(zh[0][..5], ["排名", "开发区编号", "开发区", "要素编号", "要素"]);
-        assert_eq!(zh[0][13], "示例值");
+        assert_eq!(zh[0][13..], ["示例值", "数据时效", "责任单位"]);
+    }
+
+    /// On a day when the two-year factors' figures of the samples (dated 2023-12-31) are near
+    /// the end of their period and the others past it, each item says which, as the code a
+    /// script reads, whatever the language; a factor with no value has none.
+    #[test]
+    fn each_item_carries_its_freshness_code_and_its_owner() {
+        use crate::report::test_support::ranking_on;
+        let day = jiff::civil::Date::new(2025, 12, 15).expect("date");
+        for lang in Lang::ALL {
+            let rows = records(&render_items(&ranking_on("pv_base", lang, day)).expect("csv"));
+            let cell = |zone: &str, factor: &str, column: usize| {
+                rows.iter()
+                    .find(|r| r[1] == zone && r[3] == factor)
+                    .unwrap_or_else(|| panic!("{zone} {factor}"))[column]
+                    .clone()
+            };
+            assert_eq!(cell("houma", "land.servicing_level", 14), "due", "730 days");
+            assert_eq!(cell("houma", "land.industrial_area", 14), "stale", "365 days");
+            assert_eq!(
+                cell("houma", "power.capacity", 15),
+                "国网侯马供电公司",
+                "by group"
+            );
+            assert_eq!(
+                cell("houma", "service.approval_days", 15),
+                "侯马经济开发区行政审批局",
+                "the entry's own"
+            );
+            let unknown = rows
+                .iter()
+                .find(|r| r[6] == "unknown")
+                .expect("an item with no value");
+            assert_eq!(unknown[14], "", "no value, no freshness: {unknown:?}");
+        }
     }
 }

@@ -11,7 +11,7 @@ use docx_rs::{
 
 use super::docx_texts::{TEXTS, Texts};
 use super::model::{Bi, ItemLine, ReportLang, ReportModel, ZoneSection};
-use crate::model::Lang;
+use crate::model::{Freshness, Lang};
 
 /// Why the document could not be written (the zip writer's words).
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +33,7 @@ const AMBER: &str = "B06A00";
 const RED: &str = "C02828";
 const GREY: &str = "5A677D";
 const VIOLET: &str = "6B4FA8";
+const OCHRE: &str = "7A6A2E";
 const SOFT: &str = "505050";
 const BAND: &str = "EEEEEE";
 const FAILED: &str = "FBE3E3";
@@ -435,6 +436,22 @@ fn section(doc: Docx, w: &Writer, s: &ZoneSection, first: bool) -> Docx {
             .join("   ");
         doc = small_note(doc, w, &line(|t| (t.sources)(&list)));
     }
+    if !s.owners.is_empty() {
+        let owners = Bi::of(|l| {
+            let t = TEXTS.get(l);
+            let list = s
+                .owners
+                .iter()
+                .map(|o| {
+                    let factors: Vec<&str> = o.factors.iter().map(|f| f.get(l)).collect();
+                    (t.owner_factors)(&o.owner, &factors.join(l.list_separator()))
+                })
+                .collect::<Vec<_>>()
+                .join(t.clause_separator);
+            (t.owners)(&list)
+        });
+        doc = small_note(doc, w, &owners);
+    }
     if !s.to_close.is_empty() {
         let title = if s.qualified {
             line(|t| (t.to_target)(&s.target))
@@ -469,20 +486,33 @@ fn item_row(w: &Writer, it: &ItemLine, widths: &[usize; 7]) -> TableRow {
         source.push_str(&format!("[{n}] "));
     }
     source.push_str(&it.as_of);
-    if it.stale {
-        source.push('*');
-    }
-    let mut source_cell = TableCell::new()
-        .width(widths[6], WidthType::Dxa)
-        .vertical_align(VAlignType::Center);
-    source_cell = source_cell.add_paragraph(
+    let stale = it.freshness == Some(Freshness::Stale);
+    let mut date =
         para().add_run(
             Run::new()
                 .add_text(source)
                 .size(SMALL)
-                .color(if it.stale { AMBER } else { SOFT }),
-        ),
-    );
+                .color(if stale { AMBER } else { SOFT }),
+        );
+    // A due or stale figure says so after its date, in the report's language(s); a current
+    // one needs no word.
+    if let Some(f) = it.freshness.filter(|f| f.needs_update()) {
+        let word = w
+            .langs()
+            .iter()
+            .map(|&zh| f.label(if zh { Lang::Zh } else { Lang::En }))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let run = Run::new()
+            .add_text(format!(" {word}"))
+            .size(SMALL)
+            .color(if stale { AMBER } else { OCHRE });
+        date = date.add_run(if stale { run.bold() } else { run });
+    }
+    let mut source_cell = TableCell::new()
+        .width(widths[6], WidthType::Dxa)
+        .vertical_align(VAlignType::Center)
+        .add_paragraph(date);
     if it.illustrative {
         for p in w.paras(&words(|t| t.illustrative), SMALL, |r| r.bold().color(VIOLET)) {
             source_cell = source_cell.add_paragraph(p);
@@ -629,10 +659,51 @@ mod tests {
                 assert!(text.contains(&z.name), "{} in\n{text}", z.name);
             }
         }
-        let en = body_text(&render(&report("pv_base", ReportLang::En)).expect("docx"));
+        let model = report("pv_base", ReportLang::En);
+        let en = body_text(&render(&model).expect("docx"));
         assert!(en.contains("Houma Economic Development Zone"), "{en}");
         assert!(en.contains("100.0"), "{en}");
-        assert!(!en.contains("侯马经济开发区"), "{en}");
+        // The owners are departments named as the profiles give them (in Chinese, and some
+        // after their zone): apart from them, nothing is in Chinese.
+        let mut rest = en.clone();
+        for o in model.sections.iter().flat_map(|s| s.owners.iter()) {
+            rest = rest.replace(&o.owner, "");
+        }
+        assert!(!rest.contains("侯马经济开发区"), "{rest}");
+    }
+
+    /// On 2025-12-15 the samples' two-year figures are due and the others stale: the item
+    /// tables say which after the date, in the document's language(s), and the notes after
+    /// each table name the owners with their factors; the appendix says who must act.
+    #[test]
+    fn the_document_says_which_figures_are_due_or_stale_and_who_owns_them() {
+        use crate::report::test_support::report_on;
+        let day = jiff::civil::Date::new(2025, 12, 15).expect("date");
+        let zh = body_text(&render(&report_on("pv_base", ReportLang::Zh, day)).expect("docx"));
+        assert!(zh.contains("2023-12-31 待更新"), "{zh}");
+        assert!(zh.contains("2023-12-31 已过期"), "{zh}");
+        assert!(!zh.contains("2023-12-31*") && !zh.contains("逾一年"), "{zh}");
+        assert!(
+            zh.contains("责任单位：侯马市自然资源局（可供工业用地面积、最大连片地块"),
+            "{zh}"
+        );
+        assert!(
+            zh.contains("侯马经济开发区：已过期或待更新的数据请责任单位核实或更新——"),
+            "{zh}"
+        );
+        assert!(zh.contains("项将在 30 天内超出（待更新）"), "{zh}");
+        let en = body_text(&render(&report_on("pv_base", ReportLang::En, day)).expect("docx"));
+        assert!(
+            en.contains("2023-12-31 due") && en.contains("2023-12-31 stale"),
+            "{en}"
+        );
+        assert!(
+            en.contains("Owners: 侯马市自然资源局 (Available industrial land, "),
+            "{en}"
+        );
+        assert!(!en.contains("more than a year"), "{en}");
+        let both = body_text(&render(&report_on("pv_base", ReportLang::Both, day)).expect("docx"));
+        assert!(both.contains("2023-12-31 待更新 due"), "{both}");
     }
 
     /// The footer's runs of text, each followed by `|` (the page fields show `1`).

@@ -58,6 +58,10 @@ pub struct Texts {
     pub illustrative: &'static str,
     /// The sources cited, listed.
     pub sources: fn(&str) -> String,
+    /// The owners of the figures, each with its factors, listed.
+    pub owners: fn(&str) -> String,
+    /// An owner and the factors it owns.
+    pub owner_factors: fn(&str, &str) -> String,
     /// What it would take for a qualified zone: the target score.
     pub to_target: fn(&str) -> String,
     /// What it would take for a zone not qualified: the target score after.
@@ -96,7 +100,7 @@ const ZH: Texts = Texts {
     date: "报告日期",
     prepared_by: "编制",
     ranking: "匹配排名",
-    ranking_note: "合格：必须项全部满足。排序：合格者在前，再按得分、待核实项少者、编号。✔ 满足 △ 部分满足 ✘ 不满足 ? 待核实。",
+    ranking_note: "合格：必须项全部满足。排序：合格者在前，再按得分、待核实项少者、编号。✔ 满足 △ 部分满足 ✘ 不满足 ? 待核实。逐项表中，日期后注“已过期”表示数据已超出其更新周期，“待更新”表示 30 天内到期；责任单位见表后。",
     col_rank: "排名",
     col_zone: "开发区",
     col_score: "得分",
@@ -117,6 +121,8 @@ const ZH: Texts = Texts {
     col_source: "来源 · 日期",
     illustrative: "示例值",
     sources: |list| format!("来源：{list}"),
+    owners: |list| format!("责任单位：{list}"),
+    owner_factors: |owner, factors| format!("{owner}（{factors}）"),
     to_target: |target| format!("提升至 {target} 分需做到"),
     to_qualify: |target| format!("要达到合格（再提升至 {target} 分）需做到"),
     appendix: "附录：评分规则与数据说明",
@@ -146,7 +152,7 @@ const EN: Texts = Texts {
     date: "Date",
     prepared_by: "Prepared by",
     ranking: "Ranking",
-    ranking_note: "Qualified: every must-have met. Order: qualified first, then score, fewer unknowns, zone id. ✔ met △ partial ✘ unmet ? to verify.",
+    ranking_note: "Qualified: every must-have met. Order: qualified first, then score, fewer unknowns, zone id. ✔ met △ partial ✘ unmet ? to verify. In the item tables, \"stale\" after a date marks a figure past its update period and \"due\" one whose period ends within 30 days; the owners are listed after each table.",
     col_rank: "Rank",
     col_zone: "Zone",
     col_score: "Score",
@@ -167,6 +173,8 @@ const EN: Texts = Texts {
     col_source: "Source · as of",
     illustrative: "illustrative",
     sources: |list| format!("Sources: {list}"),
+    owners: |list| format!("Owners: {list}"),
+    owner_factors: |owner, factors| format!("{owner} ({factors})"),
     to_target: |target| format!("What it would take to reach {target} points"),
     to_qualify: |target| format!("What it would take to qualify (then to reach {target} points)"),
     appendix: "Appendix: scoring rules and data caveats",

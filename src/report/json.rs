@@ -57,11 +57,15 @@ struct ItemJson<'a> {
     as_of: Option<String>,
     credit: Option<f64>,
     factor: &'a str,
+    /// `current`, `due` or `stale`; `None` when the zone has no value.
+    freshness: Option<&'static str>,
     gap: Option<&'a str>,
     illustrative: bool,
     importance: &'static str,
     name: &'a str,
     offered: Option<&'a str>,
+    /// The department that must keep the figure current (责任单位), when one is named.
+    owner: Option<&'a str>,
     required: &'a str,
     source: Option<&'a str>,
     status: &'static str,
@@ -73,11 +77,13 @@ impl<'a> ItemJson<'a> {
             as_of: i.texts.as_of.map(|d| d.to_string()),
             credit: shown(&i.credit, 4),
             factor: &i.factor_id,
+            freshness: i.texts.freshness.map(|f| f.code()),
             gap: i.texts.gap.as_deref(),
             illustrative: i.texts.illustrative,
             importance: i.importance.code(),
             name: &i.texts.factor,
             offered: i.texts.offered.as_deref(),
+            owner: i.texts.owner.as_deref(),
             required: &i.texts.required,
             source: i.texts.source.as_deref(),
             status: i.texts.status.code(),
@@ -188,6 +194,62 @@ pub fn render(report: &RankingReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each item carries `freshness` (a code, `null` with no value) and `owner` (the owner in
+    /// force, `null` when none is named); the codes and names do not change with the language.
+    #[test]
+    fn items_carry_their_freshness_code_and_owner() {
+        use crate::report::test_support::ranking_on;
+        let day = jiff::civil::Date::new(2025, 12, 15).expect("date");
+        for lang in crate::model::Lang::ALL {
+            let v = to_value(&ranking_on("pv_base", lang, day));
+            let items = |zone: &str| {
+                v["ranking"]
+                    .as_array()
+                    .expect("a list")
+                    .iter()
+                    .find(|z| z["zone"] == zone)
+                    .expect("the zone")["items"]
+                    .as_array()
+                    .expect("items")
+                    .clone()
+            };
+            let item = |zone: &str, factor: &str| {
+                items(zone)
+                    .into_iter()
+                    .find(|i| i["factor"] == factor)
+                    .unwrap_or_else(|| panic!("{zone} {factor}"))
+            };
+            let servicing = item("houma", "land.servicing_level");
+            assert_eq!(servicing["freshness"], "due");
+            assert_eq!(servicing["owner"], "侯马市自然资源局");
+            assert_eq!(item("houma", "land.industrial_area")["freshness"], "stale");
+            assert_eq!(
+                item("houma", "service.approval_days")["owner"],
+                "侯马经济开发区行政审批局"
+            );
+            let all: Vec<Value> = ["houma", "xiangfen", "yuanping", "linyi", "shuozhou"]
+                .iter()
+                .flat_map(|z| items(z))
+                .collect();
+            let unknown = all
+                .iter()
+                .find(|i| i["status"] == "unknown")
+                .expect("an item with no value");
+            assert_eq!(unknown["freshness"], Value::Null, "{unknown}");
+            assert!(unknown.as_object().expect("an object").contains_key("owner"));
+            assert!(
+                all.iter().any(|i| i["owner"] == Value::Null),
+                "some figure names no owner"
+            );
+            for i in &all {
+                assert!(
+                    matches!(i["freshness"].as_str(), Some("current" | "due" | "stale") | None),
+                    "{i}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn an_empty_ranking_is_an_empty_list() {

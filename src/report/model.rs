@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::texts::TEXTS;
-use crate::model::{Checklist, Lang, ZoneIdx, ZoneProfile, number};
+use crate::model::{Checklist, Freshness, Lang, ZoneIdx, ZoneProfile, number};
 use crate::scoring::explain::item_texts;
 use crate::scoring::{Ranking, Scorer, Status, ZoneResult};
 
@@ -88,7 +88,8 @@ pub struct ReportOptions {
     pub picked: Vec<ZoneIdx>,
     /// The officer and office preparing the report.
     pub prepared_by: String,
-    /// The report date; also decides which values are more than a year old.
+    /// The report date; also decides which figures are past their update period (stale) or
+    /// near its end (due).
     pub date: Date,
     /// How many zones the ranking table lists; the rest are counted in one line (the Excel
     /// ranking lists them all). Detailed zones below this are listed too.
@@ -174,7 +175,23 @@ pub struct ItemLine {
     pub source_ref: Option<usize>,
     pub as_of: String,
     pub illustrative: bool,
+    /// Past its update period on the report date (`freshness` is `stale`); kept for the
+    /// templates written before `freshness`.
     pub stale: bool,
+    /// `current`, `due` or `stale` on the report date; `null` when the zone has no value.
+    pub freshness: Option<Freshness>,
+    /// The department that must keep the figure current (责任单位), when one is named.
+    pub owner: Option<String>,
+}
+
+/// A department that owns figures of a section, with the factors it owns there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OwnerLine {
+    pub owner: String,
+    pub factors: Vec<Bi>,
+    /// Of those factors' figures, how many are due and how many stale on the report date.
+    pub due: usize,
+    pub stale: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -203,6 +220,12 @@ pub struct ZoneSection {
     pub categories: Vec<CategoryBlock>,
     /// The sources the items cite, numbered in order of first use.
     pub sources: Vec<String>,
+    /// The owners of the items' figures, in order of first item; items with no owner named
+    /// are left out.
+    pub owners: Vec<OwnerLine>,
+    /// Items whose figure is due or stale and that name no owner: (due, stale).
+    #[serde(skip)]
+    pub unowned: (usize, usize),
     /// What it would take: the changes that qualify the zone, then those that lift it to the
     /// target score, largest gain first (`可供工业用地面积 +215 亩：达标必需，+9.7 分`); every
     /// change of the plan (in the brief, the first few).
@@ -224,6 +247,8 @@ pub struct Appendix {
     pub unknown: usize,
     pub illustrative: usize,
     pub stale: usize,
+    /// Items near the end of their update period.
+    pub due: usize,
     /// Zones ranked that have no detailed section.
     pub not_detailed: usize,
     /// The scoring rules, a paragraph each.
@@ -240,17 +265,47 @@ fn rules() -> Vec<Bi> {
         .collect()
 }
 
-/// The data caveats of a report's detailed items.
-fn caveats(a: &Appendix) -> Vec<Bi> {
+/// The data caveats of a report's detailed items: the counts, then, zone by zone, the owners
+/// of the figures that are due or stale.
+fn caveats(a: &Appendix, sections: &[ZoneSection]) -> Vec<Bi> {
     let mut out = vec![Bi::of(|l| {
-        (TEXTS.get(l).caveat_items)(a.detailed_items, a.unknown, a.illustrative, a.stale)
+        (TEXTS.get(l).caveat_items)(a.detailed_items, a.unknown, a.illustrative, a.stale, a.due)
     })];
+    for s in sections {
+        if let Some(line) = owners_to_act(s) {
+            out.push(line);
+        }
+    }
     if a.not_detailed > 0 {
         let n = number::grouped(a.not_detailed.into());
         out.push(Bi::of(|l| (TEXTS.get(l).caveat_not_detailed)(&n)));
     }
     out.push(Bi::of(|l| TEXTS.get(l).caveat_exact.to_owned()));
     out
+}
+
+/// The owners who must confirm or update a section's due and stale figures, with how many
+/// each: `侯马经济开发区：……——侯马市自然资源局 5 项，未指定责任单位 2 项`. `None` when every
+/// figure is current.
+fn owners_to_act(s: &ZoneSection) -> Option<Bi> {
+    let (unowned_due, unowned_stale) = s.unowned;
+    let to_act = s.owners.iter().map(|o| o.due + o.stale).sum::<usize>() + unowned_due + unowned_stale;
+    if to_act == 0 {
+        return None;
+    }
+    Some(Bi::of(|l| {
+        let t = TEXTS.get(l);
+        let mut parts: Vec<String> = s
+            .owners
+            .iter()
+            .filter(|o| o.due + o.stale > 0)
+            .map(|o| (t.owner_count)(&o.owner, o.due + o.stale))
+            .collect();
+        if unowned_due + unowned_stale > 0 {
+            parts.push((t.no_owner_count)(unowned_due + unowned_stale));
+        }
+        (t.caveat_owners)(s.name.get(l), &parts.join(t.counts_separator))
+    }))
 }
 
 /// The whole report.
@@ -351,12 +406,13 @@ impl ReportModel {
             detailed_items: lines().count(),
             unknown: lines().filter(|l| l.status == Status::Unknown.code()).count(),
             illustrative: lines().filter(|l| l.illustrative).count(),
-            stale: lines().filter(|l| l.stale).count(),
+            stale: lines().filter(|l| l.freshness == Some(Freshness::Stale)).count(),
+            due: lines().filter(|l| l.freshness == Some(Freshness::Due)).count(),
             not_detailed: zones_scored.saturating_sub(sections.len()),
             rules: rules(),
             caveats: Vec::new(),
         };
-        appendix.caveats = caveats(&appendix);
+        appendix.caveats = caveats(&appendix, &sections);
         let planned_pages = plan_pages(&mut sections, options.lang, summary.len());
         let must_haves = scorer
             .requirements()
@@ -419,6 +475,8 @@ pub enum Field {
     Contact(String),
     /// A source a zone's figures cite.
     Source(String),
+    /// The owner of some of a zone's figures.
+    Owner(String),
     /// The required, offered or gap text of a zone's item.
     Item {
         zone: String,
@@ -447,6 +505,8 @@ impl crate::model::Localize for Field {
             (Field::Contact(z), Lang::En) => format!("the contact of zone {z}"),
             (Field::Source(z), Lang::Zh) => format!("开发区 {z} 的数据来源"),
             (Field::Source(z), Lang::En) => format!("a source of zone {z}"),
+            (Field::Owner(z), Lang::Zh) => format!("开发区 {z} 的责任单位"),
+            (Field::Owner(z), Lang::En) => format!("an owner of zone {z}'s figures"),
             (Field::Item { zone, factor }, Lang::Zh) => format!("开发区 {zone} 的“{factor}”"),
             (Field::Item { zone, factor }, Lang::En) => format!("“{factor}” of zone {zone}"),
             (Field::Plan(z), Lang::Zh) => format!("开发区 {z} 的“达标所需”"),
@@ -484,6 +544,9 @@ impl ReportModel {
             }
             for source in &s.sources {
                 out.push((Field::Source(z()), source));
+            }
+            for o in &s.owners {
+                out.push((Field::Owner(z()), &o.owner));
             }
             for item in s.categories.iter().flat_map(|c| c.items.iter()) {
                 let field = Field::Item {
@@ -524,6 +587,8 @@ fn section(
     let mut decisive: Vec<Bi> = Vec::new();
     let mut categories: Vec<CategoryBlock> = Vec::new();
     let mut sources: Vec<String> = Vec::new();
+    let mut owners: Vec<OwnerLine> = Vec::new();
+    let mut unowned = (0, 0);
     for item in &z.items {
         let Some(req) = scorer.requirement_of(item) else {
             continue;
@@ -561,7 +626,10 @@ fn section(
             as_of: zh.as_of.map(|d| d.to_string()).unwrap_or_default(),
             illustrative: zh.illustrative,
             stale: zh.stale,
+            freshness: zh.freshness,
+            owner: zh.owner.clone(),
         };
+        note_owner(&mut owners, &mut unowned, &line);
         if line.must && item.status != Status::Met {
             decisive.push(Bi::of(|l| {
                 let gap = match &line.gap {
@@ -614,12 +682,42 @@ fn section(
         completeness: number::fixed(z.completeness, 0),
         categories,
         sources,
+        owners,
+        unowned,
         to_close,
         to_qualify: plan.to_qualify.len(),
         target: number::plain(plan.target),
         tier: tier_name(catalog, p, today),
         new_page: false,
     }
+}
+
+/// Adds an item to its owner's line (or, with no owner named, to the count of due and stale
+/// figures nobody owns).
+fn note_owner(owners: &mut Vec<OwnerLine>, unowned: &mut (usize, usize), line: &ItemLine) {
+    let due = usize::from(line.freshness == Some(Freshness::Due));
+    let stale = usize::from(line.freshness == Some(Freshness::Stale));
+    let Some(owner) = &line.owner else {
+        unowned.0 += due;
+        unowned.1 += stale;
+        return;
+    };
+    let at = match owners.iter().position(|o| &o.owner == owner) {
+        Some(i) => i,
+        None => {
+            owners.push(OwnerLine {
+                owner: owner.clone(),
+                factors: Vec::new(),
+                due: 0,
+                stale: 0,
+            });
+            owners.len() - 1
+        }
+    };
+    let o = &mut owners[at];
+    o.factors.push(line.factor.clone());
+    o.due += due;
+    o.stale += stale;
 }
 
 /// The zone's readiness tier on `date`, in both languages.
@@ -648,13 +746,18 @@ pub fn section_lines(s: &ZoneSection, lang: ReportLang) -> usize {
     } else {
         2 + s.to_close.len()
     };
-    // Sources are small print, about two to a line.
+    // Sources are small print, about two to a line; so are the owners with their factors.
     let sources = if s.sources.is_empty() {
         0
     } else {
         1 + s.sources.len().div_ceil(2)
     };
-    5 + 1 + items + to_close + sources
+    let owners = if s.owners.is_empty() {
+        0
+    } else {
+        s.owners.len().div_ceil(2) * per_item
+    };
+    5 + 1 + items + to_close + sources + owners
 }
 
 /// Decides which sections start a new page so that none starts with fewer than
@@ -707,6 +810,8 @@ mod tests {
             as_of: String::new(),
             illustrative: false,
             stale: false,
+            freshness: None,
+            owner: None,
         };
         ZoneSection {
             rank: 1,
@@ -728,6 +833,8 @@ mod tests {
                 items: vec![line; items],
             }],
             sources: Vec::new(),
+            owners: Vec::new(),
+            unowned: (0, 0),
             to_close: vec![Bi::same("x"); to_close],
             to_qualify: 0,
             target: "90".into(),
@@ -777,6 +884,97 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Each item line carries `freshness` and `owner` beside the `stale` its templates read
+    /// (as data: a code, a name or `null`); each section lists its owners with their factors,
+    /// and the appendix counts stale and due figures and names, zone by zone, who must act.
+    #[test]
+    fn items_sections_and_appendix_carry_freshness_and_owners() {
+        use crate::report::test_support::report_on;
+        let day = Date::new(2025, 12, 15).expect("date");
+        let model = report_on("pv_base", ReportLang::Zh, day);
+        let houma = &model.sections[0];
+        assert_eq!(houma.zone, "houma");
+        let line = |name: &str| {
+            houma
+                .categories
+                .iter()
+                .flat_map(|c| c.items.iter())
+                .find(|l| l.factor.zh == name)
+                .unwrap_or_else(|| panic!("{name}"))
+        };
+        let servicing = line("通平水平");
+        assert_eq!(servicing.freshness, Some(Freshness::Due));
+        assert!(!servicing.stale, "due is not stale");
+        assert_eq!(servicing.owner.as_deref(), Some("侯马市自然资源局"));
+        let area = line("可供工业用地面积");
+        assert_eq!((area.freshness, area.stale), (Some(Freshness::Stale), true));
+        let json = serde_json::to_value(servicing).expect("json");
+        assert_eq!(json["freshness"], "due");
+        assert_eq!(json["stale"], false);
+        assert_eq!(json["owner"], "侯马市自然资源局");
+
+        let land = houma
+            .owners
+            .iter()
+            .find(|o| o.owner == "侯马市自然资源局")
+            .expect("the land bureau");
+        assert!(land.factors.iter().any(|f| f.zh == "通平水平"));
+        assert_eq!(land.due, 1);
+        assert!(
+            model
+                .texts()
+                .iter()
+                .any(|(f, t)| *f == Field::Owner("houma".into()) && *t == "侯马市自然资源局"),
+            "an owner's name is checked against the fonts"
+        );
+
+        let a = &model.appendix;
+        let lines: Vec<&ItemLine> = model
+            .sections
+            .iter()
+            .flat_map(|s| s.categories.iter().flat_map(|c| c.items.iter()))
+            .collect();
+        assert_eq!(a.stale, lines.iter().filter(|l| l.stale).count());
+        assert_eq!(
+            a.due,
+            lines
+                .iter()
+                .filter(|l| l.freshness == Some(Freshness::Due))
+                .count()
+        );
+        assert!(a.due > 0 && a.stale > 0);
+        assert!(
+            a.caveats[0].zh.contains(&format!(
+                "{} 项数据已超出更新周期（已过期），{} 项将在 30 天内超出（待更新）",
+                a.stale, a.due
+            )),
+            "{}",
+            a.caveats[0].zh
+        );
+        assert!(
+            a.caveats[0].en.contains(&format!(
+                "{} are past their update period (stale) and {} reach its end within 30 days (due)",
+                a.stale, a.due
+            )),
+            "{}",
+            a.caveats[0].en
+        );
+        let houma_note = &a.caveats[1];
+        assert!(
+            houma_note
+                .zh
+                .starts_with("侯马经济开发区：已过期或待更新的数据请责任单位核实或更新——"),
+            "{}",
+            houma_note.zh
+        );
+        assert!(houma_note.zh.contains("侯马市自然资源局 "), "{}", houma_note.zh);
+        assert!(
+            houma_note
+                .en
+                .starts_with("Houma Economic Development Zone: stale or due figures")
+        );
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub struct RankingReport {
 
 impl RankingReport {
     /// Builds the report of a ranking. `profiles` is the slice the ranking was scored on;
-    /// `today` decides which values are more than a year old.
+    /// `today` decides which figures are due or stale (past their update period).
     pub fn build<P: AsRef<ZoneProfile> + Sync>(
         scorer: &Scorer,
         checklist: &Checklist,

@@ -162,6 +162,7 @@ pub fn zone_details(z: &ZoneRow, lang: Lang) -> String {
             t.col_required,
             t.col_offered,
             t.col_gap,
+            t.col_owner,
             t.col_source,
         ]
         .iter()
@@ -181,8 +182,9 @@ pub fn zone_details(z: &ZoneRow, lang: Lang) -> String {
         if tx.illustrative {
             source = format!("{}{source}", t.tag_illustrative);
         }
-        if tx.stale {
-            source = format!("{}{source}", t.tag_stale);
+        // Due and stale figures say so before their source; current ones need no word.
+        if let Some(f) = tx.freshness.filter(|f| f.needs_update()) {
+            source = format!("[{}] {source}", f.label(lang));
         }
         rows.push(vec![
             format!("{} {}", tx.status.mark(), tx.status.label(lang)),
@@ -191,6 +193,7 @@ pub fn zone_details(z: &ZoneRow, lang: Lang) -> String {
             tx.required.clone(),
             tx.offered.clone().unwrap_or_else(|| String::from("—")),
             tx.gap.clone().unwrap_or_default(),
+            tx.owner.clone().unwrap_or_default(),
             source,
         ]);
     }
@@ -299,7 +302,16 @@ mod tests {
         );
         assert_eq!(
             cells(line(&text, "状态")),
-            ["状态", "要素", "重要性", "要求", "现有", "差距", "来源"]
+            [
+                "状态",
+                "要素",
+                "重要性",
+                "要求",
+                "现有",
+                "差距",
+                "责任单位",
+                "来源"
+            ]
         );
         let items: usize = report.zones.iter().map(|z| z.items.len()).sum();
         let marked = text
@@ -313,6 +325,45 @@ mod tests {
             en.starts_with("1. Houma Economic Development Zone (houma) score 100.0, qualified: yes\n"),
             "{en}"
         );
+    }
+
+    /// The samples' figures (dated 2023-12-31) on 2025-12-15: the servicing level (current
+    /// two years) is due, the land area (one year) stale; each line says so before its
+    /// source, and names the owner in force; a current figure carries no word.
+    #[test]
+    fn details_say_how_current_each_figure_is_and_who_owns_it() {
+        use crate::report::test_support::ranking_on;
+        let day = jiff::civil::Date::new(2025, 12, 15).expect("date");
+        let zh = zone_details(&ranking_on("pv_base", Lang::Zh, day).zones[0], Lang::Zh);
+        let with = |text: &str, factor: &str| -> String {
+            text.lines()
+                .find(|l| l.contains(&format!("  {factor}  ")))
+                .unwrap_or_else(|| panic!("a line of {factor} in\n{text}"))
+                .to_owned()
+        };
+        let servicing_line = with(&zh, "通平水平");
+        let servicing = cells(&servicing_line);
+        assert_eq!(servicing[servicing.len() - 2], "侯马市自然资源局", "{zh}");
+        assert!(servicing[servicing.len() - 1].starts_with("[待更新] "), "{zh}");
+        let area_line = with(&zh, "可供工业用地面积");
+        let area = cells(&area_line);
+        assert!(area[area.len() - 1].starts_with("[已过期] "), "{zh}");
+        let en = zone_details(&ranking_on("pv_base", Lang::En, day).zones[0], Lang::En);
+        assert!(with(&en, "Site servicing level").contains("[due] "), "{en}");
+        assert!(
+            with(&en, "Available industrial land").contains("[stale] "),
+            "{en}"
+        );
+        assert!(!en.contains("[current]") && !en.contains("over a year"), "{en}");
+        // A current figure shows its source and date alone.
+        let mut report = ranking_on("pv_base", Lang::Zh, day);
+        let first = &mut report.zones[0].items[0];
+        assert_eq!(first.texts.factor, "可供工业用地面积");
+        first.texts.freshness = Some(crate::model::Freshness::Current);
+        let current = zone_details(&report.zones[0], Lang::Zh);
+        let area_line = with(&current, "可供工业用地面积");
+        let area = cells(&area_line);
+        assert!(!area[area.len() - 1].starts_with('['), "{current}");
     }
 
     #[test]

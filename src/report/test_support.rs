@@ -32,22 +32,33 @@ fn checklist(name: &str, catalog: &Catalog) -> Checklist {
 
 /// The sample checklist `name` ranked over the sample zones, with every text in `lang`.
 pub(crate) fn ranking(name: &str, lang: Lang) -> RankingReport {
+    ranking_on(name, lang, today())
+}
+
+/// The same, ranked on `day`: the samples' figures, dated 2023-12-31, are due on
+/// 2025-12-15 for the factors that stay current two years (and stale for the others).
+pub(crate) fn ranking_on(name: &str, lang: Lang, day: Date) -> RankingReport {
     let catalog = Catalog::builtin().expect("the built-in catalog");
     let checklist = checklist(name, &catalog);
     let profiles = profiles(&catalog);
-    let scorer = Scorer::new(&catalog, &checklist, today());
+    let scorer = Scorer::new(&catalog, &checklist, day);
     let ranking = scorer.rank(&profiles);
-    RankingReport::build(&scorer, &checklist, &ranking, &profiles, lang, today())
+    RankingReport::build(&scorer, &checklist, &ranking, &profiles, lang, day)
 }
 
 /// The printed report of the sample checklist `name` over the sample zones, in `lang`.
 pub(crate) fn report(name: &str, lang: ReportLang) -> ReportModel {
+    report_on(name, lang, today())
+}
+
+/// The same, dated `day`.
+pub(crate) fn report_on(name: &str, lang: ReportLang, day: Date) -> ReportModel {
     let catalog = Catalog::builtin().expect("the built-in catalog");
     let checklist = checklist(name, &catalog);
     let profiles = profiles(&catalog);
-    let scorer = Scorer::new(&catalog, &checklist, today());
+    let scorer = Scorer::new(&catalog, &checklist, day);
     let ranking = scorer.rank(&profiles);
-    let mut options = ReportOptions::new(today());
+    let mut options = ReportOptions::new(day);
     options.lang = lang;
     ReportModel::build(&scorer, &checklist, &ranking, &profiles, &options)
 }

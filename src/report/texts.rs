@@ -5,6 +5,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::freshness::DUE_WINDOW_DAYS;
 use crate::model::{Bilingual, number};
 
 /// The report writers' words.
@@ -31,9 +32,10 @@ pub struct Texts {
     pub col_required: &'static str,
     pub col_offered: &'static str,
     pub col_gap: &'static str,
+    /// The department that must keep the figure current.
+    pub col_owner: &'static str,
     pub col_source: &'static str,
     pub tag_illustrative: &'static str,
-    pub tag_stale: &'static str,
     // The ranking workbook
     pub sheet_ranking: &'static str,
     pub sheet_items: &'static str,
@@ -108,8 +110,15 @@ pub struct Texts {
     // The printed report's model
     /// The scoring rules of the appendix, a paragraph each.
     pub rules: [&'static str; 4],
-    /// The first caveat: the items detailed, those unknown, illustrative and stale.
-    pub caveat_items: fn(usize, usize, usize, usize) -> String,
+    /// The first caveat: the items detailed, those unknown, illustrative, stale and due.
+    pub caveat_items: fn(usize, usize, usize, usize, usize) -> String,
+    /// A zone's owners who must confirm or update its due and stale figures: the zone, the
+    /// owners with their counts.
+    pub caveat_owners: fn(&str, &str) -> String,
+    /// An owner and how many of its figures are due or stale.
+    pub owner_count: fn(&str, usize) -> String,
+    /// How many due or stale figures name no owner.
+    pub no_owner_count: fn(usize) -> String,
     /// The zones ranked but not detailed, grouped as printed.
     pub caveat_not_detailed: fn(&str) -> String,
     pub caveat_exact: &'static str,
@@ -137,9 +146,9 @@ const ZH: Texts = Texts {
     col_required: "要求",
     col_offered: "现有",
     col_gap: "差距",
+    col_owner: "责任单位",
     col_source: "来源",
     tag_illustrative: "[示例值] ",
-    tag_stale: "[逾一年] ",
     sheet_ranking: "排名",
     sheet_items: "逐项",
     yes: "是",
@@ -205,11 +214,14 @@ const ZH: Texts = Texts {
         "开发区资料中没有数据的要素计 0 分，标为“待核实”，从不视为满足。",
         "权重：必须 3、高 3、中 2、低 1。总分 = 100 × Σ(权重 × s) / Σ权重。所有必须项均满足的开发区为“合格”。排序：合格者在前，再按得分从高到低、待核实项从少到多、编号。",
     ],
-    caveat_items: |items, unknown, illustrative, stale| {
+    caveat_items: |items, unknown, illustrative, stale, due| {
         format!(
-            "本报告详细列出的 {items} 项中：{unknown} 项开发区无数据（待核实），{illustrative} 项为示例值（无来源），{stale} 项数据日期早于报告日期一年以上。"
+            "本报告详细列出的 {items} 项中：{unknown} 项开发区无数据（待核实），{illustrative} 项为示例值（无来源），{stale} 项数据已超出更新周期（已过期），{due} 项将在 {DUE_WINDOW_DAYS} 天内超出（待更新）。各要素的更新周期由要素目录规定。"
         )
     },
+    caveat_owners: |zone, list| format!("{zone}：已过期或待更新的数据请责任单位核实或更新——{list}。"),
+    owner_count: |owner, n| format!("{owner} {n} 项"),
+    no_owner_count: |n| format!("未指定责任单位 {n} 项"),
     caveat_not_detailed: |n| {
         format!("其余 {n} 个开发区仅列入排名，未逐项展开；全部开发区的排名见 Excel 排名表。")
     },
@@ -237,9 +249,9 @@ const EN: Texts = Texts {
     col_required: "Required",
     col_offered: "Offered",
     col_gap: "Gap",
+    col_owner: "Owner",
     col_source: "Source",
     tag_illustrative: "[illustrative] ",
-    tag_stale: "[over a year old] ",
     sheet_ranking: "Ranking",
     sheet_items: "Items",
     yes: "yes",
@@ -307,11 +319,16 @@ const EN: Texts = Texts {
         "A factor the zone's profile has no value for scores 0 and is marked \"to verify\", never taken as met.",
         "Weights: must-have 3, high 3, medium 2, low 1. Score = 100 × Σ(weight × s) / Σ weight. A zone is qualified when every must-have is met. Order: qualified first, then score (highest first), fewer unknowns, zone id.",
     ],
-    caveat_items: |items, unknown, illustrative, stale| {
+    caveat_items: |items, unknown, illustrative, stale, due| {
         format!(
-            "Of the {items} items detailed in this report, {unknown} have no value in the zone's profile (to verify), {illustrative} are illustrative (no source), and {stale} are dated more than a year before the report."
+            "Of the {items} items detailed in this report, {unknown} have no value in the zone's profile (to verify), {illustrative} are illustrative (no source), {stale} are past their update period (stale) and {due} reach its end within {DUE_WINDOW_DAYS} days (due). The factor catalog sets each factor's update period."
         )
     },
+    caveat_owners: |zone, list| {
+        format!("{zone}: stale or due figures, for their owners to confirm or update: {list}.")
+    },
+    owner_count: |owner, n| format!("{owner} {n}"),
+    no_owner_count: |n| format!("no owner named {n}"),
     caveat_not_detailed: |n| {
         format!("The other {n} zones are ranked but not detailed; the Excel ranking lists every zone.")
     },

@@ -390,5 +390,37 @@ mod tests {
             strings(&items[0])[3..8],
             ["Factor id", "Factor", "Importance", "Status", "Credit"]
         );
+        assert_eq!(strings(&items[0])[14..], ["Freshness", "Owner"]);
+    }
+
+    /// The items sheet names each figure's freshness in words and its owner in force, in the
+    /// workbook's language; an item with no value has neither word nor code.
+    #[test]
+    fn the_items_sheet_says_how_current_each_figure_is_and_who_owns_it() {
+        use crate::report::test_support::ranking_on;
+        let day = jiff::civil::Date::new(2025, 12, 15).expect("date");
+        for (lang, due, stale) in [(Lang::Zh, "待更新", "已过期"), (Lang::En, "due", "stale")] {
+            let book = sheets(render(&ranking_on("pv_base", lang, day)).expect("xlsx"));
+            let items = &book[1].1;
+            let row = |zone: &str, factor: &str| {
+                items
+                    .iter()
+                    .find(|r| r[1] == s(zone) && r[3] == s(factor))
+                    .unwrap_or_else(|| panic!("{zone} {factor}"))
+                    .clone()
+            };
+            assert_eq!(row("houma", "land.servicing_level")[14], s(due));
+            assert_eq!(row("houma", "land.industrial_area")[14], s(stale));
+            assert_eq!(row("houma", "land.industrial_area")[15], s("侯马市自然资源局"));
+            let unknown = items
+                .iter()
+                .skip(1)
+                .find(|r| matches!(&r[9], Data::String(t) if t.is_empty()) || r[9] == Data::Empty)
+                .expect("an item with no value");
+            assert!(
+                matches!(&unknown[14], Data::Empty) || unknown[14] == s(""),
+                "{unknown:?}"
+            );
+        }
     }
 }

@@ -464,7 +464,27 @@ fn item_texts_carry_provenance_and_flags() {
     assert_eq!(t.offered.as_deref(), Some("438 亩"));
     assert_eq!(t.gap.as_deref(), Some("差 77 亩"));
     assert_eq!(t.source.as_deref(), Some("annual report"));
+    // Dated 2023-12-31, ranked on 2026-11-29: past the factor's year (stale, as the report's
+    // `stale` field says), and no owner named.
+    assert_eq!(t.freshness, Some(crate::model::Freshness::Stale));
     assert!(t.stale && !t.illustrative);
+    assert_eq!(t.owner, None);
+    // Ranked 340 days after its date, the figure is due (the last 30 days of its year): not
+    // stale; its owner is the profile's default for its category.
+    let mut z = z;
+    z.owners = crate::model::Owners::new([("land".to_owned(), crate::model::Owner::from("自然资源局"))]);
+    let due_day = Date::new(2024, 12, 5).expect("date");
+    let t = item_texts(
+        &c,
+        &scorer.requirements()[0],
+        &result.items[0],
+        &z,
+        Lang::Zh,
+        due_day,
+    );
+    assert_eq!(t.freshness, Some(crate::model::Freshness::Due));
+    assert!(!t.stale);
+    assert_eq!(t.owner.as_deref(), Some("自然资源局"));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 pub mod checklist_doc;
 pub mod command;
 pub mod history;
+pub mod owners_draft;
 pub mod profile_edit;
 pub mod session;
 pub mod settings;

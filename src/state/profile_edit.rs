@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use super::history::History;
+use super::owners_draft::{self, OwnerDraft, OwnerFrom};
 use super::texts::TEXTS;
 use super::value_draft::{DraftError, EntryDraft, parse_date};
 use crate::model::parse::check_profile_id;
-use crate::model::{Catalog, FactorIdx, Lang, Text, ZoneIdx, ZoneProfile};
+use crate::model::{Catalog, FactorIdx, Freshness, Lang, Text, ZoneIdx, ZoneProfile};
 
 /// The profile's own fields as typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +35,8 @@ pub enum MetaError {
     DuplicateId(String),
     NoName,
     BadDate(DraftError),
+    /// A default owner's row with no name, by its key.
+    NoOwner(String),
 }
 
 impl MetaError {
@@ -48,6 +51,12 @@ impl MetaError {
             (MetaError::NoName, Lang::Zh) => "请填写开发区名称".into(),
             (MetaError::NoName, Lang::En) => "give the zone a name".into(),
             (MetaError::BadDate(e), _) => e.text(lang),
+            (MetaError::NoOwner(key), Lang::Zh) => {
+                format!("“{key}”的默认责任单位未填写：请填写，或删除这一行")
+            }
+            (MetaError::NoOwner(key), Lang::En) => {
+                format!("the default owner for `{key}` is empty: fill it in or remove the row")
+            }
         }
     }
 }
@@ -63,6 +72,8 @@ impl crate::model::Localize for MetaError {
 pub struct ProfileForm {
     pub meta: MetaDraft,
     pub entries: Vec<EntryDraft>,
+    /// The profile's default owners, a row per key, in the order read or added.
+    pub owners: Vec<OwnerDraft>,
 }
 
 impl ProfileForm {
@@ -83,6 +94,7 @@ impl ProfileForm {
                 .factors()
                 .map(|(f, factor)| EntryDraft::from_entry(factor, p.entry(f), p.as_of))
                 .collect(),
+            owners: owners_draft::drafts_of(&p.owners),
         }
     }
 }
@@ -95,6 +107,8 @@ pub enum MetaPart {
     Region,
     Contact,
     Date,
+    /// The profile's default owners.
+    Owners,
 }
 
 /// What one edit of a profile changed, for the Edit menu.
@@ -105,6 +119,8 @@ pub enum ProfileEdit {
     Source(FactorIdx),
     Date(FactorIdx),
     Illustrative(FactorIdx),
+    /// The factor's own owner.
+    Owner(FactorIdx),
 }
 
 impl ProfileEdit {
@@ -121,6 +137,8 @@ impl ProfileEdit {
             Some(MetaPart::Contact)
         } else if a.as_of != b.as_of {
             Some(MetaPart::Date)
+        } else if before.owners != after.owners {
+            Some(MetaPart::Owners)
         } else {
             None
         };
@@ -142,6 +160,8 @@ impl ProfileEdit {
                     Some(ProfileEdit::Date(f))
                 } else if x.illustrative != y.illustrative {
                     Some(ProfileEdit::Illustrative(f))
+                } else if x.owner != y.owner {
+                    Some(ProfileEdit::Owner(f))
                 } else {
                     None
                 }
@@ -159,11 +179,13 @@ impl ProfileEdit {
                 MetaPart::Region => t.region,
                 MetaPart::Contact => t.contact,
                 MetaPart::Date => t.profile_date,
+                MetaPart::Owners => t.default_owners,
             }),
             ProfileEdit::Value(f) => (t.change_factor)(&name(f)),
             ProfileEdit::Source(f) => (t.change_source)(&name(f)),
             ProfileEdit::Date(f) => (t.change_date)(&name(f)),
             ProfileEdit::Illustrative(f) => (t.change_illustrative)(&name(f)),
+            ProfileEdit::Owner(f) => (t.change_owner)(&name(f)),
         }
     }
 }
@@ -359,7 +381,32 @@ impl ProfileEditor {
         if let Err(e) = self.profile_date() {
             errors.push(MetaError::BadDate(e));
         }
+        for row in &self.form.owners {
+            if row.owner.trim().is_empty() {
+                errors.push(MetaError::NoOwner(row.key.clone()));
+            }
+        }
         self.meta_errors = errors;
+    }
+
+    /// The owner in force of a factor as the form stands, and whether the entry names it.
+    pub fn owner_in_force(&self, catalog: &Catalog, factor: FactorIdx) -> Option<(String, OwnerFrom)> {
+        let entry = self.form.entries.get(factor.index())?;
+        owners_draft::owner_in_force(catalog, catalog.factor(factor), entry, &self.form.owners)
+    }
+
+    /// Where a factor's figure stands on `today` as the form stands; `None` with no value.
+    pub fn freshness(&self, catalog: &Catalog, factor: FactorIdx, today: Date) -> Option<Freshness> {
+        let entry = self.form.entries.get(factor.index())?;
+        owners_draft::draft_freshness(catalog.factor(factor), entry, &self.form.meta.as_of, today)
+    }
+
+    /// The keys not given a default owner yet, for the picker that adds one.
+    pub fn free_owner_keys(&self, catalog: &Catalog) -> Vec<String> {
+        owners_draft::owner_keys(catalog)
+            .into_iter()
+            .filter(|k| !self.form.owners.iter().any(|r| &r.key == k))
+            .collect()
     }
 
     /// The checked profile, or the number of fields still wrong (each marked on its field).
@@ -385,6 +432,7 @@ impl ProfileEditor {
         p.contact = m.contact.trim().to_owned();
         p.contact_en = m.contact_en.trim().to_owned();
         p.location = m.location;
+        p.owners = owners_draft::owners_of(&self.form.owners);
         for (f, factor) in catalog.factors() {
             let entry = self.form.entries[f.index()]
                 .parse(catalog, factor, date)
@@ -413,6 +461,104 @@ mod tests {
             let saved = ed.validate(&c, &[]).expect("valid");
             assert_eq!(saved, profile, "{id}");
         }
+    }
+
+    /// A figure's own owner and the profile's default owners, edited in the form, are saved
+    /// with the profile; each edit is named for undo; a default owner's row left without a
+    /// name is marked and keeps the profile from saving.
+    #[test]
+    fn owners_are_edited_saved_and_undone() {
+        let c = Catalog::builtin().expect("catalog");
+        let (id, text) = crate::assets::sample_profiles()
+            .find(|(id, _)| *id == "houma")
+            .expect("houma");
+        let profile = crate::model::parse_profile(text, id, &c).expect("a sample");
+        let mut ed = ProfileEditor::open(&c, &profile, ZoneIdx::new(0), "houma.ron".into());
+        let power = c.find_factor("power.capacity").expect("factor");
+        let gas = c.find_factor("gas.supply").expect("factor");
+        assert_eq!(
+            ed.owner_in_force(&c, power),
+            Some(("国网侯马供电公司".to_owned(), OwnerFrom::Default))
+        );
+        assert_eq!(ed.owner_in_force(&c, gas), None, "houma names no owner for gas");
+
+        ed.form.entries[power.index()].owner = "侯马市供电所".into();
+        ed.check_entry(&c, power);
+        let said = |ed: &ProfileEditor| ed.history.undo_target().map(|t| t.text(&c, Lang::Zh));
+        assert_eq!(said(&ed).as_deref(), Some("修改 可新增供电容量 的责任单位"));
+        assert_eq!(
+            ed.owner_in_force(&c, power),
+            Some(("侯马市供电所".to_owned(), OwnerFrom::Entry))
+        );
+
+        assert!(ed.free_owner_keys(&c).iter().any(|k| k == "gas.supply"));
+        ed.form.owners.push(OwnerDraft {
+            key: "utilities".into(),
+            owner: String::new(),
+        });
+        ed.check_meta(&[]);
+        assert_eq!(said(&ed).as_deref(), Some("修改 默认责任单位"));
+        assert_eq!(ed.meta_errors, vec![MetaError::NoOwner("utilities".into())]);
+        assert_eq!(ed.validate(&c, &[]), Err(1), "a default owner with no name");
+        assert!(!ed.free_owner_keys(&c).iter().any(|k| k == "utilities"));
+        ed.form.owners.last_mut().expect("the row").owner = "侯马市公用事业局".into();
+        ed.check_meta(&[]);
+        assert_eq!(
+            ed.owner_in_force(&c, gas).map(|(o, _)| o).as_deref(),
+            Some("侯马市公用事业局")
+        );
+
+        let saved = ed.validate(&c, &[]).expect("valid");
+        assert_eq!(
+            saved.owner(&c, power).map(|o| o.to_string()).as_deref(),
+            Some("侯马市供电所")
+        );
+        assert_eq!(
+            saved.owner(&c, gas).map(|o| o.to_string()).as_deref(),
+            Some("侯马市公用事业局")
+        );
+        assert_eq!(
+            saved.owners.get("power"),
+            profile.owners.get("power"),
+            "the rest kept"
+        );
+
+        // The row added and its name typed are one step, as typing into one field is.
+        assert!(ed.undo(&c, &[]));
+        assert_eq!(ed.form.owners.len(), profile.owners.iter().count());
+        assert!(ed.undo(&c, &[]));
+        assert!(ed.form.entries[power.index()].owner.is_empty());
+        assert!(!ed.is_dirty());
+    }
+
+    #[test]
+    fn the_form_says_how_fresh_each_figure_is() {
+        let c = Catalog::builtin().expect("catalog");
+        let today = Date::new(2026, 11, 29).expect("date");
+        let mut ed = ProfileEditor::blank(&c, today);
+        let power = c.find_factor("power.capacity").expect("factor");
+        assert_eq!(ed.freshness(&c, power, today), None, "no value yet");
+        ed.form.entries[power.index()].value = ValueDraft::Amount {
+            text: "12".into(),
+            unit: c.factor(power).kind.measure().expect("m").unit,
+        };
+        assert_eq!(
+            ed.freshness(&c, power, today),
+            Some(Freshness::Current),
+            "dated today"
+        );
+        ed.form.meta.as_of = "2025-01-01".into();
+        assert_eq!(
+            ed.freshness(&c, power, today),
+            Some(Freshness::Stale),
+            "the profile's date"
+        );
+        ed.form.entries[power.index()].as_of = "2026-06-10".into();
+        assert_eq!(
+            ed.freshness(&c, power, today),
+            Some(Freshness::Due),
+            "its own date"
+        );
     }
 
     #[test]

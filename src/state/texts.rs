@@ -35,6 +35,17 @@ pub struct Texts {
     pub change_source: fn(&str) -> String,
     pub change_date: fn(&str) -> String,
     pub change_illustrative: fn(&str) -> String,
+    /// A factor's own owner changed (the factor's name).
+    pub change_owner: fn(&str) -> String,
+    /// The profile's default owners (after `change_field`).
+    pub default_owners: &'static str,
+    // The keys default owners are given for
+    /// A category, by its name.
+    pub owner_key_category: fn(&str) -> String,
+    /// A group of factors: its key, its first factor's name, how many it holds.
+    pub owner_key_group: fn(&str, &str, usize) -> String,
+    /// A factor, by its name.
+    pub owner_key_factor: fn(&str) -> String,
     // A value in a picker button
     pub none_chosen: &'static str,
     /// The first two members of a long set and how many it holds.
@@ -64,6 +75,11 @@ const ZH: Texts = Texts {
     change_source: |name| format!("修改 {name} 的来源"),
     change_date: |name| format!("修改 {name} 的日期"),
     change_illustrative: |name| format!("修改 {name} 的示例值标记"),
+    change_owner: |name| format!("修改 {name} 的责任单位"),
+    default_owners: "默认责任单位",
+    owner_key_category: |name| format!("类别：{name}"),
+    owner_key_group: |key, first, n| format!("要素组 {key}：{first}等 {n} 项"),
+    owner_key_factor: |name| format!("要素：{name}"),
     none_chosen: "（未选择）",
     first_members: |shown, all| format!("{shown} 等 {all} 项"),
 };
@@ -91,6 +107,11 @@ const EN: Texts = Texts {
     change_source: |name| format!("change the source of {name}"),
     change_date: |name| format!("change the date of {name}"),
     change_illustrative: |name| format!("change the illustrative mark of {name}"),
+    change_owner: |name| format!("change the owner of {name}"),
+    default_owners: "the default owners",
+    owner_key_category: |name| format!("category: {name}"),
+    owner_key_group: |key, first, n| format!("group {key}: {first} and {} more", n.saturating_sub(1)),
+    owner_key_factor: |name| format!("factor: {name}"),
     none_chosen: "(none chosen)",
     first_members: |shown, all| format!("{shown} and {} more", all.saturating_sub(2)),
 };

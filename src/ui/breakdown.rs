@@ -206,7 +206,8 @@ fn item_row(row: &mut egui_extras::TableRow, t: &ItemTexts, lang: Lang, palette:
     row.col(|ui| provenance_ui(ui, t, lang, palette));
 }
 
-/// Source and date, with the illustrative and older-than-a-year flags.
+/// Date, owner and source, with the illustrative mark and, for a figure due or stale, its
+/// state with what it asks of the owner on hover (a current figure shows its date alone).
 fn provenance_ui(ui: &mut Ui, item: &ItemTexts, lang: Lang, palette: &Palette) {
     let t = TEXTS.get(lang);
     if item.illustrative {
@@ -214,17 +215,37 @@ fn provenance_ui(ui: &mut Ui, item: &ItemTexts, lang: Lang, palette: &Palette) {
             .on_hover_text(t.illustrative_hover);
     }
     if let Some(date) = item.as_of {
-        let text = RichText::new(date.to_string());
-        if item.stale {
-            ui.label(text.color(palette.stale)).on_hover_text(t.stale_hover);
-            ui.label(RichText::new(t.stale).small().color(palette.stale));
-        } else {
-            ui.label(text);
+        match item.freshness.and_then(|f| Some((f, palette.freshness(f)?))) {
+            Some((f, color)) => {
+                ui.label(RichText::new(date.to_string()).color(color))
+                    .on_hover_text(f.advice(lang));
+                freshness_tag_ui(ui, f, lang, palette);
+            }
+            None => {
+                ui.label(date.to_string());
+            }
         }
+    }
+    if let Some(owner) = &item.owner {
+        let text = (t.owner)(owner);
+        ui.label(RichText::new(&text).weak()).on_hover_text(&text);
     }
     if let Some(s) = &item.source {
         ui.label(RichText::new(s).weak()).on_hover_text(s);
     }
+}
+
+/// The word of a due or stale figure (`待更新`, `已过期`) in its colour, with what it asks of
+/// the owner on hover; nothing for a current one.
+pub fn freshness_tag_ui(ui: &mut Ui, f: crate::model::Freshness, lang: Lang, palette: &Palette) {
+    let Some(color) = palette.freshness(f) else {
+        return;
+    };
+    let mut text = RichText::new(f.label(lang)).color(color);
+    if f == crate::model::Freshness::Stale {
+        text = text.strong();
+    }
+    ui.label(text).on_hover_text(f.advice(lang));
 }
 
 /// 2–4 zones side by side: one row per scored factor, one column per zone.

@@ -57,8 +57,10 @@ pub struct Palette {
     pub unknown: Color32,
     /// Values no source gives.
     pub illustrative: Color32,
-    /// Values more than a year old.
+    /// Figures past their update period.
     pub stale: Color32,
+    /// Figures near the end of their update period.
+    pub due: Color32,
     /// Input that cannot be taken; failed files.
     pub error: Color32,
     /// Notices that are not errors.
@@ -74,6 +76,7 @@ const LIGHT: Palette = Palette {
     unknown: Color32::from_rgb(0x5a, 0x67, 0x7d),
     illustrative: Color32::from_rgb(0x6b, 0x4f, 0xa8),
     stale: Color32::from_rgb(0x9a, 0x5b, 0x00),
+    due: Color32::from_rgb(0x6e, 0x62, 0x2a),
     error: Color32::from_rgb(0xc0, 0x28, 0x28),
     info: Color32::from_rgb(0x1f, 0x5f, 0xa8),
     notice_bg: Color32::from_rgb(0xfd, 0xf1, 0xe4),
@@ -86,6 +89,7 @@ const DARK: Palette = Palette {
     unknown: Color32::from_rgb(0xa3, 0xb1, 0xc6),
     illustrative: Color32::from_rgb(0xb9, 0x9c, 0xf0),
     stale: Color32::from_rgb(0xe8, 0xa8, 0x4a),
+    due: Color32::from_rgb(0xd2, 0xc4, 0x7e),
     error: Color32::from_rgb(0xf2, 0x6d, 0x6d),
     info: Color32::from_rgb(0x7f, 0xb2, 0xf0),
     notice_bg: Color32::from_rgb(0x3a, 0x2e, 0x22),
@@ -101,6 +105,16 @@ pub fn palette(ctx: &Context) -> Palette {
 }
 
 impl Palette {
+    /// The colour of a due or stale figure; `None` for a current one, which keeps the text's
+    /// own colour.
+    pub fn freshness(&self, f: crate::model::Freshness) -> Option<Color32> {
+        match f {
+            crate::model::Freshness::Stale => Some(self.stale),
+            crate::model::Freshness::Due => Some(self.due),
+            crate::model::Freshness::Current => None,
+        }
+    }
+
     /// The colour of a status; its mark (`Status::mark`) carries the same meaning in shape.
     pub fn status(&self, status: Status) -> Color32 {
         match status {

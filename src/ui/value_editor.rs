@@ -296,7 +296,7 @@ pub fn industry_picker_ui(ui: &mut Ui, catalog: &Catalog, industry: &mut Option<
     *industry != before
 }
 
-/// A small coloured tag (`示例值`, `逾一年`).
+/// A small coloured tag (`示例值`, `已过期`).
 pub fn tag_ui(ui: &mut Ui, text: &str, color: Color32) {
     ui.label(RichText::new(text).small().color(color));
 }

@@ -1,6 +1,8 @@
-//! 开发区 — the loaded zones and the files that failed to load, and the profile editor for the
-//! zone's own fields and every factor (value, source, date, illustrative).
+//! 开发区 — the loaded zones (each with how many of its figures are stale or due) and the files
+//! that failed to load, and the profile editor for the zone's own fields, its default owners and
+//! every factor (value, source, date, where the figure stands, its owner, illustrative).
 
+mod owners;
 mod texts;
 
 use egui::{RichText, Ui};
@@ -12,7 +14,8 @@ use super::value_editor::{Mode, value_editor_ui};
 use crate::model::{Lang, ZoneIdx};
 use crate::scoring::tier::readiness;
 use crate::state::Command;
-use crate::state::profile_edit::ProfileEditor;
+use crate::state::owners_draft::OwnerFrom;
+use crate::state::profile_edit::{MetaError, ProfileEditor};
 use crate::state::workspace::Workspace;
 use crate::ui::breakdown::tier_missing_text;
 
@@ -141,7 +144,8 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, comman
                 let name = p.name.get(lang);
                 let meta = format!("{known}{tier}");
                 let known_words = (t.factors_known)(p.known_count());
-                let hover = match &readiness {
+                let tally = p.freshness_tally(&ws.catalog, data.today);
+                let mut hover = match &readiness {
                     Some(r) if !r.missing_for_next.is_empty() => format!(
                         "{name}  ·  {meta}\n{known_words} · {}.ron\n{}",
                         p.id,
@@ -149,6 +153,10 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, comman
                     ),
                     _ => format!("{name}  ·  {meta}\n{known_words} · {}.ron", p.id),
                 };
+                if tally.needing_update() > 0 {
+                    hover.push('\n');
+                    hover.push_str(&(t.freshness_hover)(tally.stale, tally.due));
+                }
                 // Two lines a row: the name, and under it the counts and the tier, so neither
                 // has to give way to the other in a narrow list.
                 let clicked = ui
@@ -165,7 +173,23 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, comman
                                 .clicked();
                             ui.horizontal(|ui| {
                                 ui.add_space(theme::SECTION_GAP);
-                                ui.label(RichText::new(&meta).weak()).on_hover_text(&hover);
+                                ui.label(RichText::new(&known).weak()).on_hover_text(&hover);
+                                // Where the zone's figures stand, at a glance: stale and due
+                                // counts in their colours (nothing when all are current),
+                                // before the tier, which the breakdown shows too.
+                                for (n, words, color) in [
+                                    (tally.stale, t.stale_count, palette.stale),
+                                    (tally.due, t.due_count, palette.due),
+                                ] {
+                                    if n > 0 {
+                                        ui.label(RichText::new(words(n)).color(color))
+                                            .on_hover_text(&hover);
+                                    }
+                                }
+                                if !tier.is_empty() {
+                                    ui.label(RichText::new(tier.trim_start()).weak())
+                                        .on_hover_text(&hover);
+                                }
                             });
                             clicked
                         },
@@ -223,7 +247,17 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
         .id_salt("profile editor")
         .auto_shrink(false)
         .show(ui, |ui| {
-            meta_ui(ui, editor, lang, commands);
+            // The default owners beside the zone's own fields, in the room they leave, so the
+            // factors start where they always have.
+            ui.horizontal_top(|ui| {
+                ui.vertical(|ui| meta_ui(ui, editor, lang, commands));
+                ui.add_space(2.0 * theme::SECTION_GAP);
+                ui.vertical(|ui| {
+                    if owners::default_owners_ui(ui, editor, catalog, lang) {
+                        commands.push(Command::ProfileEdited(None));
+                    }
+                });
+            });
             ui.add_space(theme::SECTION_GAP);
             for (cat_idx, category) in catalog.categories() {
                 egui::CollapsingHeader::new(RichText::new(category.name.get(lang)).strong())
@@ -231,13 +265,13 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
                     .default_open(true)
                     .show(ui, |ui| {
                         egui::Grid::new(("profile grid", cat_idx.index()))
-                            .num_columns(5)
+                            .num_columns(7)
                             .striped(true)
                             .spacing([10.0, 4.0])
                             .show(ui, |ui| {
                                 header_row_ui(ui, lang);
                                 for (f, factor) in catalog.factors_in(cat_idx) {
-                                    if entry_row_ui(ui, editor, catalog, f, factor, lang) {
+                                    if entry_row_ui(ui, editor, catalog, f, factor, lang, data.today) {
                                         commands.push(Command::ProfileEdited(Some(f)));
                                     }
                                 }
@@ -247,10 +281,14 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
         });
 }
 
-const FACTOR_W: f32 = 200.0;
-const VALUE_W: f32 = 300.0;
-const SOURCE_W: f32 = 220.0;
-const DATE_W: f32 = 100.0;
+// The widths of the factor table's columns, narrow enough that value, source, date,
+// freshness and owner fit beside the zone list on a laptop's screen.
+const FACTOR_W: f32 = 180.0;
+const VALUE_W: f32 = 260.0;
+const SOURCE_W: f32 = 170.0;
+const DATE_W: f32 = 96.0;
+const FRESH_W: f32 = 48.0;
+const OWNER_W: f32 = 150.0;
 
 fn header_row_ui(ui: &mut Ui, lang: Lang) {
     let t = TEXTS.get(lang);
@@ -259,6 +297,8 @@ fn header_row_ui(ui: &mut Ui, lang: Lang) {
         (t.col_offered, VALUE_W),
         (t.col_source, SOURCE_W),
         (t.as_of, DATE_W),
+        (t.col_freshness, FRESH_W),
+        (t.col_owner, OWNER_W),
         (t.col_illustrative, 0.0),
     ] {
         theme::cell(ui, w, |ui| ui.label(RichText::new(h).small().weak()));
@@ -274,9 +314,12 @@ fn entry_row_ui(
     f: crate::model::FactorIdx,
     factor: &crate::model::Factor,
     lang: Lang,
+    today: jiff::civil::Date,
 ) -> bool {
     let t = TEXTS.get(lang);
     let error = editor.entry_errors.get(f.index()).cloned().flatten();
+    let freshness = editor.freshness(catalog, f, today);
+    let in_force = editor.owner_in_force(catalog, f);
     // A date error belongs to the date field, a plan's error to the plan's row; anything else
     // to the value.
     let (error, date_error, plan_error) = match error {
@@ -324,6 +367,34 @@ fn entry_row_ui(
             let palette = theme::palette(ui.ctx());
             ui.label(RichText::new(t.bad_date).small().color(palette.error))
                 .on_hover_text(e.text(lang));
+        }
+    });
+    theme::cell(ui, FRESH_W, |ui| {
+        if let Some(fresh) = freshness {
+            super::breakdown::freshness_tag_ui(ui, fresh, lang, &theme::palette(ui.ctx()));
+        }
+    });
+    theme::cell(ui, OWNER_W, |ui| {
+        // The entry's own owner; blank, the default in force shows as the field's hint.
+        let default = match &in_force {
+            Some((owner, OwnerFrom::Default)) => Some(owner.as_str()),
+            _ => None,
+        };
+        let edit = egui::TextEdit::singleline(&mut draft.owner)
+            .desired_width(OWNER_W - 8.0)
+            .hint_text(default.unwrap_or_default());
+        let response = ui.add(edit).accessible_name((t.owner_of)(name));
+        changed |= response.changed();
+        match (&in_force, default) {
+            (_, Some(owner)) => {
+                response.on_hover_text((t.owner_default_hover)(owner));
+            }
+            (None, _) => {
+                response.on_hover_text(t.owner_none_hover);
+            }
+            (Some((owner, _)), None) => {
+                response.on_hover_text(owner.as_str());
+            }
         }
     });
     let plan_open_id = egui::Id::unique(("profile plan open", f.index()));
@@ -434,7 +505,12 @@ fn meta_ui(ui: &mut Ui, editor: &mut ProfileEditor, lang: Lang, commands: &mut V
             ];
             changed |= theme::text_rows(ui, rows, 360.0);
         });
-    for e in &editor.meta_errors {
+    // A default owner's error shows under its own table.
+    for e in editor
+        .meta_errors
+        .iter()
+        .filter(|e| !matches!(e, MetaError::NoOwner(_)))
+    {
         ui.label(RichText::new(e.text(lang)).color(palette.error));
     }
     if changed {

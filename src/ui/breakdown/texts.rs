@@ -29,8 +29,8 @@ pub struct Texts {
     pub col_source: &'static str,
     pub illustrative: &'static str,
     pub illustrative_hover: &'static str,
-    pub stale: &'static str,
-    pub stale_hover: &'static str,
+    /// The owner in force of a figure (责任单位).
+    pub owner: fn(&str) -> String,
     // Side by side
     pub side_by_side: &'static str,
 }
@@ -50,11 +50,10 @@ const ZH: Texts = Texts {
     col_status: "状态",
     col_offered: "现有",
     col_gap: "差距",
-    col_source: "来源 · 日期",
+    col_source: "来源 · 日期 · 责任单位",
     illustrative: "示例值",
     illustrative_hover: "此数值无来源，仅作示例",
-    stale: "逾一年",
-    stale_hover: "数据已逾一年，请核实",
+    owner: |owner| format!("责任单位：{owner}"),
     side_by_side: "并排对比",
 };
 
@@ -75,11 +74,10 @@ const EN: Texts = Texts {
     col_status: "Status",
     col_offered: "Offered",
     col_gap: "Gap",
-    col_source: "Source · as of",
+    col_source: "Source · as of · owner",
     illustrative: "illustrative",
     illustrative_hover: "No source gives this value; it is an example",
-    stale: "over a year old",
-    stale_hover: "More than a year old: verify it",
+    owner: |owner| format!("Owner: {owner}"),
     side_by_side: "Side by side",
 };
 

@@ -24,6 +24,11 @@ pub struct Texts {
     pub search_zones: &'static str,
     /// No zone's name, region or id holds the search.
     pub no_zone_found: &'static str,
+    /// A zone's figures past their update period, and those near its end, at a glance.
+    pub stale_count: fn(usize) -> String,
+    pub due_count: fn(usize) -> String,
+    /// The same in the row's hover: stale, due.
+    pub freshness_hover: fn(usize, usize) -> String,
     // Editor
     pub revert: &'static str,
     pub delete: &'static str,
@@ -34,6 +39,10 @@ pub struct Texts {
     pub col_offered: &'static str,
     pub col_source: &'static str,
     pub col_illustrative: &'static str,
+    /// Where each figure stands (due, stale; a current one shows nothing).
+    pub col_freshness: &'static str,
+    /// The entry's own owner; its hint is the default in force.
+    pub col_owner: &'static str,
     pub as_of_hint: &'static str,
     /// Under a date that cannot be taken (the reason is in its hover).
     pub bad_date: &'static str,
@@ -42,6 +51,22 @@ pub struct Texts {
     pub source_of: fn(&str) -> String,
     pub as_of_of: fn(&str) -> String,
     pub illustrative_of: fn(&str) -> String,
+    pub owner_of: fn(&str) -> String,
+    /// The owner field's hover when the entry names none: the default in force.
+    pub owner_default_hover: fn(&str) -> String,
+    /// The owner field's hover when no owner is named at all.
+    pub owner_none_hover: &'static str,
+    // The profile's default owners
+    /// The section's heading, with how many are given.
+    pub default_owners: fn(usize) -> String,
+    /// How a default owner applies.
+    pub default_owners_hint: &'static str,
+    /// The picker that adds a key, and its accessible name.
+    pub add_owner: &'static str,
+    /// Accessible names of a default owner's field and its remove button, by the key's words.
+    pub default_owner_of: fn(&str) -> String,
+    pub remove_owner_of: fn(&str) -> String,
+    pub remove_owner: &'static str,
     // A quantity's planned amount
     /// The button that opens a quantity's plan row.
     pub add_plan: &'static str,
@@ -83,6 +108,9 @@ const ZH: Texts = Texts {
     known_of: |n, all| format!("已知 {n}/{all} 项"),
     search_zones: "搜索名称、地区、拼音或编号",
     no_zone_found: "没有找到开发区",
+    stale_count: |n| format!("已过期 {n}"),
+    due_count: |n| format!("待更新 {n}"),
+    freshness_hover: |stale, due| format!("已过期 {stale} 项、待更新 {due} 项：请责任单位核实或更新"),
     revert: "撤销修改",
     delete: "删除…",
     fields_to_fix: |n| format!("{n} 处需要修改"),
@@ -90,12 +118,23 @@ const ZH: Texts = Texts {
     col_offered: "现有（空白为未知）",
     col_source: "来源",
     col_illustrative: "示例值",
+    col_freshness: "时效",
+    col_owner: "责任单位（空白为默认）",
     as_of_hint: "同上",
     bad_date: "日期有误",
     offered_of: |name| format!("{name} 现有"),
     source_of: |name| format!("{name} 来源"),
     as_of_of: |name| format!("{name} 数据日期"),
     illustrative_of: |name| format!("{name} 示例值"),
+    owner_of: |name| format!("{name} 责任单位"),
+    owner_default_hover: |owner| format!("留空即为默认责任单位：{owner}"),
+    owner_none_hover: "尚未指定责任单位：在此填写，或在“默认责任单位”中按类别、要素组指定",
+    default_owners: |n| format!("默认责任单位（{n}）"),
+    default_owners_hint: "按类别、要素组或要素指定负责更新数据的单位。要素自己填写的责任单位优先，其次依次为要素、要素组、类别的默认单位。",
+    add_owner: "添加默认责任单位…",
+    default_owner_of: |key| format!("{key} 默认责任单位"),
+    remove_owner_of: |key| format!("{key} 删除默认责任单位"),
+    remove_owner: "删除这一行",
     add_plan: "＋计划",
     add_plan_hint: "填写计划达到的数值和日期（如扩容、在建厂房）：日期前按计划计半分，投资方开工晚于该日期按满足计",
     plan_row: "　计划值",
@@ -128,6 +167,9 @@ const EN: Texts = Texts {
     known_of: |n, all| format!("{n}/{all} known"),
     search_zones: "Search name, region, pinyin or id",
     no_zone_found: "No zone found",
+    stale_count: |n| format!("{n} stale"),
+    due_count: |n| format!("{n} due"),
+    freshness_hover: |stale, due| format!("{stale} stale, {due} due: for their owners to confirm or update"),
     revert: "Revert",
     delete: "Delete…",
     fields_to_fix: |n| format!("{} to fix", count_en(n, "field", "fields")),
@@ -135,12 +177,23 @@ const EN: Texts = Texts {
     col_offered: "Offered (blank: unknown)",
     col_source: "Source",
     col_illustrative: "Illustrative",
+    col_freshness: "Freshness",
+    col_owner: "Owner (blank: default)",
     as_of_hint: "profile date",
     bad_date: "bad date",
     offered_of: |name| format!("{name} offered"),
     source_of: |name| format!("{name} source"),
     as_of_of: |name| format!("{name} as of"),
     illustrative_of: |name| format!("{name} illustrative"),
+    owner_of: |name| format!("{name} owner"),
+    owner_default_hover: |owner| format!("Blank: the default owner, {owner}"),
+    owner_none_hover: "No owner named yet: type one here, or give one by category or group under \"Default owners\"",
+    default_owners: |n| format!("Default owners ({n})"),
+    default_owners_hint: "The departments that keep the figures current, by category, group of factors or factor. An owner typed on a factor comes first, then the default for the factor, its group, its category.",
+    add_owner: "Add a default owner…",
+    default_owner_of: |key| format!("{key} default owner"),
+    remove_owner_of: |key| format!("{key} remove default owner"),
+    remove_owner: "Remove this row",
     add_plan: "+ plan",
     add_plan_hint: "The amount planned and its date (an extension, factories being built): half credit until that day, met for an investor starting after it",
     plan_row: "  planned",
