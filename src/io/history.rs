@@ -71,7 +71,7 @@ pub fn carry_history(from: &Path, to: &Path) -> Result<(), FileError> {
             }
         }
         // Stable: records of the same second keep the order they were in.
-        list.sort_by(|a, b| a.when.cmp(&b.when));
+        list.sort_by_key(|r| r.when);
     })
 }
 

@@ -187,6 +187,8 @@ pub struct ProfileEditor {
     pub meta_errors: Vec<MetaError>,
     /// The file as it was read or last saved, to notice someone else changing it.
     pub stamp: Option<crate::io::FileStamp>,
+    /// The zone's history of saved changes, as the app has read it.
+    pub figure_history: super::figure_history::FigureHistory,
 }
 
 impl ProfileEditor {
@@ -202,6 +204,7 @@ impl ProfileEditor {
             entry_errors: vec![None; catalog.len()],
             meta_errors: Vec::new(),
             stamp: None,
+            figure_history: Default::default(),
         }
     }
 
@@ -218,6 +221,7 @@ impl ProfileEditor {
             entry_errors: vec![None; catalog.len()],
             meta_errors: Vec::new(),
             stamp: None,
+            figure_history: Default::default(),
         }
     }
 
