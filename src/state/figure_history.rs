@@ -42,9 +42,13 @@ impl FigureHistory {
             .flat_map(|r| r.changes.iter().map(move |c| (r, c)))
     }
 
-    /// The changes of one figure (a factor id), newest first.
-    pub fn of_factor<'a>(&'a self, key: &'a str) -> impl Iterator<Item = (&'a Record, &'a Change)> {
-        self.newest().filter(move |(_, c)| c.key == key)
+    /// The saves that changed one figure (a factor id), newest first, each with its changes
+    /// of that figure.
+    pub fn of_factor<'a>(&'a self, key: &'a str) -> impl Iterator<Item = (&'a Record, Vec<&'a Change>)> {
+        self.records().iter().rev().filter_map(move |r| {
+            let changes: Vec<&Change> = r.changes.iter().filter(|c| c.key == key).collect();
+            (!changes.is_empty()).then_some((r, changes))
+        })
     }
 }
 
@@ -77,11 +81,12 @@ mod tests {
             record(1, &["power.capacity", "land.price"]),
             record(2, &["power.capacity"]),
         ]);
-        let power: Vec<&str> = h
+        let power: Vec<Vec<&str>> = h
             .of_factor("power.capacity")
-            .filter_map(|(_, c)| c.new.as_deref())
+            .map(|(_, changes)| changes.iter().filter_map(|c| c.new.as_deref()).collect())
             .collect();
-        assert_eq!(power, ["2", "1"]);
+        assert_eq!(power, [["2"], ["1"]]);
+        assert_eq!(h.of_factor("land.price").count(), 1);
         assert_eq!(h.newest().count(), 3);
         assert!(FigureHistory::Reading.records().is_empty());
         assert_eq!(FigureHistory::default(), FigureHistory::NotSaved);

@@ -14,8 +14,8 @@ use crate::ui::theme;
 const SAVES_SHOWN: usize = 30;
 /// How many changes of one save the panel lists (a new zone's first save holds every figure).
 const CHANGES_SHOWN: usize = 8;
-/// How many changes of one figure its hover lists.
-const HOVER_CHANGES: usize = 3;
+/// How many saves of one figure its hover lists.
+const HOVER_SAVES: usize = 3;
 
 /// The side panel: the zone's saves, newest first.
 pub(super) fn history_panel_ui(
@@ -97,18 +97,21 @@ fn saved_by(record: &Record, lang: Lang) -> String {
     )
 }
 
-/// The hover of a figure's row: its name and id, and the last changes saved to it.
+/// The hover of a figure's row: its name and id, and the last saves that changed it.
 pub(super) fn figure_hover(history: &FigureHistory, factor: &Factor, lang: Lang) -> String {
+    let t = TEXTS.get(lang);
     let name = factor.name.get(lang);
     let mut hover = format!("{name}\n{}", factor.id);
-    let mut changes = history.of_factor(&factor.id).take(HOVER_CHANGES).peekable();
-    if changes.peek().is_some() {
-        hover.push_str("\n\n");
-        hover.push_str(TEXTS.get(lang).recent_changes);
-        for (record, change) in changes {
-            let t = TEXTS.get(lang);
+    for (i, (record, changes)) in history.of_factor(&factor.id).take(HOVER_SAVES).enumerate() {
+        if i == 0 {
+            hover.push_str("\n\n");
+            hover.push_str(t.recent_changes);
+        }
+        hover.push('\n');
+        hover.push_str(&saved_by(record, lang));
+        for change in changes {
             let what = (t.field_change)(change.field.label(lang), &change.old_to_new(lang));
-            hover.push_str(&format!("\n{}\n    {what}", saved_by(record, lang)));
+            hover.push_str(&format!("\n    {what}"));
         }
     }
     hover
