@@ -98,7 +98,7 @@ fn harness() -> Harness<'static, SiteMatchApp> {
 }
 
 /// Types into the field with this accessible name, replacing what it holds.
-fn type_into(harness: &mut Harness<'_, SiteMatchApp>, label: &str, text: &str) {
+pub fn type_into(harness: &mut Harness<'_, SiteMatchApp>, label: &str, text: &str) {
     harness.get_by_label(label).click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);

@@ -3,7 +3,7 @@
 //! the zone being edited (refusing a file changed on disk), reading one back, deleting a zone.
 //! Every file goes through `io`; every outcome a user must know of becomes a notice.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::{Context, ViewportCommand};
 
@@ -71,6 +71,7 @@ impl SiteMatchApp {
                         ProfileEditor::open(self.docs.catalog(), &z.profile, zone, z.path.clone());
                     editor.stamp = Some(z.stamp);
                     self.docs.set_editor(Some(editor));
+                    self.read_zone_history();
                 }
             }
             Pending::NewProfile => {
@@ -153,6 +154,7 @@ impl SiteMatchApp {
             Some(Err(stopped)) => self.notify_error(&stopped),
             None => {}
         }
+        self.poll_history();
         self.poll_planning();
     }
 
@@ -207,6 +209,7 @@ impl SiteMatchApp {
                         let mut editor = ProfileEditor::open(self.docs.catalog(), &profile, zone, path);
                         editor.stamp = Some(stamp);
                         self.docs.set_editor(Some(editor));
+                        self.read_zone_history();
                     }
                     Err(e) => self.notify_error(&e),
                 }
@@ -287,6 +290,14 @@ impl SiteMatchApp {
         let ids: Vec<String> = self.docs.ws().ids().into_iter().map(str::to_owned).collect();
         let taken: Vec<&str> = ids.iter().map(String::as_str).collect();
         let catalog = self.docs.catalog().clone();
+        // The zone being edited as last read or saved, with its file: what a save records
+        // changes against, and where a zone saved under a new name takes its history from.
+        let origin = self
+            .docs
+            .editor()
+            .and_then(|e| e.zone)
+            .and_then(|zone| self.docs.ws().zone(zone))
+            .map(|z| (z.path.clone(), z.profile.clone()));
         let Some(editor) = self.docs.editor_mut() else {
             return Saved::No;
         };
@@ -313,6 +324,7 @@ impl SiteMatchApp {
         } else {
             expected
         };
+        let (before, carry_from) = changed_from(&path, origin, force, to.is_some(), &catalog);
         let stamp = match io::save_profile_checked(&path, &profile, &catalog, expected.as_ref()) {
             Ok(stamp) => stamp,
             Err(io::SaveError::Changed(_)) => return Saved::Conflict,
@@ -324,10 +336,12 @@ impl SiteMatchApp {
         };
         self.notices.settle(Topic::Profile);
         self.notify((TEXTS.get(lang).saved)(&path.display()), false);
+        self.record_history(&path, before.as_ref(), &profile, carry_from.as_deref());
         let zone = self.put_zone(profile.clone(), path.clone(), stamp);
         if let Some(editor) = self.docs.editor_mut() {
             editor.mark_saved(&catalog, &profile, zone, path, stamp);
         }
+        self.read_zone_history();
         Saved::Yes
     }
 
@@ -363,6 +377,29 @@ impl SiteMatchApp {
             }
             Err(e) => self.notify_error(&e),
         }
+    }
+}
+
+/// What a save to `path` changes: the profile the file holds before it (the zone as last read
+/// or saved; read afresh when the save overwrites someone else's version or a file picked
+/// with "save as"), or for a zone saved under a new name where no file was, the zone it came
+/// from, whose file's history the new one takes along (the second part). `None`: a new zone.
+fn changed_from(
+    path: &Path,
+    origin: Option<(PathBuf, ZoneProfile)>,
+    force: bool,
+    save_as: bool,
+    catalog: &crate::model::Catalog,
+) -> (Option<ZoneProfile>, Option<PathBuf>) {
+    if !force && !save_as {
+        return (origin.filter(|(p, _)| p == path).map(|(_, z)| z), None);
+    }
+    if let Ok(on_disk) = io::load_profile(path, catalog) {
+        return (Some(on_disk), None);
+    }
+    match origin {
+        Some((from, zone)) if save_as && from != path => (Some(zone), Some(from)),
+        _ => (None, None),
     }
 }
 

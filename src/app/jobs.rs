@@ -2,7 +2,8 @@
 //! (the window) or at once (tests, which draw frames without threads), and hands back its
 //! result, or that the worker panicked, exactly once. The jobs the app runs with it are here
 //! too: loading a folder of zones, reading the pending projects' checklists, listing the
-//! sample checklists. Nothing in this file draws or owns app state.
+//! sample checklists, reading the history of the zone being edited. Nothing in this file
+//! draws or owns app state.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -10,6 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 
 use crate::io::{self, FileError};
+use crate::model::history::Record;
 use crate::model::{Catalog, Checklist, Lang, Localize};
 use crate::state::workspace::Workspace;
 use crate::ui::start_view::Sample;
@@ -163,11 +165,24 @@ impl FolderLoad {
     }
 }
 
-/// The folders being read for the window: the zones, and the sample checklists.
+/// The folders being read for the window: the zones, and the sample checklists; and the
+/// history of the zone in the editor.
 #[derive(Debug, Default)]
 pub struct Loads {
     pub folder: Option<FolderLoad>,
     pub samples: Option<Job<Vec<Sample>>>,
+    pub history: Option<Job<HistoryRead>>,
+}
+
+/// A zone's history as read: the profile file it belongs to, and its records or why not.
+pub type HistoryRead = (PathBuf, Result<Vec<Record>, FileError>);
+
+/// Reads the history of the zone saved at `profile` on a worker.
+pub fn read_history(runner: &Runner, profile: PathBuf) -> Job<HistoryRead> {
+    runner.start("read a zone's history", move || {
+        let read = io::history::zone_history(&profile);
+        (profile, read)
+    })
 }
 
 /// The checklists of a folder as read: each with its file, and the files that are not

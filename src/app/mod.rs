@@ -13,6 +13,7 @@ mod documents;
 mod env;
 mod export;
 mod frame;
+mod history;
 mod jobs;
 mod native;
 mod notices;

@@ -36,6 +36,8 @@ pub struct Texts {
     pub saved: fn(&dyn Display) -> String,
     /// Where the deleted zone's file is kept.
     pub deleted: fn(&dyn Display) -> String,
+    /// The zone was saved but its history of changes could not be written (why).
+    pub history_failed: fn(&str) -> String,
     // Notices: report and exports
     pub nothing_to_report: &'static str,
     pub exported: fn(&dyn Display) -> String,
@@ -70,6 +72,7 @@ const ZH: Texts = Texts {
     save_failed: |e| format!("保存失败：{e}"),
     saved: |path| format!("已保存 {path}"),
     deleted: |backup| format!("已删除；文件保留为 {backup}"),
+    history_failed: |e| format!("已保存，但本次修改未能记入修改记录：{e}"),
     nothing_to_report: "需求表尚无可计分的要求，无法生成报告。",
     exported: |path| format!("已导出：{path}"),
     export_failed: |e| format!("导出失败：{e}"),
@@ -117,6 +120,7 @@ const EN: Texts = Texts {
     save_failed: |e| format!("Could not save: {e}"),
     saved: |path| format!("Saved {path}"),
     deleted: |backup| format!("Deleted; the file is kept as {backup}"),
+    history_failed: |e| format!("Saved, but the change could not be added to the zone's history: {e}"),
     nothing_to_report: "The checklist has nothing to score yet; there is no report to make.",
     exported: |path| format!("Exported: {path}"),
     export_failed: |e| format!("Could not export: {e}"),

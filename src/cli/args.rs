@@ -89,12 +89,49 @@ pub enum Command {
         #[arg(long, value_name = "CHECKLIST.ron")]
         out: PathBuf,
     },
+    /// The zones' inventories: the history of a zone's figures.
+    Inventory {
+        #[command(subcommand)]
+        command: InventoryCommand,
+    },
     /// Validate profiles, checklists or a catalog and print every error.
     Check {
         /// Files or folders (every `*.ron` in a folder is checked).
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InventoryCommand {
+    /// The history of a zone's figures (修改记录): every saved change of a value, planned
+    /// amount, source, as-of date, owner or illustrative mark, with when, who, how, and old →
+    /// new, oldest first. A deleted zone's history is kept and shown too.
+    History(InventoryHistoryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InventoryHistoryArgs {
+    /// The zone: its profile id, the file stem (`houma` for `houma.ron`).
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder]; the
+    /// histories are in its `history` folder.
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
+    /// Only the changes of this figure: a factor id (`power.capacity`), or the key of a
+    /// default owner (`power`, `utilities`).
+    #[arg(long, value_name = "F")]
+    pub factor: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Table)]
+    pub format: HistoryFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -73,6 +73,10 @@ pub(super) enum Failure {
     NoDesktop,
     /// `--lang both` for a table (a usage error).
     BothIsForTheReport,
+    /// A zone id that cannot name a profile file.
+    BadZoneId(String),
+    /// `--factor` names no factor, and no change of the history.
+    NoFactor(Box<crate::model::Problem>),
 }
 
 impl Failure {
@@ -209,6 +213,8 @@ impl Localize for Failure {
             }
             (Failure::BothIsForTheReport, Lang::Zh) => "--lang both 只用于 report 命令；请选择 zh 或 en".into(),
             (Failure::BothIsForTheReport, Lang::En) => "--lang both is for the report only; choose zh or en".into(),
+            (Failure::BadZoneId(id), _) => crate::model::Problem::BadZoneId { id: id.clone() }.text(lang),
+            (Failure::NoFactor(problem), _) => format!("--factor {}", problem.text(lang)),
         }
     }
 }
@@ -234,6 +240,11 @@ pub(super) enum Notice<'a> {
     Skipped(&'a FileError),
     /// `check` was given a folder with no `*.ron` file in it.
     NoRonFiles(&'a Path),
+    /// `inventory history`: the zone's history holds no change (of the figure asked for).
+    NoHistory {
+        id: &'a str,
+        file: &'a Path,
+    },
 }
 
 impl Localize for Notice<'_> {
@@ -286,6 +297,12 @@ impl Localize for Notice<'_> {
             (Notice::Skipped(e), Lang::En) => format!("skipped {}", e.text(lang)),
             (Notice::NoRonFiles(dir), Lang::Zh) => {
                 format!("{}：文件夹中没有 .ron 文件，没有检查任何文件", dir.display())
+            }
+            (Notice::NoHistory { id, file }, Lang::Zh) => {
+                format!("开发区“{id}”尚无修改记录（{}）", file.display())
+            }
+            (Notice::NoHistory { id, file }, Lang::En) => {
+                format!("no change of the zone `{id}` is recorded ({})", file.display())
             }
             (Notice::NoRonFiles(dir), Lang::En) => {
                 format!(
@@ -471,6 +488,11 @@ mod tests {
             Failure::Window("no display".into()),
             Failure::NoDesktop,
             Failure::BothIsForTheReport,
+            Failure::BadZoneId("../etc".into()),
+            Failure::NoFactor(Box::new(crate::model::Problem::UnknownFactor {
+                given: "power.capacty".into(),
+                suggestion: c.find_factor("power.capacity").map(|f| c.factor(f).named()),
+            })),
         ];
         for f in &failures {
             let name = match f {
@@ -496,6 +518,8 @@ mod tests {
                 Failure::Window(_) => "Window",
                 Failure::NoDesktop => "NoDesktop",
                 Failure::BothIsForTheReport => "BothIsForTheReport",
+                Failure::BadZoneId(_) => "BadZoneId",
+                Failure::NoFactor(_) => "NoFactor",
             };
             assert_renders(name, f, &c);
         }
@@ -517,6 +541,7 @@ mod tests {
             },
             Notice::Skipped(&skipped),
             Notice::NoRonFiles(a),
+            Notice::NoHistory { id: "houma", file: a },
         ];
         for n in &notices {
             let name = match n {
@@ -527,6 +552,7 @@ mod tests {
                 Notice::Generated { .. } => "Generated",
                 Notice::Skipped(_) => "Skipped",
                 Notice::NoRonFiles(_) => "NoRonFiles",
+                Notice::NoHistory { .. } => "NoHistory",
             };
             assert_renders(name, n, &c);
         }

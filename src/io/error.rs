@@ -78,6 +78,8 @@ pub enum FileProblem {
 pub enum Document {
     Profile,
     Checklist,
+    /// A zone's history of changes (`history/<id>.ron`).
+    History,
 }
 
 /// What SiteMatch was doing with a file when the system refused.
@@ -266,6 +268,7 @@ impl Localize for FileProblem {
                 match what {
                     Document::Profile => "开发区档案",
                     Document::Checklist => "投资需求清单",
+                    Document::History => "修改记录",
                 }
             ),
             (FileProblem::Write { what, detail }, Lang::En) => format!(
@@ -273,6 +276,7 @@ impl Localize for FileProblem {
                 match what {
                     Document::Profile => "profile",
                     Document::Checklist => "checklist",
+                    Document::History => "change history",
                 }
             ),
             (FileProblem::Vanished, Lang::Zh) => "保存后文件随即消失".into(),

@@ -4,7 +4,8 @@
 //! [`data_dir`] finds and seeds the officer's SiteMatch folder; [`desktop`] shows a folder in
 //! the file manager. The rest is split by concern and re-exported here: `error` (what a user
 //! reads about a file), `read` (bounded reads), `load` (documents and folders), `save` (checked
-//! saves and stamps) and `atomic` (atomic writes).
+//! saves and stamps) and `atomic` (atomic writes); [`history`] keeps each zone's history of
+//! changes beside the profiles.
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +17,7 @@ pub mod desktop;
 mod error;
 pub mod folder;
 pub mod fonts;
+pub mod history;
 mod load;
 pub mod logfile;
 pub mod print;

@@ -96,7 +96,7 @@ const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
 /// A lock file beside the file being saved (`.houma.ron.lock`, hidden, so no loader reads it),
 /// created exclusively, so that only one process checks and writes the file at a time; removed
 /// when dropped. One older than [`STALE_LOCK`] is a killed save's and is taken over.
-struct SaveLock {
+pub(super) struct SaveLock {
     path: PathBuf,
 }
 
@@ -108,7 +108,7 @@ impl SaveLock {
         target.with_file_name(format!(".{name}.lock"))
     }
 
-    fn acquire(target: &Path) -> Result<SaveLock, FileError> {
+    pub(super) fn acquire(target: &Path) -> Result<SaveLock, FileError> {
         let path = SaveLock::lock_path(target);
         let start = std::time::Instant::now();
         loop {
@@ -234,7 +234,7 @@ pub fn save_checklist(path: &Path, checklist: &Checklist, catalog: &Catalog) -> 
 }
 
 /// Writing a document's text failed: only a value the writer cannot express does that.
-fn write_failed(path: &Path, what: Document, e: &ron::Error) -> FileError {
+pub(super) fn write_failed(path: &Path, what: Document, e: &ron::Error) -> FileError {
     FileError::new(
         path,
         FileProblem::Write {

@@ -9,6 +9,7 @@ pub mod checklist;
 pub mod error;
 pub mod freshness;
 pub mod geo;
+pub mod history;
 pub mod importance;
 pub mod number;
 pub mod parse;

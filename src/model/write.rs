@@ -46,6 +46,39 @@ pub fn write_checklist(checklist: &Checklist, catalog: &Catalog) -> Result<Strin
     )
 }
 
+/// One field of an entry as the profile file writes it, on one line: a quantity or a level as
+/// the text inside its quotes (`1677 mu`, `seven_one`), a yes/no or a set as its RON (`Yes`,
+/// `Planned("2026-06-30")`, `["seismic", "flood"]`). What the history of a figure records.
+pub fn value_file_text(value: &Value, factor: &Factor, catalog: &Catalog) -> String {
+    match (value, &factor.kind) {
+        (Value::Amount(q), _) => q.file_text(catalog),
+        (Value::Level(i), Kind::Level(levels)) => levels
+            .get(usize::from(*i))
+            .map_or_else(String::new, |l| l.id.clone()),
+        _ => one_line(&ValueOut {
+            value,
+            factor,
+            catalog,
+        }),
+    }
+}
+
+/// A planned amount as the profile file writes it, on one line: `(value: "50 MW", by:
+/// "2026-06-30", source: "…")`.
+pub fn planned_file_text(planned: &PlannedAmount, catalog: &Catalog) -> String {
+    one_line(&PlannedOut { planned, catalog })
+}
+
+/// RON on one line, spaced as the files are (`(value: "50 MW", by: "2026-06-30")`); a value
+/// the writer cannot express (never one the parser or the editor made) gives `?`.
+fn one_line(value: &impl Serialize) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .compact_arrays(true)
+        .compact_structs(true);
+    ron::ser::to_string_pretty(value, config).unwrap_or_else(|_| String::from("?"))
+}
+
 struct ProfileOut<'a> {
     profile: &'a ZoneProfile,
     catalog: &'a Catalog,

@@ -206,6 +206,8 @@ pub struct ProfileEditor {
     pub meta_errors: Vec<MetaError>,
     /// The file as it was read or last saved, to notice someone else changing it.
     pub stamp: Option<crate::io::FileStamp>,
+    /// The zone's history of saved changes, as the app has read it.
+    pub figure_history: super::figure_history::FigureHistory,
 }
 
 impl ProfileEditor {
@@ -221,6 +223,7 @@ impl ProfileEditor {
             entry_errors: vec![None; catalog.len()],
             meta_errors: Vec::new(),
             stamp: None,
+            figure_history: Default::default(),
         }
     }
 
@@ -237,6 +240,7 @@ impl ProfileEditor {
             entry_errors: vec![None; catalog.len()],
             meta_errors: Vec::new(),
             stamp: None,
+            figure_history: Default::default(),
         }
     }
 

@@ -1,7 +1,9 @@
 //! 开发区 — the loaded zones (each with how many of its figures are stale or due) and the files
 //! that failed to load, and the profile editor for the zone's own fields, its default owners and
-//! every factor (value, source, date, where the figure stands, its owner, illustrative).
+//! every factor (value, source, date, where the figure stands, its owner, illustrative), with
+//! the zone's history of changes beside it.
 
+mod history;
 mod owners;
 mod texts;
 
@@ -207,6 +209,8 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
     let t = TEXTS.get(lang);
     let catalog = &data.ws.catalog;
     let palette = theme::palette(ui.ctx());
+    let history_id = egui::Id::unique("zone history shown");
+    let mut show_history = ui.data(|d| d.get_temp::<bool>(history_id).unwrap_or(false));
     ui.horizontal(|ui| {
         let title = if editor.is_new() {
             t.new_zone.to_owned()
@@ -235,6 +239,8 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
         if !editor.is_new() && ui.button(t.delete).clicked() {
             commands.push(Command::DeleteProfile);
         }
+        ui.toggle_value(&mut show_history, t.history)
+            .on_hover_text(t.history_hint);
         let wrong = editor.meta_errors.len() + editor.entry_errors.iter().flatten().count();
         if wrong > 0 {
             ui.label(RichText::new((t.fields_to_fix)(wrong)).color(palette.error));
@@ -243,6 +249,15 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
         }
     });
     ui.separator();
+    ui.data_mut(|d| d.insert_temp(history_id, show_history));
+    if show_history {
+        egui::Panel::right("zone history")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                history::history_panel_ui(ui, &editor.figure_history, catalog, &editor.form.meta.id, lang);
+            });
+    }
     egui::ScrollArea::both()
         .id_salt("profile editor")
         .auto_shrink(false)
@@ -327,13 +342,12 @@ fn entry_row_ui(
         Some(crate::state::value_draft::DraftError::Planned(e)) => (None, None, Some(*e)),
         other => (other, None, None),
     };
+    let hover = history::figure_hover(&editor.figure_history, factor, lang);
     let Some(draft) = editor.form.entries.get_mut(f.index()) else {
         return false;
     };
     let name = factor.name.get(lang);
-    theme::cell(ui, FACTOR_W, |ui| {
-        theme::truncated(ui, name, &format!("{name}\n{}", factor.id))
-    });
+    theme::cell(ui, FACTOR_W, |ui| theme::truncated(ui, name, &hover));
     let mut changed = theme::cell(ui, VALUE_W, |ui| {
         let label = (t.offered_of)(name);
         value_editor_ui(

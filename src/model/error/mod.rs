@@ -163,6 +163,10 @@ pub enum Problem {
     },
     /// A profile whose name is empty in both languages.
     EmptyName,
+    /// A history record's time that is not a date and time with its offset.
+    BadTime {
+        given: String,
+    },
     /// A profile entry with neither a source nor the illustrative mark.
     NoSource,
     /// A yes/no factor required as `No` or `Planned`.
@@ -309,6 +313,12 @@ impl Localize for Problem {
             (Problem::EmptyName, Lang::Zh) => "开发区名称为空，请填写中文或英文名称".into(),
             (Problem::EmptyName, Lang::En) => {
                 "`name` is empty; give the zone's name in Chinese or English".into()
+            }
+            (Problem::BadTime { given }, Lang::Zh) => {
+                format!("“{given}”不是带时区的日期时间，应写成 2026-12-07T21:08:47+08:00")
+            }
+            (Problem::BadTime { given }, Lang::En) => {
+                format!("`{given}` is not a date and time with its offset, such as 2026-12-07T21:08:47+08:00")
             }
             (Problem::NoSource, Lang::Zh) => {
                 "未注明来源：请写明数据出处（source），或标记为示例值（illustrative: true）".into()

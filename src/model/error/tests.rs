@@ -88,6 +88,9 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
         },
         Problem::UnknownOwnerKey { given: "powr".into() },
         Problem::EmptyName,
+        Problem::BadTime {
+            given: "2026-12-07 21:08".into(),
+        },
         Problem::NotDecimal { given: "0x10".into() },
         Problem::MustNeedsHeader {
             factor: c.factor(c.find_factor("policy.industry").unwrap()).named(),
@@ -444,6 +447,7 @@ fn variant(p: &Problem) -> String {
         Problem::DuplicateFactor { .. } => "DuplicateFactor",
         Problem::UnknownOwnerKey { .. } => "UnknownOwnerKey",
         Problem::EmptyName => "EmptyName",
+        Problem::BadTime { .. } => "BadTime",
         Problem::NotDecimal { .. } => "NotDecimal",
         Problem::MustNeedsHeader { .. } => "MustNeedsHeader",
         Problem::TooLong { .. } => "TooLong",
@@ -467,8 +471,8 @@ fn every_problem_reads_in_chinese_and_in_english() {
     let c = catalog();
     let problems = every_problem(&c);
     let covered: std::collections::BTreeSet<String> = problems.iter().map(variant).collect();
-    // 17 syntax, 21 expected, 12 value, 26 catalog and 18 other problems.
-    assert_eq!(covered.len(), 17 + 21 + 12 + 26 + 18, "{covered:?}");
+    // 17 syntax, 21 expected, 12 value, 26 catalog and 19 other problems.
+    assert_eq!(covered.len(), 17 + 21 + 12 + 26 + 19, "{covered:?}");
     for p in &problems {
         assert_renders(&variant(p), p, &c);
         // Inside a parse error, with the fields it was found in.

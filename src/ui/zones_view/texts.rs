@@ -95,6 +95,24 @@ pub struct Texts {
     pub contact_en: &'static str,
     /// The profile's date, and the factor table's date column.
     pub as_of: &'static str,
+    // The zone's history of changes
+    /// The button that shows the history panel, and the panel's heading.
+    pub history: &'static str,
+    /// Its hover: what the history holds.
+    pub history_hint: &'static str,
+    pub history_not_saved: &'static str,
+    pub history_reading: &'static str,
+    pub history_empty: &'static str,
+    /// How many saves the history holds.
+    pub history_saves: fn(usize) -> String,
+    /// Saves older than the panel lists, and the command that prints them (with the zone's id).
+    pub history_earlier: fn(usize, &str) -> String,
+    /// Changes of one save the panel does not list.
+    pub history_more_changes: fn(usize) -> String,
+    /// Before the last changes of a figure, in its row's hover.
+    pub recent_changes: &'static str,
+    /// A field and its old → new.
+    pub field_change: fn(&str, &str) -> String,
 }
 
 const ZH: Texts = Texts {
@@ -154,6 +172,16 @@ const ZH: Texts = Texts {
     contact: "联系方式",
     contact_en: "联系方式（英文）",
     as_of: "数据日期",
+    history: "修改记录",
+    history_hint: "每次保存的修改：时间、修改人、原值 → 新值",
+    history_not_saved: "新开发区保存后开始记录修改。",
+    history_reading: "正在读取修改记录…",
+    history_empty: "尚无修改记录。",
+    history_saves: |n| format!("共 {n} 次保存，最新的在前"),
+    history_earlier: |n, id| format!("另有 {n} 次更早的保存，可用命令查看：sitematch inventory history {id}"),
+    history_more_changes: |n| format!("另有 {n} 项修改"),
+    recent_changes: "最近修改：",
+    field_change: |field, change| format!("{field}：{change}"),
 };
 
 const EN: Texts = Texts {
@@ -213,6 +241,21 @@ const EN: Texts = Texts {
     contact: "Contact",
     contact_en: "Contact (English)",
     as_of: "As of",
+    history: "History",
+    history_hint: "Each saved change: when, who, old → new",
+    history_not_saved: "Changes are recorded once the new zone is saved.",
+    history_reading: "Reading the history…",
+    history_empty: "No change recorded yet.",
+    history_saves: |n| format!("{}, newest first", count_en(n, "save", "saves")),
+    history_earlier: |n, id| {
+        format!(
+            "{} earlier: sitematch inventory history {id}",
+            count_en(n, "save", "saves")
+        )
+    },
+    history_more_changes: |n| format!("and {} more", count_en(n, "change", "changes")),
+    recent_changes: "Recent changes:",
+    field_change: |field, change| format!("{field}: {change}"),
 };
 
 /// The zones view's words in `lang`.
