@@ -10,6 +10,7 @@ mod clock;
 mod data_dir;
 mod files;
 mod hardening;
+mod inventory;
 mod report;
 
 use std::path::PathBuf;

@@ -89,12 +89,51 @@ pub enum Command {
         #[arg(long, value_name = "CHECKLIST.ron")]
         out: PathBuf,
     },
+    /// The zones' data: where it stands.
+    Inventory {
+        #[command(subcommand)]
+        command: InventoryCommand,
+    },
     /// Validate profiles, checklists or a catalog and print every error.
     Check {
         /// Files or folders (every `*.ron` in a folder is checked).
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+}
+
+/// What `inventory` does.
+#[derive(Debug, Subcommand)]
+pub enum InventoryCommand {
+    /// The data health of a folder of zones (数据体检): per zone, the share of the catalog's
+    /// factors it knows and its stale, due, illustrative and unknown figures; per owner
+    /// (责任单位), the figures it must update, most overdue first. `--date` sets the day the
+    /// figures' age is counted to.
+    Status(InventoryStatusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InventoryStatusArgs {
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
+    /// Only the figures of this owner (its name exactly; `未指定责任单位` or `no owner named`
+    /// for the figures nobody is named for).
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// Output format. JSON: `date`; `zones` (id, name, known, factors, completeness in
+    /// percent to one decimal, stale, due, illustrative, unknown); `owners` (owner, null for
+    /// none named; stale; due; `figures`: zone, zone_name, factor, factor_name, value, as_of,
+    /// freshness `due` or `stale`, days_over, days_left); `owners_named`; `owner_filter`
+    /// (null, or owner and found: `figures`, `all_current` or `no_such_owner`).
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+    pub format: StatusFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]

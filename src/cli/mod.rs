@@ -14,6 +14,7 @@ mod app;
 mod args;
 mod check;
 mod generate;
+mod inventory_status;
 mod logging;
 mod messages;
 mod pipeline;
@@ -34,14 +35,15 @@ use crate::model::text::printable;
 use crate::model::{Catalog, Lang, Localize};
 
 pub use args::{
-    Cli, Command, Format, LangArg, PipelineArgs, PipelineFormat, PlanArgs, PlanFormat, ReportArgs,
-    ReportFormat, ScoreArgs, lang_for_locale, system_lang,
+    Cli, Command, Format, InventoryCommand, InventoryStatusArgs, LangArg, PipelineArgs, PipelineFormat,
+    PlanArgs, PlanFormat, ReportArgs, ReportFormat, ScoreArgs, StatusFormat, lang_for_locale, system_lang,
 };
 
 use app::app;
 use args::lang_in_args;
 use check::check;
 use generate::generate;
+use inventory_status::inventory_status;
 use messages::{Failure, Notice, fail, usage_error_zh};
 use pipeline::pipeline;
 use plan::plan;
@@ -214,6 +216,9 @@ fn run_command(ctx: &Ctx, command: &Option<Command>) -> Result<bool, Failure> {
         Some(Command::Import { survey, out }) => import(ctx, survey, out),
         Some(Command::Plan(args)) => plan(ctx, args),
         Some(Command::Pipeline(args)) => pipeline(ctx, args),
+        Some(Command::Inventory {
+            command: InventoryCommand::Status(args),
+        }) => inventory_status(ctx, args),
         Some(Command::Check { paths }) => check(ctx, paths),
         Some(Command::App { checklist, profiles }) => app(ctx, checklist.clone(), profiles.clone()),
         None => app(ctx, None, None),
