@@ -184,6 +184,17 @@ pub struct ProfileEditor {
     pub meta_errors: Vec<MetaError>,
     /// The file as it was read or last saved, to notice someone else changing it.
     pub stamp: Option<crate::io::FileStamp>,
+    /// The factor the editor was opened at (a figure clicked in the data-health view): its
+    /// row is marked, and scrolled into view once.
+    pub focus: Option<FactorFocus>,
+}
+
+/// A factor the editor points the officer at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FactorFocus {
+    pub factor: FactorIdx,
+    /// The row is still to be scrolled into view.
+    pub scroll: bool,
 }
 
 impl ProfileEditor {
@@ -199,6 +210,7 @@ impl ProfileEditor {
             entry_errors: vec![None; catalog.len()],
             meta_errors: Vec::new(),
             stamp: None,
+            focus: None,
         }
     }
 
@@ -215,7 +227,13 @@ impl ProfileEditor {
             entry_errors: vec![None; catalog.len()],
             meta_errors: Vec::new(),
             stamp: None,
+            focus: None,
         }
+    }
+
+    /// Points the editor at a factor: its row is marked and brought into view.
+    pub fn focus_on(&mut self, factor: FactorIdx) {
+        self.focus = Some(FactorFocus { factor, scroll: true });
     }
 
     pub fn is_new(&self) -> bool {

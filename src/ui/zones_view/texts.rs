@@ -35,6 +35,8 @@ pub struct Texts {
     pub col_source: &'static str,
     pub col_illustrative: &'static str,
     pub as_of_hint: &'static str,
+    /// The hover of the factor the editor was opened at from the data-health view.
+    pub opened_here: &'static str,
     /// Under a date that cannot be taken (the reason is in its hover).
     pub bad_date: &'static str,
     /// Accessible names of a factor's inputs.
@@ -91,6 +93,7 @@ const ZH: Texts = Texts {
     col_source: "来源",
     col_illustrative: "示例值",
     as_of_hint: "同上",
+    opened_here: "从“数据体检”打开：请核实或更新此项数据",
     bad_date: "日期有误",
     offered_of: |name| format!("{name} 现有"),
     source_of: |name| format!("{name} 来源"),
@@ -136,6 +139,7 @@ const EN: Texts = Texts {
     col_source: "Source",
     col_illustrative: "Illustrative",
     as_of_hint: "profile date",
+    opened_here: "Opened from Data health: confirm or update this figure",
     bad_date: "bad date",
     offered_of: |name| format!("{name} offered"),
     source_of: |name| format!("{name} source"),
