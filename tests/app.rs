@@ -3,6 +3,7 @@
 // A failed expectation in a test is a test failure, which is what `expect` reports.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod health;
 mod panels;
 mod ui;
 
