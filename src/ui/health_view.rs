@@ -123,7 +123,7 @@ pub fn health_view_ui(ui: &mut Ui, state: &mut HealthState, data: &HealthData) -
         illustrative,
         unknown,
     ));
-    ui.label(RichText::new(t.rule).weak().small());
+    ui.label(RichText::new(t.rule).weak());
     ui.add_space(theme::SECTION_GAP / 2.0);
     let rows = rows(state, data).clone();
     // The zones take up to a third of the height; the figures the rest.
@@ -166,6 +166,12 @@ fn sort_header<K: PartialEq + Copy>(
     response
 }
 
+/// The width a table is laid out for, in steps: columns sized for one width (or zoom) are
+/// sized afresh for another, rather than kept as they were dragged and running off the view.
+fn width_bucket(ui: &Ui) -> i32 {
+    (ui.available_width() / 40.0) as i32
+}
+
 /// Numbers in a table's cell sit against its right edge.
 fn right_aligned(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), add);
@@ -176,11 +182,20 @@ fn zones_table_ui(ui: &mut Ui, state: &mut HealthState, data: &HealthData, rows:
     let t = TEXTS.get(lang);
     let palette = theme::palette(ui.ctx());
     ui.style_mut().interaction.selectable_labels = false;
+    // The names take what the counts leave, up to what the longest needs.
+    let name_width = (ui.available_width() - 110.0 - 4.0 * 80.0 - 60.0).clamp(180.0, 440.0);
+    let bucket = width_bucket(ui);
     let table = TableBuilder::new(ui)
+        .id_salt(("health zones", bucket))
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(260.0).at_least(140.0).clip(true).resizable(true))
+        .column(
+            Column::initial(name_width)
+                .at_least(140.0)
+                .clip(true)
+                .resizable(true),
+        )
         .column(Column::exact(110.0))
         .columns(Column::exact(80.0), 4)
         .column(Column::remainder())
@@ -299,6 +314,7 @@ fn owner_bar_ui(ui: &mut Ui, state: &mut HealthState, data: &HealthData, rows: &
             .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
             .show(|ui| {
                 ui.set_min_width(320.0);
+                ui.set_max_width(400.0);
                 let search = search_box_ui(ui, search_id, c.search, &format!("{} {}", t.owner, c.search));
                 if ui
                     .selectable_label(state.owner.is_none(), t.every_owner)
@@ -373,17 +389,42 @@ fn figures_ui(
     let palette = theme::palette(ui.ctx());
     ui.style_mut().interaction.selectable_labels = false;
     let height = ui.available_height();
+    // The date, the state and the period take what they need; the words share the rest.
+    let words = (ui.available_width() - 96.0 - 72.0 - 130.0 - 50.0).max(360.0);
+    let share = |part: f32| (words * part).max(80.0);
+    let bucket = width_bucket(ui);
     let table = TableBuilder::new(ui)
+        .id_salt(("health figures", bucket))
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(200.0).at_least(90.0).clip(true).resizable(true))
-        .column(Column::initial(170.0).at_least(90.0).clip(true).resizable(true))
-        .column(Column::initial(170.0).at_least(90.0).clip(true).resizable(true))
-        .column(Column::initial(170.0).at_least(80.0).clip(true).resizable(true))
+        .column(
+            Column::initial(share(0.20))
+                .at_least(80.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(
+            Column::initial(share(0.28))
+                .at_least(80.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(
+            Column::initial(share(0.27))
+                .at_least(80.0)
+                .clip(true)
+                .resizable(true),
+        )
+        .column(
+            Column::initial(share(0.25))
+                .at_least(80.0)
+                .clip(true)
+                .resizable(true),
+        )
         .column(Column::exact(96.0))
         .column(Column::exact(72.0))
-        .column(Column::remainder().at_least(96.0).clip(true))
+        .column(Column::remainder().at_least(110.0).clip(true))
         .min_scrolled_height(0.0)
         .max_scroll_height(height);
     table
@@ -447,8 +488,18 @@ fn figures_ui(
                     _ => palette.partial,
                 };
                 let owner_name = owner_text(owner.owner.as_ref(), lang);
+                // Sorted by owner, an owner's name after its first figure is greyed, so that
+                // each owner's list reads as one.
+                let same_owner = state.figure_sort == FigureSort::Owner
+                    && row
+                        .index()
+                        .checked_sub(1)
+                        .and_then(|i| rows.figures.get(i))
+                        .is_some_and(|&(before, _)| before == o);
                 row.col(|ui| {
-                    ui.label(owner_name).on_hover_text(owner_name);
+                    let text = RichText::new(owner_name);
+                    ui.label(if same_owner { text.weak() } else { text.strong() })
+                        .on_hover_text(owner_name);
                 });
                 row.col(|ui| {
                     ui.label(&w.zone_name).on_hover_text(&w.zone_id);
