@@ -161,7 +161,10 @@ fn an_owner_key_that_names_nothing_is_an_error_at_its_line() {
     let e = parse_profile(text, "a", &c).expect_err("unknown key");
     assert_eq!(e.line, 6, "{e:?}");
     let zh = e.text(Lang::Zh);
-    assert!(zh.contains("“powr”不是要素目录中的要素编号、要素组或类别编号"), "{zh}");
+    assert!(
+        zh.contains("“powr”不是要素目录中的要素编号、要素组或类别编号"),
+        "{zh}"
+    );
     let en = e.text(Lang::En);
     assert!(en.contains("`powr` in `owners`"), "{en}");
 }
