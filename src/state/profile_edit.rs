@@ -25,6 +25,9 @@ pub struct MetaDraft {
     pub as_of: String,
     /// The zone's location, kept as read (the form does not edit it yet).
     pub location: Option<crate::model::geo::Location>,
+    /// The departments that own the zone's figures by default, kept as read (the form does
+    /// not edit them yet).
+    pub owners: crate::model::Owners,
 }
 
 /// What is wrong with the profile's own fields.
@@ -78,6 +81,7 @@ impl ProfileForm {
                 contact_en: p.contact_en.clone(),
                 as_of: p.as_of.to_string(),
                 location: p.location,
+                owners: p.owners.clone(),
             },
             entries: catalog
                 .factors()
@@ -403,6 +407,7 @@ impl ProfileEditor {
         p.contact = m.contact.trim().to_owned();
         p.contact_en = m.contact_en.trim().to_owned();
         p.location = m.location;
+        p.owners = m.owners.clone();
         for (f, factor) in catalog.factors() {
             let entry = self.form.entries[f.index()]
                 .parse(catalog, factor, date)
