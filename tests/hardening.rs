@@ -255,7 +255,7 @@ const BAD_PROFILES: &[(&str, Option<usize>, &str)] = &[
     (
         "unknown_entry_field.ron",
         Some(5),
-        "Spare power capacity (`power.capacity`): unknown field `sauce` (fields: `value`, `planned`, `source`, `as_of` and `illustrative`)",
+        "Spare power capacity (`power.capacity`): unknown field `sauce` (fields: `value`, `planned`, `source`, `as_of`, `illustrative` and `owner`)",
     ),
     (
         "unknown_factor.ron",
@@ -280,7 +280,7 @@ const BAD_PROFILES: &[(&str, Option<usize>, &str)] = &[
     (
         "unknown_top_field.ron",
         Some(4),
-        "unknown field `mayor` (fields: `name`, `region`, `contact`, `contact_en`, `as_of`, `factors` and `location`)",
+        "unknown field `mayor` (fields: `name`, `region`, `contact`, `contact_en`, `as_of`, `factors`, `location` and `owners`)",
     ),
     ("utf16.ron", None, "is UTF-16 text; save it as UTF-8"),
     ("whitespace_only.ron", None, "is empty"),
