@@ -10,7 +10,7 @@ mod texts;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use self::rows::{Rows, rows};
+use self::rows::{Rows, put_back, take_rows};
 use self::texts::TEXTS;
 use super::picker::{forget_search, pinyin_sorted, search_box_ui};
 use super::texts::common;
@@ -125,7 +125,7 @@ pub fn health_view_ui(ui: &mut Ui, state: &mut HealthState, data: &HealthData) -
     ));
     ui.label(RichText::new(t.rule).weak());
     ui.add_space(theme::SECTION_GAP / 2.0);
-    let rows = rows(state, data).clone();
+    let rows = take_rows(state, data);
     // The zones take up to a third of the height; the figures the rest.
     let header_and_rows = (rows.zones.len() as f32 + 1.0) * (theme::ROW_HEIGHT + 1.0);
     let zones_height = header_and_rows.min((ui.available_height() * 0.34).max(3.0 * theme::ROW_HEIGHT));
@@ -137,6 +137,7 @@ pub fn health_view_ui(ui: &mut Ui, state: &mut HealthState, data: &HealthData) -
     ui.push_id("health figures", |ui| {
         figures_ui(ui, state, data, &rows, &mut commands);
     });
+    put_back(state, rows);
     commands
 }
 

@@ -37,8 +37,9 @@ struct Key {
     figure_sort: (FigureSort, bool),
 }
 
-/// The rows for this state, worked out again only when something they depend on changed.
-pub fn rows<'s>(state: &'s mut HealthState, data: &HealthData) -> &'s Rows {
+/// The rows for this state, worked out again only when something they depend on changed;
+/// taken out of the state while the tables are drawn (put them back with [`put_back`]).
+pub fn take_rows(state: &mut HealthState, data: &HealthData) -> Rows {
     let key = Key {
         build: data.build,
         lang: data.lang,
@@ -52,7 +53,12 @@ pub fn rows<'s>(state: &'s mut HealthState, data: &HealthData) -> &'s Rows {
         state.rows = work_out(&key, data);
         state.rows.key = Some(key);
     }
-    &state.rows
+    std::mem::take(&mut state.rows)
+}
+
+/// Keeps the rows for the next frame, which draws them again unless the state changed.
+pub fn put_back(state: &mut HealthState, rows: Rows) {
+    state.rows = rows;
 }
 
 fn work_out(key: &Key, data: &HealthData) -> Rows {
