@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod chrome;
+mod health;
 mod history_ui;
 mod panels;
 mod ui;

@@ -11,6 +11,7 @@ mod data_dir;
 mod files;
 mod hardening;
 mod history_files;
+mod inventory;
 mod report;
 
 use std::path::PathBuf;

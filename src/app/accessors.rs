@@ -8,6 +8,7 @@ use crate::state::session::Session;
 use crate::state::settings::Settings;
 use crate::state::workspace::{Results, Workspace};
 use crate::state::{Notice, Tab};
+use crate::ui::health_view::HealthState;
 use crate::ui::report_view::ReportState;
 use crate::ui::results_view::ResultsState;
 
@@ -48,6 +49,15 @@ impl SiteMatchApp {
     /// The results view's selection and sorting, as a click in it would set them.
     pub fn results_view_mut(&mut self) -> &mut ResultsState {
         self.views.results_mut()
+    }
+
+    pub fn health_view(&self) -> &HealthState {
+        self.views.health()
+    }
+
+    /// The data-health view's filters and sorting, as a click in it would set them.
+    pub fn health_view_mut(&mut self) -> &mut HealthState {
+        self.views.health_mut()
     }
 
     pub fn report_view(&self) -> &ReportState {

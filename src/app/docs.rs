@@ -7,6 +7,7 @@
 use jiff::civil::Date;
 
 use crate::model::{Catalog, FactorIdx, ZoneIdx, ZoneProfile};
+use crate::report::health::Health;
 use crate::state::checklist_doc::{ChecklistDoc, ChecklistForm};
 use crate::state::profile_edit::ProfileEditor;
 use crate::state::workspace::{Results, Workspace};
@@ -24,6 +25,10 @@ pub struct Docs {
     stale: bool,
     /// Factors edited since the last scoring, when nothing asked for a full rescore.
     edited: Vec<FactorIdx>,
+    /// The zones' data health, built when first wanted after the zones changed.
+    health: Option<Health>,
+    /// How many healths have been built: a view tells a new one from the one it sorted.
+    health_built: u64,
 }
 
 impl Docs {
@@ -37,6 +42,8 @@ impl Docs {
             today,
             stale: true,
             edited: Vec::new(),
+            health: None,
+            health_built: 0,
         }
     }
 
@@ -62,6 +69,18 @@ impl Docs {
 
     pub fn today(&self) -> Date {
         self.today
+    }
+
+    /// The zones' data health on the day, with its build number and the zones it is of;
+    /// built now if the zones changed since it last was.
+    pub fn health(&mut self) -> (&Health, u64, &Workspace) {
+        if self.health.is_none() {
+            self.health_built += 1;
+        }
+        let health = self
+            .health
+            .get_or_insert_with(|| Health::build(&self.ws.catalog, &self.ws.zones, self.today));
+        (health, self.health_built, &self.ws)
     }
 
     /// The checklist's form for its view, beside what the view shows with it.
@@ -100,6 +119,7 @@ impl Docs {
         self.ws = ws;
         self.editor = None;
         self.stale = true;
+        self.health = None;
     }
 
     /// A zone saved or read back from its file: in the list, by its id.
@@ -110,6 +130,7 @@ impl Docs {
         stamp: crate::io::FileStamp,
     ) -> ZoneIdx {
         self.stale = true;
+        self.health = None;
         self.ws.upsert(profile, path, stamp)
     }
 
@@ -118,6 +139,7 @@ impl Docs {
         self.ws.remove(zone);
         self.editor = None;
         self.stale = true;
+        self.health = None;
     }
 
     /// An item of the checklist was edited in its form: only its factor is scored again.
@@ -202,5 +224,18 @@ mod tests {
         d.remove_zone(zone);
         assert!(d.rescore(), "a zone removed: scored again");
         assert_eq!(d.results().ranking.zones.len(), d.ws().zones.len());
+    }
+
+    #[test]
+    fn the_data_health_is_built_again_only_after_the_zones_change() {
+        let mut d = docs();
+        let (health, first, _) = d.health();
+        assert_eq!(health.zones.len(), 5);
+        assert_eq!(d.health().1, first, "nothing changed: the same health");
+        d.edit_header();
+        assert_eq!(d.health().1, first, "the checklist is not the zones' data");
+        d.remove_zone(ZoneIdx::new(0));
+        let (health, second, _) = d.health();
+        assert_eq!((health.zones.len(), second), (4, first + 1));
     }
 }

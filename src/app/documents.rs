@@ -13,7 +13,7 @@ use super::jobs::{self, FolderLoad};
 use super::texts::TEXTS;
 use crate::io;
 use crate::model::Localize;
-use crate::model::{ZoneIdx, ZoneProfile};
+use crate::model::{FactorIdx, ZoneIdx, ZoneProfile};
 use crate::state::checklist_doc::ChecklistDoc;
 use crate::state::profile_edit::ProfileEditor;
 use crate::state::session::{Doc, Pending, SaveMode, Saved};
@@ -65,15 +65,8 @@ impl SiteMatchApp {
                 self.env.request_quit();
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
-            Pending::SelectProfile(zone) => {
-                if let Some(z) = self.docs.ws().zone(zone) {
-                    let mut editor =
-                        ProfileEditor::open(self.docs.catalog(), &z.profile, zone, z.path.clone());
-                    editor.stamp = Some(z.stamp);
-                    self.docs.set_editor(Some(editor));
-                    self.read_zone_history();
-                }
-            }
+            Pending::SelectProfile(zone) => self.open_zone(zone, None),
+            Pending::OpenFigure(zone, factor) => self.open_zone(zone, Some(factor)),
             Pending::NewProfile => {
                 let editor = ProfileEditor::blank(self.docs.catalog(), self.docs.today());
                 self.docs.set_editor(Some(editor));
@@ -90,6 +83,19 @@ impl SiteMatchApp {
                     self.load_folder(dir);
                 }
             }
+        }
+    }
+
+    /// Opens a loaded zone in the editor, pointed at a factor when one is given.
+    fn open_zone(&mut self, zone: ZoneIdx, factor: Option<FactorIdx>) {
+        if let Some(z) = self.docs.ws().zone(zone) {
+            let mut editor = ProfileEditor::open(self.docs.catalog(), &z.profile, zone, z.path.clone());
+            editor.stamp = Some(z.stamp);
+            if let Some(f) = factor {
+                editor.focus_on(f);
+            }
+            self.docs.set_editor(Some(editor));
+            self.read_zone_history();
         }
     }
 

@@ -222,6 +222,13 @@ impl SiteMatchApp {
                 }
                 self.views.set_tab(Tab::Zones);
             }
+            Command::OpenFigure(zone, factor) => {
+                match self.docs.editor_mut() {
+                    Some(editor) if editor.zone == Some(zone) => editor.focus_on(factor),
+                    _ => self.request(ctx, Pending::OpenFigure(zone, factor)),
+                }
+                self.views.set_tab(Tab::Zones);
+            }
             Command::NewProfile => self.request(ctx, Pending::NewProfile),
             Command::ProfileEdited(field) => self.docs.check_profile_field(field),
             Command::SaveProfile => self.save(ctx, Doc::Profile, SaveMode::Normal),

@@ -11,6 +11,7 @@ use crate::state::settings::Settings;
 use crate::state::workspace::Workspace;
 use crate::state::{Command, PlanningState, Tab};
 use crate::ui::checklist_view::{ChecklistData, checklist_view_ui};
+use crate::ui::health_view::{HealthData, HealthState, health_view_ui};
 use crate::ui::no_zones::Folder;
 use crate::ui::planning_view::{PlanningData, planning_view_ui};
 use crate::ui::report_view::{ReportData, ReportState, report_view_ui};
@@ -31,6 +32,7 @@ pub struct Views {
     was_asking: bool,
     results: ResultsState,
     report: ReportState,
+    health: HealthState,
     /// The sample checklists the start page offers.
     samples: Vec<Sample>,
     title: String,
@@ -46,6 +48,7 @@ impl Default for Views {
             was_asking: false,
             results: ResultsState::default(),
             report: ReportState::default(),
+            health: HealthState::default(),
             samples: Vec::new(),
             title: String::new(),
             style: None,
@@ -108,6 +111,14 @@ impl Views {
 
     pub fn report_mut(&mut self) -> &mut ReportState {
         &mut self.report
+    }
+
+    pub fn health(&self) -> &HealthState {
+        &self.health
+    }
+
+    pub fn health_mut(&mut self) -> &mut HealthState {
+        &mut self.health
     }
 
     pub fn set_samples(&mut self, samples: Vec<Sample>) {
@@ -308,6 +319,20 @@ impl Views {
                     scored: docs.results().requirements.len(),
                 };
                 report_view_ui(ui, &mut self.report, &mut settings.prepared_by, &data)
+            }
+            Tab::Health => {
+                let (health, build, ws) = docs.health();
+                let data = HealthData {
+                    catalog: &ws.catalog,
+                    zones: &ws.zones,
+                    health,
+                    build,
+                    dir: &ws.dir,
+                    lang,
+                };
+                egui::CentralPanel::default()
+                    .show(ui, |ui| health_view_ui(ui, &mut self.health, &data))
+                    .inner
             }
         }
     }

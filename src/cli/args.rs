@@ -89,7 +89,7 @@ pub enum Command {
         #[arg(long, value_name = "CHECKLIST.ron")]
         out: PathBuf,
     },
-    /// The zones' inventories: the history of a zone's figures.
+    /// The zones' data: where it stands, and the history of a zone's figures.
     Inventory {
         #[command(subcommand)]
         command: InventoryCommand,
@@ -102,12 +102,42 @@ pub enum Command {
     },
 }
 
+/// What `inventory` does.
 #[derive(Debug, Subcommand)]
 pub enum InventoryCommand {
+    /// The data health of a folder of zones (数据体检): per zone, the share of the catalog's
+    /// factors it knows and its stale, due, illustrative and unknown figures; per owner
+    /// (责任单位), the figures it must update, most overdue first. `--date` sets the day the
+    /// figures' age is counted to.
+    Status(InventoryStatusArgs),
     /// The history of a zone's figures (修改记录): every saved change of a value, planned
     /// amount, source, as-of date, owner or illustrative mark, with when, who, how, and old →
     /// new, oldest first. A deleted zone's history is kept and shown too.
     History(InventoryHistoryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InventoryStatusArgs {
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
+    /// Only the figures of this owner (its name exactly; `未指定责任单位` or `no owner named`
+    /// for the figures nobody is named for).
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// Output format. JSON: `date`; `zones` (id, name, known, factors, completeness in
+    /// percent to one decimal, stale, due, illustrative, unknown); `owners` (owner, null for
+    /// none named; stale; due; `figures`: zone, zone_name, factor, factor_name, value, as_of,
+    /// freshness `due` or `stale`, days_over, days_left); `owners_named`; `owner_filter`
+    /// (null, or owner and found: `figures`, `all_current` or `no_such_owner`).
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+    pub format: StatusFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -15,6 +15,7 @@ mod args;
 mod check;
 mod generate;
 mod inventory_history;
+mod inventory_status;
 mod logging;
 mod messages;
 mod pipeline;
@@ -35,8 +36,9 @@ use crate::model::text::printable;
 use crate::model::{Catalog, Lang, Localize};
 
 pub use args::{
-    Cli, Command, Format, HistoryFormat, InventoryCommand, InventoryHistoryArgs, LangArg, PipelineArgs,
-    PipelineFormat, PlanArgs, PlanFormat, ReportArgs, ReportFormat, ScoreArgs, lang_for_locale, system_lang,
+    Cli, Command, Format, HistoryFormat, InventoryCommand, InventoryHistoryArgs, InventoryStatusArgs,
+    LangArg, PipelineArgs, PipelineFormat, PlanArgs, PlanFormat, ReportArgs, ReportFormat, ScoreArgs,
+    StatusFormat, lang_for_locale, system_lang,
 };
 
 use app::app;
@@ -44,6 +46,7 @@ use args::lang_in_args;
 use check::check;
 use generate::generate;
 use inventory_history::inventory_history;
+use inventory_status::inventory_status;
 use messages::{Failure, Notice, fail, usage_error_zh};
 use pipeline::pipeline;
 use plan::plan;
@@ -216,10 +219,11 @@ fn run_command(ctx: &Ctx, command: &Option<Command>) -> Result<bool, Failure> {
         Some(Command::Import { survey, out }) => import(ctx, survey, out),
         Some(Command::Plan(args)) => plan(ctx, args),
         Some(Command::Pipeline(args)) => pipeline(ctx, args),
-        Some(Command::Check { paths }) => check(ctx, paths),
         Some(Command::Inventory { command }) => match command {
+            InventoryCommand::Status(args) => inventory_status(ctx, args),
             InventoryCommand::History(args) => inventory_history(ctx, args),
         },
+        Some(Command::Check { paths }) => check(ctx, paths),
         Some(Command::App { checklist, profiles }) => app(ctx, checklist.clone(), profiles.clone()),
         None => app(ctx, None, None),
     }

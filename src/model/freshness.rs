@@ -53,6 +53,12 @@ impl Freshness {
         (days(as_of, today) - i64::from(fresh_days)).max(0)
     }
 
+    /// The days left of a figure's period on `today` (0 once it has ended): how soon a due
+    /// figure goes stale.
+    pub fn days_left(as_of: Date, today: Date, fresh_days: u32) -> i64 {
+        (i64::from(fresh_days) - days(as_of, today)).max(0)
+    }
+
     /// The code scripts read (`current`, `due`, `stale`): the JSON's and the CSV's.
     pub fn code(self) -> &'static str {
         match self {
@@ -191,6 +197,9 @@ mod tests {
         assert_eq!(Freshness::days_over(aged(today, 180), today, 180), 0);
         assert_eq!(Freshness::days_over(aged(today, 181), today, 180), 1);
         assert_eq!(Freshness::days_over(aged(today, 10), today, 180), 0);
+        assert_eq!(Freshness::days_left(aged(today, 172), today, 180), 8);
+        assert_eq!(Freshness::days_left(aged(today, 180), today, 180), 0);
+        assert_eq!(Freshness::days_left(aged(today, 181), today, 180), 0);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! - [`model::ReportModel`]: the printed match report (cover, summary, a section per detailed
 //!   zone, appendix, page plan), laid out to PDF by [`pdf`] with the Typst template.
 //! - [`projects::Ledger`]: the project pipeline (项目台账) of a folder of checklists.
+//! - [`health::Health`]: where a folder of zones' data stands (数据体检): completeness per
+//!   zone, and the figures each owner must update.
 
 pub mod columns;
 pub mod csv;
@@ -12,6 +14,7 @@ pub mod docx;
 mod docx_texts;
 #[cfg(feature = "pdf")]
 pub mod glyphs;
+pub mod health;
 pub mod json;
 pub mod model;
 #[cfg(feature = "pdf")]

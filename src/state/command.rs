@@ -29,6 +29,8 @@ pub enum Command {
     ShowZone(ZoneIdx),
     /// Edit a loaded zone in the profile editor.
     SelectProfile(ZoneIdx),
+    /// Edit a loaded zone in the profile editor at one factor: scrolled to it and marked.
+    OpenFigure(ZoneIdx, FactorIdx),
     NewProfile,
     /// A profile editor field was edited: a factor's entry, or (`None`) the zone's own fields.
     ProfileEdited(Option<FactorIdx>),

@@ -33,6 +33,8 @@ pub enum Tab {
     Zones,
     Report,
     Planning,
+    /// 数据体检: where the zones' data stands, and the figures each owner must update.
+    Health,
 }
 
 /// A message shown in the notice bar: an error until dismissed or until what it is about is

@@ -26,6 +26,9 @@ pub struct MetaDraft {
     pub as_of: String,
     /// The zone's location, kept as read (the form does not edit it yet).
     pub location: Option<crate::model::geo::Location>,
+    /// The departments that own the zone's figures by default, kept as read (the form does
+    /// not edit them yet).
+    pub owners: crate::model::Owners,
 }
 
 /// What is wrong with the profile's own fields.
@@ -89,6 +92,7 @@ impl ProfileForm {
                 contact_en: p.contact_en.clone(),
                 as_of: p.as_of.to_string(),
                 location: p.location,
+                owners: p.owners.clone(),
             },
             entries: catalog
                 .factors()
@@ -208,6 +212,17 @@ pub struct ProfileEditor {
     pub stamp: Option<crate::io::FileStamp>,
     /// The zone's history of saved changes, as the app has read it.
     pub figure_history: super::figure_history::FigureHistory,
+    /// The factor the editor was opened at (a figure clicked in the data-health view): its
+    /// row is marked, and scrolled into view once.
+    pub focus: Option<FactorFocus>,
+}
+
+/// A factor the editor points the officer at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FactorFocus {
+    pub factor: FactorIdx,
+    /// The row is still to be scrolled into view.
+    pub scroll: bool,
 }
 
 impl ProfileEditor {
@@ -224,6 +239,7 @@ impl ProfileEditor {
             meta_errors: Vec::new(),
             stamp: None,
             figure_history: Default::default(),
+            focus: None,
         }
     }
 
@@ -241,7 +257,13 @@ impl ProfileEditor {
             meta_errors: Vec::new(),
             stamp: None,
             figure_history: Default::default(),
+            focus: None,
         }
+    }
+
+    /// Points the editor at a factor: its row is marked and brought into view.
+    pub fn focus_on(&mut self, factor: FactorIdx) {
+        self.focus = Some(FactorFocus { factor, scroll: true });
     }
 
     pub fn is_new(&self) -> bool {

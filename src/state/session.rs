@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use super::command::Answer;
 use super::settings::Recovery;
-use crate::model::ZoneIdx;
+use crate::model::{FactorIdx, ZoneIdx};
 
 /// A document that can hold unsaved work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +31,8 @@ pub enum Pending {
     OpenChecklist(Option<PathBuf>),
     Quit,
     SelectProfile(ZoneIdx),
+    /// Open a zone in the editor at one factor.
+    OpenFigure(ZoneIdx, FactorIdx),
     NewProfile,
     Reload,
     OpenProfilesFolder,
@@ -48,6 +50,7 @@ impl Pending {
             Doc::Profile => matches!(
                 self,
                 Pending::SelectProfile(_)
+                    | Pending::OpenFigure(..)
                     | Pending::NewProfile
                     | Pending::Reload
                     | Pending::OpenProfilesFolder
@@ -506,6 +509,22 @@ mod tests {
     }
 
     #[test]
+    fn opening_a_figure_asks_about_the_unsaved_zone_first() {
+        let mut app = FakeApp::dirty(false, true);
+        let figure = Pending::OpenFigure(ZoneIdx::new(1), FactorIdx::from_index(3).expect("a factor"));
+        app.request(figure.clone());
+        assert_eq!(
+            app.session.modal(),
+            Some(&Modal::Unsaved {
+                doc: Doc::Profile,
+                then: figure.clone()
+            })
+        );
+        app.answer(Answer::Discard);
+        assert_eq!(app.performed(), [&figure]);
+    }
+
+    #[test]
     fn cancel_on_a_conflict_writes_nothing() {
         let mut app = FakeApp::dirty(true, false);
         app.outcomes = vec![Saved::Conflict];
@@ -600,6 +619,11 @@ mod tests {
             (Pending::Reload, true, false),
             (Pending::OpenProfilesFolder, true, false),
             (Pending::SelectProfile(ZoneIdx::new(0)), true, false),
+            (
+                Pending::OpenFigure(ZoneIdx::new(0), FactorIdx::from_index(0).expect("a factor")),
+                true,
+                false,
+            ),
             (Pending::ImportSurvey, false, true),
             (Pending::NewChecklist, false, true),
         ] {

@@ -5,6 +5,7 @@ pub mod about;
 pub mod breakdown;
 pub mod checklist_view;
 pub mod fonts;
+pub mod health_view;
 pub mod map;
 pub mod no_zones;
 pub mod picker;

@@ -152,6 +152,7 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
             (Tab::Zones, t.tab_zones),
             (Tab::Report, t.tab_report),
             (Tab::Planning, t.tab_planning),
+            (Tab::Health, t.tab_health),
         ] {
             ui.selectable_value(tab, t, RichText::new(label).strong());
         }

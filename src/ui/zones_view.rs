@@ -274,10 +274,14 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
                 });
             });
             ui.add_space(theme::SECTION_GAP);
+            // A factor the editor was opened at: its category opens to show it.
+            let focus = editor.focus.filter(|f| f.scroll).map(|f| f.factor);
             for (cat_idx, category) in catalog.categories() {
+                let holds_focus = focus.is_some_and(|f| catalog.factor(f).category == cat_idx);
                 egui::CollapsingHeader::new(RichText::new(category.name.get(lang)).strong())
                     .id_salt(("profile category", cat_idx.index()))
                     .default_open(true)
+                    .open(holds_focus.then_some(true))
                     .show(ui, |ui| {
                         egui::Grid::new(("profile grid", cat_idx.index()))
                             .num_columns(7)
@@ -294,6 +298,10 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
                     });
             }
         });
+    // Scrolled to once; the mark stays while the zone is open.
+    if let Some(focus) = &mut editor.focus {
+        focus.scroll = false;
+    }
 }
 
 // The widths of the factor table's columns, narrow enough that value, source, date,
@@ -343,11 +351,33 @@ fn entry_row_ui(
         other => (other, None, None),
     };
     let hover = history::figure_hover(&editor.figure_history, factor, lang);
+    let focus = editor.focus.filter(|x| x.factor == f);
     let Some(draft) = editor.form.entries.get_mut(f.index()) else {
         return false;
     };
     let name = factor.name.get(lang);
-    theme::cell(ui, FACTOR_W, |ui| theme::truncated(ui, name, &hover));
+    theme::cell(ui, FACTOR_W, |ui| match focus {
+        // The factor the editor was opened at: marked, and brought into view once.
+        Some(focus) => {
+            let palette = theme::palette(ui.ctx());
+            let marked = egui::Frame::new()
+                .fill(palette.info.gamma_multiply(0.18))
+                .stroke(egui::Stroke::new(1.0, palette.info))
+                .corner_radius(3.0)
+                .inner_margin(egui::Margin::symmetric(4, 0))
+                .show(ui, |ui| {
+                    ui.add(egui::Label::new(RichText::new(name).strong()).truncate())
+                        .on_hover_text(format!("{hover}\n{}", t.opened_here))
+                })
+                .response;
+            if focus.scroll {
+                marked.scroll_to_me(Some(egui::Align::Center));
+            }
+        }
+        None => {
+            theme::truncated(ui, name, &hover);
+        }
+    });
     let mut changed = theme::cell(ui, VALUE_W, |ui| {
         let label = (t.offered_of)(name);
         value_editor_ui(

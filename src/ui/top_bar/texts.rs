@@ -39,6 +39,7 @@ pub struct Texts {
     pub tab_zones: &'static str,
     pub tab_report: &'static str,
     pub tab_planning: &'static str,
+    pub tab_health: &'static str,
 }
 
 const ZH: Texts = Texts {
@@ -70,6 +71,7 @@ const ZH: Texts = Texts {
     tab_zones: "开发区",
     tab_report: "报告",
     tab_planning: "储备规划",
+    tab_health: "数据体检",
 };
 
 const EN: Texts = Texts {
@@ -101,6 +103,7 @@ const EN: Texts = Texts {
     tab_zones: "Zones",
     tab_report: "Report",
     tab_planning: "Planning",
+    tab_health: "Data health",
 };
 
 /// The top bar's words in `lang`.

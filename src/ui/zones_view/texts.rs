@@ -44,6 +44,8 @@ pub struct Texts {
     /// The entry's own owner; its hint is the default in force.
     pub col_owner: &'static str,
     pub as_of_hint: &'static str,
+    /// The hover of the factor the editor was opened at from the data-health view.
+    pub opened_here: &'static str,
     /// Under a date that cannot be taken (the reason is in its hover).
     pub bad_date: &'static str,
     /// Accessible names of a factor's inputs.
@@ -139,6 +141,7 @@ const ZH: Texts = Texts {
     col_freshness: "时效",
     col_owner: "责任单位（空白为默认）",
     as_of_hint: "同上",
+    opened_here: "从“数据体检”打开：请核实或更新此项数据",
     bad_date: "日期有误",
     offered_of: |name| format!("{name} 现有"),
     source_of: |name| format!("{name} 来源"),
@@ -208,6 +211,7 @@ const EN: Texts = Texts {
     col_freshness: "Freshness",
     col_owner: "Owner (blank: default)",
     as_of_hint: "profile date",
+    opened_here: "Opened from Data health: confirm or update this figure",
     bad_date: "bad date",
     offered_of: |name| format!("{name} offered"),
     source_of: |name| format!("{name} source"),
