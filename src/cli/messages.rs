@@ -205,10 +205,10 @@ impl Localize for Failure {
             (Failure::Window(e), Lang::Zh) => format!("无法打开窗口：{e}"),
             (Failure::Window(e), Lang::En) => format!("could not open the window: {e}"),
             (Failure::NoDesktop, Lang::Zh) => {
-                "此版本不含桌面窗口，只能使用命令行命令（score、report、check、plan、survey、import、gen）".into()
+                "此版本不含桌面窗口，只能使用命令行命令（score、report、check、plan、pipeline、inventory、survey、import、gen）".into()
             }
             (Failure::NoDesktop, Lang::En) => {
-                "this build has no desktop window; use the commands (score, report, check, plan, survey, import, gen)"
+                "this build has no desktop window; use the commands (score, report, check, plan, pipeline, inventory, survey, import, gen)"
                     .into()
             }
             (Failure::BothIsForTheReport, Lang::Zh) => "--lang both 只用于 report 命令；请选择 zh 或 en".into(),
