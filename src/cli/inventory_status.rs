@@ -2,8 +2,8 @@
 //! summary is built by `report::health`; only loading and output are here.
 
 use super::args::{InventoryStatusArgs, StatusFormat};
-use super::messages::{Failure, Notice};
-use super::{Ctx, load_zones, print_out, profiles_dir};
+use super::messages::Failure;
+use super::{Ctx, print_out};
 use crate::model::text::printable;
 use crate::report::health::{self, Health, OwnerFilter};
 
@@ -13,11 +13,7 @@ use crate::report::health::{self, Health, OwnerFilter};
 pub(super) fn inventory_status(ctx: &Ctx, args: &InventoryStatusArgs) -> Result<bool, Failure> {
     let catalog = &ctx.catalog;
     let lang = ctx.lang.table()?;
-    let dir = profiles_dir(args.profiles.as_deref())?;
-    let loaded = load_zones(&dir, catalog)?;
-    for e in &loaded.errors {
-        ctx.note(&Notice::Skipped(e));
-    }
+    let (_, loaded) = ctx.zones(args.profiles.as_deref())?;
     let zones = &loaded.zones;
     let health = Health::build(catalog, zones, ctx.today);
     let filter = args.owner.as_deref().map(OwnerFilter::parse);

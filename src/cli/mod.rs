@@ -73,6 +73,17 @@ impl Ctx {
     }
 
     /// Tells the user something on stderr, `sitematch: …`.
+    /// The zones of `--profiles` (or of the data folder), with the folder they were read from;
+    /// each file that could not be loaded is noted, and the others are used.
+    fn zones(&self, given: Option<&Path>) -> Result<(PathBuf, io::LoadedProfiles), Failure> {
+        let dir = profiles_dir(given)?;
+        let loaded = load_zones(&dir, &self.catalog)?;
+        for e in &loaded.errors {
+            self.note(&Notice::Skipped(e));
+        }
+        Ok((dir, loaded))
+    }
+
     fn note(&self, notice: &Notice) {
         eprintln!(
             "sitematch{}{}",

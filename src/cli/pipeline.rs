@@ -3,7 +3,7 @@
 
 use super::args::{PipelineArgs, PipelineFormat};
 use super::messages::{Failure, Notice};
-use super::{Ctx, load_zones, print_out, profiles_dir};
+use super::{Ctx, print_out};
 use crate::io;
 use crate::model::text::printable;
 
@@ -22,11 +22,7 @@ pub(super) fn pipeline(ctx: &Ctx, args: &PipelineArgs) -> Result<bool, Failure> 
     if lists.is_empty() {
         return Err(Failure::NoChecklists(args.checklists.clone()));
     }
-    let dir = profiles_dir(args.profiles.as_deref())?;
-    let loaded = load_zones(&dir, catalog)?;
-    for e in &loaded.errors {
-        ctx.note(&Notice::Skipped(e));
-    }
+    let (_, loaded) = ctx.zones(args.profiles.as_deref())?;
     let named: Vec<_> = lists
         .into_iter()
         .map(|(path, list)| {

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::args::{PlanArgs, PlanFormat};
 use super::messages::{Failure, Notice};
-use super::{Ctx, load_zones, print_out, profiles_dir};
+use super::{Ctx, print_out};
 use crate::io;
 use crate::model::text::printable;
 use crate::scoring::Scorer;
@@ -18,11 +18,7 @@ pub(super) fn plan(ctx: &Ctx, args: &PlanArgs) -> Result<bool, Failure> {
     use crate::report::plan as text;
     let catalog = &ctx.catalog;
     let lang = ctx.lang.table()?;
-    let dir = profiles_dir(args.profiles.as_deref())?;
-    let loaded = load_zones(&dir, catalog)?;
-    for e in &loaded.errors {
-        ctx.note(&Notice::Skipped(e));
-    }
+    let (dir, loaded) = ctx.zones(args.profiles.as_deref())?;
     let Some(zone) = loaded
         .zones
         .iter()

@@ -6,9 +6,9 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::Path;
 
+use super::Ctx;
 use super::args::{ReportArgs, ReportFormat};
 use super::messages::{Failure, Notice};
-use super::{Ctx, load_zones, profiles_dir};
 use crate::io;
 use crate::report::{self, ReportModel, ReportOptions};
 use crate::scoring::Scorer;
@@ -17,11 +17,7 @@ use crate::scoring::Scorer;
 pub(super) fn report_pdf(ctx: &Ctx, args: &ReportArgs) -> Result<bool, Failure> {
     let catalog = &ctx.catalog;
     let checklist = io::load_checklist_to_score(&args.checklist, catalog)?;
-    let dir = profiles_dir(args.profiles.as_deref())?;
-    let loaded = load_zones(&dir, catalog)?;
-    for e in &loaded.errors {
-        ctx.note(&Notice::Skipped(e));
-    }
+    let (dir, loaded) = ctx.zones(args.profiles.as_deref())?;
     let mut picked = Vec::new();
     for id in &args.zones {
         match loaded.zones.iter().position(|z| z.profile.id == *id) {

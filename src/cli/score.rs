@@ -5,9 +5,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::Ctx;
 use super::args::{Format, ScoreArgs};
 use super::messages::{Failure, Notice};
-use super::{Ctx, load_zones, profiles_dir};
 use crate::io;
 use crate::model::text::printable;
 use crate::report::{self, RankingReport, ZoneRow};
@@ -25,11 +25,7 @@ pub(super) fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
         return Err(Failure::XlsxNeedsOut);
     }
     let checklist = io::load_checklist_to_score(&args.checklist, catalog)?;
-    let dir = profiles_dir(args.profiles.as_deref())?;
-    let loaded = load_zones(&dir, catalog)?;
-    for e in &loaded.errors {
-        ctx.note(&Notice::Skipped(e));
-    }
+    let (_, loaded) = ctx.zones(args.profiles.as_deref())?;
     let scorer = Scorer::new(catalog, &checklist, ctx.today);
     let ranking = scorer.rank(&loaded.zones);
     let today = ctx.today;
