@@ -178,12 +178,24 @@ pub struct Change {
 impl Change {
     /// The old text, or `（无）` when there was none.
     pub fn old_text(&self, lang: Lang) -> &str {
-        self.old.as_deref().unwrap_or(TEXTS.get(lang).none)
+        self.shown(self.old.as_deref(), lang)
     }
 
     /// The new text, or `（无）` when there is none.
     pub fn new_text(&self, lang: Lang) -> &str {
-        self.new.as_deref().unwrap_or(TEXTS.get(lang).none)
+        self.shown(self.new.as_deref(), lang)
+    }
+
+    /// A side of the change as a reader reads it: the text the file holds, except for the
+    /// illustrative mark, which reads as 是 / 否 rather than as `true` and nothing.
+    fn shown<'a>(&self, text: Option<&'a str>, lang: Lang) -> &'a str {
+        let t = TEXTS.get(lang);
+        match (self.field, text) {
+            (Field::Illustrative, Some("true")) => t.yes,
+            (Field::Illustrative, _) => t.no,
+            (_, Some(text)) => text,
+            (_, None) => t.none,
+        }
     }
 
     /// `1677 mu → 1700 mu`.
@@ -319,6 +331,9 @@ struct Texts {
     unsigned: &'static str,
     /// A field that held nothing, before or after.
     none: &'static str,
+    /// The illustrative mark set, and not set.
+    yes: &'static str,
+    no: &'static str,
 }
 
 static TEXTS: Bilingual<Texts> = Bilingual {
@@ -334,6 +349,8 @@ static TEXTS: Bilingual<Texts> = Bilingual {
         default_owner: "默认责任单位",
         unsigned: "未署名",
         none: "（无）",
+        yes: "是",
+        no: "否",
     },
     en: Texts {
         editor: "editor",
@@ -347,6 +364,8 @@ static TEXTS: Bilingual<Texts> = Bilingual {
         default_owner: "default owner",
         unsigned: "unsigned",
         none: "(none)",
+        yes: "yes",
+        no: "no",
     },
 };
 

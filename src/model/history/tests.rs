@@ -309,3 +309,19 @@ fn keys_read_as_factor_or_category_names() {
     assert_eq!(How::Editor.label(Lang::Zh), "编辑器");
     assert_eq!(How::Import.code(), "import");
 }
+
+#[test]
+fn changes_read_as_a_reader_reads_them() {
+    let change = |field, old: Option<&str>, new: Option<&str>| Change {
+        key: "land.largest_parcel".into(),
+        field,
+        old: old.map(str::to_owned),
+        new: new.map(str::to_owned),
+    };
+    let mark = change(Field::Illustrative, Some("true"), None);
+    assert_eq!(mark.old_to_new(Lang::Zh), "是 → 否");
+    assert_eq!(mark.old_to_new(Lang::En), "yes → no");
+    let value = change(Field::Value, None, Some("650 mu"));
+    assert_eq!(value.old_to_new(Lang::Zh), "（无） → 650 mu");
+    assert_eq!(value.old_to_new(Lang::En), "(none) → 650 mu");
+}
