@@ -4,6 +4,7 @@
 //! Pure: no egui, no file system, no clock. Text comes in and checked values come out
 //! (`parse`), checked values go back to text (`write`); the `io` module does the files.
 
+pub mod amount;
 pub mod catalog;
 pub mod checklist;
 pub mod error;

@@ -6,6 +6,7 @@
 use jiff::civil::Date;
 
 use super::texts::TEXTS;
+use crate::model::amount::{self, AmountError};
 use crate::model::number::{self, NumberError};
 use crate::model::value::{self, YesNo};
 use crate::model::{
@@ -130,128 +131,19 @@ impl ValueDraft {
     }
 }
 
-/// A word that may follow a number in a field, the unit it names and the power of ten it
-/// multiplies by: `公顷` (ha, 0), `万亩` (mu, 4), `亿` (万元, 4), `元` (万元, −4).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnitWord<U> {
-    word: String,
-    unit: U,
-    exp: i32,
-    /// The unit's own name in this language, listed when a word is not understood.
-    name_of: Option<Lang>,
-}
+pub use crate::model::amount::{UnitWord, unit_words};
 
-/// The words that name a unit as officers write it: its Chinese and English names and id, the
-/// part before `/` (`万元` for `万元/亩`), and with 万 and 亿: `2万亩`, `15亿` in a field counted
-/// in 万元 (150 000 万元), `3000元` there (0.3 万元). A bare `万` or `亿` belongs to the field's
-/// `current` unit only.
-pub fn unit_words<U: Copy>(zh: &str, en: &str, id: &str, unit: U, current: bool) -> Vec<UnitWord<U>> {
-    let mut words = Vec::new();
-    for (name, lang) in [(zh, Some(Lang::Zh)), (en, Some(Lang::En)), (id, None)] {
-        let word = normalize_word(name);
-        if !word.is_empty() {
-            words.push(UnitWord {
-                word,
-                unit,
-                exp: 0,
-                name_of: lang,
-            });
-        }
-    }
-    let mut add = |word: &str, exp: i32| {
-        let word = normalize_word(word);
-        if !word.is_empty() {
-            words.push(UnitWord {
-                word,
-                unit,
-                exp,
-                name_of: None,
-            });
-        }
-    };
-    let numerator = |name: &str| name.split_once('/').map(|(n, _)| n.to_owned());
-    if let Some(n) = numerator(zh) {
-        add(&n, 0);
-    }
-    match zh.strip_prefix('万') {
-        // Counted in 万 (万元, 万吨/日): 元 is a ten-thousandth of it, 亿 ten thousand of it.
-        Some(base) => {
-            for name in std::iter::once(base.to_owned()).chain(numerator(base)) {
-                add(&name, -4);
-                add(&format!("亿{name}"), 4);
-            }
-            if current {
-                add("万", 0);
-                add("亿", 4);
-            }
-        }
-        None => {
-            add(&format!("万{zh}"), 4);
-            add(&format!("亿{zh}"), 8);
-            if current {
-                add("万", 4);
-                add("亿", 8);
-            }
-        }
-    }
-    words
-}
-
-/// A unit word as compared: no spaces, lower case, `平米` and `㎡` for 平方米 and m².
-fn normalize_word(word: &str) -> String {
-    let word: String = word
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_lowercase();
-    word.replace("平米", "平方米")
-        .replace('㎡', "m²")
-        .replace("m2", "m²")
-}
-
-/// Reads a number typed with or without a unit (`300`, `300亩`, `300 亩`, `2万`, `15亿`,
-/// `1,000`, full-width digits): the amount in the unit it names, else in `current`. A word
-/// that names none of the field's units is refused with the units it may use.
+/// Reads a number typed with or without a unit, as [`amount::read_amount`] does, with the
+/// reason as a form shows it.
 pub fn read_amount<U: Copy + PartialEq>(
     text: &str,
     words: &[UnitWord<U>],
     current: U,
 ) -> Result<(rust_decimal::Decimal, U), DraftError> {
-    let (n, rest) = number::split_number(text).map_err(|e| DraftError::Value(e.into()))?;
-    if rest.is_empty() {
-        return Ok((n, current));
-    }
-    if rest.chars().any(|c| c.is_ascii_digit()) {
-        // `5l5`: a mistyped number, not a number and a unit.
-        return Err(DraftError::Value(ValueError::Number(NumberError::NotANumber(
-            text.trim().to_owned(),
-        ))));
-    }
-    let typed = normalize_word(&rest);
-    // A unit's own name first: `万平方米` is that unit, not 万 of 平方米.
-    let found = words
-        .iter()
-        .filter(|w| w.word == typed)
-        .min_by_key(|w| w.exp.abs());
-    let Some(w) = found else {
-        let names = |lang: Lang| -> Vec<String> {
-            words
-                .iter()
-                .filter(|w| w.name_of == Some(lang))
-                .map(|w| w.word.clone())
-                .collect()
-        };
-        return Err(DraftError::UnitWord {
-            given: rest,
-            allowed: Text::new(names(Lang::Zh).join("、"), names(Lang::En).join(", ")),
-        });
-    };
-    let amount = number::shift(n, w.exp).ok_or_else(|| {
-        DraftError::Value(ValueError::Number(NumberError::OutOfRange(
-            text.trim().to_owned(),
-        )))
-    })?;
-    Ok((amount, w.unit))
+    amount::read_amount(text, words, current).map_err(|e| match e {
+        AmountError::Value(v) => DraftError::Value(v),
+        AmountError::UnitWord { given, allowed } => DraftError::UnitWord { given, allowed },
+    })
 }
 
 /// Reads a date typed as `2025-06-30` (also `2025/6/30`, `2025.6.30`).
