@@ -50,6 +50,7 @@ impl RawCatalog {
         }
         .check_factors(factors)?;
         let factor_ids = factor_ids(&factors);
+        let factor_names = super::names::check_names(&factors, text)?;
         let mut catalog = Catalog {
             units,
             categories,
@@ -57,6 +58,7 @@ impl RawCatalog {
             vocabularies,
             industry_vocabulary,
             factor_ids,
+            factor_names,
             tiers: Vec::new(),
             fingerprint: fingerprint(text),
         };
@@ -306,6 +308,7 @@ impl FactorCheck<'_> {
             importance: f.importance,
             default_from: f.default_from,
             fresh_days,
+            aliases: f.aliases,
         })
     }
 
@@ -551,7 +554,7 @@ fn fingerprint(text: &str) -> u64 {
 }
 
 /// The error for a problem of the entry with id `id`, at the first place the id is quoted.
-fn error_at(text: &str, id: &str, problem: CatalogProblem) -> ParseError {
+pub(super) fn error_at(text: &str, id: &str, problem: CatalogProblem) -> ParseError {
     ParseError::at(text, &format!("\"{id}\""), problem.into())
 }
 

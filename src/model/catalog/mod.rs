@@ -7,6 +7,7 @@
 //! `check` the one pass that turns it into a [`Catalog`].
 
 mod check;
+pub mod names;
 mod raw;
 
 use std::collections::HashMap;
@@ -254,6 +255,9 @@ pub struct Factor {
     pub default_from: Option<PlanField>,
     /// How many days its figures stay current (DOMAIN §4, "Freshness").
     pub fresh_days: u32,
+    /// Other names provinces' and zones' tables give it as a column header, besides its own
+    /// (`可供工业用地`, `供电容量`); no two factors share one (checked at load).
+    pub aliases: Vec<String>,
 }
 
 impl Factor {
@@ -272,6 +276,8 @@ pub struct Catalog {
     vocabularies: Vec<Vocabulary>,
     industry_vocabulary: VocabIdx,
     factor_ids: HashMap<String, FactorIdx>,
+    /// Every factor's names and aliases, folded ([`names::fold`]), to the factor.
+    factor_names: HashMap<String, FactorIdx>,
     tiers: Vec<Tier>,
     /// A hash of the text the catalog was read from: what indices into it mean.
     fingerprint: u64,

@@ -114,6 +114,9 @@ pub(super) struct RawFactor {
     /// How many days the factor's figures stay current.
     #[serde(default)]
     pub(super) fresh_days: Option<u32>,
+    /// Other names tables use for it as a column header (`可供工业用地`, `供电容量`).
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
 }
 
 #[derive(Deserialize)]

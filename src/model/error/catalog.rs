@@ -165,6 +165,17 @@ pub enum CatalogProblem {
     LastTierHasConditions {
         tier: Named,
     },
+    /// A factor's alias that is empty (or only spaces).
+    EmptyAlias {
+        factor: Named,
+    },
+    /// A name or alias (`alias`, as written) that two factors go by, so a column header
+    /// with it could be either.
+    SharedAlias {
+        alias: String,
+        first: Named,
+        second: Named,
+    },
 }
 
 impl Localize for CatalogProblem {
@@ -485,6 +496,19 @@ impl Localize for CatalogProblem {
             (C::LastTierHasConditions { tier: t }, Lang::En) => format!(
                 "{}the last tier must have no conditions, so that every zone has a tier",
                 tier(t)
+            ),
+            (C::EmptyAlias { factor: f }, Lang::Zh) => format!("{}别名不能为空", factor(f)),
+            (C::EmptyAlias { factor: f }, Lang::En) => format!("{}an alias in `aliases` is empty", factor(f)),
+            (C::SharedAlias { alias, first, second }, Lang::Zh) => format!(
+                "名称“{alias}”同时属于要素{}和{}，表头用它时无法确定是哪一项；请从其中一项的别名中删去",
+                first.label(lang),
+                second.label(lang)
+            ),
+            (C::SharedAlias { alias, first, second }, Lang::En) => format!(
+                "the name `{alias}` belongs to both factor {} and factor {}, so a column header with it \
+                 could be either; remove it from one factor's `aliases`",
+                first.label(lang),
+                second.label(lang)
             ),
         }
     }

@@ -342,6 +342,12 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
             value: "planned".into(),
         },
         CatalogProblem::LastTierHasConditions { tier },
+        CatalogProblem::EmptyAlias { factor: land.clone() },
+        CatalogProblem::SharedAlias {
+            alias: "供电容量".into(),
+            first: factor(c, "power.capacity"),
+            second: factor(c, "power.green_quota"),
+        },
     ];
     problems.extend(catalog_problems.into_iter().map(Problem::from));
     problems
@@ -435,6 +441,8 @@ fn variant(p: &Problem) -> String {
             CatalogProblem::TierBadValue { .. } => "TierBadValue",
             CatalogProblem::TierNotYes { .. } => "TierNotYes",
             CatalogProblem::LastTierHasConditions { .. } => "LastTierHasConditions",
+            CatalogProblem::EmptyAlias { .. } => "EmptyAlias",
+            CatalogProblem::SharedAlias { .. } => "SharedAlias",
         },
         Problem::WrongFileKind { .. } => "WrongFileKind",
         Problem::UnknownField { .. } => "UnknownField",
@@ -471,8 +479,8 @@ fn every_problem_reads_in_chinese_and_in_english() {
     let c = catalog();
     let problems = every_problem(&c);
     let covered: std::collections::BTreeSet<String> = problems.iter().map(variant).collect();
-    // 17 syntax, 21 expected, 12 value, 26 catalog and 19 other problems.
-    assert_eq!(covered.len(), 17 + 21 + 12 + 26 + 19, "{covered:?}");
+    // 17 syntax, 21 expected, 12 value, 28 catalog and 19 other problems.
+    assert_eq!(covered.len(), 17 + 21 + 12 + 28 + 19, "{covered:?}");
     for p in &problems {
         assert_renders(&variant(p), p, &c);
         // Inside a parse error, with the fields it was found in.
