@@ -45,6 +45,23 @@ pub struct UnitWord<U> {
     name_of: Option<Lang>,
 }
 
+impl<U: Copy> UnitWord<U> {
+    /// The word as compared ([`normalize_word`]).
+    pub fn word(&self) -> &str {
+        &self.word
+    }
+
+    /// The unit it names.
+    pub fn unit(&self) -> U {
+        self.unit
+    }
+
+    /// The power of ten it multiplies by (`万亩`: 4).
+    pub fn exp(&self) -> i32 {
+        self.exp
+    }
+}
+
 /// The words that name a unit as officers write it: its Chinese and English names and id, the
 /// part before `/` (`万元` for `万元/亩`), and with 万 and 亿: `2万亩`, `15亿` in a field counted
 /// in 万元 (150 000 万元), `3000元` there (0.3 万元). A bare `万` or `亿` belongs to the field's

@@ -10,6 +10,7 @@ pub mod checklist;
 pub mod error;
 pub mod freshness;
 pub mod geo;
+pub mod header;
 pub mod history;
 pub mod importance;
 pub mod number;

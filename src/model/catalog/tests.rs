@@ -3,6 +3,7 @@
 
 use super::check::converts_exactly;
 use super::*;
+use crate::model::text::Localize;
 use rust_decimal_macros::dec;
 
 fn builtin() -> Catalog {
@@ -277,4 +278,64 @@ fn freshness_periods_come_from_the_factor_or_the_default_and_must_be_sensible() 
             .contains("`default_fresh_days`: must be 1 to 36 500 days, not 40000"),
         "{e}"
     );
+}
+
+/// Two factors that share a name or an alias (compared as headers are: width, spaces and case
+/// aside) are refused at load, naming both, in either language; so is an empty alias. The
+/// bundled catalog's aliases are all distinct.
+#[test]
+fn an_alias_shared_by_two_factors_is_refused_at_load() {
+    let shared = BUILTIN.replacen(r#""绿电指标","#, r#""绿电指标", "供电容量","#, 1);
+    assert_ne!(shared, BUILTIN);
+    let e = Catalog::parse(&shared).expect_err("shared alias");
+    assert_eq!(
+        e.problem,
+        crate::model::Problem::Catalog(Box::new(crate::model::error::CatalogProblem::SharedAlias {
+            alias: "供电容量".into(),
+            first: builtin()
+                .factor(builtin().find_factor("power.capacity").expect("power"))
+                .named(),
+            second: builtin()
+                .factor(builtin().find_factor("power.green_quota").expect("green"))
+                .named(),
+        }))
+    );
+    assert!(
+        e.text(Lang::Zh)
+            .contains("名称“供电容量”同时属于要素“可新增供电容量”和“新能源(绿电)指标”"),
+        "{}",
+        e.text(Lang::Zh)
+    );
+    assert!(
+        e.to_string().contains(
+            "the name `供电容量` belongs to both factor Spare power capacity (`power.capacity`) and factor"
+        ),
+        "{e}"
+    );
+    let at = BUILTIN.find(r#""power.green_quota""#).expect("green quota");
+    assert_eq!(e.line, BUILTIN[..at].lines().count(), "{e}");
+    // Another factor's own name, written full-width and spaced, is the same name.
+    let own_name = with_factor(
+        r#"(id: "x.a", category: "land", zh: "x", en: "x", aliases: ["可供 工业用地 面积"], kind: YesNo, importance: Low),"#,
+    );
+    let e = Catalog::parse(&own_name).expect_err("another factor's name");
+    assert!(
+        e.to_string()
+            .contains("the name `可供工业用地面积` belongs to both"),
+        "{e}"
+    );
+    let empty = with_factor(
+        r#"(id: "x.e", category: "land", zh: "x", en: "x", aliases: ["  "], kind: YesNo, importance: Low),"#,
+    );
+    let e = Catalog::parse(&empty).expect_err("empty alias");
+    assert!(
+        e.to_string()
+            .contains("factor x (`x.e`): an alias in `aliases` is empty"),
+        "{e}"
+    );
+    // A factor's alias may repeat its own name.
+    let own = with_factor(
+        r#"(id: "x.o", category: "land", zh: "厂房租金", en: "Rent", aliases: ["厂房租金", "租金"], kind: YesNo, importance: Low),"#,
+    );
+    assert!(Catalog::parse(&own).is_ok());
 }
