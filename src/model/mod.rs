@@ -6,6 +6,7 @@
 
 pub mod amount;
 pub mod catalog;
+pub mod cell;
 pub mod checklist;
 pub mod error;
 pub mod freshness;
