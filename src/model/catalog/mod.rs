@@ -305,7 +305,8 @@ impl Catalog {
     }
 
     /// Parses and checks a catalog: duplicate ids, unknown units, categories and vocabularies,
-    /// empty lists, inexact unit conversions and out-of-range tolerances are errors.
+    /// empty lists, inexact unit conversions, out-of-range tolerances, empty aliases and a
+    /// name or alias two factors share are errors.
     pub fn parse(text: &str) -> Result<Catalog, ParseError> {
         let text = &*super::parse::prepare(text)?;
         let raw: RawCatalog = ron::Options::default()

@@ -321,3 +321,55 @@ fn every_problem_reads_in_both_languages() {
         assert!(!en.contains('“'), "{en}");
     }
 }
+
+/// What a reader of a stranger's table must survive: any text in any column reads or is
+/// refused with a reason, never a panic; an amount read is one the factor takes and its
+/// file text reads back to itself; any header is matched or refused.
+mod hostile {
+    use super::*;
+    use crate::model::header::match_header;
+    use crate::model::value::parse_quantity;
+    use proptest::prelude::*;
+
+    fn cell_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[0-9０-９.,，万亿亩年月日底前计划是否无、 ()（）/-]{0,24}",
+            "[0-9]{1,40}(亩|万平方米|MW|万千瓦|吨/日)?",
+            "(19|20|99)[0-9]{2}(年|-|/)[0-9]{1,3}(月|-|/)?[0-9]{0,3}(日|号)?(前|底前建成)?",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_cell_reads_or_is_refused_in_words(text in cell_text(), exp in -8i32..9) {
+            let c = catalog();
+            for (_, f) in c.factors() {
+                let h = f.kind.measure().map(|m| HeaderUnit { unit: m.unit, exp });
+                for h in [None, h] {
+                    match read_cell(&c, f, h, &text) {
+                        Ok(Some(CellValue::Value { value, .. })) => {
+                            prop_assert!(value.fits(f), "{text}: {value:?}");
+                            if let (Value::Amount(q), Some(m)) = (&value, f.kind.measure()) {
+                                let back = parse_quantity(&c, m, &q.file_text(&c));
+                                prop_assert_eq!(back.as_ref(), Ok(q), "{}", text);
+                            }
+                        }
+                        Ok(_) => {}
+                        Err(e) => prop_assert!(!e.text(Lang::Zh).is_empty() && !e.to_string().is_empty()),
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn any_header_is_matched_or_refused_in_words(text in cell_text()) {
+            let c = catalog();
+            if let Err(e) = match_header(&c, &text) {
+                prop_assert!(!e.text(Lang::Zh).is_empty() && !e.to_string().is_empty());
+            }
+        }
+    }
+}
