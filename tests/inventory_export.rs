@@ -124,14 +124,20 @@ fn one_owners_stale_figures_only_and_the_english_workbook() {
     assert!(rows.len() > 1 && rows.len() < all, "{} of {all}", rows.len());
     let freshness = col(&rows, "Freshness");
     assert!(
-        rows[1..].iter().all(|r| ["due", "stale"].contains(&text(&r[freshness]).as_str())),
+        rows[1..]
+            .iter()
+            .all(|r| ["due", "stale"].contains(&text(&r[freshness]).as_str())),
         "{rows:?}"
     );
     assert_eq!(text(&rows[0][0]), "Zone id");
     // Limited to zones.
     let (_, rows) = export(dir.path(), "en", &["--zones", "linyi,yuanping"]);
     assert_eq!(rows.len(), 1 + 2 * 31);
-    assert!(rows[1..].iter().all(|r| ["linyi", "yuanping"].contains(&text(&r[0]).as_str())));
+    assert!(
+        rows[1..]
+            .iter()
+            .all(|r| ["linyi", "yuanping"].contains(&text(&r[0]).as_str()))
+    );
 }
 
 #[test]
@@ -140,7 +146,16 @@ fn an_unknown_owner_or_zone_is_refused_and_nothing_written() {
     let out = dir.path().join("x.xlsx");
     let out_text = out.to_str().expect("utf-8 path");
     for extra in [["--owner", "供电公司"], ["--zones", "nowhere"]] {
-        let mut args = vec!["inventory", "export", "--profiles", "profiles", "--lang", "zh", "--out", out_text];
+        let mut args = vec![
+            "inventory",
+            "export",
+            "--profiles",
+            "profiles",
+            "--lang",
+            "zh",
+            "--out",
+            out_text,
+        ];
         args.extend(extra);
         let run = sitematch(&args);
         assert_eq!(run.status.code(), Some(1));
@@ -158,14 +173,20 @@ fn the_labels_are_protected_and_the_sheet_prints_a4_landscape_one_page_wide() {
     let mut zip = zip::ZipArchive::new(file).expect("a zip");
     let mut read = |name: &str| {
         let mut s = String::new();
-        zip.by_name(name).expect(name).read_to_string(&mut s).expect("utf-8");
+        zip.by_name(name)
+            .expect(name)
+            .read_to_string(&mut s)
+            .expect("utf-8");
         s
     };
     let sheet = read("xl/worksheets/sheet1.xml");
     assert!(sheet.contains("<sheetProtection"), "protected");
     assert!(sheet.contains(r#"paperSize="9""#), "A4");
     assert!(sheet.contains(r#"orientation="landscape""#), "landscape");
-    assert!(sheet.contains(r#"fitToHeight="0""#) && sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"), "fit to width");
+    assert!(
+        sheet.contains(r#"fitToHeight="0""#) && sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"),
+        "fit to width"
+    );
     assert!(sheet.contains(r#"type="list""#), "drop-downs");
     assert!(sheet.contains("<legacyDrawing"), "notes");
     let book = read("xl/workbook.xml");

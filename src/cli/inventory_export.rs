@@ -16,14 +16,17 @@ pub(super) fn inventory_export(ctx: &Ctx, args: &InventoryExportArgs) -> Result<
     let lang = ctx.lang.table()?;
     let (dir, loaded) = ctx.zones(args.profiles.as_deref())?;
     let zones = &loaded.zones;
-    if let Some(ids) = &args.zones {
-        if let Some(id) = ids.iter().find(|id| !zones.iter().any(|z| z.profile.id == **id)) {
-            return Err(Failure::NoZone {
-                flag: "--zones",
-                id: id.clone(),
-                dir,
-            });
-        }
+    let unknown = args
+        .zones
+        .iter()
+        .flatten()
+        .find(|id| !zones.iter().any(|z| z.profile.id == **id));
+    if let Some(id) = unknown {
+        return Err(Failure::NoZone {
+            flag: "--zones",
+            id: id.clone(),
+            dir,
+        });
     }
     let owner = args.owner.as_deref().map(OwnerFilter::parse);
     if let Some(OwnerFilter::Named(name)) = &owner {

@@ -37,9 +37,9 @@ use crate::model::text::printable;
 use crate::model::{Catalog, Lang, Localize};
 
 pub use args::{
-    Cli, Command, Format, HistoryFormat, InventoryCommand, InventoryExportArgs, InventoryHistoryArgs, InventoryStatusArgs,
-    LangArg, PipelineArgs, PipelineFormat, PlanArgs, PlanFormat, ReportArgs, ReportFormat, ScoreArgs,
-    StatusFormat, lang_for_locale, system_lang,
+    Cli, Command, Format, HistoryFormat, InventoryCommand, InventoryExportArgs, InventoryHistoryArgs,
+    InventoryStatusArgs, LangArg, PipelineArgs, PipelineFormat, PlanArgs, PlanFormat, ReportArgs,
+    ReportFormat, ScoreArgs, StatusFormat, lang_for_locale, system_lang,
 };
 
 use app::app;

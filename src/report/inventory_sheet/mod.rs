@@ -120,16 +120,23 @@ impl Column {
 
     /// The column's width in Excel's units (about one digit; a Chinese character takes two).
     pub fn width(self) -> f64 {
+        // Narrow: twenty columns print one A4 landscape page wide; long texts wrap.
         match self {
-            Column::Zone | Column::FactorId => 14.0,
-            Column::ZoneName | Column::Factor => 20.0,
-            Column::Category | Column::Unit | Column::Illustrative | Column::Freshness => 8.0,
-            Column::Value | Column::Planned | Column::NewValue | Column::NewPlanned => 12.0,
-            Column::PlannedBy | Column::AsOf | Column::NewPlannedBy | Column::NewAsOf => 11.0,
-            Column::Source | Column::NewSource => 22.0,
-            Column::Owner | Column::NewOwner => 18.0,
+            Column::Zone => 10.0,
+            Column::ZoneName | Column::Factor | Column::Owner => 14.0,
+            Column::FactorId => 13.0,
+            Column::Category => 9.0,
+            Column::Unit | Column::Freshness => 7.0,
+            Column::Illustrative => 6.0,
+            Column::Value | Column::NewValue => 10.0,
+            Column::Planned | Column::NewPlanned => 8.0,
+            Column::PlannedBy | Column::AsOf | Column::NewPlannedBy | Column::NewAsOf => 10.5,
+            Column::Source => 20.0,
+            Column::NewSource => 16.0,
+            Column::NewOwner => 12.0,
         }
     }
+
 }
 
 /// Which figures go into the workbook.
@@ -196,7 +203,7 @@ pub fn rows<P: AsRef<ZoneProfile>>(
     let mut out = Vec::new();
     for (z, p) in profiles.iter().enumerate() {
         let p = p.as_ref();
-        if filter.zones.as_ref().is_some_and(|ids| !ids.iter().any(|id| *id == p.id)) {
+        if filter.zones.as_ref().is_some_and(|ids| !ids.contains(&p.id)) {
             continue;
         }
         for (f, _) in catalog.factors() {
@@ -236,7 +243,10 @@ fn row(catalog: &Catalog, p: &ZoneProfile, zone: ZoneIdx, f: FactorIdx, today: D
     };
     set(Column::Zone, p.id.clone());
     set(Column::ZoneName, p.name.get(lang).to_owned());
-    set(Column::Category, catalog.category(factor.category).name.get(lang).to_owned());
+    set(
+        Column::Category,
+        catalog.category(factor.category).name.get(lang).to_owned(),
+    );
     set(Column::FactorId, factor.id.clone());
     set(Column::Factor, factor.name.get(lang).to_owned());
     // The unit the value reads in: the entry's own, else the factor's.
@@ -296,7 +306,10 @@ fn row(catalog: &Catalog, p: &ZoneProfile, zone: ZoneIdx, f: FactorIdx, today: D
             Column::Illustrative,
             (if e.illustrative { t.yes } else { t.no }).to_owned(),
         );
-        set(Column::Freshness, e.freshness(factor, today).label(lang).to_owned());
+        set(
+            Column::Freshness,
+            e.freshness(factor, today).label(lang).to_owned(),
+        );
     }
     set(Column::Owner, owner_text(p.owner(catalog, f), lang).to_owned());
     Row {
@@ -329,7 +342,11 @@ fn inputs(catalog: &Catalog, kind: &Kind, lang: Lang) -> [Input; INPUTS] {
         Kind::AtLeast(_) | Kind::AtMost(_) => open.clone(),
         Kind::YesNo => Input {
             open: true,
-            choices: Some(vec![t.yes.to_owned(), t.planned_answer.to_owned(), t.no.to_owned()]),
+            choices: Some(vec![
+                t.yes.to_owned(),
+                t.planned_answer.to_owned(),
+                t.no.to_owned(),
+            ]),
             note: None,
         },
         Kind::Level(levels) => {

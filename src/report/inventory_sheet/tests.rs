@@ -44,7 +44,11 @@ fn every_zone_has_a_row_for_every_factor_in_catalog_order() {
     let (c, zones) = setup();
     let rows = rows(&c, &zones, &Filter::default(), date(2024, 12, 1), Lang::Zh);
     assert_eq!(rows.len(), 2 * c.len());
-    let ids: Vec<&str> = rows.iter().take(c.len()).map(|r| r.label(Column::FactorId)).collect();
+    let ids: Vec<&str> = rows
+        .iter()
+        .take(c.len())
+        .map(|r| r.label(Column::FactorId))
+        .collect();
     let catalog: Vec<&str> = c.factors().map(|(_, f)| f.id.as_str()).collect();
     assert_eq!(ids, catalog);
     assert!(rows.iter().skip(c.len()).all(|r| r.label(Column::Zone) == "b"));
@@ -86,13 +90,23 @@ fn values_are_written_exactly_as_the_profile_holds_them() {
     assert_eq!(level.label(Column::Value), "七通一平");
     assert_eq!(level.label(Column::Illustrative), "是");
     let set = find(&rows, "a", "policy.regional_assessments");
-    assert!(set.label(Column::Value).contains('、'), "{}", set.label(Column::Value));
+    assert!(
+        set.label(Column::Value).contains('、'),
+        "{}",
+        set.label(Column::Value)
+    );
     let en = super::rows(&c, &zones, &Filter::default(), date(2024, 12, 1), Lang::En);
     let standard = find(&en, "a", "land.standard_land");
     assert_eq!(standard.label(Column::Value), "Planned");
-    assert_eq!(find(&en, "a", "land.industrial_area").label(Column::Unit), "× 10,000 m²");
+    assert_eq!(
+        find(&en, "a", "land.industrial_area").label(Column::Unit),
+        "× 10,000 m²"
+    );
     // Levels keep their Chinese names in English too, as the drop-down offers them.
-    assert_eq!(find(&en, "a", "land.servicing_level").label(Column::Value), "七通一平");
+    assert_eq!(
+        find(&en, "a", "land.servicing_level").label(Column::Value),
+        "七通一平"
+    );
 }
 
 #[test]
@@ -101,18 +115,31 @@ fn input_cells_are_empty_and_offer_what_the_factor_takes() {
     let rows = rows(&c, &zones, &Filter::default(), date(2024, 12, 1), Lang::Zh);
     let yes_no = find(&rows, "a", "land.standard_land");
     let value = yes_no.input(Column::NewValue).expect("input");
-    assert_eq!(value.choices.as_deref(), Some(&["是".to_owned(), "计划".to_owned(), "否".to_owned()][..]));
+    assert_eq!(
+        value.choices.as_deref(),
+        Some(&["是".to_owned(), "计划".to_owned(), "否".to_owned()][..])
+    );
     assert!(yes_no.input(Column::NewPlannedBy).expect("input").open);
     assert!(!yes_no.input(Column::NewPlanned).expect("input").open);
-    let level = find(&rows, "a", "land.servicing_level").input(Column::NewValue).expect("input");
+    let level = find(&rows, "a", "land.servicing_level")
+        .input(Column::NewValue)
+        .expect("input");
     let choices = level.choices.as_ref().expect("drop-down");
     assert_eq!(choices.first().map(String::as_str), Some("三通一平"));
     let set = find(&rows, "a", "policy.regional_assessments");
-    let note = set.input(Column::NewValue).and_then(|i| i.note.as_deref()).expect("note");
+    let note = set
+        .input(Column::NewValue)
+        .and_then(|i| i.note.as_deref())
+        .expect("note");
     assert!(note.contains("规划环评"), "{note}");
     assert!(!set.input(Column::NewPlannedBy).expect("input").open);
     let amount = find(&rows, "a", "power.capacity");
-    assert!(Column::ALL.iter().filter(|c| c.is_input()).all(|c| amount.input(*c).is_some_and(|i| i.open)));
+    assert!(
+        Column::ALL
+            .iter()
+            .filter(|c| c.is_input())
+            .all(|c| amount.input(*c).is_some_and(|i| i.open))
+    );
     // No label is written into an input column.
     assert!(rows.iter().all(|r| r.labels.len() == LABELS));
     assert_eq!(amount.label(Column::NewValue), "");
@@ -131,8 +158,16 @@ fn an_owners_stale_figures_only() {
     let power = rows(&c, &zones, &filter("供电公司", false), day, Lang::Zh);
     assert!(!power.is_empty());
     assert!(power.iter().all(|r| r.label(Column::Owner) == "供电公司"));
-    assert!(power.iter().all(|r| r.label(Column::FactorId).starts_with("power.")));
-    assert!(power.iter().all(|r| r.label(Column::FactorId) != "power.capacity"));
+    assert!(
+        power
+            .iter()
+            .all(|r| r.label(Column::FactorId).starts_with("power."))
+    );
+    assert!(
+        power
+            .iter()
+            .all(|r| r.label(Column::FactorId) != "power.capacity")
+    );
     // Its figures hold no value, so none is due or stale.
     assert!(rows(&c, &zones, &filter("供电公司", true), day, Lang::Zh).is_empty());
     let stale = rows(&c, &zones, &filter("国网某供电公司", true), day, Lang::Zh);
@@ -177,7 +212,10 @@ fn zones_limits_the_zones() {
     };
     let rows = rows(&c, &zones, &filter, date(2024, 12, 1), Lang::En);
     assert_eq!(rows.len(), c.len());
-    assert!(rows.iter().all(|r| r.label(Column::Zone) == "b" && r.zone == ZoneIdx::new(1)));
+    assert!(
+        rows.iter()
+            .all(|r| r.label(Column::Zone) == "b" && r.zone == ZoneIdx::new(1))
+    );
 }
 
 #[test]
@@ -187,5 +225,10 @@ fn every_column_has_a_title_in_both_languages() {
         assert_ne!(c.title(Lang::Zh), c.title(Lang::En));
     }
     assert_eq!(Column::ALL.iter().filter(|c| c.is_input()).count(), INPUTS);
-    assert!(Column::ALL.iter().enumerate().all(|(i, c)| usize::from(c.index()) == i));
+    assert!(
+        Column::ALL
+            .iter()
+            .enumerate()
+            .all(|(i, c)| usize::from(c.index()) == i)
+    );
 }

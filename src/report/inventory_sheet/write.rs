@@ -54,7 +54,10 @@ pub fn workbook(rows: &[Row], lang: Lang) -> Result<Vec<u8>, XlsxError> {
                         sheet.add_data_validation(r, c.index(), r, c.index(), &v)?;
                     }
                     if let Some(note) = &i.note {
-                        let note = Note::new(note).set_width(360).set_height(160).add_author_prefix(false);
+                        let note = Note::new(note)
+                            .set_width(360)
+                            .set_height(160)
+                            .add_author_prefix(false);
                         sheet.insert_note(r, c.index(), &note)?;
                     }
                 }
