@@ -14,6 +14,7 @@ use super::texts::common;
 use super::theme;
 use super::value_editor::{Mode, value_editor_ui};
 use crate::model::{Lang, ZoneIdx};
+use crate::report::inventory_sheet::Filter;
 use crate::scoring::tier::readiness;
 use crate::state::Command;
 use crate::state::owners_draft::OwnerFrom;
@@ -68,6 +69,13 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, comman
         }
         if ui.button(t.reload).clicked() {
             commands.push(Command::Reload);
+        }
+        if ui
+            .add_enabled(!ws.zones.is_empty(), egui::Button::new(t.export_sheet))
+            .on_hover_text(t.export_sheet_hover)
+            .clicked()
+        {
+            commands.push(Command::ExportUpdateSheet(Filter::default()));
         }
     });
     let search_id = ui.scope_id().with("zone search");

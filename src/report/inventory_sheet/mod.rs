@@ -136,7 +136,6 @@ impl Column {
             Column::NewOwner => 12.0,
         }
     }
-
 }
 
 /// Which figures go into the workbook.
