@@ -105,3 +105,30 @@ fn every_zones_update_workbook_is_written_from_the_zones_view() {
             .all(|r| r[first_input..].iter().all(String::is_empty))
     );
 }
+
+#[test]
+fn one_zones_update_workbook_is_written_from_its_editor() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("linyi.xlsx");
+    let dialogs = FakeDialogs::default();
+    dialogs.answer(Some(&out));
+    let mut h = harness_with(None, dialogs.clone());
+    h.get_by_label("开发区").click();
+    h.run();
+    let name = h
+        .state()
+        .ws()
+        .zones
+        .iter()
+        .find(|z| z.profile.id == "linyi")
+        .map(|z| z.profile.name.zh.clone())
+        .expect("linyi");
+    h.get_all_by_label_contains(&name).next().expect("listed").click();
+    h.run();
+    h.get_by_label("导出本区填报表…").click();
+    h.run();
+    assert_eq!(*dialogs.asked.borrow(), [FileKind::Xlsx]);
+    let rows = rows(&out);
+    assert_eq!(rows.len(), 1 + 31);
+    assert!(rows[1..].iter().all(|r| r[0] == "linyi"));
+}

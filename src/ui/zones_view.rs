@@ -247,6 +247,19 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
         if !editor.is_new() && ui.button(t.delete).clicked() {
             commands.push(Command::DeleteProfile);
         }
+        // The zone as saved: the workbook shows the figures the folder holds.
+        let saved = editor.zone.and_then(|z| data.ws.zones.get(z.index()));
+        if let Some(zone) = saved
+            && ui
+                .button(t.export_zone_sheet)
+                .on_hover_text(t.export_zone_sheet_hover)
+                .clicked()
+        {
+            commands.push(Command::ExportUpdateSheet(Filter {
+                zones: Some(vec![zone.profile.id.clone()]),
+                ..Filter::default()
+            }));
+        }
         ui.toggle_value(&mut show_history, t.history)
             .on_hover_text(t.history_hint);
         let wrong = editor.meta_errors.len() + editor.entry_errors.iter().flatten().count();
