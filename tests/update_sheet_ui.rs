@@ -125,6 +125,11 @@ fn one_zones_update_workbook_is_written_from_its_editor() {
         .expect("linyi");
     h.get_all_by_label_contains(&name).next().expect("listed").click();
     h.run();
+    let button = h.get_by_label("导出本区填报表…").rect();
+    assert!(
+        button.right() <= 1280.0,
+        "the button fits beside the others: {button:?}"
+    );
     h.get_by_label("导出本区填报表…").click();
     h.run();
     assert_eq!(*dialogs.asked.borrow(), [FileKind::Xlsx]);
