@@ -8,6 +8,7 @@ mod health;
 mod history_ui;
 mod panels;
 mod ui;
+mod update_sheet_ui;
 
 use std::path::PathBuf;
 

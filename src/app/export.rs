@@ -371,6 +371,37 @@ impl SiteMatchApp {
         self.export_file(FileKind::Xlsx, &name, &bytes);
     }
 
+    /// Writes the update workbook (填报表) of the figures `filter` picks, named after its
+    /// owner when it has one.
+    pub(super) fn export_update_sheet(&mut self, filter: &crate::report::inventory_sheet::Filter) {
+        use crate::report::health::{OwnerFilter, owner_text};
+        use crate::report::inventory_sheet;
+        let lang = self.lang();
+        let docs = &self.docs;
+        let rows = inventory_sheet::rows(docs.catalog(), &docs.ws().zones, filter, docs.today(), lang);
+        if rows.is_empty() {
+            return self.notify(TEXTS.get(lang).update_sheet_empty.to_owned(), false);
+        }
+        let bytes = match inventory_sheet::write::workbook(&rows, lang) {
+            Ok(b) => b,
+            Err(e) => return self.notify_error(&WorkbookError::from(e)),
+        };
+        let base = TEXTS.get(lang).update_sheet_file;
+        let owner = match &filter.owner {
+            Some(OwnerFilter::Named(owner)) => Some(owner.as_str()),
+            Some(OwnerFilter::Nobody) => Some(owner_text(None, lang)),
+            None => None,
+        };
+        let name = match owner {
+            Some(owner) => format!(
+                "{base}-{}.xlsx",
+                suggested_file_name(owner).trim_end_matches(".ron")
+            ),
+            None => format!("{base}.xlsx"),
+        };
+        self.export_file(FileKind::Xlsx, &name, &bytes);
+    }
+
     pub(super) fn export_xlsx(&mut self) {
         let lang = self.lang();
         let docs = &self.docs;

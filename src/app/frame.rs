@@ -139,6 +139,7 @@ fn opens_dialog(c: &Command) -> bool {
             | Command::OpenProfilesFolder
             | Command::ImportSurvey
             | Command::ExportSurvey
+            | Command::ExportUpdateSheet(_)
             | Command::ExportPdf
             | Command::ExportXlsx
             | Command::PlanFolder

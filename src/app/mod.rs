@@ -249,6 +249,7 @@ impl SiteMatchApp {
             Command::ExportXlsx => self.export_xlsx(),
             Command::ImportSurvey => self.request(ctx, Pending::ImportSurvey),
             Command::ExportSurvey => self.export_survey(),
+            Command::ExportUpdateSheet(filter) => self.export_update_sheet(&filter),
             Command::PlanZone(id) => {
                 self.settings.planning_zone = Some(id);
                 self.replan();

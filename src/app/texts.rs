@@ -23,6 +23,10 @@ pub struct Texts {
     pub report_file_tag: &'static str,
     /// Before the project's name in a survey's file name.
     pub survey_file_prefix: &'static str,
+    /// An update workbook's file name, before the owner's name if it has one.
+    pub update_sheet_file: &'static str,
+    /// The filter picks no figure: no update workbook is written.
+    pub update_sheet_empty: &'static str,
     // Notices: documents
     pub survey_imported: fn(&dyn Display) -> String,
     /// Zone files of the folder that could not be loaded, with how many.
@@ -65,6 +69,8 @@ const ZH: Texts = Texts {
     checklists_folder_title: "选择待落地项目的需求表文件夹",
     report_file_tag: "匹配报告",
     survey_file_prefix: "要素调查表-",
+    update_sheet_file: "填报表",
+    update_sheet_empty: "没有符合条件的数据，未导出填报表。",
     survey_imported: |path| format!("已导入调查表：{path}"),
     zones_failed: |n| format!("{n} 个开发区文件无法读取，其余已加载；原因见“开发区”页。"),
     checklist_to_fix: |n| format!("有 {n} 处输入无法识别（已用红色标出），请改正后再保存。"),
@@ -99,6 +105,8 @@ const EN: Texts = Texts {
     checklists_folder_title: "Choose the folder of pending projects' checklists",
     report_file_tag: "match-report",
     survey_file_prefix: "survey-",
+    update_sheet_file: "update-sheet",
+    update_sheet_empty: "No figure fits the choice; no update workbook written.",
     survey_imported: |path| format!("Survey imported: {path}"),
     zones_failed: |n| {
         let files = count_en(n, "zone file", "zone files");

@@ -114,6 +114,32 @@ pub enum InventoryCommand {
     /// amount, source, as-of date, owner or illustrative mark, with when, who, how, and old →
     /// new, oldest first. A deleted zone's history is kept and shown too.
     History(InventoryHistoryArgs),
+    /// The update workbook (填报表): one row per zone and factor with the figure as the
+    /// profile holds it (value, planned amount and date, source, as-of date, owner, illustrative
+    /// mark, freshness) and empty input columns a department fills (new value, planned amount
+    /// and date, source, as-of date, owner). `--lang` sets its language, `--date` the day its
+    /// freshness is counted to.
+    Export(InventoryExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InventoryExportArgs {
+    /// The workbook to write.
+    #[arg(long, value_name = "FILE.xlsx")]
+    pub out: PathBuf,
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
+    /// Only these zones, by profile id, comma-separated.
+    #[arg(long, value_name = "ID,...", value_delimiter = ',')]
+    pub zones: Option<Vec<String>>,
+    /// Only the figures of this owner in force (its name exactly; `未指定责任单位` or `no owner
+    /// named` for the figures nobody is named for).
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// Only the figures due or stale on the day.
+    #[arg(long)]
+    pub stale: bool,
 }
 
 #[derive(Debug, Args)]

@@ -35,6 +35,11 @@ pub(super) enum Failure {
         id: String,
         dir: PathBuf,
     },
+    /// `--owner` names an owner no zone names; the owners there are, listed.
+    NoSuchOwner {
+        owner: String,
+        named: String,
+    },
     BadTarget(Decimal),
     /// `--date` is not a plausible day.
     BadDate(crate::model::value::ValueError),
@@ -141,6 +146,12 @@ impl Localize for Failure {
             (Failure::NoZone { flag, id, dir }, Lang::Zh) => {
                 format!("{flag}：{} 中没有开发区“{id}”", dir.display())
             }
+            (Failure::NoSuchOwner { owner, named }, Lang::Zh) => {
+                format!("--owner：没有数据的责任单位是“{owner}”。现有责任单位：{named}")
+            }
+            (Failure::NoSuchOwner { owner, named }, Lang::En) => {
+                format!("--owner: no figure is owned by “{owner}”. The owners named: {named}")
+            }
             (Failure::NoZone { flag, id, dir }, Lang::En) => format!("{flag}: no zone `{id}` in {}", dir.display()),
             (Failure::BadTarget(t), Lang::Zh) => format!("--target {t} 不是 0 到 100 之间的分数"),
             (Failure::BadTarget(t), Lang::En) => format!("--target {t} is not a score from 0 to 100"),
@@ -222,6 +233,11 @@ impl Localize for Failure {
 /// What a command tells the user on stderr as it goes.
 pub(super) enum Notice<'a> {
     Wrote(&'a Path),
+    /// `inventory export`: the workbook and how many figures (rows) it holds.
+    WroteSheet {
+        path: &'a Path,
+        rows: usize,
+    },
     WroteWithItems(&'a Path, &'a Path),
     WroteReport {
         path: &'a Path,
@@ -252,6 +268,13 @@ impl Localize for Notice<'_> {
         match (self, lang) {
             (Notice::Wrote(p), Lang::Zh) => format!("已写入 {}", p.display()),
             (Notice::Wrote(p), Lang::En) => format!("wrote {}", p.display()),
+            (Notice::WroteSheet { path, rows }, Lang::Zh) => {
+                format!("已写入 {}（{rows} 行）", path.display())
+            }
+            (Notice::WroteSheet { path, rows }, Lang::En) => match rows {
+                1 => format!("wrote {} (1 row)", path.display()),
+                n => format!("wrote {} ({n} rows)", path.display()),
+            },
             (Notice::WroteWithItems(a, b), Lang::Zh) => format!("已写入 {} 和 {}", a.display(), b.display()),
             (Notice::WroteWithItems(a, b), Lang::En) => format!("wrote {} and {}", a.display(), b.display()),
             (Notice::WroteReport { path, pages, kb }, Lang::Zh) => {
@@ -454,6 +477,10 @@ mod tests {
             }),
             Failure::Export("disk full".into()),
             Failure::Output(std::io::Error::from(std::io::ErrorKind::BrokenPipe)),
+            Failure::NoSuchOwner {
+                owner: "供电公司".into(),
+                named: "国网侯马供电公司、侯马市供水公司".into(),
+            },
             Failure::NoZone {
                 flag: "--zone",
                 id: "nowhere".into(),
@@ -504,6 +531,7 @@ mod tests {
                 Failure::Export(_) => "Export",
                 Failure::Output(_) => "Output",
                 Failure::NoZone { .. } => "NoZone",
+                Failure::NoSuchOwner { .. } => "NoSuchOwner",
                 Failure::BadTarget(_) => "BadTarget",
                 Failure::BadDate(_) => "BadDate",
                 Failure::Template { .. } => "Template",
@@ -527,6 +555,7 @@ mod tests {
         let (a, b) = (Path::new("r.csv"), Path::new("r-items.csv"));
         let notices = [
             Notice::Wrote(a),
+            Notice::WroteSheet { path: a, rows: 12 },
             Notice::WroteWithItems(a, b),
             Notice::WroteReport {
                 path: a,
@@ -546,6 +575,7 @@ mod tests {
         for n in &notices {
             let name = match n {
                 Notice::Wrote(_) => "Wrote",
+                Notice::WroteSheet { .. } => "WroteSheet",
                 Notice::WroteWithItems(..) => "WroteWithItems",
                 Notice::WroteReport { .. } => "WroteReport",
                 Notice::WroteChecklist { .. } => "WroteChecklist",

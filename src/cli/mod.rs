@@ -14,6 +14,7 @@ mod app;
 mod args;
 mod check;
 mod generate;
+mod inventory_export;
 mod inventory_history;
 mod inventory_status;
 mod logging;
@@ -36,15 +37,16 @@ use crate::model::text::printable;
 use crate::model::{Catalog, Lang, Localize};
 
 pub use args::{
-    Cli, Command, Format, HistoryFormat, InventoryCommand, InventoryHistoryArgs, InventoryStatusArgs,
-    LangArg, PipelineArgs, PipelineFormat, PlanArgs, PlanFormat, ReportArgs, ReportFormat, ScoreArgs,
-    StatusFormat, lang_for_locale, system_lang,
+    Cli, Command, Format, HistoryFormat, InventoryCommand, InventoryExportArgs, InventoryHistoryArgs,
+    InventoryStatusArgs, LangArg, PipelineArgs, PipelineFormat, PlanArgs, PlanFormat, ReportArgs,
+    ReportFormat, ScoreArgs, StatusFormat, lang_for_locale, system_lang,
 };
 
 use app::app;
 use args::lang_in_args;
 use check::check;
 use generate::generate;
+use inventory_export::inventory_export;
 use inventory_history::inventory_history;
 use inventory_status::inventory_status;
 use messages::{Failure, Notice, fail, usage_error_zh};
@@ -182,6 +184,9 @@ fn out_and_inputs(command: &Option<Command>) -> Option<(&Path, Vec<&Path>, Optio
             .out
             .as_deref()
             .map(|out| (out, Vec::new(), zones(&args.profiles))),
+        Some(Command::Inventory {
+            command: InventoryCommand::Export(args),
+        }) => Some((args.out.as_path(), Vec::new(), zones(&args.profiles))),
         _ => None,
     }
 }
@@ -233,6 +238,7 @@ fn run_command(ctx: &Ctx, command: &Option<Command>) -> Result<bool, Failure> {
         Some(Command::Inventory { command }) => match command {
             InventoryCommand::Status(args) => inventory_status(ctx, args),
             InventoryCommand::History(args) => inventory_history(ctx, args),
+            InventoryCommand::Export(args) => inventory_export(ctx, args),
         },
         Some(Command::Check { paths }) => check(ctx, paths),
         Some(Command::App { checklist, profiles }) => app(ctx, checklist.clone(), profiles.clone()),

@@ -15,6 +15,7 @@ mod docx_texts;
 #[cfg(feature = "pdf")]
 pub mod glyphs;
 pub mod health;
+pub mod inventory_sheet;
 pub mod json;
 pub mod model;
 #[cfg(feature = "pdf")]

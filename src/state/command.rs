@@ -53,6 +53,9 @@ pub enum Command {
     ImportSurvey,
     /// Write the working checklist as a survey workbook an investor can fill.
     ExportSurvey,
+    /// Write the zones' update workbook (填报表) of the figures this filter picks, to a file
+    /// picked in a dialog.
+    ExportUpdateSheet(crate::report::inventory_sheet::Filter),
 
     /// Plan reserves for this zone (profile id) across the pending projects.
     PlanZone(String),

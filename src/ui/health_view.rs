@@ -18,6 +18,7 @@ use super::theme;
 use crate::io::Zone;
 use crate::model::{Catalog, Freshness, Lang};
 use crate::report::health::{Health, OwnerFilter, Selection, figure_texts, owner_text};
+use crate::report::inventory_sheet::Filter;
 use crate::state::Command;
 
 /// A column the zones' table can be sorted by.
@@ -133,7 +134,7 @@ pub fn health_view_ui(ui: &mut Ui, state: &mut HealthState, data: &HealthData) -
         zones_table_ui(ui, state, data, &rows, zones_height)
     });
     ui.separator();
-    owner_bar_ui(ui, state, data, &rows);
+    owner_bar_ui(ui, state, data, &rows, &mut commands);
     ui.push_id("health figures", |ui| {
         figures_ui(ui, state, data, &rows, &mut commands);
     });
@@ -289,7 +290,13 @@ fn zones_table_ui(ui: &mut Ui, state: &mut HealthState, data: &HealthData, rows:
 }
 
 /// The figures' heading, the owner picker, the zone clicked, and how many are shown.
-fn owner_bar_ui(ui: &mut Ui, state: &mut HealthState, data: &HealthData, rows: &Rows) {
+fn owner_bar_ui(
+    ui: &mut Ui,
+    state: &mut HealthState,
+    data: &HealthData,
+    rows: &Rows,
+    commands: &mut Vec<Command>,
+) {
     let lang = data.lang;
     let (t, c) = (TEXTS.get(lang), common(lang));
     ui.horizontal(|ui| {
@@ -363,6 +370,19 @@ fn owner_bar_ui(ui: &mut Ui, state: &mut HealthState, data: &HealthData, rows: &
             }
         }
         ui.label(RichText::new((t.shown_of)(rows.figures.len(), rows.of_owner)).weak());
+        // The figures of the owner and zone picked that need updating (the text filter
+        // only narrows the list on screen).
+        if ui
+            .add_enabled(rows.of_owner > 0, egui::Button::new(t.export_sheet))
+            .on_hover_text(t.export_sheet_hover)
+            .clicked()
+        {
+            commands.push(Command::ExportUpdateSheet(Filter {
+                zones: state.zone.clone().map(|z| vec![z]),
+                owner: state.owner.clone(),
+                stale: true,
+            }));
+        }
     });
 }
 

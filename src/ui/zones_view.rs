@@ -14,6 +14,7 @@ use super::texts::common;
 use super::theme;
 use super::value_editor::{Mode, value_editor_ui};
 use crate::model::{Lang, ZoneIdx};
+use crate::report::inventory_sheet::Filter;
 use crate::scoring::tier::readiness;
 use crate::state::Command;
 use crate::state::owners_draft::OwnerFrom;
@@ -68,6 +69,13 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, comman
         }
         if ui.button(t.reload).clicked() {
             commands.push(Command::Reload);
+        }
+        if ui
+            .add_enabled(!ws.zones.is_empty(), egui::Button::new(t.export_sheet))
+            .on_hover_text(t.export_sheet_hover)
+            .clicked()
+        {
+            commands.push(Command::ExportUpdateSheet(Filter::default()));
         }
     });
     let search_id = ui.scope_id().with("zone search");
@@ -238,6 +246,19 @@ fn editor_ui(ui: &mut Ui, editor: &mut ProfileEditor, data: &ZonesData, commands
         }
         if !editor.is_new() && ui.button(t.delete).clicked() {
             commands.push(Command::DeleteProfile);
+        }
+        // The zone as saved: the workbook shows the figures the folder holds.
+        let saved = editor.zone.and_then(|z| data.ws.zones.get(z.index()));
+        if let Some(zone) = saved
+            && ui
+                .button(t.export_zone_sheet)
+                .on_hover_text(t.export_zone_sheet_hover)
+                .clicked()
+        {
+            commands.push(Command::ExportUpdateSheet(Filter {
+                zones: Some(vec![zone.profile.id.clone()]),
+                ..Filter::default()
+            }));
         }
         ui.toggle_value(&mut show_history, t.history)
             .on_hover_text(t.history_hint);

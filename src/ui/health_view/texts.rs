@@ -32,6 +32,9 @@ pub struct Texts {
     pub shown_of: fn(usize, usize) -> String,
     /// The button that shows every zone's figures again, with the zone shown.
     pub only_zone: fn(&str) -> String,
+    /// The button that writes the update workbook of the figures shown, and its hover.
+    pub export_sheet: &'static str,
+    pub export_sheet_hover: &'static str,
     pub col_owner: &'static str,
     pub col_factor: &'static str,
     pub col_value: &'static str,
@@ -73,6 +76,8 @@ const ZH: Texts = Texts {
     every_owner: "全部责任单位",
     shown_of: |shown, all| format!("显示 {shown}/{all} 项"),
     only_zone: |zone| format!("只看：{zone}  ×"),
+    export_sheet: "导出填报表…",
+    export_sheet_hover: "把所选责任单位（和开发区）已过期、待更新的数据导出为填报表（Excel），发给责任单位核实填报。",
     col_owner: "责任单位",
     col_factor: "要素",
     col_value: "数值",
@@ -112,6 +117,8 @@ const EN: Texts = Texts {
     every_owner: "Every owner",
     shown_of: |shown, all| format!("{shown} of {all} shown"),
     only_zone: |zone| format!("Only {zone}  ×"),
+    export_sheet: "Export update workbook…",
+    export_sheet_hover: "Write the stale and due figures of the owner (and zone) picked as an update workbook (Excel), for the owner to confirm and fill in.",
     col_owner: "Owner",
     col_factor: "Factor",
     col_value: "Value",

@@ -12,6 +12,12 @@ pub struct Texts {
     pub heading: fn(usize) -> String,
     pub new_zone: &'static str,
     pub reload: &'static str,
+    /// The button that writes every zone's update workbook (填报表), and its hover.
+    pub export_sheet: &'static str,
+    pub export_sheet_hover: &'static str,
+    /// The editor's button that writes its zone's update workbook, and its hover.
+    pub export_zone_sheet: &'static str,
+    pub export_zone_sheet_hover: &'static str,
     /// The heading of the files that failed to load, with how many.
     pub failed_files: fn(usize) -> String,
     /// Where in a file its error is: line, column.
@@ -122,6 +128,10 @@ const ZH: Texts = Texts {
     heading: |n| format!("开发区（{n}）"),
     new_zone: "新建开发区",
     reload: "重新加载",
+    export_sheet: "导出填报表…",
+    export_zone_sheet: "导出本区填报表…",
+    export_zone_sheet_hover: "导出本开发区已保存数据的要素填报表（Excel），供各部门核实填报。",
+    export_sheet_hover: "导出全部开发区的要素填报表（Excel）：每个开发区每个要素一行，现有数据旁留有新值、来源、日期和责任单位的填写栏，供各部门核实填报。",
     failed_files: |n| format!("无法读取的文件（{n}）"),
     at_position: |line, column| format!(" 第 {line} 行第 {column} 列"),
     factors_known: |n| format!("已知 {n} 项要素"),
@@ -192,6 +202,10 @@ const EN: Texts = Texts {
     heading: |n| format!("Zones ({n})"),
     new_zone: "New zone",
     reload: "Reload",
+    export_sheet: "Export update workbook…",
+    export_zone_sheet: "Export this zone's workbook…",
+    export_zone_sheet_hover: "Write this zone's update workbook (Excel) of its saved figures, for the departments to confirm and fill.",
+    export_sheet_hover: "Write every zone's update workbook (Excel): one row per zone and factor, the figure as held beside empty columns for the new value, source, date and owner, for each department to confirm and fill.",
     failed_files: |n| format!("Files that failed to load ({n})"),
     at_position: |line, column| format!(" line {line}, column {column}"),
     factors_known: |n| format!("{} known", count_en(n, "factor", "factors")),
