@@ -451,45 +451,31 @@ fn figures_ui(
     table
         .header(theme::ROW_HEIGHT, |mut header| {
             let s = &mut *state;
-            for (key, label, worst) in [
-                (FigureSort::Owner, t.col_owner, false),
-                (FigureSort::Zone, t.col_zone, false),
-                (FigureSort::Factor, t.col_factor, false),
+            // Each column in order; those that sort say by what, and whether worst is first.
+            for (label, sort) in [
+                (t.col_owner, Some((FigureSort::Owner, false))),
+                (t.col_zone, Some((FigureSort::Zone, false))),
+                (t.col_factor, Some((FigureSort::Factor, false))),
+                (t.col_value, None),
+                (t.col_as_of, Some((FigureSort::AsOf, false))),
+                (t.col_state, None),
+                (t.col_overdue, Some((FigureSort::Overdue, true))),
             ] {
-                header.col(|ui| {
-                    sort_header(
-                        ui,
-                        (&mut s.figure_sort, &mut s.figure_descending),
-                        key,
-                        label,
-                        worst,
-                    );
+                header.col(|ui| match sort {
+                    Some((key, worst)) => {
+                        sort_header(
+                            ui,
+                            (&mut s.figure_sort, &mut s.figure_descending),
+                            key,
+                            label,
+                            worst,
+                        );
+                    }
+                    None => {
+                        ui.label(RichText::new(label).strong());
+                    }
                 });
             }
-            header.col(|ui| {
-                ui.label(RichText::new(t.col_value).strong());
-            });
-            header.col(|ui| {
-                sort_header(
-                    ui,
-                    (&mut s.figure_sort, &mut s.figure_descending),
-                    FigureSort::AsOf,
-                    t.col_as_of,
-                    false,
-                );
-            });
-            header.col(|ui| {
-                ui.label(RichText::new(t.col_state).strong());
-            });
-            header.col(|ui| {
-                sort_header(
-                    ui,
-                    (&mut s.figure_sort, &mut s.figure_descending),
-                    FigureSort::Overdue,
-                    t.col_overdue,
-                    true,
-                );
-            });
         })
         .body(|body| {
             body.rows(theme::ROW_HEIGHT, rows.figures.len(), |mut row| {
