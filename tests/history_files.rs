@@ -185,20 +185,19 @@ fn add_a_large_record_under_a_file_size_limit(dir: &Path) {
     println!("refused as it should be: {e}");
 }
 
+/// The arguments of `sitematch inventory history houma --profiles DIR`, then `more`.
+fn houma_history<'a>(profiles: &'a str, more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["inventory", "history", "houma", "--profiles", profiles];
+    args.extend_from_slice(more);
+    args
+}
+
 #[test]
 fn inventory_history_prints_each_change_oldest_first_and_one_figure_with_factor() {
     let dir = zones();
     let records = two_saves(dir.path());
     let profiles = dir.path().to_str().expect("utf-8");
-    let table = stdout_of(&[
-        "inventory",
-        "history",
-        "houma",
-        "--profiles",
-        profiles,
-        "--lang",
-        "zh",
-    ]);
+    let table = stdout_of(&houma_history(profiles, &["--lang", "zh"]));
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines.len(), 3, "{table}");
     for (line, words) in lines.iter().zip([
@@ -216,29 +215,13 @@ fn inventory_history_prints_each_change_oldest_first_and_one_figure_with_factor(
             assert!(line.contains(w), "{w} in {line}");
         }
     }
-    let english = stdout_of(&[
-        "inventory",
-        "history",
-        "houma",
-        "--profiles",
-        profiles,
-        "--lang",
-        "en",
-    ]);
+    let english = stdout_of(&houma_history(profiles, &["--lang", "en"]));
     assert!(
         english.contains("unsigned") && english.contains("Spare power capacity"),
         "{english}"
     );
 
-    let json = stdout_of(&[
-        "inventory",
-        "history",
-        "houma",
-        "--profiles",
-        profiles,
-        "--format",
-        "json",
-    ]);
+    let json = stdout_of(&houma_history(profiles, &["--format", "json"]));
     let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(v["zone"], "houma");
     let got = v["records"].as_array().expect("records");
@@ -258,17 +241,10 @@ fn inventory_history_prints_each_change_oldest_first_and_one_figure_with_factor(
     );
 
     // Another figure has no change: nothing to print, and the zone is named.
-    let out = sitematch(&[
-        "inventory",
-        "history",
-        "houma",
-        "--profiles",
+    let out = sitematch(&houma_history(
         profiles,
-        "--factor",
-        "land.price",
-        "--lang",
-        "en",
-    ]);
+        &["--factor", "land.price", "--lang", "en"],
+    ));
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
     assert!(
@@ -276,30 +252,16 @@ fn inventory_history_prints_each_change_oldest_first_and_one_figure_with_factor(
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let one = stdout_of(&[
-        "inventory",
-        "history",
-        "houma",
-        "--profiles",
+    let one = stdout_of(&houma_history(
         profiles,
-        "--factor",
-        "power.capacity",
-        "--format",
-        "json",
-    ]);
+        &["--factor", "power.capacity", "--format", "json"],
+    ));
     let v: serde_json::Value = serde_json::from_str(&one).expect("JSON");
     assert_eq!(v["records"].as_array().map(Vec::len), Some(2));
-    let out = sitematch(&[
-        "inventory",
-        "history",
-        "houma",
-        "--profiles",
+    let out = sitematch(&houma_history(
         profiles,
-        "--factor",
-        "power.capacty",
-        "--lang",
-        "en",
-    ]);
+        &["--factor", "power.capacty", "--lang", "en"],
+    ));
     assert_eq!(out.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("power.capacity"),
@@ -315,15 +277,7 @@ fn a_deleted_zone_keeps_its_history_for_the_command_line() {
     assert!(backup.is_file() && !houma(dir.path()).exists());
     assert_eq!(zone_history(&houma(dir.path())).expect("kept").len(), 2);
     let profiles = dir.path().to_str().expect("utf-8");
-    let table = stdout_of(&[
-        "inventory",
-        "history",
-        "houma",
-        "--profiles",
-        profiles,
-        "--lang",
-        "en",
-    ]);
+    let table = stdout_of(&houma_history(profiles, &["--lang", "en"]));
     assert_eq!(table.lines().count(), 3, "{table}");
     // A zone that never was, or an id that is no file name, is an error.
     for (id, said) in [
