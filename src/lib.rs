@@ -20,3 +20,4 @@ pub mod survey;
 pub mod synth;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod xlsx_in;

@@ -65,18 +65,7 @@ pub enum Choices {
     Industries,
 }
 
-/// `E14`: a cell's name as Excel shows it.
-pub fn cell_name(row: u32, col: u16) -> String {
-    let mut col = u32::from(col) + 1;
-    let mut letters = Vec::new();
-    while col > 0 {
-        let rem = (col - 1) % 26;
-        letters.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
-        col = (col - 1) / 26;
-    }
-    letters.reverse();
-    format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
-}
+pub use crate::xlsx_in::cell_name;
 
 fn importance_label(i: Importance) -> String {
     i.label(Lang::Zh).to_owned()

@@ -3,6 +3,8 @@
 
 use std::io::Cursor;
 
+use crate::xlsx_in;
+
 use rust_decimal::Decimal;
 
 use super::error::{CellError, CellProblem, SurveyError};
@@ -28,82 +30,37 @@ const MAX_PARTS: usize = 2_000;
 /// below is not part of the survey's table.
 pub const MAX_TABLE_ROWS: u32 = 1_000;
 
-/// One cell as read from a workbook.
+/// One cell of the survey, as the shared reader gives it; text and numbers as the layout's
+/// values.
 #[derive(Clone, Debug, PartialEq)]
 enum Got {
     Value(CellValue),
-    /// Formatted as a date or time (Excel keeps it as a serial number): the day, when it is a
-    /// date (not a duration).
-    Date(Option<(u16, u8, u8)>),
-    /// A formula whose result was never saved (the workbook was written by a program, not
-    /// saved from Excel or WPS).
-    NoResult,
-    /// A formula that evaluates to an error (`#DIV/0!`).
-    Error(String),
+    Other(xlsx_in::Got),
 }
 
-/// Tells what a file that is not a zip archive is, from its first bytes.
-fn sniff(bytes: &[u8]) -> Result<(), SurveyError> {
-    const OLE2: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    if bytes.starts_with(b"PK") {
-        return Ok(());
-    }
-    if bytes.starts_with(&OLE2) {
-        return Err(SurveyError::OldExcel);
-    }
-    let head = &bytes[..bytes.len().min(4096)];
-    let texty = !head.is_empty()
-        && !head.contains(&0)
-        && head
-            .iter()
-            .all(|&b| b >= 0x20 || matches!(b, b'\t' | b'\r' | b'\n' | 0x1b));
-    if texty {
-        return Err(SurveyError::Text);
-    }
-    Err(SurveyError::NotAWorkbook {
-        detail: "not a zip archive".into(),
-    })
-}
-
-/// Unpacks every part of the workbook into nothing, counting the bytes actually inflated (not
-/// the sizes the archive claims), and refuses a workbook past the bounds before any of it is
-/// held in memory.
-fn check_unpacked(bytes: &[u8]) -> Result<(), SurveyError> {
-    use std::io::Read;
-    let damaged = |e: &dyn std::fmt::Display| SurveyError::Damaged {
-        detail: e.to_string(),
-    };
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-    if zip.len() > MAX_PARTS {
-        return Err(SurveyError::Damaged {
-            detail: format!("{} parts", zip.len()),
-        });
-    }
-    let mut total = 0u64;
-    for i in 0..zip.len() {
-        let part = zip.by_index(i).map_err(|e| damaged(&e))?;
-        let name = part.name().map_or_else(|_| format!("#{i}"), |n| n.into_owned());
-        let inflated = std::io::copy(&mut part.take(MAX_PART_BYTES + 1), &mut std::io::sink())
-            .map_err(|e| damaged(&e))?;
-        total = total.saturating_add(inflated);
-        if inflated > MAX_PART_BYTES || total > MAX_UNPACKED_BYTES {
-            return Err(SurveyError::Unpacks {
-                part: name,
-                limit: if inflated > MAX_PART_BYTES {
-                    MAX_PART_BYTES
-                } else {
-                    MAX_UNPACKED_BYTES
-                },
-            });
+impl From<xlsx_in::Refused> for SurveyError {
+    fn from(r: xlsx_in::Refused) -> Self {
+        match r {
+            xlsx_in::Refused::NotAWorkbook { detail } => SurveyError::NotAWorkbook { detail },
+            xlsx_in::Refused::OldExcel => SurveyError::OldExcel,
+            xlsx_in::Refused::Text => SurveyError::Text,
+            xlsx_in::Refused::Damaged { detail } => SurveyError::Damaged { detail },
+            xlsx_in::Refused::Unpacks { part, limit } => SurveyError::Unpacks { part, limit },
         }
     }
-    Ok(())
 }
+
+/// What a survey may unpack to.
+const LIMITS: xlsx_in::Limits = xlsx_in::Limits {
+    part: MAX_PART_BYTES,
+    total: MAX_UNPACKED_BYTES,
+    parts: MAX_PARTS,
+};
 
 /// The survey sheet's cells within the survey's extents, read one at a time (never as the
 /// sheet's whole rectangle, which a cell at the far corner makes billions of cells).
 fn survey_cells(bytes: &[u8]) -> Result<std::collections::HashMap<(u32, u16), Got>, SurveyError> {
-    use calamine::{DataRef, Reader, Xlsx, XlsxError};
+    use calamine::{Reader, Xlsx, XlsxError};
     let damaged = |e: XlsxError| SurveyError::Damaged {
         detail: e.to_string(),
     };
@@ -120,24 +77,15 @@ fn survey_cells(bytes: &[u8]) -> Result<std::collections::HashMap<(u32, u16), Go
     // `si="4000000000"` asks for gigabytes).
     while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(damaged)? {
         let (row, col) = cell.pos;
-        let has_formula = cell.formula.is_some();
-        let got = match &cell.value {
-            DataRef::Empty if has_formula => Got::NoResult,
-            DataRef::Empty => continue,
-            DataRef::String(s) => Got::Value(text_cell(s)),
-            DataRef::SharedString(s) => Got::Value(text_cell(s)),
-            DataRef::Float(f) => Got::Value(CellValue::Number(*f)),
-            DataRef::Int(i) => Got::Value(CellValue::Number(*i as f64)),
-            DataRef::Bool(b) => Got::Value(CellValue::Text(b.to_string().to_uppercase())),
-            DataRef::DateTime(d) if d.is_datetime() => {
-                let (y, m, d, ..) = d.to_ymd_hms_milli();
-                Got::Date(Some((y, m, d)))
-            }
-            DataRef::DateTime(_) | DataRef::DateTimeIso(_) | DataRef::DurationIso(_) => Got::Date(None),
-            DataRef::Error(e) => Got::Error(e.to_string()),
+        let got = match xlsx_in::Got::of(&cell.value, cell.formula.is_some()) {
+            None => continue,
+            Some(xlsx_in::Got::Text(t)) => Got::Value(CellValue::Text(t)),
+            Some(xlsx_in::Got::Number(n)) => Got::Value(CellValue::Number(n)),
+            Some(xlsx_in::Got::Bool(b)) => Got::Value(CellValue::Text(b.to_string().to_uppercase())),
+            Some(other) => Got::Other(other),
         };
         let Ok(col) = u16::try_from(col) else { continue };
-        if col > C_NOTE || got == Got::Value(CellValue::Empty) {
+        if col > C_NOTE {
             continue;
         }
         if row > last_row {
@@ -148,13 +96,6 @@ fn survey_cells(bytes: &[u8]) -> Result<std::collections::HashMap<(u32, u16), Go
         cells.insert((row, col), got);
     }
     Ok(cells)
-}
-
-fn text_cell(s: &str) -> CellValue {
-    match s.trim() {
-        "" => CellValue::Empty,
-        t => CellValue::Text(t.to_owned()),
-    }
 }
 
 /// The survey's cells being read, and the errors found so far.
@@ -177,9 +118,11 @@ impl Sheet {
         let problem = match self.cells.get(&(row, col)) {
             None => return CellValue::Empty,
             Some(Got::Value(v)) => return v.clone(),
-            Some(Got::Date(_)) => CellProblem::IsADate,
-            Some(Got::NoResult) => CellProblem::FormulaWithoutResult,
-            Some(Got::Error(shows)) => CellProblem::FormulaError { shows: shows.clone() },
+            Some(Got::Other(xlsx_in::Got::Error(shows))) => {
+                CellProblem::FormulaError { shows: shows.clone() }
+            }
+            Some(Got::Other(xlsx_in::Got::NoResult)) => CellProblem::FormulaWithoutResult,
+            Some(Got::Other(_)) => CellProblem::IsADate,
         };
         self.fail(row, col, problem);
         CellValue::Empty
@@ -189,7 +132,7 @@ impl Sheet {
     /// anything else is an error of its cell and reads as no date.
     fn date(&mut self, row: u32, col: u16) -> Option<jiff::civil::Date> {
         let read = match self.cells.get(&(row, col)) {
-            Some(Got::Date(Some((y, m, d)))) => {
+            Some(Got::Other(xlsx_in::Got::Date(Some((y, m, d))))) => {
                 let given = format!("{y:04}-{m:02}-{d:02}");
                 crate::model::value::parse_date(&given)
             }
@@ -231,8 +174,7 @@ impl Sheet {
 /// unpack past [`MAX_UNPACKED_BYTES`] or run past [`MAX_TABLE_ROWS`] is refused before it is
 /// held in memory.
 pub fn read(catalog: &Catalog, bytes: &[u8]) -> Result<Checklist, SurveyError> {
-    sniff(bytes)?;
-    check_unpacked(bytes)?;
+    xlsx_in::check(bytes, &LIMITS)?;
     let mut sheet = Sheet {
         cells: survey_cells(bytes)?,
         errors: Vec::new(),
@@ -374,7 +316,7 @@ fn cell_text(v: &CellValue) -> String {
     match v {
         CellValue::Empty => String::new(),
         CellValue::Text(s) => s.clone(),
-        CellValue::Number(n) => float_text(*n),
+        CellValue::Number(n) => xlsx_in::number_text(*n),
     }
 }
 
@@ -409,15 +351,6 @@ fn set_members(vocab: &crate::model::catalog::Vocabulary, text: &str) -> Result<
             vocabulary: vocab.named(),
             given: bad,
         })
-    }
-}
-
-/// A spreadsheet number as the shortest text that reads back to it (`515`, `0.1`).
-fn float_text(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
     }
 }
 
