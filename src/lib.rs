@@ -17,6 +17,7 @@ pub mod report;
 pub mod scoring;
 pub mod state;
 pub mod survey;
+pub mod import;
 pub mod synth;
 #[cfg(feature = "gui")]
 pub mod ui;

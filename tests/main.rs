@@ -12,6 +12,7 @@ mod files;
 mod hardening;
 mod history_files;
 mod inventory;
+mod import;
 mod inventory_export;
 mod report;
 

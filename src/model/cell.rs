@@ -343,6 +343,17 @@ fn member(catalog: &Catalog, vocabulary: VocabIdx, token: &str) -> Result<u16, C
     }
 }
 
+/// A cell read as a day (an as-of or planned date column): `2023-12-31`, `2023年12月31日`,
+/// `2023年12月` (its last day), `2023年底`; the reading says how a day not written was taken.
+/// `Ok(None)` for a cell that holds no date.
+pub fn read_date(text: &str) -> Result<Option<(Date, Option<DateReading>)>, ValueError> {
+    let written = text.trim();
+    if let Ok(d) = super::value::parse_date(written) {
+        return Ok(Some((d, None)));
+    }
+    planned_date(&fold(written), written)
+}
+
 /// The first date in a cell (`2025年6月30日`, `2025年6月底前`, `2025年底`, `计划2025-06-30`,
 /// `2025/6`), folded; a month or a year alone is its last day, said in the reading. `None`
 /// when the cell holds no date.

@@ -8,7 +8,7 @@
 
 use super::amount::{normalize_word, unit_words};
 use super::catalog::names::fold;
-use super::catalog::{Catalog, FactorIdx, UnitIdx, closest};
+use super::catalog::{Catalog, FactorIdx, Measure, UnitIdx, closest};
 use super::error::Named;
 use super::text::{Lang, Localize, join_list};
 use super::value::units_named;
@@ -197,21 +197,7 @@ pub fn match_header(catalog: &Catalog, text: &str) -> Result<HeaderMatch, Header
             remark: Some(suffix.to_owned()),
         });
     };
-    let word = normalize_word(suffix);
-    let unit = measure
-        .units
-        .iter()
-        .flat_map(|u| {
-            let x = catalog.unit(*u);
-            unit_words(&x.name.zh, &x.name.en, &x.id, *u, false)
-        })
-        .filter(|w| w.word() == word)
-        .min_by_key(|w| w.exp().abs())
-        .map(|w| HeaderUnit {
-            unit: w.unit(),
-            exp: w.exp(),
-        });
-    match unit {
+    match unit_named(catalog, measure, suffix) {
         Some(unit) => Ok(HeaderMatch {
             factor,
             unit: Some(unit),
@@ -232,6 +218,25 @@ pub fn match_header(catalog: &Catalog, text: &str) -> Result<HeaderMatch, Header
             },
         }),
     }
+}
+
+/// The unit of `measure` a word names (`亩`, `万平方米`, `MW`), with the power of ten it
+/// multiplies by; `None` for a word that names none of its units.
+pub fn unit_named(catalog: &Catalog, measure: &Measure, word: &str) -> Option<HeaderUnit> {
+    let word = normalize_word(word);
+    measure
+        .units
+        .iter()
+        .flat_map(|u| {
+            let x = catalog.unit(*u);
+            unit_words(&x.name.zh, &x.name.en, &x.id, *u, false)
+        })
+        .filter(|w| w.word() == word)
+        .min_by_key(|w| w.exp().abs())
+        .map(|w| HeaderUnit {
+            unit: w.unit(),
+            exp: w.exp(),
+        })
 }
 
 /// What follows a name in a header, folded: `(亩)` or `/mw`, giving `亩` or `mw`; `None` for

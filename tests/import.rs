@@ -1,0 +1,434 @@
+//! `import`: a province's wide table of the bundled zones read into an empty folder scores as
+//! the bundled profiles do; the update workbook exported, filled and read back gives exactly
+//! what was filled; two departments' answers both apply; a figure changed meanwhile conflicts.
+
+use std::collections::HashMap;
+
+use calamine::{Data, Reader, Xlsx};
+use jiff::civil::Date;
+use rust_xlsxwriter::{Format, Workbook};
+use sitematch::import::{self, ChangeSet, Judgement, Options, Target};
+use sitematch::model::{Catalog, Kind, Lang, Localize, Value, YesNo, ZoneProfile, number};
+use sitematch::report::inventory_sheet::{self, Column, Filter};
+
+use crate::repo;
+
+fn date(s: &str) -> Date {
+    s.parse().expect("a date")
+}
+
+fn catalog() -> Catalog {
+    Catalog::builtin().expect("the catalog")
+}
+
+fn bundled(catalog: &Catalog) -> Vec<ZoneProfile> {
+    sitematch::io::load_profiles(&repo("profiles"), catalog)
+        .expect("the folder")
+        .into_profiles()
+}
+
+fn options(file: &str, as_of: Option<&str>) -> Options {
+    Options {
+        file: file.into(),
+        as_of: as_of.map(date),
+        today: date("2026-12-08"),
+    }
+}
+
+/// The profiles an officer gets by accepting every change of a change set over `zones`.
+fn accept_all(catalog: &Catalog, zones: &[ZoneProfile], set: &ChangeSet) -> Vec<ZoneProfile> {
+    let mut out = zones.to_vec();
+    for z in &set.zones {
+        match &z.target {
+            Target::Existing(i) => {
+                let p = z.apply(catalog, zones.get(i.index()), |_| true);
+                out[i.index()] = p;
+            }
+            Target::New(_) => out.push(z.apply(catalog, None, |_| true)),
+        }
+    }
+    out
+}
+
+/// A figure as a province's table writes it: amounts with the unit in the header (even
+/// factors) or in the cell (odd ones), yes/no as 是/否 or a planned date, levels and sets by
+/// their Chinese names.
+fn province_cell(catalog: &Catalog, f: usize, value: &Value, kind: &Kind) -> String {
+    match (value, kind) {
+        (Value::Amount(q), _) if f % 2 == 0 => number::plain(q.amount()),
+        (Value::Amount(q), _) => format!("{}{}", number::plain(q.amount()), catalog.unit(q.unit()).name.zh),
+        (Value::YesNo(YesNo::Yes), _) => "是".into(),
+        (Value::YesNo(YesNo::No), _) => "否".into(),
+        (Value::YesNo(YesNo::Planned(d)), _) => format!("{}年{}月{}日前建成", d.year(), d.month(), d.day()),
+        (Value::Level(l), Kind::Level(levels)) => levels[usize::from(*l)].name.zh.clone(),
+        // By name, or by id where the name holds the list's own separator.
+        (Value::Set(members), Kind::Set(v)) => members
+            .iter()
+            .map(|m| {
+                let m = &catalog.vocabulary(*v).members[usize::from(*m)];
+                if m.name.zh.contains('、') { m.id.clone() } else { m.name.zh.clone() }
+            })
+            .collect::<Vec<_>>()
+            .join("、"),
+        other => panic!("no such value: {other:?}"),
+    }
+}
+
+#[test]
+fn a_provinces_wide_table_scores_as_the_bundled_profiles() {
+    let c = catalog();
+    let zones = bundled(&c);
+    let factors: Vec<_> = c.factors().collect();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("全省开发区").expect("name");
+    // A merged title above the header, as such tables have.
+    let last = u16::try_from(factors.len() + 2).expect("columns");
+    sheet
+        .merge_range(0, 0, 0, last, "2025年全省开发区要素保障情况表", &Format::new())
+        .expect("title");
+    sheet.write_string(1, 0, "序号").expect("cell");
+    sheet.write_string(1, 1, "编号").expect("cell");
+    sheet.write_string(1, 2, "开发区名称").expect("cell");
+    for (i, (_, factor)) in factors.iter().enumerate() {
+        let col = u16::try_from(i + 3).expect("column");
+        let header = match factor.kind.measure() {
+            Some(m) if i % 2 == 0 => format!("{}（{}）", factor.name.zh, c.unit(m.unit).name.zh),
+            _ => factor.name.zh.clone(),
+        };
+        sheet.write_string(1, col, header).expect("header");
+    }
+    // The expected profiles: what the table holds of each bundled one (no plans, no sources).
+    let mut expected = Vec::new();
+    for (z, p) in zones.iter().enumerate() {
+        let row = u32::try_from(z + 2).expect("row");
+        sheet.write_number(row, 0, (z + 1) as f64).expect("cell");
+        // The last zone has no id: it is matched, and named, by its name's pinyin.
+        if z + 1 < zones.len() {
+            sheet.write_string(row, 1, &p.id).expect("cell");
+        }
+        sheet.write_string(row, 2, &p.name.zh).expect("cell");
+        let mut e = ZoneProfile::new(&c, p.id.clone(), p.name.clone(), p.as_of);
+        for (i, (f, factor)) in factors.iter().enumerate() {
+            // One zone is missing half its figures.
+            if z == 1 && i % 2 == 1 {
+                continue;
+            }
+            let Some(entry) = p.entry(*f) else { continue };
+            let col = u16::try_from(i + 3).expect("column");
+            let text = province_cell(&c, i, &entry.value, &factor.kind);
+            match (&entry.value, i % 4) {
+                // Some amounts typed as numbers, as Excel keeps them.
+                (Value::Amount(q), 0) => sheet
+                    .write_number(row, col, q.amount().to_string().parse::<f64>().expect("f64"))
+                    .expect("cell"),
+                _ => sheet.write_string(row, col, &text).expect("cell"),
+            };
+            let mut kept = entry.clone();
+            kept.planned = None;
+            e.set_entry(*f, Some(kept));
+        }
+        expected.push(e);
+    }
+    let notes_row = u32::try_from(zones.len() + 2).expect("row");
+    sheet.write_string(notes_row, 2, "合计").expect("cell");
+    sheet.write_number(notes_row, 3, 99_999.0).expect("cell");
+    let bytes = book.save_to_buffer().expect("xlsx");
+
+    let none: &[ZoneProfile] = &[];
+    let missing = import::read(&c, none, &bytes, &options("全省开发区要素表.xlsx", None));
+    assert!(
+        matches!(&missing, Err(import::ImportError::NeedsAsOf { sheets }) if sheets == &["全省开发区"]),
+        "a table with no date column needs --as-of: {missing:?}"
+    );
+    let set = import::read(&c, none, &bytes, &options("全省开发区要素表.xlsx", Some("2025-06-30")))
+        .expect("read");
+    assert_eq!(set.sheets.len(), 1);
+    assert_eq!(set.sheets[0].header_row, 1);
+    assert_eq!(set.zones.len(), zones.len(), "every zone new: {set:#?}");
+    let unread: Vec<String> = set.unread.iter().map(|u| u.text(Lang::En)).collect();
+    assert_eq!(unread.len(), 1, "only the totals row is left: {unread:#?}");
+    assert!(unread[0].starts_with("全省开发区!C"), "{unread:?}");
+    let imported = accept_all(&c, &[], &set);
+    // Ids from the 编号 column, and from the name's pinyin where there is none.
+    let ids: Vec<&str> = imported.iter().map(|p| p.id.as_str()).collect();
+    let mut want: Vec<String> = zones.iter().map(|p| p.id.clone()).collect();
+    *want.last_mut().expect("a zone") = "ypjjjskfq".into(); // 原平经济技术开发区
+    assert_eq!(ids, want);
+    // Every figure sourced to its cell and dated as told.
+    let houma = &imported[0];
+    let (f, e) = houma.entries().next().expect("a figure");
+    assert_eq!(e.as_of, date("2025-06-30"));
+    assert!(e.source.starts_with("全省开发区要素表.xlsx!"), "{}", e.source);
+    assert!(!e.illustrative);
+    assert_eq!(set.zones[0].figures[0].factor, f);
+    for (p, e) in imported.iter().zip(&expected) {
+        for (f, _) in c.factors() {
+            assert_eq!(
+                p.entry(f).map(|x| &x.value),
+                e.entry(f).map(|x| &x.value),
+                "{} {}",
+                p.id,
+                c.factor(f).id
+            );
+        }
+    }
+    let today = date("2025-07-01");
+    for path in sitematch::io::ron_files(&repo("assets/checklists")).expect("checklists") {
+        let list = sitematch::io::load_checklist(&path, &c).expect("a checklist");
+        let got = sitematch::scoring::score(&c, &list, &imported, today);
+        let want = sitematch::scoring::score(&c, &list, &expected, today);
+        assert_eq!(got.zones, want.zones, "{}", path.display());
+    }
+    // Read again over what it made: nothing changes.
+    let again = import::read(&c, &imported, &bytes, &options("全省开发区要素表.xlsx", Some("2025-06-30")))
+        .expect("read");
+    assert!(again.zones.is_empty(), "{:#?}", again.zones);
+}
+
+/// The update workbook's cells read back, as texts.
+fn cells(bytes: &[u8]) -> Vec<Vec<String>> {
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("xlsx");
+    let name = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&name).expect("sheet");
+    range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|d| match d {
+                    Data::String(s) => s.clone(),
+                    Data::Empty => String::new(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The exported workbook as a department sends it back: every cell as it was, and `fills`
+/// (zone id, factor id, column, text) in the input columns.
+fn filled(rows: &[Vec<String>], fills: &[(&str, &str, Column, &str)]) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("填报表").expect("name");
+    for (r, row) in rows.iter().enumerate() {
+        let r32 = u32::try_from(r).expect("row");
+        for (c, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                sheet.write_string(r32, u16::try_from(c).expect("col"), text).expect("cell");
+            }
+        }
+        for (zone, factor, column, text) in fills {
+            let at = |col: Column| row.get(usize::from(col.index())).map(String::as_str);
+            if at(Column::Zone) == Some(*zone) && at(Column::FactorId) == Some(*factor) {
+                sheet.write_string(r32, column.index(), *text).expect("fill");
+            }
+        }
+    }
+    book.save_to_buffer().expect("xlsx")
+}
+
+fn export(c: &Catalog, zones: &[ZoneProfile], filter: &Filter) -> Vec<Vec<String>> {
+    let rows = inventory_sheet::rows(c, zones, filter, date("2026-12-08"), Lang::Zh);
+    cells(&inventory_sheet::write::workbook(&rows, Lang::Zh).expect("workbook"))
+}
+
+fn figure_texts(c: &Catalog, p: &ZoneProfile, factor: &str) -> (String, String, String, String) {
+    let f = c.find_factor(factor).expect("factor");
+    let e = p.entry(f).expect("a figure");
+    (
+        sitematch::model::write::value_file_text(&e.value, c.factor(f), c),
+        e.source.clone(),
+        e.as_of.to_string(),
+        p.owner(c, f).map(ToString::to_string).unwrap_or_default(),
+    )
+}
+
+#[test]
+fn the_update_workbook_filled_and_read_back_gives_what_was_filled() {
+    let c = catalog();
+    let zones = bundled(&c);
+    let rows = export(&c, &zones, &Filter::default());
+    let bytes = filled(
+        &rows,
+        &[
+            ("houma", "land.industrial_area", Column::NewValue, "1700"),
+            ("houma", "land.industrial_area", Column::NewSource, "侯马市自然资源局2026年11月台账"),
+            ("houma", "land.industrial_area", Column::NewAsOf, "2026-11-30"),
+            ("houma", "power.dual_supply", Column::NewValue, "计划"),
+            ("houma", "power.dual_supply", Column::NewPlannedBy, "2027年6月"),
+            ("houma", "power.dual_supply", Column::NewAsOf, "2026-11-30"),
+            ("houma", "power.dual_supply", Column::NewOwner, "国网侯马供电公司规划部"),
+            ("linyi", "power.capacity", Column::NewValue, "12万千瓦"),
+            ("linyi", "power.capacity", Column::NewAsOf, "2026-12-01"),
+            ("linyi", "power.capacity", Column::NewPlanned, "200"),
+            ("linyi", "power.capacity", Column::NewPlannedBy, "2027-12-31"),
+            ("linyi", "policy.regional_assessments", Column::NewValue, "环评、能评、压覆矿"),
+            ("linyi", "policy.regional_assessments", Column::NewAsOf, "2026-12-01"),
+            // A figure's kind cannot take this: listed, not read, nothing guessed.
+            ("xiangfen", "policy.regional_assessments", Column::NewValue, "是"),
+            ("xiangfen", "policy.regional_assessments", Column::NewAsOf, "2026-12-01"),
+        ],
+    );
+    let set = import::read(&c, &zones, &bytes, &options("侯马填报表.xlsx", None)).expect("read");
+    assert_eq!(set.sheets[0].layout, import::Layout::Long(Lang::Zh));
+    let unread: Vec<String> = set.unread.iter().map(|u| u.text(Lang::Zh)).collect();
+    assert_eq!(unread.len(), 1, "{unread:#?}");
+    assert!(unread[0].contains("是"), "{unread:?}");
+    let counts = set.counts();
+    assert_eq!((counts.changes, counts.conflicts, counts.new_zones), (4, 0, 0), "{set:#?}");
+    let applied = accept_all(&c, &zones, &set);
+    let houma = &applied[zones.iter().position(|p| p.id == "houma").expect("houma")];
+    assert_eq!(
+        figure_texts(&c, houma, "land.industrial_area"),
+        (
+            "1700 mu".into(),
+            "侯马市自然资源局2026年11月台账".into(),
+            "2026-11-30".into(),
+            "侯马市自然资源局".into()
+        )
+    );
+    let dual = figure_texts(&c, houma, "power.dual_supply");
+    assert_eq!(dual.0, "Planned(\"2027-06-30\")");
+    assert!(dual.1.starts_with("侯马填报表.xlsx!O"), "sourced to its new-value cell: {dual:?}");
+    assert_eq!(dual.3, "国网侯马供电公司规划部");
+    let linyi = &applied[zones.iter().position(|p| p.id == "linyi").expect("linyi")];
+    let f = c.find_factor("power.capacity").expect("factor");
+    let e = linyi.entry(f).expect("power");
+    assert_eq!(
+        sitematch::model::write::value_file_text(&e.value, c.factor(f), &c),
+        "120000 kw",
+        "in the unit written"
+    );
+    let plan = e.planned.as_deref().expect("a plan");
+    assert_eq!((plan.amount.amount().to_string(), plan.by), ("200".into(), date("2027-12-31")));
+    // A second import of the same workbook changes nothing.
+    let again = import::read(&c, &applied, &bytes, &options("侯马填报表.xlsx", None)).expect("read");
+    assert_eq!(again.counts().changes, 0, "{:#?}", again.zones);
+    assert_eq!(again.counts().conflicts, 0, "{:#?}", again.zones);
+}
+
+#[test]
+fn two_departments_answer_the_same_zones_and_a_hand_edit_in_between_conflicts() {
+    let c = catalog();
+    let zones = bundled(&c);
+    // Both workbooks exported from the same folder, before either answers.
+    let rows = export(&c, &zones, &Filter::default());
+    let power = filled(
+        &rows,
+        &[
+            ("houma", "power.capacity", Column::NewValue, "150"),
+            ("houma", "power.capacity", Column::NewAsOf, "2026-12-01"),
+            ("shuozhou", "power.capacity", Column::NewValue, "90"),
+            ("shuozhou", "power.capacity", Column::NewAsOf, "2026-12-01"),
+        ],
+    );
+    let water = filled(
+        &rows,
+        &[
+            ("houma", "water.supply", Column::NewValue, "3"),
+            ("houma", "water.supply", Column::NewAsOf, "2026-12-02"),
+            ("shuozhou", "water.supply", Column::NewValue, "4"),
+            ("shuozhou", "water.supply", Column::NewAsOf, "2026-12-02"),
+        ],
+    );
+    let first = import::read(&c, &zones, &power, &options("供电.xlsx", None)).expect("read");
+    assert_eq!(first.counts().changes, 2);
+    let mut now = accept_all(&c, &zones, &first);
+    // Meanwhile someone types shuozhou's water supply in by hand.
+    let s = now.iter().position(|p| p.id == "shuozhou").expect("shuozhou");
+    let w = c.find_factor("water.supply").expect("factor");
+    let mut hand = now[s].entry(w).cloned().expect("a figure");
+    let m = c.factor(w).kind.measure().expect("amount");
+    hand.value = Value::Amount(
+        sitematch::model::Quantity::new(&c, m, 5.into(), hand_unit(&hand)).expect("quantity"),
+    );
+    now[s].set_entry(w, Some(hand.clone()));
+    let second = import::read(&c, &now, &water, &options("供水.xlsx", None)).expect("read");
+    let counts = second.counts();
+    assert_eq!((counts.changes, counts.conflicts), (1, 1), "{second:#?}");
+    let conflict = second
+        .zones
+        .iter()
+        .flat_map(|z| z.figures.iter().map(move |f| (z, f)))
+        .find(|(_, f)| matches!(f.judgement, Judgement::Conflict { .. }))
+        .expect("a conflict");
+    assert_eq!(conflict.0.id, "shuozhou");
+    let applied = accept_all(&c, &now, &second);
+    assert_eq!(applied[s].entry(w), Some(&hand), "a conflict is never overwritten");
+    let h = applied.iter().position(|p| p.id == "houma").expect("houma");
+    let p = c.find_factor("power.capacity").expect("factor");
+    let texts = |f| sitematch::model::write::value_file_text(&applied[h].entry(f).expect("figure").value, c.factor(f), &c);
+    assert_eq!(texts(p), "150 mw", "the first department's answer stands");
+    assert!(texts(w).starts_with('3'), "{}", texts(w));
+}
+
+fn hand_unit(e: &sitematch::model::Entry) -> sitematch::model::UnitIdx {
+    match &e.value {
+        Value::Amount(q) => q.unit(),
+        other => panic!("an amount: {other:?}"),
+    }
+}
+
+/// Sheets of the same workbook with the same zone twice: the second row is listed.
+#[test]
+fn hostile_and_odd_tables_are_listed_not_guessed() {
+    let c = catalog();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, h) in ["开发区名称", "数据日期", "供电容量/MW", "可供工业用地面积", "已完成区域评估", "不存在的指标"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, u16::try_from(col).expect("col"), *h).expect("header");
+    }
+    let rows: [[&str; 6]; 3] = [
+        ["甲开发区", "2024年底", "50", "300", "是", "1"],
+        ["乙开发区", "2024-06-30", "5万千瓦", "1677亩", "环评、能评", ""],
+        ["甲开发区", "2024-06-30", "60", "", "", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (col, t) in row.iter().enumerate() {
+            if !t.is_empty() {
+                let r = u32::try_from(r + 1).expect("row");
+                sheet.write_string(r, u16::try_from(col).expect("col"), *t).expect("cell");
+            }
+        }
+    }
+    sheet.write_formula(2, 5, "=1/0").expect("formula");
+    let bytes = book.save_to_buffer().expect("xlsx");
+    let none: &[ZoneProfile] = &[];
+    let set = import::read(&c, none, &bytes, &options("市表.xlsx", None)).expect("read: the date column dates it");
+    let unread: HashMap<String, String> = set
+        .unread
+        .iter()
+        .map(|u| (u.place(), u.reason.text(Lang::Zh)))
+        .collect();
+    assert!(unread["Sheet1!F1"].contains("不存在的指标"), "{unread:#?}");
+    assert!(unread["Sheet1!D2"].contains("没有单位"), "an amount with no unit is no mu by default: {unread:#?}");
+    assert!(unread["Sheet1!E2"].contains("是"), "{unread:#?}");
+    assert!(unread["Sheet1!A4"].contains("2"), "the zone read twice: {unread:#?}");
+    assert_eq!(unread.len(), 4, "{unread:#?}");
+    let new = accept_all(&c, &[], &set);
+    assert_eq!(new.len(), 2);
+    assert_eq!(new[0].id, "jkfq");
+    assert_eq!(new[1].id, "ykfq");
+    let power = c.find_factor("power.capacity").expect("factor");
+    let e = new[0].entry(power).expect("power");
+    assert_eq!(e.as_of, date("2024-12-31"), "the year's end, said in the review");
+    let e = new[1].entry(power).expect("power");
+    assert_eq!(sitematch::model::write::value_file_text(&e.value, c.factor(power), &c), "50000 kw");
+}
+
+#[test]
+fn what_is_no_workbook_is_refused_with_its_reason() {
+    let c = catalog();
+    let none: &[ZoneProfile] = &[];
+    let o = options("x.xlsx", None);
+    let text = import::read(&c, none, b"a,b\n1,2\n", &o).expect_err("a csv");
+    assert!(text.text(Lang::Zh).contains("CSV"));
+    let mut book = Workbook::new();
+    book.add_worksheet().write_string(0, 0, "hello").expect("cell");
+    let bytes = book.save_to_buffer().expect("xlsx");
+    assert_eq!(import::read(&c, none, &bytes, &o), Err(import::ImportError::NoTable));
+}
