@@ -10,6 +10,7 @@ pub mod app;
 pub mod assets;
 #[cfg(feature = "pdf")]
 pub mod cli;
+pub mod import;
 pub mod io;
 pub mod model;
 pub mod plan;
@@ -17,7 +18,6 @@ pub mod report;
 pub mod scoring;
 pub mod state;
 pub mod survey;
-pub mod import;
 pub mod synth;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -66,7 +66,11 @@ fn province_cell(catalog: &Catalog, f: usize, value: &Value, kind: &Kind) -> Str
             .iter()
             .map(|m| {
                 let m = &catalog.vocabulary(*v).members[usize::from(*m)];
-                if m.name.zh.contains('、') { m.id.clone() } else { m.name.zh.clone() }
+                if m.name.zh.contains('、') {
+                    m.id.clone()
+                } else {
+                    m.name.zh.clone()
+                }
             })
             .collect::<Vec<_>>()
             .join("、"),
@@ -141,8 +145,13 @@ fn a_provinces_wide_table_scores_as_the_bundled_profiles() {
         matches!(&missing, Err(import::ImportError::NeedsAsOf { sheets }) if sheets == &["全省开发区"]),
         "a table with no date column needs --as-of: {missing:?}"
     );
-    let set = import::read(&c, none, &bytes, &options("全省开发区要素表.xlsx", Some("2025-06-30")))
-        .expect("read");
+    let set = import::read(
+        &c,
+        none,
+        &bytes,
+        &options("全省开发区要素表.xlsx", Some("2025-06-30")),
+    )
+    .expect("read");
     assert_eq!(set.sheets.len(), 1);
     assert_eq!(set.sheets[0].header_row, 1);
     assert_eq!(set.zones.len(), zones.len(), "every zone new: {set:#?}");
@@ -181,8 +190,13 @@ fn a_provinces_wide_table_scores_as_the_bundled_profiles() {
         assert_eq!(got.zones, want.zones, "{}", path.display());
     }
     // Read again over what it made: nothing changes.
-    let again = import::read(&c, &imported, &bytes, &options("全省开发区要素表.xlsx", Some("2025-06-30")))
-        .expect("read");
+    let again = import::read(
+        &c,
+        &imported,
+        &bytes,
+        &options("全省开发区要素表.xlsx", Some("2025-06-30")),
+    )
+    .expect("read");
     assert!(again.zones.is_empty(), "{:#?}", again.zones);
 }
 
@@ -215,7 +229,9 @@ fn filled(rows: &[Vec<String>], fills: &[(&str, &str, Column, &str)]) -> Vec<u8>
         let r32 = u32::try_from(r).expect("row");
         for (c, text) in row.iter().enumerate() {
             if !text.is_empty() {
-                sheet.write_string(r32, u16::try_from(c).expect("col"), text).expect("cell");
+                sheet
+                    .write_string(r32, u16::try_from(c).expect("col"), text)
+                    .expect("cell");
             }
         }
         for (zone, factor, column, text) in fills {
@@ -253,21 +269,46 @@ fn the_update_workbook_filled_and_read_back_gives_what_was_filled() {
         &rows,
         &[
             ("houma", "land.industrial_area", Column::NewValue, "1700"),
-            ("houma", "land.industrial_area", Column::NewSource, "侯马市自然资源局2026年11月台账"),
+            (
+                "houma",
+                "land.industrial_area",
+                Column::NewSource,
+                "侯马市自然资源局2026年11月台账",
+            ),
             ("houma", "land.industrial_area", Column::NewAsOf, "2026-11-30"),
             ("houma", "power.dual_supply", Column::NewValue, "计划"),
             ("houma", "power.dual_supply", Column::NewPlannedBy, "2027年6月"),
             ("houma", "power.dual_supply", Column::NewAsOf, "2026-11-30"),
-            ("houma", "power.dual_supply", Column::NewOwner, "国网侯马供电公司规划部"),
+            (
+                "houma",
+                "power.dual_supply",
+                Column::NewOwner,
+                "国网侯马供电公司规划部",
+            ),
             ("linyi", "power.capacity", Column::NewValue, "12万千瓦"),
             ("linyi", "power.capacity", Column::NewAsOf, "2026-12-01"),
             ("linyi", "power.capacity", Column::NewPlanned, "200"),
             ("linyi", "power.capacity", Column::NewPlannedBy, "2027-12-31"),
-            ("linyi", "policy.regional_assessments", Column::NewValue, "环评、能评、压覆矿"),
-            ("linyi", "policy.regional_assessments", Column::NewAsOf, "2026-12-01"),
+            (
+                "linyi",
+                "policy.regional_assessments",
+                Column::NewValue,
+                "环评、能评、压覆矿",
+            ),
+            (
+                "linyi",
+                "policy.regional_assessments",
+                Column::NewAsOf,
+                "2026-12-01",
+            ),
             // A figure's kind cannot take this: listed, not read, nothing guessed.
             ("xiangfen", "policy.regional_assessments", Column::NewValue, "是"),
-            ("xiangfen", "policy.regional_assessments", Column::NewAsOf, "2026-12-01"),
+            (
+                "xiangfen",
+                "policy.regional_assessments",
+                Column::NewAsOf,
+                "2026-12-01",
+            ),
         ],
     );
     let set = import::read(&c, &zones, &bytes, &options("侯马填报表.xlsx", None)).expect("read");
@@ -276,7 +317,11 @@ fn the_update_workbook_filled_and_read_back_gives_what_was_filled() {
     assert_eq!(unread.len(), 1, "{unread:#?}");
     assert!(unread[0].contains("是"), "{unread:?}");
     let counts = set.counts();
-    assert_eq!((counts.changes, counts.conflicts, counts.new_zones), (4, 0, 0), "{set:#?}");
+    assert_eq!(
+        (counts.changes, counts.conflicts, counts.new_zones),
+        (4, 0, 0),
+        "{set:#?}"
+    );
     let applied = accept_all(&c, &zones, &set);
     let houma = &applied[zones.iter().position(|p| p.id == "houma").expect("houma")];
     assert_eq!(
@@ -290,7 +335,10 @@ fn the_update_workbook_filled_and_read_back_gives_what_was_filled() {
     );
     let dual = figure_texts(&c, houma, "power.dual_supply");
     assert_eq!(dual.0, "Planned(\"2027-06-30\")");
-    assert!(dual.1.starts_with("侯马填报表.xlsx!O"), "sourced to its new-value cell: {dual:?}");
+    assert!(
+        dual.1.starts_with("侯马填报表.xlsx!O"),
+        "sourced to its new-value cell: {dual:?}"
+    );
     assert_eq!(dual.3, "国网侯马供电公司规划部");
     let linyi = &applied[zones.iter().position(|p| p.id == "linyi").expect("linyi")];
     let f = c.find_factor("power.capacity").expect("factor");
@@ -301,7 +349,10 @@ fn the_update_workbook_filled_and_read_back_gives_what_was_filled() {
         "in the unit written"
     );
     let plan = e.planned.as_deref().expect("a plan");
-    assert_eq!((plan.amount.amount().to_string(), plan.by), ("200".into(), date("2027-12-31")));
+    assert_eq!(
+        (plan.amount.amount().to_string(), plan.by),
+        ("200".into(), date("2027-12-31"))
+    );
     // A second import of the same workbook changes nothing.
     let again = import::read(&c, &applied, &bytes, &options("侯马填报表.xlsx", None)).expect("read");
     assert_eq!(again.counts().changes, 0, "{:#?}", again.zones);
@@ -340,9 +391,8 @@ fn two_departments_answer_the_same_zones_and_a_hand_edit_in_between_conflicts() 
     let w = c.find_factor("water.supply").expect("factor");
     let mut hand = now[s].entry(w).cloned().expect("a figure");
     let m = c.factor(w).kind.measure().expect("amount");
-    hand.value = Value::Amount(
-        sitematch::model::Quantity::new(&c, m, 5.into(), hand_unit(&hand)).expect("quantity"),
-    );
+    hand.value =
+        Value::Amount(sitematch::model::Quantity::new(&c, m, 5.into(), hand_unit(&hand)).expect("quantity"));
     now[s].set_entry(w, Some(hand.clone()));
     let second = import::read(&c, &now, &water, &options("供水.xlsx", None)).expect("read");
     let counts = second.counts();
@@ -355,10 +405,16 @@ fn two_departments_answer_the_same_zones_and_a_hand_edit_in_between_conflicts() 
         .expect("a conflict");
     assert_eq!(conflict.0.id, "shuozhou");
     let applied = accept_all(&c, &now, &second);
-    assert_eq!(applied[s].entry(w), Some(&hand), "a conflict is never overwritten");
+    assert_eq!(
+        applied[s].entry(w),
+        Some(&hand),
+        "a conflict is never overwritten"
+    );
     let h = applied.iter().position(|p| p.id == "houma").expect("houma");
     let p = c.find_factor("power.capacity").expect("factor");
-    let texts = |f| sitematch::model::write::value_file_text(&applied[h].entry(f).expect("figure").value, c.factor(f), &c);
+    let texts = |f| {
+        sitematch::model::write::value_file_text(&applied[h].entry(f).expect("figure").value, c.factor(f), &c)
+    };
     assert_eq!(texts(p), "150 mw", "the first department's answer stands");
     assert!(texts(w).starts_with('3'), "{}", texts(w));
 }
@@ -376,11 +432,20 @@ fn hostile_and_odd_tables_are_listed_not_guessed() {
     let c = catalog();
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    for (col, h) in ["开发区名称", "数据日期", "供电容量/MW", "可供工业用地面积", "已完成区域评估", "不存在的指标"]
-        .iter()
-        .enumerate()
+    for (col, h) in [
+        "开发区名称",
+        "数据日期",
+        "供电容量/MW",
+        "可供工业用地面积",
+        "已完成区域评估",
+        "不存在的指标",
+    ]
+    .iter()
+    .enumerate()
     {
-        sheet.write_string(0, u16::try_from(col).expect("col"), *h).expect("header");
+        sheet
+            .write_string(0, u16::try_from(col).expect("col"), *h)
+            .expect("header");
     }
     let rows: [[&str; 6]; 3] = [
         ["甲开发区", "2024年底", "50", "300", "是", "1"],
@@ -391,23 +456,32 @@ fn hostile_and_odd_tables_are_listed_not_guessed() {
         for (col, t) in row.iter().enumerate() {
             if !t.is_empty() {
                 let r = u32::try_from(r + 1).expect("row");
-                sheet.write_string(r, u16::try_from(col).expect("col"), *t).expect("cell");
+                sheet
+                    .write_string(r, u16::try_from(col).expect("col"), *t)
+                    .expect("cell");
             }
         }
     }
     sheet.write_formula(2, 5, "=1/0").expect("formula");
     let bytes = book.save_to_buffer().expect("xlsx");
     let none: &[ZoneProfile] = &[];
-    let set = import::read(&c, none, &bytes, &options("市表.xlsx", None)).expect("read: the date column dates it");
+    let set =
+        import::read(&c, none, &bytes, &options("市表.xlsx", None)).expect("read: the date column dates it");
     let unread: HashMap<String, String> = set
         .unread
         .iter()
         .map(|u| (u.place(), u.reason.text(Lang::Zh)))
         .collect();
     assert!(unread["Sheet1!F1"].contains("不存在的指标"), "{unread:#?}");
-    assert!(unread["Sheet1!D2"].contains("没有单位"), "an amount with no unit is no mu by default: {unread:#?}");
+    assert!(
+        unread["Sheet1!D2"].contains("没有单位"),
+        "an amount with no unit is no mu by default: {unread:#?}"
+    );
     assert!(unread["Sheet1!E2"].contains("是"), "{unread:#?}");
-    assert!(unread["Sheet1!A4"].contains("2"), "the zone read twice: {unread:#?}");
+    assert!(
+        unread["Sheet1!A4"].contains("2"),
+        "the zone read twice: {unread:#?}"
+    );
     assert_eq!(unread.len(), 4, "{unread:#?}");
     let new = accept_all(&c, &[], &set);
     assert_eq!(new.len(), 2);
@@ -417,7 +491,10 @@ fn hostile_and_odd_tables_are_listed_not_guessed() {
     let e = new[0].entry(power).expect("power");
     assert_eq!(e.as_of, date("2024-12-31"), "the year's end, said in the review");
     let e = new[1].entry(power).expect("power");
-    assert_eq!(sitematch::model::write::value_file_text(&e.value, c.factor(power), &c), "50000 kw");
+    assert_eq!(
+        sitematch::model::write::value_file_text(&e.value, c.factor(power), &c),
+        "50000 kw"
+    );
 }
 
 #[test]
@@ -430,5 +507,8 @@ fn what_is_no_workbook_is_refused_with_its_reason() {
     let mut book = Workbook::new();
     book.add_worksheet().write_string(0, 0, "hello").expect("cell");
     let bytes = book.save_to_buffer().expect("xlsx");
-    assert_eq!(import::read(&c, none, &bytes, &o), Err(import::ImportError::NoTable));
+    assert_eq!(
+        import::read(&c, none, &bytes, &o),
+        Err(import::ImportError::NoTable)
+    );
 }

@@ -11,8 +11,8 @@ mod data_dir;
 mod files;
 mod hardening;
 mod history_files;
-mod inventory;
 mod import;
+mod inventory;
 mod inventory_export;
 mod report;
 

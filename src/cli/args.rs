@@ -120,6 +120,42 @@ pub enum InventoryCommand {
     /// and date, source, as-of date, owner). `--lang` sets its language, `--date` the day its
     /// freshness is counted to.
     Export(InventoryExportArgs),
+    /// Reads a province's own table (one row per zone, one column per factor, Chinese headers
+    /// with units) or a filled update workbook, and prints the changes it proposes: per zone,
+    /// each figure old → new with its source and date, judged a change, a conflict (changed
+    /// in the folder since the workbook was exported) or older than the figure held; new
+    /// zones; and every header and cell left unread, as `Sheet!C7: reason`. Writes nothing
+    /// without `--apply`.
+    Import(InventoryImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InventoryImportArgs {
+    /// The workbook to read (`.xlsx`).
+    #[arg(long, value_name = "FILE.xlsx")]
+    pub workbook: PathBuf,
+    /// The folder of zone profiles [default: `profiles` in SiteMatch's data folder].
+    #[arg(long, value_name = "DIR")]
+    pub profiles: Option<PathBuf>,
+    /// The day a province's table was true, for a table with no date column (required then:
+    /// an end-2023 table is not current today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// Save the changes (not the conflicts, nor figures older than those held), each recorded
+    /// in the zone's history as an import.
+    #[arg(long)]
+    pub apply: bool,
+    /// Who the history records the import by (a name and office).
+    #[arg(long, value_name = "NAME", requires = "apply")]
+    pub by: Option<String>,
+    /// Output format. JSON: `file`; `sheets` (name, layout `wide` or `long`, header_row from
+    /// 1, rows); `zones` (zone, name, new, `figures`: factor, factor_name, cell, status
+    /// `change`, `conflict` or `older`, old and new each with value, planned, source, as_of,
+    /// owner as the profile file writes them, `now` for a conflict, `held` for an older one,
+    /// reading); `unchanged`; `unread` (cell as `Sheet!C7`, reason); `applied` (null, or
+    /// figures, updated, created, failed).
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+    pub format: StatusFormat,
 }
 
 #[derive(Debug, Args)]

@@ -82,12 +82,19 @@ pub(super) enum Failure {
     BadZoneId(String),
     /// `--factor` names no factor, and no change of the history.
     NoFactor(Box<crate::model::Problem>),
+    /// `inventory import`: the workbook is refused whole.
+    Import {
+        path: PathBuf,
+        error: crate::import::ImportError,
+    },
+    /// `--as-of` is not a plausible day.
+    BadAsOf(crate::model::value::ValueError),
 }
 
 impl Failure {
     pub(super) fn exit_code(&self) -> u8 {
         match self {
-            Failure::NoDesktop | Failure::BothIsForTheReport | Failure::BadDate(_) => 2,
+            Failure::NoDesktop | Failure::BothIsForTheReport | Failure::BadDate(_) | Failure::BadAsOf(_) => 2,
             _ => 1,
         }
     }
@@ -226,6 +233,10 @@ impl Localize for Failure {
             (Failure::BothIsForTheReport, Lang::En) => "--lang both is for the report only; choose zh or en".into(),
             (Failure::BadZoneId(id), _) => crate::model::Problem::BadZoneId { id: id.clone() }.text(lang),
             (Failure::NoFactor(problem), _) => format!("--factor {}", problem.text(lang)),
+            (Failure::Import { path, error }, Lang::Zh) => format!("{}：{}", path.display(), error.text(lang)),
+            (Failure::Import { path, error }, Lang::En) => format!("{}: {}", path.display(), error.text(lang)),
+            (Failure::BadAsOf(e), Lang::Zh) => format!("--as-of：{}", e.text(lang)),
+            (Failure::BadAsOf(e), Lang::En) => format!("--as-of: {}", e.text(lang)),
         }
     }
 }
@@ -261,6 +272,16 @@ pub(super) enum Notice<'a> {
         id: &'a str,
         file: &'a Path,
     },
+    /// `inventory import` without `--apply`: nothing was written.
+    ImportNotApplied,
+    /// `inventory import --apply`: what was saved.
+    Imported {
+        figures: usize,
+        updated: usize,
+        created: usize,
+    },
+    /// `inventory import --apply`: a zone not saved (the others are).
+    NotSaved(&'a io::SaveError),
 }
 
 impl Localize for Notice<'_> {
@@ -333,6 +354,19 @@ impl Localize for Notice<'_> {
                     dir.display()
                 )
             }
+            (Notice::ImportNotApplied, Lang::Zh) => {
+                "未写入任何文件：核对以上变更后，加 --apply 写入（冲突和早于现有数据的不会写入）".into()
+            }
+            (Notice::ImportNotApplied, Lang::En) => {
+                "nothing was written: review the changes above, then add --apply to save them (conflicts and older figures are never saved)".into()
+            }
+            (Notice::Imported { figures, updated, created }, Lang::Zh) => {
+                format!("已写入 {figures} 项数据：更新 {updated} 个开发区，新建 {created} 个，均已记入修改记录")
+            }
+            (Notice::Imported { figures, updated, created }, Lang::En) => format!(
+                "saved {figures} figure(s): {updated} zone(s) updated, {created} new, each recorded in its history"
+            ),
+            (Notice::NotSaved(e), _) => e.text(lang),
         }
     }
 }
@@ -520,6 +554,13 @@ mod tests {
                 given: "power.capacty".into(),
                 suggestion: c.find_factor("power.capacity").map(|f| c.factor(f).named()),
             })),
+            Failure::Import {
+                path: PathBuf::from("全省.xlsx"),
+                error: crate::import::ImportError::NoTable,
+            },
+            Failure::BadAsOf(crate::model::value::ValueError::NotADate {
+                given: "2023年".into(),
+            }),
         ];
         for f in &failures {
             let name = match f {
@@ -548,10 +589,13 @@ mod tests {
                 Failure::BothIsForTheReport => "BothIsForTheReport",
                 Failure::BadZoneId(_) => "BadZoneId",
                 Failure::NoFactor(_) => "NoFactor",
+                Failure::Import { .. } => "Import",
+                Failure::BadAsOf(_) => "BadAsOf",
             };
             assert_renders(name, f, &c);
         }
         let skipped = FileError::new(Path::new("z.ron"), FileProblem::Binary);
+        let not_saved = io::SaveError::Changed(PathBuf::from("houma.ron"));
         let (a, b) = (Path::new("r.csv"), Path::new("r-items.csv"));
         let notices = [
             Notice::Wrote(a),
@@ -571,6 +615,13 @@ mod tests {
             Notice::Skipped(&skipped),
             Notice::NoRonFiles(a),
             Notice::NoHistory { id: "houma", file: a },
+            Notice::ImportNotApplied,
+            Notice::Imported {
+                figures: 40,
+                updated: 3,
+                created: 2,
+            },
+            Notice::NotSaved(&not_saved),
         ];
         for n in &notices {
             let name = match n {
@@ -583,6 +634,9 @@ mod tests {
                 Notice::Skipped(_) => "Skipped",
                 Notice::NoRonFiles(_) => "NoRonFiles",
                 Notice::NoHistory { .. } => "NoHistory",
+                Notice::ImportNotApplied => "ImportNotApplied",
+                Notice::Imported { .. } => "Imported",
+                Notice::NotSaved(_) => "NotSaved",
             };
             assert_renders(name, n, &c);
         }

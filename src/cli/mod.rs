@@ -16,6 +16,7 @@ mod check;
 mod generate;
 mod inventory_export;
 mod inventory_history;
+mod inventory_import;
 mod inventory_status;
 mod logging;
 mod messages;
@@ -48,6 +49,7 @@ use check::check;
 use generate::generate;
 use inventory_export::inventory_export;
 use inventory_history::inventory_history;
+use inventory_import::inventory_import;
 use inventory_status::inventory_status;
 use messages::{Failure, Notice, fail, usage_error_zh};
 use pipeline::pipeline;
@@ -239,6 +241,7 @@ fn run_command(ctx: &Ctx, command: &Option<Command>) -> Result<bool, Failure> {
             InventoryCommand::Status(args) => inventory_status(ctx, args),
             InventoryCommand::History(args) => inventory_history(ctx, args),
             InventoryCommand::Export(args) => inventory_export(ctx, args),
+            InventoryCommand::Import(args) => inventory_import(ctx, args),
         },
         Some(Command::Check { paths }) => check(ctx, paths),
         Some(Command::App { checklist, profiles }) => app(ctx, checklist.clone(), profiles.clone()),

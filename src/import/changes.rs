@@ -6,9 +6,11 @@
 use jiff::civil::Date;
 
 use super::error::Unread;
+use crate::model::Bilingual;
 use crate::model::cell::DateReading;
 use crate::model::write::{planned_file_text, value_file_text};
 use crate::model::{Catalog, Entry, FactorIdx, Lang, Owner, PlannedAmount, Value, ZoneIdx, ZoneProfile};
+use crate::scoring::explain::entry_offered_text;
 
 /// A figure of a zone as far as an import touches it: the entry, and the default owner the
 /// profile keys by the factor's id (where a department is named for a figure not yet known).
@@ -56,6 +58,20 @@ impl Figure {
             .as_ref()
             .and_then(|e| e.planned.as_deref())
             .map_or_else(String::new, |p| planned_file_text(p, catalog))
+    }
+
+    /// The figure in words, as the review shows it: `30 兆瓦；计划 2026-06-30 达 50 兆瓦`,
+    /// every member of a set named; `（无）` / `(none)` when unknown.
+    pub fn shown_text(&self, catalog: &Catalog, factor: FactorIdx, lang: Lang) -> String {
+        let Some(e) = &self.entry else {
+            return TEXTS.get(lang).none.to_owned();
+        };
+        // Held against itself, a set names all its members rather than the first few.
+        let required = match &e.value {
+            Value::Set(_) => e.value.clone(),
+            _ => Value::set(Vec::new()),
+        };
+        entry_offered_text(catalog, catalog.factor(factor), &required, e, lang)
     }
 
     /// The owner the figure names: the entry's own, else the key owner.
@@ -137,11 +153,18 @@ impl ZoneChange {
     /// The profile with the figures `accept` picks (by their place in [`Self::figures`])
     /// put in, over `base` (the zone's profile; ignored for a new zone). Only changes are
     /// ever taken: a conflict or an older answer is not, whatever `accept` says.
-    pub fn apply(&self, catalog: &Catalog, base: Option<&ZoneProfile>, accept: impl Fn(usize) -> bool) -> ZoneProfile {
+    pub fn apply(
+        &self,
+        catalog: &Catalog,
+        base: Option<&ZoneProfile>,
+        accept: impl Fn(usize) -> bool,
+    ) -> ZoneProfile {
         let mut profile = match (&self.target, base) {
             (Target::New(p), _) => (**p).clone(),
             (Target::Existing(_), Some(b)) => b.clone(),
-            (Target::Existing(_), None) => ZoneProfile::new(catalog, self.id.clone(), Default::default(), Date::MIN),
+            (Target::Existing(_), None) => {
+                ZoneProfile::new(catalog, self.id.clone(), Default::default(), Date::MIN)
+            }
         };
         for (i, f) in self.figures.iter().enumerate() {
             if f.judgement.acceptable() && accept(i) {
@@ -256,7 +279,8 @@ impl Edit {
     /// profile's default owners under the factor's id.
     pub fn apply_to(&self, old: &Figure) -> Figure {
         let mut new = old.clone();
-        let answered = self.value.is_some() || self.planned.is_some() || self.source.is_some() || self.as_of.is_some();
+        let answered =
+            self.value.is_some() || self.planned.is_some() || self.source.is_some() || self.as_of.is_some();
         match &self.value {
             Some(None) => new.entry = None,
             Some(Some(v)) => match &mut new.entry {
@@ -322,6 +346,16 @@ pub fn judge(now: &Figure, edit: &Edit, shown: Option<bool>) -> Option<(Figure, 
     Some((new, Judgement::Change))
 }
 
+/// The words of a figure not known.
+struct Texts {
+    none: &'static str,
+}
+
+static TEXTS: Bilingual<Texts> = Bilingual {
+    zh: Texts { none: "（无）" },
+    en: Texts { none: "(none)" },
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,7 +413,10 @@ mod tests {
             ..Edit::default()
         };
         assert_eq!(judge(&now, &to_yes, Some(false)), None);
-        assert_eq!(judge(&now, &to_no, Some(true)).map(|(_, j)| j), Some(Judgement::Change));
+        assert_eq!(
+            judge(&now, &to_no, Some(true)).map(|(_, j)| j),
+            Some(Judgement::Change)
+        );
     }
 
     #[test]
@@ -392,7 +429,12 @@ mod tests {
             ..Edit::default()
         };
         let (_, j) = judge(&now, &old_no, None).expect("listed");
-        assert_eq!(j, Judgement::Older { held: date("2025-06-30") });
+        assert_eq!(
+            j,
+            Judgement::Older {
+                held: date("2025-06-30")
+            }
+        );
         assert!(!j.acceptable());
     }
 
@@ -449,6 +491,10 @@ mod tests {
             })],
             ..zone
         };
-        assert_eq!(conflict.apply(&c, Some(&base), |_| true), base, "a conflict is never taken");
+        assert_eq!(
+            conflict.apply(&c, Some(&base), |_| true),
+            base,
+            "a conflict is never taken"
+        );
     }
 }

@@ -184,13 +184,15 @@ impl Localize for Reason {
             (Reason::Value(e), _) => e.text(lang),
             (Reason::IsADate, Lang::Zh) => "单元格是日期格式，不是数量；请改为常规格式后填写数值".into(),
             (Reason::IsADate, Lang::En) => {
-                "the cell is formatted as a date, not an amount; format it as General and type the amount".into()
+                "the cell is formatted as a date, not an amount; format it as General and type the amount"
+                    .into()
             }
             (Reason::FormulaWithoutResult, Lang::Zh) => {
                 "公式没有保存计算结果；请在 Excel 或 WPS 中打开并保存后再导入".into()
             }
             (Reason::FormulaWithoutResult, Lang::En) => {
-                "a formula without a saved result; open and save the workbook in Excel or WPS, then import it".into()
+                "a formula without a saved result; open and save the workbook in Excel or WPS, then import it"
+                    .into()
             }
             (Reason::FormulaError { shows }, Lang::Zh) => format!("公式结果为错误值 {shows}"),
             (Reason::FormulaError { shows }, Lang::En) => format!("the formula shows the error {shows}"),
@@ -198,7 +200,10 @@ impl Localize for Reason {
                 format!("{}已由 {first} 列读取，此列不再读取", factor.label(lang))
             }
             (Reason::SameFactorAgain { factor, first }, Lang::En) => {
-                format!("{} is read from column {first} already; this column is not read", factor.label(lang))
+                format!(
+                    "{} is read from column {first} already; this column is not read",
+                    factor.label(lang)
+                )
             }
             (Reason::ZoneIdCase { given, id }, Lang::Zh) => {
                 format!("开发区编号“{given}”与已有的“{id}”只差大小写；请写成“{id}”")
@@ -226,20 +231,28 @@ impl Localize for Reason {
                 format!("{}已在 {first} 行填报，此行不再读取", factor.label(lang))
             }
             (Reason::FigureAgain { factor, first }, Lang::En) => {
-                format!("{} is given in row {first} already; this row is not read", factor.label(lang))
+                format!(
+                    "{} is given in row {first} already; this row is not read",
+                    factor.label(lang)
+                )
             }
             (Reason::NotAZone { text }, Lang::Zh) => format!("“{text}”是合计或说明行，不是开发区，未读取"),
-            (Reason::NotAZone { text }, Lang::En) => format!("`{text}` is a total or a note, not a zone; not read"),
+            (Reason::NotAZone { text }, Lang::En) => {
+                format!("`{text}` is a total or a note, not a zone; not read")
+            }
             (Reason::NoZoneName, Lang::Zh) => "此行有数据但没有开发区名称或编号，未读取".into(),
             (Reason::NoZoneName, Lang::En) => "this row has figures but no zone name or id; not read".into(),
             (Reason::NoAsOf, Lang::Zh) => {
                 "没有数据日期：请填写此行的数据日期，或在导入时给出（--as-of YYYY-MM-DD）".into()
             }
             (Reason::NoAsOf, Lang::En) => {
-                "no as-of date: fill in the row's as-of date, or give one for the import (--as-of YYYY-MM-DD)".into()
+                "no as-of date: fill in the row's as-of date, or give one for the import (--as-of YYYY-MM-DD)"
+                    .into()
             }
             (Reason::PlanIncomplete, Lang::Zh) => "计划值和计划日期须同时填写".into(),
-            (Reason::PlanIncomplete, Lang::En) => "a planned amount needs its date, and a date its amount".into(),
+            (Reason::PlanIncomplete, Lang::En) => {
+                "a planned amount needs its date, and a date its amount".into()
+            }
             (Reason::PlannedWithoutDate, Lang::Zh) => "填了“计划”，但没有填计划日期".into(),
             (Reason::PlannedWithoutDate, Lang::En) => "planned, but no planned date is given".into(),
             (Reason::UnitColumn { given }, Lang::Zh) => format!("单位列的“{given}”不是此要素的单位"),
@@ -252,9 +265,7 @@ impl Localize for Reason {
             (Reason::TooLong { limit, chars }, Lang::En) => {
                 format!("too long ({chars} characters); at most {limit}")
             }
-            (Reason::NoHeader, Lang::Zh) => {
-                "工作表没有表头行（开发区列和要素列），未读取".into()
-            }
+            (Reason::NoHeader, Lang::Zh) => "工作表没有表头行（开发区列和要素列），未读取".into(),
             (Reason::NoHeader, Lang::En) => {
                 "the sheet has no header row (a zone column and factor columns); not read".into()
             }

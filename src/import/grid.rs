@@ -104,7 +104,11 @@ impl Grid {
     /// Fills each merged range's empty cells with its first cell's value, within the rows and
     /// columns the sheet's cells use (a range to the sheet's far corner fills no more); at
     /// most `budget` cells, returning what is left of it.
-    fn fill_merged(&mut self, ranges: &[calamine::Dimensions], mut budget: usize) -> Result<usize, ImportError> {
+    fn fill_merged(
+        &mut self,
+        ranges: &[calamine::Dimensions],
+        mut budget: usize,
+    ) -> Result<usize, ImportError> {
         let last_row = self.rows.last().map_or(0, |(r, _)| *r);
         let last_col = self
             .rows
@@ -175,7 +179,8 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
                 let col = match u16::try_from(col) {
                     Ok(c) if c < MAX_COLS => c,
                     _ => {
-                        grid.beyond.get_or_insert((row, u16::try_from(col).unwrap_or(u16::MAX)));
+                        grid.beyond
+                            .get_or_insert((row, u16::try_from(col).unwrap_or(u16::MAX)));
                         continue;
                     }
                 };
@@ -230,7 +235,11 @@ mod tests {
         let left = g.fill_merged(&ranges, 1_000).expect("within budget");
         assert_eq!(g.get(0, 3), Some(&Got::Text("标题".into())));
         assert_eq!(g.get(4, 2), Some(&Got::Text("侯马".into())));
-        assert_eq!(g.get(5, 3), Some(&Got::Number(1.0)), "a cell that holds a value keeps it");
+        assert_eq!(
+            g.get(5, 3),
+            Some(&Got::Number(1.0)),
+            "a cell that holds a value keeps it"
+        );
         assert_eq!(g.get(1, 1), None);
         assert!(left < 1_000);
         let mut fresh = Grid::from_cells("表", [(0, 0, Got::Number(1.0)), (5, 3, Got::Number(2.0))]);

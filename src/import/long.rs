@@ -78,14 +78,19 @@ impl<'g> Row<'g> {
     }
 
     fn cell(&self, column: Column) -> String {
-        format!("{}!{}", self.sheet, cell_name(self.r, self.col(column).unwrap_or(0)))
+        format!(
+            "{}!{}",
+            self.sheet,
+            cell_name(self.r, self.col(column).unwrap_or(0))
+        )
     }
 }
 
 /// Reads the rows below `header` of a filled update workbook whose titles are in `lang`.
 pub(super) fn read(cx: &mut Cx<'_>, grid: &Grid, header: u32, lang: Lang, columns: &[(Column, u16)]) {
     let mut rows = 0;
-    let mut seen: std::collections::HashMap<(super::ZoneKey, FactorIdx), u32> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<(super::ZoneKey, FactorIdx), u32> =
+        std::collections::HashMap::new();
     for (r, cells) in grid.rows().filter(|(r, _)| *r > header) {
         let row = Row {
             sheet: &grid.name,
@@ -100,8 +105,12 @@ pub(super) fn read(cx: &mut Cx<'_>, grid: &Grid, header: u32, lang: Lang, column
         if !inputs {
             continue;
         }
-        let Some(zone_id) = row.text(cx, Column::Zone, NAME) else { continue };
-        let Some(factor_id) = row.text(cx, Column::FactorId, NAME) else { continue };
+        let Some(zone_id) = row.text(cx, Column::Zone, NAME) else {
+            continue;
+        };
+        let Some(factor_id) = row.text(cx, Column::FactorId, NAME) else {
+            continue;
+        };
         let zone = match cx.book.existing(cx.profiles, &zone_id) {
             Ok(z) => z,
             Err(reason) => {
@@ -122,7 +131,9 @@ pub(super) fn read(cx: &mut Cx<'_>, grid: &Grid, header: u32, lang: Lang, column
             continue;
         }
         seen.insert((zone, f), r);
-        let Some((edit, reading)) = answer(cx, &row, f) else { continue };
+        let Some((edit, reading)) = answer(cx, &row, f) else {
+            continue;
+        };
         rows += 1;
         if edit.is_empty() {
             continue;
@@ -154,9 +165,18 @@ pub(super) fn read(cx: &mut Cx<'_>, grid: &Grid, header: u32, lang: Lang, column
 
 /// Whether the profile still holds the figure the row's label columns show.
 fn shown(cx: &Cx<'_>, row: &Row<'_>, zone: super::ZoneKey, f: FactorIdx, lang: Lang) -> bool {
-    let super::ZoneKey::Existing(i) = zone else { return false };
+    let super::ZoneKey::Existing(i) = zone else {
+        return false;
+    };
     let Some(p) = cx.profiles.get(i) else { return false };
-    let now = inventory_sheet::row(cx.catalog, p, crate::model::ZoneIdx::new(i), f, cx.options.today, lang);
+    let now = inventory_sheet::row(
+        cx.catalog,
+        p,
+        crate::model::ZoneIdx::new(i),
+        f,
+        cx.options.today,
+        lang,
+    );
     SHOWN.into_iter().all(|c| {
         let was = row.get(c).and_then(|g| cell_text(g).ok()).unwrap_or_default();
         was.trim() == now.label(c).trim()

@@ -140,7 +140,11 @@ fn find_header(catalog: &Catalog, grid: &Grid) -> Option<Found> {
     let mut best: Option<(usize, u32, Option<u16>)> = None;
     for (r, cells) in grid.rows().take_while(|(r, _)| *r < HEADER_ROWS) {
         if let Some((lang, columns)) = long::titles(cells) {
-            return Some(Found::Long { row: r, lang, columns });
+            return Some(Found::Long {
+                row: r,
+                lang,
+                columns,
+            });
         }
         let mut zone = false;
         let mut as_of = None;
@@ -255,7 +259,13 @@ impl ZoneBook {
                     None => Err(Reason::NoZoneName),
                 };
             }
-            return Ok(self.add(catalog, id.to_owned(), if name.is_empty() { id } else { name }, region, as_of));
+            return Ok(self.add(
+                catalog,
+                id.to_owned(),
+                if name.is_empty() { id } else { name },
+                region,
+                as_of,
+            ));
         }
         if let Some(&i) = self.by_name.get(name) {
             return Ok(ZoneKey::Existing(i));

@@ -36,11 +36,29 @@ const ROLES: &[(Role, &[&str])] = &[
     ),
     (
         Role::Id,
-        &["编号", "开发区编号", "园区编号", "代码", "开发区代码", "id", "zoneid"],
+        &[
+            "编号",
+            "开发区编号",
+            "园区编号",
+            "代码",
+            "开发区代码",
+            "id",
+            "zoneid",
+        ],
     ),
     (
         Role::Region,
-        &["所在地区", "所在地", "地区", "地市", "所属地市", "所在市", "市", "region", "city"],
+        &[
+            "所在地区",
+            "所在地",
+            "地区",
+            "地市",
+            "所属地市",
+            "所在市",
+            "市",
+            "region",
+            "city",
+        ],
     ),
     (
         Role::AsOf,
@@ -79,9 +97,10 @@ const NOTES: &[&str] = &["注", "备注", "说明", "填表说明", "填报说�
 pub fn not_a_zone(text: &str) -> bool {
     let t = fold(text);
     TOTALS.contains(&t.as_str())
-        || NOTES
-            .iter()
-            .any(|n| t.strip_prefix(n).is_some_and(|rest| rest.starts_with([':', '：'])))
+        || NOTES.iter().any(|n| {
+            t.strip_prefix(n)
+                .is_some_and(|rest| rest.starts_with([':', '：']))
+        })
 }
 
 #[cfg(test)]

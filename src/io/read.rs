@@ -14,12 +14,21 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Reads a file's bytes, refusing a folder, or a file over the size limit before reading it.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
-    read_file(path).map(|(bytes, _)| bytes)
+    read_file(path, MAX_FILE_BYTES).map(|(bytes, _)| bytes)
+}
+
+/// Workbooks larger than this are refused before they are read: a province's table is a few
+/// hundred kilobytes, the update workbook of 2 500 zones about ten megabytes.
+pub const MAX_WORKBOOK_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a workbook's bytes (an inventory table to import), bounded by [`MAX_WORKBOOK_BYTES`].
+pub fn read_workbook(path: &Path) -> Result<Vec<u8>, FileError> {
+    read_file(path, MAX_WORKBOOK_BYTES).map(|(bytes, _)| bytes)
 }
 
 /// Reads a file's bytes with its metadata, from one open file (one `stat`, as large folders
 /// are read thousands at a time).
-fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), FileError> {
+fn read_file(path: &Path, limit: u64) -> Result<(Vec<u8>, fs::Metadata), FileError> {
     use std::io::Read;
     // Looked at before it is opened: opening a named pipe waits for a writer, forever.
     let meta = fs::metadata(path).map_err(|e| FileError::io(path, IoAction::Read, e))?;
@@ -29,12 +38,12 @@ fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), FileError> {
     if !meta.is_file() {
         return Err(FileError::new(path, FileProblem::NotAFile));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > limit {
         return Err(FileError::new(
             path,
             FileProblem::TooLarge {
                 bytes: meta.len(),
-                limit: MAX_FILE_BYTES,
+                limit: limit,
             },
         ));
     }
@@ -42,15 +51,15 @@ fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), FileError> {
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     // Bounded by the bytes actually read, not the size the system reported: a file that grows
     // while it is read stops at the limit.
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| FileError::io(path, IoAction::Read, e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(FileError::new(
             path,
             FileProblem::TooLarge {
                 bytes: bytes.len() as u64,
-                limit: MAX_FILE_BYTES,
+                limit: limit,
             },
         ));
     }
@@ -93,7 +102,7 @@ fn nonempty(path: &Path, text: String) -> Result<String, FileError> {
 
 /// Reads a non-empty text file with the stamp of what was read.
 pub(super) fn read_stamped(path: &Path) -> Result<(String, FileStamp), FileError> {
-    let (bytes, meta) = read_file(path)?;
+    let (bytes, meta) = read_file(path, MAX_FILE_BYTES)?;
     let stamp = FileStamp::from_bytes(&bytes, meta.modified().ok());
     let text = nonempty(path, text_of(path, bytes)?)?;
     Ok((text, stamp))

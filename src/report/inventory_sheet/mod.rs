@@ -230,7 +230,14 @@ fn yes_no(answer: YesNo, lang: Lang) -> (&'static str, Option<Date>) {
     }
 }
 
-pub(crate) fn row(catalog: &Catalog, p: &ZoneProfile, zone: ZoneIdx, f: FactorIdx, today: Date, lang: Lang) -> Row {
+pub(crate) fn row(
+    catalog: &Catalog,
+    p: &ZoneProfile,
+    zone: ZoneIdx,
+    f: FactorIdx,
+    today: Date,
+    lang: Lang,
+) -> Row {
     let t = TEXTS.get(lang);
     let factor = catalog.factor(f);
     let entry = p.entry(f);
