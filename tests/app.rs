@@ -6,6 +6,7 @@
 mod chrome;
 mod health;
 mod history_ui;
+mod import_ui;
 mod panels;
 mod ui;
 mod update_sheet_ui;

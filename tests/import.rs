@@ -55,7 +55,7 @@ fn accept_all(catalog: &Catalog, zones: &[ZoneProfile], set: &ChangeSet) -> Vec<
 /// their Chinese names.
 fn province_cell(catalog: &Catalog, f: usize, value: &Value, kind: &Kind) -> String {
     match (value, kind) {
-        (Value::Amount(q), _) if f % 2 == 0 => number::plain(q.amount()),
+        (Value::Amount(q), _) if f.is_multiple_of(2) => number::plain(q.amount()),
         (Value::Amount(q), _) => format!("{}{}", number::plain(q.amount()), catalog.unit(q.unit()).name.zh),
         (Value::YesNo(YesNo::Yes), _) => "是".into(),
         (Value::YesNo(YesNo::No), _) => "否".into(),
@@ -511,4 +511,89 @@ fn what_is_no_workbook_is_refused_with_its_reason() {
         import::read(&c, none, &bytes, &o),
         Err(import::ImportError::NoTable)
     );
+}
+
+/// `inventory import` on the command line: a dry run writes nothing, `--apply --by` saves and
+/// records, a second run finds nothing to change; a table with no date needs `--as-of`.
+#[test]
+fn the_command_line_prints_the_change_set_and_applies_it_when_told() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let zones = dir.path().join("zones");
+    std::fs::create_dir(&zones).expect("folder");
+    for f in std::fs::read_dir(repo("profiles")).expect("profiles") {
+        let f = f.expect("entry").path();
+        std::fs::copy(&f, zones.join(f.file_name().expect("name"))).expect("copy");
+    }
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("全省").expect("name");
+    for (c, h) in ["开发区名称", "可新增供电容量/MW", "已完成区域评估"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).expect("header");
+    }
+    sheet.write_string(1, 0, "侯马经济开发区").expect("cell");
+    sheet.write_number(1, 1, 150.0).expect("cell");
+    sheet.write_string(1, 2, "是").expect("cell");
+    sheet.write_string(2, 0, "新绛经济开发区").expect("cell");
+    sheet.write_string(2, 1, "4万千瓦").expect("cell");
+    let table = dir.path().join("全省表.xlsx");
+    book.save(&table).expect("xlsx");
+    let (z, t) = (zones.to_str().expect("utf-8"), table.to_str().expect("utf-8"));
+    let base = [
+        "inventory",
+        "import",
+        "--lang",
+        "zh",
+        "--profiles",
+        z,
+        "--workbook",
+        t,
+    ];
+    let run = |extra: &[&str]| {
+        let mut args = base.to_vec();
+        args.extend(extra);
+        crate::sitematch(&args)
+    };
+    let undated = run(&[]);
+    assert_eq!(undated.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&undated.stderr).contains("--as-of"));
+    let by_alone = run(&["--as-of", "2025-12-31", "--by", "王敏"]);
+    assert_eq!(by_alone.status.code(), Some(2), "--by needs --apply");
+    let dry = run(&["--as-of", "2025-12-31"]);
+    let (out, err) = (
+        String::from_utf8_lossy(&dry.stdout),
+        String::from_utf8_lossy(&dry.stderr),
+    );
+    assert!(dry.status.success(), "{err}");
+    assert!(out.contains("80 兆瓦 → 150 兆瓦"), "{out}");
+    assert!(out.contains("xjjjkfq 新绛经济开发区（新建）"), "{out}");
+    assert!(out.contains("全省!C2："), "the set column's 是 is listed: {out}");
+    assert!(err.contains("未写入任何文件"), "{err}");
+    assert!(!zones.join("xjjjkfq.ron").exists());
+    let json = run(&["--as-of", "2025-12-31", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(v["zones"][0]["figures"][0]["status"], "change");
+    assert_eq!(v["zones"][0]["figures"][0]["new"]["value"], "150 mw");
+    assert_eq!(v["zones"][1]["new"], true);
+    assert_eq!(v["unread"][0]["cell"], "全省!C2");
+    assert_eq!(v["applied"], serde_json::Value::Null);
+    let applied = run(&["--as-of", "2025-12-31", "--apply", "--by", "王敏 招商局"]);
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
+    assert!(String::from_utf8_lossy(&applied.stderr).contains("已写入 2 项数据：更新 1 个开发区，新建 1 个"));
+    let c = catalog();
+    let new = sitematch::io::load_profile(&zones.join("xjjjkfq.ron"), &c).expect("the new zone loads");
+    assert_eq!(new.name.zh, "新绛经济开发区");
+    let history = sitematch::io::history::zone_history(&zones.join("houma.ron")).expect("history");
+    assert_eq!(history[0].who, "王敏 招商局");
+    assert_eq!(history[0].how, sitematch::model::history::How::Import);
+    let again = run(&["--as-of", "2025-12-31", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&again.stdout).expect("json");
+    assert_eq!(v["zones"], serde_json::json!([]));
+    assert_eq!(v["unchanged"], 2);
 }

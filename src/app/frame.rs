@@ -8,8 +8,9 @@ use egui::{Context, ViewportCommand};
 use super::SiteMatchApp;
 use super::views::ViewData;
 use crate::state::session::Pending;
-use crate::state::{Command, Topic};
+use crate::state::{Command, Tab, Topic};
 use crate::ui::about::{AboutData, about_ui};
+use crate::ui::import_review::{ReviewData, import_review_ui};
 use crate::ui::prompts::{modal_ui, notices_ui};
 use crate::ui::status_bar::{StatusData, loading_bar_ui, status_bar_ui};
 use crate::ui::top_bar::{TopBarData, top_bar_ui};
@@ -67,7 +68,23 @@ impl SiteMatchApp {
             planning: self.planning.state(),
             loading: self.loads.folder.is_some(),
         };
-        commands.extend(self.views.view_ui(ui, &mut self.docs, &mut self.settings, &data));
+        let (confirm_close, busy) = (self.imports.confirm_close, self.imports.busy());
+        match &mut self.imports.review {
+            // The import under review takes the zones tab until it is saved or discarded.
+            Some(review) if self.views.tab() == Tab::Zones => {
+                let data = ReviewData {
+                    catalog: self.docs.catalog(),
+                    lang,
+                    confirm_close,
+                    busy,
+                };
+                let asked = egui::CentralPanel::default()
+                    .show(ui, |ui| import_review_ui(ui, review, &data))
+                    .inner;
+                commands.extend(asked);
+            }
+            _ => commands.extend(self.views.view_ui(ui, &mut self.docs, &mut self.settings, &data)),
+        }
         commands
     }
 
@@ -140,6 +157,7 @@ fn opens_dialog(c: &Command) -> bool {
             | Command::ImportSurvey
             | Command::ExportSurvey
             | Command::ExportUpdateSheet(_)
+            | Command::ImportInventory
             | Command::ExportPdf
             | Command::ExportXlsx
             | Command::PlanFolder

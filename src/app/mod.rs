@@ -14,6 +14,7 @@ mod env;
 mod export;
 mod frame;
 mod history;
+mod imports;
 mod jobs;
 mod native;
 mod notices;
@@ -85,6 +86,8 @@ pub struct SiteMatchApp {
     loads: Loads,
     /// The report's worker jobs (layout, printing, the fonts' check of the names shown).
     report: export::ReportJobs,
+    /// The import under review and its jobs.
+    imports: imports::Imports,
     /// Commands that open a file dialog, held for the frames it takes the menu they came from
     /// to be drawn closed: a dialog blocks the window, which keeps showing its last frame.
     deferred: Vec<(Command, u8)>,
@@ -115,6 +118,7 @@ impl SiteMatchApp {
             recovery: recovery::Keeper::new(init.recovery_store),
             loads,
             report: export::ReportJobs::default(),
+            imports: imports::Imports::default(),
             deferred: Vec::new(),
         };
         if let Some(e) = folder_error {
@@ -175,6 +179,7 @@ impl SiteMatchApp {
         let ctx = ui.ctx().clone();
         self.views.apply_style(&ctx, &self.settings);
         self.poll_loads();
+        self.poll_imports(&ctx);
         self.poll_report_jobs(&ctx);
         let asking = self.session.is_asking() || self.views.about_open();
         let mut commands = if asking {
@@ -250,6 +255,16 @@ impl SiteMatchApp {
             Command::ImportSurvey => self.request(ctx, Pending::ImportSurvey),
             Command::ExportSurvey => self.export_survey(),
             Command::ExportUpdateSheet(filter) => self.export_update_sheet(&filter),
+            Command::ImportInventory => self.import_inventory(),
+            Command::ReviewReadAsOf => self.review_read_as_of(),
+            Command::ReviewDecide(d) => {
+                if let Some(review) = &mut self.imports.review {
+                    review.decide(d);
+                    self.imports.confirm_close = false;
+                }
+            }
+            Command::ReviewSave => self.review_save(),
+            Command::ReviewClose => self.review_close(),
             Command::PlanZone(id) => {
                 self.settings.planning_zone = Some(id);
                 self.replan();
@@ -261,6 +276,17 @@ impl SiteMatchApp {
             Command::OpenFolder(dir) => {
                 if let Err(e) = crate::io::desktop::open_folder(&dir) {
                     self.notify_error(&e);
+                }
+            }
+            Command::Undo | Command::Redo
+                if self.views.tab() == Tab::Zones && self.imports.review.is_some() =>
+            {
+                if let Some(review) = &mut self.imports.review {
+                    if command == Command::Undo {
+                        review.undo();
+                    } else {
+                        review.redo();
+                    }
                 }
             }
             Command::Undo => self.docs.undo_redo(self.views.tab() == Tab::Zones, true),

@@ -57,6 +57,17 @@ pub enum Command {
     /// picked in a dialog.
     ExportUpdateSheet(crate::report::inventory_sheet::Filter),
 
+    /// Read a province's table or a filled update workbook (picked in a dialog) for review.
+    ImportInventory,
+    /// Read the workbook under review with the as-of date typed for it.
+    ReviewReadAsOf,
+    /// Accept or reject figures of the import under review.
+    ReviewDecide(crate::state::import_review::Decision),
+    /// Save the figures accepted in the review.
+    ReviewSave,
+    /// Close the review without saving (asks first when figures are accepted).
+    ReviewClose,
+
     /// Plan reserves for this zone (profile id) across the pending projects.
     PlanZone(String),
     /// Pick the folder of pending projects' checklists.

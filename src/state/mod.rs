@@ -9,6 +9,7 @@ pub mod checklist_doc;
 pub mod command;
 pub mod figure_history;
 pub mod history;
+pub mod import_review;
 pub mod owners_draft;
 pub mod profile_edit;
 pub mod session;

@@ -383,6 +383,13 @@ fn owner_bar_ui(
                 stale: true,
             }));
         }
+        if ui
+            .button(t.import_sheet)
+            .on_hover_text(t.import_sheet_hover)
+            .clicked()
+        {
+            commands.push(Command::ImportInventory);
+        }
     });
 }
 

@@ -6,6 +6,7 @@ pub mod breakdown;
 pub mod checklist_view;
 pub mod fonts;
 pub mod health_view;
+pub mod import_review;
 pub mod map;
 pub mod no_zones;
 pub mod picker;

@@ -77,6 +77,13 @@ fn zone_list_ui(ui: &mut Ui, selected: Option<ZoneIdx>, data: &ZonesData, comman
         {
             commands.push(Command::ExportUpdateSheet(Filter::default()));
         }
+        if ui
+            .button(t.import_sheet)
+            .on_hover_text(t.import_sheet_hover)
+            .clicked()
+        {
+            commands.push(Command::ImportInventory);
+        }
     });
     let search_id = ui.scope_id().with("zone search");
     let mut search: String = ui.data_mut(|d| d.get_temp(search_id).unwrap_or_default());

@@ -35,6 +35,9 @@ pub struct Texts {
     /// The button that writes the update workbook of the figures shown, and its hover.
     pub export_sheet: &'static str,
     pub export_sheet_hover: &'static str,
+    /// The button that reads an owner's filled workbook back for review.
+    pub import_sheet: &'static str,
+    pub import_sheet_hover: &'static str,
     pub col_owner: &'static str,
     pub col_factor: &'static str,
     pub col_value: &'static str,
@@ -78,6 +81,8 @@ const ZH: Texts = Texts {
     only_zone: |zone| format!("只看：{zone}  ×"),
     export_sheet: "导出填报表…",
     export_sheet_hover: "把所选责任单位（和开发区）已过期、待更新的数据导出为填报表（Excel），发给责任单位核实填报。",
+    import_sheet: "导入填回的填报表…",
+    import_sheet_hover: "读取责任单位填回的填报表，逐项审核后写入；导出后已被他人修改的数据列为冲突，不会覆盖。",
     col_owner: "责任单位",
     col_factor: "要素",
     col_value: "数值",
@@ -119,6 +124,8 @@ const EN: Texts = Texts {
     only_zone: |zone| format!("Only {zone}  ×"),
     export_sheet: "Export update workbook…",
     export_sheet_hover: "Write the stale and due figures of the owner (and zone) picked as an update workbook (Excel), for the owner to confirm and fill in.",
+    import_sheet: "Import a filled workbook…",
+    import_sheet_hover: "Read an update workbook an owner filled in and review it before saving; a figure changed by someone else since the export is listed as a conflict, never overwritten.",
     col_owner: "Owner",
     col_factor: "Factor",
     col_value: "Value",

@@ -15,6 +15,10 @@ pub struct Texts {
     /// The button that writes every zone's update workbook (填报表), and its hover.
     pub export_sheet: &'static str,
     pub export_sheet_hover: &'static str,
+    /// The button that reads a province's table or a filled update workbook for review, and
+    /// its hover.
+    pub import_sheet: &'static str,
+    pub import_sheet_hover: &'static str,
     /// The editor's button that writes its zone's update workbook, and its hover.
     pub export_zone_sheet: &'static str,
     pub export_zone_sheet_hover: &'static str,
@@ -132,6 +136,8 @@ const ZH: Texts = Texts {
     export_zone_sheet: "导出本区填报表…",
     export_zone_sheet_hover: "导出本开发区已保存数据的要素填报表（Excel），供各部门核实填报。",
     export_sheet_hover: "导出全部开发区的要素填报表（Excel）：每个开发区每个要素一行，现有数据旁留有新值、来源、日期和责任单位的填写栏，供各部门核实填报。",
+    import_sheet: "导入要素表…",
+    import_sheet_hover: "读取各部门填回的填报表，或省、市的开发区要素表（每行一个开发区、每列一个要素）；先逐项审核，接受的数据才写入，并记入修改记录。",
     failed_files: |n| format!("无法读取的文件（{n}）"),
     at_position: |line, column| format!(" 第 {line} 行第 {column} 列"),
     factors_known: |n| format!("已知 {n} 项要素"),
@@ -206,6 +212,8 @@ const EN: Texts = Texts {
     export_zone_sheet: "Export this zone's workbook…",
     export_zone_sheet_hover: "Write this zone's update workbook (Excel) of its saved figures, for the departments to confirm and fill.",
     export_sheet_hover: "Write every zone's update workbook (Excel): one row per zone and factor, the figure as held beside empty columns for the new value, source, date and owner, for each department to confirm and fill.",
+    import_sheet: "Import a table…",
+    import_sheet_hover: "Read an update workbook a department filled in, or a province's or city's table of zones (a zone a row, a factor a column); review it figure by figure: only what you accept is saved, each change in the history.",
     failed_files: |n| format!("Files that failed to load ({n})"),
     at_position: |line, column| format!(" line {line}, column {column}"),
     factors_known: |n| format!("{} known", count_en(n, "factor", "factors")),
