@@ -13,9 +13,13 @@ use crate::io;
 use crate::model::history::When;
 use crate::model::text::printable;
 use crate::model::{Bilingual, Catalog, Lang, Localize};
+use crate::report::table::clipped;
 
 /// Unread cells the table lists; the rest are counted (the JSON lists every one).
 const LISTED_UNREAD: usize = 50;
+/// The widest a table cell is shown, in terminal cells; a longer text (a set of dozens of
+/// industries) is cut with `…` in the table, and given whole in the JSON.
+const CELL_WIDTH: usize = 60;
 
 /// `inventory import`: prints the change set, and saves it with `--apply`. Returns false when
 /// some profile could not be loaded or some zone could not be saved.
@@ -96,7 +100,7 @@ fn change_set_table(catalog: &Catalog, set: &ChangeSet, lang: Lang) -> String {
                 Judgement::Conflict { now } => (t.conflict)(&now.shown_text(catalog, f.factor, lang)),
                 Judgement::Older { held } => (t.older)(&held.to_string()),
             };
-            rows.push(vec![
+            let row = [
                 zone.clone(),
                 catalog.factor(f.factor).name.get(lang).to_owned(),
                 f.cell.clone(),
@@ -113,7 +117,8 @@ fn change_set_table(catalog: &Catalog, set: &ChangeSet, lang: Lang) -> String {
                     _ => String::new(),
                 },
                 status,
-            ]);
+            ];
+            rows.push(row.iter().map(|c| clipped(c, CELL_WIDTH)).collect());
         }
     }
     let mut out = String::new();

@@ -189,7 +189,7 @@ fn answer(cx: &mut Cx<'_>, row: &Row<'_>, f: FactorIdx) -> Option<(Edit, Option<
     let unit = match (factor.kind.measure(), row.get(Column::Unit)) {
         (Some(m), Some(got)) => {
             let written = cell_text(got).unwrap_or_default();
-            match unit_named(cx.catalog, m, &written) {
+            match unit_named(m, &written) {
                 Some(u) => Some(u),
                 None => {
                     row.fail(cx, Column::Unit, Reason::UnitColumn { given: written });

@@ -156,7 +156,7 @@ fn find_header(catalog: &Catalog, grid: &Grid) -> Option<Found> {
                 Some(words::Role::AsOf) => as_of = as_of.or(Some(*c)),
                 Some(_) => {}
                 None => {
-                    if crate::model::header::match_header(catalog, t).is_ok() {
+                    if crate::model::header::names_factor(catalog, t) {
                         factors += 1;
                     }
                 }

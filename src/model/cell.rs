@@ -7,7 +7,7 @@
 
 use jiff::civil::Date;
 
-use super::amount::{self, AmountError, unit_words};
+use super::amount::{self, AmountError};
 use super::catalog::names::fold;
 use super::catalog::{Catalog, Factor, Kind, Member, VocabIdx, closest};
 use super::error::Named;
@@ -230,15 +230,7 @@ pub fn read_cell(
             } else {
                 // A bare 万 or 亿 multiplies the header's own unit, when it states one.
                 let current = header_unit.filter(|h| h.exp == 0).map(|h| h.unit);
-                let words: Vec<_> = m
-                    .units
-                    .iter()
-                    .flat_map(|u| {
-                        let x = catalog.unit(*u);
-                        unit_words(&x.name.zh, &x.name.en, &x.id, *u, current == Some(*u))
-                    })
-                    .collect();
-                amount::read_amount(written, &words, m.unit).map_err(|e| match e {
+                amount::read_amount(written, m.unit_words(current), m.unit).map_err(|e| match e {
                     AmountError::Value(v) => CellProblem::Value(v),
                     AmountError::UnitWord { given, allowed } => CellProblem::UnitWord {
                         text: written.to_owned(),
@@ -295,38 +287,61 @@ pub fn read_cell(
                     vocabulary: catalog.vocabulary(*v).named(),
                 }));
             }
-            let members = written
-                .split(|c: char| {
-                    matches!(c, '、' | '，' | ',' | ';' | '；' | '/' | '／') || c.is_whitespace()
-                })
-                .filter(|t| !t.trim().is_empty())
-                .map(|t| member(catalog, *v, t.trim()))
-                .collect::<Result<Vec<u16>, _>>()?;
-            plain(Value::set(members))
+            plain(Value::set(members(catalog, *v, written)?))
         }
     }
+}
+
+/// The members a list names (`环评、能评、压覆矿`), split at commas, semicolons, slashes,
+/// spaces and `、`. A member whose own name holds a separator (`计算机、通信和其他电子设备制造业`)
+/// is read whole: the longest run of parts that is a member's name is taken first.
+fn members(catalog: &Catalog, vocabulary: VocabIdx, written: &str) -> Result<Vec<u16>, CellProblem> {
+    let v = catalog.vocabulary(vocabulary);
+    let separator = |c: char| matches!(c, '、' | '，' | ',' | ';' | '；' | '/' | '／') || c.is_whitespace();
+    // Each part's span in the text.
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in written.char_indices() {
+        match (separator(c), start) {
+            (true, Some(s)) => {
+                parts.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        parts.push((s, written.len()));
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&(from, to)) = parts.get(i) {
+        // The longest run of parts, joined as written, that is a member's name.
+        let run = (i + 1..parts.len().min(i + 8))
+            .rev()
+            .filter_map(|j| parts.get(j).map(|&(_, end)| (j, end)))
+            .find(|(_, end)| written.get(from..*end).is_some_and(|t| v.is_name(&fold(t))));
+        match run {
+            Some((j, end)) => {
+                out.push(member(catalog, vocabulary, written.get(from..end).unwrap_or(""))?);
+                i = j + 1;
+            }
+            None => {
+                out.push(member(catalog, vocabulary, written.get(from..to).unwrap_or(""))?);
+                i += 1;
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// A member of a vocabulary by its id, its name in either language or one of its keywords,
 /// compared folded; a keyword of several members is refused with them.
 fn member(catalog: &Catalog, vocabulary: VocabIdx, token: &str) -> Result<u16, CellProblem> {
     let v = catalog.vocabulary(vocabulary);
-    let folded = fold(token);
-    let position = |pred: &dyn Fn(&Member) -> bool| -> Vec<u16> {
-        v.members
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| pred(m))
-            .filter_map(|(i, _)| u16::try_from(i).ok())
-            .collect()
-    };
-    let by_name = position(&|m| [&m.id, &m.name.zh, &m.name.en].iter().any(|n| fold(n) == folded));
-    let found = if by_name.is_empty() {
-        position(&|m| m.keywords.iter().any(|k| fold(k) == folded))
-    } else {
-        by_name
-    };
-    match found.as_slice() {
+    let found = v.named_by(&fold(token));
+    match found {
         [one] => Ok(*one),
         [] => Err(ValueError::UnknownMember {
             given: token.to_owned(),

@@ -6,7 +6,7 @@
 //! ([`fold`]). Pure; nothing is guessed: a header that names no factor, or a unit the factor
 //! does not take, is a [`HeaderProblem`] with the reason.
 
-use super::amount::{normalize_word, unit_words};
+use super::amount::normalize_word;
 use super::catalog::names::fold;
 use super::catalog::{Catalog, FactorIdx, Measure, UnitIdx, closest};
 use super::error::Named;
@@ -153,6 +153,17 @@ impl Localize for HeaderProblem {
 
 crate::english_display!(HeaderProblem);
 
+/// Whether a header names a factor (with any unit or none), without the reasons a header that
+/// does not is refused: what finding a table's header row asks of every cell near the top.
+pub fn names_factor(catalog: &Catalog, text: &str) -> bool {
+    let folded = fold(text);
+    !folded.is_empty()
+        && (catalog.factor_by_name(&folded).is_some()
+            || catalog
+                .factor_names()
+                .any(|(name, _)| folded.strip_prefix(name).and_then(suffix).is_some()))
+}
+
 /// Reads a column header as a factor and, for a quantity, the unit it states.
 pub fn match_header(catalog: &Catalog, text: &str) -> Result<HeaderMatch, HeaderProblem> {
     let header = text.trim().to_owned();
@@ -197,7 +208,7 @@ pub fn match_header(catalog: &Catalog, text: &str) -> Result<HeaderMatch, Header
             remark: Some(suffix.to_owned()),
         });
     };
-    match unit_named(catalog, measure, suffix) {
+    match unit_named(measure, suffix) {
         Some(unit) => Ok(HeaderMatch {
             factor,
             unit: Some(unit),
@@ -222,15 +233,11 @@ pub fn match_header(catalog: &Catalog, text: &str) -> Result<HeaderMatch, Header
 
 /// The unit of `measure` a word names (`亩`, `万平方米`, `MW`), with the power of ten it
 /// multiplies by; `None` for a word that names none of its units.
-pub fn unit_named(catalog: &Catalog, measure: &Measure, word: &str) -> Option<HeaderUnit> {
+pub fn unit_named(measure: &Measure, word: &str) -> Option<HeaderUnit> {
     let word = normalize_word(word);
     measure
-        .units
+        .unit_words(None)
         .iter()
-        .flat_map(|u| {
-            let x = catalog.unit(*u);
-            unit_words(&x.name.zh, &x.name.en, &x.id, *u, false)
-        })
         .filter(|w| w.word() == word)
         .min_by_key(|w| w.exp().abs())
         .map(|w| HeaderUnit {

@@ -22,6 +22,25 @@ fn pad_left(text: &str, width: usize) -> String {
     format!("{}{text}", " ".repeat(width.saturating_sub(w)))
 }
 
+/// `text` cut to at most `width` terminal cells, ending in `…` where it was cut.
+pub(crate) fn clipped(text: &str, width: usize) -> String {
+    if UnicodeWidthStr::width(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 /// Lays out rows of cells; `right` says which columns are numbers, aligned right.
 pub(crate) fn grid(rows: &[Vec<String>], right: &[bool]) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -207,6 +226,17 @@ pub fn zone_details(z: &ZoneRow, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::report::test_support::ranking;
+
+    #[test]
+    fn a_long_cell_is_cut_to_its_width_with_an_ellipsis() {
+        assert_eq!(clipped("规划环评", 8), "规划环评");
+        assert_eq!(clipped("规划环评、节能评价", 9), "规划环评…");
+        assert_eq!(clipped("abcdef", 4), "abc…");
+        assert_eq!(
+            UnicodeWidthStr::width(clipped("规划环评、节能评价", 10).as_str()),
+            9
+        );
+    }
 
     /// The cells of a table line, split at runs of two or more spaces.
     fn cells(line: &str) -> Vec<&str> {

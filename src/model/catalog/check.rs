@@ -220,13 +220,13 @@ fn check_vocabularies(raw: Vec<RawVocabulary>, text: &str) -> Result<Vec<Vocabul
                 return Err(duplicate(text, IdKind::Member, m.named()));
             }
         }
-        vocabularies.push(Vocabulary {
-            id: v.id,
-            name: Text::new(v.zh, v.en),
-            show_ids: v.show_ids,
-            members: v.members,
+        vocabularies.push(Vocabulary::new(
+            v.id,
+            Text::new(v.zh, v.en),
+            v.show_ids,
+            v.members,
             by_id,
-        });
+        ));
     }
     Ok(vocabularies)
 }
@@ -438,12 +438,7 @@ impl FactorCheck<'_> {
         if m.max.is_some_and(|x| x <= Decimal::ZERO) {
             return Err(self.at(this, CatalogProblem::MaxNotPositive { factor: this.clone() }));
         }
-        Ok(Measure {
-            unit,
-            units: accepted,
-            tolerance,
-            max: m.max,
-        })
+        Ok(Measure::new(unit, accepted, tolerance, m.max, self.units))
     }
 
     /// A `Level` factor's levels: at least one, with ids well formed and distinct.

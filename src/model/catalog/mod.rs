@@ -116,6 +116,10 @@ pub struct Vocabulary {
     pub show_ids: bool,
     pub members: Vec<Member>,
     by_id: HashMap<String, u16>,
+    /// Members by their id or name in either language, then by keyword, folded
+    /// ([`names::fold`]): what a cell of someone's table names.
+    by_name: HashMap<String, Vec<u16>>,
+    by_keyword: HashMap<String, Vec<u16>>,
 }
 
 impl Unit {
@@ -133,6 +137,56 @@ impl Member {
 }
 
 impl Vocabulary {
+    /// A vocabulary of these members (their ids checked unique by the caller).
+    pub(crate) fn new(
+        id: String,
+        name: Text,
+        show_ids: bool,
+        members: Vec<Member>,
+        by_id: HashMap<String, u16>,
+    ) -> Self {
+        let mut by_name: HashMap<String, Vec<u16>> = HashMap::new();
+        let mut by_keyword: HashMap<String, Vec<u16>> = HashMap::new();
+        for (i, m) in members.iter().enumerate() {
+            let Ok(i) = u16::try_from(i) else { continue };
+            for n in [&m.id, &m.name.zh, &m.name.en] {
+                let list = by_name.entry(names::fold(n)).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+            for k in &m.keywords {
+                let list = by_keyword.entry(names::fold(k)).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Vocabulary {
+            id,
+            name,
+            show_ids,
+            members,
+            by_id,
+            by_name,
+            by_keyword,
+        }
+    }
+
+    /// The members a folded word names: by id or name, else by keyword; several when a
+    /// keyword is several members'.
+    pub fn named_by(&self, folded: &str) -> &[u16] {
+        match self.by_name.get(folded) {
+            Some(found) => found,
+            None => self.by_keyword.get(folded).map_or(&[], Vec::as_slice),
+        }
+    }
+
+    /// Whether a folded word is a member's id or name (not only a keyword).
+    pub fn is_name(&self, folded: &str) -> bool {
+        self.by_name.contains_key(folded)
+    }
+
     /// The position of a member, found by its id.
     pub fn find(&self, id: &str) -> Option<u16> {
         self.by_id.get(id).copied()
@@ -193,6 +247,52 @@ pub struct Measure {
     pub tolerance: Decimal,
     /// The largest value that can be true of any zone, in `unit`; larger ones are mistakes.
     pub max: Option<Decimal>,
+    /// The words that may follow a number of this factor ([`crate::model::amount::unit_words`]),
+    /// made once: with no unit current, then with each of `units` current (where a bare 万 or
+    /// 亿 multiplies that unit).
+    pub(crate) words: Vec<Vec<crate::model::amount::UnitWord<UnitIdx>>>,
+}
+
+impl Measure {
+    /// A measure in these units; its unit words made from the catalog's `all` units.
+    pub(crate) fn new(
+        unit: UnitIdx,
+        units: Vec<UnitIdx>,
+        tolerance: Decimal,
+        max: Option<Decimal>,
+        all: &[Unit],
+    ) -> Self {
+        let words_for = |current: Option<UnitIdx>| -> Vec<crate::model::amount::UnitWord<UnitIdx>> {
+            units
+                .iter()
+                .filter_map(|u| all.get(u.index()).map(|x| (u, x)))
+                .flat_map(|(u, x)| {
+                    crate::model::amount::unit_words(&x.name.zh, &x.name.en, &x.id, *u, current == Some(*u))
+                })
+                .collect()
+        };
+        let words = std::iter::once(None)
+            .chain(units.iter().copied().map(Some))
+            .map(words_for)
+            .collect();
+        Measure {
+            unit,
+            units,
+            tolerance,
+            max,
+            words,
+        }
+    }
+
+    /// The words that may follow a number of this factor, with `current` the unit a bare 万
+    /// or 亿 multiplies (none when `None` or not one of its units).
+    pub fn unit_words(&self, current: Option<UnitIdx>) -> &[crate::model::amount::UnitWord<UnitIdx>] {
+        let at = match current {
+            Some(c) => self.units.iter().position(|u| *u == c).map_or(0, |i| i + 1),
+            None => 0,
+        };
+        self.words.get(at).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// How a factor is compared (README § Files, the catalog).

@@ -373,3 +373,33 @@ mod hostile {
         }
     }
 }
+
+#[test]
+fn a_member_whose_name_holds_the_separator_is_read_whole() {
+    let c = catalog();
+    let industry = "policy.industry";
+    let v = c.industries();
+    let id = |code: &str| v.find(code).expect("a division");
+    assert_eq!(
+        value(&c, industry, None, "计算机、通信和其他电子设备制造业、汽车制造业"),
+        Value::set(vec![id("C39"), id("C36")])
+    );
+    assert_eq!(
+        value(
+            &c,
+            industry,
+            None,
+            "C38、铁路、船舶、航空航天和其他运输设备制造业"
+        ),
+        Value::set(vec![id("C38"), id("C37")])
+    );
+    // Parts that are no name together are still read one by one.
+    assert_eq!(
+        value(&c, industry, None, "C38 C39"),
+        Value::set(vec![id("C38"), id("C39")])
+    );
+    assert!(matches!(
+        problem(&c, industry, None, "铁路、水电"),
+        CellProblem::Value(ValueError::UnknownMember { .. })
+    ));
+}
