@@ -153,126 +153,137 @@ pub fn import_review_ui(ui: &mut Ui, review: &mut ImportReview, data: &ReviewDat
         })
         .collect();
     let palette = theme::palette(ui.ctx());
-    ui.push_id("review table", |ui| {
-        TableBuilder::new(ui)
-            .striped(true)
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::exact(44.0))
-            .column(Column::initial(150.0).clip(true).resizable(true))
-            .column(Column::initial(130.0).clip(true).resizable(true))
-            .column(Column::initial(80.0).clip(true).resizable(true))
-            .column(Column::initial(240.0).clip(true).resizable(true))
-            .column(Column::initial(160.0).clip(true).resizable(true))
-            .column(Column::initial(90.0).clip(true).resizable(true))
-            .column(Column::remainder().clip(true))
-            .header(theme::ROW_HEIGHT, |mut header| {
-                for title in t.columns {
-                    header.col(|ui| {
-                        ui.label(RichText::new(title).strong());
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(theme::ROW_HEIGHT, lines.len(), |mut row| {
-                    let Some(line) = lines.get(row.index()) else {
-                        return;
-                    };
-                    match *line {
-                        Line::Zone(z) => {
-                            let Some(zone) = set.zones.get(z) else { return };
-                            let label = (t.zone)(&zone.id, &zone.name, zone.is_new(), zone.figures.len());
-                            row.col(|ui| {
-                                if zone.acceptable() == 0 {
-                                    return;
+    // Wider than a laptop's window at 150 %: the table scrolls sideways too.
+    egui::ScrollArea::horizontal()
+        .id_salt("review sideways")
+        .show(ui, |ui| {
+            TableBuilder::new(ui)
+                .striped(true)
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                // Accept, zone, factor, old → new, judged, as of, source, cell.
+                .column(Column::exact(44.0))
+                .column(Column::initial(190.0).clip(true).resizable(true))
+                .column(Column::initial(140.0).clip(true).resizable(true))
+                .column(Column::initial(240.0).clip(true).resizable(true))
+                .column(Column::initial(220.0).clip(true).resizable(true))
+                .column(Column::initial(90.0).clip(true).resizable(true))
+                .column(Column::initial(160.0).clip(true).resizable(true))
+                .column(Column::initial(90.0).clip(true).resizable(true))
+                .header(theme::ROW_HEIGHT, |mut header| {
+                    for title in t.columns {
+                        header.col(|ui| {
+                            ui.label(RichText::new(title).strong());
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(theme::ROW_HEIGHT, lines.len(), |mut row| {
+                        let Some(line) = lines.get(row.index()) else {
+                            return;
+                        };
+                        match *line {
+                            Line::Zone(z) => {
+                                let Some(zone) = set.zones.get(z) else { return };
+                                let (name, about) =
+                                    (t.zone)(&zone.id, &zone.name, zone.is_new(), zone.figures.len());
+                                row.col(|ui| {
+                                    if zone.acceptable() == 0 {
+                                        return;
+                                    }
+                                    let state = review.zone_state(z);
+                                    let mut on = state == Some(true);
+                                    let box_ =
+                                        egui::Checkbox::new(&mut on, "").indeterminate(state.is_none());
+                                    if ui
+                                        .add(box_)
+                                        .accessible_name((t.accept_zone)(&zone.name))
+                                        .changed()
+                                    {
+                                        commands.push(Command::ReviewDecide(Decision::Zone {
+                                            zone: z,
+                                            accept: on,
+                                        }));
+                                    }
+                                });
+                                row.col(|ui| {
+                                    ui.label(RichText::new(&name).strong()).on_hover_text(&name);
+                                });
+                                row.col(|ui| {
+                                    ui.label(RichText::new(&about).weak());
+                                });
+                                for _ in 0..5 {
+                                    row.col(|_| {});
                                 }
-                                let state = review.zone_state(z);
-                                let mut on = state == Some(true);
-                                let box_ = egui::Checkbox::new(&mut on, "").indeterminate(state.is_none());
-                                if ui
-                                    .add(box_)
-                                    .accessible_name((t.accept_zone)(&zone.name))
-                                    .changed()
-                                {
-                                    commands
-                                        .push(Command::ReviewDecide(Decision::Zone { zone: z, accept: on }));
-                                }
-                            });
-                            row.col(|ui| {
-                                ui.label(RichText::new(&label).strong()).on_hover_text(&label);
-                            });
-                            for _ in 0..6 {
+                            }
+                            Line::Figure(z, f) => {
+                                let Some(zone) = set.zones.get(z) else { return };
+                                let Some(fig) = zone.figures.get(f) else { return };
+                                let factor = data.catalog.factor(fig.factor).name.get(lang);
+                                row.col(|ui| {
+                                    let mut on = review.accepted(z, f);
+                                    let box_ = egui::Checkbox::new(&mut on, "");
+                                    let name = (t.accept_figure)(&zone.name, factor);
+                                    let r = ui
+                                        .add_enabled(fig.judgement.acceptable(), box_)
+                                        .accessible_name(name);
+                                    if r.changed() {
+                                        commands.push(Command::ReviewDecide(Decision::Figure {
+                                            zone: z,
+                                            figure: f,
+                                            accept: on,
+                                        }));
+                                    }
+                                });
                                 row.col(|_| {});
+                                row.col(|ui| {
+                                    ui.label(factor);
+                                });
+                                let change = format!(
+                                    "{} → {}",
+                                    fig.old.shown_text(data.catalog, fig.factor, lang),
+                                    fig.new.shown_text(data.catalog, fig.factor, lang)
+                                );
+                                row.col(|ui| {
+                                    let r = ui.label(&change);
+                                    match &fig.reading {
+                                        Some(reading) => {
+                                            r.on_hover_text(format!("{change}\n{}", reading.text(lang)))
+                                        }
+                                        None => r.on_hover_text(&change),
+                                    };
+                                });
+                                row.col(|ui| {
+                                    let (text, color) = match &fig.judgement {
+                                        Judgement::Change => (t.change.to_owned(), None),
+                                        Judgement::Conflict { now } => (
+                                            (t.conflict)(&now.shown_text(data.catalog, fig.factor, lang)),
+                                            Some(palette.error),
+                                        ),
+                                        Judgement::Older { held } => {
+                                            ((t.older)(&held.to_string()), Some(palette.due))
+                                        }
+                                    };
+                                    let text = match color {
+                                        Some(c) => RichText::new(&text).color(c),
+                                        None => RichText::new(&text),
+                                    };
+                                    ui.label(text.clone()).on_hover_text(text);
+                                });
+                                let entry = fig.new.entry.as_ref();
+                                row.col(|ui| {
+                                    ui.label(entry.map_or_else(String::new, |e| e.as_of.to_string()));
+                                });
+                                row.col(|ui| {
+                                    let source = entry.map_or("", |e| e.source.as_str());
+                                    ui.label(source).on_hover_text(source);
+                                });
+                                row.col(|ui| {
+                                    ui.label(&fig.cell);
+                                });
                             }
                         }
-                        Line::Figure(z, f) => {
-                            let Some(zone) = set.zones.get(z) else { return };
-                            let Some(fig) = zone.figures.get(f) else { return };
-                            let factor = data.catalog.factor(fig.factor).name.get(lang);
-                            row.col(|ui| {
-                                let mut on = review.accepted(z, f);
-                                let box_ = egui::Checkbox::new(&mut on, "");
-                                let name = (t.accept_figure)(&zone.name, factor);
-                                let r = ui
-                                    .add_enabled(fig.judgement.acceptable(), box_)
-                                    .accessible_name(name);
-                                if r.changed() {
-                                    commands.push(Command::ReviewDecide(Decision::Figure {
-                                        zone: z,
-                                        figure: f,
-                                        accept: on,
-                                    }));
-                                }
-                            });
-                            row.col(|_| {});
-                            row.col(|ui| {
-                                ui.label(factor);
-                            });
-                            row.col(|ui| {
-                                ui.label(&fig.cell);
-                            });
-                            let change = format!(
-                                "{} → {}",
-                                fig.old.shown_text(data.catalog, fig.factor, lang),
-                                fig.new.shown_text(data.catalog, fig.factor, lang)
-                            );
-                            row.col(|ui| {
-                                let r = ui.label(&change);
-                                match &fig.reading {
-                                    Some(reading) => {
-                                        r.on_hover_text(format!("{change}\n{}", reading.text(lang)))
-                                    }
-                                    None => r.on_hover_text(&change),
-                                };
-                            });
-                            let entry = fig.new.entry.as_ref();
-                            row.col(|ui| {
-                                let source = entry.map_or("", |e| e.source.as_str());
-                                ui.label(source).on_hover_text(source);
-                            });
-                            row.col(|ui| {
-                                ui.label(entry.map_or_else(String::new, |e| e.as_of.to_string()));
-                            });
-                            row.col(|ui| {
-                                let (text, color) = match &fig.judgement {
-                                    Judgement::Change => (t.change.to_owned(), None),
-                                    Judgement::Conflict { now } => (
-                                        (t.conflict)(&now.shown_text(data.catalog, fig.factor, lang)),
-                                        Some(palette.error),
-                                    ),
-                                    Judgement::Older { held } => {
-                                        ((t.older)(&held.to_string()), Some(palette.due))
-                                    }
-                                };
-                                let text = match color {
-                                    Some(c) => RichText::new(&text).color(c),
-                                    None => RichText::new(&text),
-                                };
-                                ui.label(text.clone()).on_hover_text(text);
-                            });
-                        }
-                    }
+                    });
                 });
-            });
-    });
+        });
     commands
 }

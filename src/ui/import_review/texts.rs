@@ -23,8 +23,9 @@ pub struct Texts {
     pub confirm_discard: fn(usize) -> String,
     pub busy: &'static str,
     pub columns: [&'static str; 8],
-    /// A zone's line: id, name, new or not, its figures.
-    pub zone: fn(&str, &str, bool, usize) -> String,
+    /// A zone's line from its id, name, whether it is new and its figures: the name (and
+    /// whether new), then the id and how many figures.
+    pub zone: fn(&str, &str, bool, usize) -> (String, String),
     /// The checkbox of a zone's figures, and of one figure, by name (for screen readers).
     pub accept_zone: fn(&str) -> String,
     pub accept_figure: fn(&str, &str) -> String,
@@ -68,15 +69,15 @@ const ZH: Texts = Texts {
         "接受",
         "开发区",
         "要素",
-        "单元格",
         "原值 → 新值",
-        "来源",
-        "数据日期",
         "判断",
+        "数据日期",
+        "来源",
+        "单元格",
     ],
     zone: |id, name, new, n| {
         let new = if new { "（新建）" } else { "" };
-        format!("{name}{new}（{id}），{n} 项")
+        (format!("{name}{new}"), format!("{id}，{n} 项"))
     },
     accept_zone: |zone| format!("接受 {zone} 的全部变更"),
     accept_figure: |zone, factor| format!("接受 {zone} {factor}"),
@@ -122,15 +123,15 @@ const EN: Texts = Texts {
         "Accept",
         "Zone",
         "Factor",
-        "Cell",
         "Old → new",
-        "Source",
-        "As of",
         "Judged",
+        "As of",
+        "Source",
+        "Cell",
     ],
     zone: |id, name, new, n| {
         let new = if new { " (new)" } else { "" };
-        format!("{name}{new} ({id}), {n} figure(s)")
+        (format!("{name}{new}"), format!("{id}, {n} figure(s)"))
     },
     accept_zone: |zone| format!("Accept every change of {zone}"),
     accept_figure: |zone, factor| format!("Accept {zone} {factor}"),
