@@ -134,7 +134,7 @@ fn a_table_with_no_date_column_asks_for_its_day_and_a_discard_asks_twice() {
     h.get_by_label("变更 3 项，冲突 0 项，早于现有数据 0 项，未变 0 项；新建开发区 0 个");
     click(&mut h, "全部接受");
     click(&mut h, "放弃导入");
-    h.get_by_label("已接受的 3 项尚未保存：再点“放弃导入”确认放弃。");
+    h.get_by_label("已接受的 3 项尚未保存：再点“放弃导入”或再次关闭窗口即放弃。");
     click(&mut h, "放弃导入");
     assert!(h.query_by_label("导入审核：市表.xlsx").is_none());
     assert_eq!(
@@ -142,4 +142,25 @@ fn a_table_with_no_date_column_asks_for_its_day_and_a_discard_asks_twice() {
         "80 mw",
         "nothing saved"
     );
+}
+
+#[test]
+fn closing_the_window_with_accepted_figures_unsaved_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("全省要素表.xlsx");
+    table(&path, true);
+    let (mut h, _, _) = app(dir.path(), &path);
+    click(&mut h, "全部接受");
+    h.get_by_label("投资需求").click();
+    h.run();
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    // The close is held, and the review shown with what closing again would drop.
+    h.get_by_label("已接受的 3 项尚未保存：再点“放弃导入”或再次关闭窗口即放弃。");
+    h.get_by_label("保存已接受的 3 项");
 }

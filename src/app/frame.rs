@@ -137,7 +137,16 @@ impl SiteMatchApp {
 
     /// Holds a window close while there is unsaved work and asks about it.
     pub(super) fn watch_close(&mut self, ctx: &Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.env.quit_requested() && self.has_unsaved() {
+        let closing = ctx.input(|i| i.viewport().close_requested()) && !self.env.quit_requested();
+        // Figures accepted in an import review and not saved: shown, and the window closes
+        // only when asked again.
+        if closing && self.imports.unsaved() && !self.imports.confirm_close {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.imports.confirm_close = true;
+            self.views.set_tab(Tab::Zones);
+            return;
+        }
+        if closing && self.has_unsaved() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             if !self.session.is_asking() {
                 self.request(ctx, Pending::Quit);

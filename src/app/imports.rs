@@ -44,6 +44,11 @@ pub(super) struct Imports {
 }
 
 impl Imports {
+    /// Whether figures are accepted in the review and not saved.
+    pub fn unsaved(&self) -> bool {
+        self.review.as_ref().is_some_and(|r| r.accepted_count() > 0)
+    }
+
     /// Whether a workbook is being read or saved.
     pub fn busy(&self) -> bool {
         self.read.is_some() || self.save.is_some()

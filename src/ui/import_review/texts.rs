@@ -63,7 +63,7 @@ const ZH: Texts = Texts {
     redo: "重做",
     save: |n| format!("保存已接受的 {n} 项"),
     discard: "放弃导入",
-    confirm_discard: |n| format!("已接受的 {n} 项尚未保存：再点“放弃导入”确认放弃。"),
+    confirm_discard: |n| format!("已接受的 {n} 项尚未保存：再点“放弃导入”或再次关闭窗口即放弃。"),
     busy: "正在读取或保存……",
     columns: [
         "接受",
@@ -116,7 +116,9 @@ const EN: Texts = Texts {
     save: |n| format!("Save the {n} accepted"),
     discard: "Discard import",
     confirm_discard: |n| {
-        format!("{n} accepted figure(s) are not saved: click Discard import again to drop them.")
+        format!(
+            "{n} accepted figure(s) are not saved: click Discard import, or close the window, again to drop them."
+        )
     },
     busy: "Reading or saving…",
     columns: [
