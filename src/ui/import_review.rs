@@ -16,9 +16,6 @@ use crate::state::Command;
 use crate::state::import_review::{Decision, ImportReview};
 use crate::ui::theme;
 
-/// Unread cells listed at most (the rest are counted).
-const LISTED_UNREAD: usize = 500;
-
 /// What the review draws beside its state.
 pub struct ReviewData<'a> {
     pub catalog: &'a Catalog,
@@ -126,16 +123,15 @@ pub fn import_review_ui(ui: &mut Ui, review: &mut ImportReview, data: &ReviewDat
         egui::CollapsingHeader::new((t.unread)(set.unread.len()))
             .id_salt("unread")
             .show(ui, |ui| {
+                // Every one, drawn only as far as it is scrolled (a long export may leave
+                // thousands).
+                let height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
                 egui::ScrollArea::vertical()
                     .id_salt("unread list")
                     .max_height(160.0)
-                    .show(ui, |ui| {
-                        for u in set.unread.iter().take(LISTED_UNREAD) {
+                    .show_rows(ui, height, set.unread.len(), |ui, range| {
+                        for u in set.unread.get(range).unwrap_or_default() {
                             ui.label(u.text(lang));
-                        }
-                        let more = set.unread.len().saturating_sub(LISTED_UNREAD);
-                        if more > 0 {
-                            ui.label((t.more_unread)(more));
                         }
                     });
             });

@@ -34,7 +34,6 @@ pub struct Texts {
     pub older: fn(&str) -> String,
     pub nothing: &'static str,
     pub unread: fn(usize) -> String,
-    pub more_unread: fn(usize) -> String,
 }
 
 const ZH: Texts = Texts {
@@ -86,7 +85,6 @@ const ZH: Texts = Texts {
     older: |held| format!("早于现有数据（{held}），不采用"),
     nothing: "表中的数据与现有数据相同，没有需要审核的变更。",
     unread: |n| format!("未读取 {n} 处"),
-    more_unread: |n| format!("……另有 {n} 处"),
 };
 
 const EN: Texts = Texts {
@@ -142,7 +140,6 @@ const EN: Texts = Texts {
     older: |held| format!("older than the figure held ({held}); not taken"),
     nothing: "The table's figures are those held: nothing to review.",
     unread: |n| format!("{n} not read"),
-    more_unread: |n| format!("… and {n} more"),
 };
 
 pub static TEXTS: Bilingual<Texts> = Bilingual { zh: ZH, en: EN };
