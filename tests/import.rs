@@ -55,7 +55,7 @@ fn accept_all(catalog: &Catalog, zones: &[ZoneProfile], set: &ChangeSet) -> Vec<
 /// their Chinese names.
 fn province_cell(catalog: &Catalog, f: usize, value: &Value, kind: &Kind) -> String {
     match (value, kind) {
-        (Value::Amount(q), _) if f % 2 == 0 => number::plain(q.amount()),
+        (Value::Amount(q), _) if f.is_multiple_of(2) => number::plain(q.amount()),
         (Value::Amount(q), _) => format!("{}{}", number::plain(q.amount()), catalog.unit(q.unit()).name.zh),
         (Value::YesNo(YesNo::Yes), _) => "是".into(),
         (Value::YesNo(YesNo::No), _) => "否".into(),

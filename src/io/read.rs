@@ -43,7 +43,7 @@ fn read_file(path: &Path, limit: u64) -> Result<(Vec<u8>, fs::Metadata), FileErr
             path,
             FileProblem::TooLarge {
                 bytes: meta.len(),
-                limit: limit,
+                limit,
             },
         ));
     }
@@ -59,7 +59,7 @@ fn read_file(path: &Path, limit: u64) -> Result<(Vec<u8>, fs::Metadata), FileErr
             path,
             FileProblem::TooLarge {
                 bytes: bytes.len() as u64,
-                limit: limit,
+                limit,
             },
         ));
     }
