@@ -597,3 +597,55 @@ fn the_command_line_prints_the_change_set_and_applies_it_when_told() {
     assert_eq!(v["zones"], serde_json::json!([]));
     assert_eq!(v["unchanged"], 2);
 }
+
+/// An example figure held without a source, given only a new as-of date (or a plan), is no
+/// longer an example, and so is sourced to the answer's cell: the profile saved reads back.
+#[test]
+fn an_example_figure_without_a_source_answered_with_a_date_is_sourced_to_its_cell() {
+    let c = catalog();
+    let zones = bundled(&c);
+    let y = zones.iter().position(|p| p.id == "yuanping").expect("yuanping");
+    let rail = c.find_factor("transport.rail_freight").expect("factor");
+    let held = zones[y].entry(rail).expect("a figure");
+    assert!(held.illustrative && held.source.is_empty(), "{held:?}");
+    let rows = export(&c, &zones, &Filter::default());
+    let bytes = filled(
+        &rows,
+        &[
+            (
+                "yuanping",
+                "transport.rail_freight",
+                Column::NewAsOf,
+                "2026-11-30",
+            ),
+            (
+                "yuanping",
+                "transport.rail_freight",
+                Column::NewOwner,
+                "原平市交通运输局",
+            ),
+        ],
+    );
+    let set = import::read(&c, &zones, &bytes, &options("原平填报表.xlsx", None)).expect("read");
+    assert_eq!(set.counts().changes, 1, "{set:#?}");
+    let applied = accept_all(&c, &zones, &set);
+    let e = applied[y].entry(rail).expect("a figure");
+    assert!(!e.illustrative);
+    assert_eq!(e.as_of, date("2026-11-30"));
+    assert!(e.source.starts_with("原平填报表.xlsx!S"), "{}", e.source);
+    let text = sitematch::model::write_profile(&applied[y], &c).expect("writes");
+    let back = sitematch::model::parse_profile(&text, "yuanping", &c).expect("reads back");
+    assert_eq!(back, applied[y]);
+    // A figure with a source keeps it when only its date is answered.
+    let h = zones.iter().position(|p| p.id == "houma").expect("houma");
+    let land = c.find_factor("land.industrial_area").expect("factor");
+    let bytes = filled(
+        &rows,
+        &[("houma", "land.industrial_area", Column::NewAsOf, "2026-11-30")],
+    );
+    let set = import::read(&c, &zones, &bytes, &options("侯马填报表.xlsx", None)).expect("read");
+    let applied = accept_all(&c, &zones, &set);
+    let e = applied[h].entry(land).expect("a figure");
+    assert_eq!(e.source, zones[h].entry(land).expect("a figure").source);
+    assert_eq!(e.as_of, date("2026-11-30"));
+}

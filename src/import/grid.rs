@@ -123,12 +123,19 @@ impl Grid {
             let Some(first) = self.get(top, left).cloned() else {
                 continue;
             };
+            // Each cell filled holds a copy of the first cell's text: it costs one cell, and
+            // as many more as the copy takes the memory of (a range of a long text over a
+            // sheet a few bytes of XML make 100 000 rows by 1 024 columns would take gigabytes).
+            let cost = 1 + match &first {
+                Got::Text(t) | Got::Error(t) => t.len() / std::mem::size_of::<(u16, Got)>(),
+                _ => 0,
+            };
             let bottom = d.end.0.min(last_row);
             let right = u16::try_from(d.end.1).unwrap_or(u16::MAX).min(last_col);
             for r in top..=bottom {
                 for c in left..=right {
                     if (r, c) != (top, left) && self.get(r, c).is_none() {
-                        budget = budget.checked_sub(1).ok_or(ImportError::TooManyCells {
+                        budget = budget.checked_sub(cost).ok_or(ImportError::TooManyCells {
                             sheet: self.name.clone(),
                             limit: MAX_CELLS,
                         })?;
@@ -251,6 +258,25 @@ mod tests {
             5,
         );
         assert!(matches!(err, Err(ImportError::TooManyCells { .. })));
+    }
+
+    #[test]
+    fn a_long_text_merged_costs_its_copies() {
+        // Eighteen cells to fill with a copy of 4 000 bytes each: far more than a budget of
+        // 1 000 cells holds, though fewer cells.
+        let long = "标".repeat(1_334);
+        let mut g = Grid::from_cells("表", [(0, 0, Got::Text(long)), (3, 4, Got::Number(1.0))]);
+        let range = calamine::Dimensions {
+            start: (0, 0),
+            end: (1_048_575, 16_383),
+        };
+        let err = g.fill_merged(&[range], 1_000);
+        assert!(matches!(err, Err(ImportError::TooManyCells { .. })), "{err:?}");
+        let mut short = Grid::from_cells("表", [(0, 0, Got::Text("标题".into())), (3, 4, Got::Number(1.0))]);
+        assert_eq!(
+            short.fill_merged(&[range], 1_000).expect("within budget"),
+            1_000 - 18
+        );
     }
 
     #[test]

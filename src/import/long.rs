@@ -139,13 +139,27 @@ pub(super) fn read(cx: &mut Cx<'_>, grid: &Grid, header: u32, lang: Lang, column
             continue;
         }
         let shown = shown(cx, &row, zone, f, lang);
-        let cell = row.cell(if edit.value.is_some() {
+        let column = if edit.value.is_some() {
             Column::NewValue
         } else if edit.planned.is_some() {
             Column::NewPlanned
         } else {
             Column::NewAsOf
-        });
+        };
+        // An answered figure is no longer an example, and a figure that is not needs a
+        // source: an example held without one, given only a plan or a date, is sourced to
+        // the answer's cell (a source it has is kept).
+        let mut edit = edit;
+        if edit.source.is_none()
+            && (edit.planned.is_some() || edit.as_of.is_some())
+            && cx
+                .figure(zone, f)
+                .entry
+                .is_some_and(|e| e.source.trim().is_empty())
+        {
+            edit.source = Some(cx.cell_source(row.sheet, r, row.col(column).unwrap_or(0)));
+        }
+        let cell = row.cell(column);
         cx.answers.push(Answer {
             zone,
             factor: f,

@@ -567,10 +567,20 @@ fn index_u16(i: usize) -> u16 {
 }
 
 /// The candidate closest to `word` by edit distance, when it is close enough to be a typo.
+/// A candidate whose length alone differs by more than that is not measured: the distance is
+/// at least the difference, and measuring a long text (a header or cell of 32 767 characters
+/// from a workbook) against every name costs its length times theirs.
 pub(crate) fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let chars = word.chars().count();
     candidates
-        .map(|c| (strsim::levenshtein(word, c), c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
+        .filter_map(|c| {
+            let limit = (c.chars().count() / 3).max(2);
+            if chars.abs_diff(c.chars().count()) > limit {
+                return None;
+            }
+            let d = strsim::levenshtein(word, c);
+            (d <= limit).then_some((d, c))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

@@ -258,6 +258,18 @@ fn suggests_the_closest_factor_id() {
 }
 
 #[test]
+fn a_word_whose_length_rules_out_every_name_gets_no_suggestion() {
+    let names = ["water.supply", "power.capacity", "供电容量"];
+    assert_eq!(closest("water.suply", names.into_iter()), Some("water.supply"));
+    assert_eq!(closest("供电容", names.into_iter()), Some("供电容量"));
+    // Within the typo distance by length, and not by letters.
+    assert_eq!(closest("xxxxxxxxxxxx", names.into_iter()), None);
+    // A header of a sheet's longest text is not measured against the names at all.
+    assert_eq!(closest(&"供".repeat(32_767), names.into_iter()), None);
+    assert_eq!(closest("", names.into_iter()), None);
+}
+
+#[test]
 fn freshness_periods_come_from_the_factor_or_the_default_and_must_be_sensible() {
     use crate::model::text::Localize;
     let c = builtin();
