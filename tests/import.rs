@@ -649,3 +649,26 @@ fn an_example_figure_without_a_source_answered_with_a_date_is_sourced_to_its_cel
     assert_eq!(e.source, zones[h].entry(land).expect("a figure").source);
     assert_eq!(e.as_of, date("2026-11-30"));
 }
+
+/// One long text shown in thousands of cells (a shared string in the file, a copy in every
+/// cell read) is refused with what it would take, before it takes more.
+#[test]
+fn a_long_text_shown_in_many_cells_is_refused_not_copied_without_end() {
+    let c = catalog();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "开发区名称").expect("header");
+    sheet
+        .write_string(0, 1, "可供工业用地面积（亩）")
+        .expect("header");
+    let long = "标".repeat(10_000);
+    for r in 1..10_000u32 {
+        sheet.write_string(r, 0, &long).expect("cell");
+    }
+    let bytes = book.save_to_buffer().expect("xlsx");
+    assert!(bytes.len() < 200_000, "the file is small: {} bytes", bytes.len());
+    let none: &[ZoneProfile] = &[];
+    let err = import::read(&c, none, &bytes, &options("表.xlsx", Some("2025-12-31"))).expect_err("refused");
+    assert!(matches!(err, import::ImportError::TooMuchText { .. }), "{err:?}");
+    assert!(err.text(Lang::Zh).contains("256 MiB"), "{}", err.text(Lang::Zh));
+}

@@ -16,8 +16,9 @@ pub enum ImportError {
     Damaged { detail: String },
     /// A cell further down than any table imported has rows.
     TooManyRows { sheet: String, cell: String, limit: u32 },
-    /// More cells than any table imported holds.
-    TooManyCells { sheet: String, limit: usize },
+    /// Cells that hold more text, all told, than any table imported (a long text shown in
+    /// thousands of cells); `limit` in bytes.
+    TooMuchText { sheet: String, limit: usize },
     /// No visible sheet has a header row naming a zone column and a factor.
     NoTable,
     /// A province's table with no date column, and no `--as-of` day given: its figures'
@@ -73,11 +74,13 @@ impl Localize for ImportError {
             (ImportError::TooManyRows { sheet, cell, limit }, Lang::En) => format!(
                 "sheet `{sheet}` has a cell at {cell}, past {limit} rows; no factor table is that long, delete what is there and import again"
             ),
-            (ImportError::TooManyCells { sheet, limit }, Lang::Zh) => format!(
-                "工作簿的单元格超过 {limit} 个（读到工作表“{sheet}”时）；要素表没有这么大，已拒绝读取"
+            (ImportError::TooMuchText { sheet, limit }, Lang::Zh) => format!(
+                "工作簿的单元格内容超过 {} MiB（读到工作表“{sheet}”时）；要素表没有这么大，已拒绝读取",
+                limit >> 20
             ),
-            (ImportError::TooManyCells { sheet, limit }, Lang::En) => format!(
-                "the workbook holds more than {limit} cells (reached in sheet `{sheet}`); no factor table is that large, so it was not read"
+            (ImportError::TooMuchText { sheet, limit }, Lang::En) => format!(
+                "the workbook's cells hold more than {} MiB (reached in sheet `{sheet}`); no factor table is that large, so it was not read",
+                limit >> 20
             ),
             (ImportError::NoTable, Lang::Zh) => {
                 "没有找到要素表：任何工作表的表头都没有开发区列（如“开发区名称”“编号”）和要素列（如“可供工业用地面积（亩）”）".into()

@@ -13,9 +13,20 @@ use crate::xlsx_in::{self, Got};
 pub const MAX_ROWS: u32 = 100_100;
 /// Columns read: a province's table has a few dozen; a cell further right is listed, not read.
 pub const MAX_COLS: u16 = 1_024;
-/// Cells all sheets may hold together, merged cells filled included (the long workbook of
-/// 2 500 zones holds about 1.1 million).
-pub const MAX_CELLS: usize = 4_000_000;
+/// The memory all sheets' cells may take together, texts included and merged cells filled:
+/// the long workbook of 2 500 zones (1.1 million cells) takes about 60 MiB. What the XML holds
+/// once (a shared string) is a copy in every cell that shows it, so this, not the size of the
+/// file, bounds a workbook made to take gigabytes from a few kilobytes.
+pub const MAX_CELL_BYTES: usize = 256 << 20;
+
+/// The memory a cell takes held in a grid: its place and value, and its text.
+fn cost(got: &Got) -> usize {
+    std::mem::size_of::<(u16, Got)>()
+        + match got {
+            Got::Text(t) | Got::Error(t) => t.len(),
+            _ => 0,
+        }
+}
 /// What the workbook may unpack to: the long workbook of 2 500 zones unpacks to about 60 MiB.
 pub const LIMITS: xlsx_in::Limits = xlsx_in::Limits {
     part: 512 << 20,
@@ -102,8 +113,8 @@ impl Grid {
     }
 
     /// Fills each merged range's empty cells with its first cell's value, within the rows and
-    /// columns the sheet's cells use (a range to the sheet's far corner fills no more); at
-    /// most `budget` cells, returning what is left of it.
+    /// columns the sheet's cells use (a range to the sheet's far corner fills no more); within
+    /// `budget` bytes ([`cost`]), returning what is left of it.
     fn fill_merged(
         &mut self,
         ranges: &[calamine::Dimensions],
@@ -123,21 +134,18 @@ impl Grid {
             let Some(first) = self.get(top, left).cloned() else {
                 continue;
             };
-            // Each cell filled holds a copy of the first cell's text: it costs one cell, and
-            // as many more as the copy takes the memory of (a range of a long text over a
-            // sheet a few bytes of XML make 100 000 rows by 1 024 columns would take gigabytes).
-            let cost = 1 + match &first {
-                Got::Text(t) | Got::Error(t) => t.len() / std::mem::size_of::<(u16, Got)>(),
-                _ => 0,
-            };
+            // Each cell filled holds a copy of the first cell's text (a range of a long text
+            // over a sheet a few bytes of XML make 100 000 rows by 1 024 columns would take
+            // gigabytes).
+            let cost = cost(&first);
             let bottom = d.end.0.min(last_row);
             let right = u16::try_from(d.end.1).unwrap_or(u16::MAX).min(last_col);
             for r in top..=bottom {
                 for c in left..=right {
                     if (r, c) != (top, left) && self.get(r, c).is_none() {
-                        budget = budget.checked_sub(cost).ok_or(ImportError::TooManyCells {
+                        budget = budget.checked_sub(cost).ok_or(ImportError::TooMuchText {
                             sheet: self.name.clone(),
-                            limit: MAX_CELLS,
+                            limit: MAX_CELL_BYTES,
                         })?;
                         added.push((r, c, first.clone()));
                     }
@@ -167,7 +175,7 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
         .filter(|s| s.visible == SheetVisible::Visible && s.typ == calamine::SheetType::WorkSheet)
         .map(|s| s.name.clone())
         .collect();
-    let mut budget = MAX_CELLS;
+    let mut budget = MAX_CELL_BYTES;
     let mut grids = Vec::new();
     for name in names {
         let mut grid = Grid {
@@ -198,10 +206,12 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Grid>, ImportError> {
                         limit: MAX_ROWS,
                     });
                 }
-                budget = budget.checked_sub(1).ok_or_else(|| ImportError::TooManyCells {
-                    sheet: name.clone(),
-                    limit: MAX_CELLS,
-                })?;
+                budget = budget
+                    .checked_sub(cost(&got))
+                    .ok_or_else(|| ImportError::TooMuchText {
+                        sheet: name.clone(),
+                        limit: MAX_CELL_BYTES,
+                    })?;
                 grid.push(row, col, got);
             }
         }
@@ -239,7 +249,7 @@ mod tests {
                 end: (1_000_000, 16_000),
             },
         ];
-        let left = g.fill_merged(&ranges, 1_000).expect("within budget");
+        let left = g.fill_merged(&ranges, 10_000).expect("within budget");
         assert_eq!(g.get(0, 3), Some(&Got::Text("标题".into())));
         assert_eq!(g.get(4, 2), Some(&Got::Text("侯马".into())));
         assert_eq!(
@@ -248,34 +258,34 @@ mod tests {
             "a cell that holds a value keeps it"
         );
         assert_eq!(g.get(1, 1), None);
-        assert!(left < 1_000);
+        assert!(left < 10_000);
         let mut fresh = Grid::from_cells("表", [(0, 0, Got::Number(1.0)), (5, 3, Got::Number(2.0))]);
         let err = fresh.fill_merged(
             &[calamine::Dimensions {
                 start: (0, 0),
                 end: (5, 3),
             }],
-            5,
+            5 * cost(&Got::Number(1.0)),
         );
-        assert!(matches!(err, Err(ImportError::TooManyCells { .. })));
+        assert!(matches!(err, Err(ImportError::TooMuchText { .. })));
     }
 
     #[test]
     fn a_long_text_merged_costs_its_copies() {
         // Eighteen cells to fill with a copy of 4 000 bytes each: far more than a budget of
-        // 1 000 cells holds, though fewer cells.
+        // 20 000 bytes holds, which eighteen short cells fit in.
         let long = "标".repeat(1_334);
         let mut g = Grid::from_cells("表", [(0, 0, Got::Text(long)), (3, 4, Got::Number(1.0))]);
         let range = calamine::Dimensions {
             start: (0, 0),
             end: (1_048_575, 16_383),
         };
-        let err = g.fill_merged(&[range], 1_000);
-        assert!(matches!(err, Err(ImportError::TooManyCells { .. })), "{err:?}");
+        let err = g.fill_merged(&[range], 20_000);
+        assert!(matches!(err, Err(ImportError::TooMuchText { .. })), "{err:?}");
         let mut short = Grid::from_cells("表", [(0, 0, Got::Text("标题".into())), (3, 4, Got::Number(1.0))]);
         assert_eq!(
-            short.fill_merged(&[range], 1_000).expect("within budget"),
-            1_000 - 18
+            short.fill_merged(&[range], 20_000).expect("within budget"),
+            20_000 - 18 * cost(&Got::Text("标题".into()))
         );
     }
 

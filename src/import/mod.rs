@@ -30,7 +30,7 @@ pub use self::changes::{
     ChangeSet, Counts, Edit, Figure, FigureChange, Judgement, Layout, SheetRead, Target, ZoneChange, judge,
 };
 pub use self::error::{ImportError, Reason, Unread};
-pub use self::grid::{Grid, LIMITS, MAX_CELLS, MAX_COLS, MAX_ROWS};
+pub use self::grid::{Grid, LIMITS, MAX_CELL_BYTES, MAX_COLS, MAX_ROWS};
 use crate::model::cell::DateReading;
 use crate::model::parse::{MAX_NAME_CHARS, MAX_NOTE_CHARS, check_profile_id};
 use crate::model::{Catalog, FactorIdx, Text, ZoneIdx, ZoneProfile};
@@ -79,7 +79,7 @@ pub fn read_grids<P: AsRef<ZoneProfile>>(
     }
     let undated: Vec<String> = found
         .iter()
-        .filter(|(i, f)| matches!(f, Found::Wide { as_of: None, .. }) && grids.get(*i).is_some())
+        .filter(|(_, f)| matches!(f, Found::Wide { as_of: None, .. }))
         .filter_map(|(i, _)| grids.get(*i).map(|g| g.name.clone()))
         .collect();
     if options.as_of.is_none() && !undated.is_empty() {

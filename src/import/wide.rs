@@ -37,12 +37,13 @@ pub(super) fn read(cx: &mut Cx<'_>, grid: &Grid, header: u32) {
                 String::new()
             }
         };
-        let name = text(cx, columns.name, NAME);
-        let id = text(cx, columns.id, NAME);
+        // A row with no figure (a title, a blank line, a heading) is read past unread.
         let has_figures = columns.factors.iter().any(|(c, _)| get(Some(*c)).is_some());
         if !has_figures {
             continue;
         }
+        let name = text(cx, columns.name, NAME);
+        let id = text(cx, columns.id, NAME);
         if words::not_a_zone(&name) || (name.is_empty() && words::not_a_zone(&id)) {
             let text = if name.is_empty() { id } else { name };
             let col = columns.name.or(columns.id).unwrap_or(0);
