@@ -54,13 +54,12 @@ pub(super) fn inventory_import(ctx: &Ctx, args: &InventoryImportArgs) -> Result<
         io::import::apply(&dir, catalog, &loaded.zones, &set, when, who, |_, _| true)
     });
     let out = match args.format {
-        StatusFormat::Json => format!(
-            "{:#}\n",
-            change_set_json(catalog, &options, &set, applied.as_ref(), lang)
-        ),
-        StatusFormat::Table => printable(&change_set_table(catalog, &set, lang)).into_owned(),
+        StatusFormat::Json => change_set_json(catalog, &options, &set, applied.as_ref(), lang)?,
+        StatusFormat::Table => printable(&change_set_table(catalog, &set, lang))
+            .into_owned()
+            .into_bytes(),
     };
-    print_out(out.as_bytes())?;
+    print_out(&out)?;
     let mut saved_all = true;
     match &applied {
         None => ctx.note(&Notice::ImportNotApplied),
@@ -169,51 +168,92 @@ fn figure_json(catalog: &Catalog, f: &FigureChange, figure: &Figure) -> Json {
     })
 }
 
+/// The change set as JSON, written zone by zone as it is serialised (the change set of a
+/// province's 2 500 zones is 60 000 figures: a tree of them all would take hundreds of
+/// megabytes for a moment).
+#[derive(serde::Serialize)]
+struct ChangeSetJson<'a> {
+    file: &'a str,
+    sheets: Vec<Json>,
+    zones: Lazy<'a>,
+    unchanged: usize,
+    unread: Lazy<'a>,
+    applied: Option<Json>,
+}
+
+/// What makes a list's items, handing each on as it is made.
+type Items<'a> = &'a dyn Fn(&mut dyn FnMut(Json));
+
+/// A list serialised one item at a time.
+struct Lazy<'a>(Items<'a>);
+
+impl serde::Serialize for Lazy<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut failed = None;
+        (self.0)(&mut |item| {
+            if failed.is_none()
+                && let Err(e) = seq.serialize_element(&item)
+            {
+                failed = Some(e);
+            }
+        });
+        match failed {
+            Some(e) => Err(e),
+            None => seq.end(),
+        }
+    }
+}
+
+fn zone_json(catalog: &Catalog, z: &crate::import::ZoneChange, lang: Lang) -> Json {
+    let figures: Vec<Json> = z
+        .figures
+        .iter()
+        .map(|f| {
+            let mut o = json!({
+                "factor": catalog.factor(f.factor).id,
+                "factor_name": catalog.factor(f.factor).name.get(lang),
+                "cell": f.cell,
+                "status": f.judgement.code(),
+                "old": figure_json(catalog, f, &f.old),
+                "new": figure_json(catalog, f, &f.new),
+                "reading": f.reading.as_ref().map(|r| r.text(lang)),
+            });
+            match &f.judgement {
+                Judgement::Conflict { now } => o["now"] = figure_json(catalog, f, now),
+                Judgement::Older { held } => o["held"] = json!(held.to_string()),
+                Judgement::Change => {}
+            }
+            o
+        })
+        .collect();
+    json!({ "zone": z.id, "name": z.name, "new": z.is_new(), "figures": figures })
+}
+
+/// The JSON printout, pretty, with a line break at the end.
 fn change_set_json(
     catalog: &Catalog,
     options: &Options,
     set: &ChangeSet,
     applied: Option<&io::import::Applied>,
     lang: Lang,
-) -> Json {
+) -> Result<Vec<u8>, Failure> {
     let sheets: Vec<Json> = set
         .sheets
         .iter()
         .map(|s| json!({ "name": s.name, "layout": s.layout.code(), "header_row": s.header_row + 1, "rows": s.rows }))
         .collect();
-    let zones: Vec<Json> = set
-        .zones
-        .iter()
-        .map(|z| {
-            let figures: Vec<Json> = z
-                .figures
-                .iter()
-                .map(|f| {
-                    let mut o = json!({
-                        "factor": catalog.factor(f.factor).id,
-                        "factor_name": catalog.factor(f.factor).name.get(lang),
-                        "cell": f.cell,
-                        "status": f.judgement.code(),
-                        "old": figure_json(catalog, f, &f.old),
-                        "new": figure_json(catalog, f, &f.new),
-                        "reading": f.reading.as_ref().map(|r| r.text(lang)),
-                    });
-                    match &f.judgement {
-                        Judgement::Conflict { now } => o["now"] = figure_json(catalog, f, now),
-                        Judgement::Older { held } => o["held"] = json!(held.to_string()),
-                        Judgement::Change => {}
-                    }
-                    o
-                })
-                .collect();
-            json!({ "zone": z.id, "name": z.name, "new": z.is_new(), "figures": figures })
-        })
-        .collect();
-    let unread: Vec<Json> = set
-        .unread
-        .iter()
-        .map(|u| json!({ "cell": u.place(), "reason": u.reason.text(lang) }))
-        .collect();
+    let zones = |emit: &mut dyn FnMut(Json)| {
+        for z in &set.zones {
+            emit(zone_json(catalog, z, lang));
+        }
+    };
+    let unread = |emit: &mut dyn FnMut(Json)| {
+        for u in &set.unread {
+            emit(json!({ "cell": u.place(), "reason": u.reason.text(lang) }));
+        }
+    };
     let applied = applied.map(|a| {
         json!({
             "figures": a.figures,
@@ -222,14 +262,17 @@ fn change_set_json(
             "failed": a.failed.iter().map(|e| e.text(lang)).collect::<Vec<_>>(),
         })
     });
-    json!({
-        "file": options.file,
-        "sheets": sheets,
-        "zones": zones,
-        "unchanged": set.unchanged,
-        "unread": unread,
-        "applied": applied,
-    })
+    let out = ChangeSetJson {
+        file: &options.file,
+        sheets,
+        zones: Lazy(&zones),
+        unchanged: set.unchanged,
+        unread: Lazy(&unread),
+        applied,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&out).map_err(|e| Failure::Export(e.to_string()))?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 /// The printout's words.
