@@ -13,7 +13,7 @@ use sitematch::app::dialogs::FileKind;
 use sitematch::model::{Catalog, ZoneProfile};
 
 use crate::repo;
-use crate::ui::{FakeDialogs, harness_from, init, type_into};
+use crate::ui::{FakeDialogs, close_window, harness_from, init, type_into};
 
 /// A province's table of two zones; `dated` adds a date column.
 fn table(path: &Path, dated: bool) {
@@ -153,13 +153,7 @@ fn closing_the_window_with_accepted_figures_unsaved_asks_first() {
     click(&mut h, "全部接受");
     h.get_by_label("投资需求").click();
     h.run();
-    h.input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    h.run();
+    close_window(&mut h);
     // The close is held, and the review shown with what closing again would drop.
     h.get_by_label("已接受的 3 项尚未保存：再点“放弃导入”或再次关闭窗口即放弃。");
     h.get_by_label("保存已接受的 3 项");

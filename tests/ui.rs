@@ -97,6 +97,18 @@ fn harness() -> Harness<'static, SiteMatchApp> {
     h
 }
 
+/// Asks the window to close, as its close button does.
+pub fn close_window(harness: &mut Harness<'_, SiteMatchApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+}
+
 /// Types into the field with this accessible name, replacing what it holds.
 pub fn type_into(harness: &mut Harness<'_, SiteMatchApp>, label: &str, text: &str) {
     harness.get_by_label(label).click();
@@ -496,16 +508,7 @@ impl eframe::Storage for MemoryStorage {
 fn closing_the_window_with_unsaved_work_asks_first() {
     let mut h = harness();
     type_into(&mut h, "项目名称", "未保存的项目");
-    let close = |h: &mut Harness<'_, SiteMatchApp>| {
-        h.input_mut()
-            .viewports
-            .entry(egui::ViewportId::ROOT)
-            .or_default()
-            .events
-            .push(egui::ViewportEvent::Close);
-        h.run();
-    };
-    close(&mut h);
+    close_window(&mut h);
     assert!(matches!(
         h.state().session().modal(),
         Some(&Modal::Unsaved { .. })
@@ -515,7 +518,7 @@ fn closing_the_window_with_unsaved_work_asks_first() {
     h.run();
     assert!(!h.state().quit_requested());
 
-    close(&mut h);
+    close_window(&mut h);
     h.get_by_label("不保存").click();
     h.run();
     assert!(h.state().quit_requested(), "discard lets the window close");

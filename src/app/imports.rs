@@ -96,7 +96,6 @@ impl SiteMatchApp {
 
     /// Reads the workbook waiting for its as-of date with the date typed.
     pub(super) fn review_read_as_of(&mut self) {
-        let lang = self.lang();
         let Some(review) = &mut self.imports.review else {
             return;
         };
@@ -111,7 +110,6 @@ impl SiteMatchApp {
         };
         let (path, bytes) = (review.path.clone(), std::mem::take(&mut review.bytes));
         self.imports.review = None;
-        let _ = lang;
         self.start_read(path, Some(bytes), Some(date));
     }
 
