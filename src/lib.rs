@@ -11,6 +11,7 @@ pub mod assets;
 #[cfg(feature = "pdf")]
 pub mod cli;
 pub mod import;
+pub mod inquiry;
 pub mod io;
 pub mod model;
 pub mod plan;

@@ -12,6 +12,7 @@ mod files;
 mod hardening;
 mod history_files;
 mod import;
+mod inquiries;
 mod inventory;
 mod inventory_export;
 mod report;

@@ -94,12 +94,35 @@ pub enum Command {
         #[command(subcommand)]
         command: InventoryCommand,
     },
+    /// Draft a checklist from an investor's message as it arrived (a WeChat message, an
+    /// e-mail or a Word file): the header (investor, project, industry, investment, planned
+    /// intensity and tax per mu, planned start) and an item per requirement stated, each with
+    /// the words it came from; items SiteMatch cannot draft without the officer (kVA, an amount
+    /// with no time base, money in another currency) are marked to confirm; then every phrase
+    /// not understood, with the reason. `--date` sets the day relative dates (明年, within 6
+    /// months) are read against.
+    Draft(DraftArgs),
     /// Validate profiles, checklists or a catalog and print every error.
     Check {
         /// Files or folders (every `*.ron` in a folder is checked).
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// The message: a UTF-8 text file or a Word document (.docx), told apart by what it
+    /// holds; `-` reads standard input.
+    #[arg(long, value_name = "FILE|-")]
+    pub text: PathBuf,
+    /// Also write the drafted checklist (the items not to confirm, each noting the words it
+    /// came from); never over an existing file.
+    #[arg(long, value_name = "CHECKLIST.ron")]
+    pub out: Option<PathBuf>,
+    /// `table` (for people) or `json` (the contract for scripts: `header`, `items`, `unread`).
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+    pub format: StatusFormat,
 }
 
 /// What `inventory` does.

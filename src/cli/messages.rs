@@ -89,6 +89,11 @@ pub(super) enum Failure {
     },
     /// `--as-of` is not a plausible day.
     BadAsOf(crate::model::value::ValueError),
+    /// `draft`: the message is not read (binary, too long, a damaged Word file).
+    Message {
+        path: PathBuf,
+        error: crate::inquiry::MessageError,
+    },
 }
 
 impl Failure {
@@ -235,6 +240,12 @@ impl Localize for Failure {
             (Failure::NoFactor(problem), _) => format!("--factor {}", problem.text(lang)),
             (Failure::Import { path, error }, Lang::Zh) => format!("{}：{}", path.display(), error.text(lang)),
             (Failure::Import { path, error }, Lang::En) => format!("{}: {}", path.display(), error.text(lang)),
+            (Failure::Message { path, error }, Lang::Zh) => {
+                format!("{}：{}", path.display(), error.text(lang))
+            }
+            (Failure::Message { path, error }, Lang::En) => {
+                format!("{}: {}", path.display(), error.text(lang))
+            }
             (Failure::BadAsOf(e), Lang::Zh) => format!("--as-of：{}", e.text(lang)),
             (Failure::BadAsOf(e), Lang::En) => format!("--as-of: {}", e.text(lang)),
         }
@@ -282,6 +293,8 @@ pub(super) enum Notice<'a> {
     },
     /// `inventory import --apply`: a zone not saved (the others are).
     NotSaved(&'a io::SaveError),
+    /// `draft --out`: items to confirm were left out of the checklist written.
+    ConfirmLeftOut(usize),
 }
 
 impl Localize for Notice<'_> {
@@ -353,6 +366,12 @@ impl Localize for Notice<'_> {
                     "{}: the folder holds no .ron file; nothing was checked",
                     dir.display()
                 )
+            }
+            (Notice::ConfirmLeftOut(n), Lang::Zh) => {
+                format!("{n} 项待确认的需求未写入需求表：请在软件中确认数值后补上")
+            }
+            (Notice::ConfirmLeftOut(n), Lang::En) => {
+                format!("{n} items to confirm were left out of the checklist: confirm their figures in the app")
             }
             (Notice::ImportNotApplied, Lang::Zh) => {
                 "未写入任何文件：核对以上变更后，加 --apply 写入（冲突和早于现有数据的不会写入）".into()
@@ -561,6 +580,10 @@ mod tests {
             Failure::BadAsOf(crate::model::value::ValueError::NotADate {
                 given: "2023年".into(),
             }),
+            Failure::Message {
+                path: PathBuf::from("来信.docx"),
+                error: crate::inquiry::MessageError::Text(crate::inquiry::InquiryError::NotText),
+            },
         ];
         for f in &failures {
             let name = match f {
@@ -591,6 +614,7 @@ mod tests {
                 Failure::NoFactor(_) => "NoFactor",
                 Failure::Import { .. } => "Import",
                 Failure::BadAsOf(_) => "BadAsOf",
+                Failure::Message { .. } => "Message",
             };
             assert_renders(name, f, &c);
         }
@@ -616,6 +640,7 @@ mod tests {
             Notice::NoRonFiles(a),
             Notice::NoHistory { id: "houma", file: a },
             Notice::ImportNotApplied,
+            Notice::ConfirmLeftOut(2),
             Notice::Imported {
                 figures: 40,
                 updated: 3,
@@ -635,6 +660,7 @@ mod tests {
                 Notice::NoRonFiles(_) => "NoRonFiles",
                 Notice::NoHistory { .. } => "NoHistory",
                 Notice::ImportNotApplied => "ImportNotApplied",
+                Notice::ConfirmLeftOut(_) => "ConfirmLeftOut",
                 Notice::Imported { .. } => "Imported",
                 Notice::NotSaved(_) => "NotSaved",
             };

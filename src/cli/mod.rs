@@ -13,6 +13,7 @@
 mod app;
 mod args;
 mod check;
+mod draft;
 mod generate;
 mod inventory_export;
 mod inventory_history;
@@ -46,6 +47,7 @@ pub use args::{
 use app::app;
 use args::lang_in_args;
 use check::check;
+use draft::draft;
 use generate::generate;
 use inventory_export::inventory_export;
 use inventory_history::inventory_history;
@@ -182,6 +184,10 @@ fn out_and_inputs(command: &Option<Command>) -> Option<(&Path, Vec<&Path>, Optio
             None,
         )),
         Some(Command::Import { survey, out }) => Some((out.as_path(), vec![survey.as_path()], None)),
+        Some(Command::Draft(args)) => args
+            .out
+            .as_deref()
+            .map(|out| (out, vec![args.text.as_path()], None)),
         Some(Command::Pipeline(args)) => args
             .out
             .as_deref()
@@ -243,6 +249,7 @@ fn run_command(ctx: &Ctx, command: &Option<Command>) -> Result<bool, Failure> {
             InventoryCommand::Export(args) => inventory_export(ctx, args),
             InventoryCommand::Import(args) => inventory_import(ctx, args),
         },
+        Some(Command::Draft(args)) => draft(ctx, args),
         Some(Command::Check { paths }) => check(ctx, paths),
         Some(Command::App { checklist, profiles }) => app(ctx, checklist.clone(), profiles.clone()),
         None => app(ctx, None, None),

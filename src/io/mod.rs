@@ -35,7 +35,9 @@ pub use load::{
     load_checklist_stamped, load_checklist_to_score, load_checklists, load_profile, load_profile_stamped,
     load_profiles, load_profiles_cached, load_profiles_with_progress, profile_id, ron_files,
 };
-pub use read::{MAX_FILE_BYTES, MAX_WORKBOOK_BYTES, read_bytes, read_nonempty, read_text, read_workbook};
+pub use read::{
+    MAX_FILE_BYTES, MAX_WORKBOOK_BYTES, read_bytes, read_message, read_nonempty, read_text, read_workbook,
+};
 pub use save::{
     FileStamp, GENERATE_LOCK, GenerateClaim, check_unchanged, save_checklist, save_checklist_checked,
     save_profile, save_profile_checked, write_generated,

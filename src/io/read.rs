@@ -26,6 +26,12 @@ pub fn read_workbook(path: &Path) -> Result<Vec<u8>, FileError> {
     read_file(path, MAX_WORKBOOK_BYTES).map(|(bytes, _)| bytes)
 }
 
+/// Reads an investor's message (a text or Word file), bounded by [`MAX_WORKBOOK_BYTES`]: what
+/// it holds is `inquiry::message_text`'s to tell.
+pub fn read_message(path: &Path) -> Result<Vec<u8>, FileError> {
+    read_file(path, MAX_WORKBOOK_BYTES).map(|(bytes, _)| bytes)
+}
+
 /// Reads a file's bytes with its metadata, from one open file (one `stat`, as large folders
 /// are read thousands at a time).
 fn read_file(path: &Path, limit: u64) -> Result<(Vec<u8>, fs::Metadata), FileError> {

@@ -43,6 +43,9 @@ pub struct UnitWord<U> {
     exp: i32,
     /// The unit's own name in this language, listed when a word is not understood.
     name_of: Option<Lang>,
+    /// Only the part before `/` of the unit's name (`吨` of `吨/日`): in a field it is the
+    /// field's unit; in running text it names the unit only where a keyword gives the time base.
+    partial: bool,
 }
 
 impl<U: Copy> UnitWord<U> {
@@ -60,6 +63,38 @@ impl<U: Copy> UnitWord<U> {
     pub fn exp(&self) -> i32 {
         self.exp
     }
+
+    /// Whether it is only the part of the unit's name before `/` (`吨` for 吨/日).
+    pub fn is_partial(&self) -> bool {
+        self.partial
+    }
+
+    /// Another way of writing the unit itself (`吨/天` for 吨/日), and the part of it before
+    /// `/` (`吨标准煤` of `吨标准煤/年`) as a partial word; nothing for a blank word.
+    pub fn synonyms(word: &str, unit: U) -> Vec<Self> {
+        let mut out = Vec::new();
+        let whole = normalize_word(word);
+        if whole.is_empty() {
+            return out;
+        }
+        if let Some((numerator, _)) = whole.split_once('/').filter(|(n, _)| !n.is_empty()) {
+            out.push(UnitWord {
+                word: numerator.to_owned(),
+                unit,
+                exp: 0,
+                name_of: None,
+                partial: true,
+            });
+        }
+        out.push(UnitWord {
+            word: whole,
+            unit,
+            exp: 0,
+            name_of: None,
+            partial: false,
+        });
+        out
+    }
 }
 
 /// The words that name a unit as officers write it: its Chinese and English names and id, the
@@ -76,10 +111,11 @@ pub fn unit_words<U: Copy>(zh: &str, en: &str, id: &str, unit: U, current: bool)
                 unit,
                 exp: 0,
                 name_of: lang,
+                partial: false,
             });
         }
     }
-    let mut add = |word: &str, exp: i32| {
+    let mut add = |word: &str, exp: i32, partial: bool| {
         let word = normalize_word(word);
         if !word.is_empty() {
             words.push(UnitWord {
@@ -87,31 +123,34 @@ pub fn unit_words<U: Copy>(zh: &str, en: &str, id: &str, unit: U, current: bool)
                 unit,
                 exp,
                 name_of: None,
+                partial,
             });
         }
     };
     let numerator = |name: &str| name.split_once('/').map(|(n, _)| n.to_owned());
     if let Some(n) = numerator(zh) {
-        add(&n, 0);
+        add(&n, 0, true);
     }
     match zh.strip_prefix('万') {
         // Counted in 万 (万元, 万吨/日): 元 is a ten-thousandth of it, 亿 ten thousand of it.
         Some(base) => {
-            for name in std::iter::once(base.to_owned()).chain(numerator(base)) {
-                add(&name, -4);
-                add(&format!("亿{name}"), 4);
+            add(base, -4, false);
+            add(&format!("亿{base}"), 4, false);
+            if let Some(n) = numerator(base) {
+                add(&n, -4, true);
+                add(&format!("亿{n}"), 4, true);
             }
             if current {
-                add("万", 0);
-                add("亿", 4);
+                add("万", 0, true);
+                add("亿", 4, true);
             }
         }
         None => {
-            add(&format!("万{zh}"), 4);
-            add(&format!("亿{zh}"), 8);
+            add(&format!("万{zh}"), 4, false);
+            add(&format!("亿{zh}"), 8, false);
             if current {
-                add("万", 4);
-                add("亿", 8);
+                add("万", 4, true);
+                add("亿", 8, true);
             }
         }
     }
@@ -138,7 +177,13 @@ pub fn read_amount<U: Copy + PartialEq>(
     words: &[UnitWord<U>],
     current: U,
 ) -> Result<(Decimal, U), AmountError> {
-    let (n, rest) = number::split_number(text).map_err(|e| AmountError::Value(e.into()))?;
+    // Digits as typed (`300`, `1,000`, `1.5e3`), else Chinese numerals (`三百`, `两万`).
+    let (n, rest) = match number::split_number(text) {
+        Ok(read) => read,
+        Err(e) => super::tokens::leading_number(text)
+            .filter(|(_, rest)| !rest.starts_with(|c: char| c.is_ascii_digit()))
+            .ok_or_else(|| AmountError::Value(e.into()))?,
+    };
     if rest.is_empty() {
         return Ok((n, current));
     }

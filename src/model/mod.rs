@@ -21,6 +21,7 @@ pub mod profile;
 pub mod search;
 pub mod text;
 pub mod texts;
+pub mod tokens;
 pub mod value;
 pub mod write;
 

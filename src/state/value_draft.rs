@@ -477,7 +477,11 @@ mod tests {
             e.text(Lang::Zh),
             "“公斤”不是此项可用的单位，可用：亩、平方米、万平方米、公顷、英亩"
         );
-        assert!(matches!(typed(&c, land, "mu", "三百"), Err(DraftError::Value(_))));
+        // Chinese numerals, as a message pasted into the field writes them.
+        assert_eq!(typed(&c, land, "mu", "三百"), ok(dec!(300), "mu"));
+        assert_eq!(typed(&c, land, "mu", "两万平方米"), ok(dec!(20000), "m2"));
+        assert_eq!(typed(&c, land, "mu", "一点五公顷"), ok(dec!(1.5), "ha"));
+        assert!(typed(&c, land, "mu", "三百abc").is_err());
     }
 
     #[test]

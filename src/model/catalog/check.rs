@@ -34,8 +34,10 @@ impl RawCatalog {
             factors,
             vocabularies,
             tiers,
+            inquiry,
         } = self;
         let units = check_units(units, text)?;
+        let inquiry = inquiry.check(&units, text)?;
         let vocabularies = check_vocabularies(vocabularies, text)?;
         let industry_vocabulary = find_industry_vocabulary(&vocabularies, &industry_vocabulary, text)?;
         let factors = FactorCheck {
@@ -60,6 +62,7 @@ impl RawCatalog {
             factor_ids,
             factor_names,
             tiers: Vec::new(),
+            inquiry,
             fingerprint: fingerprint(text),
         };
         catalog.tiers = check_tiers(tiers, &catalog, text)?;
@@ -172,6 +175,12 @@ fn check_units(raw: Vec<RawUnit>, text: &str) -> Result<Vec<Unit>, ParseError> {
                         max: MAX_PRECISION,
                     },
                 ))
+            } else if u.words.iter().any(|w| w.trim().is_empty()) {
+                Err(error_at(
+                    text,
+                    &u.id,
+                    CatalogProblem::EmptyWord { list: u.id.clone() },
+                ))
             } else {
                 Ok(Unit {
                     id: u.id,
@@ -179,6 +188,7 @@ fn check_units(raw: Vec<RawUnit>, text: &str) -> Result<Vec<Unit>, ParseError> {
                     dimension: u.dimension,
                     scale: u.scale,
                     precision: u.precision.unwrap_or(DEFAULT_PRECISION),
+                    words: u.words,
                 })
             }
         })
@@ -300,6 +310,15 @@ impl FactorCheck<'_> {
                 ));
             }
         };
+        if f.keywords.iter().any(|w| w.trim().is_empty()) {
+            return Err(self.at(
+                &this,
+                CatalogProblem::EmptyWord {
+                    list: format!("{}.keywords", f.id),
+                },
+            ));
+        }
+        let keyword_units = self.check_keyword_units(f.keyword_units, &kind, &this)?;
         Ok(Factor {
             id: f.id,
             category,
@@ -309,7 +328,39 @@ impl FactorCheck<'_> {
             default_from: f.default_from,
             fresh_days,
             aliases: f.aliases,
+            keywords: f.keywords,
+            keyword_units,
         })
+    }
+
+    /// Keywords carrying a time base (`日用水量` → `t_per_d`): each names one of the factor's
+    /// own units.
+    fn check_keyword_units(
+        &self,
+        raw: std::collections::BTreeMap<String, String>,
+        kind: &Kind,
+        this: &Named,
+    ) -> Result<Vec<(String, UnitIdx)>, ParseError> {
+        raw.into_iter()
+            .map(|(keyword, unit)| {
+                let found = self
+                    .unit_index
+                    .get(unit.as_str())
+                    .copied()
+                    .filter(|u| kind.measure().is_some_and(|m| m.units.contains(u)));
+                match found {
+                    Some(u) if !keyword.trim().is_empty() => Ok((keyword, u)),
+                    _ => Err(self.at(
+                        this,
+                        CatalogProblem::KeywordUnitNotAccepted {
+                            factor: this.clone(),
+                            keyword,
+                            given: unit,
+                        },
+                    )),
+                }
+            })
+            .collect()
     }
 
     /// The error for a problem of the factor `this`, at its id.

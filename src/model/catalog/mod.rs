@@ -7,8 +7,11 @@
 //! `check` the one pass that turns it into a [`Catalog`].
 
 mod check;
+mod inquiry;
 pub mod names;
 mod raw;
+
+pub use inquiry::{ForeignUnit, InquiryWords};
 
 use std::collections::HashMap;
 
@@ -71,6 +74,8 @@ pub struct Unit {
     pub scale: Decimal,
     /// Decimal places an amount computed in this unit (a gap, a conversion) is shown with.
     pub precision: u32,
+    /// Other ways people write it in running text (`吨/天`, `tpd`), besides its names and id.
+    pub words: Vec<String>,
 }
 
 /// The display precision of a unit whose catalog entry gives none.
@@ -267,7 +272,19 @@ impl Measure {
                 .iter()
                 .filter_map(|u| all.get(u.index()).map(|x| (u, x)))
                 .flat_map(|(u, x)| {
-                    crate::model::amount::unit_words(&x.name.zh, &x.name.en, &x.id, *u, current == Some(*u))
+                    let mut words = crate::model::amount::unit_words(
+                        &x.name.zh,
+                        &x.name.en,
+                        &x.id,
+                        *u,
+                        current == Some(*u),
+                    );
+                    words.extend(
+                        x.words
+                            .iter()
+                            .flat_map(|w| crate::model::amount::UnitWord::synonyms(w, *u)),
+                    );
+                    words
                 })
                 .collect()
         };
@@ -358,6 +375,12 @@ pub struct Factor {
     /// Other names provinces' and zones' tables give it as a column header, besides its own
     /// (`可供工业用地`, `供电容量`); no two factors share one (checked at load).
     pub aliases: Vec<String>,
+    /// Words an investor's message names it by in running text, besides its names and aliases
+    /// (`用电负荷`, `power load`).
+    pub keywords: Vec<String>,
+    /// Keywords that carry the time base of the amounts after them (`日用水量` → 吨/日): after
+    /// one, a unit's bare numerator (`2000吨`) is read in that unit's dimension. Also keywords.
+    pub keyword_units: Vec<(String, UnitIdx)>,
 }
 
 impl Factor {
@@ -379,6 +402,8 @@ pub struct Catalog {
     /// Every factor's names and aliases, folded ([`names::fold`]), to the factor.
     factor_names: HashMap<String, FactorIdx>,
     tiers: Vec<Tier>,
+    /// The words an investor's message is read with.
+    inquiry: InquiryWords,
     /// A hash of the text the catalog was read from: what indices into it mean.
     fingerprint: u64,
 }
@@ -461,6 +486,11 @@ impl Catalog {
     /// The known factor id closest to a mistyped one, for "did you mean" hints.
     pub fn suggest_factor(&self, id: &str) -> Option<&str> {
         closest(id, self.factors.iter().map(|f| f.id.as_str()))
+    }
+
+    /// The words an investor's message is read with (importance, bounds, units not converted).
+    pub fn inquiry(&self) -> &InquiryWords {
+        &self.inquiry
     }
 
     /// The readiness tiers, best first; empty when the catalog defines none.

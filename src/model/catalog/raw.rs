@@ -27,6 +27,57 @@ pub(super) struct RawCatalog {
     pub(super) vocabularies: Vec<RawVocabulary>,
     #[serde(default)]
     pub(super) tiers: Vec<RawTier>,
+    /// The words an investor's message is read with (`inquiry`).
+    #[serde(default)]
+    pub(super) inquiry: RawInquiry,
+}
+
+/// `inquiry: (must: [...], ...)`: the words that mark importance, bounds, phases and
+/// negations in an investor's message, and the units and currencies it may use that SiteMatch
+/// does not convert.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawInquiry {
+    #[serde(default)]
+    pub(super) must: Vec<String>,
+    #[serde(default)]
+    pub(super) lower: Vec<String>,
+    #[serde(default)]
+    pub(super) at_least: Vec<String>,
+    #[serde(default)]
+    pub(super) at_most: Vec<String>,
+    #[serde(default)]
+    pub(super) about: Vec<String>,
+    #[serde(default)]
+    pub(super) negations: Vec<String>,
+    #[serde(default)]
+    pub(super) phases: Vec<String>,
+    #[serde(default)]
+    pub(super) output: Vec<String>,
+    #[serde(default)]
+    pub(super) investment: Vec<String>,
+    #[serde(default)]
+    pub(super) start: Vec<String>,
+    #[serde(default)]
+    pub(super) project: Vec<String>,
+    #[serde(default)]
+    pub(super) per: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub(super) foreign_units: Vec<RawForeignUnit>,
+    #[serde(default)]
+    pub(super) currencies: Vec<RawForeignUnit>,
+}
+
+/// `(words: ["千伏安", "kVA"], zh: "千伏安", en: "kVA", dimension: "power")`: a unit (or a
+/// currency, with no dimension) an investor may write that SiteMatch does not convert.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawForeignUnit {
+    pub(super) words: Vec<String>,
+    pub(super) zh: String,
+    pub(super) en: String,
+    #[serde(default)]
+    pub(super) dimension: String,
 }
 
 /// `(id: "ready_now", zh: "…", en: "…", met: {"factor": "value"}, known: ["factor"])`.
@@ -87,6 +138,9 @@ pub(super) struct RawUnit {
     pub(super) scale: Decimal,
     #[serde(default)]
     pub(super) precision: Option<u32>,
+    /// Other ways people write it in running text (`吨/天`, `tpd`).
+    #[serde(default)]
+    pub(super) words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -117,6 +171,13 @@ pub(super) struct RawFactor {
     /// Other names tables use for it as a column header (`可供工业用地`, `供电容量`).
     #[serde(default)]
     pub(super) aliases: Vec<String>,
+    /// Words an investor's message names it by, besides its names and aliases (`用电负荷`).
+    #[serde(default)]
+    pub(super) keywords: Vec<String>,
+    /// Keywords that imply the time base of the amounts after them (`日用水量` → `t_per_d`):
+    /// after one, a bare `吨` is read in that unit's numerator.
+    #[serde(default)]
+    pub(super) keyword_units: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]

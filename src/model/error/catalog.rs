@@ -97,6 +97,21 @@ pub enum CatalogProblem {
         factor: Named,
         given: String,
     },
+    /// A keyword's time-base unit (`keyword_units`) that is not one of the factor's units.
+    KeywordUnitNotAccepted {
+        factor: Named,
+        keyword: String,
+        given: String,
+    },
+    /// An empty word in a list of the `inquiry` section (`list`), or in a unit's `words`.
+    EmptyWord {
+        list: String,
+    },
+    /// A foreign unit of the `inquiry` section whose dimension no unit of the catalog has.
+    UnknownDimension {
+        unit: Named,
+        dimension: String,
+    },
     /// A unit of another dimension than the factor's own.
     DimensionMismatch {
         factor: Named,
@@ -283,6 +298,39 @@ impl Localize for CatalogProblem {
             }
             (C::UnknownCategory { factor: f, given }, Lang::En) => {
                 format!("{}category `{given}` is not one of `categories`", factor(f))
+            }
+            (
+                C::KeywordUnitNotAccepted {
+                    factor: f,
+                    keyword,
+                    given,
+                },
+                Lang::Zh,
+            ) => format!(
+                "{}关键词“{keyword}”所指的单位“{given}”不是此要素可用的单位",
+                factor(f)
+            ),
+            (
+                C::KeywordUnitNotAccepted {
+                    factor: f,
+                    keyword,
+                    given,
+                },
+                Lang::En,
+            ) => format!(
+                "{}keyword `{keyword}` names unit `{given}`, which the factor does not accept",
+                factor(f)
+            ),
+            (C::EmptyWord { list }, Lang::Zh) => format!("“{list}”中有空的词"),
+            (C::EmptyWord { list }, Lang::En) => format!("`{list}` holds an empty word"),
+            (C::UnknownDimension { unit, dimension }, Lang::Zh) => {
+                format!("单位{}的量纲“{dimension}”没有任何单位使用", unit.label(lang))
+            }
+            (C::UnknownDimension { unit, dimension }, Lang::En) => {
+                format!(
+                    "unit `{}` has dimension `{dimension}`, which no unit of `units` has",
+                    unit.id
+                )
             }
             (C::UnknownUnit { factor: f, given }, Lang::Zh) => {
                 format!("{}单位“{given}”没有在单位列表中定义", factor(f))

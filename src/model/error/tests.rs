@@ -348,6 +348,16 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
             first: factor(c, "power.capacity"),
             second: factor(c, "power.green_quota"),
         },
+        CatalogProblem::KeywordUnitNotAccepted {
+            factor: factor(c, "water.supply"),
+            keyword: "日用水量".into(),
+            given: "kg_per_day".into(),
+        },
+        CatalogProblem::EmptyWord { list: "must".into() },
+        CatalogProblem::UnknownDimension {
+            unit: Named::new("kVA", crate::model::Text::new("千伏安", "kVA")),
+            dimension: "apparent_power".into(),
+        },
     ];
     problems.extend(catalog_problems.into_iter().map(Problem::from));
     problems
@@ -443,6 +453,9 @@ fn variant(p: &Problem) -> String {
             CatalogProblem::LastTierHasConditions { .. } => "LastTierHasConditions",
             CatalogProblem::EmptyAlias { .. } => "EmptyAlias",
             CatalogProblem::SharedAlias { .. } => "SharedAlias",
+            CatalogProblem::KeywordUnitNotAccepted { .. } => "KeywordUnitNotAccepted",
+            CatalogProblem::EmptyWord { .. } => "EmptyWord",
+            CatalogProblem::UnknownDimension { .. } => "UnknownDimension",
         },
         Problem::WrongFileKind { .. } => "WrongFileKind",
         Problem::UnknownField { .. } => "UnknownField",
@@ -479,8 +492,8 @@ fn every_problem_reads_in_chinese_and_in_english() {
     let c = catalog();
     let problems = every_problem(&c);
     let covered: std::collections::BTreeSet<String> = problems.iter().map(variant).collect();
-    // 17 syntax, 21 expected, 12 value, 28 catalog and 19 other problems.
-    assert_eq!(covered.len(), 17 + 21 + 12 + 28 + 19, "{covered:?}");
+    // 17 syntax, 21 expected, 12 value, 31 catalog and 19 other problems.
+    assert_eq!(covered.len(), 17 + 21 + 12 + 31 + 19, "{covered:?}");
     for p in &problems {
         assert_renders(&variant(p), p, &c);
         // Inside a parse error, with the fields it was found in.
