@@ -352,8 +352,32 @@ fn english_at(text: &[char], at: usize, today: Date) -> Option<Found> {
         };
         return Some(found(end, last_day(year, month)?, Text::new(zh, en)));
     }
-    // end of 2027, end of this year, end of next year.
+    // (the) first / second half of 2027.
+    for (lead, month, zh, en) in [
+        (
+            "first half of ",
+            6,
+            "上半年按 6 月 30 日",
+            "first half as 30 June",
+        ),
+        (
+            "second half of ",
+            12,
+            "下半年按 12 月 31 日",
+            "second half as 31 December",
+        ),
+    ] {
+        let after =
+            starts(text, at, lead).or_else(|| starts(text, at, "the ").and_then(|e| starts(text, e, lead)));
+        if let Some((year, e)) = after.and_then(|a| year_digits(text, a)) {
+            return Some(found(e, last_day(year, month)?, Text::new(zh, en)));
+        }
+    }
+    // end of 2027, end of this year, end of next year, end of June 2027.
     if let Some(after) = starts(text, at, "end of ").or_else(|| starts(text, at, "the end of ")) {
+        if let Some(f) = english_at(text, after, today) {
+            return Some(found(f.end, f.date, f.how));
+        }
         for (word, add) in [("this year", 0), ("next year", 1)] {
             if let Some(e) = starts(text, after, word) {
                 return Some(found(

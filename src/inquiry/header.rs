@@ -16,7 +16,11 @@ fn labelled(chars: &[char], labels: &[&str]) -> Option<String> {
     for line in text.lines() {
         let line = line.trim().trim_matches('|').trim();
         for label in labels {
-            if let Some(rest) = line.strip_prefix(label) {
+            // The label, then a tab, a cell border or a colon (`项目计划…` is no label).
+            let labelled = line.strip_prefix(label).filter(|rest| {
+                rest.starts_with(|c: char| c.is_whitespace() || matches!(c, '|' | ':' | '：'))
+            });
+            if let Some(rest) = labelled {
                 let value = rest
                     .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | ':' | '：'))
                     .trim_end_matches(|c: char| c.is_whitespace() || c == '|')
@@ -30,7 +34,7 @@ fn labelled(chars: &[char], labels: &[&str]) -> Option<String> {
     None
 }
 
-const STOPS: &str = "是我在为与和及向给由贵本致的：:，,。；;、 \t\n\r|（）()“”\"'";
+const STOPS: &str = "是我在为与和及向给由贵本致的：:，,。；;、 \u{3000}\t\n\r|（）()“”\"'";
 
 /// The investor's name: a labelled row, else the last company name written (a letter's
 /// signature), Chinese (…有限公司, …集团) or English (… Co., Ltd., … GmbH).
@@ -163,7 +167,7 @@ pub(super) fn project(chars: &[char], folded: &[char], _hits: &[Hit]) -> String 
             while start > 0
                 && folded
                     .get(start - 1)
-                    .is_some_and(|c| !"，。；;：:、\n\t|（）()！？!?".contains(*c))
+                    .is_some_and(|c| !",.。;:、\n\t|()!? ".contains(*c))
             {
                 start -= 1;
             }
@@ -173,7 +177,8 @@ pub(super) fn project(chars: &[char], folded: &[char], _hits: &[Hit]) -> String 
                 .filter_map(|v| clause.rfind(v).map(|at| at + v.len()))
                 .max()
                 .unwrap_or(0);
-            let project = clause[cut..].trim().to_owned();
+            let project = clause[cut..].trim();
+            let project = project.strip_prefix("关于").unwrap_or(project).to_owned();
             let n = project.chars().count();
             if (5..=60).contains(&n)
                 && !["该项目", "本项目", "此项目", "这个项目"].contains(&project.as_str())
@@ -227,7 +232,12 @@ pub(super) fn industries(
 ) -> (Vec<u16>, Vec<Span>) {
     let project_clauses: Vec<u32> = hits
         .iter()
-        .filter(|h| matches!(h.word, Word::Marker(Marker::Project | Marker::Output)))
+        .filter(|h| {
+            matches!(
+                h.word,
+                Word::Marker(Marker::Project | Marker::ProjectNoun | Marker::Output)
+            )
+        })
         .filter_map(|h| clause.get(h.start).copied())
         .collect();
     let scan = |only: Option<&[u32]>| {
@@ -240,7 +250,7 @@ pub(super) fn industries(
             }
             if let Some(h) = hits
                 .iter()
-                .find(|h| h.start <= i && i < h.end && !matches!(h.word, Word::Marker(_)))
+                .find(|h| h.start <= i && i < h.end && asks_of_the_zone(h))
             {
                 i = h.end;
                 continue;
@@ -255,10 +265,12 @@ pub(super) fn industries(
         }
         scores
     };
-    let mut scores = scan(Some(&project_clauses));
-    if scores.is_empty() {
-        scores = scan(None);
-    }
+    // The clauses about the project when there are some; the whole message only when none is.
+    let scores = if project_clauses.is_empty() {
+        scan(None)
+    } else {
+        scan(Some(&project_clauses))
+    };
     let mut ranked: Vec<(u16, usize, Span)> = scores.into_iter().map(|(m, (s, span))| (m, s, span)).collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
     let best = ranked.first().map_or(0, |r| r.1);
@@ -271,4 +283,10 @@ pub(super) fn industries(
         kept.iter().map(|r| r.0).collect(),
         kept.iter().map(|r| r.2).collect(),
     )
+}
+
+/// A factor's word asks of the zone and is no industry, unless it describes the project
+/// (危险废物处置中心) or is a single character (电 of 电镀).
+fn asks_of_the_zone(h: &Hit) -> bool {
+    !matches!(h.word, Word::Marker(_)) && !h.describes && h.end - h.start > 1
 }

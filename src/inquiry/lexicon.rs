@@ -15,9 +15,12 @@ use crate::model::{Catalog, FactorIdx, Kind, UnitIdx};
 pub(super) enum Word {
     /// A factor named; `time` the unit its amounts take where the keyword carries the time
     /// base (`日用水量` → 吨/日).
+    /// `named` when the word is the factor's name or an alias (specific enough that naming it
+    /// with no amount asks for it), not one of its running-text keywords.
     Factor {
         factor: FactorIdx,
         time: Option<UnitIdx>,
+        named: bool,
     },
     /// A level of a `Level` factor (七通一平, 110kV).
     Level {
@@ -45,6 +48,8 @@ pub(super) enum Marker {
     Investment,
     Start,
     Project,
+    /// A noun that names the project (项目, plant).
+    ProjectNoun,
     /// A denominator word (每日, 每亩), by its index in the catalog's `per` list.
     Per(usize),
 }
@@ -123,19 +128,25 @@ impl Lexicon {
                     Word::Factor {
                         factor: idx,
                         time: Some(*unit),
+                        named: false,
                     },
                 );
             }
-            let factor = Word::Factor {
+            let named = Word::Factor {
                 factor: idx,
                 time: None,
+                named: true,
             };
-            for name in [&f.name.zh, &f.name.en]
-                .into_iter()
-                .chain(&f.aliases)
-                .chain(&f.keywords)
-            {
-                insert(&mut words, folded(name), factor);
+            for name in [&f.name.zh, &f.name.en].into_iter().chain(&f.aliases) {
+                insert(&mut words, folded(name), named);
+            }
+            let keyword = Word::Factor {
+                factor: idx,
+                time: None,
+                named: false,
+            };
+            for name in &f.keywords {
+                insert(&mut words, folded(name), keyword);
             }
             match &f.kind {
                 Kind::Level(levels) => {
@@ -317,7 +328,8 @@ const YUAN: &[(&str, i32)] = &[
 ];
 
 fn add_markers(words: &mut HashMap<char, Vec<Entry<Word>>>, inquiry: &InquiryWords) {
-    let lists: [(&[String], Marker); 11] = [
+    let lists: [(&[String], Marker); 12] = [
+        (&inquiry.project_nouns, Marker::ProjectNoun),
         (&inquiry.must, Marker::Must),
         (&inquiry.lower, Marker::Lower),
         (&inquiry.at_least, Marker::AtLeast),
@@ -352,6 +364,8 @@ fn spellings(word: &str) -> Vec<Vec<char>> {
     let mut out = vec![base.clone()];
     if base.contains("平方米") {
         out.push(base.replace("平方米", "平米"));
+        // `1万平`: 平 alone for square metres, as people write it.
+        out.push(base.replace("平方米", "平"));
     }
     if base.contains("m²") {
         out.push(base.replace("m²", "m2"));

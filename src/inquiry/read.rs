@@ -24,6 +24,9 @@ pub(super) struct Hit {
     pub start: usize,
     pub end: usize,
     pub word: Word,
+    /// A factor's word that describes the project (before 项目 in its clause): it asks
+    /// nothing of the zone.
+    pub describes: bool,
 }
 
 /// A number found, with what follows it.
@@ -41,6 +44,8 @@ struct Num {
     mult: i32,
     /// A currency written before it: `Some(None)` for yuan (RMB), `Some(Some(i))` another.
     prefix: Option<Option<usize>>,
+    /// A currency code the catalog does not list written before it (`SEK 50 million`).
+    code: Option<String>,
 }
 
 /// How a number fits a factor.
@@ -56,6 +61,7 @@ struct Reader<'a> {
     chars: Vec<char>,
     folded: Vec<char>,
     clause: Vec<u32>,
+    sentence: Vec<u32>,
     hits: Vec<Hit>,
     dates: Vec<Found>,
     nums: Vec<Num>,
@@ -70,10 +76,12 @@ struct Reader<'a> {
 pub(super) fn read(text: &str, catalog: &Catalog, today: Date) -> Draft {
     let chars: Vec<char> = text.chars().collect();
     let folded = fold_chars(text);
+    let (clause, sentence) = clauses(&folded);
     let mut r = Reader {
         catalog,
         lex: Lexicon::new(catalog),
-        clause: clauses(&folded),
+        clause,
+        sentence,
         chars,
         folded,
         hits: Vec::new(),
@@ -87,6 +95,7 @@ pub(super) fn read(text: &str, catalog: &Catalog, today: Date) -> Draft {
     };
     r.dates = dates::find(&r.folded, today);
     r.find_words();
+    r.mark_descriptions();
     r.find_numbers();
     r.used = vec![false; r.hits.len()];
     r.place_numbers();
@@ -118,27 +127,49 @@ pub(super) fn read(text: &str, catalog: &Catalog, today: Date) -> Draft {
     }
 }
 
-/// The clause each character is in: clauses end at `，。；！？`, a line break, a comma or
-/// full stop of English text (not one between digits).
-fn clauses(text: &[char]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(text.len());
-    let mut id = 0u32;
+/// Abbreviations whose full stop ends no sentence (`approx. EUR 120 million`).
+const ABBREVIATIONS: [&str; 12] = [
+    "approx", "ca", "e.g", "i.e", "no", "nos", "mr", "ms", "dr", "co", "vs", "etc",
+];
+
+/// The clause and the sentence each character is in. Sentences end at `。！？；`, a line
+/// break, an English full stop (not one between digits or after an abbreviation); clauses
+/// also at a comma (not one between digits).
+fn clauses(text: &[char]) -> (Vec<u32>, Vec<u32>) {
+    let mut clause = Vec::with_capacity(text.len());
+    let mut sentence = Vec::with_capacity(text.len());
+    let (mut c_id, mut s_id) = (0u32, 0u32);
     for (i, &c) in text.iter().enumerate() {
-        out.push(id);
+        clause.push(c_id);
+        sentence.push(s_id);
         let between_digits = i > 0
             && text.get(i - 1).is_some_and(char::is_ascii_digit)
             && text.get(i + 1).is_some_and(char::is_ascii_digit);
-        let end = match c {
-            '，' | '。' | '；' | ';' | '！' | '!' | '？' | '?' | '\n' | '\r' => true,
-            ',' => !between_digits,
-            '.' => !between_digits && text.get(i + 1).is_none_or(|n| n.is_whitespace()),
+        let abbreviation = || {
+            let word: String = text[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_alphabetic() || **c == '.')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            ABBREVIATIONS.contains(&word.as_str())
+        };
+        let ends_sentence = match c {
+            '。' | ';' | '!' | '?' | '\n' | '\r' => true,
+            '.' => !between_digits && text.get(i + 1).is_none_or(|n| n.is_whitespace()) && !abbreviation(),
             _ => false,
         };
-        if end {
-            id += 1;
+        let ends_clause = ends_sentence || (c == ',' && !between_digits);
+        if ends_clause {
+            c_id += 1;
+        }
+        if ends_sentence {
+            s_id += 1;
         }
     }
-    out
+    (clause, sentence)
 }
 
 impl Reader<'_> {
@@ -160,12 +191,39 @@ impl Reader<'_> {
             if let Some((end, word)) = self.lex.word_at(&self.folded, i) {
                 // A word cut by a date is not that word.
                 if self.dates.get(d).is_none_or(|x| end <= x.start) {
-                    self.hits.push(Hit { start: i, end, word });
+                    self.hits.push(Hit {
+                        start: i,
+                        end,
+                        word,
+                        describes: false,
+                    });
                     i = end;
                     continue;
                 }
             }
             i += 1;
+        }
+    }
+
+    /// A factor's word between a project verb and a project noun of its clause (建设危险废物
+    /// 集中处置中心, the new power cable plant) describes the project; "园区须有危废处置中心"
+    /// does not.
+    fn mark_descriptions(&mut self) {
+        let at = |m: Marker| -> Vec<(u32, usize)> {
+            self.hits
+                .iter()
+                .filter(|h| h.word == Word::Marker(m))
+                .filter_map(|h| Some((*self.clause.get(h.start)?, h.start)))
+                .collect()
+        };
+        let (nouns, verbs) = (at(Marker::ProjectNoun), at(Marker::Project));
+        for h in &mut self.hits {
+            let clause = self.clause.get(h.start).copied();
+            let noun_after = nouns.iter().any(|(c, at)| Some(*c) == clause && *at >= h.end);
+            let verb_before = verbs.iter().any(|(c, at)| Some(*c) == clause && *at < h.start);
+            if !matches!(h.word, Word::Marker(_)) && noun_after && verb_before {
+                h.describes = true;
+            }
         }
     }
 
@@ -208,6 +266,7 @@ impl Reader<'_> {
             targets,
             mult,
             prefix: self.prefix_before(at),
+            code: self.code_before(at),
         })
     }
 
@@ -227,6 +286,22 @@ impl Reader<'_> {
                     .is_some_and(|c| c.is_ascii_alphanumeric());
             (self.folded.get(start..j) == Some(w.as_slice()) && bounded).then_some(*which)
         })
+    }
+
+    /// Three capital letters before a number that name no currency the catalog lists (nor
+    /// yuan): a currency all the same, never taken for yuan.
+    fn code_before(&self, at: usize) -> Option<String> {
+        if self.prefix_before(at).is_some() {
+            return None;
+        }
+        let mut j = at;
+        while j > 0 && self.chars.get(j - 1) == Some(&' ') {
+            j -= 1;
+        }
+        let start = j.checked_sub(3)?;
+        let code: String = self.chars.get(start..j)?.iter().collect();
+        let bounded = start == 0 || !self.chars.get(start - 1).is_some_and(char::is_ascii_alphanumeric);
+        (bounded && code.chars().all(|c| c.is_ascii_uppercase())).then_some(code)
     }
 
     fn find_numbers(&mut self) {
@@ -282,6 +357,7 @@ impl Reader<'_> {
                             },
                             mult: high.mult.max(num.mult),
                             prefix: num.prefix,
+                            code: num.code.clone(),
                         };
                     }
                 }
@@ -304,11 +380,28 @@ impl Reader<'_> {
             .filter(move |(_, h)| self.clause.get(h.start).copied() == c)
     }
 
+    /// The hits of the clause before the one at `at`, when it is in the same sentence.
+    fn previous_clause_hits(&self, at: usize) -> Vec<(usize, &Hit)> {
+        let (Some(&c), Some(&s)) = (self.clause.get(at), self.sentence.get(at)) else {
+            return Vec::new();
+        };
+        if c == 0 {
+            return Vec::new();
+        }
+        self.hits
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| {
+                self.clause.get(h.start) == Some(&(c - 1)) && self.sentence.get(h.start) == Some(&s)
+            })
+            .collect()
+    }
+
     /// The denominators (`日`, `亩`) a clause's words give before `to`.
     fn pers_before(&self, at: usize, to: usize) -> Vec<&str> {
         let per = &self.catalog.inquiry().per;
         self.clause_hits(at)
-            .filter(|(_, h)| h.start < to)
+            .filter(|(_, h)| h.start < to + 2)
             .filter_map(|(_, h)| match h.word {
                 Word::Marker(Marker::Per(i)) => per.get(i).map(|(base, _)| base.as_str()),
                 _ => None,
@@ -318,7 +411,10 @@ impl Reader<'_> {
 
     /// How a number fits a factor named by the word `hit`, if it does.
     fn fit(&self, hit: &Hit, num: &Num) -> Option<Fit> {
-        let Word::Factor { factor, time } = hit.word else {
+        if hit.describes {
+            return None;
+        }
+        let Word::Factor { factor, time, .. } = hit.word else {
             return None;
         };
         let f = self.catalog.factor(factor);
@@ -362,6 +458,13 @@ impl Reader<'_> {
                         )));
                     }
                 }
+                // Yuan with a denominator word (`RMB 200,000 per mu`, `每亩15万元`): the factor's
+                // unit counted in 万元 per that denominator.
+                UnitTarget::Yuan(exp) => {
+                    if let Some(unit) = self.yuan_per(m, &pers) {
+                        return Some(Fit::Amount { unit, exp });
+                    }
+                }
                 UnitTarget::Percent => {
                     confirm.get_or_insert(Fit::Confirm(Text::new(
                         format!("{keyword}以百分比表示，请确认{}数", own.name.zh),
@@ -371,7 +474,22 @@ impl Reader<'_> {
                 _ => {}
             }
         }
+        if num.targets.is_empty()
+            && num.prefix == Some(None)
+            && let Some(unit) = self.yuan_per(m, &pers)
+        {
+            return Some(Fit::Amount { unit, exp: -4 });
+        }
         confirm
+    }
+
+    /// The unit of a measure counted in 万元 per one of `pers` (`万元/亩` for `亩`).
+    fn yuan_per(&self, m: &Measure, pers: &[&str]) -> Option<UnitIdx> {
+        m.units.iter().copied().find(|u| {
+            let zh = &self.catalog.unit(*u).name.zh;
+            zh.split_once('/')
+                .is_some_and(|(n, d)| n == "万元" && pers.contains(&d))
+        })
     }
 
     fn place_numbers(&mut self) {
@@ -407,9 +525,14 @@ impl Reader<'_> {
             if before(Marker::Output) && !factor_between_output {
                 continue;
             }
-            // The nearest factor word of the clause that the number fits.
+            // The nearest factor word of the clause that the number fits; else of the clause
+            // before it in the same sentence (`污水：需园区接纳，处理能力不低于1500吨/日`).
             let mut best: Option<(usize, usize, Fit)> = None;
-            for (k, h) in self.clause_hits(num.start) {
+            let previous = self.previous_clause_hits(num.start);
+            for (k, h) in self.clause_hits(num.start).chain(previous) {
+                if best.is_some() && self.clause.get(h.start) != self.clause.get(num.start) {
+                    break;
+                }
                 let distance = if h.end <= num.start {
                     num.start - h.end
                 } else if h.start >= num.end {
@@ -512,6 +635,7 @@ impl Reader<'_> {
             _ => None,
         });
         let is_money = currency.is_some()
+            || num.code.is_some()
             || yuan_exp.is_some()
             || num.prefix.is_some()
             || (num.targets.is_empty() && num.mult >= 4);
@@ -525,19 +649,16 @@ impl Reader<'_> {
             return true;
         }
         let span = (num.start, num.end);
-        if let Some(i) = currency {
+        let named = currency
+            .and_then(|i| self.catalog.inquiry().currencies.get(i))
+            .map(|c| c.name.clone())
+            .or_else(|| num.code.as_ref().map(|c| Text::new(c.clone(), c.clone())));
+        if let Some(name) = named {
             if self.items.iter().any(|x| x.field == Some(Field::TotalInvestment))
                 || self.header.total_investment.is_some()
             {
                 return true;
             }
-            let name = self
-                .catalog
-                .inquiry()
-                .currencies
-                .get(i)
-                .map(|c| c.name.clone())
-                .unwrap_or_default();
             let clause_span = self.clause_span(num.start);
             self.items.push(DraftItem {
                 factor: None,
@@ -736,8 +857,9 @@ impl Reader<'_> {
     fn place_words(&mut self) {
         let hits = self.hits.clone();
         let mut set_named: Vec<(FactorIdx, Hit)> = Vec::new();
+        let mut quantity_named: Vec<(FactorIdx, Hit)> = Vec::new();
         for (k, hit) in hits.iter().enumerate() {
-            if self.used[k] || self.negated(hit) {
+            if self.used[k] || hit.describes || self.negated(hit) {
                 continue;
             }
             match hit.word {
@@ -746,6 +868,7 @@ impl Reader<'_> {
                         self.push_item(factor, Some(Value::YesNo(YesNo::Yes)), (hit.start, hit.end), None);
                     }
                     Kind::Set(_) => set_named.push((factor, *hit)),
+                    Kind::AtLeast(_) | Kind::AtMost(_) => quantity_named.push((factor, *hit)),
                     _ => {}
                 },
                 Word::Level { factor, level } => {
@@ -771,6 +894,42 @@ impl Reader<'_> {
                 },
                 Word::Marker(_) => {}
             }
+        }
+        // A quantity named with no amount: the amount of the factor it takes one from (the
+        // largest parcel "集中连片" beside "300亩"), else for the officer to give.
+        for (factor, hit) in quantity_named {
+            if self.by_factor.contains_key(&factor) || self.catalog.factor(factor).default_from.is_some() {
+                continue;
+            }
+            let from = self
+                .catalog
+                .factor(factor)
+                .amount_from
+                .and_then(|f| self.by_factor.get(&f))
+                .and_then(|i| self.items[*i].required.clone());
+            if let Some(value) = from {
+                self.push_item(factor, Some(value), (hit.start, hit.end), None);
+                continue;
+            }
+            // Only its name or an alias asks for it (排污指标有没有？); a running-text keyword
+            // with no amount (员工, power) asks nothing.
+            if !matches!(hit.word, Word::Factor { named: true, .. }) {
+                continue;
+            }
+            let name = self.catalog.factor(factor).name.clone();
+            let words: String = self.chars[hit.start..hit.end].iter().collect();
+            self.push_item(
+                factor,
+                None,
+                (hit.start, hit.end),
+                Some(Text::new(
+                    format!("来信提到“{words}”，但未写明数量，请确认{}", name.zh),
+                    format!(
+                        "the message names “{words}” with no amount: confirm the {}",
+                        name.en
+                    ),
+                )),
+            );
         }
         for (factor, hit) in set_named {
             if self.by_factor.contains_key(&factor) || self.catalog.factor(factor).default_from.is_some() {

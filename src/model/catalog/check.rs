@@ -36,6 +36,7 @@ impl RawCatalog {
             tiers,
             inquiry,
         } = self;
+        let amount_from: Vec<Option<String>> = factors.iter().map(|f| f.amount_from.clone()).collect();
         let units = check_units(units, text)?;
         let inquiry = inquiry.check(&units, text)?;
         let vocabularies = check_vocabularies(vocabularies, text)?;
@@ -51,7 +52,9 @@ impl RawCatalog {
             default_fresh_days,
         }
         .check_factors(factors)?;
+        let mut factors = factors;
         let factor_ids = factor_ids(&factors);
+        resolve_amount_from(&mut factors, &amount_from, &factor_ids, text)?;
         let factor_names = super::names::check_names(&factors, text)?;
         let mut catalog = Catalog {
             units,
@@ -195,6 +198,37 @@ fn check_units(raw: Vec<RawUnit>, text: &str) -> Result<Vec<Unit>, ParseError> {
         .collect()
 }
 
+/// Each factor's `amount_from`: a factor of the catalog measured in the same unit.
+fn resolve_amount_from(
+    factors: &mut [Factor],
+    given: &[Option<String>],
+    ids: &HashMap<String, FactorIdx>,
+    text: &str,
+) -> Result<(), ParseError> {
+    for i in 0..factors.len() {
+        let Some(Some(id)) = given.get(i) else { continue };
+        let found = ids.get(id.as_str()).copied().filter(|other| {
+            let unit = |f: &Factor| f.kind.measure().map(|m| m.unit);
+            unit(&factors[other.index()]).is_some() && unit(&factors[other.index()]) == unit(&factors[i])
+        });
+        let this = factors[i].named();
+        match found {
+            Some(other) => factors[i].amount_from = Some(other),
+            None => {
+                return Err(error_at(
+                    text,
+                    &this.id.clone(),
+                    CatalogProblem::BadAmountFrom {
+                        factor: this,
+                        given: id.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The units by id, for the factors' measures to name.
 fn unit_index(units: &[Unit]) -> HashMap<&str, UnitIdx> {
     units
@@ -330,6 +364,7 @@ impl FactorCheck<'_> {
             aliases: f.aliases,
             keywords: f.keywords,
             keyword_units,
+            amount_from: None,
         })
     }
 

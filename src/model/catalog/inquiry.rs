@@ -46,6 +46,9 @@ pub struct InquiryWords {
     pub start: Vec<String>,
     /// Words that make a sentence describe the project (项目, 建设, plant).
     pub project: Vec<String>,
+    /// The nouns that name the project (项目, 中心, plant): a factor's word before one in its
+    /// clause describes the project rather than asking anything of the zone.
+    pub project_nouns: Vec<String>,
     /// Words that give an amount's denominator, keyed by what follows `/` in a unit's Chinese
     /// name (`日` → 每日, 每天, daily).
     pub per: Vec<(String, Vec<String>)>,
@@ -112,6 +115,7 @@ impl RawInquiry {
             investment: list(self.investment, "investment")?,
             start: list(self.start, "start")?,
             project: list(self.project, "project")?,
+            project_nouns: list(self.project_nouns, "project_nouns")?,
             per: self
                 .per
                 .into_iter()

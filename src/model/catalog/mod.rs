@@ -381,6 +381,9 @@ pub struct Factor {
     /// Keywords that carry the time base of the amounts after them (`日用水量` → 吨/日): after
     /// one, a unit's bare numerator (`2000吨`) is read in that unit's dimension. Also keywords.
     pub keyword_units: Vec<(String, UnitIdx)>,
+    /// Named in a message with no amount of its own, it takes this factor's amount (the
+    /// largest parcel "集中连片" beside "300亩"); the same unit, checked at load.
+    pub amount_from: Option<FactorIdx>,
 }
 
 impl Factor {

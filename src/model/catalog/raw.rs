@@ -61,6 +61,8 @@ pub(super) struct RawInquiry {
     #[serde(default)]
     pub(super) project: Vec<String>,
     #[serde(default)]
+    pub(super) project_nouns: Vec<String>,
+    #[serde(default)]
     pub(super) per: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub(super) foreign_units: Vec<RawForeignUnit>,
@@ -178,6 +180,10 @@ pub(super) struct RawFactor {
     /// after one, a bare `吨` is read in that unit's numerator.
     #[serde(default)]
     pub(super) keyword_units: BTreeMap<String, String>,
+    /// Named in a message with no amount of its own, it takes this factor's (集中连片 beside
+    /// 300亩: the largest parcel is the whole).
+    #[serde(default)]
+    pub(super) amount_from: Option<String>,
 }
 
 #[derive(Deserialize)]

@@ -103,6 +103,11 @@ pub enum CatalogProblem {
         keyword: String,
         given: String,
     },
+    /// `amount_from` names no factor of the catalog measured in the same unit.
+    BadAmountFrom {
+        factor: Named,
+        given: String,
+    },
     /// An empty word in a list of the `inquiry` section (`list`), or in a unit's `words`.
     EmptyWord {
         list: String,
@@ -321,6 +326,15 @@ impl Localize for CatalogProblem {
                 "{}keyword `{keyword}` names unit `{given}`, which the factor does not accept",
                 factor(f)
             ),
+            (C::BadAmountFrom { factor: f, given }, Lang::Zh) => {
+                format!("{}amount_from “{given}”不是同一单位的要素", factor(f))
+            }
+            (C::BadAmountFrom { factor: f, given }, Lang::En) => {
+                format!(
+                    "{}amount_from `{given}` is no factor measured in the same unit",
+                    factor(f)
+                )
+            }
             (C::EmptyWord { list }, Lang::Zh) => format!("“{list}”中有空的词"),
             (C::EmptyWord { list }, Lang::En) => format!("`{list}` holds an empty word"),
             (C::UnknownDimension { unit, dimension }, Lang::Zh) => {

@@ -354,6 +354,10 @@ fn every_problem(c: &Catalog) -> Vec<Problem> {
             given: "kg_per_day".into(),
         },
         CatalogProblem::EmptyWord { list: "must".into() },
+        CatalogProblem::BadAmountFrom {
+            factor: factor(c, "land.largest_parcel"),
+            given: "power_capacity".into(),
+        },
         CatalogProblem::UnknownDimension {
             unit: Named::new("kVA", crate::model::Text::new("千伏安", "kVA")),
             dimension: "apparent_power".into(),
@@ -455,6 +459,7 @@ fn variant(p: &Problem) -> String {
             CatalogProblem::SharedAlias { .. } => "SharedAlias",
             CatalogProblem::KeywordUnitNotAccepted { .. } => "KeywordUnitNotAccepted",
             CatalogProblem::EmptyWord { .. } => "EmptyWord",
+            CatalogProblem::BadAmountFrom { .. } => "BadAmountFrom",
             CatalogProblem::UnknownDimension { .. } => "UnknownDimension",
         },
         Problem::WrongFileKind { .. } => "WrongFileKind",
@@ -492,8 +497,8 @@ fn every_problem_reads_in_chinese_and_in_english() {
     let c = catalog();
     let problems = every_problem(&c);
     let covered: std::collections::BTreeSet<String> = problems.iter().map(variant).collect();
-    // 17 syntax, 21 expected, 12 value, 31 catalog and 19 other problems.
-    assert_eq!(covered.len(), 17 + 21 + 12 + 31 + 19, "{covered:?}");
+    // 17 syntax, 21 expected, 12 value, 32 catalog and 19 other problems.
+    assert_eq!(covered.len(), 17 + 21 + 12 + 32 + 19, "{covered:?}");
     for p in &problems {
         assert_renders(&variant(p), p, &c);
         // Inside a parse error, with the fields it was found in.
