@@ -70,7 +70,9 @@ pub(super) fn investor(chars: &[char]) -> String {
                 }
             }
             let mut start = i;
-            while start > 0 && chars.get(start - 1).is_some_and(|c| !STOPS.contains(*c)) {
+            // A company's name is not longer than this (and a run of 公司公司… is read once).
+            let floor = i.saturating_sub(40);
+            while start > floor && chars.get(start - 1).is_some_and(|c| !STOPS.contains(*c)) {
                 start -= 1;
             }
             let name: String = chars[start..end].iter().collect();
@@ -164,7 +166,8 @@ pub(super) fn project(chars: &[char], folded: &[char], _hits: &[Hit]) -> String 
     while i + 2 <= folded.len() {
         if folded.get(i..i + 2) == Some(word.as_slice()) {
             let mut start = i;
-            while start > 0
+            let floor = i.saturating_sub(60);
+            while start > floor
                 && folded
                     .get(start - 1)
                     .is_some_and(|c| !",.。;:、\n\t|()!? ".contains(*c))
@@ -230,7 +233,7 @@ pub(super) fn industries(
     clause: &[u32],
     _catalog: &Catalog,
 ) -> (Vec<u16>, Vec<Span>) {
-    let project_clauses: Vec<u32> = hits
+    let mut project_clauses: Vec<u32> = hits
         .iter()
         .filter(|h| {
             matches!(
@@ -240,19 +243,24 @@ pub(super) fn industries(
         })
         .filter_map(|h| clause.get(h.start).copied())
         .collect();
+    project_clauses.dedup();
+    // The characters of factor words that ask of the zone: no industry is read there.
+    let mut skip = vec![false; folded.len()];
+    for h in hits.iter().filter(|h| asks_of_the_zone(h)) {
+        for s in skip.iter_mut().take(h.end).skip(h.start) {
+            *s = true;
+        }
+    }
     let scan = |only: Option<&[u32]>| {
         let mut scores: HashMap<u16, (usize, Span)> = HashMap::new();
         let mut i = 0;
         while i < folded.len() {
-            if only.is_some_and(|o| !clause.get(i).is_some_and(|c| o.contains(c))) {
+            if only.is_some_and(|o| !clause.get(i).is_some_and(|c| o.binary_search(c).is_ok())) {
                 i += 1;
                 continue;
             }
-            if let Some(h) = hits
-                .iter()
-                .find(|h| h.start <= i && i < h.end && asks_of_the_zone(h))
-            {
-                i = h.end;
+            if skip.get(i).copied().unwrap_or(false) {
+                i += 1;
                 continue;
             }
             if let Some((end, member)) = lex.industry_at(folded, chars, i) {

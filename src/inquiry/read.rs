@@ -172,11 +172,11 @@ fn clauses(text: &[char]) -> (Vec<u32>, Vec<u32>) {
     (clause, sentence)
 }
 
-impl Reader<'_> {
-    fn in_date(&self, i: usize) -> bool {
-        self.dates.iter().any(|d| d.start <= i && i < d.end)
-    }
+/// How far from a position its clause's words are looked for: a clause people write is
+/// shorter; a text with no punctuation at all is not read in time quadratic in its length.
+const WINDOW: usize = 200;
 
+impl Reader<'_> {
     fn find_words(&mut self) {
         let mut i = 0;
         let mut d = 0;
@@ -216,19 +216,42 @@ impl Reader<'_> {
                 .filter_map(|h| Some((*self.clause.get(h.start)?, h.start)))
                 .collect()
         };
-        let (nouns, verbs) = (at(Marker::ProjectNoun), at(Marker::Project));
+        // Per clause, its last project noun and its first project verb.
+        let mut last_noun: HashMap<u32, usize> = HashMap::new();
+        for (c, at) in at(Marker::ProjectNoun) {
+            let e = last_noun.entry(c).or_insert(at);
+            *e = (*e).max(at);
+        }
+        let mut first_verb: HashMap<u32, usize> = HashMap::new();
+        for (c, at) in at(Marker::Project) {
+            first_verb.entry(c).or_insert(at);
+        }
         for h in &mut self.hits {
-            let clause = self.clause.get(h.start).copied();
-            let noun_after = nouns.iter().any(|(c, at)| Some(*c) == clause && *at >= h.end);
-            let verb_before = verbs.iter().any(|(c, at)| Some(*c) == clause && *at < h.start);
+            let Some(clause) = self.clause.get(h.start) else {
+                continue;
+            };
+            let noun_after = last_noun.get(clause).is_some_and(|at| *at >= h.end);
+            let verb_before = first_verb.get(clause).is_some_and(|at| *at < h.start);
             if !matches!(h.word, Word::Marker(_)) && noun_after && verb_before {
                 h.describes = true;
             }
         }
     }
 
-    fn covered(&self, i: usize) -> bool {
-        self.in_date(i) || self.hits.iter().any(|h| h.start <= i && i < h.end)
+    /// Which characters dates and words take: numbers are read only in the others.
+    fn covered_mask(&self) -> Vec<bool> {
+        let mut mask = vec![false; self.folded.len()];
+        let spans = self
+            .dates
+            .iter()
+            .map(|d| (d.start, d.end))
+            .chain(self.hits.iter().map(|h| (h.start, h.end)));
+        for (start, end) in spans {
+            for m in mask.iter_mut().take(end).skip(start) {
+                *m = true;
+            }
+        }
+        mask
     }
 
     /// One number at `at`, its multiplier and unit.
@@ -305,9 +328,11 @@ impl Reader<'_> {
     }
 
     fn find_numbers(&mut self) {
+        let covered = self.covered_mask();
+        let is_covered = |i: usize| covered.get(i).copied().unwrap_or(false);
         let mut i = 0;
         while i < self.folded.len() {
-            if self.covered(i) || self.folded.get(i).is_none_or(|c| !starts_number(*c)) {
+            if is_covered(i) || self.folded.get(i).is_none_or(|c| !starts_number(*c)) {
                 i += 1;
                 continue;
             }
@@ -336,7 +361,7 @@ impl Reader<'_> {
                     k += 1;
                 }
                 if let Some(high) = self.number(k).filter(|h| {
-                    !self.covered(k)
+                    !is_covered(k)
                         && (num.targets.is_empty() || h.targets == num.targets || h.targets.is_empty())
                 }) {
                     let low = if num.targets.is_empty() && num.mult == 0 {
@@ -371,12 +396,17 @@ impl Reader<'_> {
         self.clause.get(a).is_some() && self.clause.get(a) == self.clause.get(b)
     }
 
-    /// The hits of one clause, by index.
+    /// The hits of the clause at `at` (those within [`WINDOW`] characters of it), by index.
     fn clause_hits(&self, at: usize) -> impl Iterator<Item = (usize, &Hit)> {
         let c = self.clause.get(at).copied();
+        let from = self.hits.partition_point(|h| h.start + WINDOW < at);
+        let to = self.hits.partition_point(|h| h.start <= at + WINDOW);
         self.hits
+            .get(from..to.max(from))
+            .unwrap_or_default()
             .iter()
             .enumerate()
+            .map(move |(k, h)| (k + from, h))
             .filter(move |(_, h)| self.clause.get(h.start).copied() == c)
     }
 
@@ -388,9 +418,14 @@ impl Reader<'_> {
         if c == 0 {
             return Vec::new();
         }
+        let from = self.hits.partition_point(|h| h.start + WINDOW < at);
+        let to = self.hits.partition_point(|h| h.start < at);
         self.hits
+            .get(from..to.max(from))
+            .unwrap_or_default()
             .iter()
             .enumerate()
+            .map(|(k, h)| (k + from, h))
             .filter(|(_, h)| {
                 self.clause.get(h.start) == Some(&(c - 1)) && self.sentence.get(h.start) == Some(&s)
             })
@@ -494,15 +529,14 @@ impl Reader<'_> {
 
     fn place_numbers(&mut self) {
         let nums = std::mem::take(&mut self.nums);
-        for num in &nums {
+        for (n, num) in nums.iter().enumerate() {
             let text: String = self.chars[num.start..num.end].iter().collect();
             // The project's output (年产2万吨) and a phase's figure (一期150亩) are not asked.
-            let prev_num_end = nums
-                .iter()
-                .filter(|n| n.end <= num.start && self.same_clause(n.start, num.start))
-                .map(|n| n.end)
-                .max()
-                .unwrap_or(0);
+            let prev_num_end = n
+                .checked_sub(1)
+                .and_then(|p| nums.get(p))
+                .filter(|p| self.same_clause(p.start, num.start))
+                .map_or(0, |p| p.end);
             let before = |m: Marker| {
                 self.clause_hits(num.start)
                     .any(|(_, h)| h.word == Word::Marker(m) && h.end <= num.start && h.start >= prev_num_end)

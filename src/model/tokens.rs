@@ -67,6 +67,11 @@ fn arabic_at(chars: &[char], at: usize) -> Option<Number> {
         match c {
             '0'..='9' => {
                 digits += 1;
+                if digits > MAX_DIGITS {
+                    // No amount anyone means; read no further (a run of 5 000 digits is looked
+                    // at 29 digits at a time, not to its end from every position).
+                    return None;
+                }
                 text.push(c);
             }
             // A group separator only between digits, followed by exactly three of them.
