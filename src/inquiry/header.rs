@@ -255,7 +255,7 @@ pub(super) fn industries(
         let mut scores: HashMap<u16, (usize, Span)> = HashMap::new();
         let mut i = 0;
         while i < folded.len() {
-            if only.is_some_and(|o| !clause.get(i).is_some_and(|c| o.binary_search(c).is_ok())) {
+            if only.is_some_and(|o| clause.get(i).is_none_or(|c| o.binary_search(c).is_err())) {
                 i += 1;
                 continue;
             }

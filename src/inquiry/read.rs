@@ -509,6 +509,14 @@ impl Reader<'_> {
                 _ => {}
             }
         }
+        // A bare 万 where the factor counts in 万元 per something the words give (亩均税收35万,
+        // 地价每亩15万): that unit.
+        if num.targets.is_empty() && num.mult >= 4 && num.prefix.is_none() {
+            let timed = time.filter(|t| self.catalog.unit(*t).name.zh.starts_with("万元/"));
+            if let Some(unit) = timed.or_else(|| self.yuan_per(m, &pers)) {
+                return Some(Fit::Amount { unit, exp: -4 });
+            }
+        }
         if num.targets.is_empty()
             && num.prefix == Some(None)
             && let Some(unit) = self.yuan_per(m, &pers)
@@ -548,11 +556,11 @@ impl Reader<'_> {
                         .clause_hits(num.start)
                         .any(|(_, o)| o.word == Word::Marker(Marker::Output) && o.end <= h.start)
             });
+            // A phase's figure: a phase word before it in its clause (一期150亩, 一期投资7亿元、
+            // 用地300亩); the whole comes before it (约300亩（一期150亩）).
             let phase_at = self
                 .clause_hits(num.start)
-                .filter(|(_, h)| {
-                    h.word == Word::Marker(Marker::Phase) && h.end <= num.start && h.start >= prev_num_end
-                })
+                .filter(|(_, h)| h.word == Word::Marker(Marker::Phase) && h.end <= num.start)
                 .map(|(_, h)| h.start)
                 .last();
             let phase = phase_at.is_some();
@@ -668,11 +676,15 @@ impl Reader<'_> {
             UnitTarget::Yuan(e) => Some(*e),
             _ => None,
         });
+        let scaled = num.mult >= 4
+            || self.chars[num.start..num.end]
+                .iter()
+                .any(|c| matches!(c, '万' | '亿'));
         let is_money = currency.is_some()
             || num.code.is_some()
             || yuan_exp.is_some()
             || num.prefix.is_some()
-            || (num.targets.is_empty() && num.mult >= 4);
+            || (num.targets.is_empty() && scaled);
         if !is_money {
             return false;
         }
@@ -905,11 +917,20 @@ impl Reader<'_> {
                     Kind::AtLeast(_) | Kind::AtMost(_) => quantity_named.push((factor, *hit)),
                     _ => {}
                 },
-                Word::Level { factor, level } => {
-                    if !self.by_factor.contains_key(&factor) {
+                // Levels serve the lower ones: of several named (10kV不够，需要35kV), the highest.
+                Word::Level { factor, level } => match self.by_factor.get(&factor).copied() {
+                    Some(i) => {
+                        if matches!(self.items[i].required, Some(Value::Level(l)) if l < level) {
+                            let span = (hit.start, hit.end);
+                            self.items[i].required = Some(Value::Level(level));
+                            self.items[i].span = span;
+                            self.items[i].text = self.chars[span.0..span.1].iter().collect();
+                        }
+                    }
+                    None => {
                         self.push_item(factor, Some(Value::Level(level)), (hit.start, hit.end), None);
                     }
-                }
+                },
                 Word::Member { factor, member } => match self.by_factor.get(&factor).copied() {
                     Some(i) => {
                         let item = &mut self.items[i];
