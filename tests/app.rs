@@ -7,6 +7,7 @@ mod chrome;
 mod health;
 mod history_ui;
 mod import_ui;
+mod inquiry_ui;
 mod panels;
 mod ui;
 mod update_sheet_ui;

@@ -64,6 +64,16 @@ impl SiteMatchApp {
         self.views.report()
     }
 
+    /// The investor's message being drafted, when its dialog is open.
+    pub fn inquiry(&self) -> Option<&crate::state::inquiry_paste::InquiryPaste> {
+        self.imports.inquiry.as_ref()
+    }
+
+    /// Whether an inventory workbook is under review (or being read for it).
+    pub fn reviewing(&self) -> bool {
+        self.imports.review.is_some() || self.imports.busy()
+    }
+
     pub fn notices(&self) -> &[Notice] {
         self.notices.all()
     }

@@ -41,13 +41,13 @@ impl SiteMatchApp {
                 };
                 self.open_checklist_file(path);
             }
-            Pending::ImportSurvey => {
+            Pending::ImportSurvey(path) => {
                 let start = self.checklist_folder();
-                let Some(path) = self
-                    .env
-                    .dialogs()
-                    .open_file(FileKind::Xlsx, start.as_deref(), lang)
-                else {
+                let Some(path) = path.or_else(|| {
+                    self.env
+                        .dialogs()
+                        .open_file(FileKind::Xlsx, start.as_deref(), lang)
+                }) else {
                     return;
                 };
                 match io::import_survey(&path, self.docs.catalog()) {
@@ -76,9 +76,17 @@ impl SiteMatchApp {
                 let dir = self.docs.ws().dir.clone();
                 self.load_folder(dir);
             }
-            Pending::OpenProfilesFolder => {
+            Pending::NewFromInquiry(list) => {
+                // A new, unsaved checklist: the message is not its file.
+                let doc = ChecklistDoc::recovered(self.docs.catalog(), *list, None);
+                self.docs.set_checklist(doc);
+                self.imports.inquiry = None;
+                self.views.set_tab(Tab::Results);
+                self.notify(TEXTS.get(lang).inquiry_drafted.to_owned(), false);
+            }
+            Pending::OpenProfilesFolder(dir) => {
                 let current = self.docs.ws().dir.clone();
-                if let Some(dir) = self.env.dialogs().pick_folder(Some(&current), lang) {
+                if let Some(dir) = dir.or_else(|| self.env.dialogs().pick_folder(Some(&current), lang)) {
                     self.settings.profiles_dir = Some(dir.clone());
                     self.load_folder(dir);
                 }

@@ -99,6 +99,9 @@ impl SiteMatchApp {
                 _ => None,
             };
             modal_ui(ctx, modal, lang, zone_name).into_iter().collect()
+        } else if let Some(paste) = &mut self.imports.inquiry {
+            let catalog = self.docs.catalog().clone();
+            crate::ui::inquiry_dialog::inquiry_dialog_ui(ctx, paste, &catalog, lang)
         } else if self.views.about_open() {
             let ws = self.docs.ws();
             let data = AboutData {

@@ -41,6 +41,8 @@ pub(super) struct Imports {
     save: Option<Job<SaveDone>>,
     /// Closing was asked with figures accepted: the next close discards them.
     pub confirm_close: bool,
+    /// An investor's message being drafted into a checklist (粘贴投资方来信).
+    pub inquiry: Option<crate::state::inquiry_paste::InquiryPaste>,
 }
 
 impl Imports {
@@ -71,6 +73,15 @@ impl SiteMatchApp {
         let Some(path) = self.env.dialogs().open_file(FileKind::Xlsx, Some(&start), lang) else {
             return;
         };
+        self.start_read(path, None, None);
+    }
+
+    /// Starts reading a workbook dropped on the window, unless a review holds accepted figures.
+    pub(super) fn import_inventory_file(&mut self, path: PathBuf) {
+        if self.imports.unsaved() {
+            return self.notify(TEXTS.get(self.lang()).review_open.to_owned(), true);
+        }
+        self.views.set_tab(Tab::Zones);
         self.start_read(path, None, None);
     }
 

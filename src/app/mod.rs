@@ -15,6 +15,7 @@ mod export;
 mod frame;
 mod history;
 mod imports;
+mod inbox;
 mod jobs;
 mod native;
 mod notices;
@@ -181,13 +182,14 @@ impl SiteMatchApp {
         self.poll_loads();
         self.poll_imports(&ctx);
         self.poll_report_jobs(&ctx);
-        let asking = self.session.is_asking() || self.views.about_open();
+        let asking = self.session.is_asking() || self.views.about_open() || self.imports.inquiry.is_some();
         let mut commands = if asking {
             Vec::new()
         } else {
             self.views.shortcuts(&ctx, self.docs.editor().is_some())
         };
         self.watch_close(&ctx);
+        self.take_dropped(&ctx);
         commands.extend(self.panels_ui(ui));
         let asking = self.session.is_asking() || self.views.about_open();
         self.views.question_shown(&ctx, asking);
@@ -215,7 +217,7 @@ impl SiteMatchApp {
             Command::OpenChecklist(path) => self.request(ctx, Pending::OpenChecklist(path)),
             Command::SaveChecklist => self.save(ctx, Doc::Checklist, SaveMode::Normal),
             Command::SaveChecklistAs => self.save(ctx, Doc::Checklist, SaveMode::As),
-            Command::OpenProfilesFolder => self.request(ctx, Pending::OpenProfilesFolder),
+            Command::OpenProfilesFolder => self.request(ctx, Pending::OpenProfilesFolder(None)),
             Command::Reload => self.request(ctx, Pending::Reload),
             Command::Quit => self.request(ctx, Pending::Quit),
             Command::ItemEdited(f) => self.docs.edit_item(f),
@@ -252,7 +254,20 @@ impl SiteMatchApp {
             Command::ExportDocx => self.export_docx(),
             Command::PrintReport => self.print_report(ctx),
             Command::ExportXlsx => self.export_xlsx(),
-            Command::ImportSurvey => self.request(ctx, Pending::ImportSurvey),
+            Command::ImportSurvey => self.request(ctx, Pending::ImportSurvey(None)),
+            Command::PasteInquiry => self.open_inquiry(String::new()),
+            Command::InquiryEdited => {
+                if let Some(paste) = &mut self.imports.inquiry {
+                    paste.redraft(self.docs.catalog());
+                }
+            }
+            Command::InquiryCreate => {
+                let catalog = self.docs.catalog().clone();
+                if let Some(list) = self.imports.inquiry.as_mut().and_then(|p| p.checklist(&catalog)) {
+                    self.request(ctx, Pending::NewFromInquiry(Box::new(list)));
+                }
+            }
+            Command::InquiryClose => self.imports.inquiry = None,
             Command::ExportSurvey => self.export_survey(),
             Command::ExportUpdateSheet(filter) => self.export_update_sheet(&filter),
             Command::ImportInventory => self.import_inventory(),

@@ -29,6 +29,12 @@ pub struct Texts {
     pub update_sheet_empty: &'static str,
     // Notices: documents
     pub survey_imported: fn(&dyn Display) -> String,
+    /// A checklist was drafted from an investor's message.
+    pub inquiry_drafted: &'static str,
+    /// A dropped profile was copied into the zones folder.
+    pub zone_added: fn(&dyn Display) -> String,
+    /// A dropped profile has the name of a file of the zones folder already.
+    pub zone_file_exists: fn(&dyn Display) -> String,
     /// Zone files of the folder that could not be loaded, with how many.
     pub zones_failed: fn(usize) -> String,
     /// The checklist holds input that cannot be taken, in so many fields.
@@ -72,6 +78,9 @@ const ZH: Texts = Texts {
     update_sheet_file: "填报表",
     update_sheet_empty: "没有符合条件的数据，未导出填报表。",
     survey_imported: |path| format!("已导入调查表：{path}"),
+    inquiry_drafted: "已按来信生成需求表（未保存）：请核对各项后保存",
+    zone_added: |path| format!("已将开发区资料复制到开发区文件夹：{path}"),
+    zone_file_exists: |path| format!("开发区文件夹中已有同名文件 {path}，未复制；请改名后再拖入"),
     zones_failed: |n| format!("{n} 个开发区文件无法读取，其余已加载；原因见“开发区”页。"),
     checklist_to_fix: |n| format!("有 {n} 处输入无法识别（已用红色标出），请改正后再保存。"),
     profile_to_fix: |n| format!("开发区资料有 {n} 处需要修改（已用红色标出），未保存。"),
@@ -108,6 +117,11 @@ const EN: Texts = Texts {
     update_sheet_file: "update-sheet",
     update_sheet_empty: "No figure fits the choice; no update workbook written.",
     survey_imported: |path| format!("Survey imported: {path}"),
+    inquiry_drafted: "Checklist drafted from the message (not saved): check each item, then save",
+    zone_added: |path| format!("Zone profile copied into the zones folder: {path}"),
+    zone_file_exists: |path| {
+        format!("The zones folder already holds {path}; not copied. Rename it and drop it again")
+    },
     zones_failed: |n| {
         let files = count_en(n, "zone file", "zone files");
         format!("{files} could not be loaded; the others are. See the Zones view for why.")

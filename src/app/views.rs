@@ -181,7 +181,7 @@ impl Views {
     /// itself). `editing_zone`: the zone editor is open, so Ctrl+S in the zones view saves it.
     pub fn shortcuts(&mut self, ctx: &Context, editing_zone: bool) -> Vec<Command> {
         let mut commands = Vec::new();
-        let (save_as, save, new, open, find, print) = ctx.input_mut(|i| {
+        let (save_as, save, new, open, find, print, export_pdf) = ctx.input_mut(|i| {
             (
                 i.consume_shortcut(&top_bar::SAVE_AS),
                 i.consume_shortcut(&top_bar::SAVE),
@@ -189,6 +189,7 @@ impl Views {
                 i.consume_shortcut(&top_bar::OPEN),
                 i.consume_shortcut(&top_bar::FIND),
                 i.consume_shortcut(&top_bar::PRINT),
+                i.consume_shortcut(&top_bar::EXPORT_PDF),
             )
         });
         // Before the panels draw, so a text field does not take the keys for its own
@@ -205,6 +206,9 @@ impl Views {
         }
         if print {
             commands.push(Command::PrintReport);
+        }
+        if export_pdf {
+            commands.push(Command::ExportPdf);
         }
         if save_as {
             commands.push(Command::SaveChecklistAs);

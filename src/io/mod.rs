@@ -14,6 +14,7 @@ pub mod cache;
 pub mod clock;
 pub mod data_dir;
 pub mod desktop;
+pub mod dropped;
 mod error;
 pub mod folder;
 pub mod fonts;

@@ -51,6 +51,13 @@ pub enum Command {
     ExportXlsx,
     /// Read a filled survey workbook (picked in a dialog) as a new checklist.
     ImportSurvey,
+    /// Open the dialog that drafts a checklist from an investor's message (pasted).
+    PasteInquiry,
+    /// The message or a decision in that dialog was edited (its state already holds it).
+    InquiryEdited,
+    /// Make the checklist the dialog's decisions draw up (asks about unsaved work first).
+    InquiryCreate,
+    InquiryClose,
     /// Write the working checklist as a survey workbook an investor can fill.
     ExportSurvey,
     /// Write the zones' update workbook (填报表) of the figures this filter picks, to a file

@@ -10,6 +10,7 @@ pub mod command;
 pub mod figure_history;
 pub mod history;
 pub mod import_review;
+pub mod inquiry_paste;
 pub mod owners_draft;
 pub mod profile_edit;
 pub mod session;

@@ -35,8 +35,12 @@ pub enum Pending {
     OpenFigure(ZoneIdx, FactorIdx),
     NewProfile,
     Reload,
-    OpenProfilesFolder,
-    ImportSurvey,
+    /// Use another folder of zones: this one (dropped on the window), or one picked.
+    OpenProfilesFolder(Option<PathBuf>),
+    /// Read a filled survey workbook as a new checklist: this one, or one picked.
+    ImportSurvey(Option<PathBuf>),
+    /// Open a new checklist drafted from an investor's message.
+    NewFromInquiry(Box<crate::model::Checklist>),
 }
 
 impl Pending {
@@ -45,7 +49,11 @@ impl Pending {
         match doc {
             Doc::Checklist => matches!(
                 self,
-                Pending::NewChecklist | Pending::OpenChecklist(_) | Pending::ImportSurvey | Pending::Quit
+                Pending::NewChecklist
+                    | Pending::OpenChecklist(_)
+                    | Pending::ImportSurvey(_)
+                    | Pending::NewFromInquiry(_)
+                    | Pending::Quit
             ),
             Doc::Profile => matches!(
                 self,
@@ -53,7 +61,7 @@ impl Pending {
                     | Pending::OpenFigure(..)
                     | Pending::NewProfile
                     | Pending::Reload
-                    | Pending::OpenProfilesFolder
+                    | Pending::OpenProfilesFolder(_)
                     | Pending::Quit
             ),
         }
@@ -617,14 +625,14 @@ mod tests {
     fn actions_that_replace_nothing_unsaved_never_ask() {
         for (action, checklist, profile) in [
             (Pending::Reload, true, false),
-            (Pending::OpenProfilesFolder, true, false),
+            (Pending::OpenProfilesFolder(None), true, false),
             (Pending::SelectProfile(ZoneIdx::new(0)), true, false),
             (
                 Pending::OpenFigure(ZoneIdx::new(0), FactorIdx::from_index(0).expect("a factor")),
                 true,
                 false,
             ),
-            (Pending::ImportSurvey, false, true),
+            (Pending::ImportSurvey(None), false, true),
             (Pending::NewChecklist, false, true),
         ] {
             let mut app = FakeApp::dirty(checklist, profile);

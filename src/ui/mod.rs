@@ -7,6 +7,7 @@ pub mod checklist_view;
 pub mod fonts;
 pub mod health_view;
 pub mod import_review;
+pub mod inquiry_dialog;
 pub mod map;
 pub mod no_zones;
 pub mod picker;

@@ -39,6 +39,8 @@ struct Texts {
     open: &'static str,
     import: &'static str,
     import_hover: &'static str,
+    paste: &'static str,
+    paste_hover: &'static str,
     samples: &'static str,
     no_samples: &'static str,
     recent: &'static str,
@@ -58,6 +60,8 @@ const ZH: Texts = Texts {
     open: "打开需求表…",
     import: "导入投资方调查表…",
     import_hover: "读取投资方填好的要素调查表（Excel），生成一份新的需求表",
+    paste: "粘贴投资方来信…",
+    paste_hover: "把投资方的微信、邮件或 Word 内容粘贴进来，自动识别各项需求，核对后生成需求表（也可把 .txt / .docx 文件拖到窗口上）",
     samples: "示例需求表",
     no_samples: "（没有找到示例需求表）",
     recent: "最近打开",
@@ -77,6 +81,8 @@ const EN: Texts = Texts {
     open: "Open checklist…",
     import: "Import an investor's survey…",
     import_hover: "Read a survey workbook (Excel) an investor filled in as a new checklist",
+    paste: "Paste an investor's message…",
+    paste_hover: "Paste an investor's WeChat message, e-mail or Word text: its requirements are read for you to check, then made into a checklist (or drop a .txt / .docx file on the window)",
     samples: "Sample checklists",
     no_samples: "(no sample checklists found)",
     recent: "Recent",
@@ -109,6 +115,13 @@ pub fn start_view_ui(ui: &mut Ui, data: &StartData) -> Vec<Command> {
         ui.label(RichText::new(t.purpose).weak());
         ui.add_space(theme::SECTION_GAP);
         ui.horizontal_wrapped(|ui| {
+            if ui
+                .button(RichText::new(t.paste).strong())
+                .on_hover_text(t.paste_hover)
+                .clicked()
+            {
+                commands.push(Command::PasteInquiry);
+            }
             if ui.button(RichText::new(t.new).strong()).clicked() {
                 commands.push(Command::NewChecklist);
             }

@@ -23,6 +23,8 @@ pub const REDO_SHIFT_Z: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
 pub const PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
+/// Export the report as PDF: the last step from an investor's message to the report sent.
+pub const EXPORT_PDF: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 
 /// What the top bar reads.
 pub struct TopBarData<'a> {
@@ -82,7 +84,7 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
                 }
             });
             ui.separator();
-            if item(ui, t.export_pdf, None) {
+            if item(ui, t.export_pdf, Some(&EXPORT_PDF)) {
                 commands.push(Command::ExportPdf);
             }
             if item(ui, t.export_docx, None) {
@@ -95,6 +97,9 @@ pub fn top_bar_ui(ui: &mut Ui, tab: &mut Tab, data: &TopBarData) -> Vec<Command>
                 commands.push(Command::ExportXlsx);
             }
             ui.separator();
+            if item(ui, t.paste_inquiry, None) {
+                commands.push(Command::PasteInquiry);
+            }
             if item(ui, t.import_survey, None) {
                 commands.push(Command::ImportSurvey);
             }
