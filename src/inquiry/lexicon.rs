@@ -43,6 +43,8 @@ pub(super) enum Marker {
     AtMost,
     About,
     Negation,
+    /// A word that asks for something (需要, need).
+    Need,
     Phase,
     Output,
     Investment,
@@ -328,7 +330,8 @@ const YUAN: &[(&str, i32)] = &[
 ];
 
 fn add_markers(words: &mut HashMap<char, Vec<Entry<Word>>>, inquiry: &InquiryWords) {
-    let lists: [(&[String], Marker); 12] = [
+    let lists: [(&[String], Marker); 13] = [
+        (&inquiry.needs, Marker::Need),
         (&inquiry.project_nouns, Marker::ProjectNoun),
         (&inquiry.must, Marker::Must),
         (&inquiry.lower, Marker::Lower),

@@ -101,6 +101,7 @@ pub(super) fn read(text: &str, catalog: &Catalog, today: Date) -> Draft {
     r.place_numbers();
     r.place_words();
     r.place_start();
+    r.place_unasked();
     r.header.investor = header::investor(&r.chars);
     r.header.project = header::project(&r.chars, &r.folded, &r.hits);
     let (industry, spans) = header::industries(&r.lex, &r.chars, &r.folded, &r.hits, &r.clause, catalog);
@@ -1005,6 +1006,69 @@ impl Reader<'_> {
 
     /// The planned start: a date in a clause that speaks of starting (开工, 投产); a later
     /// one that says it replaces an earlier (现, 改为, now) wins, else the first.
+    fn place_unasked(&mut self) {
+        // Clauses that ask for something (a need word) from which nothing was read: listed,
+        // so that what the catalog does not cover (人才公寓, 子女入学) is seen, not dropped.
+        let mut taken: Vec<(usize, usize)> = self
+            .items
+            .iter()
+            .map(|i| i.span)
+            .chain(self.unread.iter().map(|u| u.span))
+            .chain(self.header.spans.iter().copied())
+            .chain(self.dates.iter().map(|d| (d.start, d.end)))
+            .collect();
+        taken.sort_unstable();
+        let mut seen = std::collections::HashSet::new();
+        let needs: Vec<usize> = self
+            .hits
+            .iter()
+            .filter(|h| h.word == Word::Marker(Marker::Need))
+            // 需求 is the noun (要素需求表, 选址需求), not asking.
+            .filter(|h| self.folded.get(h.end) != Some(&'求'))
+            .map(|h| h.start)
+            .collect();
+        for at in needs {
+            let Some(&clause) = self.clause.get(at) else {
+                continue;
+            };
+            if !seen.insert(clause) {
+                continue;
+            }
+            let span = self.clause_span(at);
+            let overlaps = taken.iter().any(|(s, e)| *s < span.1 && *e > span.0);
+            let negated = self
+                .clause_hits(at)
+                .any(|(_, h)| h.word == Word::Marker(Marker::Negation));
+            let factor_named = self
+                .clause_hits(at)
+                .any(|(_, h)| !matches!(h.word, Word::Marker(_)));
+            // A clause that introduces a list (需求如下：) asks nothing itself.
+            let words: String = self.chars[span.0..span.1].iter().collect();
+            let introduces = words.ends_with([':', '：']) || words.contains("如下");
+            // A table's heading row (| 项目 | 要求 |) is no requirement.
+            let meaningful = words.chars().filter(|c| !c.is_whitespace() && *c != '|').count();
+            let introduces = introduces || meaningful < 6;
+            if overlaps
+                || negated
+                || factor_named
+                || introduces
+                || span.1 - span.0 < 4
+                || span.1 - span.0 > WINDOW
+            {
+                continue;
+            }
+            self.unread.push(Unread {
+                span,
+                text: self.chars[span.0..span.1].iter().collect(),
+                reason: Text::new(
+                    "看似需求，但要素目录中没有对应的要素，请人工处理",
+                    "looks like a requirement, but no factor of the catalog covers it: handle it by hand",
+                ),
+            });
+        }
+        self.unread.sort_by_key(|u| u.span);
+    }
+
     fn place_start(&mut self) {
         let starts: Vec<&Found> = self
             .dates

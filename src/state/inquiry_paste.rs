@@ -20,6 +20,9 @@ pub struct InquiryPaste {
     pub decisions: Vec<Decision>,
     /// Why the last "make the checklist" was refused, per item.
     pub errors: Vec<FigureError>,
+    /// The text field is to take the keyboard (set when the dialog opens, so that Ctrl+V
+    /// pastes at once; the dialog clears it).
+    pub focus_text: bool,
     today: Date,
 }
 
@@ -32,6 +35,7 @@ impl InquiryPaste {
             drafted_text: String::new(),
             decisions: Vec::new(),
             errors: Vec::new(),
+            focus_text: true,
             today,
         };
         paste.redraft(catalog);

@@ -230,7 +230,11 @@ pub fn inquiry_dialog_ui(
                         .desired_width(f32::INFINITY)
                         .desired_rows(18)
                         .layouter(&mut layouter);
-                    if ui.add(edit).labelled_by(label.id).changed() {
+                    let response = ui.add(edit).labelled_by(label.id);
+                    if std::mem::take(&mut paste.focus_text) {
+                        response.request_focus();
+                    }
+                    if response.changed() {
                         commands.push(Command::InquiryEdited);
                     }
                 });

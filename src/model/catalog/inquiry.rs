@@ -36,6 +36,9 @@ pub struct InquiryWords {
     pub about: Vec<String>,
     /// Words that say a thing is not needed (不需要, 无需).
     pub negations: Vec<String>,
+    /// Words that ask for something (需要, 希望, need): a clause with one and nothing read
+    /// from it is listed as not understood.
+    pub needs: Vec<String>,
     /// Words that mark a phase's figure (一期): a note beside the whole, not a requirement.
     pub phases: Vec<String>,
     /// Words that introduce the project's output (年产): its figure is not a requirement.
@@ -110,6 +113,7 @@ impl RawInquiry {
             at_most: list(self.at_most, "at_most")?,
             about: list(self.about, "about")?,
             negations: list(self.negations, "negations")?,
+            needs: list(self.needs, "needs")?,
             phases: list(self.phases, "phases")?,
             output: list(self.output, "output")?,
             investment: list(self.investment, "investment")?,

@@ -51,6 +51,8 @@ pub(super) struct RawInquiry {
     #[serde(default)]
     pub(super) negations: Vec<String>,
     #[serde(default)]
+    pub(super) needs: Vec<String>,
+    #[serde(default)]
     pub(super) phases: Vec<String>,
     #[serde(default)]
     pub(super) output: Vec<String>,
