@@ -300,3 +300,164 @@ fn draft_folder(folder: &str, at_least: usize) -> (f64, f64) {
     );
     (recall, precision)
 }
+
+/// `draft --format json` follows its contract, on the sample inquiry of the issue.
+#[test]
+fn draft_json_follows_the_contract() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inquiries/01-lithium-cathode.txt");
+    let out = crate::sitematch(&[
+        "draft",
+        "--text",
+        path.to_str().expect("path"),
+        "--format",
+        "json",
+        "--date",
+        "2026-01-10",
+        "--lang",
+        "zh",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let h = &v["header"];
+    assert_eq!(h["total_investment"], 150000.0);
+    assert_eq!(h["industry"][0], "C38");
+    assert_eq!(h["planned_start"], "2026-06-30");
+    assert!(h["investor"].is_string() && h["project"].is_string());
+    assert!(h["planned_intensity"].is_null() && h["planned_tax_per_mu"].is_null());
+    let items = v["items"].as_array().expect("items");
+    let text: Vec<char> = std::fs::read_to_string(&path).expect("read").chars().collect();
+    let find = |factor: &str| items.iter().find(|i| i["factor"] == factor).expect(factor);
+    assert_eq!(find("land.industrial_area")["required"], "300 mu");
+    assert_eq!(find("water.supply")["required"], "2000 t_per_d");
+    assert_eq!(find("quota.energy")["required"], "50000 tce_per_a");
+    assert_eq!(find("land.servicing_level")["required"], "seven");
+    assert_eq!(find("power.dual_supply")["required"], "Yes");
+    let power = find("power.capacity");
+    assert!(power["required"].is_null());
+    assert_eq!(power["confirm"], "用电负荷以千伏安计，请确认兆瓦数");
+    for item in items {
+        let span = item["span"].as_array().expect("span");
+        let (a, b) = (
+            span[0].as_u64().expect("start") as usize,
+            span[1].as_u64().expect("end") as usize,
+        );
+        assert_eq!(
+            text[a..b].iter().collect::<String>(),
+            item["text"].as_str().expect("text")
+        );
+        assert!(
+            ["must", "high", "medium", "low"].contains(&item["importance"].as_str().expect("importance"))
+        );
+    }
+    assert!(v["unread"].is_array());
+}
+
+/// `draft --out` writes the checklist of the items drafted with a value, and never over a file.
+#[test]
+fn draft_out_writes_a_checklist_that_scores() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inquiries/01-lithium-cathode.txt");
+    let out_path = dir.path().join("草稿.ron");
+    let run = || {
+        crate::sitematch(&[
+            "draft",
+            "--text",
+            path.to_str().expect("path"),
+            "--out",
+            out_path.to_str().expect("path"),
+            "--lang",
+            "zh",
+        ])
+    };
+    let out = run();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 项待确认的需求未写入需求表"), "{stderr}");
+    let catalog = Catalog::builtin().expect("catalog");
+    let list =
+        sitematch::model::parse_checklist(&std::fs::read_to_string(&out_path).expect("written"), &catalog)
+            .expect("a checklist");
+    assert_eq!(list.items().count(), 8, "every item but the one to confirm");
+    let scored = crate::sitematch(&[
+        "score",
+        "--checklist",
+        out_path.to_str().expect("path"),
+        "--profiles",
+        "profiles",
+    ]);
+    assert!(
+        scored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&scored.stderr)
+    );
+    let again = run();
+    assert_eq!(again.status.code(), Some(1), "never over an existing file");
+}
+
+/// Hostile messages: bounded, refused with a message in Chinese, nothing written.
+#[test]
+fn hostile_messages_are_refused_in_bounded_time_with_nothing_written() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().expect("temp");
+    let out_path = dir.path().join("out.ron");
+    let refused = |file: &Path, says: &str| {
+        let out = crate::sitematch(&[
+            "draft",
+            "--text",
+            file.to_str().expect("path"),
+            "--out",
+            out_path.to_str().expect("path"),
+            "--lang",
+            "zh",
+        ]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(!out_path.exists(), "nothing written");
+    };
+    // 10 MB of text.
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, "需工业用地300亩，".repeat(1_000_000)).expect("write");
+    refused(&big, "来信过长");
+    // Binary bytes.
+    let binary = dir.path().join("binary.txt");
+    std::fs::write(&binary, (0..=255u8).cycle().take(100_000).collect::<Vec<u8>>()).expect("write");
+    refused(&binary, "这不是文字");
+    // A Word file that unpacks to gigabytes.
+    let bomb = dir.path().join("bomb.docx");
+    {
+        let file = std::fs::File::create(&bomb).expect("create");
+        let mut zip = zip::ZipWriter::new(file);
+        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
+            .expect("part");
+        let zeros = vec![b' '; 1 << 20];
+        for _ in 0..80 {
+            zip.write_all(&zeros).expect("write");
+        }
+        zip.finish().expect("zip");
+    }
+    refused(&bomb, "解压后超过");
+    // An old Word file.
+    let doc = dir.path().join("old.doc");
+    std::fs::write(&doc, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]).expect("write");
+    refused(&doc, "旧版 Word");
+    // A 5 000-digit number is no amount, and is read past.
+    let digits = dir.path().join("digits.txt");
+    std::fs::write(&digits, format!("需工业用地{}亩", "9".repeat(5000))).expect("write");
+    let out = crate::sitematch(&[
+        "draft",
+        "--text",
+        digits.to_str().expect("path"),
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(
+        v["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .all(|i| i["required"].is_null())
+    );
+}

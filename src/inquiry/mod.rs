@@ -243,8 +243,8 @@ impl Draft {
         decisions: &[Decision],
     ) -> Result<Checklist, Vec<FigureError>> {
         let mut c = Checklist::new(catalog);
-        c.investor = self.header.investor.clone();
-        c.project = self.header.project.clone();
+        c.investor = clip(&self.header.investor, crate::model::parse::MAX_NAME_CHARS);
+        c.project = clip(&self.header.project, crate::model::parse::MAX_NAME_CHARS);
         c.industry = self.header.industry.first().copied();
         c.total_investment = self.header.total_investment;
         c.planned_intensity = self.header.planned_intensity;
@@ -282,7 +282,10 @@ impl Draft {
                         });
                         continue;
                     }
-                    let note = format!("摘自来信：{}", item.text);
+                    let note = clip(
+                        &format!("摘自来信：{}", item.text),
+                        crate::model::parse::MAX_NOTE_CHARS,
+                    );
                     c.set_item(
                         factor,
                         Some(Requirement {
@@ -314,6 +317,17 @@ impl Draft {
         }
         if errors.is_empty() { Ok(c) } else { Err(errors) }
     }
+}
+
+/// At most `max` characters of a text, with no control characters (a checklist's names and
+/// notes are one line of print).
+fn clip(text: &str, max: usize) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(max)
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 /// A figure the officer typed for a factor, read as the checklist form reads it.
