@@ -16,6 +16,8 @@ use crate::state::Command;
 use crate::state::inquiry_paste::InquiryPaste;
 
 struct Texts {
+    /// Between a label and its value (`项目：`, `Project: `).
+    colon: &'static str,
     title: &'static str,
     hint: &'static str,
     message: &'static str,
@@ -46,6 +48,7 @@ struct Texts {
 }
 
 const ZH: Texts = Texts {
+    colon: "：",
     title: "粘贴投资方来信",
     hint: "把投资方的微信、邮件或 Word 内容粘贴到左侧，软件逐句识别需求；请在右侧核对，勾选要写入需求表的各项。",
     message: "来信内容",
@@ -76,6 +79,7 @@ const ZH: Texts = Texts {
 };
 
 const EN: Texts = Texts {
+    colon: ": ",
     title: "Paste an investor's message",
     hint: "Paste the investor's WeChat message, e-mail or Word text on the left; each requirement is read as you go. Check them on the right and tick those the checklist takes.",
     message: "Message",
@@ -244,9 +248,12 @@ pub fn inquiry_dialog_ui(
                 .min_scrolled_height(body + 20.0)
                 .auto_shrink([false, false])
                 .show(&mut cols[1], |ui| {
-                    if draft_side(ui, paste, catalog, lang, t, &palette) {
-                        commands.push(Command::InquiryEdited);
-                    }
+                    // Left-aligned, not justified: a long industry name reads as written.
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        if draft_side(ui, paste, catalog, lang, t, &palette) {
+                            commands.push(Command::InquiryEdited);
+                        }
+                    });
                 });
         });
         ui.separator();
@@ -294,7 +301,7 @@ fn draft_side(
     ui.label(RichText::new(t.header).strong());
     for (label, value) in [(t.investor, &h.investor), (t.project, &h.project)] {
         if !value.is_empty() {
-            ui.label(format!("{label}：{value}"));
+            ui.label(format!("{label}{}{value}", t.colon));
         }
     }
     if !h.industry.is_empty() {
@@ -303,7 +310,7 @@ fn draft_side(
             .iter()
             .map(|m| catalog.industries().label(*m, lang))
             .collect();
-        ui.label(format!("{}：{}", t.industry, names.join(t.or)));
+        ui.label(format!("{}{}{}", t.industry, t.colon, names.join(t.or)));
     }
     if let Some(v) = h.total_investment {
         ui.label((t.investment)(&crate::model::number::grouped(v)));
@@ -327,7 +334,7 @@ fn draft_side(
             continue;
         };
         let name = item_name(catalog, item, lang);
-        let line = format!("{name}：{}", item_value(catalog, item, lang, t));
+        let line = format!("{name}{}{}", t.colon, item_value(catalog, item, lang, t));
         let colour = if item.confirm.is_some() {
             palette.partial
         } else {
@@ -364,7 +371,9 @@ fn draft_side(
         ui.add_space(theme::SECTION_GAP);
         ui.label(RichText::new((t.unread)(draft.unread.len())).strong());
         for u in &draft.unread {
-            ui.label(RichText::new(format!("“{}”：{}", u.text, u.reason.get(lang))).color(palette.unmet));
+            ui.label(
+                RichText::new(format!("“{}”{}{}", u.text, t.colon, u.reason.get(lang))).color(palette.unmet),
+            );
         }
     }
     changed
