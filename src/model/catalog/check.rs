@@ -56,6 +56,7 @@ impl RawCatalog {
         let factor_ids = factor_ids(&factors);
         resolve_amount_from(&mut factors, &amount_from, &factor_ids, text)?;
         let factor_names = super::names::check_names(&factors, text)?;
+        super::names::check_keywords(&factors, text)?;
         let mut catalog = Catalog {
             units,
             categories,

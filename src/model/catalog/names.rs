@@ -62,6 +62,39 @@ pub(super) fn check_names(factors: &[Factor], text: &str) -> Result<HashMap<Stri
     Ok(names)
 }
 
+/// A message's words for factors (names, aliases, keywords, time-base keywords) name one
+/// factor each: refused when a keyword is another factor's word too (a message's `用电` must
+/// not read as two factors).
+pub(super) fn check_keywords(factors: &[Factor], text: &str) -> Result<(), ParseError> {
+    let mut words: HashMap<String, usize> = HashMap::new();
+    for (i, f) in factors.iter().enumerate() {
+        let all = [f.name.zh.as_str(), f.name.en.as_str()]
+            .into_iter()
+            .chain(f.aliases.iter().map(String::as_str))
+            .chain(f.keywords.iter().map(String::as_str))
+            .chain(f.keyword_units.iter().map(|(k, _)| k.as_str()))
+            .filter(|w| !w.trim().is_empty());
+        for word in all {
+            let key: String = word.trim().to_lowercase();
+            match words.insert(key, i) {
+                Some(other) if other != i => {
+                    return Err(error_at(
+                        text,
+                        &f.id,
+                        CatalogProblem::SharedAlias {
+                            alias: word.to_owned(),
+                            first: factors[other].named(),
+                            second: f.named(),
+                        },
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Catalog {
     /// The factor a column header names exactly, by its Chinese or English name or one of
     /// its aliases, compared folded.

@@ -351,3 +351,29 @@ fn an_alias_shared_by_two_factors_is_refused_at_load() {
     );
     assert!(Catalog::parse(&own).is_ok());
 }
+
+/// A message's word names one factor: a keyword that is another factor's keyword or name is
+/// refused, and so is a time-base keyword naming a unit the factor does not take.
+#[test]
+fn message_words_name_one_factor_each() {
+    let shared = with_factor(
+        r#"(id: "x.k", category: "land", zh: "x", en: "x", keywords: ["用电负荷"], kind: YesNo, importance: Low),"#,
+    );
+    let e = Catalog::parse(&shared).expect_err("a keyword of power.capacity");
+    assert!(e.to_string().contains("`用电负荷` belongs to both"), "{e}");
+    let timed = with_factor(
+        r#"(id: "x.t", category: "land", zh: "x", en: "x", keyword_units: {"日产量": "mw"}, kind: AtLeast(unit: "mu"), importance: Low),"#,
+    );
+    let e = Catalog::parse(&timed).expect_err("a unit the factor does not take");
+    assert!(e.to_string().contains("keyword `日产量` names unit `mw`"), "{e}");
+    let catalog = builtin();
+    let water = catalog.find_factor("water.supply").expect("factor");
+    assert!(
+        catalog
+            .factor(water)
+            .keyword_units
+            .iter()
+            .any(|(k, u)| k == "日用水量" && catalog.unit(*u).id == "t_per_d")
+    );
+    assert!(!catalog.inquiry().foreign_units.is_empty() && !catalog.inquiry().must.is_empty());
+}
