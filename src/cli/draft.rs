@@ -11,7 +11,7 @@ use super::args::{DraftArgs, StatusFormat};
 use super::messages::{Failure, Notice};
 use super::survey::checklist_text;
 use super::{Ctx, print_out};
-use crate::inquiry::{self, Draft, DraftItem, Field};
+use crate::inquiry::{self, Draft, Field};
 use crate::io;
 use crate::model::text::printable;
 use crate::model::write::value_file_text;
@@ -84,15 +84,6 @@ fn write_checklist(ctx: &Ctx, d: &Draft, out: &Path) -> Result<(), Failure> {
 
 fn decimal(d: rust_decimal::Decimal) -> Json {
     number::plain(d).parse::<f64>().map_or(Json::Null, Json::from)
-}
-
-/// The item's factor or header field as the reader sees it.
-fn item_name(catalog: &Catalog, item: &DraftItem, lang: Lang) -> String {
-    match (item.factor, item.field) {
-        (Some(f), _) => catalog.factor(f).name.get(lang).to_owned(),
-        (None, Some(field)) => field.label(lang).to_owned(),
-        (None, None) => String::new(),
-    }
 }
 
 /// The JSON contract: `header`, `items`, `unread`. Spans are `[start, end)` in characters of
@@ -196,18 +187,10 @@ fn draft_table(catalog: &Catalog, d: &Draft, lang: Lang) -> String {
         format!("{} requirements, {confirm} to confirm:\n", d.items.len())
     });
     for i in &d.items {
-        let value = match (&i.required, i.factor) {
-            (Some(v), Some(f)) => {
-                let f = catalog.factor(f);
-                let sign = match f.kind {
-                    crate::model::Kind::AtLeast(_) => "≥ ",
-                    crate::model::Kind::AtMost(_) => "≤ ",
-                    _ => "",
-                };
-                format!("{sign}{}", v.text(catalog, f, lang))
-            }
-            _ if i.confirm.is_some() => String::from(if zh { "待确认" } else { "to confirm" }),
-            _ => String::from(if zh {
+        let value = match i.required_text(catalog, lang) {
+            Some(text) => text,
+            None if i.confirm.is_some() => String::from(if zh { "待确认" } else { "to confirm" }),
+            None => String::from(if zh {
                 "（按表头）"
             } else {
                 "(from the header)"
@@ -215,7 +198,7 @@ fn draft_table(catalog: &Catalog, d: &Draft, lang: Lang) -> String {
         };
         out.push_str(&format!(
             "  {} {} [{}] “{}”\n",
-            item_name(catalog, i, lang),
+            i.name(catalog, lang),
             value,
             i.importance.label(lang),
             clipped(&i.text, CELL_WIDTH)

@@ -74,6 +74,29 @@ pub struct DraftItem {
     pub notes: Vec<Text>,
 }
 
+impl DraftItem {
+    /// The factor or header field it is for, as a reader sees it.
+    pub fn name(&self, catalog: &Catalog, lang: Lang) -> String {
+        match (self.factor, self.field) {
+            (Some(f), _) => catalog.factor(f).name.get(lang).to_owned(),
+            (None, Some(field)) => field.label(lang).to_owned(),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// Its requirement as a reader sees it (`≥ 300 亩`, `七通一平`); `None` for an item to
+    /// confirm or one scored against the header.
+    pub fn required_text(&self, catalog: &Catalog, lang: Lang) -> Option<String> {
+        let (value, f) = (self.required.as_ref()?, catalog.factor(self.factor?));
+        let sign = match f.kind {
+            Kind::AtLeast(_) => "≥ ",
+            Kind::AtMost(_) => "≤ ",
+            _ => "",
+        };
+        Some(format!("{sign}{}", value.text(catalog, f, lang)))
+    }
+}
+
 /// A phrase that looked like a requirement and was not understood.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unread {

@@ -11,7 +11,7 @@ use egui::{Color32, Context, FontSelection, Galley, Id, RichText, Stroke, TextBu
 
 use super::theme::{self, Palette};
 use crate::inquiry::{Draft, DraftItem, Span};
-use crate::model::{Bilingual, Catalog, Kind, Lang, Localize};
+use crate::model::{Bilingual, Catalog, Lang, Localize};
 use crate::state::Command;
 use crate::state::inquiry_paste::InquiryPaste;
 
@@ -166,26 +166,10 @@ fn highlighted(ui: &Ui, text: &str, marks: &[(Span, Color32)], wrap: f32) -> Arc
 
 /// What a drafted item asks, as the list shows it.
 fn item_value(catalog: &Catalog, item: &DraftItem, lang: Lang, t: &Texts) -> String {
-    match (&item.required, item.factor) {
-        (Some(v), Some(f)) => {
-            let f = catalog.factor(f);
-            let sign = match f.kind {
-                Kind::AtLeast(_) => "≥ ",
-                Kind::AtMost(_) => "≤ ",
-                _ => "",
-            };
-            format!("{sign}{}", v.text(catalog, f, lang))
-        }
-        _ if item.confirm.is_some() => t.to_confirm.to_owned(),
-        _ => t.from_header.to_owned(),
-    }
-}
-
-fn item_name(catalog: &Catalog, item: &DraftItem, lang: Lang) -> String {
-    match (item.factor, item.field) {
-        (Some(f), _) => catalog.factor(f).name.get(lang).to_owned(),
-        (None, Some(field)) => field.label(lang).to_owned(),
-        _ => String::new(),
+    match item.required_text(catalog, lang) {
+        Some(text) => text,
+        None if item.confirm.is_some() => t.to_confirm.to_owned(),
+        None => t.from_header.to_owned(),
     }
 }
 
@@ -333,7 +317,7 @@ fn draft_side(
         let Some(decision) = paste.decisions.get_mut(i) else {
             continue;
         };
-        let name = item_name(catalog, item, lang);
+        let name = item.name(catalog, lang);
         let line = format!("{name}{}{}", t.colon, item_value(catalog, item, lang, t));
         let colour = if item.confirm.is_some() {
             palette.partial
