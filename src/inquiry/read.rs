@@ -934,14 +934,23 @@ impl Reader<'_> {
                 },
                 Word::Member { factor, member } => match self.by_factor.get(&factor).copied() {
                     Some(i) => {
+                        let near = self.same_clause(self.items[i].span.0, hit.start);
                         let item = &mut self.items[i];
                         if let Some(Value::Set(members)) = &item.required {
                             let mut members = members.clone();
+                            let new = !members.contains(&member);
                             members.push(member);
                             item.required = Some(Value::set(members));
-                            let span = (item.span.0.min(hit.start), item.span.1.max(hit.end));
-                            item.span = span;
-                            item.text = self.chars[span.0..span.1].iter().collect();
+                            if near {
+                                // Members listed together (规划环评、节能评价和水资源论证) quote as one.
+                                let span = (item.span.0.min(hit.start), item.span.1.max(hit.end));
+                                item.span = span;
+                                item.text = self.chars[span.0..span.1].iter().collect();
+                            } else if new {
+                                let words: String = self.chars[hit.start..hit.end].iter().collect();
+                                item.notes
+                                    .push(Text::new(format!("另见：{words}"), format!("also: {words}")));
+                            }
                         }
                     }
                     None => {
@@ -1035,7 +1044,14 @@ impl Reader<'_> {
                 continue;
             }
             let span = self.clause_span(at);
-            let overlaps = taken.iter().any(|(s, e)| *s < span.1 && *e > span.0);
+            // Spans are short (a clause's words), so those that may overlap start near it.
+            let from = taken.partition_point(|(s, _)| s + 2 * WINDOW < span.0);
+            let to = taken.partition_point(|(s, _)| *s < span.1);
+            let overlaps = taken
+                .get(from..to.max(from))
+                .unwrap_or_default()
+                .iter()
+                .any(|(s, e)| *s < span.1 && *e > span.0);
             let negated = self
                 .clause_hits(at)
                 .any(|(_, h)| h.word == Word::Marker(Marker::Negation));
