@@ -848,3 +848,30 @@ fn two_gen_runs_into_one_folder_at_once_never_corrupt_it() {
         "another's lock stays"
     );
 }
+
+/// Each zone's category profile: the catalog's four categories in order, each scored like the
+/// zone, or null when the checklist asks nothing of it, with its items and unknowns.
+#[test]
+fn json_gives_each_zones_category_profile() {
+    let v = json_ranking("assets/checklists/diamond.ron", "en");
+    for z in v["ranking"].as_array().expect("ranking") {
+        let cats = z["categories"].as_array().expect("categories");
+        let ids: Vec<&str> = cats.iter().map(|c| c["id"].as_str().expect("id")).collect();
+        assert_eq!(ids, ["land", "utilities", "transport", "policy"]);
+        let items: u64 = cats.iter().map(|c| c["items"].as_u64().expect("items")).sum();
+        assert_eq!(items as usize, z["items"].as_array().expect("items").len());
+        let unknown: u64 = cats.iter().map(|c| c["unknown"].as_u64().expect("unknown")).sum();
+        assert_eq!(Some(unknown), z["unknown"].as_u64());
+        for c in cats {
+            if c["items"] == 0 {
+                assert!(c["score"].is_null(), "not requested is null, never 0");
+            } else {
+                let s = c["score"].as_f64().expect("a score");
+                assert!((0.0..=100.0).contains(&s));
+                assert_eq!((s * 10.0).round() / 10.0, s, "one decimal, like the zone's");
+            }
+        }
+        // The diamond plant asks nothing of roads and transport.
+        assert!(cats[2]["score"].is_null());
+    }
+}

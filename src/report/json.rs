@@ -36,6 +36,7 @@ fn shown(e: &Exact, dp: u32) -> Option<f64> {
 /// One zone of the contract; fields in alphabetical order.
 #[derive(Serialize)]
 struct ZoneJson<'a> {
+    categories: Vec<CategoryJson<'a>>,
     completeness: u64,
     failed_must_haves: Vec<&'a str>,
     items: Vec<ItemJson<'a>>,
@@ -49,6 +50,16 @@ struct ZoneJson<'a> {
     unknown: usize,
     unmet: usize,
     zone: &'a str,
+}
+
+/// One category of a zone's profile; fields in alphabetical order.
+#[derive(Serialize)]
+struct CategoryJson<'a> {
+    id: &'a str,
+    items: usize,
+    /// Shown like the zone's score; `None` when the checklist asks nothing of the category.
+    score: Option<f64>,
+    unknown: usize,
 }
 
 /// One item of the contract; fields in alphabetical order.
@@ -94,6 +105,16 @@ impl<'a> ItemJson<'a> {
 impl<'a> ZoneJson<'a> {
     fn of(z: &'a ZoneRow) -> Self {
         ZoneJson {
+            categories: z
+                .categories
+                .iter()
+                .map(|c| CategoryJson {
+                    id: &c.id,
+                    items: c.items,
+                    score: c.score.as_ref().and_then(|s| shown(s, 1)),
+                    unknown: c.unknown,
+                })
+                .collect(),
             completeness: number::fixed(z.completeness, 0).parse::<u64>().unwrap_or(0),
             failed_must_haves: z.failed_must.iter().map(|(id, _)| id.as_str()).collect(),
             items: z.items.iter().map(ItemJson::of).collect(),

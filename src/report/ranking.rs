@@ -37,7 +37,20 @@ pub struct ZoneRow {
     pub largest_gap: Option<String>,
     /// The zone's readiness tier on the day: (tier id, tier name).
     pub tier: Option<(String, String)>,
+    /// The category profile: each catalog category's exact score, in catalog order.
+    pub categories: Vec<CategoryRow>,
     pub items: Vec<ItemRow>,
+}
+
+/// One category of a zone's profile as a reader sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CategoryRow {
+    pub id: String,
+    pub name: String,
+    /// Exact, shown like the zone's score; `None` when the checklist asks nothing of it.
+    pub score: Option<Exact>,
+    pub items: usize,
+    pub unknown: usize,
 }
 
 /// A ranking with every text in one language.
@@ -227,6 +240,19 @@ fn zone_row<P: AsRef<ZoneProfile>>(
         tier: crate::scoring::tier::readiness(catalog, profile, today)
             .map(|r| r.tier)
             .map(|t| (t.id.clone(), t.name.get(lang).to_owned())),
+        categories: crate::scoring::category::profile(catalog, result)
+            .into_iter()
+            .map(|c| {
+                let category = catalog.category(c.category);
+                CategoryRow {
+                    id: category.id.clone(),
+                    name: category.name.get(lang).to_owned(),
+                    score: c.score,
+                    items: c.items,
+                    unknown: c.unknown,
+                }
+            })
+            .collect(),
         items,
     })
 }

@@ -7,6 +7,7 @@
 //! then scores any number of zones in integer arithmetic without formatting text; [`explain`]
 //! builds the words for the items a reader actually looks at.
 
+pub mod category;
 pub mod exact;
 pub mod explain;
 pub mod index;
