@@ -738,7 +738,13 @@ fn the_workbook_wraps_every_cell_and_fits_rows_up_to_the_bound() {
         1 + item_rows
     );
 
-    let mut big = XlsxWriter::new(Lang::Zh, XlsxWriter::FITTED_ITEM_ROWS + 1).expect("writer");
+    let catalog = sitematch::model::Catalog::builtin().expect("catalog");
+    let mut big = XlsxWriter::new(
+        Lang::Zh,
+        XlsxWriter::FITTED_ITEM_ROWS + 1,
+        catalog.category_list(),
+    )
+    .expect("writer");
     big.zones(&report.zones).expect("rows");
     let big = big.finish().expect("xlsx");
     // Every row once: Excel repairs a sheet that repeats one.

@@ -67,8 +67,8 @@ pub(super) fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
             let mut sink = Sink::open(None)?;
             sink.write_all(report::csv::BOM)?;
             let mut w = csv::Writer::from_writer(sink);
-            report::csv::write_header(&mut w, lang)?;
-            chunks(&mut |rows| Ok(report::csv::write_zones(&mut w, rows)?))?;
+            report::csv::write_header(&mut w, lang, catalog.category_list())?;
+            chunks(&mut |rows| Ok(report::csv::write_zones(&mut w, rows, catalog.category_list())?))?;
             w.into_inner()
                 .map_err(|e| Failure::Output(e.into_error()))?
                 .close(ctx)?;
@@ -81,10 +81,10 @@ pub(super) fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
                 Ok(csv::Writer::from_writer(file))
             };
             let (mut zones, mut all) = (open(path)?, open(&items)?);
-            report::csv::write_header(&mut zones, lang)?;
+            report::csv::write_header(&mut zones, lang, catalog.category_list())?;
             report::csv::write_items_header(&mut all, lang)?;
             chunks(&mut |rows| {
-                report::csv::write_zones(&mut zones, rows)?;
+                report::csv::write_zones(&mut zones, rows, catalog.category_list())?;
                 Ok(report::csv::write_items(&mut all, rows)?)
             })?;
             let inner =
@@ -94,8 +94,11 @@ pub(super) fn score(ctx: &Ctx, args: &ScoreArgs) -> Result<bool, Failure> {
             ctx.note(&Notice::WroteWithItems(path, &items));
         }
         (Format::Xlsx, Some(path)) => {
-            let mut book =
-                report::xlsx::XlsxWriter::new(lang, ranking.zones.len() * scorer.requirements().len())?;
+            let mut book = report::xlsx::XlsxWriter::new(
+                lang,
+                ranking.zones.len() * scorer.requirements().len(),
+                catalog.category_list(),
+            )?;
             chunks(&mut |rows| Ok(book.zones(rows)?))?;
             let mut file = io::AtomicFile::create(path)?;
             book.finish_to(&mut file)?;

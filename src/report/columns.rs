@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use super::ranking::{ItemRow, ZoneRow};
-use crate::model::{Lang, Text};
+use crate::model::{Category, Lang, Text};
 use crate::scoring::Exact;
 
 /// What one cell holds; each writer decides how it shows.
@@ -148,8 +148,34 @@ fn plain(s: &str) -> Cell<'_> {
     Cell::Plain(Cow::Borrowed(s))
 }
 
-/// The columns of the ranking, in order, with names in `lang`.
-pub fn ranking(lang: Lang) -> Vec<ZoneColumn> {
+/// The columns of the ranking, in order, with names in `lang`; after them, one per category
+/// of the catalog (`categories`), the zone's score in it (the category profile; empty when
+/// the checklist asks nothing of the category).
+pub fn ranking(lang: Lang, categories: &[Category]) -> Vec<ZoneColumn> {
+    let mut columns = fixed_ranking(lang);
+    columns.extend(categories.iter().enumerate().map(|(k, c)| {
+        let cell: ZoneCell =
+            Box::new(
+                move |z: &ZoneRow| match z.categories.get(k).and_then(|c| c.score.as_ref()) {
+                    Some(score) => Cell::Score(score),
+                    None => Cell::Plain(Cow::Borrowed("")),
+                },
+            );
+        Column {
+            key: Cow::Owned(format!("category_{}", c.id)),
+            title: Text::new(format!("{}得分", c.name.zh), format!("{} score", c.name.en)),
+            width: 10.0,
+            csv: true,
+            table: None,
+            wraps: true,
+            cell,
+        }
+    }));
+    columns
+}
+
+/// The ranking's own columns, the same for every catalog.
+fn fixed_ranking(lang: Lang) -> Vec<ZoneColumn> {
     vec![
         zone("rank", "排名", "Rank", 5.0, |z| Cell::Count(z.rank)).in_table("排名", "Rank"),
         zone("zone", "开发区编号", "Zone id", 10.0, |z| plain(&z.id)).wrapping(),

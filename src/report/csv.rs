@@ -8,7 +8,7 @@ use std::io::Write;
 
 use super::columns::{self, Cell, Column};
 use super::ranking::{RankingReport, ZoneRow};
-use crate::model::{Lang, number};
+use crate::model::{Category, Lang, number};
 
 /// The UTF-8 byte-order mark every CSV file starts with.
 pub const BOM: &[u8] = "\u{feff}".as_bytes();
@@ -29,14 +29,18 @@ fn with_bom(
 /// Writes the ranking as CSV bytes.
 pub fn render(report: &RankingReport) -> Result<Vec<u8>, csv::Error> {
     with_bom(|w| {
-        write_header(w, report.lang)?;
-        write_zones(w, &report.zones)
+        write_header(w, report.lang, &report.categories)?;
+        write_zones(w, &report.zones, &report.categories)
     })
 }
 
 /// The header row of the ranking file.
-pub fn write_header<W: Write>(w: &mut csv::Writer<W>, lang: Lang) -> Result<(), csv::Error> {
-    header(w, &columns::ranking(lang), lang)
+pub fn write_header<W: Write>(
+    w: &mut csv::Writer<W>,
+    lang: Lang,
+    categories: &[Category],
+) -> Result<(), csv::Error> {
+    header(w, &columns::ranking(lang, categories), lang)
 }
 
 /// The titles of the columns the CSV carries, in `lang`.
@@ -76,9 +80,13 @@ pub fn text_cell(text: &str) -> Cow<'_, str> {
 }
 
 /// One row per zone, in the order given.
-pub fn write_zones<W: Write>(w: &mut csv::Writer<W>, zones: &[ZoneRow]) -> Result<(), csv::Error> {
+pub fn write_zones<W: Write>(
+    w: &mut csv::Writer<W>,
+    zones: &[ZoneRow],
+    categories: &[Category],
+) -> Result<(), csv::Error> {
     // The cells' words do not depend on the language: the CSV writes codes, not labels.
-    let columns = columns::ranking(Lang::Zh);
+    let columns = columns::ranking(Lang::Zh, categories);
     for z in zones {
         let cells: Vec<Cow<'_, str>> = columns
             .iter()
@@ -152,7 +160,11 @@ mod tests {
                 "待核实",
                 "完整度(%)",
                 "未满足的必须项",
-                "最大差距"
+                "最大差距",
+                "用地与载体得分",
+                "水电气热得分",
+                "交通道路与用工得分",
+                "产业政策、指标与服务得分"
             ]
         );
         assert_eq!(
@@ -169,7 +181,11 @@ mod tests {
                 "0",
                 "100",
                 "",
-                ""
+                "",
+                "100.0",
+                "100.0",
+                "100.0",
+                "100.0"
             ]
         );
         assert_eq!(zh.len(), 6, "a header and five zones");
@@ -188,7 +204,11 @@ mod tests {
                 "unknown",
                 "completeness",
                 "failed_must_haves",
-                "largest_gap"
+                "largest_gap",
+                "category_land",
+                "category_utilities",
+                "category_transport",
+                "category_policy"
             ]
         );
         // A zone that fails must-haves: their ids, and its largest gap in words.
@@ -206,7 +226,11 @@ mod tests {
                 "4",
                 "73",
                 "policy.industry quota.energy",
-                "Industry admitted: missing: C38 Manufacture of electrical machinery and equipment"
+                "Industry admitted: missing: C38 Manufacture of electrical machinery and equipment",
+                "68.2",
+                "78.6",
+                "100.0",
+                "21.7"
             ]
         );
     }

@@ -283,6 +283,7 @@ mod tests {
             unstated: 0,
             zones: Vec::new(),
             first_place: None,
+            categories: Vec::new(),
         };
         let text = render(&report);
         let v: Value = serde_json::from_str(&text).expect("json");

@@ -69,6 +69,8 @@ pub struct RankingReport {
     /// Whether one change of one item's importance would swap the top two, in words (`None`
     /// with fewer than two zones).
     pub first_place: Option<String>,
+    /// The catalog's categories, which the exports give a column each (the category profile).
+    pub categories: Vec<crate::model::Category>,
 }
 
 impl RankingReport {
@@ -128,6 +130,7 @@ impl RankingReport {
             unstated: requested.saturating_sub(scorer.requirements().len()),
             zones: Vec::new(),
             first_place: None,
+            categories: catalog.category_list().to_vec(),
         }
     }
 }

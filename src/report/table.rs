@@ -109,7 +109,7 @@ pub fn render(report: &RankingReport, details: bool) -> String {
         return out;
     }
 
-    let all = columns::ranking(lang);
+    let all = columns::ranking(lang, &report.categories);
     let columns: Vec<(&Text, &ZoneColumn)> =
         all.iter().filter_map(|c| Some((c.table.as_ref()?, c))).collect();
     let mut rows = vec![

@@ -166,9 +166,13 @@ impl XlsxWriter {
     pub const FITTED_ITEM_ROWS: usize = 100_000;
 
     /// A workbook with the two sheets and their headers, for about `item_rows` item rows.
-    pub fn new(lang: Lang, item_rows: usize) -> Result<Self, XlsxError> {
+    pub fn new(
+        lang: Lang,
+        item_rows: usize,
+        categories: &[crate::model::Category],
+    ) -> Result<Self, XlsxError> {
         let t = TEXTS.get(lang);
-        let columns = (columns::ranking(lang), columns::items(lang));
+        let columns = (columns::ranking(lang, categories), columns::items(lang));
         let mut book = Workbook::new();
         // Every cell wraps and sits at the top unless it says otherwise: the default format,
         // so the millions of cells of a national ranking are written without a format each
@@ -260,7 +264,7 @@ impl XlsxWriter {
 /// The workbook as bytes.
 pub fn render(report: &RankingReport) -> Result<Vec<u8>, XlsxError> {
     let item_rows = report.zones.iter().map(|z| z.items.len()).sum();
-    let mut w = XlsxWriter::new(report.lang, item_rows)?;
+    let mut w = XlsxWriter::new(report.lang, item_rows, &report.categories)?;
     w.zones(&report.zones)?;
     w.finish()
 }
@@ -314,7 +318,11 @@ mod tests {
                 "完整度(%)",
                 "未满足的必须项",
                 "最大差距",
-                "就绪等级"
+                "就绪等级",
+                "用地与载体得分",
+                "水电气热得分",
+                "交通道路与用工得分",
+                "产业政策、指标与服务得分"
             ]
         );
         assert_eq!(
@@ -333,6 +341,10 @@ mod tests {
                 s("产业准入、能耗指标"),
                 s("产业准入：缺：C38 电气机械和器材制造业"),
                 rows[3][12].clone(),
+                Data::Float(68.2),
+                Data::Float(78.6),
+                Data::Float(100.0),
+                Data::Float(21.7),
             ]
         );
         assert_eq!(rows[1][4], s("是"));
@@ -371,7 +383,11 @@ mod tests {
                 "Completeness (%)",
                 "Must-haves not met",
                 "Largest gap",
-                "Readiness"
+                "Readiness",
+                "Land and premises score",
+                "Utilities score",
+                "Roads, transport and labour score",
+                "Industrial policy, quotas and service score"
             ]
         );
         assert_eq!(

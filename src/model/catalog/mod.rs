@@ -509,6 +509,11 @@ impl Catalog {
             .map(|(i, c)| (CategoryIdx(index_u16(i)), c))
     }
 
+    /// The categories as a list, in order.
+    pub fn category_list(&self) -> &[Category] {
+        &self.categories
+    }
+
     /// The category at an index of this catalog.
     pub fn category(&self, idx: CategoryIdx) -> &Category {
         &self.categories[idx.index()]
