@@ -356,6 +356,16 @@ fn selecting_a_zone_shows_its_breakdown() {
     for status in ["✔ 满足", "△ 部分满足", "✘ 不满足", "? 待核实"] {
         assert!(h.query_all_by_label(status).count() >= 1, "{status} is shown");
     }
+    // The category profile, each bar's value in words beside it.
+    h.get_by_label("分类得分");
+    for (category, score) in [
+        ("用地与载体", "68.2"),
+        ("水电气热", "78.6"),
+        ("交通道路与用工", "100.0"),
+        ("产业政策、指标与服务", "21.7"),
+    ] {
+        h.get_by_label(&format!("{category} {score}"));
+    }
     assert!(
         h.query_by_label("缺：C38 电气机械和器材制造业").is_some(),
         "the gap in words"

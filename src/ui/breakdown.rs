@@ -66,6 +66,7 @@ pub fn breakdown_ui(
             ui.label(RichText::new((t.contact)(&profile.contact)).weak());
         }
     });
+    category_strip(ui, data, z);
     plan_ui(ui, data, profile, z);
     ui.add_space(4.0);
 
@@ -246,6 +247,44 @@ pub fn freshness_tag_ui(ui: &mut Ui, f: crate::model::Freshness, lang: Lang, pal
         text = text.strong();
     }
     ui.label(text).on_hover_text(f.advice(lang));
+}
+
+/// The category profile as a strip: per catalog category a small bar of its score out of
+/// 100 and, beside it, the name and the score in words (so it reads in black and white and to
+/// a screen reader); the hover says how many items it scores and how many are unknown.
+fn category_strip(ui: &mut Ui, data: &ResultsData, z: &ZoneResult) {
+    let lang = data.lang;
+    let t = TEXTS.get(lang);
+    let visuals = ui.visuals().clone();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(t.categories).weak());
+        for c in crate::scoring::category::profile(data.catalog, z) {
+            let name = data.catalog.category(c.category).name.get(lang);
+            let value = c
+                .score
+                .as_ref()
+                .map_or_else(|| t.not_requested.to_owned(), |s| s.fixed(1));
+            let hover = (t.category_hover)(name, &value, c.items, c.unknown);
+            let (rect, response) = ui.allocate_exact_size(egui::vec2(48.0, 10.0), egui::Sense::hover());
+            let painter = ui.painter();
+            painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
+            painter.rect_stroke(
+                rect,
+                2.0,
+                visuals.widgets.noninteractive.bg_stroke,
+                egui::StrokeKind::Inside,
+            );
+            if let Some(s) = &c.score {
+                let share = (s.to_f64() / 100.0).clamp(0.0, 1.0) as f32;
+                let mut filled = rect;
+                filled.set_width(rect.width() * share);
+                painter.rect_filled(filled, 2.0, visuals.selection.bg_fill);
+            }
+            response.on_hover_text(&hover);
+            ui.label(format!("{name} {value}")).on_hover_text(hover);
+            ui.add_space(6.0);
+        }
+    });
 }
 
 /// 2–4 zones side by side: one row per scored factor, one column per zone.

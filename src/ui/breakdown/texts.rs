@@ -12,6 +12,12 @@ pub struct Texts {
     pub not_qualified: fn(&str) -> String,
     /// Data completeness, with the percentage as text.
     pub completeness: fn(&str) -> String,
+    /// The category profile's title.
+    pub categories: &'static str,
+    /// A category the checklist asks nothing of.
+    pub not_requested: &'static str,
+    /// A category's score in words: its name, score, items scored and unknown among them.
+    pub category_hover: fn(&str, &str, usize, usize) -> String,
     /// The zone's readiness tier.
     pub readiness: fn(&str) -> String,
     /// What keeps the zone out of the tier above.
@@ -40,6 +46,11 @@ const ZH: Texts = Texts {
     qualified_every_must: "合格：必须项全部满足",
     not_qualified: |names| format!("不合格，未满足必须项：{names}"),
     completeness: |percent| format!("数据完整度 {percent}%"),
+    categories: "分类得分",
+    not_requested: "未涉及",
+    category_hover: |name, score, items, unknown| {
+        format!("{name}：{score}（{items} 项参与评分，其中 {unknown} 项待核实）")
+    },
     readiness: |tier| format!("就绪等级：{tier}"),
     tier_missing: |names| format!("升入上一等级尚缺：{names}"),
     contact: |contact| format!("联系：{contact}"),
@@ -62,6 +73,11 @@ const EN: Texts = Texts {
     qualified_every_must: "qualified: every must-have met",
     not_qualified: |names| format!("not qualified; must-haves not met: {names}"),
     completeness: |percent| format!("data completeness {percent}%"),
+    categories: "By category",
+    not_requested: "not asked",
+    category_hover: |name, score, items, unknown| {
+        format!("{name}: {score} ({items} items scored, {unknown} of them to verify)")
+    },
     readiness: |tier| format!("Readiness: {tier}"),
     tier_missing: |names| format!("For the tier above, still needs: {names}"),
     contact: |contact| format!("Contact: {contact}"),
