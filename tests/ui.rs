@@ -1165,6 +1165,22 @@ fn the_keyboard_moves_through_the_results_and_a_row_click_shows_its_breakdown_wh
         h.run();
     }
     assert!(h.state().results_view().showing_compare);
+    // The comparison chart: found by its name, every bar's value in it.
+    let chart = h.get_by_label_contains("分类得分对比");
+    let words = chart.accesskit_node().label().expect("a label").to_owned();
+    let catalog = sitematch::model::Catalog::builtin().expect("catalog");
+    for (rank, z) in zones.iter().take(2).enumerate() {
+        let name = &h.state().ws().zones[z.zone.index()].profile.name.zh;
+        let profile = sitematch::scoring::category::profile(&catalog, z);
+        let land = profile[0]
+            .score
+            .as_ref()
+            .map_or_else(|| "未涉及".to_owned(), |s| s.fixed(1));
+        assert!(
+            words.contains(&format!("{}. {name}：用地与载体 {land}", rank + 1)),
+            "{words}"
+        );
+    }
     let third = h.state().ws().zones[zones[2].zone.index()]
         .profile
         .name

@@ -287,6 +287,178 @@ fn category_strip(ui: &mut Ui, data: &ResultsData, z: &ZoneResult) {
     });
 }
 
+/// The fill of the n-th zone's bars: a theme colour and a pattern of its own (solid, hatched,
+/// dotted, outlined), so that the chart reads in black and white too; each bar also carries
+/// the zone's rank above it.
+fn zone_fill(visuals: &egui::Visuals, n: usize) -> (egui::Color32, usize) {
+    let colours = [
+        visuals.selection.bg_fill,
+        visuals.hyperlink_color,
+        visuals.widgets.active.bg_fill,
+        visuals.weak_text_color(),
+    ];
+    (colours[n % colours.len()], n % 4)
+}
+
+fn paint_bar(painter: &egui::Painter, rect: egui::Rect, colour: egui::Color32, pattern: usize) {
+    let stroke = egui::Stroke::new(1.0, colour);
+    match pattern {
+        0 => {
+            painter.rect_filled(rect, 0.0, colour);
+        }
+        1 => {
+            // Hatched: diagonal lines, clipped to the bar.
+            let p = painter.with_clip_rect(rect);
+            let mut x = rect.left() - rect.height();
+            while x < rect.right() {
+                p.line_segment(
+                    [
+                        egui::pos2(x, rect.bottom()),
+                        egui::pos2(x + rect.height(), rect.top()),
+                    ],
+                    stroke,
+                );
+                x += 5.0;
+            }
+        }
+        2 => {
+            let mut y = rect.top() + 2.0;
+            while y < rect.bottom() {
+                let mut x = rect.left() + 2.0;
+                while x < rect.right() {
+                    painter.circle_filled(egui::pos2(x, y), 1.0, colour);
+                    x += 4.0;
+                }
+                y += 4.0;
+            }
+        }
+        _ => {}
+    }
+    painter.rect_stroke(rect, 0.0, stroke, egui::StrokeKind::Inside);
+}
+
+/// The comparison chart: the catalog's categories side by side, in each a bar per zone of its
+/// score there (0–100); a category the checklist asks nothing of has no bars and says so.
+/// Every value is also in the chart's accessible name and in each bar's hover.
+fn category_chart(ui: &mut Ui, data: &ResultsData, picked: &[(usize, &ZoneResult)]) {
+    let lang = data.lang;
+    let t = TEXTS.get(lang);
+    let visuals = ui.visuals().clone();
+    let profiles: Vec<Vec<crate::scoring::category::CategoryScore>> = picked
+        .iter()
+        .map(|(_, z)| crate::scoring::category::profile(data.catalog, z))
+        .collect();
+    let categories: Vec<_> = data.catalog.categories().collect();
+    let name_of = |z: &ZoneResult| data.profile(z.zone).map_or("", |p| p.name.get(lang));
+    // The values in words: the accessible name, and what a screen reader reads.
+    let mut words = vec![t.category_chart.to_owned()];
+    for ((rank, z), profile) in picked.iter().zip(&profiles) {
+        let values: Vec<String> = profile
+            .iter()
+            .map(|c| {
+                let name = data.catalog.category(c.category).name.get(lang);
+                let value = c
+                    .score
+                    .as_ref()
+                    .map_or_else(|| t.not_requested.to_owned(), |s| s.fixed(1));
+                format!("{name} {value}")
+            })
+            .collect();
+        words.push(format!("{rank}. {}：{}", name_of(z), values.join("，")));
+    }
+    let font = egui::FontId::proportional(12.0);
+    let (height, label_room) = (120.0, 34.0);
+    let group = (ui.available_width().min(760.0) / categories.len().max(1) as f32).max(90.0);
+    let size = egui::vec2(group * categories.len() as f32, height + label_room + 16.0);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let label = words.join("；");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, label.clone()));
+    let painter = ui.painter_at(rect);
+    let base = rect.top() + 16.0 + height;
+    painter.line_segment(
+        [egui::pos2(rect.left(), base), egui::pos2(rect.right(), base)],
+        visuals.widgets.noninteractive.bg_stroke,
+    );
+    // Faint guides at 50 and 100, named at the right, so a bar's height reads as a score.
+    for level in [50.0_f32, 100.0] {
+        let y = base - height * level / 100.0;
+        painter.line_segment(
+            [egui::pos2(rect.left(), y), egui::pos2(rect.right() - 24.0, y)],
+            egui::Stroke::new(0.5, visuals.weak_text_color()),
+        );
+        painter.text(
+            egui::pos2(rect.right() - 2.0, y),
+            egui::Align2::RIGHT_CENTER,
+            format!("{level}"),
+            egui::FontId::proportional(10.0),
+            visuals.weak_text_color(),
+        );
+    }
+    let bar_w = ((group - 16.0) / picked.len().max(1) as f32).min(36.0);
+    let mut hovered = None;
+    for (k, (_, category)) in categories.iter().enumerate() {
+        let left = rect.left() + group * k as f32 + 8.0;
+        let name = category.name.get(lang);
+        painter.text(
+            egui::pos2(left + (group - 16.0) / 2.0, base + 4.0),
+            egui::Align2::CENTER_TOP,
+            name,
+            font.clone(),
+            visuals.text_color(),
+        );
+        let asked = profiles
+            .iter()
+            .any(|p| p.get(k).is_some_and(|c| c.score.is_some()));
+        if !asked {
+            painter.text(
+                egui::pos2(left + (group - 16.0) / 2.0, base - 8.0),
+                egui::Align2::CENTER_BOTTOM,
+                t.not_requested,
+                font.clone(),
+                visuals.weak_text_color(),
+            );
+            continue;
+        }
+        for (n, ((rank, z), profile)) in picked.iter().zip(&profiles).enumerate() {
+            let Some(score) = profile.get(k).and_then(|c| c.score.as_ref()) else {
+                continue;
+            };
+            let h = (score.to_f64() / 100.0).clamp(0.0, 1.0) as f32 * height;
+            let x = left + bar_w * n as f32;
+            let bar =
+                egui::Rect::from_min_max(egui::pos2(x + 1.0, base - h), egui::pos2(x + bar_w - 1.0, base));
+            let (colour, pattern) = zone_fill(&visuals, n);
+            paint_bar(&painter, bar, colour, pattern);
+            painter.text(
+                egui::pos2(bar.center().x, bar.top() - 1.0),
+                egui::Align2::CENTER_BOTTOM,
+                rank.to_string(),
+                font.clone(),
+                visuals.text_color(),
+            );
+            if response
+                .hover_pos()
+                .is_some_and(|p| bar.expand2(egui::vec2(0.0, 12.0)).contains(p))
+            {
+                hovered = Some(format!("{rank}. {}：{name} {}", name_of(z), score.fixed(1)));
+            }
+        }
+    }
+    if let Some(text) = hovered {
+        response.on_hover_text(text);
+    }
+    // The legend: each zone's pattern and rank, in words.
+    ui.horizontal_wrapped(|ui| {
+        for (n, (rank, z)) in picked.iter().enumerate() {
+            let (swatch, _) = ui.allocate_exact_size(egui::vec2(14.0, 12.0), egui::Sense::hover());
+            let (colour, pattern) = zone_fill(&visuals, n);
+            paint_bar(ui.painter(), swatch, colour, pattern);
+            ui.label(format!("{rank}. {}", name_of(z)));
+            ui.add_space(8.0);
+        }
+    });
+}
+
 /// 2–4 zones side by side: one row per scored factor, one column per zone.
 pub fn compare_ui(ui: &mut Ui, data: &ResultsData, zones: &[ZoneIdx]) {
     let lang = data.lang;
@@ -297,6 +469,7 @@ pub fn compare_ui(ui: &mut Ui, data: &ResultsData, zones: &[ZoneIdx]) {
         .filter_map(|z| data.results.ranking.find(*z))
         .collect();
     ui.heading(TEXTS.get(lang).side_by_side);
+    category_chart(ui, data, &picked);
     ui.push_id("compare", |ui| {
         let mut table = TableBuilder::new(ui)
             .striped(true)

@@ -39,6 +39,8 @@ pub struct Texts {
     pub owner: fn(&str) -> String,
     // Side by side
     pub side_by_side: &'static str,
+    /// The comparison chart's accessible name, before its values.
+    pub category_chart: &'static str,
 }
 
 const ZH: Texts = Texts {
@@ -66,6 +68,7 @@ const ZH: Texts = Texts {
     illustrative_hover: "此数值无来源，仅作示例",
     owner: |owner| format!("责任单位：{owner}"),
     side_by_side: "并排对比",
+    category_chart: "分类得分对比",
 };
 
 const EN: Texts = Texts {
@@ -95,6 +98,7 @@ const EN: Texts = Texts {
     illustrative_hover: "No source gives this value; it is an example",
     owner: |owner| format!("Owner: {owner}"),
     side_by_side: "Side by side",
+    category_chart: "Scores by category",
 };
 
 /// The breakdown's words in `lang`.
