@@ -593,6 +593,30 @@ fn the_brief_is_one_page_in_each_language() {
             "第一名稳定"
         };
         assert!(flat.contains(firm), "{lang:?}");
+        // The chart of the top three by category, in a brief in one language: its title, the
+        // categories and every bar's value are in the text layer.
+        if lang != ReportLang::Both {
+            let title = if lang == ReportLang::En {
+                "Scoresbycategory"
+            } else {
+                "分类得分对比"
+            };
+            assert!(flat.contains(title), "{lang:?}");
+            let catalog = &s.catalog;
+            for (_, category) in catalog.categories() {
+                assert!(
+                    flat.contains(&squeeze(category.name.get(lang.primary()))),
+                    "{lang:?}"
+                );
+            }
+            for z in &ranking.zones[..3] {
+                for c in sitematch::scoring::category::profile(catalog, z) {
+                    if let Some(score) = c.score {
+                        assert!(flat.contains(&score.fixed(1)), "{lang:?}: {}", score.fixed(1));
+                    }
+                }
+            }
+        }
     }
 }
 

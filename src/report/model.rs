@@ -200,6 +200,13 @@ pub struct CategoryBlock {
     pub items: Vec<ItemLine>,
 }
 
+/// One category of a zone's profile: its name and score as shown (`None`: not requested).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProfileBar {
+    pub name: Bi,
+    pub score: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ZoneSection {
     pub rank: usize,
@@ -218,6 +225,9 @@ pub struct ZoneSection {
     pub unknown: usize,
     pub completeness: String,
     pub categories: Vec<CategoryBlock>,
+    /// The category profile (DOMAIN §4), every catalog category in order: the strip in the
+    /// zone's section and the grouped chart of the zones detailed.
+    pub profile: Vec<ProfileBar>,
     /// The sources the items cite, numbered in order of first use.
     pub sources: Vec<String>,
     /// The owners of the items' figures, in order of first item; items with no owner named
@@ -681,6 +691,13 @@ fn section(
         unknown: z.counts.unknown,
         completeness: number::fixed(z.completeness, 0),
         categories,
+        profile: crate::scoring::category::profile(catalog, z)
+            .into_iter()
+            .map(|c| ProfileBar {
+                name: Bi::of(|l| catalog.category(c.category).name.get(l).to_owned()),
+                score: c.score.map(|s| s.fixed(1)),
+            })
+            .collect(),
         sources,
         owners,
         unowned,

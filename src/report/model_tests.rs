@@ -39,6 +39,7 @@ fn section(items: usize, to_close: usize) -> ZoneSection {
             name: Bi::same("c"),
             items: vec![line; items],
         }],
+        profile: Vec::new(),
         sources: Vec::new(),
         owners: Vec::new(),
         unowned: (0, 0),
