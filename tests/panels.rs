@@ -558,6 +558,12 @@ fn panels_planning_shows_the_pipeline_and_asks_to_compute_again() {
             .is_some(),
         "the shortfall that blocks a project"
     );
+    // The ladder as a staircase: found by its name, its steps in it, from today's two of three
+    // to the third project qualified.
+    let chart = h.get_by_label_contains("储备阶梯图");
+    let words = chart.accesskit_node().label().expect("a label").to_owned();
+    assert!(words.contains("现在：2/3 个项目合格"), "{words}");
+    assert!(words.contains("1. ") && words.contains("：3/3"), "{words}");
     let picker = h
         .query_all_by_label("本区")
         .find(|n| n.accesskit_node().role() == Role::Button)

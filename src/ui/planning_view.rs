@@ -144,6 +144,7 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
                 for (i, step) in p.steps.iter().enumerate() {
                     ui.label(format!("{}. {}", i + 1, step_text(data.catalog, step, n, lang)));
                 }
+                staircase(ui, data.catalog, p, n, lang);
             }
             ui.add_space(theme::SECTION_GAP);
             ledger_ui(ui, &result.ledger, data);
@@ -156,6 +157,102 @@ pub fn planning_view_ui(ui: &mut Ui, state: &PlanningState, data: &PlanningData)
             }
         });
     commands
+}
+
+/// The reserve ladder as a staircase: reserves added step by step along the bottom, projects
+/// qualified up the side; each riser labelled with what its step adds ("+300 亩") and the
+/// projects it brings to, so it reads without colour. The steps in words are the chart's
+/// accessible name too.
+fn staircase(ui: &mut Ui, catalog: &Catalog, p: &crate::plan::pipeline::Pipeline, n: usize, lang: Lang) {
+    let t = TEXTS.get(lang);
+    if p.steps.is_empty() || n == 0 {
+        return;
+    }
+    let visuals = ui.visuals().clone();
+    // Each step's label: the changes it adds to the step before.
+    let mut labels = Vec::new();
+    let mut before: &[crate::plan::Change] = &[];
+    for step in &p.steps {
+        let added: Vec<String> = step
+            .changes
+            .iter()
+            .filter(|c| !before.contains(c))
+            .map(|c| change_text(catalog, c, lang))
+            .collect();
+        labels.push((t.ladder_step)(
+            &added.join(t.change_separator),
+            step.qualified.len(),
+            n,
+        ));
+        before = &step.changes;
+    }
+    let now = (t.ladder_now)(p.qualified_now(), n);
+    let words = std::iter::once(now.clone())
+        .chain(labels.iter().enumerate().map(|(i, l)| format!("{}. {l}", i + 1)))
+        .collect::<Vec<_>>()
+        .join("；");
+    let steps = p.steps.len();
+    let step_w = ((ui.available_width().min(900.0) - 40.0) / (steps + 1) as f32).clamp(90.0, 200.0);
+    // Room above the top step for its label, wrapped to the step's width (four lines).
+    let (height, label_room) = (110.0, 66.0);
+    let size = egui::vec2(step_w * (steps + 1) as f32 + 40.0, height + label_room + 20.0);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let name = format!("{}：{words}", t.ladder_chart);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, name.clone()));
+    let painter = ui.painter_at(rect);
+    let left = rect.left() + 28.0;
+    let base = rect.top() + label_room + height;
+    let y_of = |q: usize| base - height * q as f32 / n as f32;
+    let axis = visuals.widgets.noninteractive.fg_stroke;
+    painter.line_segment(
+        [egui::pos2(left, base), egui::pos2(rect.right() - 4.0, base)],
+        axis,
+    );
+    painter.line_segment([egui::pos2(left, base), egui::pos2(left, base - height)], axis);
+    let small = egui::FontId::proportional(10.0);
+    for q in [0, n] {
+        painter.text(
+            egui::pos2(left - 4.0, y_of(q)),
+            egui::Align2::RIGHT_CENTER,
+            q.to_string(),
+            small.clone(),
+            visuals.weak_text_color(),
+        );
+    }
+    let line = egui::Stroke::new(2.0, visuals.selection.bg_fill);
+    let mut level = p.qualified_now();
+    painter.text(
+        egui::pos2(left + 4.0, y_of(level) - 4.0),
+        egui::Align2::LEFT_BOTTOM,
+        &now,
+        small.clone(),
+        visuals.text_color(),
+    );
+    for (i, step) in p.steps.iter().enumerate() {
+        let x0 = left + step_w * i as f32;
+        let x1 = x0 + step_w;
+        let next = step.qualified.len();
+        painter.line_segment([egui::pos2(x0, y_of(level)), egui::pos2(x1, y_of(level))], line);
+        painter.line_segment([egui::pos2(x1, y_of(level)), egui::pos2(x1, y_of(next))], line);
+        painter.circle_filled(egui::pos2(x1, y_of(next)), 3.0, visuals.text_color());
+        let galley = painter.layout(
+            format!("{}. {}", i + 1, labels[i]),
+            small.clone(),
+            visuals.text_color(),
+            step_w - 6.0,
+        );
+        let pos = egui::pos2(x1 + 3.0, y_of(next) - galley.size().y - 2.0);
+        painter.galley(pos, galley, visuals.text_color());
+        level = next;
+    }
+    let last = left + step_w * steps as f32;
+    painter.line_segment(
+        [
+            egui::pos2(last, y_of(level)),
+            egui::pos2(last + step_w, y_of(level)),
+        ],
+        line,
+    );
 }
 
 /// The projects' own progress: counts by stage, start warnings, and one row per project.

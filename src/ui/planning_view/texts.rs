@@ -24,6 +24,12 @@ pub struct Texts {
     pub no_shortfall: &'static str,
     pub shortfalls: &'static str,
     pub ladder: &'static str,
+    /// The staircase chart's accessible name, before its steps.
+    pub ladder_chart: &'static str,
+    /// The staircase's first step: projects qualified today.
+    pub ladder_now: fn(usize, usize) -> String,
+    /// A step of the staircase: its changes and projects qualified.
+    pub ladder_step: fn(&str, usize, usize) -> String,
     pub unreadable: &'static str,
     // The projects' progress (台账)
     pub ledger: &'static str,
@@ -55,6 +61,9 @@ const ZH: Texts = Texts {
     no_shortfall: "没有卡住项目的短板。",
     shortfalls: "卡住项目的短板（补足所需）",
     ladder: "储备阶梯（逐步增加储备）",
+    ladder_chart: "储备阶梯图",
+    ladder_now: |q, n| format!("现在：{q}/{n} 个项目合格"),
+    ladder_step: |changes, q, n| format!("{changes}：{q}/{n}"),
     unreadable: "无法读取的文件",
     ledger: "项目台账（各项目进度，按其落地开发区评分）",
     by_stage: "各阶段项目数：",
@@ -90,6 +99,9 @@ const EN: Texts = Texts {
     no_shortfall: "No shortfall blocks any project.",
     shortfalls: "Shortfalls that block projects (what clears them)",
     ladder: "Reserve ladder (reserves added step by step)",
+    ladder_chart: "Reserve ladder chart",
+    ladder_now: |q, n| format!("now: {q} of {n} projects qualify"),
+    ladder_step: |changes, q, n| format!("{changes}: {q}/{n}"),
     unreadable: "Files that could not be read",
     ledger: "Project ledger (each project's progress, scored at the zone it heads to)",
     by_stage: "Projects by stage: ",
