@@ -368,7 +368,54 @@ pub fn workbook(ledger: &Ledger) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> 
             super::xlsx::fitted_height(texts.iter().map(String::as_str).zip(widths.iter().copied())),
         )?;
     }
+    stages_sheet(&mut book, ledger)?;
     book.save_to_buffer()
+}
+
+/// The projects by stage (线索 … 投产, then 搁置 and those with no stage recorded) as a table
+/// and a native Excel column chart of it, which Excel, WPS and LibreOffice draw: the monthly
+/// ledger carries its picture. Each bar shows its count, so the chart reads in black and white.
+fn stages_sheet(
+    book: &mut rust_xlsxwriter::Workbook,
+    ledger: &Ledger,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Chart, ChartDataLabel, ChartType, Format};
+    let lang = ledger.lang;
+    let t = TEXTS.get(lang);
+    let (counts, none) = ledger.counts();
+    let sheet = book.add_worksheet();
+    sheet.set_name(t.book_stages_sheet)?;
+    let bold = Format::new().set_bold();
+    sheet.write_string_with_format(0, 0, t.book_stage, &bold)?;
+    sheet.write_string_with_format(0, 1, t.book_count, &bold)?;
+    sheet.set_column_width(0, 14)?;
+    let mut rows: Vec<(String, usize)> = counts
+        .iter()
+        .map(|(s, n)| (s.label(lang).to_owned(), *n))
+        .collect();
+    rows.push((stage_text(None, lang).to_owned(), none));
+    for (i, (label, n)) in rows.iter().enumerate() {
+        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        sheet.write_string(row, 0, label)?;
+        sheet.write_number(row, 1, *n as f64)?;
+    }
+    let last = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+    let mut chart = Chart::new(ChartType::Column);
+    chart
+        .add_series()
+        .set_name(t.book_count)
+        .set_categories((t.book_stages_sheet, 1, 0, last, 0))
+        .set_values((t.book_stages_sheet, 1, 1, last, 1))
+        .set_data_label(ChartDataLabel::new().show_value());
+    chart.title().set_name(t.book_chart);
+    chart.legend().set_hidden();
+    // Whole projects on the axis.
+    chart.y_axis().set_num_format("0");
+    sheet.insert_chart(1, 3, &chart)?;
+    // The table and its chart on one landscape page.
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 1);
+    Ok(())
 }
 
 /// The ledger as JSON: the day, every project, the counts by stage and the warnings.
@@ -522,6 +569,24 @@ mod tests {
             "data keeps its own punctuation: {en}"
         );
         let book = workbook(&ledger).expect("workbook");
+        // The sheet by stage, and its native chart over that sheet's cells.
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book.clone())).expect("zip");
+        let mut chart = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/charts/chart1.xml").expect("a chart part"),
+            &mut chart,
+        )
+        .expect("read");
+        assert!(
+            chart.contains("<c:barChart>") && chart.contains("<c:barDir val=\"col\"/>"),
+            "{chart}"
+        );
+        assert!(chart.contains("按阶段统计!$A$2:$A$9"), "the stages: {chart}");
+        assert!(chart.contains("按阶段统计!$B$2:$B$9"), "the counts: {chart}");
+        assert!(
+            chart.contains("<c:showVal val=\"1\"/>"),
+            "each bar shows its count"
+        );
         let mut xlsx: calamine::Xlsx<_> =
             calamine::open_workbook_from_rs(std::io::Cursor::new(book)).expect("opens");
         let range = calamine::Reader::worksheet_range(&mut xlsx, "项目台账").expect("sheet");
