@@ -764,3 +764,64 @@ fn panels_status_bar_says_what_is_unsaved_and_what_failed() {
     h.run();
     assert!(h.query_by_label("有未保存的修改").is_some());
 }
+
+/// The pipeline's pictures: the projects by stage as bars and the signed projects' start
+/// deadlines on a timeline, each found by its name with its values in it (the late one says
+/// it is late).
+#[test]
+fn panels_planning_draws_the_projects_by_stage_and_their_deadlines() {
+    let fx = Fixture::new();
+    let catalog = fx.catalog();
+    let names = ["aluminium", "diamond", "food", "pv", "steel"];
+    let lists: Vec<Checklist> = names
+        .iter()
+        .map(|n| {
+            let text =
+                std::fs::read_to_string(repo(&format!("tests/fixtures/pipeline/{n}.ron"))).expect("fixture");
+            parse_checklist(&text, catalog).expect("parses")
+        })
+        .collect();
+    let (xiangfen, _) = fx.zone("xiangfen");
+    let profile = &fx.ws.zones[xiangfen.index()].profile;
+    let files: Vec<String> = names.iter().map(|n| format!("{n}.ron")).collect();
+    let result = PlanningResult {
+        pipeline: sitematch::plan::pipeline::pipeline(catalog, profile, &lists, today()),
+        ledger: sitematch::report::projects::Ledger::build(
+            catalog,
+            files.iter().map(String::as_str).zip(&lists),
+            &fx.ws.zones,
+            today(),
+            Lang::Zh,
+        ),
+        paths: files
+            .iter()
+            .map(|f| repo("tests/fixtures/pipeline").join(f))
+            .collect(),
+        errors: Vec::new(),
+    };
+    let planning = Planning {
+        state: PlanningState {
+            result: Some(result),
+            error: None,
+        },
+        zone: Some("xiangfen".to_owned()),
+        folder: Some(repo("tests/fixtures/pipeline")),
+    };
+    let h = planning_harness(&fx, planning);
+    let stages = h.get_by_label_contains("各阶段项目数柱状图");
+    let words = stages.accesskit_node().label().expect("a label").to_owned();
+    for stage in ["线索 1", "在谈 1", "签约 1", "供地 1", "开工 1", "投产 0"] {
+        assert!(words.contains(stage), "{stage}: {words}");
+    }
+    let deadlines = h.get_by_label_contains("已签约项目开工期限时间轴");
+    let words = deadlines.accesskit_node().label().expect("a label").to_owned();
+    assert!(
+        words.contains("2026-10-31") && words.contains("逾期"),
+        "the late one says so: {words}"
+    );
+    assert!(words.contains("2026-12-20"), "{words}");
+    assert!(
+        !words.contains("2026-06-30"),
+        "a started project has no deadline to meet: {words}"
+    );
+}

@@ -255,6 +255,135 @@ fn staircase(ui: &mut Ui, catalog: &Catalog, p: &crate::plan::pipeline::Pipeline
     );
 }
 
+/// The projects by stage (线索 → 投产, then 搁置) as bars, each with its count above it and its
+/// stage below; the counts are the chart's accessible name too.
+fn stage_bars(ui: &mut Ui, ledger: &Ledger, lang: Lang) {
+    let t = TEXTS.get(lang);
+    let (counts, _) = ledger.counts();
+    let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    if most == 0 {
+        return;
+    }
+    let visuals = ui.visuals().clone();
+    let (bar_w, gap, height) = (34.0, 18.0, 70.0);
+    let size = egui::vec2((bar_w + gap) * counts.len() as f32 + gap, height + 40.0);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let words = counts
+        .iter()
+        .map(|(s, n)| format!("{} {n}", s.label(lang)))
+        .collect::<Vec<_>>()
+        .join(t.change_separator);
+    let name = format!("{}：{words}", t.stage_chart);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, name.clone()));
+    let painter = ui.painter_at(rect);
+    let base = rect.top() + 14.0 + height;
+    let font = egui::FontId::proportional(11.0);
+    painter.line_segment(
+        [egui::pos2(rect.left(), base), egui::pos2(rect.right(), base)],
+        visuals.widgets.noninteractive.fg_stroke,
+    );
+    for (i, (stage, n)) in counts.iter().enumerate() {
+        let x = rect.left() + gap + (bar_w + gap) * i as f32;
+        let h = height * *n as f32 / most as f32;
+        let bar = egui::Rect::from_min_max(egui::pos2(x, base - h), egui::pos2(x + bar_w, base));
+        painter.rect_filled(bar, 0.0, visuals.selection.bg_fill);
+        painter.text(
+            egui::pos2(bar.center().x, bar.top() - 1.0),
+            egui::Align2::CENTER_BOTTOM,
+            n.to_string(),
+            font.clone(),
+            visuals.text_color(),
+        );
+        painter.text(
+            egui::pos2(bar.center().x, base + 3.0),
+            egui::Align2::CENTER_TOP,
+            stage.label(lang),
+            font.clone(),
+            visuals.text_color(),
+        );
+    }
+}
+
+/// The signed projects' start deadlines on a timeline, today marked: a project past its
+/// deadline is red and says so in its label, so the chart reads in black and white too.
+fn deadline_timeline(ui: &mut Ui, ledger: &Ledger, lang: Lang) {
+    let t = TEXTS.get(lang);
+    let rows: Vec<(&str, jiff::civil::Date, Deadline)> = ledger
+        .rows
+        .iter()
+        .filter(|r| r.stage.is_some_and(|s| s.awaits_start()))
+        .filter_map(|r| Some((r.project.as_str(), r.start_deadline?, r.deadline)))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let palette = theme::palette(ui.ctx());
+    let visuals = ui.visuals().clone();
+    let today = ledger.today;
+    let days = |d: jiff::civil::Date| (d - today).get_days() as f32;
+    let lo = rows.iter().map(|(_, d, _)| days(*d)).fold(0.0_f32, f32::min) - 15.0;
+    let hi = rows.iter().map(|(_, d, _)| days(*d)).fold(0.0_f32, f32::max) + 15.0;
+    let row_h = 18.0;
+    let width = ui.available_width().min(760.0);
+    let size = egui::vec2(width, row_h * rows.len() as f32 + 34.0);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let words = rows
+        .iter()
+        .map(|(p, d, dl)| format!("{p} {d} {}", deadline_text(*dl, lang)))
+        .collect::<Vec<_>>()
+        .join(t.change_separator);
+    let name = format!("{}：{words}", t.deadline_chart);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, name.clone()));
+    let painter = ui.painter_at(rect);
+    let label_w = 160.0;
+    let x_of = |d: f32| rect.left() + label_w + (rect.width() - label_w - 10.0) * (d - lo) / (hi - lo);
+    let font = egui::FontId::proportional(11.0);
+    let axis_y = rect.bottom() - 16.0;
+    painter.line_segment(
+        [egui::pos2(x_of(lo), axis_y), egui::pos2(x_of(hi), axis_y)],
+        visuals.widgets.noninteractive.fg_stroke,
+    );
+    let x_today = x_of(0.0);
+    painter.line_segment(
+        [egui::pos2(x_today, rect.top()), egui::pos2(x_today, axis_y)],
+        egui::Stroke::new(1.5, visuals.text_color()),
+    );
+    painter.text(
+        egui::pos2(x_today, axis_y + 2.0),
+        egui::Align2::CENTER_TOP,
+        format!("{} {today}", t.today),
+        font.clone(),
+        visuals.text_color(),
+    );
+    for (i, (project, date, deadline)) in rows.iter().enumerate() {
+        let y = rect.top() + 8.0 + row_h * i as f32;
+        let late = matches!(deadline, Deadline::Overdue(_));
+        let colour = if late { palette.unmet } else { visuals.text_color() };
+        painter.text(
+            egui::pos2(rect.left(), y),
+            egui::Align2::LEFT_CENTER,
+            *project,
+            font.clone(),
+            visuals.text_color(),
+        );
+        let x = x_of(days(*date));
+        painter.circle_filled(egui::pos2(x, y), 4.0, colour);
+        let side = if x > x_today {
+            egui::Align2::LEFT_CENTER
+        } else {
+            egui::Align2::RIGHT_CENTER
+        };
+        let dx = if x > x_today { 7.0 } else { -7.0 };
+        painter.text(
+            egui::pos2(x + dx, y),
+            side,
+            format!("{date} {}", deadline_text(*deadline, lang)),
+            font.clone(),
+            colour,
+        );
+    }
+}
+
 /// The projects' own progress: counts by stage, start warnings, and one row per project.
 fn ledger_ui(ui: &mut Ui, ledger: &Ledger, data: &PlanningData) {
     let lang = data.lang;
@@ -266,6 +395,8 @@ fn ledger_ui(ui: &mut Ui, ledger: &Ledger, data: &PlanningData) {
         t.by_stage,
         ledger.counts_line(t.change_separator)
     ));
+    stage_bars(ui, ledger, lang);
+    deadline_timeline(ui, ledger, lang);
     let warnings = ledger.warnings();
     if warnings.is_empty() {
         ui.label(RichText::new(t.no_warnings).color(palette.met));

@@ -26,6 +26,11 @@ pub struct Texts {
     pub ladder: &'static str,
     /// The staircase chart's accessible name, before its steps.
     pub ladder_chart: &'static str,
+    /// The chart of projects by stage: its accessible name.
+    pub stage_chart: &'static str,
+    /// The start-deadline timeline: its accessible name, and the mark of the day.
+    pub deadline_chart: &'static str,
+    pub today: &'static str,
     /// The staircase's first step: projects qualified today.
     pub ladder_now: fn(usize, usize) -> String,
     /// A step of the staircase: its changes and projects qualified.
@@ -62,6 +67,9 @@ const ZH: Texts = Texts {
     shortfalls: "卡住项目的短板（补足所需）",
     ladder: "储备阶梯（逐步增加储备）",
     ladder_chart: "储备阶梯图",
+    stage_chart: "各阶段项目数柱状图",
+    deadline_chart: "已签约项目开工期限时间轴",
+    today: "今天",
     ladder_now: |q, n| format!("现在：{q}/{n} 个项目合格"),
     ladder_step: |changes, q, n| format!("{changes}：{q}/{n}"),
     unreadable: "无法读取的文件",
@@ -100,6 +108,9 @@ const EN: Texts = Texts {
     shortfalls: "Shortfalls that block projects (what clears them)",
     ladder: "Reserve ladder (reserves added step by step)",
     ladder_chart: "Reserve ladder chart",
+    stage_chart: "Bar chart of projects by stage",
+    deadline_chart: "Timeline of signed projects' start deadlines",
+    today: "today",
     ladder_now: |q, n| format!("now: {q} of {n} projects qualify"),
     ladder_step: |changes, q, n| format!("{changes}: {q}/{n}"),
     unreadable: "Files that could not be read",
