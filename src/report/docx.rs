@@ -391,6 +391,21 @@ fn section(doc: Docx, w: &Writer, s: &ZoneSection, first: bool) -> Docx {
     for p in w.paras(&counts, BODY, |r| r) {
         doc = doc.add_paragraph(p.keep_next(true));
     }
+    // The category profile, in words: the Word report's form of the PDF's strip.
+    let profile = Bi::of(|l| {
+        let t = TEXTS.get(l);
+        let parts: Vec<String> = s
+            .profile
+            .iter()
+            .map(|c| format!("{} {}", c.name.get(l), c.score.as_deref().unwrap_or(t.not_asked)))
+            .collect();
+        // Not the list separator: a category's own name may hold one (产业政策、指标与服务).
+        let separator = if l == crate::model::Lang::Zh { "；" } else { "; " };
+        format!("{}{}", t.by_category, parts.join(separator))
+    });
+    for p in w.paras(&profile, BODY, |r| r) {
+        doc = doc.add_paragraph(p.keep_next(true));
+    }
 
     let widths = [420, 2200, 1250, 1700, 1650, 1500, 1372];
     let head = |b: Bi, width: usize| {
@@ -648,6 +663,13 @@ mod tests {
             );
         }
         assert!(!text.contains("Site-readiness match report"), "{text}");
+        // Each detailed zone's category profile, in words (the PDF's strip).
+        assert!(
+            text.contains(
+                "分类得分：用地与载体 68.2；水电气热 78.6；交通道路与用工 100.0；产业政策、指标与服务 21.7"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub struct Texts {
     pub standing: fn(&str, &str, &str) -> String,
     /// After the counts of marks: the data completeness in percent.
     pub completeness: fn(&str) -> String,
+    /// The category profile in words, before its entries; and a category not asked.
+    pub by_category: &'static str,
+    pub not_asked: &'static str,
     pub col_factor: &'static str,
     pub col_importance: &'static str,
     pub col_required: &'static str,
@@ -113,6 +116,8 @@ const ZH: Texts = Texts {
     failed_must: |list| format!(" — 未满足必须项：{list}"),
     standing: |score, qualified, failed| format!("得分 {score}  {qualified}{failed}"),
     completeness: |pct| format!("数据完整度 {pct}%"),
+    by_category: "分类得分：",
+    not_asked: "未涉及",
     col_factor: "要素",
     col_importance: "重要性",
     col_required: "要求",
@@ -165,6 +170,8 @@ const EN: Texts = Texts {
     failed_must: |list| format!(" — must-haves not met: {list}"),
     standing: |score, qualified, failed| format!("Score {score}  {qualified}{failed}"),
     completeness: |pct| format!("Data completeness {pct}%"),
+    by_category: "By category: ",
+    not_asked: "not asked",
     col_factor: "Factor",
     col_importance: "Importance",
     col_required: "Required",
