@@ -367,7 +367,7 @@ fn category_chart(ui: &mut Ui, data: &ResultsData, picked: &[(usize, &ZoneResult
         words.push(format!("{rank}. {}：{}", name_of(z), values.join("，")));
     }
     let font = egui::FontId::proportional(12.0);
-    let (height, label_room) = (120.0, 34.0);
+    let (height, label_room) = (120.0, 46.0);
     let group = (ui.available_width().min(760.0) / categories.len().max(1) as f32).max(90.0);
     let size = egui::vec2(group * categories.len() as f32, height + label_room + 16.0);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
@@ -399,13 +399,11 @@ fn category_chart(ui: &mut Ui, data: &ResultsData, picked: &[(usize, &ZoneResult
     for (k, (_, category)) in categories.iter().enumerate() {
         let left = rect.left() + group * k as f32 + 8.0;
         let name = category.name.get(lang);
-        painter.text(
-            egui::pos2(left + (group - 16.0) / 2.0, base + 4.0),
-            egui::Align2::CENTER_TOP,
-            name,
-            font.clone(),
-            visuals.text_color(),
-        );
+        // The category's name under its bars, wrapped to the group's width (long English
+        // names take two lines).
+        let galley = painter.layout(name.to_owned(), font.clone(), visuals.text_color(), group - 8.0);
+        let at = egui::pos2(left + (group - 16.0) / 2.0 - galley.size().x / 2.0, base + 4.0);
+        painter.galley(at, galley, visuals.text_color());
         let asked = profiles
             .iter()
             .any(|p| p.get(k).is_some_and(|c| c.score.is_some()));
