@@ -558,6 +558,32 @@ fn the_report_marks_due_and_stale_figures_and_names_their_owners() {
         for old in ["一年以上", "morethanayear", "2023-12-31*"] {
             assert!(!flat.contains(old), "{lang:?}: {old}");
         }
+        // The category profile: the chart of the detailed zones, and each zone's strip, with
+        // every category and every score in the text layer.
+        let title = if lang == ReportLang::Zh {
+            "分类得分对比"
+        } else {
+            "Scoresbycategory"
+        };
+        assert!(flat.contains(title), "{lang:?}");
+        for section in &model.sections {
+            for bar in &section.profile {
+                let name = if lang == ReportLang::Zh {
+                    &bar.name.zh
+                } else {
+                    &bar.name.en
+                };
+                let score = bar.score.as_deref().unwrap_or(if lang == ReportLang::Zh {
+                    "未涉及"
+                } else {
+                    "notasked"
+                });
+                assert!(
+                    flat.contains(&squeeze(&format!("{name} {score}"))),
+                    "{lang:?}: {name} {score}"
+                );
+            }
+        }
     }
 }
 

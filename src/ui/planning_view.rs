@@ -265,7 +265,20 @@ fn stage_bars(ui: &mut Ui, ledger: &Ledger, lang: Lang) {
         return;
     }
     let visuals = ui.visuals().clone();
-    let (bar_w, gap, height) = (34.0, 18.0, 70.0);
+    let font = egui::FontId::proportional(11.0);
+    // Each bar's slot as wide as its widest stage name (English names are longer).
+    let widest = counts
+        .iter()
+        .map(|(s, _)| {
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(s.label(lang).to_owned(), font.clone(), visuals.text_color())
+                    .size()
+                    .x
+            })
+        })
+        .fold(0.0_f32, f32::max);
+    let (bar_w, height) = (34.0, 70.0);
+    let gap = (widest + 8.0 - bar_w).max(18.0);
     let size = egui::vec2((bar_w + gap) * counts.len() as f32 + gap, height + 40.0);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     let words = counts
@@ -277,7 +290,6 @@ fn stage_bars(ui: &mut Ui, ledger: &Ledger, lang: Lang) {
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, name.clone()));
     let painter = ui.painter_at(rect);
     let base = rect.top() + 14.0 + height;
-    let font = egui::FontId::proportional(11.0);
     painter.line_segment(
         [egui::pos2(rect.left(), base), egui::pos2(rect.right(), base)],
         visuals.widgets.noninteractive.fg_stroke,
@@ -368,12 +380,15 @@ fn deadline_timeline(ui: &mut Ui, ledger: &Ledger, lang: Lang) {
         );
         let x = x_of(days(*date));
         painter.circle_filled(egui::pos2(x, y), 4.0, colour);
-        let side = if x > x_today {
-            egui::Align2::LEFT_CENTER
-        } else {
+        // The label on the side with room: right of its point in the left half, left of it
+        // in the right half, so it is never cut at the edge.
+        let right_half = x > (x_of(lo) + x_of(hi)) / 2.0;
+        let side = if right_half {
             egui::Align2::RIGHT_CENTER
+        } else {
+            egui::Align2::LEFT_CENTER
         };
-        let dx = if x > x_today { 7.0 } else { -7.0 };
+        let dx = if right_half { -7.0 } else { 7.0 };
         painter.text(
             egui::pos2(x + dx, y),
             side,
