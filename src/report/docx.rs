@@ -391,20 +391,36 @@ fn section(doc: Docx, w: &Writer, s: &ZoneSection, first: bool) -> Docx {
     for p in w.paras(&counts, BODY, |r| r) {
         doc = doc.add_paragraph(p.keep_next(true));
     }
-    // The category profile, in words: the Word report's form of the PDF's strip.
-    let profile = Bi::of(|l| {
-        let t = TEXTS.get(l);
-        let parts: Vec<String> = s
-            .profile
-            .iter()
-            .map(|c| format!("{} {}", c.name.get(l), c.score.as_deref().unwrap_or(t.not_asked)))
-            .collect();
-        // Not the list separator: a category's own name may hold one (产业政策、指标与服务).
-        let separator = if l == crate::model::Lang::Zh { "；" } else { "; " };
-        format!("{}{}", t.by_category, parts.join(separator))
-    });
-    for p in w.paras(&profile, BODY, |r| r) {
-        doc = doc.add_paragraph(p.keep_next(true));
+    // The category profile as a small table (the Word report's form of the PDF's strip):
+    // the categories across, the zone's score in each below (未涉及 where none is asked).
+    if !s.profile.is_empty() {
+        let width = 10_092 / s.profile.len();
+        let head = TableRow::new(
+            s.profile
+                .iter()
+                .map(|c| {
+                    w.cell(&c.name, width, |r| r.bold())
+                        .shading(Shading::new().shd_type(ShdType::Clear).fill(BAND))
+                })
+                .collect(),
+        );
+        let scores = TableRow::new(
+            s.profile
+                .iter()
+                .map(|c| {
+                    let score = Bi::of(|l| {
+                        c.score
+                            .clone()
+                            .unwrap_or_else(|| TEXTS.get(l).not_asked.to_owned())
+                    });
+                    w.cell(&score, width, |r| r)
+                })
+                .collect(),
+        );
+        for p in w.paras(&words(|t| t.by_category), BODY, |r| r.bold()) {
+            doc = doc.add_paragraph(p.keep_next(true));
+        }
+        doc = doc.add_table(Table::new(vec![head, scores]).set_grid(vec![width; s.profile.len()]));
     }
 
     let widths = [420, 2200, 1250, 1700, 1650, 1500, 1372];
@@ -663,13 +679,16 @@ mod tests {
             );
         }
         assert!(!text.contains("Site-readiness match report"), "{text}");
-        // Each detailed zone's category profile, in words (the PDF's strip).
-        assert!(
-            text.contains(
-                "分类得分：用地与载体 68.2；水电气热 78.6；交通道路与用工 100.0；产业政策、指标与服务 21.7"
-            ),
-            "{text}"
-        );
+        // Each detailed zone's category profile as a table (the PDF's strip): every category
+        // named, Yuanping's scores in it.
+        assert!(text.contains("分类得分"), "{text}");
+        for name in ["用地与载体", "水电气热", "交通道路与用工", "产业政策、指标与服务"]
+        {
+            assert!(text.contains(name), "{name} in\n{text}");
+        }
+        for score in ["68.2", "78.6", "21.7"] {
+            assert!(text.contains(score), "{score} in\n{text}");
+        }
     }
 
     #[test]
