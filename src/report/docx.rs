@@ -421,6 +421,8 @@ fn section(doc: Docx, w: &Writer, s: &ZoneSection, first: bool) -> Docx {
             doc = doc.add_paragraph(p.keep_next(true));
         }
         doc = doc.add_table(Table::new(vec![head, scores]).set_grid(vec![width; s.profile.len()]));
+        // Apart from the item table below it.
+        doc = doc.add_paragraph(para());
     }
 
     let widths = [420, 2200, 1250, 1700, 1650, 1500, 1372];
