@@ -9,7 +9,7 @@ use serde_json::{Value as Json, json};
 
 use super::args::{DraftArgs, StatusFormat};
 use super::messages::{Failure, Notice};
-use super::survey::checklist_text;
+use super::survey::write_new_checklist;
 use super::{Ctx, print_out};
 use crate::inquiry::{self, Draft, Field};
 use crate::io;
@@ -66,15 +66,7 @@ fn write_checklist(ctx: &Ctx, d: &Draft, out: &Path) -> Result<(), Failure> {
     let list = d
         .checklist(&ctx.catalog, &decisions)
         .map_err(|_| Failure::Export(String::from("draft")))?;
-    let text = checklist_text(&ctx.catalog, &list, out)?;
-    io::create_new(out, text.as_bytes()).map_err(|e| match e.problem {
-        io::FileProblem::Exists => Failure::OutExists(out.to_owned()),
-        _ => Failure::File(e),
-    })?;
-    ctx.note(&Notice::WroteChecklist {
-        path: out,
-        items: list.items().count(),
-    });
+    write_new_checklist(ctx, &list, out)?;
     let left_out = d.items.iter().filter(|i| i.confirm.is_some()).count();
     if left_out > 0 {
         ctx.note(&Notice::ConfirmLeftOut(left_out));

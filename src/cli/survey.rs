@@ -43,9 +43,19 @@ pub(super) fn import(ctx: &Ctx, survey: &Path, out: &Path) -> Result<bool, Failu
         return Err(Failure::OutExists(out.to_owned()));
     }
     let list = io::import_survey(survey, catalog)?;
-    let text = checklist_text(catalog, &list, out)?;
-    // Created only where no file is, in one step: of two imports racing to one name, the
-    // second is refused, not written over the first.
+    write_new_checklist(ctx, &list, out)?;
+    Ok(true)
+}
+
+/// Writes a checklist a command made (from a survey, from a message) to a new file and says
+/// so. Created only where no file is, in one step: of two commands racing to one name, the
+/// second is refused, not written over the first.
+pub(super) fn write_new_checklist(
+    ctx: &Ctx,
+    list: &crate::model::Checklist,
+    out: &Path,
+) -> Result<(), Failure> {
+    let text = checklist_text(&ctx.catalog, list, out)?;
     io::create_new(out, text.as_bytes()).map_err(|e| match e.problem {
         io::FileProblem::Exists => Failure::OutExists(out.to_owned()),
         _ => Failure::File(e),
@@ -54,5 +64,5 @@ pub(super) fn import(ctx: &Ctx, survey: &Path, out: &Path) -> Result<bool, Failu
         path: out,
         items: list.items().count(),
     });
-    Ok(true)
+    Ok(())
 }
