@@ -68,9 +68,11 @@ pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), Refused> {
     Ok(())
 }
 
+/// The first bytes of an OLE2 file: an Excel or Word 97–2003 document (or an encrypted one).
+pub const OLE2: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
 /// Tells what a file that is not a zip archive is, from its first bytes.
 fn sniff(bytes: &[u8]) -> Result<(), Refused> {
-    const OLE2: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     if bytes.starts_with(b"PK") {
         return Ok(());
     }

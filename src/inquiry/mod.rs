@@ -196,8 +196,7 @@ crate::english_display!(MessageError);
 /// (.docx, a zip archive) is read for its paragraphs and tables, an old Word file is refused
 /// with how to save it, anything else must be UTF-8 text.
 pub fn message_text(bytes: &[u8]) -> Result<String, MessageError> {
-    const OLE2: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&OLE2) {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&crate::xlsx_in::OLE2) {
         return docx_text(bytes).map_err(MessageError::Docx);
     }
     text_of(bytes).map_err(MessageError::Text)
@@ -319,13 +318,8 @@ impl Draft {
                     );
                 }
                 (None, Some(Field::TotalInvestment)) if !figure.is_empty() => {
-                    let words = crate::model::amount::unit_words("万元", "× 10,000 yuan", "", (), true);
-                    match crate::model::amount::read_amount(figure, &words, ()) {
-                        Ok((amount, ())) if !amount.is_sign_negative() => c.total_investment = Some(amount),
-                        Ok(_) => errors.push(FigureError {
-                            item: i,
-                            message: Text::new("投资额不能为负", "an investment cannot be negative"),
-                        }),
+                    match crate::model::amount::read_field(figure, &Text::new("万元", "× 10,000 yuan")) {
+                        Ok(amount) => c.total_investment = amount,
                         Err(e) => errors.push(FigureError {
                             item: i,
                             message: Text::new(

@@ -108,8 +108,7 @@ pub fn classify(path: &Path) -> Dropped {
         Ok(b) => b,
         Err(e) => return refused(Refusal::File(e)),
     };
-    const OLE2: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    if bytes.starts_with(&OLE2) {
+    if bytes.starts_with(&crate::xlsx_in::OLE2) {
         return refused(Refusal::OldOffice);
     }
     if bytes.starts_with(b"PK\x03\x04") {

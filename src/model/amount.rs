@@ -169,6 +169,21 @@ pub fn normalize_word(word: &str) -> String {
         .replace("m2", "m²")
 }
 
+/// Reads a number typed into a field counted in `unit` (`万元`, `万元/亩`), with the spellings
+/// [`read_amount`] takes (`15亿`, `3000元/亩`, `三千万`): empty is `None`, a negative amount an
+/// error. The form's header fields and the figure an officer gives a drafted item read alike.
+pub fn read_field(text: &str, unit: &Text) -> Result<Option<Decimal>, AmountError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let words = unit_words(&unit.zh, &unit.en, "", (), true);
+    let (d, ()) = read_amount(text, &words, ())?;
+    if d.is_sign_negative() && !d.is_zero() {
+        return Err(AmountError::Value(ValueError::Negative(number::plain(d))));
+    }
+    Ok(Some(d))
+}
+
 /// Reads a number typed with or without a unit (`300`, `300亩`, `300 亩`, `2万`, `15亿`,
 /// `1,000`, full-width digits): the amount in the unit it names, else in `current`. A word
 /// that names none of the field's units is refused with the units it may use.

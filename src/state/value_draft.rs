@@ -140,10 +140,15 @@ pub fn read_amount<U: Copy + PartialEq>(
     words: &[UnitWord<U>],
     current: U,
 ) -> Result<(rust_decimal::Decimal, U), DraftError> {
-    amount::read_amount(text, words, current).map_err(|e| match e {
+    amount::read_amount(text, words, current).map_err(draft_error)
+}
+
+/// An amount's error as the form shows it.
+fn draft_error(e: AmountError) -> DraftError {
+    match e {
         AmountError::Value(v) => DraftError::Value(v),
         AmountError::UnitWord { given, allowed } => DraftError::UnitWord { given, allowed },
-    })
+    }
 }
 
 /// Reads a date typed as `2025-06-30` (also `2025/6/30`, `2025.6.30`).
@@ -366,15 +371,7 @@ pub fn parse_amount(
     text: &str,
     unit: &crate::model::Text,
 ) -> Result<Option<rust_decimal::Decimal>, DraftError> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    let words = unit_words(&unit.zh, &unit.en, "", (), true);
-    let (d, ()) = read_amount(text, &words, ())?;
-    if d.is_sign_negative() && !d.is_zero() {
-        return Err(DraftError::Value(ValueError::Negative(number::plain(d))));
-    }
-    Ok(Some(d))
+    amount::read_field(text, unit).map_err(draft_error)
 }
 
 /// A value as shown in a picker button (`七通一平`, `规划环评、节能评价`).
