@@ -21,35 +21,38 @@ pub struct CategoryScore {
     pub weight: u32,
 }
 
-/// Every category of the catalog, in catalog order, for one zone.
+/// Every category of the catalog, in catalog order, for one zone: one pass over its items.
 pub fn profile(catalog: &Catalog, zone: &ZoneResult) -> Vec<CategoryScore> {
-    catalog
+    let mut out: Vec<(CategoryScore, Exact)> = catalog
         .categories()
         .map(|(category, _)| {
-            let mut weighted = Exact::ZERO;
-            let (mut items, mut unknown, mut weight) = (0usize, 0usize, 0u32);
-            for item in zone
-                .items
-                .iter()
-                .filter(|i| catalog.factor(i.factor).category == category)
-            {
-                let w = item.importance.weight_units();
-                items += 1;
-                weight += w;
-                if item.status == Status::Unknown {
-                    unknown += 1;
-                } else {
-                    weighted = weighted.add(&item.credit.mul_int(u128::from(w)));
-                }
-            }
-            let score = (weight > 0).then(|| weighted.mul_int(100).div_int(u128::from(weight)));
-            CategoryScore {
+            let empty = CategoryScore {
                 category,
-                score,
-                items,
-                unknown,
-                weight,
-            }
+                score: None,
+                items: 0,
+                unknown: 0,
+                weight: 0,
+            };
+            (empty, Exact::ZERO)
+        })
+        .collect();
+    for item in &zone.items {
+        let Some((c, weighted)) = out.get_mut(catalog.factor(item.factor).category.index()) else {
+            continue;
+        };
+        let w = item.importance.weight_units();
+        c.items += 1;
+        c.weight += w;
+        if item.status == Status::Unknown {
+            c.unknown += 1;
+        } else {
+            *weighted = weighted.add(&item.credit.mul_int(u128::from(w)));
+        }
+    }
+    out.into_iter()
+        .map(|(mut c, weighted)| {
+            c.score = (c.weight > 0).then(|| weighted.mul_int(100).div_int(u128::from(c.weight)));
+            c
         })
         .collect()
 }
