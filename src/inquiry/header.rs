@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use super::Span;
 use super::lexicon::{Lexicon, Marker, Word};
 use super::read::Hit;
-use crate::model::Catalog;
 
 /// The value of a table row labelled with one of `labels` (`项目名称\t年产…项目`,
 /// `| 项目名称 | … |`, `项目名称：…`).
@@ -141,7 +140,7 @@ fn english_company(chars: &[char]) -> Option<String> {
 
 /// The project: a labelled row, else the words before the first 项目 back to the verb that
 /// introduces them (建设年产2万吨锂电池正极材料项目), else an English "a … plant".
-pub(super) fn project(chars: &[char], folded: &[char], _hits: &[Hit]) -> String {
+pub(super) fn project(chars: &[char], folded: &[char]) -> String {
     if let Some(v) = labelled(chars, &["项目名称", "建设内容", "项目"])
         && !v.starts_with("要求")
         && v != "要求"
@@ -231,7 +230,6 @@ pub(super) fn industries(
     folded: &[char],
     hits: &[Hit],
     clause: &[u32],
-    _catalog: &Catalog,
 ) -> (Vec<u16>, Vec<Span>) {
     let mut project_clauses: Vec<u32> = hits
         .iter()

@@ -103,8 +103,8 @@ pub(super) fn read(text: &str, catalog: &Catalog, today: Date) -> Draft {
     r.place_start();
     r.place_unasked();
     r.header.investor = header::investor(&r.chars);
-    r.header.project = header::project(&r.chars, &r.folded, &r.hits);
-    let (industry, spans) = header::industries(&r.lex, &r.chars, &r.folded, &r.hits, &r.clause, catalog);
+    r.header.project = header::project(&r.chars, &r.folded);
+    let (industry, spans) = header::industries(&r.lex, &r.chars, &r.folded, &r.hits, &r.clause);
     r.header.industry = industry;
     let industry_span = spans.first().copied();
     r.header.spans.extend(spans);

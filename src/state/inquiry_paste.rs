@@ -47,6 +47,12 @@ impl InquiryPaste {
         self.draft.as_ref()
     }
 
+    /// The draft (or why there is none) beside the decisions on its items, to edit, and why
+    /// the last "make the checklist" was refused: what the dialog draws each frame, borrowed.
+    pub fn parts_mut(&mut self) -> (Result<&Draft, &InquiryError>, &mut [Decision], &[FigureError]) {
+        (self.draft.as_ref(), &mut self.decisions, &self.errors)
+    }
+
     /// The text the draft was read from (the highlights belong to it).
     pub fn drafted_text(&self) -> &str {
         &self.drafted_text

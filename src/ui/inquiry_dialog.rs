@@ -274,9 +274,10 @@ fn draft_side(
     palette: &Palette,
 ) -> bool {
     let mut changed = false;
-    let draft = match paste.draft() {
-        Ok(d) => d.clone(),
-        Err(e) => {
+    let taken = paste.taken();
+    let (draft, decisions, errors) = match paste.parts_mut() {
+        (Ok(d), decisions, errors) => (d, decisions, errors),
+        (Err(e), ..) => {
             ui.label(RichText::new(e.text(lang)).weak());
             return false;
         }
@@ -309,12 +310,12 @@ fn draft_side(
         ui.label((t.start)(&s.date.to_string(), s.how.get(lang)));
     }
     ui.add_space(theme::SECTION_GAP);
-    ui.label(RichText::new((t.items)(draft.items.len(), paste.taken())).strong());
+    ui.label(RichText::new((t.items)(draft.items.len(), taken)).strong());
     if draft.items.is_empty() {
         ui.label(RichText::new(t.none).weak());
     }
     for (i, item) in draft.items.iter().enumerate() {
-        let Some(decision) = paste.decisions.get_mut(i) else {
+        let Some(decision) = decisions.get_mut(i) else {
             continue;
         };
         let name = item.name(catalog, lang);
@@ -346,7 +347,7 @@ fn draft_side(
                     }
                 });
             }
-            for e in paste.errors.iter().filter(|e| e.item == i) {
+            for e in errors.iter().filter(|e| e.item == i) {
                 ui.label(RichText::new(e.message.get(lang)).color(palette.error));
             }
         });
