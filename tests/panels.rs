@@ -492,6 +492,34 @@ fn planning_harness(fx: &Rc<Fixture>, planning: Planning) -> Harness<'static, Pa
     })
 }
 
+/// The planning view as Xiangfen sees the checklists `lists` (files `names` of `folder`).
+fn planned(fx: &Fixture, folder: &str, names: &[&str], lists: &[Checklist]) -> Planning {
+    let catalog = fx.catalog();
+    let (xiangfen, _) = fx.zone("xiangfen");
+    let profile = &fx.ws.zones[xiangfen.index()].profile;
+    let files: Vec<String> = names.iter().map(|n| format!("{n}.ron")).collect();
+    let result = PlanningResult {
+        pipeline: sitematch::plan::pipeline::pipeline(catalog, profile, lists, today()),
+        ledger: sitematch::report::projects::Ledger::build(
+            catalog,
+            files.iter().map(String::as_str).zip(lists),
+            &fx.ws.zones,
+            today(),
+            Lang::Zh,
+        ),
+        paths: files.iter().map(|f| repo(folder).join(f)).collect(),
+        errors: Vec::new(),
+    };
+    Planning {
+        state: PlanningState {
+            result: Some(result),
+            error: None,
+        },
+        zone: Some("xiangfen".to_owned()),
+        folder: Some(repo(folder)),
+    }
+}
+
 #[test]
 fn panels_planning_asks_for_the_zone_picked_and_the_folder() {
     let fx = Fixture::new();
@@ -525,32 +553,16 @@ fn panels_planning_asks_for_the_zone_picked_and_the_folder() {
 #[test]
 fn panels_planning_shows_the_pipeline_and_asks_to_compute_again() {
     let fx = Fixture::new();
-    let catalog = fx.catalog();
-    let names = ["pv_base", "diamond", "znalmg_steel"];
-    let lists: Vec<Checklist> = names.iter().map(|n| sample(catalog, n)).collect();
-    let (xiangfen, _) = fx.zone("xiangfen");
-    let profile = &fx.ws.zones[xiangfen.index()].profile;
-    let files: Vec<String> = names.iter().map(|n| format!("{n}.ron")).collect();
-    let result = PlanningResult {
-        pipeline: sitematch::plan::pipeline::pipeline(catalog, profile, &lists, today()),
-        ledger: sitematch::report::projects::Ledger::build(
-            catalog,
-            files.iter().map(String::as_str).zip(&lists),
-            &fx.ws.zones,
-            today(),
-            Lang::Zh,
-        ),
-        paths: files.iter().map(|f| repo("assets/checklists").join(f)).collect(),
-        errors: Vec::new(),
-    };
-    let planning = Planning {
-        state: PlanningState {
-            result: Some(result),
-            error: None,
-        },
-        zone: Some("xiangfen".to_owned()),
-        folder: Some(repo("assets/checklists")),
-    };
+    let lists: Vec<Checklist> = ["pv_base", "diamond", "znalmg_steel"]
+        .iter()
+        .map(|n| sample(fx.catalog(), n))
+        .collect();
+    let planning = planned(
+        &fx,
+        "assets/checklists",
+        &["pv_base", "diamond", "znalmg_steel"],
+        &lists,
+    );
     let mut h = planning_harness(&fx, planning);
     assert!(h.query_by_label("3 个待落地项目，本区现在合格 2 个").is_some());
     assert!(
@@ -771,42 +783,16 @@ fn panels_status_bar_says_what_is_unsaved_and_what_failed() {
 #[test]
 fn panels_planning_draws_the_projects_by_stage_and_their_deadlines() {
     let fx = Fixture::new();
-    let catalog = fx.catalog();
     let names = ["aluminium", "diamond", "food", "pv", "steel"];
     let lists: Vec<Checklist> = names
         .iter()
         .map(|n| {
             let text =
                 std::fs::read_to_string(repo(&format!("tests/fixtures/pipeline/{n}.ron"))).expect("fixture");
-            parse_checklist(&text, catalog).expect("parses")
+            parse_checklist(&text, fx.catalog()).expect("parses")
         })
         .collect();
-    let (xiangfen, _) = fx.zone("xiangfen");
-    let profile = &fx.ws.zones[xiangfen.index()].profile;
-    let files: Vec<String> = names.iter().map(|n| format!("{n}.ron")).collect();
-    let result = PlanningResult {
-        pipeline: sitematch::plan::pipeline::pipeline(catalog, profile, &lists, today()),
-        ledger: sitematch::report::projects::Ledger::build(
-            catalog,
-            files.iter().map(String::as_str).zip(&lists),
-            &fx.ws.zones,
-            today(),
-            Lang::Zh,
-        ),
-        paths: files
-            .iter()
-            .map(|f| repo("tests/fixtures/pipeline").join(f))
-            .collect(),
-        errors: Vec::new(),
-    };
-    let planning = Planning {
-        state: PlanningState {
-            result: Some(result),
-            error: None,
-        },
-        zone: Some("xiangfen".to_owned()),
-        folder: Some(repo("tests/fixtures/pipeline")),
-    };
+    let planning = planned(&fx, "tests/fixtures/pipeline", &names, &lists);
     let h = planning_harness(&fx, planning);
     let stages = h.get_by_label_contains("各阶段项目数柱状图");
     let words = stages.accesskit_node().label().expect("a label").to_owned();
