@@ -30,7 +30,6 @@ pub const MAX_CHARS: usize = 200_000;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     TotalInvestment,
-    PlannedStart,
 }
 
 impl Field {
@@ -38,7 +37,6 @@ impl Field {
     pub fn code(self) -> &'static str {
         match self {
             Field::TotalInvestment => "total_investment",
-            Field::PlannedStart => "planned_start",
         }
     }
 
@@ -46,8 +44,6 @@ impl Field {
         match (self, lang) {
             (Field::TotalInvestment, Lang::Zh) => "总投资",
             (Field::TotalInvestment, Lang::En) => "Total investment",
-            (Field::PlannedStart, Lang::Zh) => "计划开工",
-            (Field::PlannedStart, Lang::En) => "Planned start",
         }
     }
 }
